@@ -1,0 +1,322 @@
+"""Dates, months, years, periods and terms in a Vietnamese text, and the text's own date.
+
+Two public functions:
+
+- ``find_dates(text, anchor=None)`` finds every date / month / year / period /
+  term the text states, as ``DateMention``s sorted by offset.
+- ``find_published(text)`` finds the text's own date (publication or issue date)
+  from the text alone.
+
+Finding is kept apart from resolving: candidates are collected by the patterns
+of ``extractors.patterns.dates``, overlaps are settled (earliest start, then
+longest match), each candidate is validated with the standard library's
+calendar, and only then are partial dates ("Chiều 1.4") resolved against the
+anchor. No date library is needed: ``datetime.date`` validates, and the
+resolution rule is a few lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.models import DateMention
+from extractors.patterns import dates as P
+
+# ------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A match before overlaps are settled: the mention plus its partial parts."""
+
+    mention: DateMention
+    day: int | None = None  # for partial dates, resolved later
+    month: int | None = None
+
+
+def _valid_date(year: int, month: int, day: int) -> date | None:
+    """The calendar date, or None when it does not exist (31/02, 00/13)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_date(m: re.Match, month: int | None = None) -> _Candidate | None:
+    month = month if month is not None else int(m.group("month"))
+    when = _valid_date(int(m.group("year")), month, int(m.group("day")))
+    if when is None:
+        return None
+    return _Candidate(DateMention(m.start(), m.end(), "date", value=when.isoformat()))
+
+
+def _partial(m: re.Match) -> _Candidate | None:
+    day, month = int(m.group("day")), int(m.group("month"))
+    if _valid_date(2000, month, day) is None:  # 2000 is a leap year: 29/2 stays
+        return None
+    value = f"--{month:02d}-{day:02d}"
+    return _Candidate(DateMention(m.start(), m.end(), "partial", value=value), day, month)
+
+
+def _month(m: re.Match, text: str) -> _Candidate | None:
+    month, year = int(m.group("month")), int(m.group("year"))
+    if not 1 <= month <= 12:
+        return None
+    lead = m.groupdict().get("lead")
+    if not lead:
+        if m.groupdict().get("sep") == "-":  # bare "3-2022" is too often something else
+            return None
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(line_start, m.start() - 40) : m.start()]
+        if P.CODE_WORD_BEFORE.search(before):  # "Nghị định 10/2022", "số 12/2024"
+            return None
+    return _Candidate(DateMention(m.start(), m.end(), "month", value=f"{year:04d}-{month:02d}"))
+
+
+def _is_life_span(text: str, start: int, end: int, first: int, last: int) -> bool:
+    """"Hồ Chí Minh (1890-1969)": a long range in brackets right after a name."""
+    if last - first < 30:
+        return False
+    before = text[max(0, start - 60) : start]
+    m = P.NAME_BEFORE.search(before)
+    if not m:
+        return False
+    return all(word[0].isupper() for word in m.group("name").split())
+
+
+def _range(m: re.Match, text: str) -> _Candidate | None:
+    first, last = int(m.group("start_year")), int(m.group("end_year"))
+    if not first < last <= first + 100:
+        return None
+    if _is_life_span(text, m.start("start_year"), m.end(), first, last):
+        return None
+    mention = DateMention(m.start(), m.end(), "period", range=(str(first), str(last)))
+    return _Candidate(mention)
+
+
+def _half_year(m: re.Match) -> _Candidate | None:
+    words = {"ba": 3, "sáu": 6, "chín": 9}
+    raw = m.group("months").lower()
+    months = words.get(raw) or int(raw)
+    if not 1 <= months <= 11:
+        return None
+    year = int(m.group("year"))
+    if m.group("side").lower() == "đầu":
+        first, last = 1, months
+    else:
+        first, last = 13 - months, 12
+    span = (f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}")
+    return _Candidate(DateMention(m.start(), m.end(), "period", range=span))
+
+
+def _quarter(m: re.Match) -> _Candidate:
+    roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+    raw = m.group("quarter").lower()
+    quarter = roman.get(raw) or int(raw)
+    year = int(m.group("year"))
+    span = (f"{year:04d}-{3 * quarter - 2:02d}", f"{year:04d}-{3 * quarter:02d}")
+    return _Candidate(DateMention(m.start(), m.end(), "period", range=span))
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Every match of every pattern, valid on its own, overlaps not yet settled."""
+    found: list[_Candidate | None] = []
+    for m in P.NUMERIC_DATE.finditer(text):
+        found.append(_full_date(m))
+    for m in P.VERBAL_DATE.finditer(text):
+        if m.group("year"):
+            found.append(_full_date(m))
+    for m in P.MONTH_NAME_DATE.finditer(text):
+        month_word = re.sub(r"\s+", " ", m.group("month_word").lower())
+        found.append(_full_date(m, month=P.MONTH_NAMES[month_word]))
+    for m in P.PARTIAL_DATE.finditer(text):
+        found.append(_partial(m))
+    for m in P.VERBAL_PARTIAL.finditer(text):
+        found.append(_partial(m))
+    for pattern in (P.MONTH_YEAR, P.MONTH_WORD_YEAR):
+        for m in pattern.finditer(text):
+            found.append(_month(m, text))
+    for m in P.YEAR.finditer(text):
+        found.append(_Candidate(DateMention(m.start(), m.end(), "year", value=m.group("year"))))
+    for pattern in (P.YEAR_RANGE, P.FROM_TO_YEARS):
+        for m in pattern.finditer(text):
+            found.append(_range(m, text))
+    for m in P.HALF_YEAR.finditer(text):
+        found.append(_half_year(m))
+    for m in P.QUARTER.finditer(text):
+        found.append(_quarter(m))
+    return [c for c in found if c is not None]
+
+
+def _settle_overlaps(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> list[_Candidate]:
+    """Keep the earliest, then longest, of overlapping matches; drop those in blocked spans."""
+    ordered = sorted(candidates, key=lambda c: (c.mention.start, -c.mention.end))
+    kept: list[_Candidate] = []
+    last_end = -1
+    for cand in ordered:
+        s, e = cand.mention.start, cand.mention.end
+        if s < last_end:
+            continue
+        if any(s < b_end and b_start < e for b_start, b_end in blocked):
+            continue
+        kept.append(cand)
+        last_end = e
+    return kept
+
+
+# ------------------------------------------------------------- resolving
+
+
+def _parse_anchor(anchor: str | None) -> date | None:
+    """An ISO anchor ("2022-05-10", "2022-05", "2022") as a date, or None."""
+    if not anchor:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", anchor.strip())
+    if not m:
+        return None
+    return _valid_date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
+
+def resolve_partial(day: int, month: int, anchor: date) -> date | None:
+    """The day+month nearest to the anchor: the anchor's year, or the one before or after.
+
+    A report dated 2022-01-03 that says "ngày 28/12" means 2021-12-28.
+    """
+    options = [_valid_date(anchor.year + k, month, day) for k in (0, -1, 1)]
+    options = [d for d in options if d is not None]
+    if not options:
+        return None
+    return min(options, key=lambda d: abs((d - anchor).days))
+
+
+def _mark_terms(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Year ranges after "nhiệm kỳ"/"khóa" are terms; so are the ranges listed after them."""
+    out: list[DateMention] = []
+    previous: DateMention | None = None
+    for mention in mentions:
+        if mention.kind == "period" and mention.range and len(mention.range[0]) == 4:
+            before = text[max(0, mention.start - 40) : mention.start]
+            chained = (
+                previous is not None
+                and previous.kind == "term"
+                and P.LIST_SEPARATOR.match(text[previous.end : mention.start])
+            )
+            if chained or P.TERM_CUE_BEFORE.search(before):
+                mention = DateMention(mention.start, mention.end, "term", range=mention.range)
+        out.append(mention)
+        previous = mention
+    return out
+
+
+def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
+    """Every date, month, year, period and term in ``text``, sorted by offset.
+
+    ``anchor`` is the text's own date (ISO); partial dates ("Chiều 1.4",
+    "ngày 10/5") are resolved to the nearest such day around it. Without an
+    anchor they keep kind ``partial`` and a value like ``--04-01``. Nothing is
+    read inside a web address; numbers inside document codes (56/2015/NĐ-CP),
+    ratios (5/18) and article numbers never make full dates.
+    """
+    blocked = [m.span() for m in P.URL.finditer(text)]
+    kept = _settle_overlaps(_candidates(text), blocked)
+    when = _parse_anchor(anchor)
+    mentions: list[DateMention] = []
+    for cand in kept:
+        mention = cand.mention
+        if mention.kind == "partial" and when is not None:
+            resolved = resolve_partial(cand.day, cand.month, when)
+            if resolved is not None:
+                mention = DateMention(mention.start, mention.end, "date", value=resolved.isoformat())
+        mentions.append(mention)
+    return _mark_terms(text, mentions)
+
+
+# ------------------------------------------------------- the text's own date
+
+_TOP_LINES = 12  # a dateline counts within the first 12 non-empty lines...
+_TOP_CHARS = 1500  # ...and the first 1500 characters
+
+
+def _first_full_date_at(mentions: list[DateMention], text: str, start: int) -> DateMention | None:
+    """The full date that follows ``start`` with only a label gap (":", "|", a time) between."""
+    for mention in mentions:
+        if mention.start < start or mention.kind != "date":
+            continue
+        gap = text[start : mention.start]
+        return mention if P.LABEL_GAP.fullmatch(gap) else None
+    return None
+
+
+def _labelled(text: str, mentions: list[DateMention], label: re.Pattern, limit: int) -> DateMention | None:
+    for m in label.finditer(text, 0, limit):
+        found = _first_full_date_at(mentions, text, m.end())
+        if found:
+            return found
+    return None
+
+
+def _place_and_date(text: str, mentions: list[DateMention]) -> DateMention | None:
+    for m in P.PLACE_DATE_LINE.finditer(text):
+        words = re.findall(r"[^\W\d_]+", m.group("place"))
+        if not words or not all(w[0].isupper() for w in words):
+            continue
+        found = _first_full_date_at(mentions, text, m.end())
+        if found:
+            return found
+    return None
+
+
+def _dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text[:_TOP_CHARS].split("\n"):
+        if raw.strip(" \t*_|#"):
+            lines.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    for index, (start, end) in enumerate(lines[:_TOP_LINES]):
+        inside = [m for m in mentions if m.kind == "date" and start <= m.start and m.end <= end]
+        if len(inside) != 1:
+            continue
+        mention = inside[0]
+        before, after = text[start : mention.start], text[mention.end : end]
+        if not (P.DATELINE_REST.fullmatch(before) and P.DATELINE_REST.fullmatch(after)):
+            continue
+        has_clock = bool(P.CLOCK_TIME.search(before + " " + after))
+        if has_clock or index > 0:
+            return mention
+    return None
+
+
+def find_published(text: str) -> DateMention | None:
+    """The text's own date, read from the text alone, or None.
+
+    The rule, first that applies wins:
+
+    1. a publication label anywhere in the text followed directly (only ":",
+       "|", stars or a clock time between) by a full date: "Ngày đăng
+       10/05/2022 | 17:01", "Ngày giờ đăng bài viết gốc: 10/07/2025 09:26",
+       "Ngày ban hành: 18/11/2025";
+    2. a directive's place-and-date line: a line that starts with a capitalized
+       place name, a comma and a full "ngày ..." date ("Hà Nội, ngày 21 tháng 11
+       năm 2025");
+    3. "Cập nhật" followed directly by a full date, within the first 1500
+       characters;
+    4. a dateline at the top (first 12 non-empty lines, first 1500 characters):
+       a line holding one full date and nothing else but a weekday, a clock time
+       or punctuation ("THỨ NĂM, 01/04/2021 18:14:15"), provided it carries a
+       clock time or stands below the first line. A bare "Thứ Sáu, Tháng Bảy 19,
+       2024" as the very first line is the site's calendar, not the article's
+       date.
+
+    A date that merely appears in the body ("Sáng 10/5/2022, ...", "ngày
+    17/3/2022 của ...") is never the text's own date.
+    """
+    mentions = [m for m in find_dates(text) if m.kind == "date"]
+    return (
+        _labelled(text, mentions, P.PUBLICATION_LABEL, len(text))
+        or _place_and_date(text, mentions)
+        or _labelled(text, mentions, P.UPDATE_LABEL, _TOP_CHARS)
+        or _dateline(text, mentions)
+    )

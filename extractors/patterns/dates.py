@@ -1,0 +1,274 @@
+"""Every regular expression the date extractor uses, compiled once.
+
+Patterns are written for the pipeline's normalized text (NFC, dashes turned
+into "-", Markdown emphasis gone) but tolerate raw strings too: emphasis stars,
+table pipes and line breaks may sit between the words of a date.
+
+All patterns are case-insensitive and verbose. None of them has nested
+unbounded repetition, so they run in linear time. Which match wins when two
+overlap is decided in ``extractors.dates`` (earliest start, then longest).
+
+Word lists (month names, weekdays, time-of-day words, cue words, publication
+labels) come from ``extractors/data/dates_words.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "dates_words.json"
+WORDS: dict = json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+def _alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any blank."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+MONTH_NAMES: dict[str, int] = WORDS["month_names"]
+_MONTH_WORD = _alternation(MONTH_NAMES)
+_WEEKDAY = _alternation(WORDS["weekdays"])
+_TIME_OF_DAY = _alternation(WORDS["time_of_day"])
+_TERM_CUE = _alternation(WORDS["term_cues"])
+_CODE_WORD = _alternation(WORDS["code_words"])
+_PUBLICATION_LABEL = _alternation(WORDS["publication_labels"])
+_UPDATE_LABEL = _alternation(WORDS["update_labels"])
+
+_FLAGS = re.IGNORECASE | re.VERBOSE
+
+# A year we accept as a calendar year (1800-2199).
+_YEAR = r"(?:1[89]|2[01])\d\d"
+
+# Where a bare number may start: not glued to a word, a number, or a code part.
+_FREE_START = r"(?<![\w/.\-])"
+
+# ---------------------------------------------------------------- full dates
+
+NUMERIC_DATE = re.compile(
+    rf"""
+    (?: (?P<lead>\bngày) [\s*_]*      # "ngày 15/02/2022", glued "NGÀY30/11/2004"
+      | {_FREE_START}                 # or a bare date standing on its own
+    )
+    (?P<day>\d{{1,2}})
+    (?P<sep>[/.\-])                   # "/", "." or "-", the same both times:
+    (?P<month>\d{{1,2}})              #   15/02/2022, 22-3-2017, 01.04.2021
+    (?P=sep)
+    (?P<year>{_YEAR})
+    (?![\d]|[/.]\w)                   # not the front of a longer number or code
+    """,
+    _FLAGS,
+)
+
+VERBAL_DATE = re.compile(
+    rf"""
+    (?: (?P<lead>\bngày) [\s*_]* )?   # "ngày 27 tháng 12 năm 2021"; the lead word is
+    (?<!\d)(?P<day>\d{{1,2}})         #   optional when a year follows ("20 tháng 12 năm 1976")
+    \s+ tháng \s* (?P<month>\d{{1,2}})
+    (?: \s* (?: năm | , ) \s*         # year after "năm", or after a comma as in
+        (?P<year>{_YEAR})             #   Wikipedia tables: "10 tháng 8, 1936"
+    )?
+    (?!\d)
+    """,
+    _FLAGS,
+)
+
+MONTH_NAME_DATE = re.compile(
+    rf"""
+    \btháng \s+ (?P<month_word>{_MONTH_WORD})   # site headers: "Tháng Bảy 19, 2024"
+    \s+ (?P<day>\d{{1,2}}) \s*,? \s*
+    (?P<year>{_YEAR}) (?!\d)
+    """,
+    _FLAGS,
+)
+
+# ------------------------------------------------------------- partial dates
+
+PARTIAL_DATE = re.compile(
+    rf"""
+    (?: (?P<lead>\bngày)                          # "ngày 10/5"
+      | \b(?P<time_of_day>{_TIME_OF_DAY})          # "Chiều 1.4", "sáng 11/3", "Tối 30-4"
+        (?: \s+ (?:nay|qua|mai) )?                #   "sáng nay 11/3"
+        (?: \s+ ngày )?                           #   "chiều ngày 18/6"
+    ) [\s*_]*
+    (?P<day>\d{{1,2}})
+    (?P<sep>[/.\-])
+    (?P<month>\d{{1,2}})
+    (?! \d | [/.\-]\d )                           # no year, no third number: "10/5/2022"
+                                                  #   is a full date, "3-5/10" a range
+    """,
+    _FLAGS,
+)
+
+VERBAL_PARTIAL = re.compile(
+    r"""
+    \bngày [\s*_]* (?P<day>\d{1,2})               # "ngày 05 tháng 02" with no year after it
+    \s+ tháng \s* (?P<month>\d{1,2})
+    (?! \d | \s*(?:năm|,)\s*\d | \s*[/.\-]\s*\d )
+    """,
+    _FLAGS,
+)
+
+# ------------------------------------------------------------ months, years
+
+MONTH_YEAR = re.compile(
+    rf"""
+    (?: (?P<lead>\btháng) \s*         # "tháng 3/2022", "tháng 03-2022", "tháng 12.2024"
+      | {_FREE_START}                 # or bare "8/2004", "07.2023" (checked in code:
+    )                                 #   not after "Nghị định", "số", ...)
+    (?P<month>\d{{1,2}})
+    \s* (?P<sep>[/.\-]) \s*
+    (?P<year>{_YEAR})
+    (?![\d/]|[.\-]\w)                 # "10/2022/NĐ-CP" is a document code
+    """,
+    _FLAGS,
+)
+
+MONTH_WORD_YEAR = re.compile(
+    rf"""
+    \btháng \s* (?P<month>\d{{1,2}}) \s+ năm \s+ (?P<year>{_YEAR}) (?!\d)   # "tháng 3 năm 2022"
+    """,
+    _FLAGS,
+)
+
+YEAR = re.compile(
+    rf"""
+    \bnăm \s+ (?P<year>{_YEAR})       # "năm 2024", "đến năm 2030"
+    (?![\d/]|[.\-]\d)
+    """,
+    _FLAGS,
+)
+
+# -------------------------------------------------------- periods and terms
+
+YEAR_RANGE = re.compile(
+    rf"""
+    (?: \bnăm (?:\s+học)? \s+ )?      # "năm học 2024-2025", "năm 2024 - 2025"
+    {_FREE_START}
+    (?P<start_year>{_YEAR})
+    \s* - \s*                         # "2020 - 2025", "2020- 2025", "2021-2025"
+    (?P<end_year>{_YEAR})
+    (?![\w/]|[.\-]\d)                 # not "2021-2025/NQ", not a longer number
+    """,
+    _FLAGS,
+)
+
+FROM_TO_YEARS = re.compile(
+    rf"""
+    \btừ \s+ (?:năm \s+)? (?P<start_year>{_YEAR})      # "từ năm 2021 đến năm 2025"
+    \s+ (?:đến|tới) \s+ (?:hết \s+)? (?:năm \s+)? (?P<end_year>{_YEAR}) (?!\d)
+    """,
+    _FLAGS,
+)
+
+HALF_YEAR = re.compile(
+    rf"""
+    \b(?P<months>\d{{1,2}}|ba|sáu|chín) \s+ tháng \s+   # "6 tháng đầu năm 2024",
+    (?P<side>đầu|cuối) \s+ năm \s+                     # "6 tháng cuối năm 2024"
+    (?P<year>{_YEAR}) (?!\d)
+    """,
+    _FLAGS,
+)
+
+QUARTER = re.compile(
+    rf"""
+    \bquý \s+ (?P<quarter>IV|I{{1,3}}|[1-4])        # "quý I năm 2024", "quý 3/2024"
+    \s* (?: năm \s+ | / \s* ) (?P<year>{_YEAR}) (?!\d)
+    """,
+    _FLAGS,
+)
+
+# What stands right before a range that makes it a term: "nhiệm kỳ 2020 - 2025",
+# "khóa XIV (2016-2021)", "Khóa thứ I(2025 - 2030)", "Nhiệm kỳ: 2020-2025".
+TERM_CUE_BEFORE = re.compile(
+    rf"""
+    (?:{_TERM_CUE})
+    (?: \s+ (?:thứ \s+)? [IVXLC\d]+ )?     # a term number: "khóa XIV", "khóa thứ I"
+    [\s:(]* $
+    """,
+    _FLAGS,
+)
+
+# Between two ranges of one list: "2020 - 2025, 2021 - 2026", "2015-2020 và 2020-2025".
+LIST_SEPARATOR = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*$", re.IGNORECASE)
+
+# A person's name just before "(1910-2005)": its last two words start with a capital.
+NAME_BEFORE = re.compile(
+    r"""
+    (?:^|[^\w])
+    (?P<name>[^\W\d_][^\W\d_]* \s+ [^\W\d_][^\W\d_]*)   # the last two words
+    \s* \( \s* $
+    """,
+    re.VERBOSE,
+)
+
+# A document-type word or "số"/"Điều" right before a bare "m/yyyy": the number is
+# part of a code ("Nghị định 10/2022"), not a month.
+CODE_WORD_BEFORE = re.compile(
+    rf"""
+    \b(?:{_CODE_WORD}) (?:\s+số)? [\s:]* $
+    """,
+    _FLAGS,
+)
+
+# Web addresses: no date is read inside one.
+URL = re.compile(
+    r"""
+    (?: https?:// | www\. )\S+        # http://..., www....
+    """,
+    _FLAGS,
+)
+
+# ------------------------------------------------------- the text's own date
+
+PUBLICATION_LABEL = re.compile(
+    rf"""
+    \b(?:{_PUBLICATION_LABEL})        # "Ngày đăng", "Ngày giờ đăng bài viết gốc", "Ngày ban hành"
+    (?!\s*ký)                         # not "ngày đăng ký" (registration date)
+    """,
+    _FLAGS,
+)
+
+UPDATE_LABEL = re.compile(
+    rf"""
+    \b(?:{_UPDATE_LABEL})             # "Cập nhật: 10/05/2022 08:00"
+    """,
+    _FLAGS,
+)
+
+# What may stand between a label and its date: ":", stars, pipes, a clock time.
+LABEL_GAP = re.compile(
+    r"""
+    [\s:*|_,\-]*
+    (?: (?:lúc\s*)? \d{1,2} [:h] \d{2} (?::\d{2})? [\s,|*_\-]* )?   # "Ngày đăng: 23:23 ngày 02/06/2025"
+    """,
+    _FLAGS,
+)
+
+# A place-and-date line begins a line: "Hà Nội, ngày 21 tháng 11 năm 2025",
+# "*TP. Hồ Chí Minh, ngày 05 tháng 02 năm 2024*".
+PLACE_DATE_LINE = re.compile(
+    r"""
+    ^ [ \t*_|(]*
+    (?P<place> [^\W\d_][\w.]* (?: [ \t]* [^\W\d_][\w.]* ){0,5} )   # one to six words
+    [ \t]* , [ \t]*
+    (?= ngày )
+    """,
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+
+# What else a dateline at the top may hold besides its date: a weekday, a clock
+# time, a time zone, punctuation. "THỨ NĂM, 01/04/2021 18:14:15".
+DATELINE_REST = re.compile(
+    rf"""
+    [\W_]*
+    (?: (?:{_WEEKDAY}) [\W_]* )?
+    (?: (?:lúc \s*)? \d{{1,2}} [:h] \d{{2}} (?: :\d{{2}} )? [\W_]* )?
+    (?: (?:GMT|UTC) \s* [+\-] \s* \d{{1,2}} [\W_]* )?
+    """,
+    _FLAGS,
+)
+
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
