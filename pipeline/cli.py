@@ -1,0 +1,221 @@
+"""The ``vanban`` command: a thin shell over the library.
+
+Exit status: 0 when every document was read and processed, 1 when at least one
+failed (each failure is one line on stderr naming the file and the reason), 2 for
+usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from pipeline.models import Failure, RunSummary
+
+BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _workers_option(f):
+    return click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
+                        help="Process documents in a pool of N processes (output order stays the same).")(f)
+
+
+def _paths_argument(f):
+    return click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))(f)
+
+
+def _report_failure(failure: Failure) -> None:
+    click.echo(f"vanban: error: {failure.line()}", err=True)
+
+
+def _progress(iterable, enabled: bool, desc: str):
+    if not enabled:
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, desc=desc, unit="doc", file=sys.stderr, leave=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vanban")
+def cli() -> None:
+    """vanban: codes, citations, dates, people and a citation graph from Vietnamese party documents."""
+
+
+@cli.command()
+@_paths_argument
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON Lines here instead of stdout.")
+@_workers_option
+def extract(paths: tuple[Path, ...], output: Path | None, workers: int) -> None:
+    """Print one JSON record per document (JSON Lines, the OUTPUT.md contract).
+
+    Example: vanban extract corpus/ -o out/corpus.jsonl
+    """
+    from pipeline.process import extract_paths
+
+    failed = 0
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for item in extract_paths(paths, workers=workers):
+            if isinstance(item, Failure):
+                failed += 1
+                _report_failure(item)
+                continue
+            stream.write(json.dumps(item, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            stream.close()
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@_paths_argument
+@click.option("--db", type=click.Path(path_type=Path), default="vanban.db", show_default=True,
+              help="SQLite store to add the documents to.")
+@_workers_option
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None) -> None:
+    """Process documents into a store, skipping content already stored; print a summary.
+
+    Example: vanban run corpus/ --db out/vanban.db
+    """
+    from pipeline.process import Skipped, iter_documents, process_stream
+    from pipeline.store import Store
+
+    summary = RunSummary()
+    show = sys.stderr.isatty() if progress is None else progress
+    with Store(db) as store:
+        items = process_stream(iter_documents(paths, is_stored=store.is_stored), workers=workers)
+        for item in _progress(items, show, "vanban run"):
+            summary.seen += 1
+            if isinstance(item, Skipped):
+                summary.unchanged += 1
+            elif isinstance(item, Failure):
+                summary.failed += 1
+                summary.failures.append(item)
+                store.put_failure(item)
+                _report_failure(item)
+            else:
+                outcome = store.put(item)
+                summary.new += outcome == "new"
+                summary.replaced += outcome == "replaced"
+                summary.add_facts(item)
+            if summary.seen % 50 == 0:
+                store.commit()
+    click.echo(format_summary(summary, db))
+    sys.exit(1 if summary.failed else 0)
+
+
+def format_summary(summary: RunSummary, db: Path) -> str:
+    facts = ", ".join(f"{n} {k}" for k, n in summary.facts.items()) or "none (nothing new processed)"
+    lines = [
+        f"documents seen: {summary.seen}  new: {summary.new}  replaced: {summary.replaced}  "
+        f"unchanged: {summary.unchanged}  failed: {summary.failed}",
+        f"facts found in processed documents: {facts}",
+        f"store: {db}",
+    ]
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(path_type=Path, exists=True), default="vanban.db", show_default=True)
+@click.option("-n", "top", type=int, default=10, show_default=True, help="How many rows per table.")
+def report(db: Path, top: int) -> None:
+    """A readable summary of what a store holds: documents, most-cited codes, relations, people.
+
+    Example: vanban report --db out/vanban.db
+    """
+    from pipeline.store import Store
+
+    with Store(db) as store:
+        records = list(store.records())
+        failures = store.failures()
+    click.echo(format_findings(records, failures, top))
+
+
+def format_findings(records: list[dict], failures: list[Failure], top: int = 10) -> str:
+    kinds = Counter(r["kind"] for r in records)
+    lines = [f"{len(records)} documents ({', '.join(f'{n} {k}' for k, n in kinds.most_common())})"
+             + (f", {len(failures)} failed" if failures else "")]
+    for r in records:
+        ident = r.get("self") or {}
+        label = ident.get("code") or r.get("title") or ""
+        lines.append(f"  {Path(r['source']).name:<40} {r['kind']:<9} {r.get('published') or '-':<10}  {label[:60]}")
+    cited = Counter(c["code"] for r in records for c in r["citations"] if c.get("code"))
+    if cited:
+        lines.append("\nmost cited documents:")
+        lines += [f"  {n:3d}  {code}" for code, n in cited.most_common(top)]
+    relations = [(rel["source"], rel["type"], rel["target"]) for r in records for rel in r["relations"]]
+    if relations:
+        lines.append("\nrelations between documents:")
+        lines += [f"  {s} --{t}--> {o}" for s, t, o in sorted(set(relations))[:top * 3]]
+    people = [(p["name"], "; ".join(f"{x['title']} {x.get('organization') or ''}".strip() for x in p["posts"]))
+              for r in records for p in r["people"]]
+    if people:
+        lines.append("\npeople and posts:")
+        lines += [f"  {name}: {posts or '-'}" for name, posts in sorted(set(people))[:top * 2]]
+    for failure in failures:
+        lines.append(f"failed: {failure.line()}")
+    return "\n".join(lines)
+
+
+@cli.command("eval")
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), required=True,
+              help="Directory of texts with gold X.json files beside them.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--misses", is_flag=True, help="List what was missed or extra, per file and category.")
+@_workers_option
+def eval_command(gold_dir: Path, as_json: bool, misses: bool, workers: int) -> None:
+    """Score the pipeline against gold annotations (precision / recall / F1 per category, GOLD.md).
+
+    Example: vanban eval --gold ../shared/corpus/dev --misses
+    """
+    from pipeline.evaluate import evaluate, format_report
+
+    result = evaluate(gold_dir, workers=workers)
+    if as_json:
+        payload = result.as_dict()
+        if not misses:
+            payload.pop("misses")
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(result, show_misses=misses))
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path, exists=True))
+@click.option("-n", "--limit", type=int, default=200, show_default=True, help="Documents to use (0 = all).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def bench(path: Path | None, limit: int, as_json: bool) -> None:
+    """Documents/s of the whole pipeline beside underthesea's tokenizer alone, and peak memory.
+
+    Default corpus: the first 200 documents of ../shared/corpus/bench/ when present, else corpus/.
+
+    Example: vanban bench -n 200
+    """
+    from pipeline.bench import format_bench, run_bench
+
+    result = run_bench(path, limit)
+    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_bench(result))
+
+
+def _add_graph_commands() -> None:
+    try:
+        from graph.cli import graph, query
+    except ImportError:
+        return
+    cli.add_command(query)
+    cli.add_command(graph)
+
+
+_add_graph_commands()
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,37 @@
+"""HTML: main text and metadata through trafilatura, so site furniture never reaches extractors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.models import IngestError
+
+
+@dataclass(frozen=True)
+class HtmlContent:
+    text: str
+    title: str | None
+    published: str | None
+    site: str | None
+
+
+def read_html(markup: str) -> HtmlContent:
+    """Extract the article body (no menus, "Tin khác", comments) and its title, date and site."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        markup,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
+        deduplicate=True,
+    )
+    if not text or not text.strip():
+        raise IngestError("no main text found in the HTML page")
+    meta = trafilatura.extract_metadata(markup)
+    title = published = site = None
+    if meta is not None:
+        title = meta.title or None
+        published = meta.date or None
+        site = meta.sitename or meta.hostname or None
+    return HtmlContent(text=text, title=title, published=published, site=site)
