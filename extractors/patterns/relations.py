@@ -1,0 +1,313 @@
+"""Regular expressions for typed relations between documents.
+
+The signal words themselves are data (``extractors/data/relation_signals.json``);
+this module turns them into compiled patterns once, at import, and holds the
+few structural patterns (sentence breaks, list markers, the short phrases that
+may stand between a document and its verb). Every pattern is verbose and
+commented; alternatives are ordered most specific first. All patterns work on
+normalized text (NFC, new-style tone marks, one kind of dash) and are
+case-insensitive where the signal may be written in capitals (title lines).
+
+Every quantifier is bounded or anchored on a literal, so none of these can
+backtrack catastrophically on long inputs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+RELATION_TYPES = ("based_on", "implements", "amends", "replaces", "repeals", "cites")
+
+#: Keys each section of the signal file must have.
+_REQUIRED_KEYS = {
+    "lead": ("based_on", "implements"),
+    "verb": ("amends", "replaces", "repeals", "implements"),
+    "passive": ("amends", "replaces", "repeals", "implements"),
+    "issue": ("verbs",),
+    "cites": ("before", "quote_openers"),
+    "confidence": (
+        "can_cu",
+        "thuc_hien",
+        "subject_line",
+        "issued_on_basis",
+        "issued_implementing",
+        "self_verb",
+        "active_verb",
+        "passive_verb",
+        "cites_signal",
+        "quoted_content",
+    ),
+}
+
+
+class SignalFileError(ValueError):
+    """The relation signal file lacks a section or key, or has an empty list."""
+
+
+@dataclass(frozen=True)
+class RelationSignals:
+    """The signal table, checked: phrases per relation type and confidences per rule."""
+
+    lead: dict[str, tuple[str, ...]]
+    verb: dict[str, tuple[str, ...]]
+    passive: dict[str, tuple[str, ...]]
+    issue_verbs: tuple[str, ...]
+    cite_before: tuple[str, ...]
+    quote_openers: tuple[str, ...]
+    confidence: dict[str, float]
+
+
+def check_signals(raw: dict, source: str = "relation_signals.json") -> RelationSignals:
+    """Validate a parsed signal file and return it as a :class:`RelationSignals`.
+
+    Raises :class:`SignalFileError` naming the file and the missing key.
+    """
+    for section, keys in _REQUIRED_KEYS.items():
+        if not isinstance(raw.get(section), dict):
+            raise SignalFileError(f"{source}: missing section {section!r}")
+        for key in keys:
+            value = raw[section].get(key)
+            if value is None:
+                raise SignalFileError(f"{source}: section {section!r} lacks key {key!r}")
+            if section == "confidence":
+                if not isinstance(value, (int, float)) or not 0 < value <= 1:
+                    raise SignalFileError(f"{source}: confidence {key!r} must be in (0, 1]")
+            elif not value or not all(isinstance(p, str) and p.strip() for p in value):
+                raise SignalFileError(f"{source}: {section}.{key} must be a non-empty list of phrases")
+
+    def table(section: str) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(v) for k, v in raw[section].items() if not k.startswith("_")}
+
+    return RelationSignals(
+        lead=table("lead"),
+        verb=table("verb"),
+        passive=table("passive"),
+        issue_verbs=tuple(raw["issue"]["verbs"]),
+        cite_before=tuple(raw["cites"]["before"]),
+        quote_openers=tuple(raw["cites"]["quote_openers"]),
+        confidence={k: float(v) for k, v in raw["confidence"].items() if not k.startswith("_")},
+    )
+
+
+@lru_cache(maxsize=1)
+def load_signals() -> RelationSignals:
+    """The packaged signal table, loaded and checked once."""
+    path = resources.files("extractors") / "data" / "relation_signals.json"
+    with path.open(encoding="utf-8") as handle:
+        return check_signals(json.load(handle), str(path))
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex source for a signal phrase: spaces match any whitespace, ', ' also a bare space."""
+    words = []
+    for part in phrase.split(", "):
+        words.append(r"\s+".join(re.escape(w) for w in part.split()))
+    return r",?\s+".join(words)
+
+
+def _alternation(phrases) -> str:
+    """Longest phrase first, so 'sửa đổi, bổ sung' wins over 'sửa đổi'."""
+    return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def _typed_group_pattern(table: dict[str, tuple[str, ...]]) -> str:
+    """One named group per relation type; the longest phrase overall is tried first."""
+    ordered = sorted(
+        ((phrase, kind) for kind, phrases in table.items() for phrase in phrases),
+        key=lambda item: len(item[0]),
+        reverse=True,
+    )
+    # A group name may appear once only, so each phrase is tagged by an index
+    # and mapped back to its type in TYPED_GROUPS.
+    return "|".join(f"(?P<g{i}>{phrase_pattern(p)})" for i, (p, _) in enumerate(ordered))
+
+
+def _typed_group_types(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    ordered = sorted(
+        ((phrase, kind) for kind, phrases in table.items() for phrase in phrases),
+        key=lambda item: len(item[0]),
+        reverse=True,
+    )
+    return {f"g{i}": kind for i, (_, kind) in enumerate(ordered)}
+
+
+_SIGNALS = load_signals()
+_FLAGS = re.IGNORECASE | re.VERBOSE
+
+# --- sentence structure -------------------------------------------------------
+
+#: A sentence end inside a line: terminal punctuation, spaces, then what may
+#: start a sentence (the caller checks the next letter is upper case).
+SENTENCE_BREAK = re.compile(
+    r"""
+    (?<=[.!?])          # after a full stop, exclamation or question mark
+    (?:["”»)]?)         # an optional closing quote or bracket
+    [ ]+                # one or more spaces (normalized text has no tabs)
+    """,
+    re.VERBOSE,
+)
+
+#: Abbreviations whose full stop does not end a sentence ("TP. Hồ Chí Minh").
+ABBREVIATION_BEFORE_STOP = re.compile(
+    r"""
+    (?:^|[\s(])                       # the abbreviation is a word of its own
+    (?:TP|Tp|tp|ThS|TS|PGS|GS|BS|KS|Đ/c|đ/c|St|Q|P|TT|ĐT|NXB|v\.v)   # common short forms
+    \.$                               # ending right at the stop
+    """,
+    re.VERBOSE,
+)
+
+#: A line that starts a new item: bullets, numbered and lettered items, headings, rules.
+LINE_ITEM_START = re.compile(
+    r"""
+    ^[ ]*
+    (?:
+        [-+•*>#|]                     # bullet, quote, heading or table pipe
+      | \d{1,2}(?:\.\d{1,2})*[.)][ ]  # "1. ", "1.1. ", "2) "
+      | [IVXLC]{1,5}\.[ ]             # Roman numerals "II. "
+      | [a-zđ]\)[ ]                   # "a) "
+      | Điều[ ]\d                     # an article "Điều 1."
+    )
+    """,
+    re.VERBOSE,
+)
+
+#: Punctuation at the end of a line that ends the sentence there.
+LINE_END_STOP = re.compile(
+    r"""
+    [.:!?]                  # a terminal mark ...
+    ["”»)*]*[ ]*$           # ... perhaps followed by closing quotes or brackets
+    """,
+    re.VERBOSE,
+)
+
+# --- signals ------------------------------------------------------------------
+
+#: A clause opener at the start of a sentence: "- Căn cứ", "Thực hiện", "Để triển khai thực hiện".
+LEAD = re.compile(
+    rf"""
+    ^[ \-+•*]*                                      # bullets and spaces before it
+    (?:(?P<based_on>{_alternation(_SIGNALS.lead["based_on"])})        # based_on openers
+      |(?P<implements>{_alternation(_SIGNALS.lead["implements"])})    # implements openers
+    )\b
+    """,
+    _FLAGS,
+)
+
+#: A line that opens a clause (used to break sentences before it).
+LINE_STARTS_WITH_LEAD = LEAD
+
+#: Active verbs: "sửa đổi, bổ sung", "thay thế", "bãi bỏ", "hướng dẫn thực hiện" ...
+VERB = re.compile(
+    rf"""
+    (?<!\w)                       # not inside a word
+    (?:{_typed_group_pattern(_SIGNALS.verb)})   # one group per phrase, typed by VERB_TYPES
+    (?!\w)
+    """,
+    _FLAGS,
+)
+VERB_TYPES = _typed_group_types(_SIGNALS.verb)
+
+#: Passive verbs with their agent marker: "(đã) được sửa đổi, bổ sung bởi", "bị bãi bỏ bởi".
+PASSIVE = re.compile(
+    rf"""
+    (?<!\w)
+    (?:(?:đã|đều|cũng)\s+)?       # optional aspect word
+    (?:(?:được|bị)\s+)?           # optional passive marker (often dropped: "sửa đổi bởi")
+    (?:{_typed_group_pattern(_SIGNALS.passive)})
+    (?!\w)
+    """,
+    _FLAGS,
+)
+PASSIVE_TYPES = _typed_group_types(_SIGNALS.passive)
+
+#: A verb of issuing: "ban hành", "đã ban hành", "ký ban hành".
+ISSUE_VERB = re.compile(
+    rf"""
+    (?<!\w)
+    (?:{_alternation(_SIGNALS.issue_verbs)})   # issuing verbs, longest first
+    (?!\w)
+    """,
+    _FLAGS,
+)
+
+#: Words just before a citation that make it a plain reference:
+#: "theo Quy định ...", "quy định tại khoản 2 Điều 3 Nghị định ...".
+CITE_BEFORE = re.compile(
+    rf"""
+    (?<!\w)
+    (?:{_alternation(_SIGNALS.cite_before)})     # the reference word
+    (?:\s+(?:các|một\s+số))?                     # "tại các ..."
+    (?:\s+(?:điểm|khoản|điều|mục|phần|chương|phụ\s+lục)\s+[\w.,]{1,12}){0,4}   # article path
+    \s*$                                          # right before the citation
+    """,
+    _FLAGS,
+)
+
+#: A line that announces quoted content of the document it names: "... như sau:", "nêu rõ:".
+QUOTE_OPENER = re.compile(
+    rf"""
+    (?<!\w)
+    (?:{_alternation(_SIGNALS.quote_openers)})   # "như sau", "nêu rõ", "gồm" ...
+    [^\n:]{{0,40}}                                # a few words more at most
+    :["“”*\s]*$                                   # the line ends on a colon
+    """,
+    _FLAGS,
+)
+
+# --- what may stand between two parts of one relation ----------------------------
+
+#: Between a document's code and its verb ("Nghị định 67/2025/NĐ-CP ngày 15/3/2025
+#: của Chính phủ về việc sửa đổi ..."): a date, an issuer, "về (việc)", an aspect word.
+SUBJECT_TO_VERB_GAP = re.compile(
+    r"""
+    ^[ ,\n]*
+    (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,\n]*)?   # "ngày 15/3/2025", "năm 2025"
+    (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,80}?[ ,\n]*)?    # "của Ban Tổ chức Trung ương"
+    (?:(?:về[ \n]+việc|về|nhằm|đã|vừa|để)[ \n]+)?      # "về việc", "đã" ...
+    $
+    """,
+    re.VERBOSE,
+)
+
+#: Between two documents of one list ("Luật số 57/2024/QH15 ngày 25/6/2025 và Luật số ...").
+LIST_GAP = re.compile(
+    r"""
+    ^[ ,;\n]*
+    (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,;\n]*)?  # its date
+    (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,60}?[ ,;\n]*)?   # its issuer
+    (?:,|;|và|cùng|hoặc)[ \n]*                          # the list connector
+    (?:(?:các|cùng)[ \n]+)?
+    $
+    """,
+    re.VERBOSE,
+)
+
+#: Something that ends the scope of a verb before its object: a new issuing
+#: clause or a lead ("..., ngày 14/4/2022, Đảng ủy Bộ ... ban hành").
+SCOPE_BREAK = re.compile(
+    rf"""
+    (?<!\w)
+    (?:{_alternation(_SIGNALS.issue_verbs)}     # a new issuing verb
+      |để|nhằm                                   # a purpose clause
+    )(?!\w)
+    | [;:]                                       # a clause break
+    """,
+    _FLAGS,
+)
+
+#: What may stand before a directive's own verb in its sentence: nothing but a
+#: bullet or article number ("Điều 3. Bãi bỏ ..."), or a self-reference
+#: ("Quy định này thay thế ...", "Hướng dẫn này có hiệu lực ... và thay thế ...").
+SELF_SUBJECT = re.compile(
+    r"""
+    (?:^[ \-+•*\d.)]*(?:Điều[ ]\d{1,3}\.?[ ]*)?$       # sentence starts with the verb
+      |(?<!\w)này(?!\w)[^.;:\n]{0,80}$                   # "... này ..." earlier in the clause
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)

@@ -1,0 +1,415 @@
+"""Typed relations between documents: based_on, implements, amends, replaces, repeals, cites.
+
+``find_relations`` reads one normalized text with the citations already found
+in it (``extractors.citations``) and, for a directive, its own identity. It
+returns :class:`~extractors.models.Relation` objects whose evidence span is the
+sentence (or quoted block) the rule fired on.
+
+Rules, each named in ``Relation.rule``:
+
+``can_cu`` / ``thuc_hien``
+    A directive's own clause openers: "- Căn cứ Quy định số 50-QĐ/TW ...;"
+    (based_on), "Thực hiện Quy định số 377-QĐ/TW ..., Ban Tổ chức Trung ương
+    hướng dẫn ..." (implements). The source is the directive itself.
+``issued_on_basis`` / ``issued_implementing``
+    News: "Căn cứ A; B, ngày 14/4/2022, Đảng ủy Bộ ... ban hành C" makes C
+    based_on A and B (with "Thực hiện ...": implements).
+``subject_line``
+    A directive's title: "HƯỚNG DẪN một số nội dung Quy định số 377-QĐ/TW".
+``self_verb``
+    A directive about itself: "Quy định này thay thế Quy định số 232-QĐ/TW".
+``active_verb``
+    A cited document as subject: "Nghị định số 67/2025/NĐ-CP ngày 15/3/2025
+    sửa đổi, bổ sung một số điều của Nghị định số 178/2024/NĐ-CP".
+``passive_verb``
+    "Nghị định 98/2020/NĐ-CP được sửa đổi bởi khoản 1 Điều 3 Nghị định
+    17/2022/NĐ-CP": the document after "bởi" is the source.
+``cites_signal``
+    In a directive, "theo Quy định số ...", "quy định tại khoản 2 Điều 3 ...".
+``quoted_content``
+    "Nghị định A ... quy định như sau:" followed by its quoted text; documents
+    cited inside the quote are cited by A.
+
+Two citations in one sentence with no signal between them are no relation.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Sequence
+
+from extractors.models import Citation, Relation, SelfIdentity
+from extractors.patterns import relations as P
+
+_SIGNALS = P.load_signals()
+_CONFIDENCE = _SIGNALS.confidence
+
+#: How far a rule looks for the parts of a relation (characters).
+_VERB_REACH = 200  # from a document's code to its verb
+_OBJECT_REACH = 220  # from a verb to its object
+_AGENT_REACH = 100  # from "bởi" to the document that acts
+_PASSIVE_TARGET_REACH = 220  # back from "được sửa đổi bởi" to the document changed
+_ISSUED_REACH = 80  # from "ban hành" to the document issued
+_TITLE_REACH = 900  # how far a directive's title zone may run after its code
+_QUOTE_LINES = 30  # most lines a quoted block may have
+
+#: Capitalized document words: a gap holding one names a document no citation covers.
+_DOC_WORD = re.compile(
+    r"""
+    (?<!\w)
+    (?:Bộ\ luật|Luật|Nghị\ định|Thông\ tư|Nghị\ quyết|Quyết\ định|Quy\ định|Chỉ\ thị
+      |Kết\ luận|Hướng\ dẫn|Công\ văn|Văn\ bản|Kế\ hoạch|Pháp\ lệnh|Hiến\ pháp|Điều\ lệ)   # type words
+    (?!\w)
+    """,
+    re.VERBOSE,
+)
+_TRAILING_DOC_WORD = re.compile(r"(?:" + _DOC_WORD.pattern + r")\s*(?:số\s*)?$", re.VERBOSE)
+#: A line that ends an author's quote: the article's own conclusion, a question heading.
+_QUOTE_END = re.compile(
+    r"""
+    ^[ *>=\-]*(?:Như\ vậy|Theo\ đó,\ (?:có\ thể|như\ vậy)|Do\ đó|Tóm\ lại|Lưu\ ý|=>)   # author speaks again
+    | \?[ *]*$                                                                  # a question heading
+    | ^[ ]*\#                                                                   # a Markdown heading
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+
+
+def find_relations(
+    text: str,
+    citations: Sequence[Citation],
+    identity: SelfIdentity | None = None,
+    doc_id: str = "",
+) -> list[Relation]:
+    """Typed relations stated in ``text`` between the documents ``citations`` point to.
+
+    Parameters
+    ----------
+    text : the normalized text the citations were found in.
+    citations : its citations; only those with a ``code`` can take part.
+    identity : a directive's own identity, or None for news. A directive is the
+        source of its preamble's relations: its ``code``, or ``doc_id`` when it has none.
+    doc_id : the processed document's id.
+
+    Returns
+    -------
+    One relation per (source, type, target), strongest evidence kept, in text order.
+    """
+    finder = _Finder(text, citations, identity, doc_id)
+    return finder.run()
+
+
+class _Finder:
+    """One pass of all rules over one text."""
+
+    def __init__(self, text: str, citations: Sequence[Citation], identity: SelfIdentity | None, doc_id: str):
+        self.text = text
+        self.identity = identity
+        self.self_code = (identity.code if identity and identity.code else None) or doc_id or None
+        self.citations = sorted((c for c in citations if c.end > c.start), key=lambda c: (c.start, c.end))
+        self.starts = [c.start for c in self.citations]
+        self.sentences = sentence_spans(text)
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.found: list[Relation] = []
+
+    # --- helpers ---------------------------------------------------------------
+
+    def is_self(self, c: Citation) -> bool:
+        ident = self.identity
+        if ident is None:
+            return False
+        if ident.code and c.code and code_key(c.code) == code_key(ident.code):
+            return True
+        return ident.start is not None and ident.end is not None and c.start < ident.end and ident.start < c.end
+
+    def usable(self, c: Citation) -> bool:
+        return bool(c.code) and not self.is_self(c)
+
+    def sentence_of(self, pos: int) -> _Sentence:
+        i = bisect_right(self.sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
+        return _Sentence(pos, pos + 1)
+
+    def citations_in(self, start: int, end: int) -> list[Citation]:
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end)
+        return self.citations[lo:hi]
+
+    def inside_citation(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        # Citations may nest or overlap a little; look back over a few.
+        for c in self.citations[max(0, i - 3): i + 1]:
+            if c.start <= pos < c.end:
+                return True
+        return False
+
+    def add(self, source: str, kind: str, target: str, rule: str, start: int, end: int) -> None:
+        if not source or not target or code_key(source) == code_key(target):
+            return
+        self.found.append(Relation(source, kind, target, _CONFIDENCE[rule], start, end, rule))
+
+    def list_after(self, first: Citation, limit: int) -> list[Citation]:
+        """``first`` and the documents listed after it ("Luật số A ngày ... và Luật số B")."""
+        members = [first]
+        later = self.citations_in(first.end, limit)
+        for c in later:
+            if c.start < members[-1].end:
+                continue
+            if not P.LIST_GAP.match(self.text[members[-1].end:c.start]):
+                break
+            members.append(c)
+        return [c for c in members if c.code]
+
+    def gap_names_other_document(self, gap: str) -> bool:
+        """True when a gap holds a document word of its own ("... Luật Đất đai được sửa đổi bởi")."""
+        return bool(_DOC_WORD.search(_TRAILING_DOC_WORD.sub("", gap)))
+
+    # --- rules -----------------------------------------------------------------
+
+    def run(self) -> list[Relation]:
+        if self.citations:
+            self.lead_clauses()
+            if self.identity is not None:
+                self.title_zone()
+                self.self_verbs()
+                self.directive_cites()
+            self.active_verbs()
+            self.passive_verbs()
+            self.quoted_content()
+        return merge_relations(self.found)
+
+    def lead_clauses(self) -> None:
+        """Sentences opening with "Căn cứ" / "Thực hiện": the directive's basis, or a news 'X ban hành C'."""
+        for sentence in self.sentences:
+            body = self.text[sentence.start:sentence.end]
+            lead = P.LEAD.match(body)
+            if not lead:
+                continue
+            kind = "based_on" if lead.group("based_on") else "implements"
+            cited = [c for c in self.citations_in(sentence.start, sentence.end)]
+            issued, issue_at = self.issued_document(sentence, sentence.start + lead.end())
+            if issued is not None and issued.code and not self.is_self(issued):
+                rule = "issued_on_basis" if kind == "based_on" else "issued_implementing"
+                for c in cited:
+                    if c.end <= issue_at and c is not issued and c.code:
+                        self.add(issued.code, kind, c.code, rule, sentence.start, sentence.end)
+                continue
+            if self.identity is None:
+                continue  # news: "Căn cứ X, ..." with nothing issued is no relation
+            rule = "can_cu" if kind == "based_on" else "thuc_hien"
+            for c in cited:
+                if self.usable(c) and (issue_at is None or c.end <= issue_at):
+                    self.add(self.self_code, kind, c.code, rule, sentence.start, sentence.end)
+
+    def issued_document(self, sentence: _Sentence, after: int) -> tuple[Citation | None, int | None]:
+        """The document a sentence says was issued ("... ban hành Hướng dẫn số 02-HD/ĐU"), and where."""
+        for verb in P.ISSUE_VERB.finditer(self.text, after, sentence.end):
+            if self.inside_citation(verb.start()):
+                continue
+            following = self.citations_in(verb.end(), min(sentence.end, verb.end() + _ISSUED_REACH))
+            if following:
+                return following[0], verb.start()
+            return None, verb.start()
+        return None, None
+
+    def title_zone(self) -> None:
+        """A directive's title: "HƯỚNG DẪN một số nội dung Quy định số 377-QĐ/TW ..."."""
+        ident = self.identity
+        zone_start = ident.end if ident.end is not None else 0
+        zone_end = min(len(self.text), zone_start + _TITLE_REACH)
+        for sentence in self.sentences:
+            if sentence.start >= zone_start and P.LEAD.match(self.text[sentence.start:sentence.end]):
+                zone_end = min(zone_end, sentence.start)
+                break
+        for c in self.citations_in(zone_start, zone_end):
+            if not self.usable(c):
+                continue
+            before = self.text[zone_start:c.start]
+            kind = None
+            for verb in P.VERB.finditer(before):
+                kind = P.VERB_TYPES[verb.lastgroup]
+            if kind is None and (ident.doc_type or "").upper() == "HD":
+                kind = "implements"
+            if kind is not None:
+                self.add(self.self_code, kind, c.code, "subject_line", zone_start, zone_end)
+
+    def self_verbs(self) -> None:
+        """A directive acting on another: "Quy định này thay thế ...", "Bãi bỏ Quyết định số ..."."""
+        for verb in P.VERB.finditer(self.text):
+            kind = P.VERB_TYPES[verb.lastgroup]
+            if kind == "implements" or self.inside_citation(verb.start()):
+                continue
+            sentence = self.sentence_of(verb.start())
+            if not P.SELF_SUBJECT.search(self.text[sentence.start:verb.start()]):
+                continue
+            target = self.object_of(verb.end(), sentence)
+            for c in target:
+                if self.usable(c):
+                    self.add(self.self_code, kind, c.code, "self_verb", sentence.start, sentence.end)
+
+    def directive_cites(self) -> None:
+        """A directive's plain references: "theo Quy định số ...", "quy định tại Điều 5 ..."."""
+        for c in self.citations:
+            if not self.usable(c):
+                continue
+            sentence = self.sentence_of(c.start)
+            window = self.text[max(sentence.start, c.start - 60):c.start]
+            if P.CITE_BEFORE.search(window):
+                self.add(self.self_code, "cites", c.code, "cites_signal", sentence.start, sentence.end)
+
+    def object_of(self, after: int, sentence: _Sentence) -> list[Citation]:
+        """The document(s) a verb acts on: the first citation after it, and any listed with it."""
+        limit = min(sentence.end, after + _OBJECT_REACH)
+        following = self.citations_in(after, limit)
+        if not following:
+            return []
+        first = following[0]
+        gap = self.text[after:first.start]
+        if P.SCOPE_BREAK.search(gap) or self.gap_names_other_document(gap) or not first.code:
+            return []
+        return self.list_after(first, sentence.end)
+
+    def active_verbs(self) -> None:
+        """A cited document as subject of a verb: "Nghị định A sửa đổi, bổ sung ... Nghị định B"."""
+        for subject in self.citations:
+            if not subject.code:
+                continue
+            code_end = subject.code_end if subject.code_end is not None else subject.end
+            sentence = self.sentence_of(subject.start)
+            later = [c for c in self.citations_in(subject.start + 1, sentence.end) if c.start >= subject.end]
+            reach = min(sentence.end, code_end + _VERB_REACH, later[0].start if later else sentence.end)
+            for verb in P.VERB.finditer(self.text, code_end, reach):
+                if not P.SUBJECT_TO_VERB_GAP.match(self.text[code_end:verb.start()]):
+                    break  # the first verb after the code decides; anything else in between is a new clause
+                kind = P.VERB_TYPES[verb.lastgroup]
+                for target in self.object_of(verb.end(), sentence):
+                    if target is not subject:
+                        self.add(subject.code, kind, target.code, "active_verb", sentence.start, sentence.end)
+                break
+
+    def passive_verbs(self) -> None:
+        """ "A được sửa đổi, bổ sung bởi ... B": B acts on A."""
+        for verb in P.PASSIVE.finditer(self.text):
+            if self.inside_citation(verb.start()):
+                continue
+            kind = P.PASSIVE_TYPES[verb.lastgroup]
+            sentence = self.sentence_of(verb.start())
+            before = self.citations_in(max(sentence.start, verb.start() - _PASSIVE_TARGET_REACH), verb.start())
+            before = [c for c in before if c.end <= verb.start()]
+            if not before:
+                continue
+            target = before[-1]
+            if not target.code or self.gap_names_other_document(self.text[target.end:verb.start()]):
+                continue
+            after = self.citations_in(verb.end(), min(sentence.end, verb.end() + _AGENT_REACH))
+            if not after:
+                continue
+            agent_gap = self.text[verb.end():after[0].start]
+            if self.gap_names_other_document(agent_gap) or P.SCOPE_BREAK.search(agent_gap):
+                continue
+            for agent in self.list_after(after[0], sentence.end):
+                self.add(agent.code, kind, target.code, "passive_verb", sentence.start, sentence.end)
+
+    def quoted_content(self) -> None:
+        """ "Nghị định A ... quy định như sau:" then its text: documents cited there are cited by A."""
+        lines = _line_spans(self.text)
+        for i, (start, end) in enumerate(lines):
+            line = self.text[start:end]
+            if not P.QUOTE_OPENER.search(line):
+                continue
+            speakers = [c for c in self.citations_in(start, end) if c.code]
+            if not speakers:
+                continue
+            speaker = speakers[0]
+            for start2, end2 in lines[i + 1: i + 1 + _QUOTE_LINES]:
+                quoted = self.text[start2:end2]
+                if _QUOTE_END.search(quoted):
+                    break
+                if P.QUOTE_OPENER.search(quoted) and self.citations_in(start2, end2):
+                    break
+                for c in self.citations_in(start2, end2):
+                    if c.code and code_key(c.code) != code_key(speaker.code):
+                        self.add(speaker.code, "cites", c.code, "quoted_content", start, end2)
+
+
+def merge_relations(found: list[Relation]) -> list[Relation]:
+    """One relation per (source, type, target), the most confident first-found kept;
+    a plain ``cites`` is dropped where a typed relation links the same pair."""
+    best: dict[tuple[str, str, str], Relation] = {}
+    for r in found:
+        key = (code_key(r.source), r.type, code_key(r.target))
+        if key not in best or r.confidence > best[key].confidence:
+            best[key] = r
+    typed_pairs = {(s, t) for (s, kind, t) in best if kind != "cites"}
+    kept = [r for (s, kind, t), r in best.items() if kind != "cites" or (s, t) not in typed_pairs]
+    return sorted(kept, key=lambda r: (r.start, r.end, r.source, r.type, r.target))
+
+
+def code_key(code: str) -> str:
+    """A code compared loosely: upper case, no spaces, no leading zeros in the number."""
+    key = re.sub(r"\s+", "", code).upper()
+    return re.sub(r"^0+(?=\d)", "", key)
+
+
+# --- sentences -------------------------------------------------------------------
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def sentence_spans(text: str) -> list[_Sentence]:
+    """Sentences of a text whose lines may be wrapped (PDF, Markdown) or whole paragraphs (news).
+
+    A line break ends a sentence after terminal punctuation, before a bullet,
+    number, heading or clause opener ("Căn cứ", "Thực hiện"), and at a blank
+    line; otherwise the line continues the sentence. Inside a line, ". " before a
+    capital ends a sentence unless the stop closes an abbreviation ("TP.").
+    """
+    blocks: list[tuple[int, int]] = []
+    block_start = None
+    previous = ""
+    for start, end in _line_spans(text):
+        line = text[start:end]
+        if not line.strip():
+            if block_start is not None:
+                blocks.append((block_start, prev_end))
+                block_start = None
+            continue
+        if block_start is not None and (
+            P.LINE_END_STOP.search(previous) or P.LINE_ITEM_START.match(line) or P.LEAD.match(line)
+        ):
+            blocks.append((block_start, prev_end))
+            block_start = None
+        if block_start is None:
+            block_start = start
+        previous, prev_end = line, end
+    if block_start is not None:
+        blocks.append((block_start, prev_end))
+
+    sentences: list[_Sentence] = []
+    for start, end in blocks:
+        cut = start
+        for brk in P.SENTENCE_BREAK.finditer(text, start, end):
+            nxt = brk.end()
+            if nxt >= end or not text[nxt].isupper() and text[nxt] not in "\"“(":
+                continue
+            if P.ABBREVIATION_BEFORE_STOP.search(text[max(start, brk.start() - 8):brk.start()].rstrip("\"”»)")):
+                continue
+            sentences.append(_Sentence(cut, brk.start()))
+            cut = nxt
+        sentences.append(_Sentence(cut, end))
+    return [s for s in sentences if s.end > s.start]
