@@ -155,7 +155,10 @@ SENTENCE_BREAK = re.compile(
 ABBREVIATION_BEFORE_STOP = re.compile(
     r"""
     (?:^|[\s(])                       # the abbreviation is a word of its own
-    (?:TP|Tp|tp|ThS|TS|PGS|GS|BS|KS|Đ/c|đ/c|St|Q|P|TT|ĐT|NXB|v\.v)   # common short forms
+    (?:TP|Tp|tp|ThS|TS|PGS|GS|BS|KS|Đ/c|đ/c|St|Q|P|TT|ĐT|NXB|v\.v   # common short forms
+      |\d{1,3}(?:\.\d{1,3})*          # an item number "1." or "1.2."
+      |[IVXLC]{1,5}                    # a Roman item number "II."
+    )
     \.$                               # ending right at the stop
     """,
     re.VERBOSE,
@@ -242,7 +245,7 @@ CITE_BEFORE = re.compile(
     (?<!\w)
     (?:{_alternation(_SIGNALS.cite_before)})     # the reference word
     (?:\s+(?:các|một\s+số))?                     # "tại các ..."
-    (?:\s+(?:điểm|khoản|điều|mục|phần|chương|phụ\s+lục)\s+[\w.,]{1,12}){0,4}   # article path
+    (?:\s+(?:điểm|khoản|điều|mục|phần|chương|phụ\s+lục)\s+[\w.,]{{1,12}}){{0,4}}   # article path
     \s*$                                          # right before the citation
     """,
     _FLAGS,
