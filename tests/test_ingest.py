@@ -1,0 +1,164 @@
+"""Ingest: every format, and bad input that gives one clear reason without stopping the batch."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import iter_inputs, read_file
+from pipeline.models import Failure, IngestError, RawDocument
+from pipeline.process import iter_documents
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _read_one(path: Path) -> RawDocument:
+    (doc,) = list(read_file(path))
+    return doc
+
+
+def make_pdf_bytes(text: str = "Số 02-HD/ĐU ngày 14/4/2022") -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.drawString(72, 720, text.encode("ascii", "ignore").decode())
+    pdf.save()
+    return buffer.getvalue()
+
+
+def make_encrypted_pdf(path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(make_pdf_bytes())).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    with path.open("wb") as f:
+        writer.write(f)
+
+
+def bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
+    """name → (path, words the reason must contain)."""
+    empty = tmp / "empty.txt"
+    empty.write_bytes(b"")
+    garbage = tmp / "garbage.pdf"
+    garbage.write_bytes(bytes(range(256)) * 8)
+    truncated = tmp / "truncated.docx"
+    truncated.write_bytes((CORPUS / "huong-dan-16-HD-BTCTW.docx").read_bytes()[:3000])
+    encrypted = tmp / "encrypted.pdf"
+    make_encrypted_pdf(encrypted)
+    unknown = tmp / "notes.xyz"
+    unknown.write_text("Số 02-HD/ĐU", encoding="utf-8")
+    binary_txt = tmp / "binary.txt"
+    binary_txt.write_bytes(b"\x00\x01\x02" * 100)
+    return {
+        "empty file": (empty, "empty file"),
+        "binary garbage named .pdf": (garbage, "not a readable PDF"),
+        "truncated .docx": (truncated, "DOCX"),
+        "encrypted PDF": (encrypted, "encrypted PDF"),
+        "unknown extension": (unknown, "unsupported file type '.xyz'"),
+        "binary named .txt": (binary_txt, "binary data"),
+    }
+
+
+@pytest.mark.parametrize("name", ["empty file", "binary garbage named .pdf", "truncated .docx",
+                                  "encrypted PDF", "unknown extension", "binary named .txt"])
+def test_bad_input_gives_a_clear_reason(tmp_path, name):
+    path, reason = bad_inputs(tmp_path)[name]
+    with pytest.raises(IngestError) as err:
+        list(read_file(path))
+    assert reason in str(err.value)
+    assert "Traceback" not in str(err.value)
+
+
+def test_batch_goes_on_past_bad_files(tmp_path):
+    bad = bad_inputs(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text("Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022.", encoding="utf-8")
+    items = list(iter_documents([tmp_path]))
+    failures = [i for i in items if isinstance(i, Failure)]
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    assert {Path(f.source).name for f in failures} == {p.name for p, _ in bad.values()}
+    assert [Path(d.source).name for d in docs] == ["good.txt"]
+
+
+def test_utf16_with_bom(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Quy định số 50-QĐ/TW".encode("utf-16"))
+    assert _read_one(path).text == "Quy định số 50-QĐ/TW"
+
+
+def test_utf8_bom_is_dropped(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffChỉ thị số 35".encode("utf-8"))
+    assert _read_one(path).text == "Chỉ thị số 35"
+
+
+def test_invalid_utf8_is_decoded_with_a_warning(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Hướng dẫn ".encode("utf-8") + b"\xff\xfe" + " số 02".encode("utf-8"))
+    doc = _read_one(path)
+    assert doc.text.startswith("Hướng dẫn ") and doc.text.endswith(" số 02")
+    assert any("not valid UTF-8" in w for w in doc.warnings)
+
+
+def test_jsonl_one_document_per_line_and_bad_lines_reported(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "url": "https://example.org/a", "title": "A", "text": "Chỉ thị số 35-CT/TW"}),
+        "{not json",
+        json.dumps({"id": "a2", "text": "Kết luận số 12-KL/TW", "published": "2024-05-01"}),
+        json.dumps({"id": "a3"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_file(path))
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert [d.source for d in docs] == ["https://example.org/a", f"{path}#a2"]
+    assert docs[1].published == "2024-05-01" and docs[0].title == "A"
+    assert len({d.id for d in docs}) == 2
+    assert [f.source for f in failures] == [f"{path}#2", f"{path}#4"]
+    assert "not valid JSON" in failures[0].reason and "'text'" in failures[1].reason
+
+
+def test_directories_are_walked_recursively(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "deep.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "top.md").write_text("y", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "skip.txt").write_text("z", encoding="utf-8")
+    names = [p.name for p in iter_inputs([tmp_path])]
+    assert names == ["top.md", "deep.txt"] or sorted(names) == ["deep.txt", "top.md"]
+    assert "skip.txt" not in names
+
+
+def test_html_main_text_without_site_furniture():
+    doc = _read_one(CORPUS / "tin-dai-hoi-dang-bo.html")
+    assert "Chỉ thị số 35 ngày 14/6/2024" in doc.text
+    for furniture in ("Tin khác", "Xem nhiều nhất", "Phản hồi", "Trang chủ", "999-QĐ/TW", "Giá vàng"):
+        assert furniture not in doc.text
+    assert doc.published.startswith("2024-07-02")
+    assert doc.title.startswith("Tỉnh ủy Đồng Tháp quán triệt")
+
+
+def test_docx_header_table_body_and_signature_in_order():
+    text = _read_one(CORPUS / "huong-dan-16-HD-BTCTW.docx").text
+    order = [text.index(s) for s in ("BAN TỔ CHỨC", "Số 16-HD/BTCTW", "HƯỚNG DẪN", "Thực hiện Quy định số 50-QĐ/TW",
+                                     "PHÓ TRƯỞNG BAN", "Nơi nhận")]
+    assert order == sorted(order)
+
+
+def test_pdf_two_column_header_comes_out_as_separate_lines():
+    lines = _read_one(CORPUS / "huong-dan-02-HD-DUK.pdf").text.splitlines()
+    assert "Số 02-HD/ĐUK" in lines
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in lines
+    assert "Hà Nội, ngày 17 tháng 3 năm 2022" in lines
+
+
+def test_real_state_pdf_header_columns(shared_dir):
+    pdf = shared_dir / "corpus" / "files" / "state_thong-tu-so-12-2022-tt-bldtbxh-37536.pdf"
+    lines = _read_one(pdf).text.splitlines()
+    assert "Số: 12/2022/TT-BLĐTBXH" in lines
+    assert "Hà Nội, ngày 30 tháng 6 năm 2022" in lines
