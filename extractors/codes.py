@@ -1,0 +1,343 @@
+"""Parse and canonicalize document codes, and map issuers between abbreviation and name.
+
+Party codes are ``NN-TYPE/ISSUER`` (``16-HD/BTCTW``); state codes ``NN/YYYY/TYPE-ISSUER``
+(``56/2015/NĐ-CP``) or ``NN/TYPE-ISSUER`` (``439/QĐ-TTg``). Canonical form keeps the number
+as written, writes ``Đ`` (never ``D``/``Ð``), ``TW`` for ``TƯ``, removes spaces and uses
+``-`` for every dash. The tables behind it are ``extractors/data/doc_types.json`` and
+``extractors/data/issuers.json``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.patterns.codes import CODE_RE, CODE_SEGMENT_RE, load_table
+
+_LOOKALIKES = str.maketrans(
+    {
+        "Ð": "Đ", "Ɖ": "Đ", "ð": "đ",
+        # Cyrillic capitals that look Latin
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H",
+        "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X",
+        "–": "-", "—": "-", "‐": "-", "‑": "-",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ParsedCode:
+    """A code split into its parts.
+
+    ``kind`` is ``party`` (``16-HD/BTCTW``), ``state`` (``56/2015/NĐ-CP``,
+    ``439/QĐ-TTg``) or ``legacy`` (``34-NV``, ``60-SL``).
+    """
+
+    code: str  # canonical
+    number: str  # as written: "02", "060"
+    doc_type: str | None  # "HD", "NĐ"; None when the code has no type (45/2019/QH14)
+    issuer_code: str | None  # "BTCTW", "CP", "TTLT"'s joint issuers "BTC-BGTVT"
+    kind: str
+    year: str | None = None
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@lru_cache(maxsize=1)
+def _type_table() -> dict[str, str]:
+    """Upper-cased spelling (abbreviation or alias) -> canonical type abbreviation."""
+    table: dict[str, str] = {}
+    for abbr, row in load_table("doc_types.json")["types"].items():
+        for spelling in [abbr, *row.get("aliases", [])]:
+            table.setdefault(spelling.upper(), abbr)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _party_types() -> frozenset[str]:
+    types = load_table("doc_types.json")["types"]
+    return frozenset(abbr for abbr, row in types.items() if "party" in row["systems"])
+
+
+@lru_cache(maxsize=1)
+def _issuer_rows() -> dict[str, dict]:
+    """Upper-cased spelling of an issuer abbreviation -> its table row."""
+    table: dict[str, dict] = {}
+    for row in load_table("issuers.json")["issuers"]:
+        for spelling in [row["code"], *row.get("aliases", [])]:
+            table.setdefault(spelling.upper(), row)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _issuer_names() -> list[tuple[str, dict]]:
+    """(folded name, row) for every name of every issuer, longest first."""
+    pairs = [(_fold(name), row) for row in load_table("issuers.json")["issuers"] for name in row["names"]]
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _legacy_suffixes() -> dict[str, tuple[str, str]]:
+    """Upper-cased legacy suffix -> (canonical spelling, action)."""
+    rows = load_table("doc_types.json")["legacy_suffixes"]
+    return {suffix.upper(): (suffix, action) for suffix, action in rows.items()}
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> dict[str, str]:
+    """Folded type word -> abbreviation ("hướng dẫn" -> "HD")."""
+    return {_fold(word): abbr for word, abbr in load_table("doc_types.json")["type_words"].items()}
+
+
+@lru_cache(maxsize=1)
+def _type_names() -> dict[str, str]:
+    """Folded type word -> the word as the table spells it ("hướng dẫn" -> "Hướng dẫn")."""
+    return {_fold(word): word for word in load_table("doc_types.json")["type_words"]}
+
+
+_NEW_TONE = {"uỷ": "ủy", "oà": "òa", "oá": "óa", "oạ": "ọa", "oả": "ỏa", "oã": "õa"}
+_OLD_TONE_RE = re.compile(r"(?:uỷ|oà|oá|oạ|oả|oã)(?!\w)")  # old tone placement, syllable-final only
+
+
+def _fold(text: str) -> str:
+    """Case-fold and tidy a phrase for table look-ups (NFC, new tone placement, one space)."""
+    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    return _OLD_TONE_RE.sub(lambda m: _NEW_TONE[m.group()], text)
+
+
+# --------------------------------------------------------------------------- segments
+
+
+def _clean_segment(seg: str) -> str:
+    return re.sub(r"\s+", "", seg.translate(_LOOKALIKES))
+
+
+def _looks_like_abbreviation(seg: str) -> bool:
+    """True for "BTCTW", "TTg", "QH15", "TxU"; False for "Bộ", "năm", "Hà"."""
+    uppers = sum(1 for ch in seg if ch.isupper())
+    lowers = sum(1 for ch in seg if ch.islower())
+    return uppers >= 2 and lowers <= 1 and len(seg) <= 16
+
+
+def canonical_type(seg: str) -> str | None:
+    """The table's abbreviation for a type segment ("qd" -> "QĐ"), or None if unknown."""
+    return _type_table().get(_clean_segment(seg).upper())
+
+
+def _canonical_issuer_segment(seg: str) -> str | None:
+    """A known issuer abbreviation in table spelling, else the segment if it looks like one."""
+    seg = _clean_segment(seg)
+    row = _issuer_rows().get(seg.upper())
+    if row is not None:
+        return row["code"]
+    # TƯ for TW inside compound issuers: BTCTƯ, UBKTTƯ
+    if seg.upper().endswith("TƯ"):
+        return _canonical_issuer_segment(seg[:-2] + "TW")
+    if _looks_like_abbreviation(seg):
+        return seg if any(ch.islower() for ch in seg) else seg.upper()
+    return None
+
+
+def _known_party_issuer(seg: str) -> str | None:
+    row = _issuer_rows().get(_clean_segment(seg).upper())
+    if row is None and _clean_segment(seg).upper().endswith("TƯ"):
+        row = _issuer_rows().get(_clean_segment(seg).upper()[:-2] + "TW")
+    return row["code"] if row is not None and row["system"] == "party" else None
+
+
+def _tail_segments(tail: str) -> list[str]:
+    return CODE_SEGMENT_RE.findall(tail)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def parse_match(match: re.Match[str], type_word: str | None = None) -> tuple[ParsedCode, int] | None:
+    """Validate a CODE_RE match; return the parsed code and where the code really ends.
+
+    ``type_word`` is the type word written before the code ("Chỉ thị"): it supplies the
+    type of an issuer-only code (``24/TTg`` -> ``24/CT-TTg``). Returns None when the
+    match is not a code (unknown type, nothing that looks like an issuer).
+    """
+    number = match.group("num")
+    if match.group("year") is not None:
+        return _parse_state_tail(match, number, match.group("year"), "st_tail")
+    if match.group("ps_type") is not None:
+        doc_type = canonical_type(match.group("ps_type"))
+        issuer = _known_party_issuer(match.group("ps_issuer"))
+        if doc_type in _party_types() and issuer is not None:
+            code = f"{number}-{doc_type}/{issuer}"
+            return ParsedCode(code, number, doc_type, issuer, "party"), match.end()
+        return None
+    if match.group("sa_tail") is not None:
+        return _parse_state_tail(match, number, None, "sa_tail")
+    if match.group("p_type") is not None:
+        return _parse_party(match, number)
+    return _parse_legacy(match, number, type_word)
+
+
+def _parse_party(match: re.Match[str], number: str) -> tuple[ParsedCode, int] | None:
+    doc_type = canonical_type(match.group("p_type"))
+    if doc_type not in _party_types():
+        return None
+    issuers: list[str] = []
+    end = match.start("p_issuer")
+    for seg_match in CODE_SEGMENT_RE.finditer(match.group("p_issuer")):
+        issuer = _canonical_issuer_segment(seg_match.group())
+        if issuer is None:
+            break
+        issuers.append(issuer)
+        end = match.start("p_issuer") + seg_match.end()
+    if not issuers:
+        return None
+    issuer_code = "-".join(issuers)
+    return ParsedCode(f"{number}-{doc_type}/{issuer_code}", number, doc_type, issuer_code, "party"), end
+
+
+def _parse_state_tail(
+    match: re.Match[str], number: str, year: str | None, group: str
+) -> tuple[ParsedCode, int] | None:
+    """State code tails: "NĐ-CP", "QH14", "TTLT-BTC-BGTVT", "BYT-KCB"; stop at the first
+    segment that is neither a known type nor abbreviation-like ("- Hà Nội")."""
+    kept: list[str] = []
+    end = match.start(group)
+    for seg_match in CODE_SEGMENT_RE.finditer(match.group(group)):
+        seg = _clean_segment(seg_match.group())
+        canon = canonical_type(seg) if not kept else None
+        if canon is None:
+            canon = _canonical_issuer_segment(seg)
+        if canon is None:
+            break
+        kept.append(canon)
+        end = match.start(group) + seg_match.end()
+    if not kept or (year is None and len(kept) < 2):
+        return None
+    first_type = canonical_type(kept[0])
+    if year is None:
+        code = f"{number}/{'-'.join(kept)}"
+    else:
+        code = f"{number}/{year}/{'-'.join(kept)}"
+    if first_type is not None and len(kept) > 1:
+        doc_type, issuer_code = first_type, "-".join(kept[1:])
+    else:
+        doc_type, issuer_code = None, "-".join(kept)
+    return ParsedCode(code, number, doc_type, issuer_code, "state", year), end
+
+
+def _parse_legacy(match: re.Match[str], number: str, type_word: str | None) -> tuple[ParsedCode, int] | None:
+    suffix = _clean_segment(match.group("lg_suffix"))
+    entry = _legacy_suffixes().get(suffix.upper())
+    if entry is None:
+        return None
+    spelling, action = entry
+    separator = "/" if "/" in match.group("lg_sep") else "-"
+    if action == "insert_type" and separator == "/" and type_word is not None:
+        doc_type = _type_words().get(_fold(type_word))
+        if doc_type is not None:
+            code = f"{number}/{doc_type}-{spelling}"
+            return ParsedCode(code, number, doc_type, spelling, "state"), match.end()
+    doc_type = spelling if canonical_type(spelling) else None
+    issuer = None if doc_type else spelling
+    return ParsedCode(f"{number}{separator}{spelling}", number, doc_type, issuer, "legacy"), match.end()
+
+
+def parse_code(raw: str, type_word: str | None = None) -> ParsedCode | None:
+    """Parse one code written on its own ("16 - HD/BTCTW", "56/2015/NĐ-CP"), or None.
+
+    >>> parse_code("02-HD/ĐU").issuer_code
+    'ĐU'
+    """
+    raw = unicodedata.normalize("NFC", raw).strip()
+    match = CODE_RE.match(raw)
+    if match is None:
+        return None
+    parsed = parse_match(match, type_word)
+    if parsed is None:
+        return None
+    code, end = parsed
+    if raw[end:].strip(" .,;"):
+        return None
+    return code
+
+
+def canonical_code(raw: str) -> str | None:
+    """The canonical form of a written code, or None when it is not a code.
+
+    >>> canonical_code("16 - HD/BTCTƯ")
+    '16-HD/BTCTW'
+    """
+    parsed = parse_code(raw)
+    return parsed.code if parsed else None
+
+
+# --------------------------------------------------------------------------- issuers
+
+
+def issuer_name(issuer_code: str | None) -> str | None:
+    """The full name of the body behind an issuer abbreviation ("BTCTW" -> "Ban Tổ chức
+    Trung ương"), or None when unknown or joint."""
+    if not issuer_code:
+        return None
+    row = _issuer_rows().get(_clean_segment(issuer_code).upper())
+    if row is None:
+        return None
+    return row["name"]
+
+
+def issuer_code_for(phrase: str | None) -> str | None:
+    """The issuer abbreviation for a body named in text ("Bộ Chính trị" -> "TW",
+    "Đảng ủy Bộ Thông tin và Truyền thông" -> "ĐU"): the longest table name it starts with."""
+    if not phrase:
+        return None
+    folded = _fold(phrase)
+    for name, row in _issuer_names():
+        if folded == name or folded.startswith(name + " "):
+            return row["code"]
+    return None
+
+
+def issuer_is_open(issuer_code: str | None) -> bool:
+    """True for bodies that need a complement to say which one ("Đảng ủy", "Tỉnh ủy")."""
+    row = _issuer_rows().get(_clean_segment(issuer_code or "").upper())
+    return bool(row and row.get("open"))
+
+
+def type_abbreviation(type_word: str | None) -> str | None:
+    """The type abbreviation for a type word ("Chỉ thị" -> "CT", "Quy định" -> "QĐ")."""
+    if not type_word:
+        return None
+    return _type_words().get(_fold(type_word))
+
+
+def type_name(type_word: str | None) -> str | None:
+    """A type word in table spelling ("QUY ĐỊNH" -> "Quy định")."""
+    if not type_word:
+        return None
+    return _type_names().get(_fold(type_word))
+
+
+def type_name_for_code(doc_type: str | None) -> str | None:
+    """The usual type word for an abbreviation ("HD" -> "Hướng dẫn")."""
+    if not doc_type:
+        return None
+    row = load_table("doc_types.json")["types"].get(doc_type)
+    return row["names"][0] if row else None
+
+
+def party_code(number: str, doc_type: str, issuer_code: str) -> str:
+    """Build a party code from its parts: ("35", "CT", "TW") -> "35-CT/TW"."""
+    return f"{number}-{doc_type}/{issuer_code}"
+
+
+def is_party_issuer(issuer_code: str | None) -> bool:
+    row = _issuer_rows().get(_clean_segment(issuer_code or "").upper())
+    return bool(row and row["system"] == "party")
+
+
+def fold(text: str) -> str:
+    """Public alias of the look-up folding (lower case, NFC, new tone placement)."""
+    return _fold(text)

@@ -1,0 +1,366 @@
+"""Every regular expression for document codes, citations and a directive's own identity.
+
+More specific alternatives come first in every alternation: the regex engine takes the
+first alternative that matches, and ``extractors.codes`` validates what it got against
+the tables in ``extractors/data`` instead of trying the next one.
+
+The patterns are written for the pipeline's normalized text (NFC, dashes folded to
+``-``, ``Đ`` for look-alikes, single spaces, newlines kept) but stay tolerant of raw
+text: en/em dashes, ``Ð`` and a few Cyrillic look-alikes (``СР`` for ``CP``) are
+accepted inside codes. Every repetition is bounded, so no pattern can backtrack
+catastrophically on long texts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> Any:
+    """Load one JSON table from ``extractors/data`` (cached: each file is read once)."""
+    text = resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _alternation(phrases: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+# --------------------------------------------------------------------------- letters
+
+#: Vietnamese capital letters, plus the look-alikes normalization may have missed.
+UPPER = (
+    "A-ZĐÐƉ"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+    "АВЕКМНОРСТХ"  # Cyrillic capitals that look Latin ("Nghị định 120/2020/NĐ-СР")
+)
+LOWER_VI = (
+    "a-zđ"
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+)
+
+# One segment of a code: "HD", "BTCTW", "TTg", "QĐi", "UBTVQH15", "TG&DV".
+# A segment is a whole token: it may not stop inside a longer word.
+_SEG_ANY = r"[^\W\d_][\w&]{0,15}(?![\w&])"  # any case: lower-case codes ("16-hd/btctw")
+_SEG_UP = rf"[{UPPER}][\w&]{{0,15}}(?![\w&])"  # starts with a capital letter
+# A dash inside a code: any dash, up to two spaces (or a line break) around it.
+_DASH = r"\s{0,2}[-–—‐‑]\s{0,2}"
+_DASH_TIGHT = r"[-–—‐‑]"
+# A slash inside a code, with the same tolerance ("47/HD /BTCTW").
+_SLASH = r"\s{0,2}/\s{0,2}"
+# Continuation of a state code tail: "-CP", "-BGTVT"; across spaces only before a capital.
+_TAIL_MORE = rf"(?:{_DASH_TIGHT}\s{{0,2}}{_SEG_ANY}|{_DASH}{_SEG_UP})"
+
+CODE_RE = re.compile(
+    rf"""
+    (?<![0-9A-Za-z./\-–—])           # not inside a number, a URL slug or an ASCII word;
+                                      # Vietnamese letters may touch it ("số31-QĐ/TW")
+    (?P<num>\d{{1,5}})
+    (?:
+        # 1. state regulatory code: 56/2015/NĐ-CP, 45/2019/QH14, 01/2022/TTLT-BTC-BGTVT
+        {_SLASH}(?P<year>(?:19|20)\d{{2}}){_SLASH}(?P<st_tail>{_SEG_UP}{_TAIL_MORE}{{0,6}})
+      |
+        # 2. party code written with two slashes: 221/KL/TW, 47/HD /BTCTW
+        #    (accepted only for a party type and a known party issuer)
+        {_SLASH}(?P<ps_type>{_SEG_ANY}){_SLASH}(?P<ps_issuer>{_SEG_ANY})
+      |
+        # 3. state administrative code: 439/QĐ-TTg, 2483/BYT-KCB, 130/KH-BCĐTKNQ18
+        {_SLASH}(?P<sa_tail>{_SEG_UP}{_TAIL_MORE}{{1,6}})
+      |
+        # 4. party code: 16-HD/BTCTW, 16 - HD/BTCTW, 35- CT/TW, joint 01-HDLT/BTCTW-BTGTW
+        {_DASH}(?P<p_type>{_SEG_ANY}){_SLASH}(?P<p_issuer>{_SEG_ANY}(?:{_DASH_TIGHT}{_SEG_UP}){{0,3}})
+      |
+        # 5. old single-suffix code: 34-NV, 60-SL, 34/SL, 275-CP; issuer without type: 24/TTg
+        (?P<lg_sep>{_DASH}|{_SLASH})(?P<lg_suffix>{_SEG_UP})
+    )
+    """,
+    re.VERBOSE,
+)
+
+#: The separators between the segments of a matched code, to split it again.
+CODE_SEGMENT_RE = re.compile(r"[^\W_][\w&]*")
+#: Context that makes a code-shaped string part of a URL or a file name.
+URL_OR_FILE_RE = re.compile(
+    r"""
+    (?:https?:|www\.|://)                                  # a URL
+    | \.(?:vn|com|net|org|gov|html?|aspx?|php)(?![\w])     # a web address ending
+    | \.(?:pdf|docx?|xlsx?|rtf|txt|zip|rar)(?![\w])        # a file name
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- type words
+
+_DOC_TYPES = load_table("doc_types.json")
+TYPE_WORDS = _alternation(list(_DOC_TYPES["type_words"]))
+
+#: The type word (and "số") right before a code: "Hướng dẫn số ", "QUY ĐỊNH SỐ\n",
+#: "Nghị quyết ố " (a real typo), "Văn bản số: ". Applied to the text before a code.
+TYPE_BEFORE_CODE_RE = re.compile(
+    rf"""
+    (?<![^\W\d_])                         # the type word starts a word
+    (?P<type_word>{TYPE_WORDS})
+    (?:\s+(?P<so>số|ố)\s*:?)?             # "số", "số:", or the typo "ố"
+    \s*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A law named before its number: "Luật Đấu thầu số 22/2023/QH15".
+LAW_BEFORE_CODE_RE = re.compile(
+    rf"""
+    (?<![^\W\d_])
+    (?P<type_word>Luật)\s+(?P<law_name>[{UPPER}][^\n.;:()]{{1,60}}?)
+    \s+số\s*:?\s*$
+    """,
+    re.VERBOSE,
+)
+
+#: A bare "số" before a code with no type word: "các Nghị định ... số 115/2024/NĐ-CP".
+SO_BEFORE_CODE_RE = re.compile(r"(?<![^\W\d_])(?P<so>[Ss]ố|SỐ)\s*:?\s*$")
+
+#: A number-only reference: "Chỉ thị số 35", "Kế hoạch số 03" (no code tail after it).
+NUMBER_ONLY_RE = re.compile(
+    rf"""
+    (?<![^\W\d_])
+    (?P<type_word>{TYPE_WORDS})
+    \s+số\s*:?\s*
+    (?P<num>\d{{1,5}})
+    (?![\d\w])                            # the whole number
+    (?!\s{{0,2}}[-–—/.,]\s{{0,2}}[\w])        # not the start of a code, a date or a decimal
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A short back-reference without "số": "Hướng dẫn 02", "Quy định 377".
+SHORT_NUMBER_RE = re.compile(
+    rf"""
+    (?<![^\W\d_])
+    (?P<type_word>{TYPE_WORDS})
+    \s+(?P<num>\d{{1,5}})
+    (?![\d\w])
+    (?!\s{{0,2}}[-–—/.,]\s{{0,2}}[\w])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A demonstrative back-reference: "Chỉ thị này", "Quy định nói trên".
+DEMONSTRATIVE_RE = re.compile(
+    rf"""
+    (?<![^\W\d_])
+    (?P<type_word>{TYPE_WORDS})
+    \s+(?:này|nói\s+trên)
+    (?![\w])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: "(sau đây gọi tắt là Quy định 377)": the defined short name of the mention before it.
+DEFINED_SHORT_RE = re.compile(
+    rf"""
+    sau\s+đây\s+(?:gọi\s+)?(?:tắt\s+)?(?:là\s+)?
+    (?P<type_word>{TYPE_WORDS})\s+(?P<num>\d{{1,5}})(?![\d\w])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- issuers
+
+_ISSUERS = load_table("issuers.json")["issuers"]
+ISSUER_NAMES = _alternation([n for row in _ISSUERS for n in row["names"]])
+
+#: The head of an issuer phrase: a known body name ("Bộ Chính trị", "Đảng ủy").
+ISSUER_NAME_RE = re.compile(rf"(?P<issuer>{ISSUER_NAMES})(?![\w])", re.IGNORECASE)
+
+#: The issuer phrase after a code or a date: ", của Ban Tổ chức Trung ương", "do Tỉnh ủy".
+ISSUER_AFTER_RE = re.compile(
+    rf"""
+    [ \t\n]*,?[ \t\n]*                  # used with .match(text, pos): no "^"
+    (?:của|do)\s+
+    (?P<issuer>{ISSUER_NAMES})(?![\w])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Words that end the complement of an open issuer ("Đảng ủy" + "Bộ Thông tin và
+#: Truyền thông"): the subject, a date, a verb.
+_COMPLEMENT_STOP = (
+    r"về|ngày|năm|đã|được|tại|theo|nhằm|để|với|là|thì|này|khóa|khoá|nhiệm|trong|lần|"
+    r"quy|hướng|ban\s+hành|thông\s+qua|thực|triển|sau|có|của|do|và\s+các|số"
+)
+#: The complement that names which body an open issuer is: capitalized first word,
+#: then up to seven words, stopping at punctuation or a stop word.
+ISSUER_COMPLEMENT_RE = re.compile(
+    rf"""
+    (?:\s+(?!(?:{_COMPLEMENT_STOP})(?![\w]))(?-i:[{UPPER}])[^\s,;.:()“”"*]*)   # a capitalized word
+    (?:[ \t\n]+(?!(?:{_COMPLEMENT_STOP})(?![\w]))[^\s,;.:()“”"*]+){{0,7}}
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: An issuer named before the verb that issues the cited document, at the end of the
+#: text before it: "Bộ Chính trị ban hành Chỉ thị số 35", "Ban Bí thư ra Quy định ...".
+ISSUER_BEFORE_RE = re.compile(
+    rf"""
+    (?P<issuer>{ISSUER_NAMES})(?![\w])
+    (?P<complement>[^.;\n]{{0,60}}?)
+    \s+(?:đã\s+)?(?:ký\s+)?(?:ban\s+hành|thông\s+qua|ra|có)\s*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- dates, subjects
+
+#: What may stand between a code (or its issuer) and the cited document's date:
+#: ", ngày", " ngày", "(", " ban hành ngày".
+DATE_GAP_AFTER_RE = re.compile(
+    r"^[ \t\n]*[,(]?[ \t\n]*(?:(?:được\s+)?(?:ban\s+hành|ký|thông\s+qua)\s+)?(?:ngày\s*)?$",
+    re.IGNORECASE,
+)
+
+#: What may stand between a date and the mention it dates, when the date comes first:
+#: "ngày 14/4/2022, Đảng ủy Bộ ... ban hành Hướng dẫn số 02-HD/ĐU".
+DATE_GAP_BEFORE_RE = re.compile(
+    r"""
+    ^[ \t]*,?[ \t\n]*
+    [^.;\n]{0,120}?                       # who issued it (no sentence break)
+    (?<![\w])(?:đã\s+)?(?:ký\s+)?(?:ban\s+hành|thông\s+qua|ra|ký|có)
+    \s*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: The subject after a mention: "về công tác quy hoạch cán bộ", "“Về tiếp tục ...”",
+#: and after an issuer phrase "Hướng dẫn triển khai thực hiện ...".
+SUBJECT_LEAD_RE = re.compile(
+    r"[ \t\n]*,?[ \t\n]*[“\"]?[ \t\n]*(?P<lead>về\s+việc|về|V/v)\s+",
+    re.IGNORECASE,
+)
+SUBJECT_LEAD_AFTER_ISSUER_RE = re.compile(
+    r"[ \t\n]*,?[ \t\n]*[“\"]?[ \t\n]*(?P<lead>về\s+việc|về|V/v|hướng\s+dẫn|quy\s+định)\s+",
+    re.IGNORECASE,
+)
+#: Where a subject ends: a clause break, a bracket or quote, a paragraph break, a new
+#: sentence, or a date introducing the next item.
+SUBJECT_END_RE = re.compile(
+    rf"""
+    [;()“”"\[\]]                    # clause break, bracket, quote
+    | \n[ \t]*\n                    # paragraph break
+    | \.(?=\s+[{UPPER}]|\s*$)       # a full stop ending the sentence
+    | ,\s+ngày\s                    # ", ngày ..." introducing another date
+    | \s-\s                         # a list dash
+    | \n[ \t]*[-+•]                 # a new list item
+    """,
+    re.VERBOSE,
+)
+
+# --------------------------------------------------------------------------- named documents
+
+_NAMED = load_table("named_documents.json")
+NAMED_DOCUMENT_RE = re.compile(
+    rf"""
+    (?<![\w])
+    (?:
+        # a congress resolution: "Nghị quyết Đại hội XIII", "Nghị quyết Đại hội đại biểu
+        # toàn quốc lần thứ XIII của Đảng"
+        (?P<congress>Nghị\s+quyết\s+Đại\s+hội(?:\s+đại\s+biểu\s+toàn\s+quốc)?
+            (?:\s+lần\s+thứ)?\s+(?P<congress_no>[IVXL]{{1,6}}|\d{{1,2}})(?![\w]))
+      |
+        # a listed law: "Luật Cán bộ, công chức"
+        (?P<law>{_alternation(_NAMED["laws"])})(?![\w])
+      |
+        # a listed document: "Điều lệ Đảng", "Cương lĩnh", "Hiến pháp"
+        (?P<document>{_alternation([n for ns in _NAMED["documents"].values() for n in ns])})(?![\w])
+    )
+    """,
+    re.VERBOSE,
+)
+#: An optional year after a named document: "Hiến pháp năm 2013", "Luật Đất đai 2024".
+NAMED_YEAR_RE = re.compile(r"\s+(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?![\d])")
+
+# --------------------------------------------------------------------------- a directive's identity
+
+#: The national header of a directive: party ("ĐẢNG CỘNG SẢN VIỆT NAM") or state
+#: ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), words possibly broken over lines.
+HEADER_MARK_RE = re.compile(
+    r"""
+    ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM                        # party header
+    | CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM   # state header
+    """,
+    re.VERBOSE,
+)
+
+#: The number line of the header: "Số 45-HD/BTCTW", "Số: 74/2025/NĐ-CP",
+#: "Nghị quyết số: 78/2025/UBTVQH15". The code itself is read with CODE_RE after it.
+NUMBER_LINE_RE = re.compile(
+    rf"""
+    (?m)^[ \t|#>*_]*
+    (?:(?P<type_word>{TYPE_WORDS})\s+)?
+    (?P<so>Số|SỐ|số)(?:\s+hiệu)?[ \t]*:?[ \t*_]*\n?[ \t|*_]*
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: The place-and-date line: "Hà Nội, ngày 21 tháng 11 năm 2025" (may break over lines).
+PLACE_DATE_RE = re.compile(
+    rf"""
+    (?m)^[ \t|*_]*
+    (?P<place>[{UPPER}][\w.]*(?:[ ][\w.]+){{0,4}}?)
+    [ \t]*,[ \t]*
+    (?P<date>ngày\s+(?P<day>\d{{1,2}})\s+tháng\s+(?P<month>\d{{1,2}})\s+năm\s+(?P<year>\d{{4}}))
+    """,
+    re.VERBOSE,
+)
+
+#: A line holding only the document type in capitals: "HƯỚNG DẪN", "NGHỊ ĐỊNH".
+TITLE_LINE_RE = re.compile(
+    rf"""
+    (?m)^[ \t#|*_]*
+    (?P<title>{_alternation([w.upper() for w in _DOC_TYPES["type_words"]])})
+    [ \t*_]*$
+    """,
+    re.VERBOSE,
+)
+
+#: A line that ends the title block: a rule of dashes or stars, or the preamble.
+TITLE_BLOCK_END_RE = re.compile(
+    r"^\s*(?:[-*_=]{3,}|\*\s*\*|-?\s*Căn\s+cứ|Thực\s+hiện|Tại\s+phiên|Kính\s+gửi|Hội\s+nghị)",
+    re.IGNORECASE,
+)
+
+#: The signature mark: party "T/M", "K/T", "T/L"; state "TM.", "KT.", "TL.".
+SIGNATURE_MARK_RE = re.compile(
+    r"(?m)^[ \t|*_]*(?P<mark>T/M|K/T|T/L|TM\.|KT\.|TL\.)[ \t]*(?=[" + UPPER + r"])"
+)
+
+#: "Nơi nhận:", the list of recipients next to the signature.
+RECIPIENTS_RE = re.compile(r"(?m)^[ \t|*_]*Nơi\s+nhận\s*:?", re.IGNORECASE)
+
+#: A signature line that starts the signer's own post (after the T/M, K/T body).
+POST_LINE_RE = re.compile(
+    r"""
+    ^(?:PHÓ|BÍ\s+THƯ|TRƯỞNG|CHỦ\s+TỊCH|CHÁNH|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TỔNG|GIÁM\s+ĐỐC|
+       ỦY\s+VIÊN|UỶ\s+VIÊN|THƯỜNG\s+TRỰC|CHỦ\s+NHIỆM|VIỆN\s+TRƯỞNG|THỦ\s+TƯỚNG|CHÁNH\s+ÁN)
+    """,
+    re.VERBOSE,
+)
+
+#: The signer's name line: two to five capitalized words, maybe after a military rank.
+SIGNER_NAME_RE = re.compile(
+    rf"""
+    ^(?:(?:Đại|Thượng|Trung|Thiếu)\s+tướng\s+|Đại\s+tá\s+)?
+    (?P<name>[{UPPER}][{LOWER_VI}]*(?:\s+[{UPPER}][{LOWER_VI}]*){{1,4}})
+    \s*$
+    """,
+    re.VERBOSE,
+)
+
+#: Markup and table debris to strip from header and signature lines.
+LINE_DEBRIS_RE = re.compile(r"[|*_#]+")
