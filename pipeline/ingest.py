@@ -109,7 +109,7 @@ def from_bytes(data: bytes, fmt: str, source: str) -> RawDocument:
         raise IngestError("no text in the document")
     return RawDocument(
         id=doc_id, source=source, format=fmt, text=text, title=title,
-        published=published, site=site, warnings=tuple(warnings),
+        published=published, site=site, warnings=tuple(warnings), markdown=fmt == "md",
     )
 
 
@@ -117,6 +117,7 @@ def _read_jsonl(source: str, data: bytes) -> Iterator[RawDocument | Failure]:
     from pipeline.readers.jsonl import iter_jsonl
 
     for entry in iter_jsonl(data):
+        markdown = any(x and x.lower().endswith(".md") for x in (entry.id, entry.source))
         where = f"{source}#{entry.line_number}"
         if entry.error:
             yield Failure(source=where, reason=entry.error, id=sha256(entry.raw_line))
@@ -129,8 +130,9 @@ def _read_jsonl(source: str, data: bytes) -> Iterator[RawDocument | Failure]:
             source=entry.source or (f"{source}#{entry.id}" if entry.id else where),
             format="jsonl",
             text=entry.text,
-            title=entry.title,
+            title=entry.title or (_markdown_title(entry.text) if markdown else None),
             published=entry.published,
+            markdown=markdown,
         )
 
 

@@ -22,6 +22,7 @@ class RawDocument:
     published: str | None = None  # from metadata (HTML meta, JSONL field), ISO
     site: str | None = None
     warnings: tuple[str, ...] = ()
+    markdown: bool = False  # the text is Markdown (a .md file, or a JSONL entry named *.md)
 
 
 @dataclass(frozen=True)

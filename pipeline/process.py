@@ -44,7 +44,7 @@ def analyze(raw: RawDocument) -> Analysis:
     """Normalize, tokenize, extract and build the record of one document."""
     from pipeline.nlp import facts_of, make_doc
 
-    norm = normalize(raw.text, raw.format)
+    norm = normalize(raw.text, "md" if raw.markdown else raw.format)
     doc = make_doc(norm.text, published_hint=iso_date(raw.published), doc_id=raw.id)
     return Analysis(raw=raw, normalized=norm, doc=doc, record=build_record(raw, norm, facts_of(doc)))
 
