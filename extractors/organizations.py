@@ -1,0 +1,126 @@
+"""Bodies named in a text: party committees, ministries, departments, fronts.
+
+``find_organizations(text)`` returns one :class:`Organization` per mention,
+with the canonical name (abbreviations expanded, well-known aliases mapped to
+their full name); ``expand_abbreviations`` is shared with ``extractors.people``.
+
+Finding is kept apart from naming: :func:`body_extent` says how far a body's
+name runs from a given offset, :func:`canonical_body` says what it is called.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extractors.models import Organization
+from extractors.patterns import people as P
+
+_EXPANSIONS: dict[str, str] = P.ABBREVIATIONS["expansions"]
+_ALIASES: dict[str, str] = {}
+for _body in P.BODIES["bodies"]:
+    for _alias in (_body["name"], *_body["aliases"]):
+        _ALIASES.setdefault(_alias.casefold(), _body["name"])
+
+_NOT_INSIDE = frozenset(w.casefold() for w in P.BODIES["not_inside"])
+_INNER_WORDS = frozenset(w.casefold() for w in P.BODIES["inner_words"])
+# Lower-case words that may join two parts of a body's name but never end one.
+_CONNECTORS = frozenset({"và", "các", "của", "thuộc", "kiêm"})
+# Heads too vague to be a body on their own ("Ban", "Bộ" alone).
+_BARE_HEADS = frozenset({"ban", "bộ", "vụ", "cục", "sở", "hội", "viện", "trường", "hội đồng",
+                         "ủy ban", "văn phòng", "đoàn", "công an", "chi bộ", "đảng bộ", "đảng ủy"})
+
+
+def tidy(s: str) -> str:
+    """NFC, new-style "Ủy", single spaces, no surrounding punctuation."""
+    s = unicodedata.normalize("NFC", s).replace("Uỷ", "Ủy").replace("uỷ", "ủy").replace("UỶ", "ỦY")
+    return " ".join(s.split()).strip(" ,;:.-()")
+
+
+def expand_abbreviations(s: str) -> str:
+    """Spell out UBND, HĐND, MTTQ, TT&TT, UVTV, TƯ ... in ``s``.
+
+    Document codes are left alone ("50-QĐ/TW" keeps its TW).
+
+    >>> expand_abbreviations("Chủ tịch UBND huyện")
+    'Chủ tịch Ủy ban nhân dân huyện'
+    """
+    return P.ABBREVIATION.sub(lambda m: _EXPANSIONS[m.group("abbr")], s)
+
+
+def canonical_body(written: str) -> str:
+    """The canonical name of a body as written ("Bộ TT&TT" -> "Bộ Thông tin và Truyền thông")."""
+    name = tidy(written)
+    known = _ALIASES.get(name.casefold())
+    if known:
+        return known
+    name = tidy(expand_abbreviations(name))
+    return _ALIASES.get(name.casefold(), name)
+
+
+def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset()) -> int:
+    """Where a body's name that continues at ``pos`` ends.
+
+    Takes capitalised words, abbreviations and numbers; after a capitalised
+    word, one lower-case syllable (the rest of a compound: "Dân vận", "Quân
+    đoàn") unless it is a verb or a function word; further lower-case words
+    only from the body vocabulary ("Ban cán sự", "Tổ chức cán bộ"). Stops
+    before a person's name (an offset in ``stop_at``), before a new title
+    ("Bộ Tư lệnh" is a body, not a title), and never ends on a connector.
+    """
+    end = pos
+    last_good = pos
+    after_capital = False
+    while True:
+        m = P.BODY_WORD.match(text, end)
+        if not m:
+            break
+        word_start = m.start("word")
+        if word_start in stop_at:
+            break
+        word = m.group("word")
+        folded = word.casefold()
+        if word[0].isupper() or word[0].isdigit():
+            if word[0].isupper() and P.TITLE.match(text, word_start) and not _inside_body_head(text, end, word_start):
+                break
+            after_capital = word[0].isupper()
+        elif after_capital and folded not in _NOT_INSIDE:
+            after_capital = False
+        elif folded in _INNER_WORDS:
+            after_capital = False
+        else:
+            break
+        end = m.end()
+        if folded not in _CONNECTORS:
+            last_good = end
+    return last_good
+
+
+def _inside_body_head(text: str, previous_end: int, word_start: int) -> bool:
+    """Does the word at ``word_start`` continue a body head ("Bộ Tư lệnh", "Bộ Chỉ huy")?"""
+    prev_start = text.rfind(" ", 0, previous_end) + 1
+    head = P.BODY_HEAD.match(text, prev_start)
+    return bool(head and head.end() > word_start)
+
+
+def find_organizations(text: str) -> list[Organization]:
+    """Every body mentioned in ``text``, with its canonical name, in text order."""
+    from extractors.people import find_name_mentions  # names stop a body's extent
+
+    name_starts = frozenset(m.start for m in find_name_mentions(text))
+    found: list[Organization] = []
+    taken_until = -1
+    for m in P.BODY_HEAD.finditer(text):
+        if m.start() < taken_until:
+            continue
+        known = P.KNOWN_BODY.match(text, m.start())
+        head_end = known.end() if known else m.end()
+        end = body_extent(text, head_end, name_starts)
+        written = text[m.start():end]
+        if not known and written.casefold().replace("uỷ", "ủy") in _BARE_HEADS:
+            continue
+        if not m.group("head")[0].isupper():
+            continue
+        found.append(Organization(name=canonical_body(written), start=m.start(), end=end))
+        taken_until = end
+    return found

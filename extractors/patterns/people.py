@@ -1,0 +1,320 @@
+"""Regular expressions for people, posts and bodies.
+
+Every pattern used by ``extractors.people`` and ``extractors.organizations``
+lives here, compiled once at import. Word lists (family names, titles, bodies,
+abbreviations) come from the data files in ``extractors/data`` and are
+compiled into the patterns at load time; nothing here is a hand-kept list of
+names. Patterns are written for the pipeline's normalized text (NFC, new-style
+``Ủy``, dashes as ``-``, single spaces) but accept old-style ``Uỷ`` as well.
+
+Order of alternatives: longer / more specific first, so that "Phó Bí thư
+Thường trực" wins over "Bí thư" and "Tổng cục trưởng" over "Cục trưởng".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Vietnamese letters, by case. Built from the base Latin letters plus every
+# accented vowel and đ/Đ, so that ``[{UPPER}]`` means "a capital Vietnamese letter".
+_VOWELS_LOWER = (
+    "aàáạảãâầấậẩẫăằắặẳẵ"
+    "eèéẹẻẽêềếệểễ"
+    "iìíịỉĩ"
+    "oòóọỏõôồốộổỗơờớợởỡ"
+    "uùúụủũưừứựửữ"
+    "yỳýỵỷỹ"
+)
+LOWER = "a-z" + _VOWELS_LOWER + "đ"
+UPPER = "A-Z" + _VOWELS_LOWER.upper() + "Đ"
+LETTER = LOWER + UPPER
+
+
+def _load_json(name: str) -> dict:
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def _load_lines(name: str) -> list[str]:
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def tolerant(literal: str) -> str:
+    """Regex for a literal phrase that accepts old tone placement and any spacing.
+
+    "Ủy viên" also matches "Uỷ viên"; a space matches one or more spaces.
+    """
+    out = []
+    for word in literal.split(" "):
+        piece = re.escape(word)
+        piece = piece.replace("Ủy", "(?:Ủy|Uỷ)").replace("ủy", "(?:ủy|uỷ)")
+        piece = piece.replace("ỦY", "(?:ỦY|UỶ)")
+        piece = piece.replace("hòa", "(?:hòa|hoà)").replace("Hòa", "(?:Hòa|Hoà)")
+        out.append(piece)
+    return r"[ ]+".join(out)
+
+
+def _alternation(phrases) -> str:
+    """Longest-first alternation of tolerant literals."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(tolerant(p) for p in ordered)
+
+
+# --------------------------------------------------------------------------
+# Data tables, loaded once
+# --------------------------------------------------------------------------
+
+FAMILY_NAMES: frozenset[str] = frozenset(_load_lines("family_names.txt"))
+TITLES: dict = _load_json("titles.json")
+BODIES: dict = _load_json("bodies.json")
+ABBREVIATIONS: dict = _load_json("abbreviations.json")
+
+
+def _not_names() -> tuple[frozenset[str], frozenset[str]]:
+    never, unless_cued = set(), set()
+    for line in _load_lines("not_names.txt"):
+        if line.startswith("?"):
+            unless_cued.add(line[1:].strip().casefold())
+        else:
+            never.add(line.casefold())
+    return frozenset(never), frozenset(unless_cued)
+
+
+NOT_NAMES, NAMES_ONLY_AFTER_CUE = _not_names()
+
+
+def title_phrases() -> dict[str, dict]:
+    """Every written form of a title (with its 'Phó' form) -> its table entry."""
+    phrases: dict[str, dict] = {}
+    for entry in TITLES["titles"]:
+        phrases[entry["title"]] = entry
+        if entry.get("deputy"):
+            phrases["Phó " + entry["title"]] = entry
+    return phrases
+
+
+# --------------------------------------------------------------------------
+# Names
+# --------------------------------------------------------------------------
+
+# One capitalised syllable: a capital letter and lower-case letters ("Nguyễn",
+# "Ủy", "U"); an apostrophe form such as "H'Hen" is allowed for minority names.
+SYLLABLE = rf"[{UPPER}](?:'[{UPPER}])?[{LOWER}]*"
+
+# A run of capitalised syllables on one line, separated by single spaces:
+# the raw material of names, places, bodies and headings alike. Which part of
+# a run is a name is decided in code (extractors.people), not here.
+CAPITALISED_RUN = re.compile(
+    rf"""
+    (?<![{LETTER}])          # not inside a word
+    {SYLLABLE}
+    (?:[ ]{SYLLABLE})*       # more capitalised syllables, one space apart
+    (?![{LETTER}])
+    """,
+    re.VERBOSE,
+)
+
+# One syllable inside a run, to split a run into syllables with offsets.
+SYLLABLE_IN_RUN = re.compile(rf"{SYLLABLE}")
+
+# A line holding only a name in capitals: a byline ("HOÀNG BIÊN") or the
+# signer of a directive. 2-4 syllables, optional emphasis markers around it.
+ALL_CAPS_NAME_LINE = re.compile(
+    rf"""
+    ^[ *_]*                                  # start of line, stray emphasis
+    (?P<name>[{UPPER}]+(?:[ ][{UPPER}]+){{1,3}})  # 2-4 upper-case syllables
+    [ *_]*$                                  # nothing else on the line
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+# Words that, placed right before a capitalised run, say "a person follows".
+CUE = re.compile(
+    rf"""
+    (?<![{LETTER}])
+    (?:{_alternation(TITLES["cues"])})   # đồng chí, ông, bà, Bác ...
+    [ ]*$                                # ... ending right where the name starts
+    """,
+    re.VERBOSE,
+)
+
+# Military ranks and academic titles written before a name ("Thiếu tướng Tống
+# Thanh Trì", "PGS.TS Nguyễn ...") or as a piece of a post list after it.
+RANK = re.compile(
+    rf"""
+    (?<![{LETTER}])
+    (?:{_alternation(TITLES["ranks"])})   # Đại tướng, Thiếu tướng, Đại tá, GS ...
+    (?![{LETTER}])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Left context that makes a capitalised run a street, a school, an award or
+# a city rather than a person: "đường Lý Nam Đế", "Số 25A Phan Đình Phùng",
+# "Huân chương Hồ Chí Minh", "TP. Hồ Chí Minh".
+NOT_PERSON_BEFORE = re.compile(
+    rf"""
+    (?:
+        (?<![{LETTER}])(?:đường|phố|ngõ|ngách|hẻm|quận|huyện|tỉnh|xã|phường|thị[ ]xã|
+                          thành[ ]phố|sông|cầu|chợ|trường|lăng|tượng|khu)   # places
+      | (?<![{LETTER}])(?:Huân[ ]chương|Giải[ ]thưởng|giải[ ]thưởng|Tư[ ]tưởng|tư[ ]tưởng|
+                          Học[ ]viện|Đại[ ]học|TP\.?|Tp\.?|Bảo[ ]tàng|Cộng[ ]sản|
+                          Thành[ ]phố|Quận|Huyện|Tỉnh|Phường)                 # institutions named after people
+      | (?<![{LETTER}])(?:Q|P|TX|TT)\.                                       # Q. Bắc Từ Liêm, P. Hàng Mã
+      | (?<![{LETTER}])(?:THCS|THPT|PTTH|PTCS|PTDTNT|Tiểu[ ]học|Mầm[ ]non)   # Trường THCS Ngô Quyền
+      | [Ss]ố[ ]*\d+[A-Za-z]?(?:-\d+)?,?                                     # Số 25A, Số 161-163,
+    )
+    [ ]*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A bare house number before a run and an address part after it:
+# "65 Hồ Văn Huê, Phường 9" (not "| 22 | Trần Cẩm Tú", a table row number).
+HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\d.,/-])\d{1,3}[A-Za-z]?,?[ ]*$")
+ADDRESS_AFTER = re.compile(
+    rf"""
+    ,?[ ]*
+    (?:P\.|Q\.|TP\b|Tp\.|[Pp]hường|[Qq]uận|[Xx]ã|[Hh]uyện|[Tt]hị[ ]xã|[Tt]hành[ ]phố|Hà[ ]Nội)   # ward, district, city
+    """,
+    re.VERBOSE,
+)
+
+# A year or a term in brackets after a name: "Hồ Văn Niên (1975)".
+YEAR_IN_BRACKETS = re.compile(r"[ ]*\([ ]*\d{4}(?:[ ]*-[ ]*\d{0,4})?[ ]*\)")
+
+# --------------------------------------------------------------------------
+# Posts
+# --------------------------------------------------------------------------
+
+_TITLE_PHRASES = title_phrases()
+
+# A title as written, with what may come around it:
+#   "nguyên Phó Chính ủy", "Quyền Chủ tịch", "Phó Bí thư Thường trực".
+TITLE = re.compile(
+    rf"""
+    (?<![{LETTER}])
+    (?P<former>(?:{_alternation(TITLES["former"])})[ ]+)?    # nguyên (a former post)
+    (?P<acting>(?:{_alternation(TITLES["acting"])})[ ]+)?    # Quyền (acting)
+    (?P<title>{_alternation(_TITLE_PHRASES)})                # the title itself, longest first
+    (?P<qualifier>[ ]+(?:{_alternation(TITLES["qualifiers"])}))?  # Thường trực
+    (?![{LETTER}])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# One word that may continue the name of a body after a title: a capitalised
+# word or an abbreviation ("Vụ", "TT&TT", "T.Ư"), a number ("Quân khu 3"), or a
+# lower-case word from the body vocabulary ("Ban cán sự Đảng").
+BODY_WORD = re.compile(
+    rf"""
+    [ ]+
+    (?P<word>
+        [{UPPER}][{LETTER}]*(?:&[{UPPER}]+)*\.?(?:[{UPPER}][{LETTER}]*)?   # Tỉnh, TT&TT, T.Ư
+      | \d+(?![\d/.,-]*\d)                                                  # Quân khu 3
+      | [{LOWER}]+(?![{LETTER}])                                            # cán sự, vận, tỉnh (checked in code)
+    )
+    """,
+    re.VERBOSE,
+)
+
+# What joins two posts of one person: a comma, "kiêm", "và" (not a semicolon:
+# that closes a person in a list).
+BETWEEN_POSTS = re.compile(r"[ ]*(?:,|[ ]kiêm)[ ]*|[ ]+(?:kiêm[ ]+)?", re.IGNORECASE)
+
+# What may stand between a name and the posts that follow it:
+# "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên".
+AFTER_NAME = re.compile(r"[ ]*(?:-|,|\(|:)[ ]*(?:\n?\[\d+\][ ]*)?")
+
+# A rank piece inside a list of posts: "Thiếu tướng (2010)", "Đại tá".
+RANK_PIECE = re.compile(
+    rf"""
+    [ ]*,?[ ]*
+    (?:{_alternation(TITLES["ranks"])})   # the rank
+    (?:[ ]*\([^)\n]{{0,20}}\))?           # its year
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A list after a shared post: "Ủy viên Ban Thường vụ Tỉnh ủy: A, ...; B, ...".
+LIST_COLON = re.compile(r"[ ]*:[ ]*")
+LIST_ITEM_SEPARATOR = re.compile(r";")
+LIST_END = re.compile(r"\.(?:[ ]|$)|\n")
+
+# A signature block: "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nNgô Đông Hải",
+# "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nLê Thành Long".
+SIGNATURE_OPENER = re.compile(
+    r"""
+    ^[ *_]*
+    (?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L|TUQ\.)   # on behalf of / for / acting
+    [ ]
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+UPPER_LINE = re.compile(rf"^[ *_]*[{UPPER}/.][{UPPER}/. ]*[ *_]*$")
+
+# --------------------------------------------------------------------------
+# Bodies and abbreviations
+# --------------------------------------------------------------------------
+
+# An abbreviation as a whole word; codes ("50-QĐ/TW") are left alone by the
+# lookbehind on "/" and "-".
+ABBREVIATION = re.compile(
+    rf"""
+    (?<![{LETTER}/\-&.])
+    (?P<abbr>{"|".join(re.escape(a) for a in sorted(ABBREVIATIONS["expansions"], key=len, reverse=True))})
+    (?![{LETTER}&])
+    """,
+    re.VERBOSE,
+)
+
+# A head word that opens a body's name ("Ban", "Tỉnh ủy", "UBND").
+BODY_HEAD = re.compile(
+    rf"""
+    (?<![{LETTER}])
+    (?P<head>{_alternation(BODIES["heads"])})   # longest first: "Ban Chấp hành Trung ương" before "Ban"
+    (?![{LETTER}])
+    """,
+    re.VERBOSE,
+)
+
+# A known body under any of its written forms.
+KNOWN_BODY = re.compile(
+    rf"""
+    (?<![{LETTER}/])
+    (?:{_alternation(alias for body in BODIES["bodies"] for alias in [body["name"], *body["aliases"]])})
+    (?![{LETTER}])
+    """,
+    re.VERBOSE,
+)
+
+# A headline that starts with a place: "Thạch Thất: Thực hiện quy trình ...".
+HEADLINE_PLACE = re.compile(
+    rf"^[ *#]*(?P<place>{SYLLABLE}(?:[ ]{SYLLABLE}){{1,3}})[ ]*:[ ]", re.MULTILINE
+)
+
+# A local-level word followed by a place name: "Tỉnh ủy Đồng Tháp", "tỉnh Quảng Ngãi".
+LEVEL_PLACE = re.compile(
+    rf"""
+    (?<![{LETTER}])
+    (?P<level>(?:{_alternation(BODIES["levels"])})|tỉnh|huyện|thành[ ]phố|quận|thị[ ]xã)
+    [ ]+
+    (?P<place>{SYLLABLE}(?:[ ]{SYLLABLE}){{0,3}})
+    """,
+    re.VERBOSE,
+)
+
+
+@lru_cache(maxsize=None)
+def title_entry(written: str) -> dict | None:
+    """The titles.json entry for a title as written (any case, old tone marks)."""
+    key = " ".join(written.split()).casefold().replace("uỷ", "ủy")
+    for phrase, entry in _TITLE_PHRASES.items():
+        if phrase.casefold() == key:
+            return entry
+    return None

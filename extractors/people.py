@@ -1,0 +1,545 @@
+"""People named in a text and the posts they hold.
+
+``find_people(text)`` returns one :class:`Person` per real person, every
+mention merged, each with the posts the text gives them. It runs in three
+stages, each a plain function:
+
+1. :func:`find_name_mentions` — capitalised runs that are personal names
+   (family name + 1-3 syllables, or any 2-4 syllables after "đồng chí",
+   "ông", "bà"), bylines in capitals, minus places, bodies, streets and
+   placeholders;
+2. :func:`find_post_spans` — every title in the text ("Phó Bí thư Thường
+   trực", "Thứ trưởng") with the body that follows it;
+3. :func:`link_posts` — posts given to names: name then posts, posts then
+   name, a shared post over a list, a signature block.
+
+Organizations in posts are then made concrete where the text allows
+(:func:`resolve_organizations`): "Bí thư Huyện ủy" in an article about Thạch
+Thất becomes "Huyện ủy Thạch Thất".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extractors.models import Person, Post
+from extractors.organizations import body_extent, canonical_body, tidy
+from extractors.patterns import people as P
+
+_SYLLABLE_LINES = P._load_lines("not_name_syllables.txt")
+# never inside a name ("Đảng", "Ủy", "Bộ")
+_NOT_NAME_SYLLABLES = frozenset(s.casefold() for s in _SYLLABLE_LINES if not s.startswith(">"))
+# ends a name when third or later in a run ("Lê Duẩn Thường trực": table cells run together)
+_NAME_ENDERS = _NOT_NAME_SYLLABLES | frozenset(s[1:].casefold() for s in _SYLLABLE_LINES if s.startswith(">"))
+# a name never ends on a middle name ("Lưu Văn phòng", "Nguyễn Thị")
+_MIDDLE_ONLY = frozenset({"văn", "thị"})
+_LOWER_WORD_NEXT = re.compile(rf"[ ][{P.LOWER}]")
+_KNOWN_NAMES = P._load_lines("known_names.txt")
+_KNOWN_NAME = re.compile(
+    rf"(?<![{P.LETTER}])(?:{'|'.join(re.escape(n) for n in _KNOWN_NAMES)})(?![ ]?[{P.UPPER}{P.LOWER}])"
+)
+_FAMILY = P.FAMILY_NAMES
+# Title words that, inside a title, are really the head of the body ("Trưởng
+# Ban" + "Tổ chức Trung ương" = "Trưởng" of "Ban Tổ chức Trung ương").
+_TITLE_TAIL_HEADS = ("Ban", "Đoàn", "Văn phòng", "phòng")
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One place where a personal name is written."""
+
+    start: int
+    end: int
+    name: str  # as it should be reported ("Hoàng Biên" for "HOÀNG BIÊN")
+    cued: bool = False  # a title, rank or "đồng chí" stands right before it
+    byline: bool = False
+
+
+@dataclass(frozen=True)
+class PostSpan:
+    """A title with its body, as written at ``start``..``end``."""
+
+    start: int
+    end: int
+    title: str  # canonical title ("Phó Trưởng Ban", "nguyên Chính ủy")
+    organization: str | None  # canonical body, abbreviations expanded
+    org_start: int | None = None
+
+
+@dataclass
+class _PersonDraft:
+    name: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    posts: list[PostSpan] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------
+# 1. Names
+# --------------------------------------------------------------------------
+
+
+def name_key(name: str) -> str:
+    """Comparison key for a name: NFC, case folded, new-style tone marks."""
+    s = unicodedata.normalize("NFC", name).casefold()
+    for old, new in (("uỷ", "ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+                     ("uý", "úy"), ("uỳ", "ùy"), ("uỵ", "ụy"), ("uỹ", "ũy")):
+        s = re.sub(old + r"(?![a-zđà-ỹ])", new, s)
+    return " ".join(s.split())
+
+
+def _is_cued(text: str, start: int) -> bool:
+    """A title, a rank or a cue word stands right before ``start``."""
+    left = text[max(0, start - 60):start]
+    if P.CUE.search(left):
+        return True
+    stripped = left.rstrip(" ")
+    if not stripped or len(stripped) == len(left):
+        return False
+    tail = stripped[-40:]
+    for pattern in (P.RANK, P.TITLE):
+        for m in pattern.finditer(tail):
+            if m.end() == len(tail):
+                return True
+    return False
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    left = text[max(0, start - 12):start].rstrip(" *#-")
+    return not left or left[-1] in ".\n:!?\"“|("
+
+
+def _acceptable(syllables: list[str], text: str, start: int, first_in_run: bool) -> tuple[bool, bool]:
+    """(is a name, is cued) for a candidate of 2-4 syllables starting at ``start``."""
+    name = " ".join(syllables)
+    key = name_key(name)
+    cued = _is_cued(text, start)
+    if key in P.NOT_NAMES:
+        return False, cued
+    if key in P.NAMES_ONLY_AFTER_CUE and not cued:
+        return False, cued
+    if any(s.casefold() in _NOT_NAME_SYLLABLES for s in syllables[1:]):
+        return False, cued
+    if any(len(s) == 1 for s in syllables[1:]):  # "Nguyễn Văn A": a placeholder
+        return False, cued
+    if syllables[-1].casefold() in _MIDDLE_ONLY:
+        return False, cued
+    if first_in_run and not cued and P.NOT_PERSON_BEFORE.search(text[max(0, start - 40):start]):
+        return False, cued
+    if (P.HOUSE_NUMBER_BEFORE.search(text[max(0, start - 10):start])
+            and P.ADDRESS_AFTER.match(text, start + len(name))):
+        return False, cued
+    return True, cued
+
+
+def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: bool) -> list[list[tuple[int, int, str]]]:
+    """Split a run that starts with a family name into names of 2-4 syllables.
+
+    "Nguyễn Hoàng Giang Nguyễn Đức Tuy" (a table cell) -> two names. A run of
+    up to four syllables is one name ("Trần Hồng Hà", though Hà is a family name).
+    A name ends before a word that opens a title or a body ("Lê Duẩn Thường
+    trực"), unless that word ends the run and no lower-case word follows it
+    ("Đào Xuân Ban - UVTV", "Nguyễn Đức Trung - Phó Trưởng ban").
+    """
+    names = []
+    for cut in range(2, len(syllables)):
+        is_last = cut == len(syllables) - 1
+        if syllables[cut][2].casefold() in _NAME_ENDERS and not (is_last and not run_continues_lower):
+            syllables = syllables[:cut]
+            break
+    i, n = 0, len(syllables)
+    while n - i >= 2:
+        if n - i <= 4:
+            names.append(syllables[i:])
+            break
+        cut = None
+        for e in range(min(i + 4, n - 2), i + 1, -1):  # latest family-name syllable that leaves a name
+            if syllables[e][2] in _FAMILY:
+                cut = e
+                break
+        if cut is None:
+            return names  # five or more syllables with nowhere to cut: a heading
+        names.append(syllables[i:cut])
+        i = cut
+    return names
+
+
+def _prefix_allows_name(prefix: str, text: str, run_start: int) -> bool:
+    """May a name start inside a run after ``prefix`` ("Đại Tướng", "Chủ Tịch")?"""
+    if P.RANK.fullmatch(prefix) or P.TITLE.fullmatch(prefix) or P.CUE.fullmatch(prefix):
+        return True
+    if P.NOT_PERSON_BEFORE.search(prefix) or P.NOT_PERSON_BEFORE.search(text[max(0, run_start - 20):run_start]):
+        return False
+    return " " not in prefix and _at_sentence_start(text, run_start) and prefix not in _FAMILY
+
+
+def find_name_mentions(text: str) -> list[NameMention]:
+    """Every personal name written in ``text``, in text order."""
+    mentions: list[NameMention] = []
+    for run in P.CAPITALISED_RUN.finditer(text):
+        syllables = [(run.start() + s.start(), run.start() + s.end(), s.group())
+                     for s in P.SYLLABLE_IN_RUN.finditer(run.group())]
+        if len(syllables) < 2:
+            continue
+        first_family = next((i for i, s in enumerate(syllables) if s[2] in _FAMILY), None)
+        if first_family is None:
+            # no family name: only a cue ("đồng chí U Huấn", "ông Y Ngọc") makes it a name
+            if (len(syllables) <= 4 and P.CUE.search(text[max(0, run.start() - 30):run.start()])
+                    and not P.TITLE.match(text, run.start()) and not P.BODY_HEAD.match(text, run.start())):
+                words = [s[2] for s in syllables]
+                ok, _ = _acceptable(words, text, run.start(), True)
+                if ok:
+                    mentions.append(NameMention(run.start(), run.end(), " ".join(words), cued=True))
+            continue
+        if first_family > 0:
+            prefix = text[run.start():syllables[first_family - 1][1]]
+            if not _prefix_allows_name(prefix, text, run.start()):
+                continue
+        continues_lower = bool(_LOWER_WORD_NEXT.match(text, run.end()))
+        for group in _split_run(syllables[first_family:], continues_lower):
+            words = [s[2] for s in group]
+            start, end = group[0][0], group[-1][1]
+            ok, cued = _acceptable(words, text, start, group[0][0] == syllables[0][0])
+            if ok:
+                mentions.append(NameMention(start, end, " ".join(words), cued=cued or first_family > 0))
+    mentions.extend(_bylines(text))
+    taken = {m.start for m in mentions}
+    mentions.extend(NameMention(k.start(), k.end(), k.group(), cued=_is_cued(text, k.start()))
+                    for k in _KNOWN_NAME.finditer(text) if k.start() not in taken)
+    mentions.sort(key=lambda m: m.start)
+    return _drop_place_names(text, mentions)
+
+
+def _drop_place_names(text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """Drop a name the text also uses as a place ("xã Hồ Thị Kỷ") unless a title names a person by it."""
+    places = set()
+    for name in {m.name for m in mentions}:
+        pattern = re.compile(rf"(?:xã|phường|huyện|quận|tỉnh|thành phố|TP\.?|đường|phố)[ ]+{re.escape(name)}(?![{P.LETTER}])",
+                             re.IGNORECASE)
+        if pattern.search(text):
+            places.add(name)
+    if not places:
+        return mentions
+    cued = {m.name for m in mentions if m.name in places and m.cued and not _place_before(text, m.start)}
+    return [m for m in mentions if m.name not in places or m.name in cued]
+
+
+def _place_before(text: str, start: int) -> bool:
+    return bool(P.NOT_PERSON_BEFORE.search(text[max(0, start - 40):start]))
+
+
+def _bylines(text: str) -> list[NameMention]:
+    """Names alone on a line in capitals ("HOÀNG BIÊN"), title-cased."""
+    found = []
+    for m in P.ALL_CAPS_NAME_LINE.finditer(text):
+        words = [w.capitalize() for w in m.group("name").split()]
+        if words[0] not in _FAMILY:
+            continue
+        ok, _ = _acceptable(words, text, m.start("name"), True)
+        if ok:
+            found.append(NameMention(m.start("name"), m.end("name"), " ".join(words), byline=True))
+    return found
+
+
+# --------------------------------------------------------------------------
+# 2. Posts
+# --------------------------------------------------------------------------
+
+
+def _canonical_title(m: re.Match) -> str:
+    entry = P.title_entry(m.group("title"))
+    written = tidy(m.group("title"))
+    if entry is not None:
+        base = entry["title"]
+        written = ("Phó " + base) if written.casefold().startswith("phó ") and not base.startswith("Phó") else base
+        if entry.get("expands"):
+            written = entry["expands"]
+    if m.group("qualifier"):
+        written += " " + tidy(m.group("qualifier")).capitalize()
+    if m.group("acting"):
+        written = "Quyền " + written
+    if m.group("former"):
+        written = "nguyên " + written
+    return written
+
+
+def _split_title_and_body(title: str, organization: str | None) -> tuple[str, str | None]:
+    """Move a body head out of the title: ("Trưởng Ban", "Tổ chức TW") -> ("Trưởng", "Ban Tổ chức TW")."""
+    if title.startswith("nguyên "):
+        inner, body = _split_title_and_body(title[len("nguyên "):], organization)
+        return "nguyên " + inner, body
+    if organization:
+        for head in _TITLE_TAIL_HEADS:
+            if title.casefold().endswith(" " + head.casefold()) and not title.casefold().endswith(" thường trực"):
+                return title[: -len(head) - 1], head[0].upper() + head[1:] + " " + organization
+        if title == "Ủy viên Ban Thường vụ" or title == "Ủy viên Ban Chấp hành":
+            return "Ủy viên", title[len("Ủy viên "):] + " " + organization
+    elif title in ("Ủy viên Ban Thường vụ", "Ủy viên Ban Chấp hành"):
+        return "Ủy viên", title[len("Ủy viên "):]
+    return title, organization
+
+
+def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> list[PostSpan]:
+    """Every title written in ``text`` with the body that follows it."""
+    posts = []
+    for m in P.TITLE.finditer(text):
+        title_text = m.group("title")
+        if not (m.group("former") or title_text[0].isupper()):
+            continue  # "các chủ tịch xã": a common noun, not a post
+        entry = P.title_entry(title_text) or {}
+        end = body_extent(text, m.end(), name_starts)
+        org_written = text[m.end():end].strip() or None
+        if entry.get("needs_org") and not org_written:
+            continue
+        title = _canonical_title(m)
+        org = canonical_body(org_written) if org_written else None
+        title, org = _split_title_and_body(title, org)
+        posts.append(PostSpan(m.start(), end, title, org or None, m.end() if org_written else None))
+    return posts
+
+
+# --------------------------------------------------------------------------
+# 3. Linking
+# --------------------------------------------------------------------------
+
+_SKIP_AFTER_POST = re.compile(r"[ ]*\([^()\n]{0,80}\)|[ ]*\n?\[\d+\][ ]*")
+_LIST_LEAD = re.compile(r"[ ]*(?:và[ ]+)?(?:(?:các[ ]+)?đồng[ ]chí[ ]+)?", re.IGNORECASE)
+
+
+def _posts_before(text: str, mention: NameMention, by_end: dict[int, PostSpan]) -> list[PostSpan]:
+    """Posts written right before a name: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nguyễn X"."""
+    pos = mention.start
+    left = text[max(0, pos - 40):pos]
+    cue = re.search(r"(?:(?<=[ ,])|^)(?:đồng chí|ông|bà)[ ]*$", left, re.IGNORECASE)
+    for m in P.RANK.finditer(left):
+        if m.end() == len(left.rstrip(" ")):
+            pos = pos - len(left) + m.start()
+            break
+    else:
+        if cue:
+            pos = pos - len(left) + cue.start()
+    while pos > 0 and text[pos - 1] == " ":
+        pos -= 1
+    chain = []
+    post = by_end.get(pos)
+    while post is not None:
+        chain.append(post)
+        pos = post.start
+        gap = re.search(r"(?:,|;|[ ]kiêm)?[ ]*$", text[max(0, pos - 8):pos])
+        pos -= len(gap.group())
+        if not gap.group().strip(" ") and gap.group():  # only spaces: two titles run together
+            pass
+        post = by_end.get(pos) if gap.group() else None
+    return list(reversed(chain))
+
+
+def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
+                 claimed: set[int]) -> list[PostSpan]:
+    """Posts written after a name: "Phan Tâm, Phó Bí thư ..., Thứ trưởng ..."."""
+    pos = mention.end
+    y = P.YEAR_IN_BRACKETS.match(text, pos)
+    if y:
+        pos = y.end()
+    chain: list[PostSpan] = []
+    separator = P.AFTER_NAME
+    while True:
+        while True:  # ranks ("Thiếu tướng (2010)") may stand between posts
+            r = P.RANK_PIECE.match(text, pos)
+            if not r or r.end() == pos:
+                break
+            pos = r.end()
+        s = separator.match(text, pos)
+        nxt = s.end() if s else pos
+        post = by_start.get(nxt)
+        if post is None:
+            # a rank right after the separator, then the post
+            r = P.RANK_PIECE.match(text, nxt)
+            if r and r.end() > nxt:
+                s2 = P.BETWEEN_POSTS.match(text, r.end())
+                post = by_start.get(s2.end() if s2 else r.end())
+        if post is None or post.start in claimed:
+            break
+        chain.append(post)
+        pos = post.end
+        skip = _SKIP_AFTER_POST.match(text, pos)
+        if skip:
+            pos = skip.end()
+        separator = P.BETWEEN_POSTS
+    return chain
+
+
+def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMention]) -> dict[int, list[PostSpan]]:
+    """A post before a colon shared by the people listed after it (by mention start)."""
+    shared: dict[int, list[PostSpan]] = {}
+    starts = {m.start: m for m in mentions}
+    for post in posts:
+        colon = P.LIST_COLON.match(text, post.end)
+        if not colon or ":" not in colon.group():
+            continue
+        end_m = P.LIST_END.search(text, colon.end())
+        list_end = end_m.start() if end_m else len(text)
+        item_start = colon.end()
+        for piece in text[colon.end():list_end].split(";"):
+            lead = _LIST_LEAD.match(text, item_start)
+            first = starts.get(lead.end())
+            if first is not None:
+                shared.setdefault(first.start, []).append(post)
+                # names listed with commas only: "A, B và C"
+                pos = first.end
+                while True:
+                    sep = re.compile(r"[ ]*(?:,|và)[ ]*").match(text, pos)
+                    nxt = starts.get(sep.end()) if sep else None
+                    if nxt is None:
+                        break
+                    shared.setdefault(nxt.start, []).append(post)
+                    pos = nxt.end
+            item_start += len(piece) + 1
+    return shared
+
+
+def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[PostSpan]]:
+    """The signer's post in a signature block ("K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN / Ngô Đông Hải")."""
+    found: dict[int, list[PostSpan]] = {}
+    for opener in P.SIGNATURE_OPENER.finditer(text):
+        line_start = opener.start()
+        last_title = None
+        lines_seen = 0
+        for line in re.finditer(r"[^\n]*", text[line_start:line_start + 300]):
+            if not line.group().strip():
+                continue
+            lines_seen += 1
+            if lines_seen > 6:
+                break
+            a, b = line_start + line.start(), line_start + line.end()
+            if P.UPPER_LINE.match(line.group()):
+                stripped = line.group().strip(" *_")
+                t = P.TITLE.fullmatch(re.sub(r"^(?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L|TUQ\.)[ ]*", "", stripped))
+                if t:
+                    off = a + line.group().index(stripped)
+                    title = _canonical_title(t)
+                    last_title = PostSpan(off, off + len(stripped), _titlecase_title(title), None)
+                continue
+            person = next((m for m in mentions if a <= m.start < b), None)
+            if person is not None and last_title is not None:
+                found.setdefault(person.start, []).append(last_title)
+            break
+    return found
+
+
+def _titlecase_title(title: str) -> str:
+    entry = P.title_entry(title)
+    return entry["title"] if entry else title
+
+
+def link_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
+    """The posts of each mention (keyed by mention start)."""
+    by_end = {p.end: p for p in posts}
+    by_start = {p.start: p for p in posts}
+    linked: dict[int, list[PostSpan]] = {}
+    claimed: set[int] = set()
+    for mention in mentions:
+        before = _posts_before(text, mention, by_end)
+        if before:
+            linked[mention.start] = before
+            claimed.update(p.start for p in before)
+    for mention in mentions:
+        after = _posts_after(text, mention, by_start, claimed)
+        linked.setdefault(mention.start, []).extend(after)
+    for extra in (_shared_list_posts(text, posts, mentions), _signature_posts(text, mentions)):
+        for start, ps in extra.items():
+            linked.setdefault(start, []).extend(ps)
+    return linked
+
+
+# --------------------------------------------------------------------------
+# Resolving organizations
+# --------------------------------------------------------------------------
+
+_LEVEL_OF = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
+             "quận ủy": "quận", "tỉnh": "tỉnh", "huyện": "huyện", "thành phố": "thành phố",
+             "quận": "quận", "thị xã": "thị xã"}
+
+
+def document_places(text: str) -> dict[str, str]:
+    """The place the text is about, per level ("huyện" -> "Thạch Thất")."""
+    counts: dict[str, Counter] = {}
+    for m in P.LEVEL_PLACE.finditer(text):
+        place = m.group("place")
+        if P.TITLE.match(place) or P.BODY_HEAD.match(place):
+            continue
+        level = _LEVEL_OF.get(tidy(m.group("level")).casefold())
+        if level:
+            counts.setdefault(level, Counter())[place] += 1
+    places = {level: c.most_common(1)[0][0] for level, c in counts.items()}
+    headline = P.HEADLINE_PLACE.search(text[:2000])
+    if headline and not P.TITLE.match(headline.group("place")):
+        place = headline.group("place")
+        lowered = text.casefold()
+        for level, word in (("huyện", "huyện ủy"), ("quận", "quận ủy"), ("thị xã", "thị ủy"), ("tỉnh", "tỉnh ủy")):
+            if word in lowered and level not in places:
+                places[level] = place
+                break
+    return places
+
+
+def _concrete(org: str | None, places: dict[str, str]) -> str | None:
+    """Add the document's place to a local body written without one."""
+    if not org:
+        return org
+    folded = org.casefold()
+    for word, level in (("tỉnh ủy", "tỉnh"), ("huyện ủy", "huyện"), ("thành ủy", "thành phố"),
+                        ("quận ủy", "quận"), ("thị ủy", "thị xã"), ("tỉnh", "tỉnh"), ("huyện", "huyện")):
+        if folded.endswith(word) and level in places:
+            return f"{org} {places[level]}"
+    return org
+
+
+def resolve_organizations(text: str, posts: list[PostSpan]) -> list[PostSpan]:
+    """Make each post's body concrete: place of a local committee, ministry of a Ban cán sự Đảng."""
+    places = document_places(text)
+    out = []
+    for i, post in enumerate(posts):
+        org = _concrete(post.organization, places)
+        if org and org.casefold() in ("ban cán sự đảng", "đảng ủy", "đảng ủy cơ quan", "đảng đoàn"):
+            owner = next((p.organization for p in posts[i + 1:i + 3] if p.organization
+                          and p.organization.startswith(("Bộ ", "Tổng cục ", "Ban "))), None)
+            if owner:
+                org = f"{org} {owner}"
+        out.append(PostSpan(post.start, post.end, post.title, org, post.org_start))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Public entry point
+# --------------------------------------------------------------------------
+
+
+def find_people(text: str) -> list[Person]:
+    """Every person named in ``text``: mentions merged, posts linked and resolved."""
+    mentions = find_name_mentions(text)
+    if not mentions:
+        return []
+    name_starts = frozenset(m.start for m in mentions)
+    posts = find_post_spans(text, name_starts)
+    linked = link_posts(text, mentions, posts)
+    drafts: dict[str, _PersonDraft] = {}
+    for mention in mentions:
+        key = name_key(mention.name)
+        draft = drafts.get(key)
+        if draft is None:
+            draft = drafts[key] = _PersonDraft(mention.name)
+        elif draft.name.isupper() or (not mention.byline and draft.name != mention.name and False):
+            draft.name = mention.name
+        draft.mentions.append((mention.start, mention.end))
+        draft.posts.extend(linked.get(mention.start, []))
+    people = []
+    for draft in drafts.values():
+        resolved = resolve_organizations(text, draft.posts)
+        unique: dict[tuple[str, str], Post] = {}
+        for p in resolved:
+            k = (name_key(p.title), name_key(p.organization or ""))
+            unique.setdefault(k, Post(p.title, p.organization, p.start, p.end))
+        people.append(Person(draft.name, tuple(draft.mentions), tuple(unique.values())))
+    return people
