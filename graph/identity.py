@@ -1,0 +1,160 @@
+"""Which graph node a cited code stands for.
+
+A code names one document only within its issuer and its committee term
+(DOMAIN.md §1). So:
+
+* **central** codes (``/TW``, ``/BTCTW``, ``/VPTW``, state codes such as
+  ``/NĐ-CP``) are keyed by the code itself — ``doc:16-HD/BTCTW`` — and split
+  by term (``doc:105-QĐ/TW|XII``) when dated mentions of one code fall in two
+  terms; an undated mention of such a code stays on the bare key, marked
+  ambiguous;
+* **local** codes (``/ĐU``, ``/HU``, ``/TU``, ``/ĐUK`` ...: issuers the table
+  marks "open", since thousands of Đảng ủy number their own ``02-HD/ĐU``) are
+  keyed by code and issuer — ``doc:02-HD/ĐU@đảng ủy bộ thông tin và truyền thông``
+  — when the text names the issuer, and otherwise get a node of their own per
+  citing text, marked ambiguous: ``doc:02-HD/ĐU?<text id>``. Two issuers'
+  ``02-HD/ĐU`` are never one node.
+* documents cited by name only ("Điều lệ Đảng") are ``doc:named:<name>``; a
+  directive with no code is ``doc:self:<text id>``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from extractors.codes import fold, issuer_is_open, parse_code
+from extractors.patterns.codes import load_table
+
+#: Closing dates of the Party Congresses: numbering restarts with each term.
+#: (Congress, first day of its term.) XIV: held January 2026.
+TERMS: tuple[tuple[str, str], ...] = (
+    ("IX", "2001-04-22"),
+    ("X", "2006-04-25"),
+    ("XI", "2011-01-19"),
+    ("XII", "2016-01-28"),
+    ("XIII", "2021-02-01"),
+    ("XIV", "2026-01-23"),
+)
+
+_AMBIGUOUS_TEXT_ID_LENGTH = 12
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass(frozen=True)
+class DocumentKey:
+    """A document node's key and what the key was built from."""
+
+    key: str
+    code: str | None
+    scope: str  # central | local | named | self
+    issuer: str | None = None  # the issuer that qualifies a local code
+    term: str | None = None  # the term a split central code falls in
+    ambiguous: bool = False  # the text did not say which document this is
+
+
+def term_of(iso: str | None) -> str | None:
+    """The committee term (Congress number) a date falls in, or None when unknown.
+
+    >>> term_of("2022-02-15")
+    'XIII'
+    """
+    if not iso:
+        return None
+    m = _ISO.match(iso)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2) or 6), int(m.group(3) or 15)
+    try:
+        when = date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    current = None
+    for name, start in TERMS:
+        if when >= start:
+            current = name
+    return current
+
+
+def code_key(code: str) -> str:
+    """A code compared loosely: NFC, upper case, Đ for look-alikes, no spaces, no leading zeros."""
+    key = unicodedata.normalize("NFC", code).upper().replace("Ð", "Đ").replace("Ɖ", "Đ")
+    key = re.sub(r"\s+", "", key)
+    return re.sub(r"^0+(?=\d)", "", key)
+
+
+def issuer_segments(code: str) -> list[str]:
+    """The issuer abbreviations of a code: ``02-HD/ĐU`` -> ["ĐU"], ``2033/UBND-ĐT`` -> ["UBND", "ĐT"]."""
+    parsed = parse_code(code)
+    tail = parsed.issuer_code if parsed and parsed.issuer_code else code.rsplit("/", 1)[-1]
+    return [seg for seg in re.split(r"[-/]", tail) if seg]
+
+
+def is_local(code: str) -> bool:
+    """True for codes whose issuer is one of many ("open" bodies: Đảng ủy, Tỉnh ủy, UBND ...)."""
+    segments = issuer_segments(code)
+    return bool(segments) and issuer_is_open(segments[0])
+
+
+def qualifying_issuer(issuer: str | None) -> str | None:
+    """The issuer name that tells one local document from another, folded; None when
+    the name is only the generic body ("Đảng ủy", "Tỉnh ủy") or absent."""
+    if not issuer or not issuer.strip():
+        return None
+    folded = " ".join(fold(issuer).split())
+    if folded in _generic_issuer_names():
+        return None
+    return folded
+
+
+@lru_cache(maxsize=1)
+def _generic_issuer_names() -> frozenset[str]:
+    """Names of "open" bodies that say which kind of body, not which one ("Đảng ủy",
+    "Ban Thường vụ Tỉnh ủy"): no complement such as "... Trung ương"."""
+    names = set()
+    for row in load_table("issuers.json")["issuers"]:
+        if not row.get("open"):
+            continue
+        for name in [row["name"], *row.get("names", [])]:
+            folded = " ".join(fold(name).split())
+            if "trung ương" in folded or "doanh nghiệp" in folded:
+                continue
+            names.add(folded)
+            names.add("ban thường vụ " + folded)
+    return frozenset(names)
+
+
+def base_key(code: str, issuer: str | None, text_id: str) -> DocumentKey:
+    """The key before any term split."""
+    canon = code.strip()
+    if is_local(canon):
+        qualifier = qualifying_issuer(issuer)
+        if qualifier:
+            return DocumentKey(f"doc:{canon}@{qualifier}", canon, "local", issuer=qualifier)
+        short = text_id[:_AMBIGUOUS_TEXT_ID_LENGTH]
+        return DocumentKey(f"doc:{canon}?{short}", canon, "local", ambiguous=True)
+    return DocumentKey(f"doc:{canon}", canon, "central")
+
+
+def split_by_term(key: DocumentKey, when: str | None, terms_seen: set[str]) -> DocumentKey:
+    """Put a dated mention of a code seen in two or more terms on its term's node;
+    an undated one stays on the bare key, marked ambiguous."""
+    if len(terms_seen) < 2 or key.ambiguous:
+        return key
+    term = term_of(when)
+    if term is None:
+        return DocumentKey(key.key, key.code, key.scope, key.issuer, None, ambiguous=True)
+    return DocumentKey(f"{key.key}|{term}", key.code, key.scope, key.issuer, term)
+
+
+def named_key(name: str) -> DocumentKey:
+    """A document cited by name only: ``Điều lệ Đảng`` -> ``doc:named:điều lệ đảng``."""
+    return DocumentKey(f"doc:named:{' '.join(fold(name).split())}", None, "named")
+
+
+def self_key(text_id: str) -> DocumentKey:
+    """A directive with no code of its own."""
+    return DocumentKey(f"doc:self:{text_id}", None, "self")

@@ -1,0 +1,348 @@
+"""Questions asked of the citation graph: plain functions of ``G``.
+
+All functions take the ``MultiDiGraph`` made by :func:`graph.build.build_graph`,
+check it once against :mod:`graph.schema`, and return dataclasses. A code may
+stand for several document nodes (a local code from two issuers, a central code
+split by term); the functions then answer for all of them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from extractors.codes import fold
+from graph.identity import code_key
+from graph.schema import ensure_valid
+
+#: Relation types that run down the hierarchy (the source rests on the target).
+DOWNWARD_TYPES = ("implements", "based_on")
+
+
+class UnknownDocument(KeyError):
+    """No document node carries the code asked for."""
+
+    def __str__(self) -> str:
+        return f"no document {self.args[0]!r} in the graph"
+
+
+class NoPath(LookupError):
+    """Two documents are not connected by relations."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A document reached over a relation edge.
+
+    ``via`` is the document it was reached from and ``depth`` how many relation
+    steps away from the starting document it stands.
+    """
+
+    node: str
+    label: str
+    type: str
+    confidence: float
+    evidence: int
+    depth: int = 1
+    via: str | None = None
+
+
+@dataclass
+class DocumentReport:
+    """What a document is, what it rests on, what rests on it, and the texts that cite it."""
+
+    node: str
+    attributes: dict
+    basis: list[Link] = field(default_factory=list)  # relations going out: it implements / cites ...
+    dependents: list[Link] = field(default_factory=list)  # relations coming in
+    texts: list[dict] = field(default_factory=list)  # {node, title, source, published, count}
+
+
+@dataclass(frozen=True)
+class PostHeld:
+    """A post a person held, with the date and the text it comes from."""
+
+    person: str
+    title: str
+    organization: str | None
+    date: str | None
+    text_id: str
+    text_title: str | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step of a path: ``source --type--> target`` (edge direction as stored)."""
+
+    source: str
+    type: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A document and how many texts cite it."""
+
+    node: str
+    label: str
+    cited_by: int
+
+
+# --- looking documents up ------------------------------------------------------------
+
+
+def _code_index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    stamp = G.number_of_nodes()
+    cached = G.graph.get("_code_index")
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    index: dict[str, list[str]] = {}
+    for node, data in G.nodes(data=True):
+        if data.get("kind") == "document":
+            label = data.get("code") or data.get("label")
+            if label:
+                index.setdefault(code_key(label), []).append(node)
+    G.graph["_code_index"] = (stamp, index)
+    return index
+
+
+def find_documents(G: nx.MultiDiGraph, code: str) -> list[str]:
+    """The document nodes a code stands for (several when issuers or terms differ).
+
+    Parameters
+    ----------
+    G : the citation graph.
+    code : a canonical code ("16-HD/BTCTW"), compared loosely ("16-hd/btctw"), or a node key.
+
+    Raises
+    ------
+    UnknownDocument : no document carries the code.
+
+    Examples
+    --------
+    >>> from graph.build import build_graph
+    >>> G = build_graph([_example_record()])
+    >>> find_documents(G, "16-hd/btctw")
+    ['doc:16-HD/BTCTW']
+    """
+    ensure_valid(G)
+    if code in G and G.nodes[code].get("kind") == "document":
+        return [code]
+    nodes = _code_index(G).get(code_key(code), [])
+    if not nodes:
+        raise UnknownDocument(code)
+    return sorted(nodes)
+
+
+def _label(G: nx.MultiDiGraph, node: str) -> str:
+    data = G.nodes[node]
+    label = data.get("label") or node
+    if data.get("kind") == "document":
+        if data.get("issuer") and data.get("scope") == "local":
+            label = f"{label} ({data['issuer']})"
+        elif data.get("term"):
+            label = f"{label} (khóa {data['term']})"
+        elif data.get("ambiguous"):
+            label = f"{label} (?)"
+    return label
+
+
+def _relation_links(G: nx.MultiDiGraph, node: str, outgoing: bool, types=None) -> list[Link]:
+    edges = G.out_edges(node, keys=True, data=True) if outgoing else G.in_edges(node, keys=True, data=True)
+    links = []
+    for u, v, _key, data in edges:
+        if data.get("kind") != "relation" or (types is not None and data["type"] not in types):
+            continue
+        other = v if outgoing else u
+        links.append(Link(other, _label(G, other), data["type"], data["confidence"], data["count"]))
+    return sorted(links, key=lambda link: (link.type, link.label))
+
+
+# --- the queries ------------------------------------------------------------------------
+
+
+def doc(G: nx.MultiDiGraph, code: str) -> list[DocumentReport]:
+    """What a document is, what it rests on, what rests on it, and the texts citing it.
+
+    One report per node the code stands for.
+
+    Examples
+    --------
+    >>> from graph.build import build_graph
+    >>> G = build_graph([_example_record()])
+    >>> [report] = doc(G, "16-HD/BTCTW")
+    >>> [(link.type, link.label) for link in report.basis]
+    [('implements', '50-QĐ/TW')]
+    >>> len(report.texts)
+    1
+    """
+    reports = []
+    for node in find_documents(G, code):
+        texts = []
+        for u, _v, data in G.in_edges(node, data=True):
+            if data.get("kind") == "mentions":
+                t = G.nodes[u]
+                texts.append({"node": u, "title": t.get("title"), "source": t.get("source"),
+                              "published": t.get("published"), "count": data["count"]})
+        texts.sort(key=lambda t: (t["published"] or "", t["source"] or ""))
+        reports.append(DocumentReport(node, dict(G.nodes[node]), _relation_links(G, node, True),
+                                      _relation_links(G, node, False), texts))
+    return reports
+
+
+def _walk(G: nx.MultiDiGraph, code: str, outgoing: bool, transitive: bool, types) -> list[Link]:
+    start = find_documents(G, code)
+    seen = set(start)
+    queue = deque((node, 0) for node in start)
+    found: list[Link] = []
+    while queue:
+        node, depth = queue.popleft()
+        if depth and not transitive:
+            break
+        for link in _relation_links(G, node, outgoing, types):
+            if link.node in seen:
+                continue
+            seen.add(link.node)
+            found.append(Link(link.node, link.label, link.type, link.confidence, link.evidence, depth + 1, node))
+            queue.append((link.node, depth + 1))
+    return found
+
+
+def implementers(G: nx.MultiDiGraph, code: str, transitive: bool = False,
+                 types: tuple[str, ...] = DOWNWARD_TYPES) -> list[Link]:
+    """The documents that implement (or rest on) ``code``, and with ``transitive`` theirs, down the chain.
+
+    Examples
+    --------
+    >>> from graph.build import build_graph
+    >>> G = build_graph([_example_record()])
+    >>> [(link.label, link.type, link.depth) for link in implementers(G, "50-QĐ/TW", transitive=True)]
+    [('16-HD/BTCTW', 'implements', 1), ('02-HD/ĐUK (?)', 'based_on', 2)]
+    """
+    return _walk(G, code, outgoing=False, transitive=transitive, types=types)
+
+
+def basis(G: nx.MultiDiGraph, code: str, transitive: bool = False,
+          types: tuple[str, ...] = DOWNWARD_TYPES) -> list[Link]:
+    """The documents ``code`` implements or rests on, and with ``transitive`` theirs, up the chain.
+
+    Examples
+    --------
+    >>> from graph.build import build_graph
+    >>> G = build_graph([_example_record()])
+    >>> [(link.label, link.depth) for link in basis(G, "02-HD/ĐUK", transitive=True)]
+    [('16-HD/BTCTW', 1), ('50-QĐ/TW', 2)]
+    """
+    return _walk(G, code, outgoing=True, transitive=transitive, types=types)
+
+
+def person(G: nx.MultiDiGraph, name: str) -> list[PostHeld]:
+    """The posts people of this name held, with the date and text each comes from.
+
+    The name matches case- and tone-insensitively, whole or as part ("Tâm" finds "Phan Tâm").
+
+    Examples
+    --------
+    >>> from graph.build import build_graph
+    >>> G = build_graph([_example_record()])
+    >>> [(p.person, p.title, p.organization, p.date) for p in person(G, "phan tâm")]
+    [('Phan Tâm', 'Thứ trưởng', 'Bộ Thông tin và Truyền thông', '2022-05-10')]
+    """
+    ensure_valid(G)
+    wanted = " ".join(fold(name).split())
+    nodes = [n for n, d in G.nodes(data=True) if d.get("kind") == "person" and wanted in fold(d["name"])]
+    exact = [n for n in nodes if fold(G.nodes[n]["name"]) == wanted]
+    held = []
+    for node in exact or nodes:
+        for _u, v, data in G.out_edges(node, data=True):
+            if data.get("kind") != "holds_post":
+                continue
+            where = G.nodes[v]
+            text = G.nodes.get(f"text:{data['text_id']}", {})
+            held.append(PostHeld(G.nodes[node]["name"], data["title"],
+                                 where.get("name") if where.get("kind") == "organization" else None,
+                                 data.get("date"), data["text_id"], text.get("title"), text.get("source")))
+    return sorted(held, key=lambda p: (p.person, p.date or "", p.title))
+
+
+def path(G: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
+    """A shortest chain of relations between two documents, in either direction.
+
+    Raises
+    ------
+    NoPath : when no chain of relations joins them.
+
+    Examples
+    --------
+    >>> from graph.build import build_graph
+    >>> G = build_graph([_example_record()])
+    >>> [(h.source, h.type, h.target) for h in path(G, "02-HD/ĐUK", "50-QĐ/TW")]  # doctest: +NORMALIZE_WHITESPACE
+    [('doc:02-HD/ĐUK?t1', 'based_on', 'doc:16-HD/BTCTW'), ('doc:16-HD/BTCTW', 'implements', 'doc:50-QĐ/TW')]
+    """
+    sources, targets = set(find_documents(G, a)), set(find_documents(G, b))
+    parent: dict[str, tuple[str, Hop] | None] = {s: None for s in sources}
+    queue = deque(sources)
+    end = next(iter(sources & targets), None)
+    while queue and end is None:
+        node = queue.popleft()
+        steps = [(v, Hop(node, d["type"], v)) for _u, v, d in G.out_edges(node, data=True) if d.get("kind") == "relation"]
+        steps += [(u, Hop(u, d["type"], node)) for u, _v, d in G.in_edges(node, data=True) if d.get("kind") == "relation"]
+        for other, hop in steps:
+            if other in parent:
+                continue
+            parent[other] = (node, hop)
+            if other in targets:
+                end = other
+                break
+            queue.append(other)
+    if end is None:
+        raise NoPath(f"no chain of relations joins {a!r} and {b!r}")
+    hops = []
+    while parent[end] is not None:
+        end, hop = parent[end]
+        hops.append(hop)
+    return hops[::-1]
+
+
+def top(G: nx.MultiDiGraph, n: int = 10) -> list[Cited]:
+    """The ``n`` documents cited by the most texts.
+
+    Examples
+    --------
+    >>> from graph.build import build_graph
+    >>> G = build_graph([_example_record()])
+    >>> [(c.label, c.cited_by) for c in top(G, 2)]
+    [('02-HD/ĐUK (?)', 1), ('16-HD/BTCTW', 1)]
+    """
+    ensure_valid(G)
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    docs = ((d["cited_by"], node) for node, d in G.nodes(data=True) if d.get("kind") == "document")
+    best = heapq.nlargest(n, docs, key=lambda item: (item[0], _neg(item[1])))
+    return [Cited(node, _label(G, node), count) for count, node in best]
+
+
+def _neg(text: str) -> tuple[int, ...]:
+    """Sort key that puts strings in ascending order inside a descending nlargest."""
+    return tuple(-ord(ch) for ch in text)
+
+
+def _example_record() -> dict:
+    """A small record for the examples: 02-HD/ĐUK rests on 16-HD/BTCTW, which implements 50-QĐ/TW."""
+    def relation(source, kind, target):
+        return {"source": source, "type": kind, "target": target, "confidence": 0.8,
+                "evidence": {"start": 0, "end": 40, "rule": "example"}}
+    return {
+        "id": "t1", "source": "example.txt", "format": "txt", "kind": "news", "title": "Ví dụ",
+        "published": "2022-05-10", "self": None, "organizations": [],
+        "citations": [{"code": "50-QĐ/TW", "start": 0, "end": 8}, {"code": "16-HD/BTCTW", "start": 10, "end": 21},
+                      {"code": "02-HD/ĐUK", "start": 30, "end": 39}],
+        "relations": [relation("16-HD/BTCTW", "implements", "50-QĐ/TW"),
+                      relation("02-HD/ĐUK", "based_on", "16-HD/BTCTW")],
+        "people": [{"name": "Phan Tâm", "mentions": [{"start": 50, "end": 58}],
+                    "posts": [{"title": "Thứ trưởng", "organization": "Bộ Thông tin và Truyền thông"}]}],
+    }
