@@ -191,7 +191,7 @@ def _find_number_only(text: str, taken: Sequence[_Core]) -> list[_Core]:
                 core_end=match.end(),
                 form="number_only",
                 type_word=match.group("type_word"),
-                number=match.group("num"),
+                number=match.group("num") or match.group("bare"),
             )
         )
     return cores
@@ -266,6 +266,10 @@ def _complete(
         subject, subject_end = _subject_after(text, end, limit, after_issuer=issuer_follows)
         if subject is not None:
             end = subject_end
+            if date is None:  # "... về X” được Ban Chấp hành Trung ương ban hành ngày 16/6/2022"
+                date = _date_after(text, end, limit, dates, starts)
+                if date is not None:
+                    end = date.end
     else:
         issuer, subject = None, None
     if date is not None:
@@ -302,7 +306,7 @@ def _date_after(
     if index == len(dates):
         return None
     date = dates[index]
-    if date.start >= limit or date.start - pos > 40 or not DATE_GAP_AFTER_RE.match(text[pos : date.start]):
+    if date.start >= limit or date.start - pos > 90 or not DATE_GAP_AFTER_RE.match(text[pos : date.start]):
         return None
     return date
 
@@ -364,6 +368,9 @@ def _subject_after(text: str, pos: int, limit: int, after_issuer: bool) -> tuple
     lead = lead_re.match(text, pos)
     if lead is None or lead.end() >= limit:
         return None, pos
+    quoted = _quoted_subject(text, lead.end(), limit)
+    if quoted is not None:
+        return quoted
     stop = min(limit, lead.end() + _SUBJECT_MAX, len(text))
     ending = SUBJECT_END_RE.search(text, lead.end(), stop)
     end = ending.start() if ending else stop
@@ -375,6 +382,16 @@ def _subject_after(text: str, pos: int, limit: int, after_issuer: bool) -> tuple
     if len(stripped.strip()) < 3:
         return None, pos
     return _tidy(stripped), lead.end() + len(stripped)
+
+
+def _quoted_subject(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """A subject in quotes right after "về": "về “Tiếp tục đổi mới ...”"."""
+    if pos >= len(text) or text[pos] not in "“\"":
+        return None
+    close = re.compile(r"[”\"]").search(text, pos + 1, min(limit, pos + _SUBJECT_MAX + 50, len(text)))
+    if close is None:
+        return None
+    return _tidy(text[pos + 1 : close.start()]), close.end()
 
 
 def _tidy(phrase: str) -> str:

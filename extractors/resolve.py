@@ -23,7 +23,6 @@ from extractors.models import Citation, SelfIdentity
 from extractors.patterns.codes import (
     DEMONSTRATIVE_RE,
     ISSUER_AFTER_RE,
-    SHORT_NUMBER_RE,
     UPPER,
 )
 
@@ -36,14 +35,18 @@ _LIST_GAP_RE = re.compile(r"^[\s,;]*(?:và|cùng|hoặc)?[\s,;]*$", re.IGNORECAS
 def resolve_citations(
     text: str, citations: Sequence[Citation], *, identity: SelfIdentity | None = None
 ) -> list[Citation]:
-    """Fill number-only codes, then add and link short back-references.
+    """Link short forms, fill number-only codes, add demonstrative back-references.
 
     ``identity`` (the directive's own) keeps "Hướng dẫn này" in a Hướng dẫn from being
     taken for a reference to an earlier document: it is the directive itself.
     """
     ordered = sorted(citations, key=lambda c: (c.start, c.end))
-    resolved = resolve_number_only(text, ordered)
-    return add_short_forms(text, resolved, identity)
+    linked, antecedents = link_short_forms(text, ordered)
+    resolved = resolve_number_only(text, linked)
+    for index, citation in enumerate(resolved):  # keep the links through replace()
+        if id(linked[index]) in antecedents:
+            antecedents[id(citation)] = antecedents.pop(id(linked[index]))
+    return add_demonstratives(text, resolved, antecedents, identity)
 
 
 # --------------------------------------------------------------------------- number-only
@@ -77,6 +80,14 @@ def resolve_number_only(text: str, citations: list[Citation]) -> list[Citation]:
                 result[index] = replace(
                     citation, code=code, issuer_code=donor.issuer_code, issuer=citation.issuer or donor.issuer
                 )
+    # 4. one party issuer shared by every coded mention of this type in the text
+    #    ("Quy định 294-QĐ/TW ... so với Quy định 232 ngày 20/1/2025")
+    for index, citation in enumerate(result):
+        if citation.form == "number_only" and citation.code is None and citation.issuer is None:
+            issuers = {o.issuer_code for o in result if o.code and o.doc_type == citation.doc_type}
+            if len(issuers) == 1:
+                issuer_code = issuers.pop()
+                result[index] = _with_issuer(citation, issuer_code, None)
     return result
 
 
@@ -119,7 +130,9 @@ def _sentence_index(text: str):
 def _same_document_number(citation: Citation, doc_type: str | None, number: str | None) -> bool:
     if doc_type is None or number is None or citation.number is None:
         return False
-    return citation.doc_type == doc_type and _as_int(citation.number) == _as_int(number)
+    # a state code may carry no type ("244/2025/QH15"): its type word then says it
+    written_type = citation.doc_type or codes.type_abbreviation(citation.doc_type_name)
+    return written_type == doc_type and _as_int(citation.number) == _as_int(number)
 
 
 def _as_int(number: str) -> int | None:
@@ -128,27 +141,50 @@ def _as_int(number: str) -> int | None:
 
 # --------------------------------------------------------------------------- short forms
 
+#: "số" written between the type word and the number ("Chỉ thị số 35"): not a short form.
+_WITH_SO_RE = re.compile(r"\ssố\b", re.IGNORECASE)
 
-def add_short_forms(
-    text: str, citations: list[Citation], identity: SelfIdentity | None = None
+
+def link_short_forms(text: str, citations: list[Citation]) -> tuple[list[Citation], dict[int, Citation]]:
+    """Turn "Quy định 377" (a number written without "số") that follows a full mention of
+    the same type and number into a short form with that mention's code.
+
+    Returns the new list and, by ``id`` of each short form, its antecedent.
+    """
+    result: list[Citation] = []
+    antecedents: dict[int, Citation] = {}
+    for citation in citations:
+        written = text[citation.start : citation.end]
+        if citation.form != "number_only" or _WITH_SO_RE.search(written[: len(written)]):
+            result.append(citation)
+            continue
+        candidates = [
+            c for c in citations
+            if c.form == "full" and c.start < citation.start and _same_document_number(c, citation.doc_type, citation.number)
+        ]
+        if not candidates:
+            result.append(citation)
+            continue
+        antecedent = _choose(text, candidates, citation.end)
+        short = _as_short(citation, antecedent)
+        if antecedent is not None:
+            antecedents[id(short)] = antecedent
+        result.append(short)
+    return result, antecedents
+
+
+def add_demonstratives(
+    text: str,
+    citations: list[Citation],
+    antecedents: dict[int, Citation] | None = None,
+    identity: SelfIdentity | None = None,
 ) -> list[Citation]:
-    """Add "Quy định 377" / "Chỉ thị này" citations (form ``short``) linked by
+    """Add "Chỉ thị này" / "Quy định nói trên" citations (form ``short``) linked by
     ``resolved_from`` to their antecedent; ambiguous ones keep code None."""
+    antecedents = dict(antecedents or {})
     spans = [(c.start, c.end) for c in citations]
     own_type = codes.type_abbreviation(identity.doc_type_name) if identity else None
-    additions: list[tuple[Citation, Citation | None]] = []
-
-    for match in SHORT_NUMBER_RE.finditer(text):
-        if _covered(match.start(), match.end(), spans):
-            continue
-        doc_type = codes.type_abbreviation(match.group("type_word"))
-        number = match.group("num")
-        candidates = [c for c in citations if c.start < match.start() and c.code and _same_document_number(c, doc_type, number)]
-        if not candidates:
-            continue
-        antecedent, end = _choose(text, candidates, match.end())
-        additions.append((_short(match, doc_type, number, antecedent, end), antecedent))
-
+    additions: list[Citation] = []
     for match in DEMONSTRATIVE_RE.finditer(text):
         if _covered(match.start(), match.end(), spans):
             continue
@@ -158,20 +194,44 @@ def add_short_forms(
         candidates = [c for c in citations if c.start < match.start() and c.code and c.doc_type == doc_type]
         if not candidates:
             continue
-        antecedent, end = _choose(text, candidates, match.end())
-        additions.append((_short(match, doc_type, None, antecedent, end), antecedent))
+        antecedent = _choose(text, candidates, match.end())
+        short = Citation(
+            start=match.start(),
+            end=match.end(),
+            code=None,
+            form="short",
+            doc_type=doc_type,
+            doc_type_name=codes.type_name(match.group("type_word")),
+        )
+        short = _as_short(short, antecedent)
+        if antecedent is not None:
+            antecedents[id(short)] = antecedent
+        additions.append(short)
+    return _merge([*citations, *additions], antecedents)
 
-    return _merge(citations, additions)
+
+def _as_short(citation: Citation, antecedent: Citation | None) -> Citation:
+    """A short form carrying its antecedent's code and parts (code None when ambiguous)."""
+    if antecedent is None:
+        return replace(citation, form="short", code=None)
+    return replace(
+        citation,
+        form="short",
+        code=antecedent.code,
+        number=citation.number or antecedent.number,
+        issuer_code=antecedent.issuer_code,
+        issuer=citation.issuer or antecedent.issuer,
+        date=citation.date or antecedent.date,
+    )
 
 
 def _covered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < span_end and span_start < end for span_start, span_end in spans)
 
 
-def _choose(text: str, candidates: list[Citation], after: int) -> tuple[Citation | None, int]:
+def _choose(text: str, candidates: list[Citation], after: int) -> Citation | None:
     """The one antecedent the candidates agree on, narrowed by an issuer phrase after the
     short form ("Hướng dẫn 02 ... của Đảng ủy Bộ"); None when still ambiguous."""
-    end = after
     distinct = {c.code for c in candidates}
     if len(distinct) > 1:
         issuer = ISSUER_AFTER_RE.match(text, after, min(len(text), after + 120))
@@ -185,34 +245,18 @@ def _choose(text: str, candidates: list[Citation], after: int) -> tuple[Citation
             candidates = [c for c in candidates if c.issuer_code == issuer_code]
             distinct = {c.code for c in candidates}
     if len(distinct) != 1:
-        return None, end
-    return max(candidates, key=lambda c: c.start), end
+        return None
+    return max(candidates, key=lambda c: c.start)
 
 
-def _short(match: re.Match[str], doc_type: str | None, number: str | None, antecedent: Citation | None, end: int) -> Citation:
-    return Citation(
-        start=match.start(),
-        end=match.end(),
-        code=antecedent.code if antecedent else None,
-        form="short",
-        doc_type=doc_type,
-        doc_type_name=codes.type_name(match.group("type_word")),
-        number=number if number is not None else (antecedent.number if antecedent else None),
-        issuer_code=antecedent.issuer_code if antecedent else None,
-        issuer=antecedent.issuer if antecedent else None,
-        date=antecedent.date if antecedent else None,
-    )
-
-
-def _merge(citations: list[Citation], additions: list[tuple[Citation, Citation | None]]) -> list[Citation]:
+def _merge(citations: list[Citation], antecedents: dict[int, Citation]) -> list[Citation]:
     """Sort everything by start and point each short form at its antecedent's index."""
-    antecedent_of = {id(short): antecedent for short, antecedent in additions}
-    merged = sorted([*citations, *(short for short, _ in additions)], key=lambda c: (c.start, c.end))
+    merged = sorted(citations, key=lambda c: (c.start, c.end))
     position = {id(c): index for index, c in enumerate(merged)}
     result = []
     for citation in merged:
-        antecedent = antecedent_of.get(id(citation))
-        if antecedent is not None:
+        antecedent = antecedents.get(id(citation))
+        if antecedent is not None and id(antecedent) in position:
             citation = replace(citation, resolved_from=position[id(antecedent)])
         result.append(citation)
     return result

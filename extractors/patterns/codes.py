@@ -126,13 +126,17 @@ LAW_BEFORE_CODE_RE = re.compile(
 #: A bare "số" before a code with no type word: "các Nghị định ... số 115/2024/NĐ-CP".
 SO_BEFORE_CODE_RE = re.compile(r"(?<![^\W\d_])(?P<so>[Ss]ố|SỐ)\s*:?\s*$")
 
-#: A number-only reference: "Chỉ thị số 35", "Kế hoạch số 03" (no code tail after it).
+#: A number-only reference: "Chỉ thị số 35", "Kế hoạch số 03" (no code tail after it),
+#: or without "số": "Quy định 232 ngày 20/1/2025", "Hướng dẫn 02" (the resolver links
+#: these to an earlier full mention when there is one).
 NUMBER_ONLY_RE = re.compile(
     rf"""
     (?<![^\W\d_])
     (?P<type_word>{TYPE_WORDS})
-    \s+số\s*:?\s*
-    (?P<num>\d{{1,5}})
+    (?:
+        \s+(?P<so>số)\s*:?\s*(?P<num>\d{{1,5}})     # "Chỉ thị số 35"
+      | \s+(?!(?:19|20)\d\d(?!\d))(?P<bare>\d{{1,4}})  # "Quy định 377", never a year
+    )
     (?![\d\w])                            # the whole number
     (?!\s{{0,2}}[-–—/.,]\s{{0,2}}[\w])        # not the start of a code, a date or a decimal
     """,
@@ -221,8 +225,13 @@ ISSUER_BEFORE_RE = re.compile(
 #: What may stand between a code (or its issuer) and the cited document's date:
 #: ", ngày", " ngày", "(", " ban hành ngày".
 DATE_GAP_AFTER_RE = re.compile(
-    r"^[ \t\n]*[,(]?[ \t\n]*(?:(?:được\s+)?(?:ban\s+hành|ký|thông\s+qua)\s+)?(?:ngày\s*)?$",
-    re.IGNORECASE,
+    r"""
+    ^[ \t\n]*[,(]?[ \t\n]*(?:(?:được\s+)?(?:ban\s+hành|ký|thông\s+qua)\s+)?(?:ngày\s*)?$
+    |                                      # "... được Quốc hội khóa XV ban hành ngày"
+    ^[ \t\n,()"”“]*(?:đã\s+)?(?:được|do)\s+[^.;\n]{0,60}?\s(?:ban\s+hành|ký|thông\s+qua)
+      \s+(?:vào\s+)?(?:ngày\s*)?$
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 #: What may stand between a date and the mention it dates, when the date comes first:
@@ -231,7 +240,7 @@ DATE_GAP_BEFORE_RE = re.compile(
     r"""
     ^[ \t]*,?[ \t\n]*
     [^.;\n]{0,120}?                       # who issued it (no sentence break)
-    (?<![\w])(?:đã\s+)?(?:ký\s+)?(?:ban\s+hành|thông\s+qua|ra|ký|có)
+    (?<![\w])(?:đã\s+)?(?:ký\s+)?(?:ban\s+hành|thông\s+qua|ra|ký|có|với)
     \s*$
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -361,6 +370,9 @@ SIGNER_NAME_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: A lower-cased type word before "số" in a subject line ("quy định số 377-QĐ/TW").
+TYPE_BEFORE_NUMBER_RE = re.compile(rf"(?<![\w])({TYPE_WORDS.lower()})(\s+số\s)", re.IGNORECASE)
 
 #: Markup and table debris to strip from header and signature lines.
 LINE_DEBRIS_RE = re.compile(r"[|*_#]+")

@@ -1,0 +1,282 @@
+"""A directive's own identity, read from its header, date line, title and signature.
+
+A directive (party or state) opens with the national header ("ĐẢNG CỘNG SẢN VIỆT NAM" or
+"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") beside its issuer and number ("Số 45-HD/BTCTW"),
+the place-and-date line ("Hà Nội, ngày 21 tháng 11 năm 2025"), the type in capitals
+("HƯỚNG DẪN") and the subject; it ends with "Nơi nhận" and the signature block
+("K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN / Hoàng Đăng Quang"). News has none of this: for news
+``read_identity`` returns None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors import codes
+from extractors.models import DateMention, SelfIdentity, Signer
+from extractors.patterns.codes import (
+    CODE_RE,
+    TYPE_BEFORE_NUMBER_RE,
+    HEADER_MARK_RE,
+    ISSUER_NAME_RE,
+    LINE_DEBRIS_RE,
+    NUMBER_LINE_RE,
+    PLACE_DATE_RE,
+    POST_LINE_RE,
+    RECIPIENTS_RE,
+    SIGNATURE_MARK_RE,
+    SIGNER_NAME_RE,
+    TITLE_BLOCK_END_RE,
+    TITLE_LINE_RE,
+)
+
+_HEADER_REACH = 700  # how far from the national header the number line may stand
+_TITLE_REACH = 900  # how far after the number/date line the type line may stand
+_SUBJECT_LINES = 8
+#: Header lines that are not the issuer.
+_NOT_ISSUER_RE = re.compile(
+    r"^(?:ĐẢNG|VIỆT\s+NAM|CỘNG\s+SẢN|CỘNG\s+H|Độc\s+lập|ĐỘC\s+LẬP|VĂN\s+BẢN\s+QUY\s+PHẠM|CÔNG\s+BÁO|\d+$|[-*_=\s]*$)"
+)
+
+
+def is_directive(text: str) -> bool:
+    """True when the text carries a directive's header (national header with a number
+    line or a place-and-date line next to it)."""
+    return _header(text) is not None
+
+
+def read_identity(text: str, dates: Sequence[DateMention] = ()) -> SelfIdentity | None:
+    """The directive's own code, type, issuer, date, place, subject and signer; None for news."""
+    header = _header(text)
+    if header is None:
+        return None
+    mark, number_line, code_match, place_date = header
+    parsed = None
+    code_end = None
+    if code_match is not None:
+        type_word = number_line.group("type_word") if number_line else None
+        found = codes.parse_match(code_match, type_word)
+        if found is not None:
+            parsed, code_end = found
+
+    anchor = max(m.end() for m in (mark, number_line, place_date) if m is not None)
+    if code_end is not None:
+        anchor = max(anchor, code_end)
+    title_match = TITLE_LINE_RE.search(text, anchor, anchor + _TITLE_REACH)
+    type_name = codes.type_name(title_match.group("title")) if title_match else None
+    subject = _subject(text, title_match.end()) if title_match else None
+    if type_name is None and number_line is not None and number_line.group("type_word"):
+        type_name = codes.type_name(number_line.group("type_word"))
+
+    doc_type = parsed.doc_type if parsed and parsed.doc_type else codes.type_abbreviation(type_name)
+    signer = _signer(text, anchor)
+    issuer = _issuer(text, mark, number_line, parsed, signer)
+    return SelfIdentity(
+        code=parsed.code if parsed else None,
+        doc_type=doc_type,
+        doc_type_name=type_name or codes.type_name_for_code(doc_type),
+        number=parsed.number if parsed else None,
+        issuer_code=parsed.issuer_code if parsed else None,
+        issuer=issuer,
+        issued=_issued(place_date, dates) if place_date else None,
+        place=_tidy(place_date.group("place")) if place_date else None,
+        subject=subject,
+        signer=signer,
+        start=code_match.start() if parsed else None,
+        end=code_end if parsed else None,
+    )
+
+
+# --------------------------------------------------------------------------- header
+
+
+def _header(text: str):
+    """(header mark, number line, code match, place-date line) of the first complete
+    header: a national header with a "Số ..." line or a place-and-date line near it."""
+    for mark in HEADER_MARK_RE.finditer(text):
+        low, high = max(0, mark.start() - _HEADER_REACH), mark.end() + _HEADER_REACH
+        number_line, code_match = _number_line(text, low, high)
+        place_date = PLACE_DATE_RE.search(text, low, high)
+        if number_line is not None or place_date is not None:
+            return mark, number_line, code_match, place_date
+    return None
+
+
+def _number_line(text: str, low: int, high: int):
+    """The "Số 45-HD/BTCTW" line nearest the header, with its code match."""
+    for line in NUMBER_LINE_RE.finditer(text, low, high):
+        code = CODE_RE.match(text, line.end())
+        if code is not None and codes.parse_match(code, line.group("type_word")) is not None:
+            return line, code
+    return None, None
+
+
+def _issued(place_date: re.Match[str], dates: Sequence[DateMention]) -> str | None:
+    """The issue date: the DateMention found on the date line, else the line's own numbers."""
+    start, end = place_date.span("date")
+    for date in dates:
+        if date.kind == "date" and date.value and start - 5 <= date.start < end:
+            return date.value
+    day, month, year = (int(place_date.group(g)) for g in ("day", "month", "year"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# --------------------------------------------------------------------------- title and subject
+
+
+def _subject(text: str, pos: int) -> str | None:
+    """The subject lines under the type line, up to a rule, the preamble or a blank line
+    (capitalized subjects may have blank lines between their lines)."""
+    lines = text[pos : pos + 1500].split("\n")
+    kept: list[str] = []
+    blank_seen = False
+    for raw in lines:
+        line = re.sub(r"\s+", " ", LINE_DEBRIS_RE.sub(" ", raw)).strip()
+        if not line:
+            blank_seen = bool(kept)
+            continue
+        if TITLE_BLOCK_END_RE.match(line):
+            break
+        if blank_seen and not (line.isupper() and all(k.isupper() for k in kept)):
+            break
+        kept.append(line)
+        blank_seen = False
+        if len(kept) >= _SUBJECT_LINES:
+            break
+    if not kept:
+        return None
+    subject = _tidy(" ".join(kept))
+    return _sentence_case(subject) if subject.isupper() else subject
+
+
+def _sentence_case(caps: str) -> str:
+    """Lower-case a capitalized subject, keeping codes and body names readable:
+    "QUY ĐỊNH SỐ 377-QĐ/TW ... CỦA BỘ CHÍNH TRỊ" -> "Quy định số 377-QĐ/TW ... của Bộ Chính trị"."""
+    pieces: list[tuple[int, int, str]] = []
+    for match in CODE_RE.finditer(caps):
+        parsed = codes.parse_match(match)
+        if parsed is not None:
+            pieces.append((match.start(), parsed[1], parsed[0].code))
+    lowered = caps.lower()
+    out, last = [], 0
+    for start, end, code in pieces:
+        out.append(lowered[last:start])
+        out.append(code)
+        last = end
+    out.append(lowered[last:])
+    text = "".join(out)
+    text = ISSUER_NAME_RE.sub(lambda m: _table_spelling(m.group("issuer")), text)
+    text = TYPE_BEFORE_NUMBER_RE.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:] + m.group(2), text)
+    return text[:1].upper() + text[1:]
+
+
+def _table_spelling(name: str) -> str:
+    """A body name as the issuer table writes it ("bộ chính trị" -> "Bộ Chính trị")."""
+    from extractors.patterns.codes import load_table
+
+    folded = codes.fold(name)
+    for row in load_table("issuers.json")["issuers"]:
+        if row.get("open"):
+            continue  # "tỉnh ủy, thành ủy" in a subject are common nouns
+        for spelling in row["names"]:
+            if codes.fold(spelling) == folded:
+                return spelling
+    return name
+
+
+# --------------------------------------------------------------------------- issuer
+
+
+def _issuer(text, mark, number_line, parsed, signer) -> str | None:
+    """The issuing body: from the signature's "T/M BỘ CHÍNH TRỊ" for /TW documents, from
+    the issuer table for a specific body, else from the header lines above the number."""
+    if parsed is not None and parsed.issuer_code == "TW" and signer and signer.title:
+        body = re.match(r"T/M\s+(.+?)(?:,|$)", signer.title)
+        if body:
+            return _table_spelling(body.group(1).title())
+    if parsed is not None and parsed.issuer_code and not codes.issuer_is_open(parsed.issuer_code):
+        name = codes.issuer_name(parsed.issuer_code)
+        if name:
+            return name
+        joint = [codes.issuer_name(part) for part in parsed.issuer_code.split("-")]
+        if len(joint) > 1 and all(joint):  # a joint circular: every issuer by name
+            return ", ".join(joint)
+    return _header_issuer(text, mark, number_line)
+
+
+def _header_issuer(text: str, mark, number_line) -> str | None:
+    """Capitalized header lines before the number line, minus the national header:
+    "TỈNH ỦY ĐỒNG THÁP" -> "Tỉnh ủy Đồng Tháp"."""
+    end = number_line.start() if number_line is not None else mark.start()
+    block = text[max(0, end - 400) : end]
+    lines = [_tidy(LINE_DEBRIS_RE.sub(" ", line)) for line in block.split("\n")]
+    kept: list[str] = []
+    for line in lines:
+        if not line or _NOT_ISSUER_RE.match(line) or not line.isupper():
+            continue
+        if line not in kept:
+            kept.append(line)
+    if not kept:
+        return None
+    phrase = " ".join(kept[-3:])
+    head = ISSUER_NAME_RE.search(phrase)
+    if head is not None:
+        rest = phrase[head.end() :].title()
+        return _tidy(_table_spelling(head.group("issuer").title()) + rest)
+    return _tidy(phrase.title())
+
+
+# --------------------------------------------------------------------------- signature
+
+
+def _signer(text: str, after: int) -> Signer | None:
+    """The signature block after the body: its mark (T/M, K/T, TM., KT.), post lines and
+    the signer's name. The first block after "Nơi nhận" is preferred."""
+    recipients = RECIPIENTS_RE.search(text, after)
+    search_from = max(after, recipients.start() - 200) if recipients else after
+    mark = SIGNATURE_MARK_RE.search(text, search_from) or SIGNATURE_MARK_RE.search(text, after)
+    if mark is None:
+        return None
+    title_lines: list[str] = []
+    for raw in text[mark.start() : mark.start() + 400].split("\n"):
+        line = _tidy(LINE_DEBRIS_RE.sub(" ", raw))
+        if not line:
+            continue
+        if line.isupper() or (not title_lines and line.startswith(("T/M", "K/T", "T/L", "TM.", "KT.", "TL."))):
+            title_lines.append(line)
+            if len(title_lines) > 5:
+                return None
+            continue
+        name = SIGNER_NAME_RE.match(line)
+        if name is None:
+            break
+        start = text.find(name.group("name"), mark.start())
+        return Signer(
+            name=name.group("name"),
+            title=_signature_title(title_lines),
+            start=start if start >= 0 else None,
+            end=start + len(name.group("name")) if start >= 0 else None,
+        )
+    return Signer(name=None, title=_signature_title(title_lines)) if title_lines else None
+
+
+def _signature_title(lines: list[str]) -> str | None:
+    """Join the title lines; the signer's own post after the body is set off by a comma:
+    ["K/T TRƯỞNG", "BAN", "PHÓ TRƯỞNG BAN"] -> "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN"."""
+    if not lines:
+        return None
+    split = len(lines)
+    for index in range(len(lines) - 1, 0, -1):
+        if POST_LINE_RE.match(lines[index]) and not SIGNATURE_MARK_RE.match(lines[index]):
+            split = index
+            break
+    body = " ".join(lines[:split])
+    post = " ".join(lines[split:])
+    return f"{body}, {post}" if post else body
+
+
+def _tidy(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase).strip(" ,;:")
