@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from extractors.models import DateMention
 from extractors.patterns import dates as P
@@ -166,6 +167,13 @@ def _settle_overlaps(candidates: list[_Candidate], blocked: list[tuple[int, int]
     return kept
 
 
+@lru_cache(maxsize=8)
+def _found_in(text: str) -> tuple[_Candidate, ...]:
+    """The settled candidates of a text; cached, as the pipeline asks twice (published, dates)."""
+    blocked = [m.span() for m in P.URL.finditer(text)]
+    return tuple(_settle_overlaps(_candidates(text), blocked))
+
+
 # ------------------------------------------------------------- resolving
 
 
@@ -219,8 +227,7 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
     read inside a web address; numbers inside document codes (56/2015/NĐ-CP),
     ratios (5/18) and article numbers never make full dates.
     """
-    blocked = [m.span() for m in P.URL.finditer(text)]
-    kept = _settle_overlaps(_candidates(text), blocked)
+    kept = _found_in(text)
     when = _parse_anchor(anchor)
     mentions: list[DateMention] = []
     for cand in kept:

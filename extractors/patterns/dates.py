@@ -49,6 +49,7 @@ _FREE_START = r"(?<![\w/.\-])"
 
 NUMERIC_DATE = re.compile(
     rf"""
+    (?=[\dn])                    # fast skip: a date starts with a digit or "ngày"
     (?: (?P<lead>\bngày) [\s*_]*      # "ngày 15/02/2022", glued "NGÀY30/11/2004"
       | {_FREE_START}                 # or a bare date standing on its own
     )
@@ -64,6 +65,7 @@ NUMERIC_DATE = re.compile(
 
 VERBAL_DATE = re.compile(
     rf"""
+    (?=[\dn])                    # fast skip
     (?: (?P<lead>\bngày) [\s*_]* )?   # "ngày 27 tháng 12 năm 2021"; the lead word is
     (?<!\d)(?P<day>\d{{1,2}})         #   optional when a year follows ("20 tháng 12 năm 1976")
     \s+ tháng \s* (?P<month>\d{{1,2}})
@@ -77,6 +79,7 @@ VERBAL_DATE = re.compile(
 
 MONTH_NAME_DATE = re.compile(
     rf"""
+    (?=t)                        # fast skip
     \btháng \s+ (?P<month_word>{_MONTH_WORD})   # site headers: "Tháng Bảy 19, 2024"
     \s+ (?P<day>\d{{1,2}}) \s*,? \s*
     (?P<year>{_YEAR}) (?!\d)
@@ -88,6 +91,7 @@ MONTH_NAME_DATE = re.compile(
 
 PARTIAL_DATE = re.compile(
     rf"""
+    (?=[nrstcđkh])               # fast skip: "ngày" or a time-of-day word
     (?: (?P<lead>\bngày)                          # "ngày 10/5"
       | \b(?P<time_of_day>{_TIME_OF_DAY})          # "Chiều 1.4", "sáng 11/3", "Tối 30-4"
         (?: \s+ (?:nay|qua|mai) )?                #   "sáng nay 11/3"
@@ -98,15 +102,18 @@ PARTIAL_DATE = re.compile(
     (?P<month>\d{{1,2}})
     (?! \d | [/.\-]\d )                           # no year, no third number: "10/5/2022"
                                                   #   is a full date, "3-5/10" a range
+    (?! \s* (?:hàng|hằng|mỗi) \s+ năm )           # "ngày 10/01 hằng năm" recurs: no date
     """,
     _FLAGS,
 )
 
 VERBAL_PARTIAL = re.compile(
     r"""
+    (?=n)                        # fast skip
     \bngày [\s*_]* (?P<day>\d{1,2})               # "ngày 05 tháng 02" with no year after it
     \s+ tháng \s* (?P<month>\d{1,2})
     (?! \d | \s*(?:năm|,)\s*\d | \s*[/.\-]\s*\d )
+    (?! \s* (?:hàng|hằng|mỗi) \s+ năm )           # "trước ngày 10 tháng 01 hằng năm" recurs
     """,
     _FLAGS,
 )
@@ -115,6 +122,7 @@ VERBAL_PARTIAL = re.compile(
 
 MONTH_YEAR = re.compile(
     rf"""
+    (?=[\dt])                    # fast skip
     (?: (?P<lead>\btháng) \s*         # "tháng 3/2022", "tháng 03-2022", "tháng 12.2024"
       | {_FREE_START}                 # or bare "8/2004", "07.2023" (checked in code:
     )                                 #   not after "Nghị định", "số", ...)
@@ -128,6 +136,7 @@ MONTH_YEAR = re.compile(
 
 MONTH_WORD_YEAR = re.compile(
     rf"""
+    (?=t)                        # fast skip
     \btháng \s* (?P<month>\d{{1,2}}) \s+ năm \s+ (?P<year>{_YEAR}) (?!\d)   # "tháng 3 năm 2022"
     """,
     _FLAGS,
@@ -135,6 +144,7 @@ MONTH_WORD_YEAR = re.compile(
 
 YEAR = re.compile(
     rf"""
+    (?=n)                        # fast skip
     \bnăm \s+ (?P<year>{_YEAR})       # "năm 2024", "đến năm 2030"
     (?![\d/]|[.\-]\d)
     """,
@@ -145,6 +155,7 @@ YEAR = re.compile(
 
 YEAR_RANGE = re.compile(
     rf"""
+    (?=[\dn])                    # fast skip
     (?: \bnăm (?:\s+học)? \s+ )?      # "năm học 2024-2025", "năm 2024 - 2025"
     {_FREE_START}
     (?P<start_year>{_YEAR})
@@ -157,6 +168,7 @@ YEAR_RANGE = re.compile(
 
 FROM_TO_YEARS = re.compile(
     rf"""
+    (?=t)                        # fast skip
     \btừ \s+ (?:năm \s+)? (?P<start_year>{_YEAR})      # "từ năm 2021 đến năm 2025"
     \s+ (?:đến|tới) \s+ (?:hết \s+)? (?:năm \s+)? (?P<end_year>{_YEAR}) (?!\d)
     """,
@@ -165,6 +177,7 @@ FROM_TO_YEARS = re.compile(
 
 HALF_YEAR = re.compile(
     rf"""
+    (?=[\dbsc])                  # fast skip
     \b(?P<months>\d{{1,2}}|ba|sáu|chín) \s+ tháng \s+   # "6 tháng đầu năm 2024",
     (?P<side>đầu|cuối) \s+ năm \s+                     # "6 tháng cuối năm 2024"
     (?P<year>{_YEAR}) (?!\d)
@@ -174,6 +187,7 @@ HALF_YEAR = re.compile(
 
 QUARTER = re.compile(
     rf"""
+    (?=q)                        # fast skip
     \bquý \s+ (?P<quarter>IV|I{{1,3}}|[1-4])        # "quý I năm 2024", "quý 3/2024"
     \s* (?: năm \s+ | / \s* ) (?P<year>{_YEAR}) (?!\d)
     """,
@@ -216,6 +230,7 @@ CODE_WORD_BEFORE = re.compile(
 # Web addresses: no date is read inside one.
 URL = re.compile(
     r"""
+    (?=[hw])                     # fast skip
     (?: https?:// | www\. )\S+        # http://..., www....
     """,
     _FLAGS,
@@ -225,6 +240,7 @@ URL = re.compile(
 
 PUBLICATION_LABEL = re.compile(
     rf"""
+    (?=[ntđ])                    # fast skip
     \b(?:{_PUBLICATION_LABEL})        # "Ngày đăng", "Ngày giờ đăng bài viết gốc", "Ngày ban hành"
     (?!\s*ký)                         # not "ngày đăng ký" (registration date)
     """,
@@ -233,6 +249,7 @@ PUBLICATION_LABEL = re.compile(
 
 UPDATE_LABEL = re.compile(
     rf"""
+    (?=[cn])                     # fast skip
     \b(?:{_UPDATE_LABEL})             # "Cập nhật: 10/05/2022 08:00"
     """,
     _FLAGS,
@@ -252,7 +269,7 @@ LABEL_GAP = re.compile(
 PLACE_DATE_LINE = re.compile(
     r"""
     ^ [ \t*_|(]*
-    (?P<place> [^\W\d_][\w.]* (?: [ \t]* [^\W\d_][\w.]* ){0,5} )   # one to six words
+    (?P<place> [^\W\d_][\w.]* (?: [ \t]+ [^\W\d_][\w.]* ){0,5} )   # one to six words
     [ \t]* , [ \t]*
     (?= ngày )
     """,
