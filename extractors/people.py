@@ -67,6 +67,7 @@ class PostSpan:
     title: str  # canonical title ("Phó Trưởng Ban", "nguyên Chính ủy")
     organization: str | None  # canonical body, abbreviations expanded
     org_start: int | None = None
+    capitalised: bool = True  # "phó chủ nhiệm" is only trusted right after a name
 
 
 @dataclass
@@ -208,8 +209,28 @@ def find_name_mentions(text: str) -> list[NameMention]:
     taken = {m.start for m in mentions}
     mentions.extend(NameMention(k.start(), k.end(), k.group(), cued=_is_cued(text, k.start()))
                     for k in _KNOWN_NAME.finditer(text) if k.start() not in taken)
+    mentions = _drop_place_names(text, mentions)
+    mentions.extend(_repeated_mentions(text, mentions))
     mentions.sort(key=lambda m: m.start)
-    return _drop_place_names(text, mentions)
+    return mentions
+
+
+def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """A name found once is a name wherever else it is written, even inside a longer
+    capitalised run ("Trưởng ban Chỉ đạo Tây Nam Bộ Vương Đình Huệ")."""
+    covered = [(m.start, m.end) for m in mentions]
+    names = {m.name for m in mentions if not m.byline}
+    if not names:
+        return []
+    pattern = re.compile(
+        rf"(?<![{P.LETTER}])(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})(?![{P.LETTER}])"
+    )
+    extra = []
+    for m in pattern.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in covered):
+            continue
+        extra.append(NameMention(m.start(), m.end(), m.group(), cued=_is_cued(text, m.start())))
+    return extra
 
 
 def _drop_place_names(text: str, mentions: list[NameMention]) -> list[NameMention]:
@@ -286,8 +307,7 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
     posts = []
     for m in P.TITLE.finditer(text):
         title_text = m.group("title")
-        if not (m.group("former") or title_text[0].isupper()):
-            continue  # "các chủ tịch xã": a common noun, not a post
+        capitalised = bool(m.group("former") or title_text[0].isupper())
         entry = P.title_entry(title_text) or {}
         end = body_extent(text, m.end(), name_starts)
         org_written = text[m.end():end].strip() or None
@@ -296,7 +316,7 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         title = _canonical_title(m)
         org = canonical_body(org_written) if org_written else None
         title, org = _split_title_and_body(title, org)
-        posts.append(PostSpan(m.start(), end, title, org or None, m.end() if org_written else None))
+        posts.append(PostSpan(m.start(), end, title, org or None, m.end() if org_written else None, capitalised))
     return posts
 
 
@@ -304,7 +324,11 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
 # 3. Linking
 # --------------------------------------------------------------------------
 
-_SKIP_AFTER_POST = re.compile(r"[ ]*\([^()\n]{0,80}\)|[ ]*\n?\[\d+\][ ]*")
+_SKIP_AFTER_POST = re.compile(
+    r"[ ]*\([^()\n]{0,80}\)"          # (2004-2009), (Ban Tổ chức Trung ương)
+    r"|[ ]*\n?\[\d+\][ ]*"             # a footnote mark
+    r"|[ ]+khóa[ ]+[IVXLC]+\b"         # khóa XIV
+)
 _LIST_LEAD = re.compile(r"[ ]*(?:và[ ]+)?(?:(?:các[ ]+)?đồng[ ]chí[ ]+)?", re.IGNORECASE)
 
 
@@ -345,12 +369,14 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
     chain: list[PostSpan] = []
     separator = P.AFTER_NAME
     while True:
+        rank_seen = False
         while True:  # ranks ("Thiếu tướng (2010)") may stand between posts
             r = P.RANK_PIECE.match(text, pos)
             if not r or r.end() == pos:
                 break
             pos = r.end()
-        s = separator.match(text, pos)
+            rank_seen = True
+        s = separator.match(text, pos) or (P.BETWEEN_POSTS.match(text, pos) if rank_seen else None)
         nxt = s.end() if s else pos
         post = by_start.get(nxt)
         if post is None:
@@ -359,8 +385,12 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
             if r and r.end() > nxt:
                 s2 = P.BETWEEN_POSTS.match(text, r.end())
                 post = by_start.get(s2.end() if s2 else r.end())
-        if post is None or post.start in claimed:
+        if post is None or post.start in claimed or (not post.capitalised and not chain):
             break
+        if chain and s and "kiêm" in s.group() and chain[-1].organization is None and post.organization:
+            # "nguyên Phó Tư lệnh kiêm Tham mưu trưởng Quân đoàn 2": the body is shared
+            prev = chain[-1]
+            chain[-1] = PostSpan(prev.start, prev.end, prev.title, post.organization, prev.org_start, prev.capitalised)
         chain.append(post)
         pos = post.end
         skip = _SKIP_AFTER_POST.match(text, pos)
@@ -405,6 +435,7 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
     for opener in P.SIGNATURE_OPENER.finditer(text):
         line_start = opener.start()
         last_title = None
+        body = None
         lines_seen = 0
         for line in re.finditer(r"[^\n]*", text[line_start:line_start + 300]):
             if not line.group().strip():
@@ -415,11 +446,15 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
             a, b = line_start + line.start(), line_start + line.end()
             if P.UPPER_LINE.match(line.group()):
                 stripped = line.group().strip(" *_")
+                on_behalf = re.match(r"^(?:T/M|TM\.)[ ]*(.+)$", stripped)
+                if on_behalf and not P.TITLE.fullmatch(on_behalf.group(1)):
+                    body = on_behalf.group(1).capitalize()
+                elif body and not on_behalf and not P.TITLE.fullmatch(stripped) and not stripped.startswith(("K", "Q")):
+                    body = f"{body} {stripped.lower()}"  # "TM. ỦY BAN NHÂN / DÂN" broken over two lines
                 t = P.TITLE.fullmatch(re.sub(r"^(?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L|TUQ\.)[ ]*", "", stripped))
                 if t:
                     off = a + line.group().index(stripped)
-                    title = _canonical_title(t)
-                    last_title = PostSpan(off, off + len(stripped), _titlecase_title(title), None)
+                    last_title = PostSpan(off, off + len(stripped), _canonical_title(t), body)
                 continue
             person = next((m for m in mentions if a <= m.start < b), None)
             if person is not None and last_title is not None:
@@ -428,14 +463,9 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
     return found
 
 
-def _titlecase_title(title: str) -> str:
-    entry = P.title_entry(title)
-    return entry["title"] if entry else title
-
-
 def link_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
     """The posts of each mention (keyed by mention start)."""
-    by_end = {p.end: p for p in posts}
+    by_end = {p.end: p for p in posts if p.capitalised}
     by_start = {p.start: p for p in posts}
     linked: dict[int, list[PostSpan]] = {}
     claimed: set[int] = set()
@@ -496,12 +526,42 @@ def _concrete(org: str | None, places: dict[str, str]) -> str | None:
     return org
 
 
+# Titles that need a body; written alone in a text about one body, they are posts of that body.
+_TITLES_OF_SUBJECT = frozenset(t.casefold() for t in (
+    "Chủ nhiệm", "Cục trưởng", "Tổng cục trưởng", "Vụ trưởng", "Trưởng Ban", "Bí thư", "Giám đốc",
+    "Viện trưởng", "Chánh Văn phòng", "Tư lệnh", "Chính ủy", "Tham mưu trưởng", "Chủ tịch"))
+
+
+def document_subject(text: str) -> str | None:
+    """The body a text is about, when its first line names one ("# Tổng cục Chính trị, ...")."""
+    first = re.match(r"\s*[# ]*(?P<line>[^\n]*)", text)
+    if not first:
+        return None
+    start = first.start("line")
+    head = P.BODY_HEAD.match(text, start)
+    if not head:
+        return None
+    end = body_extent(text, head.end())
+    return canonical_body(text[start:end]) if end > head.end() else None
+
+
+def _bare_title(title: str) -> str:
+    for prefix in ("nguyên ", "Quyền ", "Phó "):
+        if title.startswith(prefix):
+            title = title[len(prefix):]
+    return title.replace(" Thường trực", "").casefold()
+
+
 def resolve_organizations(text: str, posts: list[PostSpan]) -> list[PostSpan]:
-    """Make each post's body concrete: place of a local committee, ministry of a Ban cán sự Đảng."""
+    """Make each post's body concrete: place of a local committee, ministry of a Ban cán sự Đảng,
+    the text's own subject for a bare "Chủ nhiệm" in a text about one body."""
     places = document_places(text)
+    subject = document_subject(text)
     out = []
     for i, post in enumerate(posts):
         org = _concrete(post.organization, places)
+        if org is None and subject and _bare_title(post.title) in _TITLES_OF_SUBJECT:
+            org = subject
         if org and org.casefold() in ("ban cán sự đảng", "đảng ủy", "đảng ủy cơ quan", "đảng đoàn"):
             owner = next((p.organization for p in posts[i + 1:i + 3] if p.organization
                           and p.organization.startswith(("Bộ ", "Tổng cục ", "Ban "))), None)

@@ -225,7 +225,13 @@ BODY_WORD = re.compile(
 
 # What joins two posts of one person: a comma, "kiêm", "và" (not a semicolon:
 # that closes a person in a list).
-BETWEEN_POSTS = re.compile(r"[ ]*(?:,|[ ]kiêm)[ ]*|[ ]+(?:kiêm[ ]+)?", re.IGNORECASE)
+BETWEEN_POSTS = re.compile(
+    r"""
+    [ ]*(?:,|[ ]kiêm)[ ]*(?:(?:nay|sau[ ]này|sau)[ ]là[ ]+)?   # ", ", " kiêm ", ", nay là "
+    | [ ]+(?:kiêm[ ]+)?                                         # titles run together
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
 
 # What may stand between a name and the posts that follow it:
 # "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên".
