@@ -1,0 +1,290 @@
+"""The notebook API: records, the citation graph and pandas DataFrames in three lines.
+
+>>> from pipeline.api import open_store              # doctest: +SKIP
+>>> ex = open_store("out/vanban.db")                 # doctest: +SKIP
+>>> ex.citations().code.value_counts().head()        # doctest: +SKIP
+
+``open_store`` reads a store filled by ``vanban run``; ``explore_paths`` runs the
+pipeline on files in memory, without a store; ``analyze_file`` keeps the spaCy
+``Doc`` of one file, for displaCy (``show_findings``). Every table has one row per
+fact, a ``source`` column naming the text it was found in, and the text's
+``published`` date. Dates are ISO strings as in the record (``YYYY-MM-DD``, or
+``YYYY-MM`` / ``YYYY`` when the text gives no more); offsets index the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from pipeline.models import Failure
+
+#: displaCy colours for the span labels of ``doc.spans["vanban"]``, one per label.
+SPAN_COLORS = {
+    "CODE": "#f4a261",    # orange: document codes and citations
+    "DATE": "#8ecae6",    # light blue: dates, periods, terms
+    "PERSON": "#b5e48c",  # green: people
+    "POST": "#e9c46a",    # yellow: posts and titles
+    "ORG": "#cdb4db",     # lilac: organizations
+}
+
+DOCUMENT_COLUMNS = ["source", "id", "format", "kind", "title", "published", "code", "issuer",
+                    "signer", "citations", "relations", "people", "warnings"]
+CITATION_COLUMNS = ["source", "published", "code", "form", "doc_type", "doc_type_name", "number",
+                    "issuer_code", "issuer", "date", "subject", "name", "text", "start", "end"]
+RELATION_COLUMNS = ["source", "published", "from_code", "type", "to_code", "confidence", "rule",
+                    "evidence", "start", "end"]
+PEOPLE_COLUMNS = ["name", "title", "organization", "post_text", "published", "source", "mentions"]
+DATE_COLUMNS = ["source", "published", "text", "kind", "value", "range_start", "range_end", "start", "end"]
+ORGANIZATION_COLUMNS = ["source", "published", "name", "text", "start", "end"]
+
+
+@dataclass
+class Explorer:
+    """Records of a store or of files, with the graph and DataFrames built from them.
+
+    Parameters
+    ----------
+    records : OUTPUT.md record dicts.
+    failures : documents that could not be read or processed.
+
+    Examples
+    --------
+    >>> ex = Explorer([{"id": "t1", "source": "a.txt", "published": "2022-04-20",
+    ...                 "citations": [{"code": "50-QĐ/TW", "form": "full", "text": "Quy định số 50-QĐ/TW",
+    ...                                "start": 0, "end": 20}]}])
+    >>> ex.citations()[["source", "code", "published"]].values.tolist()
+    [['a.txt', '50-QĐ/TW', '2022-04-20']]
+    """
+
+    records: list[dict]
+    failures: list[Failure] = field(default_factory=list)
+    _graph: object = field(default=None, init=False, repr=False)
+
+    def __repr__(self) -> str:
+        return f"Explorer({len(self.records)} records, {len(self.failures)} failures)"
+
+    def graph(self):
+        """The citation graph (``networkx.MultiDiGraph``, see ``graph.schema``), built once.
+
+        Examples
+        --------
+        >>> G = Explorer([{"id": "t1", "source": "a.txt", "citations": [{"code": "16-HD/BTCTW"}]}]).graph()
+        >>> "doc:16-HD/BTCTW" in G
+        True
+        """
+        if self._graph is None:
+            from graph.build import build_graph
+
+            self._graph = build_graph(self.records)
+        return self._graph
+
+    def documents(self) -> pd.DataFrame:
+        """One row per text: where it came from, what it is, its own code and how many facts it holds.
+
+        Examples
+        --------
+        >>> Explorer([{"id": "t1", "source": "a.txt", "kind": "news"}]).documents()[["source", "kind"]].values.tolist()
+        [['a.txt', 'news']]
+        """
+        rows = []
+        for r in self.records:
+            own = r.get("self") or {}
+            signer = own.get("signer") or {}
+            rows.append({
+                "source": r.get("source"), "id": r.get("id"), "format": r.get("format"),
+                "kind": r.get("kind"), "title": r.get("title"), "published": r.get("published"),
+                "code": own.get("code"), "issuer": own.get("issuer"), "signer": signer.get("name"),
+                "citations": len(r.get("citations") or []), "relations": len(r.get("relations") or []),
+                "people": len(r.get("people") or []), "warnings": len(r.get("warnings") or []),
+            })
+        return _frame(rows, DOCUMENT_COLUMNS)
+
+    def citations(self) -> pd.DataFrame:
+        """One row per citation: the cited code and its parts, with the citing text and its date.
+
+        Examples
+        --------
+        >>> ex = Explorer([{"id": "t1", "source": "a.txt", "citations": [{"code": "16-HD/BTCTW", "date": "2022-02-15"}]}])
+        >>> ex.citations().loc[0, "date"]
+        '2022-02-15'
+        """
+        rows = [{**_context(r), **{k: c.get(k) for k in CITATION_COLUMNS[2:]}}
+                for r in self.records for c in r.get("citations") or []]
+        return _frame(rows, CITATION_COLUMNS)
+
+    def relations(self) -> pd.DataFrame:
+        """One row per typed relation, with its rule, confidence and the evidence text from the record.
+
+        Examples
+        --------
+        >>> rel = {"source": "02-HD/ĐU", "type": "based_on", "target": "16-HD/BTCTW", "confidence": 0.9,
+        ...        "evidence": {"start": 5, "end": 40, "rule": "can_cu", "text": "Căn cứ Hướng dẫn số 16-HD/BTCTW"}}
+        >>> row = Explorer([{"id": "t1", "source": "a.md", "relations": [rel]}]).relations().iloc[0]
+        >>> row.from_code, row.type, row.to_code, row.evidence
+        ('02-HD/ĐU', 'based_on', '16-HD/BTCTW', 'Căn cứ Hướng dẫn số 16-HD/BTCTW')
+        """
+        rows = []
+        for r in self.records:
+            for rel in r.get("relations") or []:
+                evidence = rel.get("evidence") or {}
+                rows.append({
+                    **_context(r), "from_code": rel.get("source"), "type": rel.get("type"),
+                    "to_code": rel.get("target"), "confidence": rel.get("confidence"),
+                    "rule": evidence.get("rule"), "evidence": evidence.get("text"),
+                    "start": evidence.get("start"), "end": evidence.get("end"),
+                })
+        return _frame(rows, RELATION_COLUMNS)
+
+    def people(self) -> pd.DataFrame:
+        """One row per person and post (a person with no post gets one row with empty post),
+        with the text's published date and source: who held which post when.
+
+        Examples
+        --------
+        >>> person = {"name": "Võ Thị Mai", "mentions": [{"start": 0, "end": 10}],
+        ...           "posts": [{"title": "Trưởng", "organization": "Ban Tổ chức Tỉnh ủy Đồng Tháp"}]}
+        >>> row = Explorer([{"id": "t1", "source": "b.html", "published": "2024-07-02",
+        ...                  "people": [person]}]).people().iloc[0]
+        >>> row["name"], row.title, row.organization, row.published
+        ('Võ Thị Mai', 'Trưởng', 'Ban Tổ chức Tỉnh ủy Đồng Tháp', '2024-07-02')
+        """
+        rows = []
+        for r in self.records:
+            for person in r.get("people") or []:
+                mentions = len(person.get("mentions") or [])
+                for post in person.get("posts") or [{}]:
+                    rows.append({
+                        "name": person.get("name"), "title": post.get("title"),
+                        "organization": post.get("organization"), "post_text": post.get("text"),
+                        "published": r.get("published"), "source": r.get("source"), "mentions": mentions,
+                    })
+        return _frame(rows, PEOPLE_COLUMNS)
+
+    def dates(self) -> pd.DataFrame:
+        """One row per date, month, year, period or term; a period's bounds in ``range_start``/``range_end``.
+
+        Examples
+        --------
+        >>> d = {"text": "nhiệm kỳ 2025 - 2030", "kind": "term", "range": ["2025", "2030"], "start": 0, "end": 20}
+        >>> Explorer([{"id": "t1", "source": "a.txt", "dates": [d]}]).dates()[["kind", "range_start"]].values.tolist()
+        [['term', '2025']]
+        """
+        rows = []
+        for r in self.records:
+            for d in r.get("dates") or []:
+                bounds = d.get("range") or [None, None]
+                rows.append({
+                    **_context(r), "text": d.get("text"), "kind": d.get("kind"), "value": d.get("value"),
+                    "range_start": bounds[0], "range_end": bounds[-1], "start": d.get("start"), "end": d.get("end"),
+                })
+        return _frame(rows, DATE_COLUMNS)
+
+    def organizations(self) -> pd.DataFrame:
+        """One row per organization mention: the resolved name and the text as written."""
+        rows = [{**_context(r), **{k: o.get(k) for k in ORGANIZATION_COLUMNS[2:]}}
+                for r in self.records for o in r.get("organizations") or []]
+        return _frame(rows, ORGANIZATION_COLUMNS)
+
+
+def open_store(path: str | Path) -> Explorer:
+    """An ``Explorer`` over every record of a store filled by ``vanban run``.
+
+    Raises
+    ------
+    FileNotFoundError : no store at ``path`` (a store is never created here).
+
+    Examples
+    --------
+    >>> ex = open_store("out/vanban.db")  # doctest: +SKIP
+    >>> ex.documents().head()             # doctest: +SKIP
+    """
+    from pipeline.store import Store
+
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no vanban store at {path} (fill one with: vanban run PATH --db {path})")
+    with Store(path) as store:
+        return Explorer(list(store.records()), store.failures())
+
+
+def explore_paths(paths: str | Path | Iterable[str | Path], workers: int = 1) -> Explorer:
+    """Run the pipeline on files and directories in memory (no store) and explore the records.
+
+    Examples
+    --------
+    >>> ex = explore_paths("corpus")        # doctest: +SKIP
+    >>> ex.relations()[["from_code", "type", "to_code"]]  # doctest: +SKIP
+    """
+    from pipeline.process import extract_paths
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    records, failures = [], []
+    for item in extract_paths(paths, workers=workers):
+        (failures if isinstance(item, Failure) else records).append(item)
+    return Explorer(records, failures)
+
+
+def analyze_file(path: str | Path):
+    """The full analysis of one file (``pipeline.process.Analysis``): its record and its spaCy ``Doc``.
+
+    ``analysis.doc.text`` is the normalized text and ``analysis.doc.spans["vanban"]``
+    its findings (CODE, DATE, PERSON, POST, ORG). A JSON Lines file holds many
+    documents: use ``explore_paths`` for it.
+
+    Raises
+    ------
+    pipeline.models.IngestError : the file cannot be read.
+    ValueError : the file holds more or fewer than one document.
+
+    Examples
+    --------
+    >>> analysis = analyze_file("corpus/tin-hoi-nghi-quy-hoach.txt")  # doctest: +SKIP
+    >>> show_findings(analysis.doc)                                     # doctest: +SKIP
+    """
+    from pipeline.ingest import read_file
+    from pipeline.models import RawDocument
+    from pipeline.process import analyze
+
+    items = list(read_file(Path(path)))
+    raws = [item for item in items if isinstance(item, RawDocument)]
+    if len(raws) != 1 or len(items) != 1:
+        raise ValueError(f"{path}: holds {len(raws)} documents, not one (use explore_paths for it)")
+    return analyze(raws[0])
+
+
+def findings(doc) -> pd.DataFrame:
+    """The labelled spans of a ``Doc`` (label, text, start, end; offsets into ``doc.text``), in text order."""
+    from pipeline.nlp import SPAN_KEY
+
+    spans = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+    rows = [{"label": s.label_, "text": s.text, "start": s.start_char, "end": s.end_char} for s in spans]
+    frame = _frame(rows, ["label", "text", "start", "end"])
+    return frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+
+
+def show_findings(doc, jupyter: bool | None = None) -> str | None:
+    """Render a ``Doc`` with its findings highlighted by displaCy, one colour per label.
+
+    In a notebook the markup is displayed and None returned; elsewhere (or with
+    ``jupyter=False``) the HTML is returned.
+    """
+    from spacy import displacy
+
+    from pipeline.nlp import SPAN_KEY
+
+    options = {"spans_key": SPAN_KEY, "colors": SPAN_COLORS}
+    return displacy.render(doc, style="span", options=options, jupyter=jupyter)
+
+
+def _context(record: dict) -> dict:
+    return {"source": record.get("source"), "published": record.get("published")}
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame with these columns in this order, also when there are no rows."""
+    return pd.DataFrame(rows, columns=columns)
