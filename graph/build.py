@@ -80,11 +80,11 @@ def _terms_by_base_key(records: list[dict]) -> dict[str, set[str]]:
 
 def _text_issuer(record: dict, code: str, issuer: str | None) -> str | None:
     """The issuer a text gives a code: on this mention, on another mention, or as its own."""
-    if ident.qualifying_issuer(issuer):
+    if ident.qualifying_issuer(issuer, code):
         return issuer
     key = code_key(code)
     for c in record.get("citations") or []:
-        if c.get("code") and code_key(c["code"]) == key and ident.qualifying_issuer(c.get("issuer")):
+        if c.get("code") and code_key(c["code"]) == key and ident.qualifying_issuer(c.get("issuer"), code):
             return c["issuer"]
     own = record.get("self") or {}
     if own.get("code") and code_key(own["code"]) == key:
@@ -160,10 +160,8 @@ def _add_own_document(G: nx.MultiDiGraph, record: dict, keys: dict[str, Document
     # What the document says about itself is better than what others say of it.
     data = G.nodes[node]
     for name, value in attrs.items():
-        if value:
+        if value and not (name == "issuer" and key.ambiguous):
             data[name] = value
-    if key.ambiguous and ident.qualifying_issuer(own.get("issuer")):
-        data["ambiguous"] = False
     return node
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from extractors.codes import fold, issuer_is_open, parse_code
+from extractors.codes import fold, issuer_code_for, issuer_is_open, parse_code
 from extractors.patterns.codes import load_table
 
 #: Closing dates of the Party Congresses: numbering restarts with each term.
@@ -99,14 +99,20 @@ def is_local(code: str) -> bool:
     return bool(segments) and issuer_is_open(segments[0])
 
 
-def qualifying_issuer(issuer: str | None) -> str | None:
+def qualifying_issuer(issuer: str | None, code: str | None = None) -> str | None:
     """The issuer name that tells one local document from another, folded; None when
-    the name is only the generic body ("Đảng ủy", "Tỉnh ủy") or absent."""
+    the name is only the generic body ("Đảng ủy", "Tỉnh ủy"), absent, or belongs to
+    another kind of body than the code says (an "Đảng ủy Khối ..." for a ``/ĐU`` code)."""
     if not issuer or not issuer.strip():
         return None
     folded = " ".join(fold(issuer).split())
     if folded in _generic_issuer_names():
         return None
+    if code:
+        named = issuer_code_for(issuer)
+        segments = issuer_segments(code)
+        if named and segments and fold(named) != fold(segments[0]):
+            return None
     return folded
 
 
@@ -131,7 +137,7 @@ def base_key(code: str, issuer: str | None, text_id: str) -> DocumentKey:
     """The key before any term split."""
     canon = code.strip()
     if is_local(canon):
-        qualifier = qualifying_issuer(issuer)
+        qualifier = qualifying_issuer(issuer, canon)
         if qualifier:
             return DocumentKey(f"doc:{canon}@{qualifier}", canon, "local", issuer=qualifier)
         short = text_id[:_AMBIGUOUS_TEXT_ID_LENGTH]

@@ -76,11 +76,13 @@ class PostHeld:
 
 @dataclass(frozen=True)
 class Hop:
-    """One step of a path: ``source --type--> target`` (edge direction as stored)."""
+    """One step of a path: ``source --type--> target`` (edge direction as stored), node keys and labels."""
 
     source: str
     type: str
     target: str
+    source_label: str = ""
+    target_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def _label(G: nx.MultiDiGraph, node: str) -> str:
         elif data.get("term"):
             label = f"{label} (khóa {data['term']})"
         elif data.get("ambiguous"):
-            label = f"{label} (?)"
+            label = f"{label} ({'issuer' if data.get('scope') == 'local' else 'term'} unknown)"
     return label
 
 
@@ -221,7 +223,7 @@ def implementers(G: nx.MultiDiGraph, code: str, transitive: bool = False,
     >>> from graph.build import build_graph
     >>> G = build_graph([_example_record()])
     >>> [(link.label, link.type, link.depth) for link in implementers(G, "50-QĐ/TW", transitive=True)]
-    [('16-HD/BTCTW', 'implements', 1), ('02-HD/ĐUK (?)', 'based_on', 2)]
+    [('16-HD/BTCTW', 'implements', 1), ('02-HD/ĐUK (issuer unknown)', 'based_on', 2)]
     """
     return _walk(G, code, outgoing=False, transitive=transitive, types=types)
 
@@ -304,7 +306,7 @@ def path(G: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
     hops = []
     while parent[end] is not None:
         end, hop = parent[end]
-        hops.append(hop)
+        hops.append(Hop(hop.source, hop.type, hop.target, _label(G, hop.source), _label(G, hop.target)))
     return hops[::-1]
 
 
@@ -316,7 +318,7 @@ def top(G: nx.MultiDiGraph, n: int = 10) -> list[Cited]:
     >>> from graph.build import build_graph
     >>> G = build_graph([_example_record()])
     >>> [(c.label, c.cited_by) for c in top(G, 2)]
-    [('02-HD/ĐUK (?)', 1), ('16-HD/BTCTW', 1)]
+    [('02-HD/ĐUK (issuer unknown)', 1), ('16-HD/BTCTW', 1)]
     """
     ensure_valid(G)
     if n < 1:
