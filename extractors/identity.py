@@ -22,12 +22,16 @@ from extractors.patterns.codes import (
     ISSUER_NAME_RE,
     LINE_DEBRIS_RE,
     NUMBER_LINE_RE,
+    PARTY_ORGANIZATION_LINE_RE,
+    PLACE_DATE_INLINE_RE,
     PLACE_DATE_RE,
     POST_LINE_RE,
     RECIPIENTS_RE,
     SIGNATURE_MARK_RE,
     SIGNER_NAME_RE,
     TITLE_BLOCK_END_RE,
+    TRAILING_CAPITALS_RE,
+    TRAILING_NAME_RE,
     TITLE_LINE_RE,
 )
 
@@ -36,7 +40,7 @@ _TITLE_REACH = 900  # how far after the number/date line the type line may stand
 _SUBJECT_LINES = 8
 #: Header lines that are not the issuer.
 _NOT_ISSUER_RE = re.compile(
-    r"^(?:ĐẢNG|VIỆT\s+NAM|CỘNG\s+SẢN|CỘNG\s+H|Độc\s+lập|ĐỘC\s+LẬP|VĂN\s+BẢN\s+QUY\s+PHẠM|CÔNG\s+BÁO|\d+$|[-*_=\s]*$)"
+    r"^(?:ĐẢNG$|ĐẢNG\s+CỘNG|VIỆT\s+NAM|CỘNG\s+SẢN|CỘNG\s+H|Độc\s+lập|ĐỘC\s+LẬP|VĂN\s+BẢN\s+QUY\s+PHẠM|CÔNG\s+BÁO|\d+$|[-*_=\s]*$)"
 )
 
 
@@ -97,7 +101,7 @@ def _header(text: str):
     for mark in HEADER_MARK_RE.finditer(text):
         low, high = max(0, mark.start() - _HEADER_REACH), mark.end() + _HEADER_REACH
         number_line, code_match = _number_line(text, low, high)
-        place_date = PLACE_DATE_RE.search(text, low, high)
+        place_date = PLACE_DATE_RE.search(text, low, high) or PLACE_DATE_INLINE_RE.search(text, low, high)
         if number_line is not None or place_date is not None:
             return mark, number_line, code_match, place_date
     return None
@@ -173,13 +177,32 @@ def _sentence_case(caps: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _table_spelling(name: str) -> str:
+def _open_heads() -> set[str]:
+    """Folded names of open bodies ("tỉnh ủy", "đảng ủy")."""
+    from extractors.patterns.codes import load_table
+
+    return {codes.fold(n) for row in load_table("issuers.json")["issuers"] if row.get("open") for n in row["names"]}
+
+
+def _case_body(caps: str) -> str:
+    """Case a capitalized body name: table names as the table spells them ("BỘ THÔNG TIN
+    VÀ TRUYỀN THÔNG" -> "Bộ Thông tin và Truyền thông"), other words capitalized."""
+    caps = caps.strip()
+    if not caps:
+        return ""
+    spelled = _table_spelling(caps, any_row=True)
+    if spelled != caps:
+        return spelled
+    return " ".join(w.lower() if w.lower() in ("và", "các", "của") else w.capitalize() for w in caps.split())
+
+
+def _table_spelling(name: str, any_row: bool = False) -> str:
     """A body name as the issuer table writes it ("bộ chính trị" -> "Bộ Chính trị")."""
     from extractors.patterns.codes import load_table
 
     folded = codes.fold(name)
     for row in load_table("issuers.json")["issuers"]:
-        if row.get("open"):
+        if row.get("open") and not any_row:
             continue  # "tỉnh ủy, thành ủy" in a subject are common nouns
         for spelling in row["names"]:
             if codes.fold(spelling) == folded:
@@ -212,7 +235,7 @@ def _header_issuer(text: str, mark, number_line) -> str | None:
     "TỈNH ỦY ĐỒNG THÁP" -> "Tỉnh ủy Đồng Tháp"."""
     end = number_line.start() if number_line is not None else mark.start()
     block = text[max(0, end - 400) : end]
-    lines = [_tidy(LINE_DEBRIS_RE.sub(" ", line)) for line in block.split("\n")]
+    lines = [_tidy(HEADER_MARK_RE.sub(" ", LINE_DEBRIS_RE.sub(" ", line))) for line in block.split("\n")]
     kept: list[str] = []
     for line in lines:
         if not line or _NOT_ISSUER_RE.match(line) or not line.isupper():
@@ -221,6 +244,23 @@ def _header_issuer(text: str, mark, number_line) -> str | None:
             kept.append(line)
     if not kept:
         return None
+    last = kept[-1]
+    if codes.issuer_is_open(codes.issuer_code_for(last)) and codes.fold(last) in _open_heads():
+        for line in kept[:-1]:  # "ĐẢNG BỘ TỈNH ĐỒNG THÁP" / "TỈNH ỦY" -> "Tỉnh ủy Đồng Tháp"
+            organization = PARTY_ORGANIZATION_LINE_RE.match(line)
+            if organization:
+                place = organization.group("place").split()
+                if place and last.split()[-1] == place[0]:
+                    place = place[1:]  # "ĐẢNG ỦY KHỐI" + "KHỐI CÁC CƠ QUAN ..."
+                whole = f"{last} {' '.join(place)}"
+                spelled = _table_spelling(whole, any_row=True)
+                if spelled != whole:
+                    return spelled
+                return _tidy(f"{_table_spelling(last, any_row=True)} {_case_body(' '.join(place))}")
+    if codes.issuer_code_for(last):
+        head = ISSUER_NAME_RE.match(last)
+        if head is not None:  # "ĐẢNG ỦY BỘ THÔNG TIN VÀ TRUYỀN THÔNG"
+            return _tidy(_table_spelling(head.group("issuer"), any_row=True) + " " + _case_body(last[head.end():]))
     phrase = " ".join(kept[-3:])
     head = ISSUER_NAME_RE.search(phrase)
     if head is not None:
@@ -234,32 +274,33 @@ def _header_issuer(text: str, mark, number_line) -> str | None:
 
 def _signer(text: str, after: int) -> Signer | None:
     """The signature block after the body: its mark (T/M, K/T, TM., KT.), post lines and
-    the signer's name. The first block after "Nơi nhận" is preferred."""
+    the signer's name. The first block near "Nơi nhận" is preferred. Works on blocks
+    flattened from a two-column table too ("- Lưu VP. PHÓ BÍ THƯ")."""
     recipients = RECIPIENTS_RE.search(text, after)
     search_from = max(after, recipients.start() - 200) if recipients else after
     mark = SIGNATURE_MARK_RE.search(text, search_from) or SIGNATURE_MARK_RE.search(text, after)
     if mark is None:
         return None
     title_lines: list[str] = []
-    for raw in text[mark.start() : mark.start() + 400].split("\n"):
+    for raw in text[mark.start() : mark.start() + 500].split("\n")[:12]:
         line = _tidy(LINE_DEBRIS_RE.sub(" ", raw))
         if not line:
             continue
-        if line.isupper() or (not title_lines and line.startswith(("T/M", "K/T", "T/L", "TM.", "KT.", "TL."))):
+        if line.isupper() or not title_lines:
             title_lines.append(line)
-            if len(title_lines) > 5:
-                return None
             continue
-        name = SIGNER_NAME_RE.match(line)
-        if name is None:
-            break
-        start = text.find(name.group("name"), mark.start())
-        return Signer(
-            name=name.group("name"),
-            title=_signature_title(title_lines),
-            start=start if start >= 0 else None,
-            end=start + len(name.group("name")) if start >= 0 else None,
-        )
+        name = SIGNER_NAME_RE.match(line) or TRAILING_NAME_RE.search(line)
+        if name is not None:
+            start = text.find(name.group("name"), mark.start())
+            return Signer(
+                name=name.group("name"),
+                title=_signature_title(title_lines),
+                start=start if start >= 0 else None,
+                end=start + len(name.group("name")) if start >= 0 else None,
+            )
+        caps = TRAILING_CAPITALS_RE.search(line)
+        if caps is not None and len(caps.group("caps")) > 3:
+            title_lines.append(caps.group("caps"))
     return Signer(name=None, title=_signature_title(title_lines)) if title_lines else None
 
 

@@ -328,6 +328,19 @@ PLACE_DATE_RE = re.compile(
     re.VERBOSE,
 )
 
+#: The place-and-date line set beside other header cells (a Markdown table row turned
+#: into one line): "Số 02-HD/ĐU Hà Nội, ngày 14 tháng 4 năm 2022". Place words are in
+#: title case here, so that the code cell before them is not taken for the place.
+PLACE_DATE_INLINE_RE = re.compile(
+    rf"""
+    (?<![\w])
+    (?P<place>[{UPPER}][{LOWER_VI}]+(?:[ ][{UPPER}][{LOWER_VI}]+){{0,3}})
+    [ \t]*,[ \t]*
+    (?P<date>ngày\s+(?P<day>\d{{1,2}})\s+tháng\s+(?P<month>\d{{1,2}})\s+năm\s+(?P<year>\d{{4}}))
+    """,
+    re.VERBOSE,
+)
+
 #: A line holding only the document type in capitals: "HƯỚNG DẪN", "NGHỊ ĐỊNH".
 TITLE_LINE_RE = re.compile(
     rf"""
@@ -346,7 +359,20 @@ TITLE_BLOCK_END_RE = re.compile(
 
 #: The signature mark: party "T/M", "K/T", "T/L"; state "TM.", "KT.", "TL.".
 SIGNATURE_MARK_RE = re.compile(
-    r"(?m)^[ \t|*_]*(?P<mark>T/M|K/T|T/L|TM\.|KT\.|TL\.)[ \t]*(?=[" + UPPER + r"])"
+    r"(?:^|(?<=[\s|*_:]))(?P<mark>T/M|K/T|T/L|TM\.|KT\.|TL\.)[ \t]*(?=[" + UPPER + r"])",
+    re.MULTILINE,
+)
+
+#: Capitals ending a line that also holds a recipient ("- Lưu VP, PHÓ BÍ THƯ"): the
+#: signature column of a table flattened into lines.
+TRAILING_CAPITALS_RE = re.compile(rf"(?:^|\s)(?P<caps>[{UPPER}][{UPPER}/.\- ]*[{UPPER}])\s*$")
+#: A name ending a line ("- Lưu Văn phòng Đảng ủy. Trần Quốc Khánh").
+TRAILING_NAME_RE = re.compile(
+    rf"(?:^|\s)(?P<name>[{UPPER}][{LOWER_VI}]*(?:\s+[{UPPER}][{LOWER_VI}]*){{1,4}})\s*$"
+)
+#: "ĐẢNG BỘ TỈNH ĐỒNG THÁP": the party organization a bare "TỈNH ỦY" header belongs to.
+PARTY_ORGANIZATION_LINE_RE = re.compile(
+    r"^ĐẢNG\s+BỘ\s+(?:(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+)?(?P<place>.+)$"
 )
 
 #: "Nơi nhận:", the list of recipients next to the signature.
