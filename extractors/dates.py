@@ -244,6 +244,7 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
 
 _TOP_LINES = 12  # a dateline counts within the first 12 non-empty lines...
 _TOP_CHARS = 1500  # ...and the first 1500 characters
+_HEADER_CHARS = 5000  # a directive's place-and-date line stands in its first 5000 characters
 
 
 def _first_full_date_at(mentions: list[DateMention], text: str, start: int) -> DateMention | None:
@@ -265,12 +266,13 @@ def _labelled(text: str, mentions: list[DateMention], label: re.Pattern, limit: 
 
 
 def _place_and_date(text: str, mentions: list[DateMention]) -> DateMention | None:
-    for m in P.PLACE_DATE_LINE.finditer(text):
-        words = re.findall(r"[^\W\d_]+", m.group("place"))
-        if not words or not all(w[0].isupper() for w in words):
+    for m in P.PLACE_DATE_LINE.finditer(text, 0, _HEADER_CHARS):
+        place = m.group("place")
+        words = re.findall(r"[^\W\d_]+", place)
+        if not words or not all(w[0].isupper() for w in words) or P.NOT_A_PLACE.match(place):
             continue
         found = _first_full_date_at(mentions, text, m.end())
-        if found:
+        if found and P.LINE_END.match(text, found.end):
             return found
     return None
 
@@ -290,8 +292,8 @@ def _dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
         before, after = text[start : mention.start], text[mention.end : end]
         if not (P.DATELINE_REST.fullmatch(before) and P.DATELINE_REST.fullmatch(after)):
             continue
-        has_clock = bool(P.CLOCK_TIME.search(before + " " + after))
-        if has_clock or index > 0:
+        rest = before + " " + after
+        if P.CLOCK_TIME.search(rest) or (index > 0 and P.WEEKDAY.search(rest)):
             return mention
     return None
 
@@ -305,17 +307,19 @@ def find_published(text: str) -> DateMention | None:
        "|", stars or a clock time between) by a full date: "Ngày đăng
        10/05/2022 | 17:01", "Ngày giờ đăng bài viết gốc: 10/07/2025 09:26",
        "Ngày ban hành: 18/11/2025";
-    2. a directive's place-and-date line: a line that starts with a capitalized
-       place name, a comma and a full "ngày ..." date ("Hà Nội, ngày 21 tháng 11
-       năm 2025");
+    2. a directive's place-and-date line within the first 5000 characters: a
+       line that starts with a capitalized place name, a comma and a full
+       "ngày ..." date, with nothing after the date on its line ("Hà Nội, ngày
+       21 tháng 11 năm 2025"); "Tại Pháp, ngày ..." opens a sentence, not a
+       place;
     3. "Cập nhật" followed directly by a full date, within the first 1500
        characters;
     4. a dateline at the top (first 12 non-empty lines, first 1500 characters):
        a line holding one full date and nothing else but a weekday, a clock time
        or punctuation ("THỨ NĂM, 01/04/2021 18:14:15"), provided it carries a
-       clock time or stands below the first line. A bare "Thứ Sáu, Tháng Bảy 19,
-       2024" as the very first line is the site's calendar, not the article's
-       date.
+       clock time, or a weekday and stands below the first line. A bare "Thứ
+       Sáu, Tháng Bảy 19, 2024" as the very first line is the site's calendar,
+       and a bare date line is an infobox field, not the article's date.
 
     A date that merely appears in the body ("Sáng 10/5/2022, ...", "ngày
     17/3/2022 của ...") is never the text's own date.

@@ -103,6 +103,7 @@ PARTIAL_DATE = re.compile(
     (?! \d | [/.\-]\d )                           # no year, no third number: "10/5/2022"
                                                   #   is a full date, "3-5/10" a range
     (?! \s* (?:hàng|hằng|mỗi) \s+ năm )           # "ngày 10/01 hằng năm" recurs: no date
+    (?! \s* tháng )                               # "ngày 7-8 tháng 11" is a span of days
     """,
     _FLAGS,
 )
@@ -249,10 +250,10 @@ PUBLICATION_LABEL = re.compile(
 
 UPDATE_LABEL = re.compile(
     rf"""
-    (?=[cn])                     # fast skip
-    \b(?:{_UPDATE_LABEL})             # "Cập nhật: 10/05/2022 08:00"
+    ^ [ \t*_|]*                       # at the start of a line, not "Tại bản cập nhật 5/11/2025"
+    (?:{_UPDATE_LABEL})               # "Cập nhật: 10/05/2022 08:00"
     """,
-    _FLAGS,
+    _FLAGS | re.MULTILINE,
 )
 
 # What may stand between a label and its date: ":", stars, pipes, a clock time.
@@ -270,7 +271,7 @@ PLACE_DATE_LINE = re.compile(
     r"""
     ^ [ \t*_|(]*
     (?P<place> [^\W\d_][\w.]* (?: [ \t]+ [^\W\d_][\w.]* ){0,5} )   # one to six words
-    [ \t]* , [ \t]*
+    [ \t]* , \s*                         # the comma may end the line: "Hải Phòng,\nngày 18 ..."
     (?= ngày )
     """,
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
@@ -288,4 +289,12 @@ DATELINE_REST = re.compile(
     _FLAGS,
 )
 
-CLOCK_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")  # "18:14", "9h30"
+
+WEEKDAY = re.compile(rf"\b(?:{_WEEKDAY})\b", re.IGNORECASE)  # "THỨ NĂM", "Chủ nhật"
+
+# Words that open a sentence, not a place: "Tại Pháp, ngày 21 tháng 12 năm 1940, ..."
+NOT_A_PLACE = re.compile(r"^(?:tại|ở|từ|đến|vào|sau|trước|trong|cũng|đồng thời|hôm nay|nay)\b", re.IGNORECASE)
+
+# What may follow the date on a place-and-date line: closing emphasis or brackets only.
+LINE_END = re.compile(r"[ \t*_).]*(?:\n|$)")
