@@ -69,9 +69,19 @@ _TRAILING_DOC_WORD = re.compile(r"(?:" + _DOC_WORD.pattern + r")\s*(?:số\s*)?$
 #: A line that ends an author's quote: the article's own conclusion, a question heading.
 _QUOTE_END = re.compile(
     r"""
-    ^[ *>=\-]*(?:Như\ vậy|Theo\ đó,\ (?:có\ thể|như\ vậy)|Do\ đó|Tóm\ lại|Lưu\ ý|=>)   # author speaks again
+    ^[ *=\-]*(?:Như\ vậy|Theo\ đó,\ (?:có\ thể|như\ vậy)|Do\ đó|Tóm\ lại|Lưu\ ý|=>)   # author speaks again
+    | ^[ *]*>>                                                                  # a site's link or aside
     | \?[ *]*$                                                                  # a question heading
     | ^[ ]*\#                                                                   # a Markdown heading
+    """,
+    re.VERBOSE,
+)
+
+
+#: A line where the article's author names a source again: "Căn cứ khoản 1 Điều 8 Nghị định ...".
+_AUTHOR_SOURCES = re.compile(
+    r"""
+    ^[ *\-]*(?:Căn\ cứ|Theo|Tại)(?!\w)     # the author attributes what follows
     """,
     re.VERBOSE,
 )
@@ -119,6 +129,26 @@ class _Finder:
         self.sentences = sentence_spans(text)
         self.sentence_starts = [s.start for s in self.sentences]
         self.found: list[Relation] = []
+        self.body = self._directive_body()
+
+    def _directive_body(self) -> tuple[int, int]:
+        """Where a directive speaks for itself: from its code to the end of its signature.
+
+        Site boilerplate after the signature ("Thực hiện Nghị định 13/2023/NĐ-CP, chúng
+        tôi cập nhật ...") is not the directive's.
+        """
+        ident = self.identity
+        if ident is None:
+            return (0, 0)
+        start = ident.start if ident.start is not None else 0
+        end = len(self.text)
+        signer = ident.signer
+        if signer is not None and signer.end is not None and signer.end > start:
+            end = signer.end
+        return (start, end)
+
+    def in_body(self, pos: int) -> bool:
+        return self.body[0] <= pos < self.body[1]
 
     # --- helpers ---------------------------------------------------------------
 
@@ -203,7 +233,7 @@ class _Finder:
                     if c.end <= issue_at and c is not issued and c.code:
                         self.add(issued.code, kind, c.code, rule, sentence.start, sentence.end)
                 continue
-            if self.identity is None:
+            if self.identity is None or not self.in_body(sentence.start):
                 continue  # news: "Căn cứ X, ..." with nothing issued is no relation
             rule = "can_cu" if kind == "based_on" else "thuc_hien"
             for c in cited:
@@ -246,8 +276,10 @@ class _Finder:
         """A directive acting on another: "Quy định này thay thế ...", "Bãi bỏ Quyết định số ..."."""
         for verb in P.VERB.finditer(self.text):
             kind = P.VERB_TYPES[verb.lastgroup]
-            if kind == "implements" or self.inside_citation(verb.start()):
+            if kind == "implements" or self.inside_citation(verb.start()) or not self.in_body(verb.start()):
                 continue
+            if P.AGENT_MARKER.match(self.text, verb.end()):
+                continue  # "... bãi bỏ bởi ..." is passive
             sentence = self.sentence_of(verb.start())
             if not P.SELF_SUBJECT.search(self.text[sentence.start:verb.start()]):
                 continue
@@ -259,7 +291,7 @@ class _Finder:
     def directive_cites(self) -> None:
         """A directive's plain references: "theo Quy định số ...", "quy định tại Điều 5 ..."."""
         for c in self.citations:
-            if not self.usable(c):
+            if not self.usable(c) or not self.in_body(c.start):
                 continue
             sentence = self.sentence_of(c.start)
             window = self.text[max(sentence.start, c.start - 60):c.start]
@@ -290,6 +322,8 @@ class _Finder:
             for verb in P.VERB.finditer(self.text, code_end, reach):
                 if not P.SUBJECT_TO_VERB_GAP.match(self.text[code_end:verb.start()]):
                     break  # the first verb after the code decides; anything else in between is a new clause
+                if P.AGENT_MARKER.match(self.text, verb.end()):
+                    break  # "A, sửa đổi bởi B" is passive: B acts on A
                 kind = P.VERB_TYPES[verb.lastgroup]
                 for target in self.object_of(verb.end(), sentence):
                     if target is not subject:
@@ -334,8 +368,9 @@ class _Finder:
                 quoted = self.text[start2:end2]
                 if _QUOTE_END.search(quoted):
                     break
-                if P.QUOTE_OPENER.search(quoted) and self.citations_in(start2, end2):
-                    break
+                if self.citations_in(start2, end2) and (
+                        P.QUOTE_OPENER.search(quoted) or _AUTHOR_SOURCES.match(quoted)):
+                    break  # the author introduces another source
                 for c in self.citations_in(start2, end2):
                     if c.code and code_key(c.code) != code_key(speaker.code):
                         self.add(speaker.code, "cites", c.code, "quoted_content", start, end2)

@@ -280,10 +280,10 @@ SUBJECT_TO_VERB_GAP = re.compile(
 #: Between two documents of one list ("Luật số 57/2024/QH15 ngày 25/6/2025 và Luật số ...").
 LIST_GAP = re.compile(
     r"""
-    ^[ ,;\n]*
-    (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,;\n]*)?  # its date
-    (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,60}?[ ,;\n]*)?   # its issuer
-    (?:,|;|và|cùng|hoặc)[ \n]*                          # the list connector
+    ^[ ,\n]*
+    (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,\n]*)?  # its date
+    (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,60}?[ ,\n]*)?   # its issuer
+    (?:,|và|cùng|hoặc)[ \n]*                            # the list connector (";" ends a clause)
     (?:(?:các|cùng)[ \n]+)?
     $
     """,
@@ -311,6 +311,14 @@ SELF_SUBJECT = re.compile(
     (?:^[ \-+•*\d.)]*(?:Điều[ ]\d{1,3}\.?[ ]*)?$       # sentence starts with the verb
       |(?<!\w)này(?!\w)[^.;:\n]{0,80}$                   # "... này ..." earlier in the clause
     )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Right after an active-looking verb, the agent marker that makes it passive ("sửa đổi bởi").
+AGENT_MARKER = re.compile(
+    r"""
+    [ \n]*(?:bởi|tại)(?!\w)      # "sửa đổi bởi", "hướng dẫn tại" (used as match(text, pos))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
