@@ -52,6 +52,7 @@ NUMERIC_DATE = re.compile(
     (?=[\dn])                    # fast skip: a date starts with a digit or "ngày"
     (?: (?P<lead>\bngày) [\s*_]*      # "ngày 15/02/2022", glued "NGÀY30/11/2004"
       | {_FREE_START}                 # or a bare date standing on its own
+      | (?<=\d{{4}}-)                  # or the end of a range "25/3/1946-20/11/1946"
     )
     (?P<day>\d{{1,2}})
     (?P<sep>[/.\-])                   # "/", "." or "-", the same both times:
