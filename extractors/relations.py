@@ -368,7 +368,7 @@ class _Finder:
                 quoted = self.text[start2:end2]
                 if _QUOTE_END.search(quoted):
                     break
-                if self.citations_in(start2, end2) and (
+                if any(c.code for c in self.citations_in(start2, end2)) and (
                         P.QUOTE_OPENER.search(quoted) or _AUTHOR_SOURCES.match(quoted)):
                     break  # the author introduces another source
                 for c in self.citations_in(start2, end2):
