@@ -162,3 +162,10 @@ def test_real_state_pdf_header_columns(shared_dir):
     lines = _read_one(pdf).text.splitlines()
     assert "Số: 12/2022/TT-BLĐTBXH" in lines
     assert "Hà Nội, ngày 30 tháng 6 năm 2022" in lines
+
+
+def test_html_read_twice_gives_the_same_text():
+    """The extractor must not remember text across documents (trafilatura's deduplication)."""
+    first = _read_one(CORPUS / "tin-dai-hoi-dang-bo.html").text
+    second = _read_one(CORPUS / "tin-dai-hoi-dang-bo.html").text
+    assert first == second and "Chỉ thị số 35" in second

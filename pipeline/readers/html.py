@@ -24,7 +24,7 @@ def read_html(markup: str) -> HtmlContent:
         include_comments=False,
         include_tables=True,
         favor_precision=True,
-        deduplicate=True,
+        deduplicate=False,  # True would drop text seen in earlier documents of the same process
     )
     if not text or not text.strip():
         raise IngestError("no main text found in the HTML page")
