@@ -1,0 +1,88 @@
+"""The notebooks in notebooks/: committed without outputs, and they run on the bundled corpus.
+
+Each notebook is executed with nbclient on the "python3" kernel (ipykernel, from the
+test extras) in the notebooks' own directory, the way a user opens it.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+from pipeline.api import SPAN_COLORS  # noqa: E402
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+NAMES = ["document.ipynb", "graph.ipynb"]
+CELL_TIMEOUT = 300  # seconds per cell: the first cell loads underthesea
+
+
+def _read(name: str):
+    return nbformat.read(NOTEBOOKS / name, as_version=4)
+
+
+def _outputs(nb, mime: str) -> list[str]:
+    """Every output of this MIME type, in cell order."""
+    found = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if mime in data:
+                found.append(data[mime])
+    return found
+
+
+@pytest.fixture(scope="module")
+def executed():
+    """Each notebook, executed once for the module (a cell error fails here, naming the cell)."""
+    runs = {}
+    for name in NAMES:
+        nb = _read(name)
+        client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=CELL_TIMEOUT,
+                                         resources={"metadata": {"path": str(NOTEBOOKS)}})
+        client.execute()
+        runs[name] = nb
+    return runs
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_notebook_has_no_outputs(name):
+    nb = _read(name)
+    nbformat.validate(nb)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert code, "a notebook without code"
+    for cell in code:
+        assert cell.outputs == [] and cell.execution_count is None, f"outputs left in {name}: {cell.source[:60]!r}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_runs_without_errors(executed, name):
+    nb = executed[name]
+    errors = [o for cell in nb.cells for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    assert errors == []
+    assert all(cell.execution_count for cell in nb.cells if cell.cell_type == "code")
+
+
+def test_document_notebook_shows_every_label_with_displacy(executed):
+    spans_html = [html for html in _outputs(executed["document.ipynb"], "text/html") if 'class="spans"' in html]
+    assert len(spans_html) == 1
+    for label, colour in SPAN_COLORS.items():  # each label drawn on its own colour
+        assert re.search(rf"background: {colour}[^>]*>\s*{label}\s*</span>", spans_html[0]), label
+    assert "BTCTW" in spans_html[0] and "Bình" in spans_html[0]
+
+
+def test_document_notebook_tables_hold_the_findings(executed):
+    tables = "\n".join(_outputs(executed["document.ipynb"], "text/plain"))
+    for expected in ["16-HD/BTCTW", "Nguyễn Thanh Bình", "Thứ trưởng", "2022-02-15", "based_on"]:
+        assert expected in tables
+
+
+def test_graph_notebook_draws_its_pictures_and_tables(executed):
+    nb = executed["graph.ipynb"]
+    assert len(_outputs(nb, "image/png")) == 2  # the implementation chain, citations over time
+    tables = "\n".join(_outputs(nb, "text/plain"))
+    for expected in ["50-QĐ/TW", "16-HD/BTCTW", "implements", "Võ Thị Mai", "Ban Tổ chức Tỉnh ủy Đồng Tháp"]:
+        assert expected in tables
+    assert "vanban graph export" in "".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
