@@ -49,6 +49,8 @@ FIND_DATES_CASES = [
      [("date", "1944-12-22", "22 tháng 12 năm 1944")]),
     ("Phạm Thế Duyệt 1997-1999 10 tháng 8, 1936",
      [("period", ("1997", "1999"), "1997-1999"), ("date", "1936-08-10", "10 tháng 8, 1936")]),
+    ("Đêm mùng 9 rạng mùng 10 tháng 11 năm 1867, nghĩa quân tấn công",
+     [("date", "1867-11-10", "mùng 10 tháng 11 năm 1867")]),
     ("Thứ Sáu, Tháng Bảy 19, 2024", [("date", "2024-07-19", "Tháng Bảy 19, 2024")]),
     ("Chủ Nhật, Tháng Mười Hai 1, 2024", [("date", "2024-12-01", "Tháng Mười Hai 1, 2024")]),
     # --- partial dates, kept partial without an anchor
@@ -186,6 +188,7 @@ PUBLISHED_CASES = [
     ("Số: 2820/QĐ-UBND\nThành phố Hồ\nChí Minh, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH",
      "2025-11-19", "ngày 19 tháng 11 năm 2025"),
     ("Tiêu đề bài viết\nCập nhật: 10/05/2022 08:00\nNội dung bài viết", "2022-05-10", "10/05/2022"),
+    ("Chính sách mới\n\nNội dung tin.\n\nGiờ đăng: 06/03/2025 16:03:19", "2025-03-06", "06/03/2025"),
     # negatives: dates that merely appear in the body
     ("Sáng ngày 10/5/2022, Ban Thường vụ Huyện ủy tổ chức hội nghị.", None, None),
     ("Căn cứ Hướng dẫn 16-HD/BTCTW, ngày 15/02/2022 của Ban Tổ chức Trung ương", None, None),

@@ -28,10 +28,19 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def _first_letters(*word_lists) -> str:
+    """A character class of the words' first letters: a cheap lookahead that skips other positions."""
+    letters = sorted({w[0].lower() for words in word_lists for w in words})
+    return "[" + "".join(re.escape(c) for c in letters) + "]"
+
+
 MONTH_NAMES: dict[str, int] = WORDS["month_names"]
 _MONTH_WORD = _alternation(MONTH_NAMES)
 _WEEKDAY = _alternation(WORDS["weekdays"])
 _TIME_OF_DAY = _alternation(WORDS["time_of_day"])
+_DAY_LEAD = _alternation(WORDS["day_leads"])
+_PARTIAL_START = _first_letters(WORDS["day_leads"], WORDS["time_of_day"])
+_LABEL_START = _first_letters(WORDS["publication_labels"])
 _TERM_CUE = _alternation(WORDS["term_cues"])
 _CODE_WORD = _alternation(WORDS["code_words"])
 _PUBLICATION_LABEL = _alternation(WORDS["publication_labels"])
@@ -66,8 +75,9 @@ NUMERIC_DATE = re.compile(
 
 VERBAL_DATE = re.compile(
     rf"""
-    (?=[\dn])                    # fast skip
-    (?: (?P<lead>\bngày) [\s*_]* )?   # "ngày 27 tháng 12 năm 2021"; the lead word is
+    (?=[\dnm])                   # fast skip
+    (?: (?P<lead>\b(?:{_DAY_LEAD})) [\s*_]* )?   # "ngày 27 tháng 12 năm 2021", "mùng 10 tháng 11
+                                      #   năm 1867"; the lead word is
     (?<!\d)(?P<day>\d{{1,2}})         #   optional when a year follows ("20 tháng 12 năm 1976")
     \s+ tháng \s* (?P<month>\d{{1,2}})
     (?: \s* (?: năm | , ) \s*         # year after "năm", or after a comma as in
@@ -92,8 +102,8 @@ MONTH_NAME_DATE = re.compile(
 
 PARTIAL_DATE = re.compile(
     rf"""
-    (?=[nrstcđkh])               # fast skip: "ngày" or a time-of-day word
-    (?: (?P<lead>\bngày)                          # "ngày 10/5"
+    (?={_PARTIAL_START})             # fast skip: "ngày" or a time-of-day word
+    (?: (?P<lead>\b(?:{_DAY_LEAD}))              # "ngày 10/5", "mùng 2/9"
       | \b(?P<time_of_day>{_TIME_OF_DAY})          # "Chiều 1.4", "sáng 11/3", "Tối 30-4"
         (?: \s+ (?:nay|qua|mai) )?                #   "sáng nay 11/3"
         (?: \s+ ngày )?                           #   "chiều ngày 18/6"
@@ -110,10 +120,10 @@ PARTIAL_DATE = re.compile(
 )
 
 VERBAL_PARTIAL = re.compile(
-    r"""
-    (?=n)                        # fast skip
-    \bngày [\s*_]* (?P<day>\d{1,2})               # "ngày 05 tháng 02" with no year after it
-    \s+ tháng \s* (?P<month>\d{1,2})
+    rf"""
+    (?=[nm])                     # fast skip
+    \b(?:{_DAY_LEAD}) [\s*_]* (?P<day>\d{{1,2}})   # "ngày 05 tháng 02", "mùng 2 tháng 9" with no year
+    \s+ tháng \s* (?P<month>\d{{1,2}})
     (?! \d | \s*(?:năm|,)\s*\d | \s*[/.\-]\s*\d )
     (?! \s* (?:hàng|hằng|mỗi) \s+ năm )           # "trước ngày 10 tháng 01 hằng năm" recurs
     """,
@@ -242,7 +252,7 @@ URL = re.compile(
 
 PUBLICATION_LABEL = re.compile(
     rf"""
-    (?=[ntđ])                    # fast skip
+    (?={_LABEL_START})               # fast skip
     \b(?:{_PUBLICATION_LABEL})        # "Ngày đăng", "Ngày giờ đăng bài viết gốc", "Ngày ban hành"
     (?!\s*ký)                         # not "ngày đăng ký" (registration date)
     """,
