@@ -4,7 +4,9 @@ Each notebook is executed with nbclient on the "python3" kernel (ipykernel, from
 test extras) in the notebooks' own directory, the way a user opens it.
 """
 
+import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,7 +37,23 @@ def _outputs(nb, mime: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def executed():
+def kernel_path(tmp_path_factory):
+    """A "python3" kernelspec for this interpreter, first on JUPYTER_PATH: the notebooks run
+    in the test's own environment even when the user has another "python3" kernel installed."""
+    pytest.importorskip("ipykernel")
+    root = tmp_path_factory.mktemp("jupyter")
+    spec = root / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "Python 3 (vanban tests)",
+                                                  "language": "python"}), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JUPYTER_PATH", str(root))
+        yield root
+
+
+@pytest.fixture(scope="module")
+def executed(kernel_path):
     """Each notebook, executed once for the module (a cell error fails here, naming the cell)."""
     runs = {}
     for name in NAMES:
