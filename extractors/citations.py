@@ -19,6 +19,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from extractors import codes
 from extractors.models import Citation, DateMention, SelfIdentity
@@ -197,10 +198,17 @@ def _find_number_only(text: str, taken: Sequence[_Core]) -> list[_Core]:
     return cores
 
 
-def _find_named(text: str, taken: Sequence[_Core]) -> list[_Core]:
+@lru_cache(maxsize=1)
+def _named_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded spelling -> canonical name, for listed documents and for laws."""
     named = load_table("named_documents.json")
     canonical = {codes.fold(n): key for key, names in named["documents"].items() for n in names}
     laws = {codes.fold(law): law for law in named["laws"]}
+    return canonical, laws
+
+
+def _find_named(text: str, taken: Sequence[_Core]) -> list[_Core]:
+    canonical, laws = _named_tables()
     cores = []
     for match in NAMED_DOCUMENT_RE.finditer(text):
         if _overlaps(match.start(), match.end(), taken):

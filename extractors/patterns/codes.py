@@ -100,6 +100,10 @@ URL_OR_FILE_RE = re.compile(
 
 _DOC_TYPES = load_table("doc_types.json")
 TYPE_WORDS = _alternation(list(_DOC_TYPES["type_words"]))
+#: The first letters of every type word, upper and lower case: a cheap guard that lets
+#: the engine skip positions where no type word can start.
+_TYPE_INITIALS = "".join(sorted({c for w in _DOC_TYPES["type_words"] for c in (w[0].lower(), w[0].upper())}))
+TYPE_GUARD = rf"(?=[{_TYPE_INITIALS}])"
 
 #: The type word (and "số") right before a code: "Hướng dẫn số ", "QUY ĐỊNH SỐ\n",
 #: "Nghị quyết ố " (a real typo), "Văn bản số: ". Applied to the text before a code.
@@ -131,7 +135,7 @@ SO_BEFORE_CODE_RE = re.compile(r"(?<![^\W\d_])(?P<so>[Ss]ố|SỐ)\s*:?\s*$")
 #: these to an earlier full mention when there is one).
 NUMBER_ONLY_RE = re.compile(
     rf"""
-    (?<![^\W\d_])
+    {TYPE_GUARD}(?<![^\W\d_])
     (?P<type_word>{TYPE_WORDS})
     (?:
         \s+(?P<so>số)\s*:?\s*(?P<num>\d{{1,5}})     # "Chỉ thị số 35"
@@ -146,7 +150,7 @@ NUMBER_ONLY_RE = re.compile(
 #: A short back-reference without "số": "Hướng dẫn 02", "Quy định 377".
 SHORT_NUMBER_RE = re.compile(
     rf"""
-    (?<![^\W\d_])
+    {TYPE_GUARD}(?<![^\W\d_])
     (?P<type_word>{TYPE_WORDS})
     \s+(?P<num>\d{{1,5}})
     (?![\d\w])
@@ -158,7 +162,7 @@ SHORT_NUMBER_RE = re.compile(
 #: A demonstrative back-reference: "Chỉ thị này", "Quy định nói trên".
 DEMONSTRATIVE_RE = re.compile(
     rf"""
-    (?<![^\W\d_])
+    {TYPE_GUARD}(?<![^\W\d_])
     (?P<type_word>{TYPE_WORDS})
     \s+(?:này|nói\s+trên)
     (?![\w])
