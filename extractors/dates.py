@@ -77,7 +77,7 @@ def _month(m: re.Match, text: str) -> _Candidate | None:
 
 
 def _is_life_span(text: str, start: int, end: int, first: int, last: int) -> bool:
-    """"Hồ Chí Minh (1890-1969)": a long range in brackets right after a name."""
+    """"Hồ Chí Minh (1890-1969)", "Nguyễn Khuyến 1835-1909": a long range right after a name."""
     if last - first < 30:
         return False
     before = text[max(0, start - 60) : start]

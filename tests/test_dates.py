@@ -114,6 +114,8 @@ FIND_DATES_CASES = [
     ("Công văn 10989/BNV-TCBC về biên chế", []),
     ("Đồng chí Nguyễn Duy Trinh\n(1910-1985) là Ủy viên Bộ Chính trị", []),
     ("Cục trưởng: Ngô Hùng (1924-1994), Đại tá", []),
+    ("27 Nguyễn Khuyến 1835-1909 Trung Lương", []),
+    ("- Edmond Demolins, 1852-1907\n", []),
     ("Xem https://example.vn/tin/10/05/2022/bai-viet.htm để biết thêm", []),
     ("trước ngày 10 tháng 01 hằng năm báo cáo tình hình", []),
     ("được tổ chức vào ngày 7-8 tháng 11, cuộc", []),

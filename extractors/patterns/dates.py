@@ -220,12 +220,14 @@ TERM_CUE_BEFORE = re.compile(
 # Between two ranges of one list: "2020 - 2025, 2021 - 2026", "2015-2020 và 2020-2025".
 LIST_SEPARATOR = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*$", re.IGNORECASE)
 
-# A person's name just before "(1910-2005)": its last two words start with a capital.
+# A person's name just before a life span: "Nguyễn Duy Trinh (1910-1985)",
+# "Nguyễn Khuyến 1835-1909", "Edmond Demolins, 1852-1907". The caller checks that
+# both words start with a capital.
 NAME_BEFORE = re.compile(
     r"""
     (?:^|[^\w])
-    (?P<name>[^\W\d_][^\W\d_]* \s+ [^\W\d_][^\W\d_]*)   # the last two words
-    \s* \( \s* $
+    (?P<name>[^\W\d_]+ [ \t]+ [^\W\d_]+)   # the last two words
+    \s* [(,;]? \s* $                      # then "(", "," or ";" at most
     """,
     re.VERBOSE,
 )
