@@ -20,6 +20,7 @@ Thất becomes "Huyện ủy Thạch Thất".
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -218,7 +219,8 @@ def find_name_mentions(text: str) -> list[NameMention]:
 def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMention]:
     """A name found once is a name wherever else it is written, even inside a longer
     capitalised run ("Trưởng ban Chỉ đạo Tây Nam Bộ Vương Đình Huệ")."""
-    covered = [(m.start, m.end) for m in mentions]
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in covered]
     names = {m.name for m in mentions if not m.byline}
     if not names:
         return []
@@ -227,7 +229,8 @@ def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMenti
     )
     extra = []
     for m in pattern.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in covered):
+        i = bisect.bisect_left(starts, m.end())
+        if i and covered[i - 1][1] > m.start():
             continue
         extra.append(NameMention(m.start(), m.end(), m.group(), cued=_is_cued(text, m.start())))
     return extra
@@ -235,12 +238,11 @@ def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMenti
 
 def _drop_place_names(text: str, mentions: list[NameMention]) -> list[NameMention]:
     """Drop a name the text also uses as a place ("xã Hồ Thị Kỷ") unless a title names a person by it."""
-    places = set()
-    for name in {m.name for m in mentions}:
-        pattern = re.compile(rf"(?:xã|phường|huyện|quận|tỉnh|thành phố|TP\.?|đường|phố)[ ]+{re.escape(name)}(?![{P.LETTER}])",
-                             re.IGNORECASE)
-        if pattern.search(text):
-            places.add(name)
+    used_as_place = set()
+    for m in P.PLACE_THEN_RUN.finditer(text):
+        words = m.group("run").split(" ")
+        used_as_place.update(" ".join(words[:k]) for k in range(2, len(words) + 1))
+    places = {m.name for m in mentions} & used_as_place
     if not places:
         return mentions
     cued = {m.name for m in mentions if m.name in places and m.cued and not _place_before(text, m.start)}
@@ -552,11 +554,12 @@ def _bare_title(title: str) -> str:
     return title.replace(" Thường trực", "").casefold()
 
 
-def resolve_organizations(text: str, posts: list[PostSpan]) -> list[PostSpan]:
+def resolve_organizations(text: str, posts: list[PostSpan], places: dict[str, str] | None = None,
+                          subject: str | None = None) -> list[PostSpan]:
     """Make each post's body concrete: place of a local committee, ministry of a Ban cán sự Đảng,
     the text's own subject for a bare "Chủ nhiệm" in a text about one body."""
-    places = document_places(text)
-    subject = document_subject(text)
+    if places is None:
+        places, subject = document_places(text), document_subject(text)
     out = []
     for i, post in enumerate(posts):
         org = _concrete(post.organization, places)
@@ -595,8 +598,9 @@ def find_people(text: str) -> list[Person]:
         draft.mentions.append((mention.start, mention.end))
         draft.posts.extend(linked.get(mention.start, []))
     people = []
+    places, subject = document_places(text), document_subject(text)
     for draft in drafts.values():
-        resolved = resolve_organizations(text, draft.posts)
+        resolved = resolve_organizations(text, draft.posts, places, subject)
         unique: dict[tuple[str, str], Post] = {}
         for p in resolved:
             k = (name_key(p.title), name_key(p.organization or ""))

@@ -174,6 +174,18 @@ NOT_PERSON_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A place word and the capitalised run after it: "xã Hồ Thị Kỷ", "đường Lý Nam Đế".
+# A name the text also writes this way is a place in that text.
+PLACE_THEN_RUN = re.compile(
+    rf"""
+    (?<![{LETTER}])
+    (?i:xã|phường|huyện|quận|tỉnh|thành[ ]phố|TP\.?|đường|phố)   # the place word, any case
+    [ ]+
+    (?P<run>{SYLLABLE}(?:[ ]{SYLLABLE}){{1,3}})                   # the name it is given
+    """,
+    re.VERBOSE,
+)
+
 # A bare house number before a run and an address part after it:
 # "65 Hồ Văn Huê, Phường 9" (not "| 22 | Trần Cẩm Tú", a table row number).
 HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\d.,/-])\d{1,3}[A-Za-z]?,?[ ]*$")
