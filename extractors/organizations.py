@@ -80,6 +80,8 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset()) -> i
             break
         word = m.group("word")
         folded = word.casefold()
+        if end > last_good and not word[0].isupper():
+            break  # after "và", only a capitalised word goes on ("Thông tin và Truyền thông")
         if word[0].isupper() or word[0].isdigit():
             if word[0].isupper() and P.TITLE.match(text, word_start) and not _inside_body_head(text, end, word_start):
                 break

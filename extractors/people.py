@@ -40,7 +40,7 @@ _MIDDLE_ONLY = frozenset({"văn", "thị"})
 _LOWER_WORD_NEXT = re.compile(rf"[ ][{P.LOWER}]")
 _KNOWN_NAMES = P._load_lines("known_names.txt")
 _KNOWN_NAME = re.compile(
-    rf"(?<![{P.LETTER}])(?:{'|'.join(re.escape(n) for n in _KNOWN_NAMES)})(?![ ]?[{P.UPPER}{P.LOWER}])"
+    rf"(?<![{P.LETTER}])(?:{'|'.join(re.escape(n) for n in _KNOWN_NAMES)})(?![{P.LETTER}])(?![ ][{P.UPPER}])"
 )
 _FAMILY = P.FAMILY_NAMES
 # Title words that, inside a title, are really the head of the body ("Trưởng
@@ -434,8 +434,12 @@ def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMent
 def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[PostSpan]]:
     """The signer's post in a signature block ("K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN / Ngô Đông Hải")."""
     found: dict[int, list[PostSpan]] = {}
+    block_end = -1
     for opener in P.SIGNATURE_OPENER.finditer(text):
         line_start = opener.start()
+        if line_start < block_end:
+            continue  # "KT. CHỦ TỊCH" inside the block "TM. ỦY BAN NHÂN DÂN" opened
+        block_end = line_start + 300
         last_title = None
         body = None
         lines_seen = 0
@@ -494,12 +498,12 @@ _LEVEL_OF = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": 
              "quận": "quận", "thị xã": "thị xã"}
 
 
-def document_places(text: str) -> dict[str, str]:
+def document_places(text: str, person_starts: frozenset[int] = frozenset()) -> dict[str, str]:
     """The place the text is about, per level ("huyện" -> "Thạch Thất")."""
     counts: dict[str, Counter] = {}
     for m in P.LEVEL_PLACE.finditer(text):
         place = m.group("place")
-        if P.TITLE.match(place) or P.BODY_HEAD.match(place):
+        if P.TITLE.match(place) or P.BODY_HEAD.match(place) or m.start("place") in person_starts:
             continue
         level = _LEVEL_OF.get(tidy(m.group("level")).casefold())
         if level:
@@ -598,7 +602,7 @@ def find_people(text: str) -> list[Person]:
         draft.mentions.append((mention.start, mention.end))
         draft.posts.extend(linked.get(mention.start, []))
     people = []
-    places, subject = document_places(text), document_subject(text)
+    places, subject = document_places(text, name_starts), document_subject(text)
     for draft in drafts.values():
         resolved = resolve_organizations(text, draft.posts, places, subject)
         unique: dict[tuple[str, str], Post] = {}
