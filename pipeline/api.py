@@ -32,7 +32,7 @@ SPAN_COLORS = {
 }
 
 DOCUMENT_COLUMNS = ["source", "id", "format", "kind", "title", "published", "code", "issuer",
-                    "signer", "citations", "relations", "people", "warnings"]
+                    "issued", "signer", "citations", "relations", "people", "warnings"]
 CITATION_COLUMNS = ["source", "published", "code", "form", "doc_type", "doc_type_name", "number",
                     "issuer_code", "issuer", "date", "subject", "name", "text", "start", "end"]
 RELATION_COLUMNS = ["source", "published", "from_code", "type", "to_code", "confidence", "rule",
@@ -85,6 +85,9 @@ class Explorer:
     def documents(self) -> pd.DataFrame:
         """One row per text: where it came from, what it is, its own code and how many facts it holds.
 
+        ``code``, ``issuer``, ``issued`` and ``signer`` come from a directive's own header
+        (``self`` in the record) and are empty for news.
+
         Examples
         --------
         >>> Explorer([{"id": "t1", "source": "a.txt", "kind": "news"}]).documents()[["source", "kind"]].values.tolist()
@@ -97,7 +100,8 @@ class Explorer:
             rows.append({
                 "source": r.get("source"), "id": r.get("id"), "format": r.get("format"),
                 "kind": r.get("kind"), "title": r.get("title"), "published": r.get("published"),
-                "code": own.get("code"), "issuer": own.get("issuer"), "signer": signer.get("name"),
+                "code": own.get("code"), "issuer": own.get("issuer"), "issued": own.get("issued"),
+                "signer": signer.get("name"),
                 "citations": len(r.get("citations") or []), "relations": len(r.get("relations") or []),
                 "people": len(r.get("people") or []), "warnings": len(r.get("warnings") or []),
             })

@@ -56,6 +56,8 @@ def test_documents_are_the_bundled_files(explorer):
     assert sorted(Path(s).name for s in docs.source) == sorted(p.name for p in CORPUS.iterdir())
     assert set(docs.kind) >= {"news", "directive"}
     assert (docs.citations > 0).all()
+    own = docs[docs.source.str.endswith("huong-dan-16-HD-BTCTW.docx")].iloc[0]
+    assert (own.kind, own.code, own.issued) == ("directive", "16-HD/BTCTW", "2022-02-15")
 
 
 @pytest.mark.parametrize("field, expected", [
