@@ -121,6 +121,26 @@ def _quarter(m: re.Match) -> _Candidate:
     return _Candidate(DateMention(m.start(), m.end(), "period", range=span))
 
 
+def _day_list(m: re.Match) -> list[_Candidate | None]:
+    """One candidate per day of "ngày 20 và 21/11/2025"; partial when no year is given."""
+    month = int(m.group("month") or m.group("month_w"))
+    year_text = m.group("year") or m.group("year_w")
+    numbers = list(P.DAY_NUMBER.finditer(m.group("days")))
+    offset = m.start("days")
+    out: list[_Candidate | None] = []
+    for index, number in enumerate(numbers):
+        start = m.start() if index == 0 else offset + number.start()
+        end = m.end() if index == len(numbers) - 1 else offset + number.end()
+        day = int(number.group())
+        if year_text:
+            when = _valid_date(int(year_text), month, day)
+            out.append(when and _Candidate(DateMention(start, end, "date", value=when.isoformat())))
+        elif _valid_date(2000, month, day):
+            value = f"--{month:02d}-{day:02d}"
+            out.append(_Candidate(DateMention(start, end, "partial", value=value), day, month))
+    return out
+
+
 def _candidates(text: str) -> list[_Candidate]:
     """Every match of every pattern, valid on its own, overlaps not yet settled."""
     found: list[_Candidate | None] = []
@@ -136,6 +156,8 @@ def _candidates(text: str) -> list[_Candidate]:
         found.append(_partial(m))
     for m in P.VERBAL_PARTIAL.finditer(text):
         found.append(_partial(m))
+    for m in P.DAY_LIST.finditer(text):
+        found.extend(_day_list(m))
     for pattern in (P.MONTH_YEAR, P.MONTH_WORD_YEAR):
         for m in pattern.finditer(text):
             found.append(_month(m, text))

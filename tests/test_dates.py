@@ -53,6 +53,13 @@ FIND_DATES_CASES = [
      [("date", "1867-11-10", "mùng 10 tháng 11 năm 1867")]),
     ("Thứ Sáu, Tháng Bảy 19, 2024", [("date", "2024-07-19", "Tháng Bảy 19, 2024")]),
     ("Chủ Nhật, Tháng Mười Hai 1, 2024", [("date", "2024-12-01", "Tháng Mười Hai 1, 2024")]),
+    # --- several days sharing one month
+    ("Khí tượng thủy văn quốc gia, ngày 20 và\n21/11/2025, tại khu vực",
+     [("date", "2025-11-20", "ngày 20"), ("date", "2025-11-21", "21/11/2025")]),
+    ("họp từ ngày 12 đến ngày 15 tháng 10 năm 1923, đã",
+     [("date", "1923-10-12", "ngày 12"), ("date", "1923-10-15", "ngày 15 tháng 10 năm 1923")]),
+    ("được tổ chức vào ngày 7-8 tháng 11, cuộc",
+     [("partial", "--11-07", "ngày 7"), ("partial", "--11-08", "8 tháng 11")]),
     # --- partial dates, kept partial without an anchor
     ("Chiều 1.4, đồng chí Phó Bí thư chủ trì hội thảo",
      [("partial", "--04-01", "Chiều 1.4")]),
@@ -118,7 +125,8 @@ FIND_DATES_CASES = [
     ("- Edmond Demolins, 1852-1907\n", []),
     ("Xem https://example.vn/tin/10/05/2022/bai-viet.htm để biết thêm", []),
     ("trước ngày 10 tháng 01 hằng năm báo cáo tình hình", []),
-    ("được tổ chức vào ngày 7-8 tháng 11, cuộc", []),
+    ("diễn ra ngày 23-24/4 âm lịch hằng năm", []),
+    ("theo quan niệm dân gian, sáng ngày 5/5 âm lịch", []),
     ("Thứ hai, tạo nguồn cán bộ để đưa vào diện quy hoạch.", []),
     ("- 2025-nay, Bùi Công Chức, Thiếu tướng", []),
     ("Hội nghị Trung ương 10 (khóa XIII) đã thông qua", []),

@@ -115,6 +115,7 @@ PARTIAL_DATE = re.compile(
                                                   #   is a full date, "3-5/10" a range
     (?! \s* (?:hàng|hằng|mỗi) \s+ năm )           # "ngày 10/01 hằng năm" recurs: no date
     (?! \s* tháng )                               # "ngày 7-8 tháng 11" is a span of days
+    (?! \s* âm \s+ lịch )                          # "ngày 5/5 âm lịch" is a lunar date
     """,
     _FLAGS,
 )
@@ -126,9 +127,33 @@ VERBAL_PARTIAL = re.compile(
     \s+ tháng \s* (?P<month>\d{{1,2}})
     (?! \d | \s*(?:năm|,)\s*\d | \s*[/.\-]\s*\d )
     (?! \s* (?:hàng|hằng|mỗi) \s+ năm )           # "trước ngày 10 tháng 01 hằng năm" recurs
+    (?! \s* âm \s+ lịch )                          # "mùng 5 tháng 5 âm lịch" is lunar
     """,
     _FLAGS,
 )
+
+DAY_LIST = re.compile(
+    rf"""
+    (?=[nm])                     # fast skip
+    \b(?:{_DAY_LEAD}) [\s*_]*
+    (?P<days>                         # several days sharing one month: "ngày 20 và 21/11/2025",
+      \d{{1,2}}                        #   "ngày 12 đến ngày 15 tháng 10 năm 1923",
+      (?: \s* (?:,|và|-|đến|tới) \s*   #   "ngày 22, 23 và 24 tháng 9", "ngày 23-24/4"
+          (?:(?:{_DAY_LEAD}) \s+)?
+          \d{{1,2}} )+
+    )
+    (?: (?P<sep>[/.]) (?P<month>\d{{1,2}}) (?: (?P=sep) (?P<year>{_YEAR}) )?   # "/11/2025", "/4"
+      | \s+ tháng \s* (?P<month_w>\d{{1,2}})                                # " tháng 10 năm 1923"
+        (?: \s* (?:năm|,) \s* (?P<year_w>{_YEAR}) )?
+    )
+    (?! \d | [/.]\w )
+    (?! \s* âm \s+ lịch )              # lunar days are not calendar dates
+    """,
+    _FLAGS,
+)
+
+# The day numbers inside DAY_LIST's "days" group.
+DAY_NUMBER = re.compile(r"\d{1,2}")
 
 # ------------------------------------------------------------ months, years
 
