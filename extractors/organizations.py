@@ -93,7 +93,7 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset()) -> i
         else:
             break
         end = m.end()
-        if folded not in _CONNECTORS:
+        if word not in _CONNECTORS:  # a lower-case "và", "các" never ends a body; "Các" may
             last_good = end
     return last_good
 

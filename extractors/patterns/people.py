@@ -227,7 +227,8 @@ BODY_WORD = re.compile(
     rf"""
     [ ]+
     (?P<word>
-        [{UPPER}][{LETTER}]*(?:&[{UPPER}]+)*\.?(?:[{UPPER}][{LETTER}]*)?   # Tỉnh, TT&TT, T.Ư
+        (?:Ủy|Uỷ|ỦY)[ ]ban                                                 # Ủy ban (one word for our purpose)
+      | [{UPPER}][{LETTER}]*(?:&[{UPPER}]+)*(?:\.[{UPPER}][{LETTER}]*)?   # Tỉnh, TT&TT, T.Ư
       | \d+(?![\d/.,-]*\d)                                                  # Quân khu 3
       | [{LOWER}]+(?![{LETTER}])                                            # cán sự, vận, tỉnh (checked in code)
     )
