@@ -27,6 +27,7 @@ from extractors.patterns.codes import (
     CODE_RE,
     DATE_GAP_AFTER_RE,
     DATE_GAP_BEFORE_RE,
+    FORM_BEFORE_CODE_RE,
     ISSUER_AFTER_RE,
     ISSUER_BEFORE_RE,
     ISSUER_COMPLEMENT_RE,
@@ -131,6 +132,8 @@ def _find_full(text: str) -> list[_Core]:
             return cores
         pos = match.end()
         before = text[max(0, match.start() - _LOOKBACK) : match.start()]
+        if FORM_BEFORE_CODE_RE.search(before):
+            continue  # a form's number, not a document
         type_word, lead = _type_before(before)
         parsed = codes.parse_match(match, type_word)
         if parsed is None:

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.patterns.codes import CODE_RE, CODE_SEGMENT_RE, load_table
+from extractors.patterns.codes import CODE_RE, CODE_SEGMENT_RE, GLUED_WORD_RE, load_table
 
 _LOOKALIKES = str.maketrans(
     {
@@ -128,6 +128,12 @@ def canonical_type(seg: str) -> str | None:
     return _type_table().get(_clean_segment(seg).upper())
 
 
+def _unglue(seg: str) -> str:
+    """Cut a lower-case word glued to a code's last segment: "BCAngày" -> "BCA"."""
+    glued = GLUED_WORD_RE.match(seg)
+    return glued.group("code") if glued else seg
+
+
 def _canonical_issuer_segment(seg: str) -> str | None:
     """A known issuer abbreviation in table spelling, else the segment if it looks like one."""
     seg = _clean_segment(seg)
@@ -187,11 +193,14 @@ def _parse_party(match: re.Match[str], number: str) -> tuple[ParsedCode, int] | 
     issuers: list[str] = []
     end = match.start("p_issuer")
     for seg_match in CODE_SEGMENT_RE.finditer(match.group("p_issuer")):
-        issuer = _canonical_issuer_segment(seg_match.group())
+        written = _unglue(seg_match.group())
+        issuer = _canonical_issuer_segment(written)
         if issuer is None:
             break
         issuers.append(issuer)
-        end = match.start("p_issuer") + seg_match.end()
+        end = match.start("p_issuer") + seg_match.start() + len(written)
+        if written != seg_match.group():
+            break
     if not issuers:
         return None
     issuer_code = "-".join(issuers)
@@ -206,14 +215,17 @@ def _parse_state_tail(
     kept: list[str] = []
     end = match.start(group)
     for seg_match in CODE_SEGMENT_RE.finditer(match.group(group)):
-        seg = _clean_segment(seg_match.group())
+        written = _unglue(seg_match.group())
+        seg = _clean_segment(written)
         canon = canonical_type(seg) if not kept else None
         if canon is None:
             canon = _canonical_issuer_segment(seg)
         if canon is None:
             break
         kept.append(canon)
-        end = match.start(group) + seg_match.end()
+        end = match.start(group) + seg_match.start() + len(written)
+        if written != seg_match.group():
+            break
     if not kept or (year is None and len(kept) < 2):
         return None
     first_type = canonical_type(kept[0])
@@ -334,8 +346,9 @@ def party_code(number: str, doc_type: str, issuer_code: str) -> str:
 
 
 def is_party_issuer(issuer_code: str | None) -> bool:
+    """True for a party body whose abbreviation can build a code ("TW", "BTCTW", "ĐU")."""
     row = _issuer_rows().get(_clean_segment(issuer_code or "").upper())
-    return bool(row and row["system"] == "party")
+    return bool(row and row["system"] == "party" and row.get("builds_codes", True))
 
 
 def fold(text: str) -> str:

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractors.models import Person, Post
 from extractors.organizations import body_extent, canonical_body, tidy
@@ -83,12 +84,16 @@ class _PersonDraft:
 # --------------------------------------------------------------------------
 
 
+_OLD_TONES = {"uỷ": "ủy", "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+              "uý": "úy", "uỳ": "ùy", "uỵ": "ụy", "uỹ": "ũy"}
+# old-style tone placement at the end of a syllable ("hoà", "Uỷ")
+_OLD_TONE_AT_END = re.compile(rf"(?:{'|'.join(_OLD_TONES)})(?![{P.LETTER}])")
+
+
 def name_key(name: str) -> str:
     """Comparison key for a name: NFC, case folded, new-style tone marks."""
     s = unicodedata.normalize("NFC", name).casefold()
-    for old, new in (("uỷ", "ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-                     ("uý", "úy"), ("uỳ", "ùy"), ("uỵ", "ụy"), ("uỹ", "ũy")):
-        s = re.sub(old + r"(?![a-zđà-ỹ])", new, s)
+    s = _OLD_TONE_AT_END.sub(lambda m: _OLD_TONES[m.group()], s)
     return " ".join(s.split())
 
 
@@ -179,8 +184,15 @@ def _prefix_allows_name(prefix: str, text: str, run_start: int) -> bool:
 
 def find_name_mentions(text: str) -> list[NameMention]:
     """Every personal name written in ``text``, in text order."""
+    return list(_name_mentions(text))
+
+
+@lru_cache(maxsize=4)  # find_people and find_organizations ask for the same text in turn
+def _name_mentions(text: str) -> tuple[NameMention, ...]:
     mentions: list[NameMention] = []
     for run in P.CAPITALISED_RUN.finditer(text):
+        if " " not in run.group():
+            continue  # one syllable is never a name
         syllables = [(run.start() + s.start(), run.start() + s.end(), s.group())
                      for s in P.SYLLABLE_IN_RUN.finditer(run.group())]
         if len(syllables) < 2:
@@ -213,7 +225,7 @@ def find_name_mentions(text: str) -> list[NameMention]:
     mentions = _drop_place_names(text, mentions)
     mentions.extend(_repeated_mentions(text, mentions))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return tuple(mentions)
 
 
 def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMention]:
@@ -331,6 +343,9 @@ _SKIP_AFTER_POST = re.compile(
     r"|[ ]*\n?\[\d+\][ ]*"             # a footnote mark
     r"|[ ]+khóa[ ]+[IVXLC]+\b"         # khóa XIV
 )
+_NAME_LIST_SEPARATOR = re.compile(r"[ ]*(?:,|và)[ ]*")
+_CUE_BEFORE = re.compile(r"(?:(?<=[ ,])|^)(?:đồng chí|ông|bà)[ ]*$", re.IGNORECASE)
+_GAP_BEFORE_POST = re.compile(r"(?:,|;|[ ]kiêm)?[ ]*$")
 _LIST_LEAD = re.compile(r"[ ]*(?:và[ ]+)?(?:(?:các[ ]+)?đồng[ ]chí[ ]+)?", re.IGNORECASE)
 
 
@@ -338,7 +353,7 @@ def _posts_before(text: str, mention: NameMention, by_end: dict[int, PostSpan]) 
     """Posts written right before a name: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nguyễn X"."""
     pos = mention.start
     left = text[max(0, pos - 40):pos]
-    cue = re.search(r"(?:(?<=[ ,])|^)(?:đồng chí|ông|bà)[ ]*$", left, re.IGNORECASE)
+    cue = _CUE_BEFORE.search(left)
     for m in P.RANK.finditer(left):
         if m.end() == len(left.rstrip(" ")):
             pos = pos - len(left) + m.start()
@@ -353,7 +368,7 @@ def _posts_before(text: str, mention: NameMention, by_end: dict[int, PostSpan]) 
     while post is not None:
         chain.append(post)
         pos = post.start
-        gap = re.search(r"(?:,|;|[ ]kiêm)?[ ]*$", text[max(0, pos - 8):pos])
+        gap = _GAP_BEFORE_POST.search(text[max(0, pos - 8):pos])
         pos -= len(gap.group())
         if not gap.group().strip(" ") and gap.group():  # only spaces: two titles run together
             pass
@@ -421,7 +436,7 @@ def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMent
                 # names listed with commas only: "A, B và C"
                 pos = first.end
                 while True:
-                    sep = re.compile(r"[ ]*(?:,|và)[ ]*").match(text, pos)
+                    sep = _NAME_LIST_SEPARATOR.match(text, pos)
                     nxt = starts.get(sep.end()) if sep else None
                     if nxt is None:
                         break

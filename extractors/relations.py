@@ -54,6 +54,10 @@ _PASSIVE_TARGET_REACH = 220  # back from "được sửa đổi bởi" to the do
 _ISSUED_REACH = 80  # from "ban hành" to the document issued
 _TITLE_REACH = 900  # how far a directive's title zone may run after its code
 _QUOTE_LINES = 30  # most lines a quoted block may have
+_LEAD_OBJECT_REACH = 80  # from "Thực hiện" to the first document it names
+
+#: The year in a state code: 56/2015/NĐ-CP.
+_STATE_CODE_YEAR = re.compile(r"^\d+/((?:19|20)\d\d)/")
 
 #: Capitalized document words: a gap holding one names a document no citation covers.
 _DOC_WORD = re.compile(
@@ -129,6 +133,7 @@ class _Finder:
         self.sentences = sentence_spans(text)
         self.sentence_starts = [s.start for s in self.sentences]
         self.found: list[Relation] = []
+        self.objects: set[int] = set()  # starts of citations that are the object of another's verb
         self.body = self._directive_body()
 
     def _directive_body(self) -> tuple[int, int]:
@@ -207,15 +212,31 @@ class _Finder:
 
     def run(self) -> list[Relation]:
         if self.citations:
+            self.active_verbs()
+            self.passive_verbs()
             self.lead_clauses()
             if self.identity is not None:
                 self.title_zone()
                 self.self_verbs()
                 self.directive_cites()
-            self.active_verbs()
-            self.passive_verbs()
             self.quoted_content()
-        return merge_relations(self.found)
+        return merge_relations(self.found, self.years())
+
+    def years(self) -> dict[str, int]:
+        """code_key -> year of the document, from a state code's year or a citation's date."""
+        years: dict[str, int] = {}
+        for c in self.citations:
+            if not c.code:
+                continue
+            year = _STATE_CODE_YEAR.match(c.code)
+            if year:
+                years[code_key(c.code)] = int(year.group(1))
+            elif c.date and c.date[:4].isdigit():
+                years.setdefault(code_key(c.code), int(c.date[:4]))
+        ident = self.identity
+        if ident is not None and self.self_code and ident.issued and ident.issued[:4].isdigit():
+            years[code_key(self.self_code)] = int(ident.issued[:4])
+        return years
 
     def lead_clauses(self) -> None:
         """Sentences opening with "Căn cứ" / "Thực hiện": the directive's basis, or a news 'X ban hành C'."""
@@ -225,20 +246,26 @@ class _Finder:
             if not lead:
                 continue
             kind = "based_on" if lead.group("based_on") else "implements"
-            cited = [c for c in self.citations_in(sentence.start, sentence.end)]
+            cited = self.citations_in(sentence.start, sentence.end)
+            coded = [c for c in cited if c.code]
+            if not coded:
+                continue
+            if kind == "implements" and coded[0].start - (sentence.start + lead.end()) > _LEAD_OBJECT_REACH:
+                continue  # "Thực hiện vai trò ... theo Quy chế ...": the lead's object is no document
             issued, issue_at = self.issued_document(sentence, sentence.start + lead.end())
             if issued is not None and issued.code and not self.is_self(issued):
                 rule = "issued_on_basis" if kind == "based_on" else "issued_implementing"
-                for c in cited:
-                    if c.end <= issue_at and c is not issued and c.code:
+                for c in coded:
+                    if c.end <= issue_at and c is not issued:
                         self.add(issued.code, kind, c.code, rule, sentence.start, sentence.end)
                 continue
-            if self.identity is None or not self.in_body(sentence.start):
+            if self.identity is None or not self.in_body(sentence.start) or P.FIRST_PERSON.search(body):
                 continue  # news: "Căn cứ X, ..." with nothing issued is no relation
             rule = "can_cu" if kind == "based_on" else "thuc_hien"
-            for c in cited:
-                if self.usable(c) and (issue_at is None or c.end <= issue_at):
-                    self.add(self.self_code, kind, c.code, rule, sentence.start, sentence.end)
+            for c in coded:
+                if c.start in self.objects or not self.usable(c) or (issue_at is not None and c.end > issue_at):
+                    continue  # "... Kế hoạch số 24/KH-UBND thực hiện Nghị quyết số 66": 66 is 24's
+                self.add(self.self_code, kind, c.code, rule, sentence.start, sentence.end)
 
     def issued_document(self, sentence: _Sentence, after: int) -> tuple[Citation | None, int | None]:
         """The document a sentence says was issued ("... ban hành Hướng dẫn số 02-HD/ĐU"), and where."""
@@ -246,7 +273,7 @@ class _Finder:
             if self.inside_citation(verb.start()):
                 continue
             following = self.citations_in(verb.end(), min(sentence.end, verb.end() + _ISSUED_REACH))
-            if following:
+            if following and P.ISSUED_GAP.match(self.text[verb.end():following[0].start]):
                 return following[0], verb.start()
             return None, verb.start()
         return None, None
@@ -257,8 +284,17 @@ class _Finder:
         zone_start = ident.end if ident.end is not None else 0
         zone_end = min(len(self.text), zone_start + _TITLE_REACH)
         for sentence in self.sentences:
-            if sentence.start >= zone_start and P.LEAD.match(self.text[sentence.start:sentence.end]):
-                zone_end = min(zone_end, sentence.start)
+            if sentence.end <= zone_start:
+                continue
+            if sentence.start >= zone_end:
+                break
+            body = self.text[sentence.start:sentence.end]
+            if P.LEAD.match(body) or P.TITLE_ZONE_END.match(body):
+                zone_end = sentence.start
+                break
+            if body.rstrip(" *\"”)").endswith((".", ";", ":")):
+                # titles carry no full stop: a finished sentence is body text (a "V/v" line is still title)
+                zone_end = sentence.end if P.SUBJECT_LINE.match(body) else sentence.start
                 break
         for c in self.citations_in(zone_start, zone_end):
             if not self.usable(c):
@@ -327,6 +363,7 @@ class _Finder:
                 kind = P.VERB_TYPES[verb.lastgroup]
                 for target in self.object_of(verb.end(), sentence):
                     if target is not subject:
+                        self.objects.add(target.start)
                         self.add(subject.code, kind, target.code, "active_verb", sentence.start, sentence.end)
                 break
 
@@ -371,16 +408,40 @@ class _Finder:
                 if any(c.code for c in self.citations_in(start2, end2)) and (
                         P.QUOTE_OPENER.search(quoted) or _AUTHOR_SOURCES.match(quoted)):
                     break  # the author introduces another source
+                acted_on = self.self_verb_objects(start2, end2)
                 for c in self.citations_in(start2, end2):
                     if c.code and code_key(c.code) != code_key(speaker.code):
-                        self.add(speaker.code, "cites", c.code, "quoted_content", start, end2)
+                        if c.start in acted_on:
+                            self.add(speaker.code, acted_on[c.start], c.code, "quoted_self_verb", start, end2)
+                        else:
+                            self.add(speaker.code, "cites", c.code, "quoted_content", start, end2)
+
+    def self_verb_objects(self, start: int, end: int) -> dict[int, str]:
+        """Citations in ``start..end`` that a document acts on about itself ("Hướng dẫn này ...
+        thay thế Hướng dẫn số 16-HD/BTCTW"): citation start -> relation type."""
+        acted: dict[int, str] = {}
+        for verb in P.VERB.finditer(self.text, start, end):
+            kind = P.VERB_TYPES[verb.lastgroup]
+            if kind == "implements" or self.inside_citation(verb.start()) or P.AGENT_MARKER.match(self.text, verb.end()):
+                continue
+            sentence = self.sentence_of(verb.start())
+            if P.SELF_SUBJECT.search(self.text[sentence.start:verb.start()]):
+                for c in self.object_of(verb.end(), sentence):
+                    acted.setdefault(c.start, kind)
+        return acted
 
 
-def merge_relations(found: list[Relation]) -> list[Relation]:
+def merge_relations(found: list[Relation], years: dict[str, int] | None = None) -> list[Relation]:
     """One relation per (source, type, target), the most confident first-found kept;
-    a plain ``cites`` is dropped where a typed relation links the same pair."""
+    a plain ``cites`` is dropped where a typed relation links the same pair, and a
+    relation to a document newer than its source (by year, where both are known) is dropped:
+    no document rests on, amends or cites a later one."""
+    years = years or {}
     best: dict[tuple[str, str, str], Relation] = {}
     for r in found:
+        source_year, target_year = years.get(code_key(r.source)), years.get(code_key(r.target))
+        if source_year and target_year and target_year > source_year:
+            continue
         key = (code_key(r.source), r.type, code_key(r.target))
         if key not in best or r.confidence > best[key].confidence:
             best[key] = r

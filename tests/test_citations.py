@@ -53,7 +53,24 @@ FOUND = [
     ("Địa chỉ: Số 96 - Đường Nguyễn Ngọc Nại, Hà Nội", []),
     ("- 2014-nay, Cục trưởng Cục Tổ chức; 11.2019- nay, Phó Cục trưởng", []),
     ("Ban chỉ đạo Tây Nam Bộ lại có quyết định 824/QĐ/BCĐTNB bổ nhiệm", []),
+    ("người nộp thuế theo mẫu số 01/TB-BSTT-NNT tại Phụ lục II", []),
+    # glued text after a code
+    ("Phụ lục I ban hành kèm theo Thông tư 31/2025/TT-BCAngày 21/4/2025", ["31/2025/TT-BCA"]),
 ]
+
+
+BARE_NUMBERS = [
+    ("so với Quy định 232 ngày 20/1/2025, Quy định mới bổ sung", ["232"]),
+    ("Chỉ đạo mới về thực hiện Nghị định 178 năm 2024 về chính sách", ["178"]),
+    ("Đại hội VII đề ra Kế hoạch 5 năm 1991-1995 và quyết định", []),
+    ("hoàn thành Chương trình 3 nội dung trọng tâm", []),
+    ("Kế hoạch 2025 của đơn vị", []),
+]
+
+
+@pytest.mark.parametrize(("text", "numbers"), BARE_NUMBERS)
+def test_bare_numbers_after_a_type_word(text, numbers):
+    assert [c.number for c in find_citations(text) if c.form == "number_only"] == numbers
 
 
 @pytest.mark.parametrize(("text", "expected"), FOUND)

@@ -127,8 +127,23 @@ LAW_BEFORE_CODE_RE = re.compile(
     re.VERBOSE,
 )
 
+#: A form, not a document: "Mẫu số 01/TB-BSTT-NNT", "theo mẫu 02/CNKD-TĐMT".
+FORM_BEFORE_CODE_RE = re.compile(r"(?<![\w])(?:biểu\s+)?mẫu(?:\s+số)?\s*:?\s*$", re.IGNORECASE)
+
+#: A lower-case word glued to the end of a code ("31/2025/TT-BCAngày 21/4/2025").
+GLUED_WORD_RE = re.compile(r"^(?P<code>[A-ZĐ0-9&]{2,}?)(?:ngày|năm|của|về|và|tại|quy|ban|do|theo)$")
+
 #: A bare "số" before a code with no type word: "các Nghị định ... số 115/2024/NĐ-CP".
 SO_BEFORE_CODE_RE = re.compile(r"(?<![^\W\d_])(?P<so>[Ss]ố|SỐ)\s*:?\s*$")
+
+#: Words that make a bare number a count, not a document number: "Kế hoạch 5 năm",
+#: "Chương trình 3 nội dung", "Nghị quyết 2 điểm".
+_MEASURE_WORDS = (
+    r"năm(?!\s+(?:19|20)\d\d(?!\d)(?!\s*-\s*\d))|"  # "năm" unless a year (not a range) follows
+    r"ngày(?!\s+\d)|"                                 # "ngày" unless a date follows
+    r"tháng|tuần|giờ|lần|người|điểm|bước|mục|điều|khoản|nội\s+dung|nhiệm\s+vụ|"
+    r"đề\s+án|chương|phần|tiêu\s+chí|nhóm|giải\s+pháp|%"
+)
 
 #: A number-only reference: "Chỉ thị số 35", "Kế hoạch số 03" (no code tail after it),
 #: or without "số": "Quy định 232 ngày 20/1/2025", "Hướng dẫn 02" (the resolver links
@@ -139,7 +154,8 @@ NUMBER_ONLY_RE = re.compile(
     (?P<type_word>{TYPE_WORDS})
     (?:
         \s+(?P<so>số)\s*:?\s*(?P<num>\d{{1,5}})     # "Chỉ thị số 35"
-      | \s+(?!(?:19|20)\d\d(?!\d))(?P<bare>\d{{1,4}})  # "Quy định 377", never a year
+      | \s+(?!(?:19|20)\d\d(?!\d))(?P<bare>\d{{1,4}})  # "Quy định 377", never a year,
+        (?!\s+(?:{_MEASURE_WORDS})(?![\w]))     # nor a count ("Kế hoạch 5 năm")
     )
     (?![\d\w])                            # the whole number
     (?!\s{{0,2}}[-–—/.,]\s{{0,2}}[\w])        # not the start of a code, a date or a decimal

@@ -40,6 +40,7 @@ _REQUIRED_KEYS = {
         "passive_verb",
         "cites_signal",
         "quoted_content",
+        "quoted_self_verb",
     ),
 }
 
@@ -234,8 +235,44 @@ ISSUE_VERB = re.compile(
     (?<!\w)
     (?:{_alternation(_SIGNALS.issue_verbs)})   # issuing verbs, longest first
     (?!\w)
+    (?!\s+kèm\s+theo)                          # "ban hành kèm theo" attaches, it does not issue
     """,
     _FLAGS,
+)
+
+#: Between "ban hành" and the document issued: nothing, or a few words of kind.
+ISSUED_GAP = re.compile(
+    r"""
+    ^[ \n]*
+    (?:(?:các|văn\ bản|kèm\ theo|mới|tiếp)[ \n]+){0,2}   # "ban hành văn bản ...", "ban hành các ..."
+    $
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: The main clause of a "Thực hiện ..., chúng tôi ..." sentence: a first person is a
+#: website or a writer speaking, never a directive.
+FIRST_PERSON = re.compile(
+    r"""
+    (?<!\w)(?:chúng\ tôi|chúng\ ta|tôi)(?!\w)    # first-person pronouns
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A line that ends a directive's title zone: the salutation of a letter.
+TITLE_ZONE_END = re.compile(
+    r"""
+    ^[ \-*]*(?:Kính\ gửi|Căn\ cứ|Thực\ hiện|Xét\ đề\ nghị)(?!\w)   # salutation, preamble
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A title line naming the subject of a letter: "V/v ...", "Về việc ...".
+SUBJECT_LINE = re.compile(
+    r"""
+    ^[ \-*]*(?:V/v|Về\ việc)(?!\w)                    # "V/v thuế TNCN ...", "Về việc ..."
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 #: Words just before a citation that make it a plain reference:
