@@ -70,14 +70,14 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
             "evidence": {"start": s, "end": e, "rule": r.rule, "text": original[s:e]},
         })
 
-    published = iso_date(raw.published) or (facts.published.value if facts.published else None)
+    published = _published(raw, facts)
     identity = _identity_record(facts.identity, span, original)
     return {
         "schema": SCHEMA,
         "id": raw.id,
         "source": raw.source,
         "format": RECORD_FORMATS.get(raw.format, raw.format),
-        "title": raw.title or _first_line_title(original),
+        "title": raw.title or _directive_title(facts.identity) or _first_line_title(norm.text),
         "published": published,
         "kind": _kind(facts),
         "self": identity,
@@ -96,6 +96,25 @@ def iso_date(value: str | None) -> str | None:
         return None
     m = ISO_DATE_RE.match(value.strip())
     return m.group(0) if m else None
+
+
+def _published(raw: RawDocument, facts: Facts) -> str | None:
+    """The document's own date: metadata first, then the text's publication line, then a directive's date line."""
+    if iso_date(raw.published):
+        return iso_date(raw.published)
+    if facts.published is not None and facts.published.value:
+        return facts.published.value
+    if facts.identity is not None and facts.identity.issued:
+        return facts.identity.issued
+    return None
+
+
+def _directive_title(identity: SelfIdentity | None) -> str | None:
+    """"Hướng dẫn về công tác quy hoạch cán bộ" from a directive's type and subject lines."""
+    if identity is None or not identity.subject:
+        return None
+    kind = identity.doc_type_name or ""
+    return f"{kind} {identity.subject}".strip()
 
 
 def _identity_record(identity: SelfIdentity | None, span, original: str) -> dict | None:
