@@ -38,11 +38,6 @@ _NOT_NAME_SYLLABLES = frozenset(s.casefold() for s in _SYLLABLE_LINES if not s.s
 _NAME_ENDERS = _NOT_NAME_SYLLABLES | frozenset(s[1:].casefold() for s in _SYLLABLE_LINES if s.startswith(">"))
 # a name never ends on a middle name ("Lưu Văn phòng", "Nguyễn Thị")
 _MIDDLE_ONLY = frozenset({"văn", "thị"})
-_LOWER_WORD_NEXT = re.compile(rf"[ ][{P.LOWER}]")
-_KNOWN_NAMES = P._load_lines("known_names.txt")
-_KNOWN_NAME = re.compile(
-    rf"(?<![{P.LETTER}])(?:{'|'.join(re.escape(n) for n in _KNOWN_NAMES)})(?![{P.LETTER}])(?![ ][{P.UPPER}])"
-)
 _FAMILY = P.FAMILY_NAMES
 # Title words that, inside a title, are really the head of the body ("Trưởng
 # Ban" + "Tổ chức Trung ương" = "Trưởng" of "Ban Tổ chức Trung ương").
@@ -84,16 +79,12 @@ class _PersonDraft:
 # --------------------------------------------------------------------------
 
 
-_OLD_TONES = {"uỷ": "ủy", "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-              "uý": "úy", "uỳ": "ùy", "uỵ": "ụy", "uỹ": "ũy"}
-# old-style tone placement at the end of a syllable ("hoà", "Uỷ")
-_OLD_TONE_AT_END = re.compile(rf"(?:{'|'.join(_OLD_TONES)})(?![{P.LETTER}])")
 
 
 def name_key(name: str) -> str:
     """Comparison key for a name: NFC, case folded, new-style tone marks."""
     s = unicodedata.normalize("NFC", name).casefold()
-    s = _OLD_TONE_AT_END.sub(lambda m: _OLD_TONES[m.group()], s)
+    s = P.OLD_TONE_AT_END.sub(lambda m: P.OLD_TONES[m.group()], s)
     return " ".join(s.split())
 
 
@@ -211,7 +202,7 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
             prefix = text[run.start():syllables[first_family - 1][1]]
             if not _prefix_allows_name(prefix, text, run.start()):
                 continue
-        continues_lower = bool(_LOWER_WORD_NEXT.match(text, run.end()))
+        continues_lower = bool(P.LOWER_WORD_NEXT.match(text, run.end()))
         for group in _split_run(syllables[first_family:], continues_lower):
             words = [s[2] for s in group]
             start, end = group[0][0], group[-1][1]
@@ -221,7 +212,7 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
     mentions.extend(_bylines(text))
     taken = {m.start for m in mentions}
     mentions.extend(NameMention(k.start(), k.end(), k.group(), cued=_is_cued(text, k.start()))
-                    for k in _KNOWN_NAME.finditer(text) if k.start() not in taken)
+                    for k in P.KNOWN_NAME.finditer(text) if k.start() not in taken)
     mentions = _drop_place_names(text, mentions)
     mentions.extend(_repeated_mentions(text, mentions))
     mentions.sort(key=lambda m: m.start)
@@ -236,9 +227,7 @@ def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMenti
     names = {m.name for m in mentions if not m.byline}
     if not names:
         return []
-    pattern = re.compile(
-        rf"(?<![{P.LETTER}])(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})(?![{P.LETTER}])"
-    )
+    pattern = P.any_of_names(names)
     extra = []
     for m in pattern.finditer(text):
         i = bisect.bisect_left(starts, m.end())
@@ -338,22 +327,13 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
 # 3. Linking
 # --------------------------------------------------------------------------
 
-_SKIP_AFTER_POST = re.compile(
-    r"[ ]*\([^()\n]{0,80}\)"          # (2004-2009), (Ban Tổ chức Trung ương)
-    r"|[ ]*\n?\[\d+\][ ]*"             # a footnote mark
-    r"|[ ]+khóa[ ]+[IVXLC]+\b"         # khóa XIV
-)
-_NAME_LIST_SEPARATOR = re.compile(r"[ ]*(?:,|và)[ ]*")
-_CUE_BEFORE = re.compile(r"(?:(?<=[ ,])|^)(?:đồng chí|ông|bà)[ ]*$", re.IGNORECASE)
-_GAP_BEFORE_POST = re.compile(r"(?:,|;|[ ]kiêm)?[ ]*$")
-_LIST_LEAD = re.compile(r"[ ]*(?:và[ ]+)?(?:(?:các[ ]+)?đồng[ ]chí[ ]+)?", re.IGNORECASE)
 
 
 def _posts_before(text: str, mention: NameMention, by_end: dict[int, PostSpan]) -> list[PostSpan]:
     """Posts written right before a name: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nguyễn X"."""
     pos = mention.start
     left = text[max(0, pos - 40):pos]
-    cue = _CUE_BEFORE.search(left)
+    cue = P.CUE_BEFORE_NAME.search(left)
     for m in P.RANK.finditer(left):
         if m.end() == len(left.rstrip(" ")):
             pos = pos - len(left) + m.start()
@@ -368,7 +348,7 @@ def _posts_before(text: str, mention: NameMention, by_end: dict[int, PostSpan]) 
     while post is not None:
         chain.append(post)
         pos = post.start
-        gap = _GAP_BEFORE_POST.search(text[max(0, pos - 8):pos])
+        gap = P.GAP_BEFORE_POST.search(text[max(0, pos - 8):pos])
         pos -= len(gap.group())
         if not gap.group().strip(" ") and gap.group():  # only spaces: two titles run together
             pass
@@ -410,7 +390,7 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
             chain[-1] = PostSpan(prev.start, prev.end, prev.title, post.organization, prev.org_start, prev.capitalised)
         chain.append(post)
         pos = post.end
-        skip = _SKIP_AFTER_POST.match(text, pos)
+        skip = P.SKIP_AFTER_POST.match(text, pos)
         if skip:
             pos = skip.end()
         separator = P.BETWEEN_POSTS
@@ -429,14 +409,14 @@ def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMent
         list_end = end_m.start() if end_m else len(text)
         item_start = colon.end()
         for piece in text[colon.end():list_end].split(";"):
-            lead = _LIST_LEAD.match(text, item_start)
+            lead = P.LIST_ITEM_LEAD.match(text, item_start)
             first = starts.get(lead.end())
             if first is not None:
                 shared.setdefault(first.start, []).append(post)
                 # names listed with commas only: "A, B và C"
                 pos = first.end
                 while True:
-                    sep = _NAME_LIST_SEPARATOR.match(text, pos)
+                    sep = P.NAME_LIST_SEPARATOR.match(text, pos)
                     nxt = starts.get(sep.end()) if sep else None
                     if nxt is None:
                         break
@@ -458,7 +438,7 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
         last_title = None
         body = None
         lines_seen = 0
-        for line in re.finditer(r"[^\n]*", text[line_start:line_start + 300]):
+        for line in P.LINE.finditer(text[line_start:line_start + 300]):
             if not line.group().strip():
                 continue
             lines_seen += 1
@@ -467,12 +447,12 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
             a, b = line_start + line.start(), line_start + line.end()
             if P.UPPER_LINE.match(line.group()):
                 stripped = line.group().strip(" *_")
-                on_behalf = re.match(r"^(?:T/M|TM\.)[ ]*(.+)$", stripped)
+                on_behalf = P.ON_BEHALF_OF.match(stripped)
                 if on_behalf and not P.TITLE.fullmatch(on_behalf.group(1)):
                     body = on_behalf.group(1).capitalize()
                 elif body and not on_behalf and not P.TITLE.fullmatch(stripped) and not stripped.startswith(("K", "Q")):
                     body = f"{body} {stripped.lower()}"  # "TM. ỦY BAN NHÂN / DÂN" broken over two lines
-                t = P.TITLE.fullmatch(re.sub(r"^(?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L|TUQ\.)[ ]*", "", stripped))
+                t = P.TITLE.fullmatch(P.SIGNATURE_MARK.sub("", stripped))
                 if t:
                     off = a + line.group().index(stripped)
                     last_title = PostSpan(off, off + len(stripped), _canonical_title(t), body)
@@ -555,7 +535,7 @@ _TITLES_OF_SUBJECT = frozenset(t.casefold() for t in (
 
 def document_subject(text: str) -> str | None:
     """The body a text is about, when its first line names one ("# Tổng cục Chính trị, ...")."""
-    first = re.match(r"\s*[# ]*(?P<line>[^\n]*)", text)
+    first = P.FIRST_LINE.match(text)
     if not first:
         return None
     start = first.start("line")

@@ -329,6 +329,67 @@ LEVEL_PLACE = re.compile(
 )
 
 
+# --------------------------------------------------------------------------
+# Small patterns used while linking (extractors.people)
+# --------------------------------------------------------------------------
+
+# A lower-case word right after a run: the run's last syllable opens a compound
+# ("Lê Duẩn Thường trực" -> "Thường" is not part of the name).
+LOWER_WORD_NEXT = re.compile(rf"[ ][{LOWER}]")
+
+# Well-known people whose names do not start with a family name ("Trường Chinh"),
+# as a whole run (not followed by another capitalised syllable).
+KNOWN_NAME = re.compile(
+    rf"""
+    (?<![{LETTER}])
+    (?:{"|".join(re.escape(n) for n in _load_lines("known_names.txt"))})
+    (?![{LETTER}])(?![ ][{UPPER}])
+    """,
+    re.VERBOSE,
+)
+
+# Old-style tone placement at the end of a syllable ("hoà", "Uỷ"), for name keys.
+OLD_TONES = {"uỷ": "ủy", "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+             "uý": "úy", "uỳ": "ùy", "uỵ": "ụy", "uỹ": "ũy"}
+OLD_TONE_AT_END = re.compile(rf"(?:{'|'.join(OLD_TONES)})(?![{LETTER}])")
+
+# What may follow a post before the next one: a bracket, a footnote, a term.
+SKIP_AFTER_POST = re.compile(
+    r"""
+    [ ]*\([^()\n]{0,80}\)     # (2004-2009), (Ban Tổ chức Trung ương)
+    | [ ]*\n?\[\d+\][ ]*       # a footnote mark [6]
+    | [ ]+khóa[ ]+[IVXLC]+\b    # khóa XIV
+    """,
+    re.VERBOSE,
+)
+
+# Names listed with commas only: "A, B và C".
+NAME_LIST_SEPARATOR = re.compile(r"[ ]*(?:,|và)[ ]*")
+
+# "đồng chí" / "ông" / "bà" right before a name (skipped to reach the posts before it).
+CUE_BEFORE_NAME = re.compile(r"(?:(?<=[ ,])|^)(?:đồng[ ]chí|ông|bà)[ ]*$", re.IGNORECASE)
+
+# What joins two posts written before a name, read backwards: ", ", "; ", " kiêm ".
+GAP_BEFORE_POST = re.compile(r"(?:,|;|[ ]kiêm)?[ ]*$")
+
+# What may open an item of a list after a shared post: "và", "các đồng chí".
+LIST_ITEM_LEAD = re.compile(r"[ ]*(?:và[ ]+)?(?:(?:các[ ]+)?đồng[ ]chí[ ]+)?", re.IGNORECASE)
+
+# A line of a signature block, and the parts of its first lines.
+LINE = re.compile(r"[^\n]*")
+ON_BEHALF_OF = re.compile(r"^(?:T/M|TM\.)[ ]*(?P<body>.+)$")          # TM. ỦY BAN NHÂN DÂN
+SIGNATURE_MARK = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L|TUQ\.)[ ]*")  # the mark alone
+
+# The first line of a text, past Markdown heading marks.
+FIRST_LINE = re.compile(r"\s*[# ]*(?P<line>[^\n]*)")
+
+
+def any_of_names(names) -> re.Pattern:
+    """A pattern for any of the given names as whole words, longest first."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    return re.compile(rf"(?<![{LETTER}])(?:{'|'.join(re.escape(n) for n in ordered)})(?![{LETTER}])")
+
+
 @lru_cache(maxsize=None)
 def title_entry(written: str) -> dict | None:
     """The titles.json entry for a title as written (any case, old tone marks)."""
