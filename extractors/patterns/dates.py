@@ -51,6 +51,9 @@ _FLAGS = re.IGNORECASE | re.VERBOSE
 # A year we accept as a calendar year (1800-2199).
 _YEAR = r"(?:1[89]|2[01])\d\d"
 
+# A dash: the pipeline turns every dash into "-", raw strings may still hold "–" or "—".
+_DASH = r"[\-\u2010-\u2015\u2212]"
+
 # Where a bare number may start: not glued to a word, a number, or a code part.
 _FREE_START = r"(?<![\w/.\-])"
 
@@ -196,7 +199,7 @@ YEAR_RANGE = re.compile(
     (?: \bnăm (?:\s+học)? \s+ )?      # "năm học 2024-2025", "năm 2024 - 2025"
     {_FREE_START}
     (?P<start_year>{_YEAR})
-    \s* - \s*                         # "2020 - 2025", "2020- 2025", "2021-2025"
+    \s* {_DASH} \s*                   # "2020 - 2025", "2020- 2025", "2021-2025", "2015 – 2020"
     (?P<end_year>{_YEAR})
     (?![\w/]|[.\-]\d)                 # not "2021-2025/NQ", not a longer number
     """,
