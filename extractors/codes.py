@@ -179,6 +179,13 @@ def parse_match(match: re.Match[str], type_word: str | None = None) -> tuple[Par
             code = f"{number}-{doc_type}/{issuer}"
             return ParsedCode(code, number, doc_type, issuer, "party"), match.end()
         return None
+    if match.group("pd_type") is not None:
+        doc_type = canonical_type(match.group("pd_type"))
+        issuer = _known_party_issuer(match.group("pd_issuer"))
+        if doc_type in _party_types() and issuer is not None:
+            code = f"{number}-{doc_type}/{issuer}"
+            return ParsedCode(code, number, doc_type, issuer, "party"), match.end()
+        return None
     if match.group("sa_tail") is not None:
         return _parse_state_tail(match, number, None, "sa_tail")
     if match.group("p_type") is not None:

@@ -40,6 +40,11 @@ CANONICAL = [
     ("123/BNV-TCBC", "123/BNV-TCBC"),
     ("1655/NQ-UBTVQH15", "1655/NQ-UBTVQH15"),
     ("130/KH-BCĐTKNQ18", "130/KH-BCĐTKNQ18"),
+    ("66.2/2025/NQ-CP", "66.2/2025/NQ-CP"),  # a decimal number (2025 resolutions)
+    ("48/2017-TT-BYT", "48/2017/TT-BYT"),  # a dash after the year
+    ("366-QĐ-TW", "366-QĐ/TW"),  # a dash for the slash
+    ("343-QĐNS/TW", "343-QĐNS/TW"),
+    ("459-KHHĐ/TU", "459-KHHĐ/TU"),
 ]
 
 NOT_CODES = [
@@ -55,6 +60,8 @@ NOT_CODES = [
     "01-TT",  # a form number ("Mẫu số 01-TT")
     "96 - Đường",  # an address ("Số 96 - Đường Nguyễn ...")
     "2014-nay",  # a period in a biography
+    "02-ĐK-TCT",  # a tax form with dashes only
+    "49-AA-B1",  # a licence plate
 ]
 
 

@@ -62,10 +62,15 @@ CODE_RE = re.compile(
     rf"""
     (?<![0-9A-Za-z./\-–—])           # not inside a number, a URL slug or an ASCII word;
                                       # Vietnamese letters may touch it ("số31-QĐ/TW")
-    (?P<num>\d{{1,5}})
+    (?P<num>\d{{1,5}}(?:\.\d{{1,2}}(?={_SLASH}(?:19|20)\d\d))?)   # "66.2/2025/NQ-CP" has a decimal
     (?:
-        # 1. state regulatory code: 56/2015/NĐ-CP, 45/2019/QH14, 01/2022/TTLT-BTC-BGTVT
-        {_SLASH}(?P<year>(?:19|20)\d{{2}}){_SLASH}(?P<st_tail>{_SEG_UP}{_TAIL_MORE}{{0,6}})
+        # 1. state regulatory code: 56/2015/NĐ-CP, 45/2019/QH14, 01/2022/TTLT-BTC-BGTVT,
+        #    and a dash after the year: 48/2017-TT-BYT
+        {_SLASH}(?P<year>(?:19|20)\d{{2}})(?:{_SLASH}|{_DASH_TIGHT})(?P<st_tail>{_SEG_UP}{_TAIL_MORE}{{0,6}})
+      |
+        # 2b. party code with a dash for its slash: 366-QĐ-TW
+        #    (accepted only for a party type and a known party issuer)
+        {_DASH}(?P<pd_type>{_SEG_ANY}){_DASH_TIGHT}(?P<pd_issuer>{_SEG_ANY})(?![-/])
       |
         # 2. party code written with two slashes: 221/KL/TW, 47/HD /BTCTW
         #    (accepted only for a party type and a known party issuer)
