@@ -283,3 +283,17 @@ def test_citations_are_sorted_by_start():
     citations = extract_citations(text)
     assert [c.start for c in citations] == sorted(c.start for c in citations)
     assert [c.form for c in citations] == ["named", "full", "full", "number_only"]
+
+
+SUBJECTS = [
+    ("Nghị định số 28/2013/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật.", "quy định chi tiết một số điều của Luật"),
+    ("Nghị định số 146/2025/NĐ-CP của Chính phủ quy định về phân quyền, phân cấp.", "phân quyền, phân cấp"),
+    ("Hướng dẫn 16-HD/BTCTW của Ban Tổ chức Trung ương Hướng dẫn một số nội dung.", "một số nội dung"),
+    ("Chỉ thị số 50-CT/TW của Ban Bí thư “Về tiếp tục đổi mới sinh hoạt chi bộ”; Quy định số 339-QĐ/TW", "tiếp tục đổi mới sinh hoạt chi bộ"),
+    ("Kết luận số 12-KL/TW về công tác cán bộ; Hướng dẫn số 15-HD/BTCTW về quy hoạch", "công tác cán bộ"),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), SUBJECTS)
+def test_subject_of_the_first_mention(text, subject):
+    assert find_citations(text)[0].subject == subject

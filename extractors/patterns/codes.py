@@ -278,8 +278,14 @@ SUBJECT_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_LEAD_AFTER_ISSUER_RE = re.compile(
-    r"[ \t\n]*,?[ \t\n]*[“\"]?[ \t\n]*(?P<lead>về\s+việc|về|V/v|hướng\s+dẫn|quy\s+định)\s+",
-    re.IGNORECASE,
+    r"""
+    [ \t\n]*,?[ \t\n]*[“"]?[ \t\n]*
+    (?:
+        (?P<lead>về\s+việc|về|V/v|hướng\s+dẫn|quy\s+định\s+về(?:\s+việc)?)\s+   # dropped
+      | (?=quy\s+định\s)                    # "quy định chi tiết ...": kept in the subject
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 #: Where a subject ends: a clause break, a bracket or quote, a paragraph break, a new
 #: sentence, or a date introducing the next item.
