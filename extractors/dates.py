@@ -61,8 +61,16 @@ def _partial(m: re.Match) -> _Candidate | None:
     return _Candidate(DateMention(m.start(), m.end(), "partial", value=value), day, month)
 
 
+def _month_number(m: re.Match) -> int:
+    """The month of a match, written in digits ("7") or in words ("Bảy", "Mười Hai")."""
+    word = m.groupdict().get("month_word")
+    if word:
+        return P.MONTH_NAMES[re.sub(r"\s+", " ", word.lower())]
+    return int(m.group("month"))
+
+
 def _month(m: re.Match, text: str) -> _Candidate | None:
-    month, year = int(m.group("month")), int(m.group("year"))
+    month, year = _month_number(m), int(m.group("year"))
     if not 1 <= month <= 12:
         return None
     lead = m.groupdict().get("lead")
@@ -150,8 +158,7 @@ def _candidates(text: str) -> list[_Candidate]:
         if m.group("year"):
             found.append(_full_date(m))
     for m in P.MONTH_NAME_DATE.finditer(text):
-        month_word = re.sub(r"\s+", " ", m.group("month_word").lower())
-        found.append(_full_date(m, month=P.MONTH_NAMES[month_word]))
+        found.append(_full_date(m, month=_month_number(m)))
     for m in P.PARTIAL_DATE.finditer(text):
         found.append(_partial(m))
     for m in P.VERBAL_PARTIAL.finditer(text):

@@ -60,7 +60,10 @@ FIND_DATES_CASES = [
      [("date", "1923-10-12", "ngày 12"), ("date", "1923-10-15", "ngày 15 tháng 10 năm 1923")]),
     ("được tổ chức vào ngày 7-8 tháng 11, cuộc",
      [("partial", "--11-07", "ngày 7"), ("partial", "--11-08", "8 tháng 11")]),
+    ("Bản gốc lưu trữ tháng 6 17, 2015. Truy cập tháng 6 16, 2015.",
+     [("date", "2015-06-17", "tháng 6 17, 2015"), ("date", "2015-06-16", "tháng 6 16, 2015")]),
     # --- partial dates, kept partial without an anchor
+    ("Tuy nhiên, sáng nay (26/5), theo Thông báo", [("partial", "--05-26", "sáng nay (26/5")]),
     ("Chiều 1.4, đồng chí Phó Bí thư chủ trì hội thảo",
      [("partial", "--04-01", "Chiều 1.4")]),
     ("Sáng 11/3, Văn phòng Chủ tịch nước tổ chức họp báo",
@@ -80,6 +83,8 @@ FIND_DATES_CASES = [
     ("| Thành lập | 8/2004 - 1/2018 (kết thúc hoạt động)",
      [("month", "2004-08", "8/2004"), ("month", "2018-01", "1/2018")]),
     ("- 07.2023 - nay, Nguyễn Minh Long, Thiếu tướng", [("month", "2023-07", "07.2023")]),
+    ("Sau Cách mạng Tháng Tám năm 1945, phủ Thừa Thiên", [("month", "1945-08", "Tháng Tám năm 1945")]),
+    ("Tháng giêng năm 1954 mãn khóa", [("month", "1954-01", "Tháng giêng năm 1954")]),
     # --- years
     ("Luật Đất đai năm 2024 có hiệu lực", [("year", "2024", "năm 2024")]),
     ("định hướng đến năm 2030", [("year", "2030", "năm 2030")]),

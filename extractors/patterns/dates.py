@@ -94,8 +94,10 @@ VERBAL_DATE = re.compile(
 MONTH_NAME_DATE = re.compile(
     rf"""
     (?=t)                        # fast skip
-    \btháng \s+ (?P<month_word>{_MONTH_WORD})   # site headers: "Tháng Bảy 19, 2024"
-    \s+ (?P<day>\d{{1,2}}) \s*,? \s*
+    \btháng \s+                        # site headers: "Tháng Bảy 19, 2024";
+    (?: (?P<month_word>{_MONTH_WORD})   # citation templates: "Truy cập tháng 6 16, 2015"
+      | (?P<month>\d{{1,2}}) )
+    \s+ (?P<day>\d{{1,2}}) \s*, \s*
     (?P<year>{_YEAR}) (?!\d)
     """,
     _FLAGS,
@@ -110,7 +112,7 @@ PARTIAL_DATE = re.compile(
       | \b(?P<time_of_day>{_TIME_OF_DAY})          # "Chiều 1.4", "sáng 11/3", "Tối 30-4"
         (?: \s+ (?:nay|qua|mai) )?                #   "sáng nay 11/3"
         (?: \s+ ngày )?                           #   "chiều ngày 18/6"
-    ) [\s*_]*
+    ) [\s*_]* \(? [\s*_]*                          #   "sáng nay (26/5)"
     (?P<day>\d{{1,2}})
     (?P<sep>[/.\-])
     (?P<month>\d{{1,2}})
@@ -177,7 +179,10 @@ MONTH_YEAR = re.compile(
 MONTH_WORD_YEAR = re.compile(
     rf"""
     (?=t)                        # fast skip
-    \btháng \s* (?P<month>\d{{1,2}}) \s+ năm \s+ (?P<year>{_YEAR}) (?!\d)   # "tháng 3 năm 2022"
+    \btháng \s*
+    (?: (?P<month>\d{{1,2}})             # "tháng 3 năm 2022"
+      | (?P<month_word>{_MONTH_WORD}) )  # "tháng Tám năm 1945", "Tháng giêng năm 1954"
+    \s+ năm \s+ (?P<year>{_YEAR}) (?!\d)
     """,
     _FLAGS,
 )
