@@ -353,6 +353,7 @@ def _issuer_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
 def _with_complement(text: str, head: str, head_end: int) -> tuple[str, int]:
     """Extend an open body's name with what says which one: "Đảng ủy" + " Bộ Thông tin và
     Truyền thông"; complete names ("Bộ Chính trị") take only a trailing "Đảng"."""
+    head = codes.issuer_spelling(head)  # "BỘ CHÍNH TRỊ" in a title line -> "Bộ Chính trị"
     code = codes.issuer_code_for(head)
     if code is not None and not codes.issuer_is_open(code):
         return _tidy(head), head_end

@@ -319,6 +319,18 @@ def issuer_code_for(phrase: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _issuer_spellings() -> dict[str, str]:
+    """Folded body name -> the name as the table writes it."""
+    return {_fold(name): name for row in load_table("issuers.json")["issuers"] for name in row["names"]}
+
+
+def issuer_spelling(name: str) -> str:
+    """A body name as the issuer table writes it ("BỘ CHÍNH TRỊ" -> "Bộ Chính trị"), or
+    the name unchanged when the table does not know it."""
+    return _issuer_spellings().get(_fold(name), name)
+
+
 def issuer_is_open(issuer_code: str | None) -> bool:
     """True for bodies that need a complement to say which one ("Đảng ủy", "Tỉnh ủy")."""
     row = _issuer_rows().get(_clean_segment(issuer_code or "").upper())

@@ -127,6 +127,15 @@ PARTS = [
 ]
 
 
+PARTS.append(
+    (
+        "MỘT SỐ NỘI DUNG QUY ĐỊNH SỐ 377-QĐ/TW NGÀY\n08/10/2025 CỦA BỘ CHÍNH TRỊ VỀ PHÂN CẤP QUẢN LÝ CÁN BỘ",
+        [("NGÀY\n08/10/2025", "2025-10-08")],
+        dict(code="377-QĐ/TW", doc_type_name="Quy định", issuer="Bộ Chính trị", date="2025-10-08"),
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "written_dates", "expected"), PARTS)
 def test_parts_of_a_full_mention(text, written_dates, expected):
     citations = [c for c in find_citations(text, dates_in(text, *written_dates)) if c.code]
