@@ -124,6 +124,12 @@ def _acceptable(syllables: list[str], text: str, start: int, first_in_run: bool)
         return False, cued
     if syllables[-1].casefold() in _MIDDLE_ONLY:
         return False, cued
+    if len(syllables) == 2 and syllables[0] in P.RISKY_FAMILY_NAMES and not cued:
+        # "Hà Bắc", "Đồng Kỵ", "Âu Mỹ": a person only if a year or a post follows
+        after = start + len(name)
+        follows = P.PERSON_AFTER.match(text, after)
+        if not (follows and (P.TITLE.match(text, follows.end()) or "(" in follows.group())):
+            return False, cued
     if first_in_run and not cued and P.NOT_PERSON_BEFORE.search(text[max(0, start - 40):start]):
         return False, cued
     if (P.HOUSE_NUMBER_BEFORE.search(text[max(0, start - 10):start])

@@ -58,6 +58,10 @@ NAMES_FOUND = [
     ("Đồng chí Lý Văn Sáng dự. Cuối buổi, đồng chí Lý Văn Sáng kết luận.", ["Lý Văn Sáng"]),
     # a name inside a longer capitalised run, found elsewhere first
     ("Ông Tạ Quốc Hưng dự. Trưởng ban Chỉ đạo Tây Nguyên Tạ Quốc Hưng phát biểu.", ["Tạ Quốc Hưng"]),
+    # a short name with a risky family name, with a year and a post after it
+    ("- U Hiền (1980), Phó Bí thư Tỉnh ủy\n", ["U Hiền"]),
+    # the same after a cue
+    ("Đồng chí Hà Tâm phát biểu.", ["Hà Tâm"]),
     # a pen name that starts with no family name
     ("Đồng chí Trường Chinh là Tổng Bí thư.", ["Trường Chinh"]),
     # "Chủ tịch Hồ Chí Minh" is a person
@@ -98,6 +102,8 @@ NOT_PERSONS = [
     "Nơi nhận:\n- Các đảng ủy trực thuộc,\n- Lưu Văn phòng Đảng ủy.",
     # a ward in an address
     "Số 5 ngõ 10, Q. Bắc Từ Liêm, Hà Nội",
+    # two syllables after a family name that is also a place syllable
+    "Đoàn công tác đến Hà Bắc và Đồng Kỵ, rồi sang Âu Mỹ.",
 ]
 
 

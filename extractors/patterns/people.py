@@ -69,7 +69,9 @@ def _alternation(phrases) -> str:
 # Data tables, loaded once
 # --------------------------------------------------------------------------
 
-FAMILY_NAMES: frozenset[str] = frozenset(_load_lines("family_names.txt"))
+FAMILY_NAMES: frozenset[str] = frozenset(n.lstrip("?") for n in _load_lines("family_names.txt"))
+# family names that are also common place or word syllables ("Hà", "Đồng", "Cao")
+RISKY_FAMILY_NAMES: frozenset[str] = frozenset(n[1:] for n in _load_lines("family_names.txt") if n.startswith("?"))
 TITLES: dict = _load_json("titles.json")
 BODIES: dict = _load_json("bodies.json")
 ABBREVIATIONS: dict = _load_json("abbreviations.json")
@@ -196,6 +198,10 @@ ADDRESS_AFTER = re.compile(
     """,
     re.VERBOSE,
 )
+
+# What makes a short name with a risky family name a person: a year or a post after it,
+# "U Huấn (1980), ...", "Hà Minh - Phó Bí thư ...".
+PERSON_AFTER = re.compile(r"[ ]*\([ ]*\d{4}|[ ]*(?:-|,|:|\()[ ]*(?=[{UPPER}]|nguyên)".replace("{UPPER}", UPPER))
 
 # A year or a term in brackets after a name: "Hồ Văn Niên (1975)".
 YEAR_IN_BRACKETS = re.compile(r"[ ]*\([ ]*\d{4}(?:[ ]*-[ ]*\d{0,4})?[ ]*\)")
