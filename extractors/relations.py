@@ -243,15 +243,17 @@ class _Finder:
         for sentence in self.sentences:
             body = self.text[sentence.start:sentence.end]
             lead = P.LEAD.match(body)
-            if not lead:
+            if not lead or not _opens_with_lead(body):
                 continue
             kind = "based_on" if lead.group("based_on") else "implements"
             cited = self.citations_in(sentence.start, sentence.end)
             coded = [c for c in cited if c.code]
             if not coded:
                 continue
-            if kind == "implements" and coded[0].start - (sentence.start + lead.end()) > _LEAD_OBJECT_REACH:
-                continue  # "Thực hiện vai trò ... theo Quy chế ...": the lead's object is no document
+            if kind == "implements":
+                gap = self.text[sentence.start + lead.end():coded[0].start]
+                if len(gap) > _LEAD_OBJECT_REACH or P.LEAD_OBJECT_BREAK.search(gap):
+                    continue  # "Thực hiện vai trò ... theo Quy chế ...": the lead's object is no document
             issued, issue_at = self.issued_document(sentence, sentence.start + lead.end())
             if issued is not None and issued.code and not self.is_self(issued):
                 rule = "issued_on_basis" if kind == "based_on" else "issued_implementing"
@@ -398,7 +400,7 @@ class _Finder:
             if not P.QUOTE_OPENER.search(line):
                 continue
             speakers = [c for c in self.citations_in(start, end) if c.code]
-            if not speakers:
+            if not speakers or self.speaks_for_itself(start):
                 continue
             speaker = speakers[0]
             for start2, end2 in lines[i + 1: i + 1 + _QUOTE_LINES]:
@@ -415,6 +417,15 @@ class _Finder:
                             self.add(speaker.code, acted_on[c.start], c.code, "quoted_self_verb", start, end2)
                         else:
                             self.add(speaker.code, "cites", c.code, "quoted_content", start, end2)
+
+    def speaks_for_itself(self, pos: int) -> bool:
+        """True when the sentence at ``pos`` is the text's own preamble ("Thực hiện X, Ban Tổ chức
+        Trung ương hướng dẫn ... như sau:"): what follows is its own content, not a quote of X."""
+        body = self.text[self.sentence_of(pos).start:]
+        lead = P.LEAD.match(body)
+        if not lead or not _opens_with_lead(body[:200]):
+            return False
+        return self.identity is not None or bool(lead.group("implements"))
 
     def self_verb_objects(self, start: int, end: int) -> dict[int, str]:
         """Citations in ``start..end`` that a document acts on about itself ("Hướng dẫn này ...
@@ -467,6 +478,15 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _opens_with_lead(line: str) -> bool:
+    """A capitalized clause opener: "Căn cứ", "- Thực hiện", "TRIỂN KHAI THỰC HIỆN" (a wrapped
+    line that goes on "thi hành kể từ ngày ..." is no opener)."""
+    if not P.LEAD.match(line):
+        return False
+    first = line.lstrip(" -+•*")[:1]
+    return first.isupper()
+
+
 def sentence_spans(text: str) -> list[_Sentence]:
     """Sentences of a text whose lines may be wrapped (PDF, Markdown) or whole paragraphs (news).
 
@@ -486,7 +506,7 @@ def sentence_spans(text: str) -> list[_Sentence]:
                 block_start = None
             continue
         if block_start is not None and (
-            P.LINE_END_STOP.search(previous) or P.LINE_ITEM_START.match(line) or P.LEAD.match(line)
+            P.LINE_END_STOP.search(previous) or P.LINE_ITEM_START.match(line) or _opens_with_lead(line)
         ):
             blocks.append((block_start, prev_end))
             block_start = None

@@ -113,6 +113,17 @@ NEWS_CASES = [
 # Co-mention and near misses: no relation at all.
 NO_RELATION_CASES = [
     pytest.param(
+        "Căn cứ tại Điều 1 Thông tư 17/2025/TT-BGDĐT, Bộ Giáo dục và Đào tạo sửa đổi Chương trình "
+        "ban hành kèm theo Thông tư 32/2018/TT-BGDĐT ngày 26/12/2018.",
+        [("Thông tư 17/2025/TT-BGDĐT", "17/2025/TT-BGDĐT"), ("Thông tư 32/2018/TT-BGDĐT", "32/2018/TT-BGDĐT")],
+        id="ban_hanh_kem_theo_attaches_it_does_not_issue",
+    ),
+    pytest.param(
+        "Công văn 2483/BYT-KCB năm 2021 sửa đổi Nghị định 57/2022/NĐ-CP về thuốc lá.",
+        [("Công văn 2483/BYT-KCB", "2483/BYT-KCB"), ("Nghị định 57/2022/NĐ-CP", "57/2022/NĐ-CP")],
+        id="nothing_acts_on_a_later_document",
+    ),
+    pytest.param(
         "Hội nghị quán triệt Nghị quyết số 18-NQ/TW và Kết luận số 12-KL/TW của Bộ Chính trị.",
         [("Nghị quyết số 18-NQ/TW", "18-NQ/TW"), ("Kết luận số 12-KL/TW", "12-KL/TW")],
         id="co_mention",
@@ -145,6 +156,8 @@ def test_news_relations(text, mentions, expected):
 @pytest.mark.parametrize("text, mentions", NO_RELATION_CASES)
 def test_no_relation_without_a_signal(text, mentions):
     citations = [cite(text, m, c) for m, c in mentions]
+    if "2483/BYT-KCB" in text:  # the newer document's year comes from its citation's date
+        citations[0] = Citation(citations[0].start, citations[0].end, "2483/BYT-KCB", "full", date="2021-07-01")
     assert len(citations) >= 2
     assert find_relations(text, citations, None, "doc-1") == []
 
@@ -208,6 +221,43 @@ def directive_citations(text: str, mentions) -> list[Citation]:
 def test_directive_relations(text, identity, mentions, expected):
     relations = find_relations(text, directive_citations(text, mentions), identity, "doc-9")
     assert triples(relations) == expected
+
+
+DIRECTIVE_UBND = (
+    "ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nSố: 141/KH-UBND\nBắc Ninh, ngày 20 tháng 8 năm 2025\n\nKẾ HOẠCH\n"
+    "Triển khai công tác chuyển đổi số\n\n"
+    "Thực hiện Kế hoạch số 14-KH/TU ngày 29/7/2025 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 24/KH-UBND "
+    "ngày 14/8/2025 của UBND tỉnh thực hiện Nghị quyết số 66-NQ/TW của Bộ Chính trị, UBND tỉnh ban hành "
+    "Kế hoạch như sau:\n"
+    "- Thực hiện vai trò cơ quan thường trực theo Quy chế phối hợp 49/QCPH-UBND và quy định hiện hành;\n"
+    "Quyết định này có hiệu lực\nthi hành kể từ ngày ký và bãi bỏ Quyết định số 77/2021/QĐ-UBND.\n"
+    "Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế bảo vệ dữ liệu cá nhân.\n"
+)
+
+
+def test_directive_lead_rules_and_their_limits():
+    text = DIRECTIVE_UBND
+    mentions = [("Kế hoạch số 14-KH/TU", "14-KH/TU"), ("Kế hoạch số 24/KH-UBND", "24/KH-UBND"),
+                ("Nghị quyết số 66-NQ/TW", "66-NQ/TW"), ("Quy chế phối hợp 49/QCPH-UBND", "49/QCPH-UBND"),
+                ("Quyết định số 77/2021/QĐ-UBND", "77/2021/QĐ-UBND"), ("Nghị định 13/2023/NĐ-CP", "13/2023/NĐ-CP")]
+    relations = find_relations(text, [cite(text, m, c) for m, c in mentions],
+                               SelfIdentity(code="141/KH-UBND", issued="2025-08-20"), "d")
+    assert triples(relations) == {
+        ("141/KH-UBND", "implements", "14-KH/TU"),
+        ("141/KH-UBND", "implements", "24/KH-UBND"),
+        ("24/KH-UBND", "implements", "66-NQ/TW"),  # the nested verb's object is 24's, not the plan's
+        ("141/KH-UBND", "repeals", "77/2021/QĐ-UBND"),  # "thi hành" on a wrapped line opens nothing
+        ("141/KH-UBND", "cites", "49/QCPH-UBND"),  # "theo Quy chế ...", not implements: the lead's object is a role
+    }  # no 13/2023 (a website speaking: "chúng tôi"); the preamble's "như sau:" quotes nothing
+
+
+def test_quoted_guidance_replacing_an_older_one():
+    text = ("Căn cứ theo Mục VII Hướng dẫn 45-HD/BTCTW năm 2025 quy định như sau:\n\n"
+            "VII. Tổ chức thực hiện\n\nHướng dẫn này có hiệu lực từ ngày ký và thay thế Hướng dẫn số "
+            "16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương.\n\nNhư vậy, ...")
+    citations = [cite(text, "Hướng dẫn 45-HD/BTCTW", "45-HD/BTCTW"),
+                 cite(text, "Hướng dẫn số 16-HD/BTCTW", "16-HD/BTCTW")]
+    assert triples(find_relations(text, citations, None, "d")) == {("45-HD/BTCTW", "replaces", "16-HD/BTCTW")}
 
 
 def test_evidence_is_the_sentence_and_carries_rule_and_confidence():

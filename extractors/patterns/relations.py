@@ -346,7 +346,7 @@ SCOPE_BREAK = re.compile(
 SELF_SUBJECT = re.compile(
     r"""
     (?:^[ \-+•*\d.)]*(?:Điều[ ]\d{1,3}\.?[ ]*)?$       # sentence starts with the verb
-      |(?<!\w)này(?!\w)[^.;:\n]{0,80}$                   # "... này ..." earlier in the clause
+      |(?<!\w)này(?!\w)[^.;:]{0,80}$                     # "... này ..." earlier in the clause
     )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -356,6 +356,16 @@ SELF_SUBJECT = re.compile(
 AGENT_MARKER = re.compile(
     r"""
     [ \n]*(?:bởi|tại)(?!\w)      # "sửa đổi bởi", "hướng dẫn tại" (used as match(text, pos))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Between "Thực hiện" and the first document: a word that shows the lead's object is
+#: something else ("Thực hiện vai trò ... theo Quy chế ...").
+LEAD_OBJECT_BREAK = re.compile(
+    r"""
+    (?<!\w)(?:theo|đúng|nhằm|để)(?!\w)     # "according to", "in order to"
+    | [;:]                                   # a clause break
     """,
     re.VERBOSE | re.IGNORECASE,
 )
