@@ -154,6 +154,8 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate | None] = []
     for m in P.NUMERIC_DATE.finditer(text):
         found.append(_full_date(m))
+    for m in P.NUMERIC_DAY_YEAR_WORD.finditer(text):
+        found.append(_full_date(m))
     for m in P.VERBAL_DATE.finditer(text):
         if m.group("year"):
             found.append(_full_date(m))
@@ -259,14 +261,34 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
     kept = _found_in(text)
     when = _parse_anchor(anchor)
     mentions: list[DateMention] = []
-    for cand in kept:
+    for index, cand in enumerate(kept):
         mention = cand.mention
-        if mention.kind == "partial" and when is not None:
-            resolved = resolve_partial(cand.day, cand.month, when)
+        if mention.kind == "partial":
+            closing = _closing_date(text, cand, kept[index + 1 : index + 2])
+            resolved = closing or (when and resolve_partial(cand.day, cand.month, when))
             if resolved is not None:
                 mention = DateMention(mention.start, mention.end, "date", value=resolved.isoformat())
         mentions.append(mention)
     return _mark_terms(text, mentions)
+
+
+def _closing_date(text: str, cand: _Candidate, following: tuple[_Candidate, ...]) -> date | None:
+    """The year a range's own end gives a partial date: "từ ngày 28-6 đến ngày 1-7-1996".
+
+    The partial date takes the closing date's year, or the year before when it would
+    otherwise fall after the closing date ("từ ngày 20/12 đến ngày 5/1/2024").
+    """
+    if not following or following[0].mention.kind != "date":
+        return None
+    end = following[0].mention
+    if not P.RANGE_TO_FULL_DATE.fullmatch(text, cand.mention.end, end.start):
+        return None
+    closing = date.fromisoformat(end.value)
+    for year in (closing.year, closing.year - 1):
+        start = _valid_date(year, cand.month, cand.day)
+        if start is not None and start <= closing:
+            return start
+    return None
 
 
 # ------------------------------------------------------- the text's own date

@@ -53,6 +53,16 @@ FIND_DATES_CASES = [
      [("date", "1867-11-10", "mùng 10 tháng 11 năm 1867")]),
     ("Thứ Sáu, Tháng Bảy 19, 2024", [("date", "2024-07-19", "Tháng Bảy 19, 2024")]),
     ("Chủ Nhật, Tháng Mười Hai 1, 2024", [("date", "2024-12-01", "Tháng Mười Hai 1, 2024")]),
+    ("Ở miền Bắc, ngày 20/8 năm 1945, hơn 20 vạn người", [("date", "1945-08-20", "ngày 20/8 năm 1945")]),
+    ("lịch nghỉ lễ Quốc khánh 2/9 năm 2025 ra sao", [("date", "2025-09-02", "2/9 năm 2025")]),
+    ("tháng 7-8 năm 1922 Bão Sán Đầu", [("year", "1922", "năm 1922")]),  # months, not a day
+    # --- a partial date takes the year of the full date closing its range
+    ("lần thứ V từ ngày 16-1 đến ngày 2-2-1961 và",
+     [("date", "1961-01-16", "ngày 16-1"), ("date", "1961-02-02", "ngày 2-2-1961")]),
+    ("họp từ ngày 20/12 đến ngày 5/1/2024 tại",
+     [("date", "2023-12-20", "ngày 20/12"), ("date", "2024-01-05", "ngày 5/1/2024")]),
+    ("Thời gian chiêm bái: Từ 17h ngày 22.5 đến 22h ngày 24.5.2025",
+     [("date", "2025-05-22", "ngày 22.5"), ("date", "2025-05-24", "ngày 24.5.2025")]),
     # --- several days sharing one month
     ("Khí tượng thủy văn quốc gia, ngày 20 và\n21/11/2025, tại khu vực",
      [("date", "2025-11-20", "ngày 20"), ("date", "2025-11-21", "21/11/2025")]),
@@ -132,6 +142,9 @@ FIND_DATES_CASES = [
     ("trước ngày 10 tháng 01 hằng năm báo cáo tình hình", []),
     ("diễn ra ngày 23-24/4 âm lịch hằng năm", []),
     ("theo quan niệm dân gian, sáng ngày 5/5 âm lịch", []),
+    ("mưa to dài ngày (2-5 ngày) gây ra lũ lụt", []),
+    ("đi trước giờ làm việc buổi sáng (8-9 giờ) cả tiếng", []),
+    ("Số giờ nắng trung bình ngày 8.8 8.6 7.7 6.8", []),
     ("Thứ hai, tạo nguồn cán bộ để đưa vào diện quy hoạch.", []),
     ("- 2025-nay, Bùi Công Chức, Thiếu tướng", []),
     ("Hội nghị Trung ương 10 (khóa XIII) đã thông qua", []),

@@ -76,6 +76,18 @@ NUMERIC_DATE = re.compile(
     _FLAGS,
 )
 
+NUMERIC_DAY_YEAR_WORD = re.compile(
+    rf"""
+    (?=[\dn])                    # fast skip
+    (?: (?P<lead>\bngày) [\s*_]*      # "ngày 20/8 năm 1945", "Quốc khánh 2/9 năm 2025",
+      | {_FREE_START} (?<!tháng\s)     #   "đến 20-11 năm 1987"; not "tháng 7-8 năm 1922"
+    )
+    (?P<day>\d{{1,2}}) [/.\-] (?P<month>\d{{1,2}})
+    \s+ năm \s+ (?P<year>{_YEAR}) (?!\d)
+    """,
+    _FLAGS,
+)
+
 VERBAL_DATE = re.compile(
     rf"""
     (?=[\dnm])                   # fast skip
@@ -108,16 +120,19 @@ MONTH_NAME_DATE = re.compile(
 PARTIAL_DATE = re.compile(
     rf"""
     (?={_PARTIAL_START})             # fast skip: "ngày" or a time-of-day word
-    (?: (?P<lead>\b(?:{_DAY_LEAD}))              # "ngày 10/5", "mùng 2/9"
+    (?: (?P<lead>\b(?:{_DAY_LEAD})) [\s*_]*      # "ngày 10/5", "mùng 2/9"
       | \b(?P<time_of_day>{_TIME_OF_DAY})          # "Chiều 1.4", "sáng 11/3", "Tối 30-4"
         (?: \s+ (?:nay|qua|mai) )?                #   "sáng nay 11/3"
         (?: \s+ ngày )?                           #   "chiều ngày 18/6"
-    ) [\s*_]* \(? [\s*_]*                          #   "sáng nay (26/5)"
+        [\s*_]* \(? [\s*_]*                       #   "sáng nay (26/5)"
+    )
     (?P<day>\d{{1,2}})
     (?P<sep>[/.\-])
     (?P<month>\d{{1,2}})
-    (?! \d | [/.\-]\d )                           # no year, no third number: "10/5/2022"
-                                                  #   is a full date, "3-5/10" a range
+    (?! \d | [/.\-]\d | \s+\d )                   # no year, no third number: "10/5/2022"
+                                                  #   is a full date, "3-5/10" a range, "ngày
+                                                  #   8.8 8.6" a row of figures
+    (?! \s* (?:ngày|giờ|tiếng|phút|lần|tuần|người|h)\b )   # "(2-5 ngày)", "sáng (8-9 giờ)": amounts
     (?! \s* (?:hàng|hằng|mỗi) \s+ năm )           # "ngày 10/01 hằng năm" recurs: no date
     (?! \s* tháng )                               # "ngày 7-8 tháng 11" is a span of days
     (?! \s* âm \s+ lịch )                          # "ngày 5/5 âm lịch" is a lunar date
@@ -153,6 +168,17 @@ DAY_LIST = re.compile(
     )
     (?! \d | [/.]\w )
     (?! \s* âm \s+ lịch )              # lunar days are not calendar dates
+    """,
+    _FLAGS,
+)
+
+# What may stand between a partial date and the full date that closes its range:
+# "từ ngày 28-6 đến ngày 1-7-1996", "từ 17h ngày 22.5 đến 22h ngày 24.5.2025".
+RANGE_TO_FULL_DATE = re.compile(
+    r"""
+    \s* (?: \d{1,2} \s* (?:giờ|h) \s* \d{0,2} \s* )?      # a clock time after the partial date
+    (?: đến | tới | - ) \s*
+    (?: (?:hết \s+)? (?: \d{1,2} \s* (?:giờ|h) \s* \d{0,2} \s* )? )
     """,
     _FLAGS,
 )
