@@ -168,18 +168,6 @@ NUMBER_ONLY_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-#: A short back-reference without "số": "Hướng dẫn 02", "Quy định 377".
-SHORT_NUMBER_RE = re.compile(
-    rf"""
-    {TYPE_GUARD}(?<![^\W\d_])
-    (?P<type_word>{TYPE_WORDS})
-    \s+(?P<num>\d{{1,5}})
-    (?![\d\w])
-    (?!\s{{0,2}}[-–—/.,]\s{{0,2}}[\w])
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
 #: A demonstrative back-reference: "Chỉ thị này", "Quy định nói trên".
 DEMONSTRATIVE_RE = re.compile(
     rf"""
@@ -187,15 +175,6 @@ DEMONSTRATIVE_RE = re.compile(
     (?P<type_word>{TYPE_WORDS})
     \s+(?:này|nói\s+trên)
     (?![\w])
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-#: "(sau đây gọi tắt là Quy định 377)": the defined short name of the mention before it.
-DEFINED_SHORT_RE = re.compile(
-    rf"""
-    sau\s+đây\s+(?:gọi\s+)?(?:tắt\s+)?(?:là\s+)?
-    (?P<type_word>{TYPE_WORDS})\s+(?P<num>\d{{1,5}})(?![\d\w])
     """,
     re.VERBOSE | re.IGNORECASE,
 )
