@@ -58,7 +58,7 @@ def canonical_body(written: str) -> str:
     return _ALIASES.get(name.casefold(), name)
 
 
-def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset()) -> int:
+def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), after_head: bool = False) -> int:
     """Where a body's name that continues at ``pos`` ends.
 
     Takes capitalised words, abbreviations and numbers; after a capitalised
@@ -67,10 +67,12 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset()) -> i
     only from the body vocabulary ("Ban cán sự", "Tổ chức cán bộ"). Stops
     before a person's name (an offset in ``stop_at``), before a new title
     ("Bộ Tư lệnh" is a body, not a title), and never ends on a connector.
+    ``after_head``: ``pos`` follows a body's head word written inside a title
+    ("Trưởng ban | quản lý Khu kinh tế"), which a lower-case word may continue.
     """
     end = pos
     last_good = pos
-    after_capital = False
+    after_capital = after_head
     while True:
         m = P.BODY_WORD.match(text, end)
         if not m:
@@ -83,6 +85,8 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset()) -> i
         if end > last_good and not word[0].isupper():
             break  # after "và", only a capitalised word goes on ("Thông tin và Truyền thông")
         if word[0].isupper() or word[0].isdigit():
+            if P.NOT_BODY_WORD.match(text, word_start):
+                break
             if word[0].isupper() and P.TITLE.match(text, word_start) and not _inside_body_head(text, end, word_start):
                 break
             after_capital = word[0].isupper()

@@ -318,7 +318,8 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         title_text = m.group("title")
         capitalised = bool(m.group("former") or title_text[0].isupper())
         entry = P.title_entry(title_text) or {}
-        end = body_extent(text, m.end(), name_starts)
+        ends_with_head = title_text.casefold().endswith(tuple(" " + h.casefold() for h in _TITLE_TAIL_HEADS))
+        end = body_extent(text, m.end(), name_starts, after_head=ends_with_head)
         org_written = text[m.end():end].strip() or None
         if entry.get("needs_org") and not org_written:
             continue

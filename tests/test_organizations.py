@@ -50,6 +50,10 @@ ORGANIZATIONS = [
      [("Đảng ủy Khối các cơ quan Trung ương", "Đảng ủy Khối các cơ quan Trung ương")]),
     ("Vụ Tổ chức cán bộ, Bộ Tư pháp trình dự thảo.",
      [("Vụ Tổ chức cán bộ", "Vụ Tổ chức cán bộ"), ("Bộ Tư pháp", "Bộ Tư pháp")]),
+    # a body stops before a document's name and before a verb
+    ("Căn cứ văn bản của Ban Tổ chức Trung ương Hướng dẫn một số nội dung.",
+     [("Ban Tổ chức Trung ương", "Ban Tổ chức Trung ương")]),
+    ("Đồng chí Bí thư Huyện ủy chỉ rõ hạn chế.", [("Huyện ủy", "Huyện ủy")]),
     # a body stops before a person's name
     ("Trưởng Ban Dân vận Tỉnh ủy Lê Văn Tâm dự.", [("Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy")]),
 ]

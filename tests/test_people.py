@@ -162,6 +162,9 @@ POSTS = [
     # a military unit whose name opens with a title word
     ("- Đặng Văn Mạnh, Chính ủy Bộ Tư lệnh Thủ đô\n",
      "Đặng Văn Mạnh", ["Chính ủy Bộ Tư lệnh Thủ đô"]),
+    # a lower-case body after "Trưởng Ban"
+    ("- Triệu Văn Hùng (1969), Trưởng Ban quản lý Khu kinh tế Vân Phong\n",
+     "Triệu Văn Hùng", ["Trưởng Ban quản lý Khu kinh tế Vân Phong"]),
     # Chánh Văn phòng before the name
     ("Chánh Văn phòng Đảng ủy Bộ Tư pháp Trịnh Văn Hưng hướng dẫn thủ tục.",
      "Trịnh Văn Hưng", ["Chánh Văn phòng Đảng ủy Bộ Tư pháp"]),

@@ -242,6 +242,16 @@ BODY_WORD = re.compile(
     re.VERBOSE,
 )
 
+# A capitalised word that opens a document's name or a new phrase, never part of
+# a body: "Ban Tổ chức Trung ương Hướng dẫn ...", "Bộ Tư pháp Theo đó ...".
+NOT_BODY_WORD = re.compile(
+    rf"""
+    (?:{_alternation(BODIES["not_after"])})   # Hướng (dẫn), Quy (định), Theo ...
+    (?![{LETTER}])
+    """,
+    re.VERBOSE,
+)
+
 # What joins two posts of one person: a comma, "kiêm", "và" (not a semicolon:
 # that closes a person in a list).
 BETWEEN_POSTS = re.compile(
