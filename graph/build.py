@@ -69,6 +69,7 @@ def _mentions(record: dict) -> Iterable[tuple[str, str | None, str | None]]:
 
 
 def _terms_by_base_key(records: list[dict]) -> dict[str, set[str]]:
+    """Terms seen per base key, from dated mentions: a key seen in two terms is split."""
     terms: dict[str, set[str]] = defaultdict(set)
     for record in records:
         for code, issuer, when in _mentions(record):
@@ -78,34 +79,76 @@ def _terms_by_base_key(records: list[dict]) -> dict[str, set[str]]:
     return terms
 
 
+def _qualified_issuers(record: dict, code: str) -> list[str]:
+    """The distinct issuers this text names for a code (folded), in order of mention."""
+    key = code_key(code)
+    found: list[str] = []
+    own = record.get("self") or {}
+    candidates = [own.get("issuer")] if own.get("code") and code_key(own["code"]) == key else []
+    candidates += [c.get("issuer") for c in record.get("citations") or []
+                   if c.get("code") and code_key(c["code"]) == key]
+    for issuer in candidates:
+        folded = ident.qualifying_issuer(issuer, code)
+        if folded and folded not in found:
+            found.append(folded)
+    return found
+
+
 def _text_issuer(record: dict, code: str, issuer: str | None) -> str | None:
-    """The issuer a text gives a code: on this mention, on another mention, or as its own."""
+    """The issuer a text gives one mention of a code: its own, else the only one the text
+    names for that code anywhere (a directive's header, another mention)."""
     if ident.qualifying_issuer(issuer, code):
         return issuer
-    key = code_key(code)
-    for c in record.get("citations") or []:
-        if c.get("code") and code_key(c["code"]) == key and ident.qualifying_issuer(c.get("issuer"), code):
-            return c["issuer"]
-    own = record.get("self") or {}
-    if own.get("code") and code_key(own["code"]) == key:
-        return own.get("issuer")
-    return issuer
+    named = _qualified_issuers(record, code)
+    return named[0] if len(named) == 1 else issuer
 
 
-def _text_keys(record: dict, terms: dict[str, set[str]]) -> dict[str, DocumentKey]:
-    """code_key -> the node each code of this text stands for (one per code within a text)."""
-    dates: dict[str, str] = {}
-    for code, _issuer, when in _mentions(record):
-        if when and code_key(code) not in dates:
-            dates[code_key(code)] = when
-    keys: dict[str, DocumentKey] = {}
-    for code, issuer, _when in _mentions(record):
-        k = code_key(code)
-        if k in keys:
-            continue
-        base = ident.base_key(code, _text_issuer(record, code, issuer), record["id"])
-        keys[k] = ident.split_by_term(base, dates.get(k), terms.get(base.key, set()))
-    return keys
+class _TextKeys:
+    """Which node each coded mention of one text stands for.
+
+    Within a text a code usually means one document; when the text names two issuers
+    for one local code ("02-HD/ĐU của Đảng ủy Bộ A ... 02-HD/ĐU của Đảng ủy Bộ B"),
+    each mention keeps its own, and a relation takes the one cited nearest its evidence.
+    """
+
+    def __init__(self, record: dict, terms: dict[str, set[str]]):
+        self.record = record
+        dates: dict[str, str] = {}
+        for code, _issuer, when in _mentions(record):
+            if when and code_key(code) not in dates:
+                dates[code_key(code)] = when
+        self.by_mention: list[tuple[int | None, DocumentKey]] = []
+        self.by_code: dict[str, list[tuple[int | None, DocumentKey]]] = defaultdict(list)
+        own = record.get("self") or {}
+        items = [(own, own.get("code"), own.get("issuer"), None)] if own.get("code") else []
+        items += [(c, c["code"], c.get("issuer"), c.get("start")) for c in record.get("citations") or []
+                  if c.get("code")]
+        for _item, code, issuer, start in items:
+            k = code_key(code)
+            base = ident.base_key(code, _text_issuer(record, code, issuer), record["id"])
+            key = ident.split_by_term(base, dates.get(k), terms.get(base.key, set()))
+            self.by_mention.append((start, key))
+            self.by_code[k].append((start, key))
+
+    def own(self) -> DocumentKey | None:
+        own = self.record.get("self") or {}
+        return self.by_code[code_key(own["code"])][0][1] if own.get("code") else None
+
+    def mention(self, index: int) -> DocumentKey:
+        """The key of the ``index``-th coded citation."""
+        offset = 1 if (self.record.get("self") or {}).get("code") else 0
+        return self.by_mention[index + offset][1]
+
+    def for_code(self, code: str, near: int | None = None) -> DocumentKey:
+        """The key a relation's code stands for: the only one, or the one cited nearest ``near``."""
+        options = self.by_code.get(code_key(code))
+        if not options:
+            return ident.base_key(code, None, self.record["id"])
+        distinct = {key.key: key for _start, key in options}
+        if len(distinct) == 1 or near is None:
+            return options[0][1]
+        placed = [(abs(start - near), key) for start, key in options if isinstance(start, int)]
+        return min(placed, key=lambda item: item[0])[1] if placed else options[0][1]
 
 
 # --- adding one record ------------------------------------------------------------------
@@ -114,7 +157,7 @@ def _text_keys(record: dict, terms: dict[str, set[str]]) -> dict[str, DocumentKe
 def _add_record(G: nx.MultiDiGraph, record: dict, terms: dict[str, set[str]]) -> None:
     text_id = record["id"]
     text_node = f"text:{text_id}"
-    keys = _text_keys(record, terms)
+    keys = _TextKeys(record, terms)
     own_node = _add_own_document(G, record, keys)
     G.add_node(
         text_node, kind="text", label=record.get("title") or record.get("source") or text_id,
@@ -123,9 +166,11 @@ def _add_record(G: nx.MultiDiGraph, record: dict, terms: dict[str, set[str]]) ->
         published=record.get("published"), document=own_node,
     )
 
+    coded = 0
     for c in record.get("citations") or []:
         if c.get("code"):
-            node = _add_document(G, keys[code_key(c["code"])], c)
+            node = _add_document(G, keys.mention(coded), c)
+            coded += 1
         elif c.get("name"):
             node = _add_document(G, ident.named_key(c["name"]), c)
         else:
@@ -135,8 +180,9 @@ def _add_record(G: nx.MultiDiGraph, record: dict, terms: dict[str, set[str]]) ->
         _add_mention(G, text_node, node, c.get("start"), c.get("end"))
 
     for r in record.get("relations") or []:
-        source = _relation_end(G, r.get("source"), record, keys, own_node)
-        target = _relation_end(G, r.get("target"), record, keys, own_node)
+        near = (r.get("evidence") or {}).get("start")
+        source = _relation_end(G, r.get("source"), record, keys, own_node, near)
+        target = _relation_end(G, r.get("target"), record, keys, own_node, near)
         if source and target and source != target and r.get("type"):
             _add_relation(G, source, target, r, text_id)
 
@@ -148,11 +194,11 @@ def _add_record(G: nx.MultiDiGraph, record: dict, terms: dict[str, set[str]]) ->
         _add_person(G, person, text_node, text_id, record.get("published"))
 
 
-def _add_own_document(G: nx.MultiDiGraph, record: dict, keys: dict[str, DocumentKey]) -> str | None:
+def _add_own_document(G: nx.MultiDiGraph, record: dict, keys: _TextKeys) -> str | None:
     own = record.get("self")
     if not own:
         return None
-    key = keys[code_key(own["code"])] if own.get("code") else ident.self_key(record["id"])
+    key = keys.own() or ident.self_key(record["id"])
     attrs = {"code": own.get("code"), "doc_type": own.get("doc_type"), "doc_type_name": own.get("doc_type_name"),
              "issuer": own.get("issuer"), "issuer_code": own.get("issuer_code"), "date": own.get("issued"),
              "subject": own.get("subject")}
@@ -165,14 +211,15 @@ def _add_own_document(G: nx.MultiDiGraph, record: dict, keys: dict[str, Document
     return node
 
 
-def _relation_end(G, value, record, keys, own_node) -> str | None:
+def _relation_end(G, value, record, keys: _TextKeys, own_node, near) -> str | None:
     if not value:
         return None
     if value == record["id"]:
         return own_node
-    key = keys.get(code_key(value))
-    if key is None:
-        key = ident.base_key(value, None, record["id"])
+    own = record.get("self") or {}
+    if own.get("code") and code_key(own["code"]) == code_key(value):
+        return own_node
+    key = keys.for_code(value, near)
     node = key.key
     if node not in G:
         _add_document(G, key, {"code": value})
