@@ -211,8 +211,10 @@ def export_graph(G: nx.MultiDiGraph, path: str | Path, fmt: str) -> Path:
     """Write ``G`` to ``path`` in format ``fmt`` (one of :data:`FORMATS`); returns the path written."""
     writers = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json, "csv": write_csv}
     if fmt == "html":
-        from graph.html import write_html
-
+        try:
+            from graph.html import write_html
+        except ImportError as error:
+            raise ExportError("the html export is not available in this installation") from error
         writers["html"] = write_html
     if fmt not in writers:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
