@@ -462,7 +462,8 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
                 t = P.TITLE.fullmatch(P.SIGNATURE_MARK.sub("", stripped))
                 if t:
                     off = a + line.group().index(stripped)
-                    last_title = PostSpan(off, off + len(stripped), _canonical_title(t), body)
+                    last_title = PostSpan(off, off + len(stripped), _canonical_title(t),
+                                          canonical_body(body) if body else None)
                 continue
             person = next((m for m in mentions if a <= m.start < b), None)
             if person is not None and last_title is not None:
