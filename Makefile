@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo test bench eval corpus clean
+.PHONY: demo test bench eval corpus clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,21 @@ demo: $(VENV)/.installed
 	@echo
 	@echo "JSON Lines: $(OUT)/corpus.jsonl   store: $(OUT)/vanban.db"
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest -q
+
+# The HTML graph page is tested in headless Chromium. Where it is missing and we are root
+# with apt (CI, a fresh container), install Debian's chromium; otherwise say that the
+# browser tests will be skipped. VANBAN_NO_APT=1 turns the install off.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && [ -z "$$VANBAN_NO_APT" ]; then \
+	    echo "installing chromium for the browser tests (apt-get)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+	      || echo "could not install chromium: browser tests will be skipped"; \
+	  else \
+	    echo "chromium not found (apt-get install chromium): browser tests will be skipped"; \
+	  fi; }
 
 bench: $(VENV)/.installed
 	$(BIN)/vanban bench
