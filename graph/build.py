@@ -15,7 +15,7 @@ import networkx as nx
 from extractors.codes import fold, issuer_name
 from graph import identity as ident
 from graph.identity import DocumentKey, code_key
-from graph.schema import validate_graph
+from graph.schema import ensure_valid
 
 GRAPH_SCHEMA = "vanban.graph/1"
 _EVIDENCE_TEXT_LIMIT = 400  # characters of evidence text kept on an edge
@@ -51,7 +51,7 @@ def build_graph(records: Iterable[dict], validate: bool = True) -> nx.MultiDiGra
             data["cited_by"] = sum(1 for u in G.predecessors(node) if G.nodes[u]["kind"] == "text")
     G.graph["texts"] = len(records)
     if validate:
-        validate_graph(G)
+        ensure_valid(G)  # validates, and remembers it for the queries
     return G
 
 

@@ -86,19 +86,22 @@ def code_key(code: str) -> str:
     return re.sub(r"^0+(?=\d)", "", key)
 
 
-def issuer_segments(code: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def issuer_segments(code: str) -> tuple[str, ...]:
     """The issuer abbreviations of a code: ``02-HD/ĐU`` -> ["ĐU"], ``2033/UBND-ĐT`` -> ["UBND", "ĐT"]."""
     parsed = parse_code(code)
     tail = parsed.issuer_code if parsed and parsed.issuer_code else code.rsplit("/", 1)[-1]
-    return [seg for seg in re.split(r"[-/]", tail) if seg]
+    return tuple(seg for seg in re.split(r"[-/]", tail) if seg)
 
 
+@lru_cache(maxsize=65536)
 def is_local(code: str) -> bool:
     """True for codes whose issuer is one of many ("open" bodies: Đảng ủy, Tỉnh ủy, UBND ...)."""
     segments = issuer_segments(code)
     return bool(segments) and issuer_is_open(segments[0])
 
 
+@lru_cache(maxsize=65536)
 def qualifying_issuer(issuer: str | None, code: str | None = None) -> str | None:
     """The issuer name that tells one local document from another, folded; None when
     the name is only the generic body ("Đảng ủy", "Tỉnh ủy"), absent, or belongs to

@@ -286,28 +286,53 @@ def path(G: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
     [('doc:02-HD/ĐUK?t1', 'based_on', 'doc:16-HD/BTCTW'), ('doc:16-HD/BTCTW', 'implements', 'doc:50-QĐ/TW')]
     """
     sources, targets = set(find_documents(G, a)), set(find_documents(G, b))
-    parent: dict[str, tuple[str, Hop] | None] = {s: None for s in sources}
-    queue = deque(sources)
-    end = next(iter(sources & targets), None)
-    while queue and end is None:
-        node = queue.popleft()
-        steps = [(v, Hop(node, d["type"], v)) for _u, v, d in G.out_edges(node, data=True) if d.get("kind") == "relation"]
-        steps += [(u, Hop(u, d["type"], node)) for u, _v, d in G.in_edges(node, data=True) if d.get("kind") == "relation"]
-        for other, hop in steps:
-            if other in parent:
-                continue
-            parent[other] = (node, hop)
-            if other in targets:
-                end = other
+    common = sorted(sources & targets)
+    if common:
+        return []
+    # Bidirectional breadth-first search, always growing the smaller side: hubs such as a
+    # Bộ Chính trị regulation have thousands of neighbours, a leaf guidance only a few.
+    parents: tuple[dict, dict] = ({s: None for s in sources}, {t: None for t in targets})
+    frontiers: tuple[list, list] = (sorted(sources), sorted(targets))
+    meet = None
+    while frontiers[0] and frontiers[1] and meet is None:
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        seen, other = parents[side], parents[1 - side]
+        next_frontier = []
+        for node in frontiers[side]:
+            for neighbour, hop in _relation_steps(G, node):
+                if neighbour in seen:
+                    continue
+                seen[neighbour] = (node, hop)
+                if neighbour in other:
+                    meet = neighbour
+                    break
+                next_frontier.append(neighbour)
+            if meet is not None:
                 break
-            queue.append(other)
-    if end is None:
+        frontiers = (next_frontier, frontiers[1]) if side == 0 else (frontiers[0], next_frontier)
+    if meet is None:
         raise NoPath(f"no chain of relations joins {a!r} and {b!r}")
-    hops = []
-    while parent[end] is not None:
-        end, hop = parent[end]
-        hops.append(Hop(hop.source, hop.type, hop.target, _label(G, hop.source), _label(G, hop.target)))
-    return hops[::-1]
+    hops: list[Hop] = []
+    node = meet
+    while parents[0][node] is not None:
+        node, hop = parents[0][node]
+        hops.append(hop)
+    hops.reverse()
+    node = meet
+    while parents[1][node] is not None:
+        node, hop = parents[1][node]
+        hops.append(hop)
+    return [Hop(h.source, h.type, h.target, _label(G, h.source), _label(G, h.target)) for h in hops]
+
+
+def _relation_steps(G: nx.MultiDiGraph, node: str):
+    """Neighbours over relation edges in either direction, with the edge as stored."""
+    for _u, v, d in G.out_edges(node, data=True):
+        if d.get("kind") == "relation":
+            yield v, Hop(node, d["type"], v)
+    for u, _v, d in G.in_edges(node, data=True):
+        if d.get("kind") == "relation":
+            yield u, Hop(u, d["type"], node)
 
 
 def top(G: nx.MultiDiGraph, n: int = 10) -> list[Cited]:
@@ -323,14 +348,13 @@ def top(G: nx.MultiDiGraph, n: int = 10) -> list[Cited]:
     ensure_valid(G)
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
-    docs = ((d["cited_by"], node) for node, d in G.nodes(data=True) if d.get("kind") == "document")
-    best = heapq.nlargest(n, docs, key=lambda item: (item[0], _neg(item[1])))
-    return [Cited(node, _label(G, node), count) for count, node in best]
-
-
-def _neg(text: str) -> tuple[int, ...]:
-    """Sort key that puts strings in ascending order inside a descending nlargest."""
-    return tuple(-ord(ch) for ch in text)
+    docs = [(d["cited_by"], node) for node, d in G.nodes(data=True) if d.get("kind") == "document"]
+    counts = heapq.nlargest(n, (count for count, _node in docs))
+    if not counts:
+        return []
+    # Ties at the cut are broken by node key, so the answer does not depend on insertion order.
+    chosen = sorted((item for item in docs if item[0] >= counts[-1]), key=lambda item: (-item[0], item[1]))[:n]
+    return [Cited(node, _label(G, node), count) for count, node in chosen]
 
 
 def _example_record() -> dict:

@@ -204,8 +204,9 @@ def validate_graph(G: nx.MultiDiGraph, max_problems: int = 10) -> None:
 
 
 def ensure_valid(G: nx.MultiDiGraph) -> None:
-    """Validate ``G`` once; later calls on an unchanged graph return at once."""
-    stamp = (G.number_of_nodes(), G.number_of_edges())
+    """Validate ``G`` once; later calls return at once while its node count is unchanged
+    (counting edges of a multigraph costs a pass over them, too much before every query)."""
+    stamp = G.number_of_nodes()
     if G.graph.get("_validated") == stamp:
         return
     validate_graph(G)
