@@ -272,7 +272,10 @@ def person(G: nx.MultiDiGraph, name: str) -> list[PostHeld]:
 
 
 def path(G: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
-    """A shortest chain of relations between two documents, in either direction.
+    """A shortest chain of relations between two documents.
+
+    A chain along the relations' direction (A implements X, X rests on B; or B ... A) is
+    preferred; failing that, the shortest chain over relations in any direction.
 
     Raises
     ------
@@ -286,32 +289,42 @@ def path(G: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
     [('doc:02-HD/ĐUK?t1', 'based_on', 'doc:16-HD/BTCTW'), ('doc:16-HD/BTCTW', 'implements', 'doc:50-QĐ/TW')]
     """
     sources, targets = set(find_documents(G, a)), set(find_documents(G, b))
-    common = sorted(sources & targets)
-    if common:
+    if sources & targets:
         return []
-    # Bidirectional breadth-first search, always growing the smaller side: hubs such as a
-    # Bộ Chính trị regulation have thousands of neighbours, a leaf guidance only a few.
+    # A chain that follows the relations' direction (A rests on ... rests on B, or the
+    # reverse) says more than one that zigzags; only when there is none, any direction.
+    for forward, backward in ((_out_steps, _in_steps), (_in_steps, _out_steps), (_relation_steps, _relation_steps)):
+        hops = _bidirectional(G, sources, targets, forward, backward)
+        if hops is not None:
+            return [Hop(h.source, h.type, h.target, _label(G, h.source), _label(G, h.target)) for h in hops]
+    raise NoPath(f"no chain of relations joins {a!r} and {b!r}")
+
+
+def _bidirectional(G, sources: set, targets: set, forward, backward) -> list[Hop] | None:
+    """Breadth-first search from both ends, growing the smaller side each round (hubs such
+    as a Bộ Chính trị regulation have thousands of neighbours, a leaf guidance a few)."""
     parents: tuple[dict, dict] = ({s: None for s in sources}, {t: None for t in targets})
-    frontiers: tuple[list, list] = (sorted(sources), sorted(targets))
+    frontiers = [sorted(sources), sorted(targets)]
+    steps = (forward, backward)
     meet = None
     while frontiers[0] and frontiers[1] and meet is None:
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         seen, other = parents[side], parents[1 - side]
-        next_frontier = []
+        grown = []
         for node in frontiers[side]:
-            for neighbour, hop in _relation_steps(G, node):
+            for neighbour, hop in steps[side](G, node):
                 if neighbour in seen:
                     continue
                 seen[neighbour] = (node, hop)
                 if neighbour in other:
                     meet = neighbour
                     break
-                next_frontier.append(neighbour)
+                grown.append(neighbour)
             if meet is not None:
                 break
-        frontiers = (next_frontier, frontiers[1]) if side == 0 else (frontiers[0], next_frontier)
+        frontiers[side] = grown
     if meet is None:
-        raise NoPath(f"no chain of relations joins {a!r} and {b!r}")
+        return None
     hops: list[Hop] = []
     node = meet
     while parents[0][node] is not None:
@@ -322,17 +335,25 @@ def path(G: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
     while parents[1][node] is not None:
         node, hop = parents[1][node]
         hops.append(hop)
-    return [Hop(h.source, h.type, h.target, _label(G, h.source), _label(G, h.target)) for h in hops]
+    return hops
+
+
+def _out_steps(G: nx.MultiDiGraph, node: str):
+    for _u, v, d in G.out_edges(node, data=True):
+        if d.get("kind") == "relation":
+            yield v, Hop(node, d["type"], v)
+
+
+def _in_steps(G: nx.MultiDiGraph, node: str):
+    for u, _v, d in G.in_edges(node, data=True):
+        if d.get("kind") == "relation":
+            yield u, Hop(u, d["type"], node)
 
 
 def _relation_steps(G: nx.MultiDiGraph, node: str):
     """Neighbours over relation edges in either direction, with the edge as stored."""
-    for _u, v, d in G.out_edges(node, data=True):
-        if d.get("kind") == "relation":
-            yield v, Hop(node, d["type"], v)
-    for u, _v, d in G.in_edges(node, data=True):
-        if d.get("kind") == "relation":
-            yield u, Hop(u, d["type"], node)
+    yield from _out_steps(G, node)
+    yield from _in_steps(G, node)
 
 
 def top(G: nx.MultiDiGraph, n: int = 10) -> list[Cited]:
