@@ -35,7 +35,6 @@ Two citations in one sentence with no signal between them are no relation.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Sequence
@@ -55,41 +54,6 @@ _ISSUED_REACH = 80  # from "ban hành" to the document issued
 _TITLE_REACH = 900  # how far a directive's title zone may run after its code
 _QUOTE_LINES = 30  # most lines a quoted block may have
 _LEAD_OBJECT_REACH = 80  # from "Thực hiện" to the first document it names
-
-#: The year in a state code: 56/2015/NĐ-CP.
-_STATE_CODE_YEAR = re.compile(r"^\d+/((?:19|20)\d\d)/")
-
-#: Capitalized document words: a gap holding one names a document no citation covers.
-_DOC_WORD = re.compile(
-    r"""
-    (?<!\w)
-    (?:Bộ\ luật|Luật|Nghị\ định|Thông\ tư|Nghị\ quyết|Quyết\ định|Quy\ định|Chỉ\ thị
-      |Kết\ luận|Hướng\ dẫn|Công\ văn|Văn\ bản|Kế\ hoạch|Pháp\ lệnh|Hiến\ pháp|Điều\ lệ)   # type words
-    (?!\w)
-    """,
-    re.VERBOSE,
-)
-_TRAILING_DOC_WORD = re.compile(r"(?:" + _DOC_WORD.pattern + r")\s*(?:số\s*)?$", re.VERBOSE)
-#: A line that ends an author's quote: the article's own conclusion, a question heading.
-_QUOTE_END = re.compile(
-    r"""
-    ^[ *=\-]*(?:Như\ vậy|Theo\ đó,\ (?:có\ thể|như\ vậy)|Do\ đó|Tóm\ lại|Lưu\ ý|=>)   # author speaks again
-    | ^[ *]*>>                                                                  # a site's link or aside
-    | \?[ *]*$                                                                  # a question heading
-    | ^[ ]*\#                                                                   # a Markdown heading
-    """,
-    re.VERBOSE,
-)
-
-
-#: A line where the article's author names a source again: "Căn cứ khoản 1 Điều 8 Nghị định ...".
-_AUTHOR_SOURCES = re.compile(
-    r"""
-    ^[ *\-]*(?:Căn\ cứ|Theo|Tại)(?!\w)     # the author attributes what follows
-    """,
-    re.VERBOSE,
-)
-
 
 @dataclass(frozen=True)
 class _Sentence:
@@ -206,7 +170,7 @@ class _Finder:
 
     def gap_names_other_document(self, gap: str) -> bool:
         """True when a gap holds a document word of its own ("... Luật Đất đai được sửa đổi bởi")."""
-        return bool(_DOC_WORD.search(_TRAILING_DOC_WORD.sub("", gap)))
+        return bool(P.DOC_WORD.search(P.TRAILING_DOC_WORD.sub("", gap)))
 
     # --- rules -----------------------------------------------------------------
 
@@ -228,7 +192,7 @@ class _Finder:
         for c in self.citations:
             if not c.code:
                 continue
-            year = _STATE_CODE_YEAR.match(c.code)
+            year = P.STATE_CODE_YEAR.match(c.code)
             if year:
                 years[code_key(c.code)] = int(year.group(1))
             elif c.date and c.date[:4].isdigit():
@@ -405,10 +369,10 @@ class _Finder:
             speaker = speakers[0]
             for start2, end2 in lines[i + 1: i + 1 + _QUOTE_LINES]:
                 quoted = self.text[start2:end2]
-                if _QUOTE_END.search(quoted):
+                if P.QUOTE_END.search(quoted):
                     break
                 if any(c.code for c in self.citations_in(start2, end2)) and (
-                        P.QUOTE_OPENER.search(quoted) or _AUTHOR_SOURCES.match(quoted)):
+                        P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted)):
                     break  # the author introduces another source
                 acted_on = self.self_verb_objects(start2, end2)
                 for c in self.citations_in(start2, end2):
@@ -463,8 +427,8 @@ def merge_relations(found: list[Relation], years: dict[str, int] | None = None) 
 
 def code_key(code: str) -> str:
     """A code compared loosely: upper case, no spaces, no leading zeros in the number."""
-    key = re.sub(r"\s+", "", code).upper()
-    return re.sub(r"^0+(?=\d)", "", key)
+    key = P.SPACES.sub("", code).upper()
+    return P.LEADING_ZEROS.sub("", key)
 
 
 # --- sentences -------------------------------------------------------------------

@@ -369,3 +369,53 @@ LEAD_OBJECT_BREAK = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+#: The year in a state code: 56/2015/NĐ-CP.
+STATE_CODE_YEAR = re.compile(
+    r"""
+    ^\d+/((?:19|20)\d\d)/      # number, slash, the year: "56/2015/NĐ-CP"
+    """,
+    re.VERBOSE,
+)
+
+#: Capitalized document words: a gap holding one names a document no citation covers.
+DOC_WORD = re.compile(
+    r"""
+    (?<!\w)
+    (?:Bộ\ luật|Luật|Nghị\ định|Thông\ tư|Nghị\ quyết|Quyết\ định|Quy\ định|Chỉ\ thị
+      |Kết\ luận|Hướng\ dẫn|Công\ văn|Văn\ bản|Kế\ hoạch|Pháp\ lệnh|Hiến\ pháp|Điều\ lệ)   # type words
+    (?!\w)
+    """,
+    re.VERBOSE,
+)
+#: A document word right at the end of a gap: the type word of the citation that follows it.
+TRAILING_DOC_WORD = re.compile(
+    r"(?:" + DOC_WORD.pattern + r""")
+    \s*(?:số\s*)?$                  # "Nghị định số " just before its code
+    """,
+    re.VERBOSE,
+)
+#: A line that ends an author's quote: the article's own conclusion, a question heading.
+QUOTE_END = re.compile(
+    r"""
+    ^[ *=\-]*(?:Như\ vậy|Theo\ đó,\ (?:có\ thể|như\ vậy)|Do\ đó|Tóm\ lại|Lưu\ ý|=>)   # author speaks again
+    | ^[ *]*>>                                                                  # a site's link or aside
+    | \?[ *]*$                                                                  # a question heading
+    | ^[ ]*\#                                                                   # a Markdown heading
+    """,
+    re.VERBOSE,
+)
+
+
+#: A line where the article's author names a source again: "Căn cứ khoản 1 Điều 8 Nghị định ...".
+AUTHOR_SOURCES = re.compile(
+    r"""
+    ^[ *\-]*(?:Căn\ cứ|Theo|Tại)(?!\w)     # the author attributes what follows
+    """,
+    re.VERBOSE,
+)
+
+
+#: Whitespace inside a code, and the leading zeros of its number (for loose comparison).
+SPACES = re.compile(r"\s+")  # any run of whitespace
+LEADING_ZEROS = re.compile(r"^0+(?=\d)")  # "02-HD/ĐU" compares as "2-HD/ĐU"
