@@ -18,6 +18,7 @@ resolution rule is a few lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -185,13 +186,15 @@ def _candidates(text: str) -> list[_Candidate]:
 def _settle_overlaps(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> list[_Candidate]:
     """Keep the earliest, then longest, of overlapping matches; drop those in blocked spans."""
     ordered = sorted(candidates, key=lambda c: (c.mention.start, -c.mention.end))
+    block_starts = [b_start for b_start, _ in blocked]  # URL spans are sorted and disjoint
     kept: list[_Candidate] = []
     last_end = -1
     for cand in ordered:
         s, e = cand.mention.start, cand.mention.end
         if s < last_end:
             continue
-        if any(s < b_end and b_start < e for b_start, b_end in blocked):
+        i = bisect_right(block_starts, e - 1) - 1  # the last blocked span starting before e
+        if i >= 0 and blocked[i][1] > s:
             continue
         kept.append(cand)
         last_end = e

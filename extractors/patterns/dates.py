@@ -160,7 +160,7 @@ DAY_LIST = re.compile(
       \d{{1,2}}                        #   "ngày 12 đến ngày 15 tháng 10 năm 1923",
       (?: \s* (?:,|và|-|đến|tới) \s*   #   "ngày 22, 23 và 24 tháng 9", "ngày 23-24/4"
           (?:(?:{_DAY_LEAD}) \s+)?
-          \d{{1,2}} )+
+          \d{{1,2}} ){{1,5}}               # at most six days: bounded, so no quadratic scan
     )
     (?: (?P<sep>[/.]) (?P<month>\d{{1,2}}) (?: (?P=sep) (?P<year>{_YEAR}) )?   # "/11/2025", "/4"
       | \s+ tháng \s* (?P<month_w>\d{{1,2}})                                # " tháng 10 năm 1923"
