@@ -4,7 +4,9 @@ in headless Chromium, its nodes rendered and its search working."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import shutil
 import subprocess
 import urllib.parse
@@ -166,6 +168,7 @@ def test_script_never_parses_data_as_html_or_code(sink):
 
 # --- in a real browser -------------------------------------------------------------------
 
+BROWSER_TIMEOUT = 60  # seconds; the page needs about one
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -206,12 +209,20 @@ class _Dom(HTMLParser):
 
 def _open(chromium: str, page: Path, profile: Path, query: str | None = None) -> tuple[str, _Dom]:
     url = page.resolve().as_uri() + (f"?q={urllib.parse.quote(query)}" if query else "")
-    done = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    dom = _Dom(done.stdout)
-    assert dom.body.get("data-state") == "ready", "the page's script did not finish: " + done.stderr[-2000:]
-    return done.stdout, dom
+    # Its own process group, so that a page that hangs (an alert() that got through) takes
+    # every Chromium process with it when the test gives up.
+    browser = subprocess.Popen([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = browser.communicate(timeout=BROWSER_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(browser.pid, signal.SIGKILL)
+        browser.communicate()
+        pytest.fail(f"Chromium did not finish {url} in {BROWSER_TIMEOUT} s (a dialog or a script that never ends)")
+    assert browser.returncode == 0, err[-2000:]
+    dom = _Dom(out)
+    assert dom.body.get("data-state") == "ready", "the page's script did not finish: " + err[-2000:]
+    return out, dom
 
 
 @pytest.mark.browser
