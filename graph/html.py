@@ -39,6 +39,7 @@ DEFAULT_TITLE = "vanban — citation graph"
 #: Node kinds written into the page, and those shown when it opens (the rest behind a check box).
 ALL_KINDS = ("document", "text", "person", "organization", "post")
 SHOWN_KINDS = ("document", "text", "person")
+LARGE_GRAPH = 1500  # nodes of SHOWN_KINDS above which the page opens on documents alone
 
 #: Fill colours of document types (party and state); other types take FALLBACK_COLORS in turn.
 DOC_TYPE_COLORS = {
@@ -152,8 +153,10 @@ def graph_payload(G: nx.MultiDiGraph, title: str = DEFAULT_TITLE, kinds: tuple[s
             item["evidence"] = [dict(e) for e in data.get("evidence") or []]
         edges.append(item)
     documents = [n for n in nodes if n["kind"] == "document"]
-    relation_counts = Counter(e["type"] for e in edges if e["kind"] == "relation")
     kind_counts = Counter(n["kind"] for n in nodes)
+    large = sum(kind_counts[k] for k in SHOWN_KINDS) > LARGE_GRAPH
+    shown = ("document",) if large else SHOWN_KINDS
+    relation_counts = Counter(e["type"] for e in edges if e["kind"] == "relation")
     relations = sum(relation_counts.values())
     summary = (f"{len(documents)} documents, {len(texts)} texts, {relations} relations"
                f" ({', '.join(f'{n} {t}' for t, n in relation_counts.most_common())})" if relations else
@@ -165,7 +168,7 @@ def graph_payload(G: nx.MultiDiGraph, title: str = DEFAULT_TITLE, kinds: tuple[s
         "nodes": nodes,
         "edges": edges,
         "texts": texts,
-        "kinds": [{"kind": k, "count": kind_counts[k], "shown": k in SHOWN_KINDS} for k in kinds if kind_counts[k]],
+        "kinds": [{"kind": k, "count": kind_counts[k], "shown": k in shown} for k in kinds if kind_counts[k]],
         "doc_types": _doc_type_legend(documents),
         "relation_types": [{"type": t, "color": RELATION_COLORS[t], "count": relation_counts[t]}
                            for t in RELATION_TYPES if relation_counts[t]],

@@ -71,6 +71,8 @@
   // --- layout: a deterministic force-directed layout, documents layered by what they rest on --
 
   var LAYER_GAP = 160, BAND = 30;
+  var MAX_LAYERED_DOCUMENTS = 200; // beyond this, rows of documents get too wide: plain force layout
+  var MAX_LABELS = 60;             // on a large drawing only the most cited documents keep a label
   var REST_TYPES = { based_on: true, implements: true };
 
   function labelWidth(n) { return 6.5 * shortLabel(n).length; }
@@ -113,7 +115,8 @@
   function layout(visible, visibleEdges) {
     var count = visible.length;
     if (!count) { return; }
-    var levels = documentLevels(visible);
+    var documents = visible.filter(function (n) { return n.kind === "document"; });
+    var levels = documents.length <= MAX_LAYERED_DOCUMENTS ? documentLevels(visible) : {};
     var spread = 60 * Math.sqrt(count) + 100;
     visible.forEach(function (n) {
       var h = hash(n.id);
@@ -259,6 +262,11 @@
       pairs[pair] = e.parallel + 1;
     });
     layout(visibleNodes, visibleEdges);
+    var labelled = {};
+    var ranked = visibleNodes.length <= 300 ? visibleNodes : visibleNodes
+      .filter(function (n) { return n.kind === "document"; })
+      .sort(function (a, b) { return (b.attrs.cited_by || 0) - (a.attrs.cited_by || 0); }).slice(0, MAX_LABELS);
+    ranked.forEach(function (n) { labelled[n.id] = true; });
     edgeLayer.textContent = "";
     nodeLayer.textContent = "";
     visibleEdges.forEach(function (e) {
@@ -283,7 +291,7 @@
       g.appendChild(shape(n));
       var label = svgEl("text", { x: nodeRadius(n) + 3, y: 4 });
       label.textContent = shortLabel(n);
-      g.appendChild(label);
+      if (labelled[n.id]) { g.appendChild(label); }
       var tip = svgEl("title");
       tip.textContent = n.label;
       g.appendChild(tip);
