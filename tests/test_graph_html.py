@@ -129,6 +129,16 @@ def test_kinds_limit_the_nodes_but_keep_citing_texts(G):
         == ["tdu", "tduk"]
 
 
+def test_a_large_graph_opens_on_documents_alone():
+    records = [{"id": f"t{i}", "source": f"t{i}.txt", "format": "txt", "kind": "news", "title": f"Tin {i}",
+                "published": None, "self": None, "people": [], "organizations": [], "relations": [],
+                "citations": [{"code": f"{i}-NQ/TW", "start": 0, "end": 8}]} for i in range(800)]
+    data = graph_payload(build_graph(records))
+    assert {k["kind"]: k["shown"] for k in data["kinds"]} == {"document": True, "text": False}
+    small = graph_payload(build_graph(records[:10]))
+    assert {k["kind"]: k["shown"] for k in small["kinds"]} == {"document": True, "text": True}
+
+
 # --- escaping ----------------------------------------------------------------------------
 
 

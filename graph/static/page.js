@@ -424,6 +424,11 @@
       person: ["name"], organization: ["name"], post: ["title"]
     }[n.kind] || [];
     details.appendChild(attributeList(n.attrs, names));
+    if (n.kind === "text" && n.attrs.document && byId[n.attrs.document]) {
+      var own = el("div", null, "This text is the document ");
+      own.appendChild(nodeLink(byId[n.attrs.document]));
+      details.appendChild(own);
+    }
     if (n.attrs.ambiguous) {
       details.appendChild(el("div", "muted", "Ambiguous: the citing texts do not say which issuer's document this is."));
     }
@@ -524,7 +529,7 @@
       legend.appendChild(row);
     });
     legend.appendChild(el("h3", null, "Other nodes"));
-    Object.keys(KIND_COLORS).forEach(function (kind) {
+    Object.keys(KIND_COLORS).filter(function (kind) { return kind in shownKinds; }).forEach(function (kind) {
       var row = el("div");
       var swatch = el("span", "swatch");
       swatch.style.background = KIND_COLORS[kind];
