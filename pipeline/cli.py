@@ -149,7 +149,7 @@ def format_findings(records: list[dict], failures: list[Failure], top: int = 10)
         lines.append(f"  {Path(r['source']).name:<40} {r['kind']:<9} {r.get('published') or '-':<10}  {label[:60]}")
     cited = Counter(c["code"] for r in records for c in r["citations"] if c.get("code"))
     if cited:
-        lines.append("\nmost cited documents:")
+        lines.append("\nmost cited documents (mentions across all texts):")
         lines += [f"  {n:3d}  {code}" for code, n in cited.most_common(top)]
     relations = [(rel["source"], rel["type"], rel["target"]) for r in records for rel in r["relations"]]
     if relations:
