@@ -82,7 +82,7 @@ def test_report_summarises_a_store(tmp_path):
     invoke("run", CORPUS, "--db", db)
     result = invoke("report", "--db", db)
     assert result.exit_code == 0
-    assert "most cited documents:" in result.stdout
+    assert "most cited documents (mentions" in result.stdout
     assert "16-HD/BTCTW" in result.stdout
 
 
