@@ -356,11 +356,11 @@ def _with_complement(text: str, head: str, head_end: int) -> tuple[str, int]:
     head = codes.issuer_spelling(head)  # "BỘ CHÍNH TRỊ" in a title line -> "Bộ Chính trị"
     code = codes.issuer_code_for(head)
     if code is not None and not codes.issuer_is_open(code):
-        return _tidy(head), head_end
+        return tidy_phrase(head), head_end
     complement = ISSUER_COMPLEMENT_RE.match(text, head_end)
     if complement is None:
-        return _tidy(head), head_end
-    return _tidy(head + complement.group()), complement.end()
+        return tidy_phrase(head), head_end
+    return tidy_phrase(head + complement.group()), complement.end()
 
 
 def _issuer_before(text: str, start: int, previous_end: int) -> str | None:
@@ -393,7 +393,7 @@ def _subject_after(text: str, pos: int, limit: int, after_issuer: bool) -> tuple
     stripped = raw.rstrip(" \t\n,.:")
     if len(stripped.strip()) < 3:
         return None, pos
-    return _tidy(stripped), lead.end() + len(stripped)
+    return tidy_phrase(stripped), lead.end() + len(stripped)
 
 
 def _quoted_subject(text: str, pos: int, limit: int) -> tuple[str, int] | None:
@@ -403,9 +403,9 @@ def _quoted_subject(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     close = re.compile(r"[”\"]").search(text, pos + 1, min(limit, pos + _SUBJECT_MAX + 50, len(text)))
     if close is None:
         return None
-    return _tidy(text[pos + 1 : close.start()]), close.end()
+    return tidy_phrase(text[pos + 1 : close.start()]), close.end()
 
 
-def _tidy(phrase: str) -> str:
+def tidy_phrase(phrase: str) -> str:
     """One line, single spaces, no trailing punctuation."""
     return re.sub(r"\s+", " ", phrase).strip(" ,;:")

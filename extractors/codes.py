@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.patterns.codes import CODE_RE, CODE_SEGMENT_RE, GLUED_WORD_RE, load_table
+from pipeline.normalize import normalize_text
 
 _LOOKALIKES = str.maketrans(
     {
@@ -98,15 +99,10 @@ def _type_names() -> dict[str, str]:
     return {_fold(word): word for word in load_table("doc_types.json")["type_words"]}
 
 
-_NEW_TONE = {"uỷ": "ủy", "oà": "òa", "oá": "óa", "oạ": "ọa", "oả": "ỏa", "oã": "õa"}
-_OLD_TONE_RE = re.compile(r"(?:uỷ|oà|oá|oạ|oả|oã)(?!\w)")  # old tone placement, syllable-final only
-
-
 def _fold(text: str) -> str:
-    """Case-fold and tidy a phrase for table look-ups (NFC, new tone placement, one space)."""
-    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
-    text = re.sub(r"\s+", " ", text).strip().lower()
-    return _OLD_TONE_RE.sub(lambda m: _NEW_TONE[m.group()], text)
+    """Case-fold and tidy a phrase for table look-ups (the pipeline's normalization, one space, lower case)."""
+    text = normalize_text(text.translate(_LOOKALIKES))
+    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 # --------------------------------------------------------------------------- segments
@@ -172,20 +168,14 @@ def parse_match(match: re.Match[str], type_word: str | None = None) -> tuple[Par
     number = match.group("num")
     if match.group("year") is not None:
         return _parse_state_tail(match, number, match.group("year"), "st_tail")
-    if match.group("ps_type") is not None:
-        doc_type = canonical_type(match.group("ps_type"))
-        issuer = _known_party_issuer(match.group("ps_issuer"))
-        if doc_type in _party_types() and issuer is not None:
-            code = f"{number}-{doc_type}/{issuer}"
-            return ParsedCode(code, number, doc_type, issuer, "party"), match.end()
-        return None
-    if match.group("pd_type") is not None:
-        doc_type = canonical_type(match.group("pd_type"))
-        issuer = _known_party_issuer(match.group("pd_issuer"))
-        if doc_type in _party_types() and issuer is not None:
-            code = f"{number}-{doc_type}/{issuer}"
-            return ParsedCode(code, number, doc_type, issuer, "party"), match.end()
-        return None
+    for prefix in ("ps", "pd"):  # type and issuer split alike: "221/KL/TW" (ps), "366-QĐ-TW" (pd)
+        if match.group(f"{prefix}_type") is not None:
+            doc_type = canonical_type(match.group(f"{prefix}_type"))
+            issuer = _known_party_issuer(match.group(f"{prefix}_issuer"))
+            if doc_type in _party_types() and issuer is not None:
+                code = f"{number}-{doc_type}/{issuer}"
+                return ParsedCode(code, number, doc_type, issuer, "party"), match.end()
+            return None
     if match.group("sa_tail") is not None:
         return _parse_state_tail(match, number, None, "sa_tail")
     if match.group("p_type") is not None:
@@ -281,6 +271,18 @@ def parse_code(raw: str, type_word: str | None = None) -> ParsedCode | None:
     if raw[end:].strip(" .,;"):
         return None
     return code
+
+
+def code_key(code: str) -> str:
+    """A code compared loosely (the shared GOLD.md rule): the pipeline's normalization
+    (NFC, Đ look-alikes, dashes), upper case, no spaces, no leading zeros of the number.
+
+    >>> code_key("02 - HD/Ðu") == code_key("2-HD/ĐU")
+    True
+    """
+    key = normalize_text(code).upper()
+    key = re.sub(r"\s+", "", key)
+    return re.sub(r"^0+(?=\d)", "", key)
 
 
 def canonical_code(raw: str) -> str | None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from extractors import codes
+from extractors.citations import tidy_phrase
 from extractors.models import DateMention, SelfIdentity, Signer
 from extractors.patterns.codes import (
     CODE_RE,
@@ -84,7 +85,7 @@ def read_identity(text: str, dates: Sequence[DateMention] = ()) -> SelfIdentity 
         issuer_code=parsed.issuer_code if parsed else None,
         issuer=issuer,
         issued=_issued(place_date, dates) if place_date else None,
-        place=_tidy(place_date.group("place")) if place_date else None,
+        place=tidy_phrase(place_date.group("place")) if place_date else None,
         subject=subject,
         signer=signer,
         start=code_match.start() if parsed else None,
@@ -152,7 +153,7 @@ def _subject(text: str, pos: int) -> str | None:
             break
     if not kept:
         return None
-    subject = _tidy(" ".join(kept))
+    subject = tidy_phrase(" ".join(kept))
     return _sentence_case(subject) if subject.isupper() else subject
 
 
@@ -235,7 +236,7 @@ def _header_issuer(text: str, mark, number_line) -> str | None:
     "TỈNH ỦY ĐỒNG THÁP" -> "Tỉnh ủy Đồng Tháp"."""
     end = number_line.start() if number_line is not None else mark.start()
     block = text[max(0, end - 400) : end]
-    lines = [_tidy(HEADER_MARK_RE.sub(" ", LINE_DEBRIS_RE.sub(" ", line))) for line in block.split("\n")]
+    lines = [tidy_phrase(HEADER_MARK_RE.sub(" ", LINE_DEBRIS_RE.sub(" ", line))) for line in block.split("\n")]
     kept: list[str] = []
     for line in lines:
         if not line or _NOT_ISSUER_RE.match(line) or not line.isupper():
@@ -256,17 +257,17 @@ def _header_issuer(text: str, mark, number_line) -> str | None:
                 spelled = _table_spelling(whole, any_row=True)
                 if spelled != whole:
                     return spelled
-                return _tidy(f"{_table_spelling(last, any_row=True)} {_case_body(' '.join(place))}")
+                return tidy_phrase(f"{_table_spelling(last, any_row=True)} {_case_body(' '.join(place))}")
     if codes.issuer_code_for(last):
         head = ISSUER_NAME_RE.match(last)
         if head is not None:  # "ĐẢNG ỦY BỘ THÔNG TIN VÀ TRUYỀN THÔNG"
-            return _tidy(_table_spelling(head.group("issuer"), any_row=True) + " " + _case_body(last[head.end():]))
+            return tidy_phrase(_table_spelling(head.group("issuer"), any_row=True) + " " + _case_body(last[head.end():]))
     phrase = " ".join(kept[-3:])
     head = ISSUER_NAME_RE.search(phrase)
     if head is not None:
         rest = phrase[head.end() :].title()
-        return _tidy(_table_spelling(head.group("issuer").title()) + rest)
-    return _tidy(phrase.title())
+        return tidy_phrase(_table_spelling(head.group("issuer").title()) + rest)
+    return tidy_phrase(phrase.title())
 
 
 # --------------------------------------------------------------------------- signature
@@ -283,7 +284,7 @@ def _signer(text: str, after: int) -> Signer | None:
         return None
     title_lines: list[str] = []
     for raw in text[mark.start() : mark.start() + 500].split("\n")[:12]:
-        line = _tidy(LINE_DEBRIS_RE.sub(" ", raw))
+        line = tidy_phrase(LINE_DEBRIS_RE.sub(" ", raw))
         if not line:
             continue
         if line.isupper() or not title_lines:
@@ -319,5 +320,3 @@ def _signature_title(lines: list[str]) -> str | None:
     return f"{body}, {post}" if post else body
 
 
-def _tidy(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase).strip(" ,;:")

@@ -11,10 +11,10 @@ name runs from a given offset, :func:`canonical_body` says what it is called.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from extractors.models import Organization
 from extractors.patterns import people as P
+from pipeline.normalize import normalize_text
 
 _EXPANSIONS: dict[str, str] = P.ABBREVIATIONS["expansions"]
 _ALIASES: dict[str, str] = {}
@@ -33,8 +33,7 @@ _BARE_HEADS = frozenset({"ban", "bộ", "vụ", "cục", "sở", "hội", "việ
 
 def tidy(s: str) -> str:
     """NFC, new-style "Ủy", single spaces, no surrounding punctuation."""
-    s = unicodedata.normalize("NFC", s).replace("Uỷ", "Ủy").replace("uỷ", "ủy").replace("UỶ", "ỦY")
-    return " ".join(s.split()).strip(" ,;:.-()")
+    return " ".join(normalize_text(s).split()).strip(" ,;:.-()")
 
 
 def expand_abbreviations(s: str) -> str:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +29,7 @@ from functools import lru_cache
 from extractors.models import Person, Post
 from extractors.organizations import body_extent, canonical_body, tidy
 from extractors.patterns import people as P
+from pipeline.normalize import normalize_text
 
 _SYLLABLE_LINES = P._load_lines("not_name_syllables.txt")
 # never inside a name ("Đảng", "Ủy", "Bộ")
@@ -83,9 +83,7 @@ class _PersonDraft:
 
 def name_key(name: str) -> str:
     """Comparison key for a name: NFC, case folded, new-style tone marks."""
-    s = unicodedata.normalize("NFC", name).casefold()
-    s = P.OLD_TONE_AT_END.sub(lambda m: P.OLD_TONES[m.group()], s)
-    return " ".join(s.split())
+    return " ".join(normalize_text(name).casefold().split())
 
 
 def _is_cued(text: str, start: int) -> bool:

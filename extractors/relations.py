@@ -39,6 +39,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
+from extractors.codes import code_key
 from extractors.models import Citation, Relation, SelfIdentity
 from extractors.patterns import relations as P
 
@@ -423,12 +424,6 @@ def merge_relations(found: list[Relation], years: dict[str, int] | None = None) 
     typed_pairs = {(s, t) for (s, kind, t) in best if kind != "cites"}
     kept = [r for (s, kind, t), r in best.items() if kind != "cites" or (s, t) not in typed_pairs]
     return sorted(kept, key=lambda r: (r.start, r.end, r.source, r.type, r.target))
-
-
-def code_key(code: str) -> str:
-    """A code compared loosely: upper case, no spaces, no leading zeros in the number."""
-    key = P.SPACES.sub("", code).upper()
-    return P.LEADING_ZEROS.sub("", key)
 
 
 # --- sentences -------------------------------------------------------------------

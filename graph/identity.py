@@ -21,12 +21,11 @@ A code names one document only within its issuer and its committee term
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from extractors.codes import fold, issuer_code_for, issuer_is_open, parse_code
+from extractors.codes import code_key, fold, issuer_code_for, issuer_is_open, parse_code
 from extractors.patterns.codes import load_table
 
 #: Closing dates of the Party Congresses: numbering restarts with each term.
@@ -77,13 +76,6 @@ def term_of(iso: str | None) -> str | None:
         if when >= start:
             current = name
     return current
-
-
-def code_key(code: str) -> str:
-    """A code compared loosely: NFC, upper case, Đ for look-alikes, no spaces, no leading zeros."""
-    key = unicodedata.normalize("NFC", code).upper().replace("Ð", "Đ").replace("Ɖ", "Đ")
-    key = re.sub(r"\s+", "", key)
-    return re.sub(r"^0+(?=\d)", "", key)
 
 
 @lru_cache(maxsize=65536)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from extractors.codes import code_key
 from pipeline.normalize import normalize_text
 
 CATEGORIES = ["codes", "code_dates", "dates", "periods", "people", "posts", "relations", "published"]
@@ -32,9 +32,6 @@ POST_ABBREVIATIONS = [
     (r"\btư\b", "trung ương"),
 ]
 _POST_ABBREVIATION_RES = [(re.compile(p), r) for p, r in POST_ABBREVIATIONS]
-LOOKALIKE_D = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ"})
-DASHES_RE = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
-LEADING_ZEROS_RE = re.compile(r"^0+(?=\d)")
 
 
 @dataclass
@@ -74,13 +71,6 @@ class Report:
 
 
 # --- comparison keys -------------------------------------------------------------------
-
-def code_key(code: str) -> str:
-    """GOLD.md code comparison: NFC, upper case, Đ look-alikes, dashes, no spaces, no leading zeros."""
-    key = unicodedata.normalize("NFC", code).upper().translate(LOOKALIKE_D)
-    key = DASHES_RE.sub("-", key).replace(" ", "")
-    return LEADING_ZEROS_RE.sub("", key)
-
 
 def name_key(name: str) -> str:
     """GOLD.md name comparison: NFC, case folding, tone placement."""

@@ -167,9 +167,22 @@ def normalize(original: str, fmt: str | None = None) -> NormalizedText:
     return NormalizedText(text=text, original=original, starts=starts, ends=ends)
 
 
-def normalize_text(text: str) -> str:
-    """The normalized string alone (for comparing names and codes)."""
-    return normalize(text).text
+def normalize_text(text: str, fmt: str | None = None) -> str:
+    """The normalized string alone, without an offset map (for look-ups and comparing names and codes)."""
+    for _name, step in steps_for(fmt):
+        edits = list(step(text))
+        if edits:
+            text = _splice(text, edits)
+    return text
+
+
+def _splice(text: str, edits: list[Edit]) -> str:
+    pieces, cursor = [], 0
+    for start, end, replacement in edits:
+        pieces += [text[cursor:start], replacement]
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _apply(text: str, starts: array, ends: array, edits: list[Edit]) -> tuple[str, array, array]:

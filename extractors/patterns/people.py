@@ -364,11 +364,6 @@ KNOWN_NAME = re.compile(
     re.VERBOSE,
 )
 
-# Old-style tone placement at the end of a syllable ("hoà", "Uỷ"), for name keys.
-OLD_TONES = {"uỷ": "ủy", "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-             "uý": "úy", "uỳ": "ùy", "uỵ": "ụy", "uỹ": "ũy"}
-OLD_TONE_AT_END = re.compile(rf"(?:{'|'.join(OLD_TONES)})(?![{LETTER}])")
-
 # What may follow a post before the next one: a bracket, a footnote, a term.
 SKIP_AFTER_POST = re.compile(
     r"""

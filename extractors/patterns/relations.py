@@ -414,8 +414,3 @@ AUTHOR_SOURCES = re.compile(
     """,
     re.VERBOSE,
 )
-
-
-#: Whitespace inside a code, and the leading zeros of its number (for loose comparison).
-SPACES = re.compile(r"\s+")  # any run of whitespace
-LEADING_ZEROS = re.compile(r"^0+(?=\d)")  # "02-HD/ĐU" compares as "2-HD/ĐU"
