@@ -8,27 +8,7 @@ import pytest
 from graph.build import build_graph
 from graph.identity import base_key, is_local, qualifying_issuer, term_of
 from graph.schema import GraphSchemaError, validate_graph
-
-
-def citation(code, start, issuer=None, date=None, **extra):
-    """A citation as a record holds it."""
-    return {"code": code, "start": start, "end": start + 20, "issuer": issuer, "date": date,
-            "text": code or extra.get("name", ""), **extra}
-
-
-def relation(source, kind, target, start=0, confidence=0.9, rule="test"):
-    return {"source": source, "type": kind, "target": target, "confidence": confidence,
-            "evidence": {"start": start, "end": start + 60, "rule": rule, "text": f"{source} {kind} {target}"}}
-
-
-def record(text_id, citations=(), relations=(), own=None, people=(), published="2022-05-10"):
-    """An OUTPUT.md record with only what the graph reads."""
-    return {
-        "schema": "vanban.document/1", "id": text_id, "source": f"{text_id}.txt", "format": "txt",
-        "title": f"Bài {text_id}", "published": published, "kind": "news" if own is None else "directive",
-        "self": own, "citations": list(citations), "dates": [], "people": list(people),
-        "organizations": [], "relations": list(relations), "warnings": [],
-    }
+from tests.records import citation, record, relation
 
 
 def documents(G) -> set[str]:

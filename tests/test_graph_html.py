@@ -17,6 +17,7 @@ import pytest
 
 from graph.build import build_graph
 from graph.html import STATIC_DIR, graph_payload, render_html, script_json, write_html
+from tests.records import citation, record, relation
 
 ATTACK = "<script>alert(1)</script>"
 DUK = "Đảng ủy Khối các cơ quan Trung ương"
@@ -29,18 +30,15 @@ def _records() -> list[dict]:
 
     def cite(code, start, issuer=None, date=None, subject=None):
         doc_type = code.split("-")[1].split("/")[0]
-        return {"code": code, "start": start, "end": start + 20, "issuer": issuer, "date": date, "text": code,
-                "subject": subject, "doc_type": doc_type, "doc_type_name": TYPE_NAMES[doc_type]}
+        return citation(code, start, issuer, date, subject=subject, doc_type=doc_type,
+                        doc_type_name=TYPE_NAMES[doc_type])
 
     def rel(source, kind, target, text):
-        return {"source": source, "type": kind, "target": target, "confidence": 0.9,
-                "evidence": {"start": 0, "end": len(text), "rule": "active_verb", "text": text}}
+        return relation(source, kind, target, end=len(text), rule="active_verb", text=text)
 
     def rec(text_id, citations, relations, own=None, people=()):
-        return {"schema": "vanban.document/1", "id": text_id, "source": f"corpus/{text_id}.txt", "format": "txt",
-                "title": f"Hướng dẫn {text_id}", "published": "2022-04-20", "kind": "directive" if own else "news",
-                "self": own, "citations": citations, "dates": [], "people": list(people), "organizations": [],
-                "relations": relations, "warnings": []}
+        return record(text_id, citations, relations, own, people, "2022-04-20",
+                      source=f"corpus/{text_id}.txt", title=f"Hướng dẫn {text_id}")
 
     own = {"code": "16-HD/BTCTW", "doc_type": "HD", "doc_type_name": "Hướng dẫn", "issuer": "Ban Tổ chức Trung ương",
            "issuer_code": "BTCTW", "issued": "2022-02-15", "subject": "một số nội dung cụ thể về công tác quy hoạch cán bộ"}

@@ -13,23 +13,21 @@ from graph.cli import graph as graph_group
 from graph.cli import query as query_group
 from graph.io import ExportError, export_graph, flattened_copy, read_graph
 from pipeline.store import Store
+from tests.records import citation, record, relation
 
 DUK = "Đảng ủy Khối các cơ quan Trung ương"
 
 
 def _records() -> list[dict]:
     def cite(code, start, issuer=None, date=None):
-        return {"code": code, "start": start, "end": start + 20, "issuer": issuer, "date": date, "text": code}
+        return citation(code, start, issuer, date)
 
     def rel(source, kind, target):
-        return {"source": source, "type": kind, "target": target, "confidence": 0.85,
-                "evidence": {"start": 0, "end": 80, "rule": "test", "text": "Thực hiện <script>alert(1)</script> ..."}}
+        return relation(source, kind, target, end=80, confidence=0.85,
+                        text="Thực hiện <script>alert(1)</script> ...")
 
     def rec(text_id, citations, relations, own=None, people=()):
-        return {"schema": "vanban.document/1", "id": text_id, "source": f"corpus/{text_id}.txt", "format": "txt",
-                "title": f"Bài {text_id}", "published": "2022-04-20", "kind": "directive" if own else "news",
-                "self": own, "citations": citations, "dates": [], "people": list(people), "organizations": [],
-                "relations": relations, "warnings": []}
+        return record(text_id, citations, relations, own, people, "2022-04-20", source=f"corpus/{text_id}.txt")
 
     own = {"code": "16-HD/BTCTW", "doc_type": "HD", "issuer": "Ban Tổ chức Trung ương", "issued": "2022-02-15",
            "subject": "một số nội dung cụ thể về công tác quy hoạch cán bộ"}

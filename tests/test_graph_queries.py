@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.build import build_graph
+from tests.records import citation, record, relation
 from graph.queries import NoPath, UnknownDocument, basis, doc, find_documents, implementers, path, person, top
 
 DUK = "Đảng ủy Khối các cơ quan Trung ương"
@@ -12,18 +13,15 @@ DU_TTTT = "Đảng ủy Bộ Thông tin và Truyền thông"
 
 
 def _citation(code, start, issuer=None):
-    return {"code": code, "start": start, "end": start + 20, "issuer": issuer, "date": None, "text": code}
+    return citation(code, start, issuer)
 
 
 def _relation(source, kind, target, start=0):
-    return {"source": source, "type": kind, "target": target, "confidence": 0.9,
-            "evidence": {"start": start, "end": start + 50, "rule": "test", "text": "..."}}
+    return relation(source, kind, target, start, end=start + 50, text="...")
 
 
 def _record(text_id, published, citations, relations, people=()):
-    return {"id": text_id, "source": f"{text_id}.txt", "format": "txt", "title": f"Bài {text_id}",
-            "published": published, "kind": "news", "self": None, "citations": citations,
-            "relations": relations, "people": list(people), "organizations": []}
+    return record(text_id, citations, relations, people=people, published=published)
 
 
 @pytest.fixture(scope="module")
