@@ -30,6 +30,7 @@ demo: $(VENV)/.installed
 	@echo "JSON Lines: $(OUT)/corpus.jsonl   store: $(OUT)/vanban.db"
 
 test: $(VENV)/.installed-test browser
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 # The HTML graph page is tested in headless Chromium. Where it is missing and we are root

@@ -24,7 +24,7 @@ from pathlib import Path
 from pipeline.evaluate import Report, load_gold, score_file
 from pipeline.ingest import read_file
 from pipeline.models import Failure
-from pipeline.normalize import normalize
+from vntext.normalize import normalize
 from pipeline.process import process_document
 
 DEFAULT_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.patterns.codes import CODE_RE, CODE_SEGMENT_RE, GLUED_WORD_RE, load_table
-from pipeline.normalize import normalize_text
+from vntext.normalize import normalize_text
 
 _LOOKALIKES = str.maketrans(
     {

@@ -1,7 +1,7 @@
 """The facts extractors find, as frozen dataclasses.
 
 Every extractor is a pure function of a *normalized* text (see
-``pipeline.normalize``) returning these objects. Their ``start``/``end`` are
+``vntext.normalize``) returning these objects. Their ``start``/``end`` are
 offsets into that normalized text; the record builder
 (``pipeline.record``) maps them back to offsets into the original text before
 anything leaves the pipeline, so extractors never deal with the original.

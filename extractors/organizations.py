@@ -10,11 +10,11 @@ name runs from a given offset, :func:`canonical_body` says what it is called.
 
 from __future__ import annotations
 
-import re
 
 from extractors.models import Organization
+from extractors.names import find_name_mentions
 from extractors.patterns import people as P
-from pipeline.normalize import normalize_text
+from vntext.normalize import normalize_text
 
 _EXPANSIONS: dict[str, str] = P.ABBREVIATIONS["expansions"]
 _ALIASES: dict[str, str] = {}
@@ -110,9 +110,7 @@ def _inside_body_head(text: str, previous_end: int, word_start: int) -> bool:
 
 def find_organizations(text: str) -> list[Organization]:
     """Every body mentioned in ``text``, with its canonical name, in text order."""
-    from extractors.people import find_name_mentions  # names stop a body's extent
-
-    name_starts = frozenset(m.start for m in find_name_mentions(text))
+    name_starts = frozenset(m.start for m in find_name_mentions(text))  # names stop a body
     found: list[Organization] = []
     taken_until = -1
     for m in P.BODY_HEAD.finditer(text):

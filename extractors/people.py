@@ -4,7 +4,7 @@
 mention merged, each with the posts the text gives them. It runs in three
 stages, each a plain function:
 
-1. :func:`find_name_mentions` — capitalised runs that are personal names
+1. :func:`extractors.names.find_name_mentions` — capitalised runs that are personal names
    (family name + 1-3 syllables, or any 2-4 syllables after "đồng chí",
    "ông", "bà"), bylines in capitals, minus places, bodies, streets and
    placeholders;
@@ -20,39 +20,18 @@ Thất becomes "Huyện ủy Thạch Thất".
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from extractors.models import Person, Post
+from extractors.names import NameMention, find_name_mentions, name_key
 from extractors.organizations import body_extent, canonical_body, tidy
 from extractors.patterns import people as P
-from pipeline.normalize import normalize_text
 
-_SYLLABLE_LINES = P._load_lines("not_name_syllables.txt")
-# never inside a name ("Đảng", "Ủy", "Bộ")
-_NOT_NAME_SYLLABLES = frozenset(s.casefold() for s in _SYLLABLE_LINES if not s.startswith(">"))
-# ends a name when third or later in a run ("Lê Duẩn Thường trực": table cells run together)
-_NAME_ENDERS = _NOT_NAME_SYLLABLES | frozenset(s[1:].casefold() for s in _SYLLABLE_LINES if s.startswith(">"))
-# a name never ends on a middle name ("Lưu Văn phòng", "Nguyễn Thị")
-_MIDDLE_ONLY = frozenset({"văn", "thị"})
-_FAMILY = P.FAMILY_NAMES
 # Title words that, inside a title, are really the head of the body ("Trưởng
 # Ban" + "Tổ chức Trung ương" = "Trưởng" of "Ban Tổ chức Trung ương").
 _TITLE_TAIL_HEADS = ("Ban", "Đoàn", "Văn phòng", "phòng")
-
-
-@dataclass(frozen=True)
-class NameMention:
-    """One place where a personal name is written."""
-
-    start: int
-    end: int
-    name: str  # as it should be reported ("Hoàng Biên" for "HOÀNG BIÊN")
-    cued: bool = False  # a title, rank or "đồng chí" stands right before it
-    byline: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,203 +51,6 @@ class _PersonDraft:
     name: str
     mentions: list[tuple[int, int]] = field(default_factory=list)
     posts: list[PostSpan] = field(default_factory=list)
-
-
-# --------------------------------------------------------------------------
-# 1. Names
-# --------------------------------------------------------------------------
-
-
-
-
-def name_key(name: str) -> str:
-    """Comparison key for a name: NFC, case folded, new-style tone marks."""
-    return " ".join(normalize_text(name).casefold().split())
-
-
-def _is_cued(text: str, start: int) -> bool:
-    """A title, a rank or a cue word stands right before ``start``."""
-    left = text[max(0, start - 60):start]
-    if P.CUE.search(left):
-        return True
-    stripped = left.rstrip(" ")
-    if not stripped or len(stripped) == len(left):
-        return False
-    tail = stripped[-40:]
-    for pattern in (P.RANK, P.TITLE):
-        for m in pattern.finditer(tail):
-            if m.end() == len(tail):
-                return True
-    return False
-
-
-def _at_sentence_start(text: str, start: int) -> bool:
-    left = text[max(0, start - 12):start].rstrip(" *#-")
-    return not left or left[-1] in ".\n:!?\"“|("
-
-
-def _acceptable(syllables: list[str], text: str, start: int, first_in_run: bool) -> tuple[bool, bool]:
-    """(is a name, is cued) for a candidate of 2-4 syllables starting at ``start``."""
-    name = " ".join(syllables)
-    key = name_key(name)
-    cued = _is_cued(text, start)
-    if key in P.NOT_NAMES:
-        return False, cued
-    if key in P.NAMES_ONLY_AFTER_CUE and not cued:
-        return False, cued
-    if any(s.casefold() in _NOT_NAME_SYLLABLES for s in syllables[1:]):
-        return False, cued
-    if any(len(s) == 1 for s in syllables[1:]):  # "Nguyễn Văn A": a placeholder
-        return False, cued
-    if syllables[-1].casefold() in _MIDDLE_ONLY:
-        return False, cued
-    if len(syllables) == 2 and syllables[0] in P.RISKY_FAMILY_NAMES and not cued:
-        # "Hà Bắc", "Đồng Kỵ", "Âu Mỹ": a person only if a year or a post follows
-        after = start + len(name)
-        follows = P.PERSON_AFTER.match(text, after)
-        if not (follows and (P.TITLE.match(text, follows.end()) or "(" in follows.group())):
-            return False, cued
-    if first_in_run and not cued and P.NOT_PERSON_BEFORE.search(text[max(0, start - 40):start]):
-        return False, cued
-    if (P.HOUSE_NUMBER_BEFORE.search(text[max(0, start - 10):start])
-            and P.ADDRESS_AFTER.match(text, start + len(name))):
-        return False, cued
-    return True, cued
-
-
-def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: bool) -> list[list[tuple[int, int, str]]]:
-    """Split a run that starts with a family name into names of 2-4 syllables.
-
-    "Nguyễn Hoàng Giang Nguyễn Đức Tuy" (a table cell) -> two names. A run of
-    up to four syllables is one name ("Trần Hồng Hà", though Hà is a family name).
-    A name ends before a word that opens a title or a body ("Lê Duẩn Thường
-    trực"), unless that word ends the run and no lower-case word follows it
-    ("Đào Xuân Ban - UVTV", "Nguyễn Đức Trung - Phó Trưởng ban").
-    """
-    names = []
-    for cut in range(2, len(syllables)):
-        is_last = cut == len(syllables) - 1
-        if syllables[cut][2].casefold() in _NAME_ENDERS and not (is_last and not run_continues_lower):
-            syllables = syllables[:cut]
-            break
-    i, n = 0, len(syllables)
-    while n - i >= 2:
-        if n - i <= 4:
-            names.append(syllables[i:])
-            break
-        cut = None
-        for e in range(min(i + 4, n - 2), i + 1, -1):  # latest family-name syllable that leaves a name
-            if syllables[e][2] in _FAMILY:
-                cut = e
-                break
-        if cut is None:
-            return names  # five or more syllables with nowhere to cut: a heading
-        names.append(syllables[i:cut])
-        i = cut
-    return names
-
-
-def _prefix_allows_name(prefix: str, text: str, run_start: int) -> bool:
-    """May a name start inside a run after ``prefix`` ("Đại Tướng", "Chủ Tịch")?"""
-    if P.RANK.fullmatch(prefix) or P.TITLE.fullmatch(prefix) or P.CUE.fullmatch(prefix):
-        return True
-    if P.NOT_PERSON_BEFORE.search(prefix) or P.NOT_PERSON_BEFORE.search(text[max(0, run_start - 20):run_start]):
-        return False
-    return " " not in prefix and _at_sentence_start(text, run_start) and prefix not in _FAMILY
-
-
-def find_name_mentions(text: str) -> list[NameMention]:
-    """Every personal name written in ``text``, in text order."""
-    return list(_name_mentions(text))
-
-
-@lru_cache(maxsize=4)  # find_people and find_organizations ask for the same text in turn
-def _name_mentions(text: str) -> tuple[NameMention, ...]:
-    mentions: list[NameMention] = []
-    for run in P.CAPITALISED_RUN.finditer(text):
-        if " " not in run.group():
-            continue  # one syllable is never a name
-        syllables = [(run.start() + s.start(), run.start() + s.end(), s.group())
-                     for s in P.SYLLABLE_IN_RUN.finditer(run.group())]
-        if len(syllables) < 2:
-            continue
-        first_family = next((i for i, s in enumerate(syllables) if s[2] in _FAMILY), None)
-        if first_family is None:
-            # no family name: only a cue ("đồng chí U Huấn", "ông Y Ngọc") makes it a name
-            if (len(syllables) <= 4 and P.CUE.search(text[max(0, run.start() - 30):run.start()])
-                    and not P.TITLE.match(text, run.start()) and not P.BODY_HEAD.match(text, run.start())):
-                words = [s[2] for s in syllables]
-                ok, _ = _acceptable(words, text, run.start(), True)
-                if ok:
-                    mentions.append(NameMention(run.start(), run.end(), " ".join(words), cued=True))
-            continue
-        if first_family > 0:
-            prefix = text[run.start():syllables[first_family - 1][1]]
-            if not _prefix_allows_name(prefix, text, run.start()):
-                continue
-        continues_lower = bool(P.LOWER_WORD_NEXT.match(text, run.end()))
-        for group in _split_run(syllables[first_family:], continues_lower):
-            words = [s[2] for s in group]
-            start, end = group[0][0], group[-1][1]
-            ok, cued = _acceptable(words, text, start, group[0][0] == syllables[0][0])
-            if ok:
-                mentions.append(NameMention(start, end, " ".join(words), cued=cued or first_family > 0))
-    mentions.extend(_bylines(text))
-    taken = {m.start for m in mentions}
-    mentions.extend(NameMention(k.start(), k.end(), k.group(), cued=_is_cued(text, k.start()))
-                    for k in P.KNOWN_NAME.finditer(text) if k.start() not in taken)
-    mentions = _drop_place_names(text, mentions)
-    mentions.extend(_repeated_mentions(text, mentions))
-    mentions.sort(key=lambda m: m.start)
-    return tuple(mentions)
-
-
-def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMention]:
-    """A name found once is a name wherever else it is written, even inside a longer
-    capitalised run ("Trưởng ban Chỉ đạo Tây Nam Bộ Vương Đình Huệ")."""
-    covered = sorted((m.start, m.end) for m in mentions)
-    starts = [a for a, _ in covered]
-    names = {m.name for m in mentions if not m.byline}
-    if not names:
-        return []
-    pattern = P.any_of_names(names)
-    extra = []
-    for m in pattern.finditer(text):
-        i = bisect.bisect_left(starts, m.end())
-        if i and covered[i - 1][1] > m.start():
-            continue
-        extra.append(NameMention(m.start(), m.end(), m.group(), cued=_is_cued(text, m.start())))
-    return extra
-
-
-def _drop_place_names(text: str, mentions: list[NameMention]) -> list[NameMention]:
-    """Drop a name the text also uses as a place ("xã Hồ Thị Kỷ") unless a title names a person by it."""
-    used_as_place = set()
-    for m in P.PLACE_THEN_RUN.finditer(text):
-        words = m.group("run").split(" ")
-        used_as_place.update(" ".join(words[:k]) for k in range(2, len(words) + 1))
-    places = {m.name for m in mentions} & used_as_place
-    if not places:
-        return mentions
-    cued = {m.name for m in mentions if m.name in places and m.cued and not _place_before(text, m.start)}
-    return [m for m in mentions if m.name not in places or m.name in cued]
-
-
-def _place_before(text: str, start: int) -> bool:
-    return bool(P.NOT_PERSON_BEFORE.search(text[max(0, start - 40):start]))
-
-
-def _bylines(text: str) -> list[NameMention]:
-    """Names alone on a line in capitals ("HOÀNG BIÊN"), title-cased."""
-    found = []
-    for m in P.ALL_CAPS_NAME_LINE.finditer(text):
-        words = [w.capitalize() for w in m.group("name").split()]
-        if words[0] not in _FAMILY:
-            continue
-        ok, _ = _acceptable(words, text, m.start("name"), True)
-        if ok:
-            found.append(NameMention(m.start("name"), m.end("name"), " ".join(words), byline=True))
-    return found
 
 
 # --------------------------------------------------------------------------

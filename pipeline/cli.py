@@ -207,7 +207,7 @@ def bench(path: Path | None, limit: int, as_json: bool) -> None:
 
 def _add_graph_commands() -> None:
     try:
-        from graph.cli import graph, query
+        from pipeline.graph_cli import graph, query
     except ImportError:
         return
     cli.add_command(query)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from extractors.codes import code_key
-from pipeline.normalize import normalize_text
+from vntext.normalize import normalize_text
 
 CATEGORIES = ["codes", "code_dates", "dates", "periods", "people", "posts", "relations", "published"]
 

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from pipeline.ingest import format_of, iter_inputs, read_bytes, read_file, sha256
 from pipeline.models import Failure, IngestError, RawDocument
-from pipeline.normalize import normalize
+from vntext.normalize import normalize
 from pipeline.record import build_record, iso_date
 
 BATCH = 64  # documents handed to the pool at a time (bounded memory, stable order)
@@ -35,7 +35,7 @@ class Analysis:
     """Everything the pipeline knows about one document (for notebooks and debugging)."""
 
     raw: RawDocument
-    normalized: object  # pipeline.normalize.NormalizedText
+    normalized: object  # vntext.normalize.NormalizedText
     doc: object  # spacy.tokens.Doc
     record: dict
 

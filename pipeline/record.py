@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 from extractors.models import Facts, SelfIdentity
 from pipeline.models import RawDocument
-from pipeline.normalize import NormalizedText
+from vntext.normalize import NormalizedText
 
 SCHEMA = "vanban.document/1"
 ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")  # the date part of an ISO timestamp

@@ -253,7 +253,7 @@ def test_table_size():
 
 
 def _dev_texts(shared_dir):
-    from pipeline.normalize import normalize
+    from vntext.normalize import normalize
 
     dev = shared_dir / "corpus" / "dev"
     for gold_path in sorted(dev.glob("*.json")):

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from graph.build import build_graph
-from graph.cli import graph as graph_group
-from graph.cli import query as query_group
+from pipeline.graph_cli import graph as graph_group
+from pipeline.graph_cli import query as query_group
 from graph.io import ExportError, export_graph, flattened_copy, read_graph
 from pipeline.store import Store
 from tests.records import citation, record, relation

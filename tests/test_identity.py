@@ -7,7 +7,7 @@ import pytest
 from extractors.citations import extract_citations
 from extractors.identity import is_directive, read_identity
 from pipeline.ingest import read_file
-from pipeline.normalize import normalize
+from vntext.normalize import normalize
 
 
 def normalized(path: Path) -> str:

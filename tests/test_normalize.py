@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.normalize import normalize
+from vntext.normalize import normalize
 
 CASES = [
     # (original, normalized, what it shows)

@@ -11,7 +11,7 @@ def test_every_package_directory_is_listed_in_pyproject():
     listed = set(config["tool"]["setuptools"]["packages"])
     found = {
         ".".join(init.parent.relative_to(REPO).parts)
-        for top in ("pipeline", "extractors", "graph")
+        for top in ("vntext", "pipeline", "extractors", "graph")
         for init in (REPO / top).rglob("__init__.py")
     }
     assert found <= listed, f"not shipped in a wheel: {sorted(found - listed)}"

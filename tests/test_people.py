@@ -7,7 +7,7 @@ import json
 import pytest
 
 from extractors.people import find_people, name_key
-from pipeline.normalize import normalize
+from vntext.normalize import normalize
 
 
 def names(text: str) -> list[str]:
