@@ -20,7 +20,7 @@ import argparse
 import random
 import statistics
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from graph.build import build_graph
 from graph.queries import basis, doc, implementers, path, top

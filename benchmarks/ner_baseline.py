@@ -24,8 +24,8 @@ from pathlib import Path
 from pipeline.evaluate import Report, load_gold, score_file
 from pipeline.ingest import read_file
 from pipeline.models import Failure
-from vntext.normalize import normalize
 from pipeline.process import process_document
+from vntext.normalize import normalize
 
 DEFAULT_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
 

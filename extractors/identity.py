@@ -18,7 +18,6 @@ from extractors.citations import tidy_phrase
 from extractors.models import DateMention, SelfIdentity, Signer
 from extractors.patterns.codes import (
     CODE_RE,
-    TYPE_BEFORE_NUMBER_RE,
     HEADER_MARK_RE,
     ISSUER_NAME_RE,
     LINE_DEBRIS_RE,
@@ -31,9 +30,10 @@ from extractors.patterns.codes import (
     SIGNATURE_MARK_RE,
     SIGNER_NAME_RE,
     TITLE_BLOCK_END_RE,
+    TITLE_LINE_RE,
     TRAILING_CAPITALS_RE,
     TRAILING_NAME_RE,
-    TITLE_LINE_RE,
+    TYPE_BEFORE_NUMBER_RE,
 )
 
 _HEADER_REACH = 700  # how far from the national header the number line may stand

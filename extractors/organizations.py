@@ -10,7 +10,6 @@ name runs from a given offset, :func:`canonical_body` says what it is called.
 
 from __future__ import annotations
 
-
 from extractors.models import Organization
 from extractors.names import find_name_mentions
 from extractors.patterns import people as P
@@ -89,9 +88,7 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), afte
             if word[0].isupper() and P.TITLE.match(text, word_start) and not _inside_body_head(text, end, word_start):
                 break
             after_capital = word[0].isupper()
-        elif after_capital and folded not in _NOT_INSIDE:
-            after_capital = False
-        elif folded in _INNER_WORDS:
+        elif after_capital and folded not in _NOT_INSIDE or folded in _INNER_WORDS:
             after_capital = False
         else:
             break

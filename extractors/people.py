@@ -380,7 +380,7 @@ def find_people(text: str) -> list[Person]:
         draft = drafts.get(key)
         if draft is None:
             draft = drafts[key] = _PersonDraft(mention.name)
-        elif draft.name.isupper() or (not mention.byline and draft.name != mention.name and False):
+        elif draft.name.isupper():
             draft.name = mention.name
         draft.mentions.append((mention.start, mention.end))
         draft.posts.extend(linked.get(mention.start, []))

@@ -36,8 +36,8 @@ Two citations in one sentence with no signal between them are no relation.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from extractors.codes import code_key
 from extractors.models import Citation, Relation, SelfIdentity
@@ -147,10 +147,7 @@ class _Finder:
     def inside_citation(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1
         # Citations may nest or overlap a little; look back over a few.
-        for c in self.citations[max(0, i - 3): i + 1]:
-            if c.start <= pos < c.end:
-                return True
-        return False
+        return any(c.start <= pos < c.end for c in self.citations[max(0, i - 3): i + 1])
 
     def add(self, source: str, kind: str, target: str, rule: str, start: int, end: int) -> None:
         if not source or not target or code_key(source) == code_key(target):
@@ -456,7 +453,7 @@ def sentence_spans(text: str) -> list[_Sentence]:
     """
     blocks: list[tuple[int, int]] = []
     block_start = None
-    previous = ""
+    previous, prev_end = "", 0
     for start, end in _line_spans(text):
         line = text[start:end]
         if not line.strip():

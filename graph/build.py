@@ -8,13 +8,13 @@ cited code becomes is decided in :mod:`graph.identity`.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 import networkx as nx
 
-from extractors.codes import fold, issuer_name
+from extractors.codes import code_key, fold, issuer_name
 from graph import identity as ident
-from graph.identity import DocumentKey, code_key
+from graph.identity import DocumentKey
 from graph.schema import ensure_valid
 
 GRAPH_SCHEMA = "vanban.graph/1"

@@ -26,7 +26,7 @@ import html
 import json
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
@@ -175,7 +175,7 @@ def graph_payload(G: nx.MultiDiGraph, title: str = DEFAULT_TITLE, kinds: tuple[s
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     text = (STATIC_DIR / name).read_text(encoding="utf-8")
     if name != "page.html" and re.search(r"</(script|style)", text, re.IGNORECASE):

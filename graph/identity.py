@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from extractors.codes import code_key, fold, issuer_code_for, issuer_is_open, parse_code
+from extractors.codes import fold, issuer_code_for, issuer_is_open, parse_code
 from extractors.patterns.codes import load_table
 
 #: Closing dates of the Party Congresses: numbering restarts with each term.

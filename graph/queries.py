@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from extractors.codes import fold
-from graph.identity import code_key
+from extractors.codes import code_key, fold
 from graph.schema import ensure_valid
 
 #: Relation types that run down the hierarchy (the source rests on the target).

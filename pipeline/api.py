@@ -14,9 +14,9 @@ fact, a ``source`` column naming the text it was found in, and the text's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import pandas as pd
 
@@ -265,7 +265,7 @@ def findings(doc) -> pd.DataFrame:
     """The labelled spans of a ``Doc`` (label, text, start, end; offsets into ``doc.text``), in text order."""
     from pipeline.nlp import SPAN_KEY
 
-    spans = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else []
+    spans = doc.spans.get(SPAN_KEY, [])
     rows = [{"label": s.label_, "text": s.text, "start": s.start_char, "end": s.end_char} for s in spans]
     frame = _frame(rows, ["label", "text", "start", "end"])
     return frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import resource
 import time
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 
 from pipeline.models import RawDocument

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from extractors.codes import code_key
 from vntext.normalize import normalize_text
@@ -210,7 +210,7 @@ def evaluate(gold_dir: str | Path, workers: int = 1) -> Report:
         raise FileNotFoundError(f"no gold files (X.json next to its text) in {gold_dir}")
     report = Report()
     results = extract_paths([p for p, _ in pairs], workers=workers)
-    for (path, gold), result in zip(pairs, results):
+    for (_path, gold), result in zip(pairs, results):
         if isinstance(result, Failure):
             report.failed.append(result.line())
             score_file({"citations": [], "dates": [], "people": [], "relations": []}, gold, report)

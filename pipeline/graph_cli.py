@@ -126,11 +126,11 @@ def doc_command(ctx: click.Context, code: str) -> None:
                 lines.append("  ambiguous: the citing texts do not say which issuer's document this is")
             lines.append("  rests on:")
             lines += ["    " + line for line in _columns(
-                [[l.type, l.label, f"{l.confidence:.2f}", l.evidence] for l in report.basis],
+                [[link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in report.basis],
                 ["type", "document", "conf", "evidence"])]
             lines.append("  rested on by:")
             lines += ["    " + line for line in _columns(
-                [[l.type, l.label, f"{l.confidence:.2f}", l.evidence] for l in report.dependents],
+                [[link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in report.dependents],
                 ["type", "document", "conf", "evidence"])]
             lines.append("  cited in:")
             lines += ["    " + line for line in _columns(

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from pipeline.models import Failure, IngestError, RawDocument
 from pipeline.readers.text import decode_text

@@ -8,16 +8,16 @@ their place.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from pipeline.ingest import format_of, iter_inputs, read_bytes, read_file, sha256
 from pipeline.models import Failure, IngestError, RawDocument
-from vntext.normalize import normalize
 from pipeline.record import build_record, iso_date
+from vntext.normalize import normalize
 
 BATCH = 64  # documents handed to the pool at a time (bounded memory, stable order)
 

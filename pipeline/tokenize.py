@@ -64,13 +64,13 @@ class UndertheseaTokenizer:
     def to_bytes(self, **_kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, _data: bytes, **_kwargs) -> "UndertheseaTokenizer":
+    def from_bytes(self, _data: bytes, **_kwargs) -> UndertheseaTokenizer:
         return self
 
     def to_disk(self, _path, **_kwargs) -> None:
         return None
 
-    def from_disk(self, _path, **_kwargs) -> "UndertheseaTokenizer":
+    def from_disk(self, _path, **_kwargs) -> UndertheseaTokenizer:
         return self
 
 

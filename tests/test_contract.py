@@ -58,7 +58,7 @@ def corpus_records():
 
 def test_every_bundled_record_validates_against_the_schema(corpus_records):
     assert len(corpus_records) == len(CORPUS_FILES)
-    for name, record in corpus_records.items():
+    for record in corpus_records.values():
         jsonschema.validate(record, SCHEMA)
 
 

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from graph.build import build_graph
+from graph.io import ExportError, export_graph, flattened_copy, read_graph
 from pipeline.graph_cli import graph as graph_group
 from pipeline.graph_cli import query as query_group
-from graph.io import ExportError, export_graph, flattened_copy, read_graph
 from pipeline.store import Store
 from tests.records import citation, record, relation
 
@@ -111,8 +111,8 @@ def test_export_errors(G, tmp_path):
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("store") / "vanban.db"
     store = Store(path)
-    for record in _records():
-        store.put(record)
+    for rec in _records():
+        store.put(rec)
     store.commit()
     store.close()
     return path

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from graph.build import build_graph
-from tests.records import citation, record, relation
 from graph.queries import NoPath, UnknownDocument, basis, doc, find_documents, implementers, path, person, top
+from tests.records import citation, record, relation
 
 DUK = "Đảng ủy Khối các cơ quan Trung ương"
 DU_TTTT = "Đảng ủy Bộ Thông tin và Truyền thông"

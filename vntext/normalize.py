@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 Edit = tuple[int, int, str]
 Step = Callable[[str], Iterator[Edit]]

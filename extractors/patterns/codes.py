@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> Any:
     """Load one JSON table from ``extractors/data`` (cached: each file is read once)."""
     text = resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")

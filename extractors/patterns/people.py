@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -192,7 +192,7 @@ PLACE_THEN_RUN = re.compile(
 # "65 Hồ Văn Huê, Phường 9" (not "| 22 | Trần Cẩm Tú", a table row number).
 HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\d.,/-])\d{1,3}[A-Za-z]?,?[ ]*$")
 ADDRESS_AFTER = re.compile(
-    rf"""
+    r"""
     ,?[ ]*
     (?:P\.|Q\.|TP\b|Tp\.|[Pp]hường|[Qq]uận|[Xx]ã|[Hh]uyện|[Tt]hị[ ]xã|[Tt]hành[ ]phố|Hà[ ]Nội)   # ward, district, city
     """,
@@ -401,7 +401,7 @@ def any_of_names(names) -> re.Pattern:
     return re.compile(rf"(?<![{LETTER}])(?:{'|'.join(re.escape(n) for n in ordered)})(?![{LETTER}])")
 
 
-@lru_cache(maxsize=None)
+@cache
 def title_entry(written: str) -> dict | None:
     """The titles.json entry for a title as written (any case, old tone marks)."""
     key = " ".join(written.split()).casefold().replace("uỷ", "ủy")
