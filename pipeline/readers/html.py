@@ -28,8 +28,11 @@ def declared_charset(data: bytes) -> str | None:
 
 def read_html(markup: str) -> HtmlContent:
     """Extract the article body (no menus, "Tin khác", comments) and its title, date and site."""
+    import logging
+
     import trafilatura
 
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its "discarding data" notes are not errors
     text = trafilatura.extract(
         markup,
         include_comments=False,
