@@ -55,7 +55,7 @@ CREATE INDEX IF NOT EXISTS people_name ON people(name);
 """
 
 
-BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another one before "the store is busy"
+BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another one before "the store is busy" (VANBAN_BUSY_TIMEOUT)
 
 
 class StoreBusy(Exception):
@@ -65,7 +65,12 @@ class StoreBusy(Exception):
 class Store:
     """A vanban SQLite database. Use as a context manager, or call ``close()``."""
 
-    def __init__(self, path: str | Path = "vanban.db", timeout: float = BUSY_TIMEOUT_S):
+    def __init__(self, path: str | Path = "vanban.db", timeout: float | None = None):
+        if timeout is None:
+            try:
+                timeout = float(os.environ.get("VANBAN_BUSY_TIMEOUT", BUSY_TIMEOUT_S))
+            except ValueError:
+                timeout = BUSY_TIMEOUT_S
         self.path = Path(path)
         if self.path.parent and not self.path.parent.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
