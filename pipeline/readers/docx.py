@@ -18,7 +18,7 @@ MAX_MERGES = 500  # vertically merged cells above which python-docx is not used 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def read_docx(data: bytes, max_unzipped: int = 500 * 1024 * 1024) -> tuple[str, str | None, list[str]]:
+def read_docx(data: bytes, max_unzipped: int = 200 * 1024 * 1024) -> tuple[str, str | None, list[str]]:
     """Return the document's text (header, body in order, footer), its core title, and warnings."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
