@@ -122,7 +122,7 @@ def _read_jsonl(source: str, data: bytes) -> Iterator[RawDocument | Failure]:
         if entry.error:
             yield Failure(source=where, reason=entry.error, id=sha256(entry.raw_line))
             continue
-        if not entry.text.strip():
+        if entry.text is None or not entry.text.strip():
             yield Failure(source=where, reason=f"line {entry.line_number} has an empty 'text'", id=sha256(entry.raw_line))
             continue
         yield RawDocument(
