@@ -78,14 +78,14 @@ def extract(paths: tuple[Path, ...], output: Path | None, workers: int) -> None:
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
     """
-    from pipeline.process import extract_paths
+    from pipeline.process import extract_all
 
     failed = written = skipped = 0
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
     stream = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        for item in extract_paths(paths, workers=workers, with_ignored=True):
+        for item in extract_all(paths, workers=workers):
             if isinstance(item, Failure):
                 failed += 1
                 _report_failure(item)
