@@ -273,3 +273,28 @@ def test_source_names_can_always_be_written(raw, shown):
 @pytest.mark.parametrize("source,line", [("a\nb.pdf", "a\\nb.pdf: r"), ("tab\there", "tab\\there: r"), ("ok", "ok: r")])
 def test_failure_lines_are_one_line(source, line):
     assert Failure(source=source, reason="r").line() == line
+
+
+@pytest.mark.parametrize("error,reason", [
+    (PermissionError(13, "Permission denied"), "permission denied"),
+    (OSError(36, "File name too long"), "path too long"),
+    (OSError(5, "Input/output error"), "cannot read file (Input/output error)"),
+])
+def test_os_errors_on_open_are_one_documents_failure(tmp_path, monkeypatch, error, reason):
+    """Root reads any file, so a file without permission is simulated at os.open."""
+    import pipeline.ingest as ingest
+
+    bad, good = tmp_path / "a-bad.txt", tmp_path / "b-good.txt"
+    bad.write_text("x", encoding="utf-8")
+    good.write_text("Chỉ thị số 35-CT/TW", encoding="utf-8")
+    real_open = os.open
+
+    def failing_open(path, *args, **kwargs):
+        if str(path) == str(bad):
+            raise error
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(ingest.os, "open", failing_open)
+    items = list(iter_documents([tmp_path]))
+    assert isinstance(items[0], Failure) and reason in items[0].reason
+    assert isinstance(items[1], RawDocument)
