@@ -191,7 +191,7 @@ class _Pool:
             raise
         self._stop()
 
-    def _result(self, raw, future: Future, window: deque) -> dict | Failure:
+    def _result(self, raw, future: Future, window: deque, retried: bool = False) -> dict | Failure:
         wait = None if not self.limit else self.limit + GRACE_S
         try:
             return future.result(timeout=wait)
@@ -200,6 +200,8 @@ class _Pool:
             return _timed_out(raw, self.limit)
         except BrokenProcessPool:
             self._restart(window)
+            if not retried:  # the worker that died may have been running another document: try this one again
+                return self._result(raw, self._submit(raw), window, retried=True)
             return Failure(source=raw.source, id=raw.id, origin=raw.origin,
                            reason="processing failed (the worker process died: out of memory or a crash)")
 
