@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.deadline import DocumentTimeout, alarm
 from pipeline.models import Failure, Ignored, IngestError, Limits, RawDocument, Skipped, source_name
 from pipeline.readers.text import decode_text
 
@@ -213,7 +214,13 @@ def read_entry(
         if is_stored and is_stored(source, doc_id):
             yield Skipped(source=source, id=doc_id, origin=source)
             return
-        yield from_bytes(data, fmt, source, limits)
+        with alarm(limits.read_time_limit_s):
+            document = from_bytes(data, fmt, source, limits)
+        yield document
+    except DocumentTimeout:
+        yield Failure(source=source, id=sha256(data), origin=source,
+                      reason=f"reading took longer than the limit of {limits.read_time_limit_s:g} s "
+                             "(VANBAN_READ_TIME_LIMIT)")
     except IngestError as err:
         yield Failure(source=source, reason=str(err), origin=source)
     except MemoryError:
