@@ -46,6 +46,7 @@ class Entry:
     path: Path
     walked: bool = False
     error: str | None = None  # the folder could not be listed, or was empty
+    ignored: bool = False  # ``error`` is a note (an empty folder, a link not followed), not a failure
 
 
 def iter_entries(paths: Iterable[str | os.PathLike]) -> Iterator[Entry]:
@@ -68,7 +69,11 @@ def iter_entries(paths: Iterable[str | os.PathLike]) -> Iterator[Entry]:
             while errors:
                 err = errors.pop()
                 yield Entry(Path(err.filename or root), walked=True, error=_os_reason(err))
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(d for d in dirs if not d.startswith(".") and os.path.islink(os.path.join(root, d))):
+                found = True
+                yield Entry(Path(root) / name, walked=True, ignored=True,
+                            error="symbolic link to a folder: not followed (name it on the command line to read it)")
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
             for name in sorted(files):
                 if not name.startswith(".") and name not in SKIPPED_NAMES:
                     found = True
@@ -76,7 +81,7 @@ def iter_entries(paths: Iterable[str | os.PathLike]) -> Iterator[Entry]:
         for err in errors:
             yield Entry(Path(err.filename or path), walked=True, error=_os_reason(err))
         if not found and not errors:
-            yield Entry(path, error="empty folder: nothing to read")
+            yield Entry(path, error="empty folder: nothing to read", ignored=True)
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
@@ -187,7 +192,7 @@ def read_entry(
     """Everything one input entry gives; never raises for a bad file."""
     source = source_name(entry.path)
     if entry.error is not None:
-        if entry.error.startswith("empty folder"):
+        if entry.ignored:
             yield Ignored(source=source, reason=entry.error)
         else:
             yield Failure(source=source, reason=entry.error, origin=source)

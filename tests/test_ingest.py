@@ -321,3 +321,14 @@ def test_reading_past_its_time_limit_fails_that_file_only(tmp_path, monkeypatch)
     assert time.monotonic() - started < 10
     assert [type(i).__name__ for i in items] == ["RawDocument", "Failure", "RawDocument"]
     assert "VANBAN_READ_TIME_LIMIT" in items[1].reason
+
+
+def test_a_linked_folder_met_while_walking_is_listed_not_followed(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("Chỉ thị số 35-CT/TW", encoding="utf-8")
+    (tmp_path / "top").mkdir()
+    os.symlink(tmp_path / "real", tmp_path / "top" / "link")
+    (item,) = list(iter_documents([tmp_path / "top"]))
+    assert isinstance(item, Ignored) and "not followed" in item.reason
+    (named,) = list(iter_documents([tmp_path / "top" / "link"]))  # named on the command line, it is read
+    assert isinstance(named, RawDocument)
