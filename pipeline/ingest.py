@@ -68,6 +68,7 @@ def iter_entries(paths: Iterable[str | os.PathLike]) -> Iterator[Entry]:
         for root, dirs, files in os.walk(path, onerror=errors.append):
             while errors:
                 err = errors.pop()
+                found = True  # reported: not an empty folder
                 yield Entry(Path(err.filename or root), walked=True, error=_os_reason(err))
             for name in sorted(d for d in dirs if not d.startswith(".") and os.path.islink(os.path.join(root, d))):
                 found = True
