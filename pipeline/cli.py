@@ -208,11 +208,16 @@ def report(db: Path, top: int) -> None:
 
     Example: vanban report --db out/vanban.db
     """
+    import sqlite3
+
     from pipeline.store import Store
 
-    with Store(db) as store:
-        records = list(store.records())
-        failures = store.failures()
+    try:
+        with Store(db) as store:
+            records = list(store.records())
+            failures = store.failures()
+    except sqlite3.Error as err:
+        _store_error(db, err)
     click.echo(format_findings(records, failures, top))
 
 
