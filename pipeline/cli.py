@@ -15,6 +15,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -43,7 +44,7 @@ def _report_ignored(item: Ignored) -> None:
     click.echo(f"vanban: skipped: {item.line()}", err=True)
 
 
-def _store_error(db: Path, err: Exception) -> None:
+def _store_error(db: Path, err: Exception) -> NoReturn:
     """One line for a store that cannot be used (busy past the timeout, not a database, read-only), exit 2."""
     from pipeline.models import one_line
 
