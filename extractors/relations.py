@@ -27,10 +27,27 @@ Rules, each named in ``Relation.rule``:
 ``cites_signal``
     In a directive, "theo Quy định số ...", "quy định tại khoản 2 Điều 3 ...".
 ``quoted_content``
-    "Nghị định A ... quy định như sau:" followed by its quoted text; documents
-    cited inside the quote are cited by A.
+    "Nghị định A ... quy định như sau:" followed by its quoted text (or "A quy
+    định: <text>" on one line); documents cited inside the quote are cited by A.
+``theo_do``
+    "Ngày 18/11, Bộ Tài chính ban hành Công văn A ... Theo đó, thực hiện Kết luận
+    B ...": the document just issued (or the page's own document) implements B.
+``issued_reference``
+    "Chính phủ ban hành Nghị quyết A về ... theo Kết luận số B": A cites B.
+``frame_cites``
+    "Tại Nghị quyết này, ... quy định tại Nghị định B": the framing document cites B.
+``self_expiry``
+    In a directive: "Quyết định số B hết hiệu lực" (B repealed by the directive).
 
-Two citations in one sentence with no signal between them are no relation.
+Where the source is: a directive's own code (its header); for a web page with no
+header, the document its title or first heading starts with, or its "Toàn văn ..."
+lead (``extractors.identity.page_subject_start``); for news, the document a sentence
+says was issued.
+
+Two citations in one sentence with no signal between them are no relation; nor are a
+proposal ("Xét Tờ trình số ...", "theo đề nghị của ..."), a document inside a
+committee's name ("Ban Chỉ đạo tổng kết Nghị quyết 18") or the link lists after site
+furniture ("Văn bản liên quan", "Xem thêm").
 """
 
 from __future__ import annotations
@@ -40,6 +57,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.codes import code_key
+from extractors.identity import page_subject_start
 from extractors.models import Citation, Relation, SelfIdentity
 from extractors.patterns import relations as P
 
@@ -55,6 +73,10 @@ _ISSUED_REACH = 80  # from "ban hành" to the document issued
 _TITLE_REACH = 900  # how far a directive's title zone may run after its code
 _QUOTE_LINES = 30  # most lines a quoted block may have
 _LEAD_OBJECT_REACH = 80  # from "Thực hiện" to the first document it names
+_REFERENT_REACH = 1500  # how far back "Theo đó" may find the document just issued
+_EXPIRY_REACH = 160  # from a document's code to its "hết hiệu lực"
+_FURNITURE_PARAGRAPH = 200  # a paragraph this long after site furniture is text again
+_CITE_WINDOW = 60  # how far before a citation its reference word may stand
 
 @dataclass(frozen=True)
 class _Sentence:
@@ -93,13 +115,67 @@ class _Finder:
         self.text = text
         self.identity = identity
         self.self_code = (identity.code if identity and identity.code else None) or doc_id or None
-        self.citations = sorted((c for c in citations if c.end > c.start), key=lambda c: (c.start, c.end))
+        self.citations = self._references(citations)
         self.starts = [c.start for c in self.citations]
         self.sentences = sentence_spans(text)
         self.sentence_starts = [s.start for s in self.sentences]
         self.found: list[Relation] = []
         self.objects: set[int] = set()  # starts of citations that are the object of another's verb
         self.body = self._directive_body()
+        self.page_code = self._page_subject() if identity is None else None
+        self.quoted: list[tuple[int, int]] = []  # blocks quoted from another document
+        self.undated: set[tuple[str, str]] = set()  # pairs the year check must not drop
+        self._issued: list[tuple[int, Citation]] | None = None
+
+    def _references(self, citations: Sequence[Citation]) -> list[Citation]:
+        """The citations that can take part: not inside a committee's name ("Ban Chỉ đạo
+        tổng kết Nghị quyết 18"), not in the link lists after site furniture."""
+        zones = _furniture_zones(self.text)
+        kept = []
+        for c in sorted((c for c in citations if c.end > c.start), key=lambda c: (c.start, c.end)):
+            if any(a <= c.start < b for a, b in zones):
+                continue
+            line_start = self.text.rfind("\n", 0, c.start) + 1
+            if P.COMMITTEE_NAME.search(self.text[max(line_start, c.start - 90):c.start]):
+                continue
+            kept.append(c)
+        return kept
+
+    def _page_subject(self) -> str | None:
+        """The code of the document a page with no directive header is about (its title)."""
+        start = page_subject_start(self.text)
+        if start is None:
+            return None
+        for c in self.citations_in(start, start + 3):
+            if c.code:
+                return c.code
+        return None
+
+    def issued(self) -> list[tuple[int, Citation]]:
+        """Documents sentences say were issued ("Bộ Tài chính ban hành Công văn 17899/BTC-VP"),
+        with where their verb stands, in text order."""
+        if self._issued is None:
+            self._issued = []
+            for verb in P.ISSUE_VERB.finditer(self.text):
+                if self.inside_citation(verb.start()):
+                    continue
+                sentence = self.sentence_of(verb.start())
+                following = self.citations_in(verb.end(), min(sentence.end, verb.end() + _ISSUED_REACH))
+                if following and following[0].code and P.ISSUED_GAP.match(self.text[verb.end():following[0].start]):
+                    self._issued.append((verb.start(), following[0]))
+        return self._issued
+
+    def referent(self, pos: int) -> str | None:
+        """The document "Theo đó" at ``pos`` refers to: the last one issued before it, else the
+        directive itself (in its body) or the page's own document."""
+        for _verb_at, c in reversed(self.issued()):
+            if c.end <= pos and pos - c.end <= _REFERENT_REACH and not self.is_self(c):
+                return c.code
+            if c.end <= pos:
+                break
+        if self.identity is not None:
+            return self.self_code if self.in_body(pos) else None
+        return self.page_code
 
     def _directive_body(self) -> tuple[int, int]:
         """Where a directive speaks for itself: from its code to the end of its signature.
@@ -119,6 +195,9 @@ class _Finder:
 
     def in_body(self, pos: int) -> bool:
         return self.body[0] <= pos < self.body[1]
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
 
     # --- helpers ---------------------------------------------------------------
 
@@ -154,6 +233,26 @@ class _Finder:
             return
         self.found.append(Relation(source, kind, target, _CONFIDENCE[rule], start, end, rule))
 
+    def referenced_in(self, start: int, end: int) -> list[Citation]:
+        """Citations in ``start..end`` that a reference word governs ("theo Quy định số ...",
+        "quy định tại Điều 102 Luật Lâm nghiệp, Luật Đất đai; Nghị định số 131/2025/NĐ-CP và
+        Nghị định số 136/2025/NĐ-CP"): each one after the word, and the list that follows it."""
+        governed: list[Citation] = []
+        previous: Citation | None = None
+        for c in self.citations_in(start, end):
+            if previous is not None and c.start < previous.end:
+                continue
+            window = self.text[max(start, c.start - _CITE_WINDOW):c.start]
+            window = P.NAMED_LAWS_TAIL.sub("", window)
+            signalled = bool(P.CITE_BEFORE.search(window)) and not P.PROPOSAL.search(window)
+            listed = previous is not None and bool(P.CLAUSE_LIST_GAP.match(self.text[previous.end:c.start]))
+            if signalled or listed:
+                governed.append(c)
+                previous = c
+            else:
+                previous = None
+        return [c for c in governed if c.code]
+
     def list_after(self, first: Citation, limit: int) -> list[Citation]:
         """``first`` and the documents listed after it ("Luật số A ngày ... và Luật số B")."""
         members = [first]
@@ -174,15 +273,19 @@ class _Finder:
 
     def run(self) -> list[Relation]:
         if self.citations:
+            self.quoted_content()
             self.active_verbs()
             self.passive_verbs()
             self.lead_clauses()
+            self.issued_references()
+            self.frame_cites()
             if self.identity is not None:
                 self.title_zone()
-                self.self_verbs()
                 self.directive_cites()
-            self.quoted_content()
-        return merge_relations(self.found, self.years())
+            if self.identity is not None or self.page_code:
+                self.self_verbs()
+                self.self_expiry()
+        return merge_relations(self.found, self.years(), self.undated)
 
     def years(self) -> dict[str, int]:
         """code_key -> year of the document, from a state code's year or a citation's date."""
@@ -208,9 +311,14 @@ class _Finder:
             if not lead or not _opens_with_lead(body):
                 continue
             kind = "based_on" if lead.group("based_on") else "implements"
-            cited = self.citations_in(sentence.start, sentence.end)
+            proposal = P.PROPOSAL.search(self.text, sentence.start + lead.end(), sentence.end)
+            clause_end = proposal.start() if proposal else sentence.end  # "...; Xét Tờ trình số ..." is no basis
+            cited = self.citations_in(sentence.start, clause_end)
             coded = [c for c in cited if c.code]
             if not coded:
+                continue
+            if lead.group("anaphor"):
+                self.anaphoric_lead(sentence, kind, coded)
                 continue
             if kind == "implements":
                 gap = self.text[sentence.start + lead.end():coded[0].start]
@@ -230,6 +338,87 @@ class _Finder:
                 if c.start in self.objects or not self.usable(c) or (issue_at is not None and c.end > issue_at):
                     continue  # "... Kế hoạch số 24/KH-UBND thực hiện Nghị quyết số 66": 66 is 24's
                 self.add(self.self_code, kind, c.code, rule, sentence.start, sentence.end)
+
+    def anaphoric_lead(self, sentence: _Sentence, kind: str, coded: list[Citation]) -> None:
+        """ "Theo đó, thực hiện Kết luận A và Kết luận B ...": the document just named acts."""
+        source = self.referent(sentence.start)
+        if not source:
+            return
+        _issued, issue_at = self.issued_document(sentence, sentence.start)
+        for c in coded:
+            if issue_at is None or c.end <= issue_at:
+                self.add(source, kind, c.code, "theo_do", sentence.start, sentence.end)
+
+    def issued_references(self) -> None:
+        """ "Chính phủ ban hành Nghị quyết A về ... theo Kết luận số B của Bộ Chính trị": A cites B."""
+        for _verb_at, issued in self.issued():
+            if self.is_self(issued):
+                continue
+            sentence = self.sentence_of(issued.start)
+            code_end = issued.code_end if issued.code_end is not None else issued.end
+            limit = sentence.end
+            for stop in P.SCOPE_BREAK.finditer(self.text, code_end, sentence.end):
+                if stop.group(0).strip().lower() not in ("để", "nhằm"):
+                    limit = stop.start()  # a new issuing clause or a clause break ends A's description
+                    break
+            for c in self.referenced_in(code_end, limit):
+                if c is not issued and c.start not in self.objects:
+                    self.add(issued.code, "cites", c.code, "issued_reference", sentence.start, sentence.end)
+
+    def frame_cites(self) -> None:
+        """ "Tại Nghị quyết này, Chính phủ quyết nghị ... quy định tại Nghị định số B": the
+        document that frames a sentence is the source of the references in it."""
+        for sentence in self.sentences:
+            inside = self.citations_in(sentence.start, sentence.end)
+            if not inside or not inside[0].code:
+                continue
+            frame = inside[0]
+            if not P.FRAME_OPENER.match(self.text[sentence.start:frame.start]):
+                continue
+            if self.identity is not None and self.is_self(frame):
+                continue  # a directive's own references are directive_cites'
+            for c in self.referenced_in(frame.end, sentence.end):
+                if c.start > frame.start:
+                    self.add(frame.code, "cites", c.code, "frame_cites", sentence.start, sentence.end)
+
+    def self_expiry(self) -> None:
+        """A directive (or the page's document) ending another: "Quyết định số 77/2021/QĐ-UBND
+        hết hiệu lực kể từ ngày Quyết định này có hiệu lực"."""
+        source = self.self_code if self.identity is not None else self.page_code
+        for expiry in P.EXPIRY.finditer(self.text):
+            at = expiry.start()
+            if self.inside_citation(at) or self.in_quote(at):
+                continue
+            if self.identity is not None and not self.in_body(at):
+                continue
+            sentence = self.sentence_of(at)
+            before = [c for c in self.citations_in(max(sentence.start, at - _EXPIRY_REACH), at) if c.end <= at]
+            if not before:
+                continue
+            last = before[-1]
+            code_end = last.code_end if last.code_end is not None and last.code_end <= at else last.end
+            if not P.SUBJECT_TO_VERB_GAP.match(self.text[code_end:at]) and not P.SUBJECT_TO_VERB_GAP.match(
+                    self.text[last.end:at]):
+                continue
+            if self.identity is None and not self._names_page_document(sentence):
+                continue
+            members = [last]
+            for c in reversed(before[:-1]):
+                if P.LIST_GAP.match(self.text[c.end:members[-1].start]):
+                    members.append(c)
+                else:
+                    break
+            for c in members:
+                if c.code and self.usable(c) and (not self.page_code or code_key(c.code) != code_key(self.page_code)):
+                    self.add(source, "repeals", c.code, "self_expiry", sentence.start, sentence.end)
+
+    def _names_page_document(self, sentence: _Sentence) -> bool:
+        """True when a sentence of a page speaks of the page's own document ("Thông tư này", its code)."""
+        if not self.page_code:
+            return False
+        return any(c.code and code_key(c.code) == code_key(self.page_code)
+                   for c in self.citations_in(sentence.start, sentence.end)) or bool(
+            P.SELF_SUBJECT.search(self.text[sentence.start:sentence.end]))
 
     def issued_document(self, sentence: _Sentence, after: int) -> tuple[Citation | None, int | None]:
         """The document a sentence says was issued ("... ban hành Hướng dẫn số 02-HD/ĐU"), and where."""
@@ -273,30 +462,37 @@ class _Finder:
                 self.add(self.self_code, kind, c.code, "subject_line", zone_start, zone_end)
 
     def self_verbs(self) -> None:
-        """A directive acting on another: "Quy định này thay thế ...", "Bãi bỏ Quyết định số ..."."""
+        """A directive acting on another: "Quy định này thay thế ...", "Bãi bỏ Quyết định số ...";
+        on a page about one document, that document ("Điều 6. Sửa đổi, bổ sung ... Nghị định số ...")."""
+        page = self.identity is None
+        source = self.page_code if page else self.self_code
         for verb in P.VERB.finditer(self.text):
             kind = P.VERB_TYPES[verb.lastgroup]
-            if kind == "implements" or self.inside_citation(verb.start()) or not self.in_body(verb.start()):
+            if kind == "implements" or self.inside_citation(verb.start()):
+                continue
+            if (self.in_quote(verb.start()) if page else not self.in_body(verb.start())):
                 continue
             if P.AGENT_MARKER.match(self.text, verb.end()):
                 continue  # "... bãi bỏ bởi ..." is passive
             sentence = self.sentence_of(verb.start())
             if not P.SELF_SUBJECT.search(self.text[sentence.start:verb.start()]):
                 continue
+            if page and any(c.code and code_key(c.code) != code_key(source)
+                            for c in self.citations_in(sentence.start, verb.start())):
+                continue  # "Nghị định 67 này sửa đổi ...": another document is the subject
             target = self.object_of(verb.end(), sentence)
             for c in target:
                 if self.usable(c):
-                    self.add(self.self_code, kind, c.code, "self_verb", sentence.start, sentence.end)
+                    self.add(source, kind, c.code, "self_verb", sentence.start, sentence.end)
 
     def directive_cites(self) -> None:
         """A directive's plain references: "theo Quy định số ...", "quy định tại Điều 5 ..."."""
-        for c in self.citations:
-            if not self.usable(c) or not self.in_body(c.start):
+        for sentence in self.sentences:
+            if not self.in_body(sentence.start) and not self.in_body(sentence.end - 1):
                 continue
-            sentence = self.sentence_of(c.start)
-            window = self.text[max(sentence.start, c.start - 60):c.start]
-            if P.CITE_BEFORE.search(window):
-                self.add(self.self_code, "cites", c.code, "cites_signal", sentence.start, sentence.end)
+            for c in self.referenced_in(sentence.start, sentence.end):
+                if self.usable(c) and self.in_body(c.start):
+                    self.add(self.self_code, "cites", c.code, "cites_signal", sentence.start, sentence.end)
 
     def object_of(self, after: int, sentence: _Sentence) -> list[Citation]:
         """The document(s) a verb acts on: the first citation after it, and any listed with it."""
@@ -359,26 +555,42 @@ class _Finder:
         lines = _line_spans(self.text)
         for i, (start, end) in enumerate(lines):
             line = self.text[start:end]
-            if not P.QUOTE_OPENER.search(line):
+            block = P.QUOTE_OPENER.search(line)
+            inline = None if block else P.INLINE_QUOTE.search(line)
+            opener = block or inline
+            if opener is None:
                 continue
-            speakers = [c for c in self.citations_in(start, end) if c.code]
+            speakers = [c for c in self.citations_in(start, start + opener.start()) if c.code]
             if not speakers or self.speaks_for_itself(start):
                 continue
             speaker = speakers[0]
-            for start2, end2 in lines[i + 1: i + 1 + _QUOTE_LINES]:
-                quoted = self.text[start2:end2]
-                if P.QUOTE_END.search(quoted):
-                    break
-                if any(c.code for c in self.citations_in(start2, end2)) and (
-                        P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted)):
-                    break  # the author introduces another source
+            amended = any(P.PASSIVE_TYPES[m.lastgroup] == "amends"
+                          for m in P.PASSIVE.finditer(self.text, speaker.end, start + opener.start()))
+            if inline is not None:
+                spans = [(start + inline.end(), end)]
+            else:
+                spans = []
+                for start2, end2 in lines[i + 1: i + 1 + _QUOTE_LINES]:
+                    quoted = self.text[start2:end2]
+                    if P.QUOTE_END.search(quoted):
+                        break
+                    if any(c.code for c in self.citations_in(start2, end2)) and (
+                            P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted)):
+                        break  # the author introduces another source
+                    spans.append((start2, end2))
+            if spans:
+                self.quoted.append((spans[0][0], spans[-1][1]))
+            for start2, end2 in spans:
                 acted_on = self.self_verb_objects(start2, end2)
                 for c in self.citations_in(start2, end2):
-                    if c.code and code_key(c.code) != code_key(speaker.code):
-                        if c.start in acted_on:
-                            self.add(speaker.code, acted_on[c.start], c.code, "quoted_self_verb", start, end2)
-                        else:
-                            self.add(speaker.code, "cites", c.code, "quoted_content", start, end2)
+                    if not c.code or code_key(c.code) == code_key(speaker.code):
+                        continue
+                    if amended:  # "Điều 3 Nghị định A sửa đổi bởi ... B quy định:" quotes A as amended
+                        self.undated.add((code_key(speaker.code), code_key(c.code)))
+                    if c.start in acted_on:
+                        self.add(speaker.code, acted_on[c.start], c.code, "quoted_self_verb", start, end2)
+                    else:
+                        self.add(speaker.code, "cites", c.code, "quoted_content", start, end2)
 
     def speaks_for_itself(self, pos: int) -> bool:
         """True when the sentence at ``pos`` is the text's own preamble ("Thực hiện X, Ban Tổ chức
@@ -404,16 +616,21 @@ class _Finder:
         return acted
 
 
-def merge_relations(found: list[Relation], years: dict[str, int] | None = None) -> list[Relation]:
+def merge_relations(
+    found: list[Relation], years: dict[str, int] | None = None, undated: set[tuple[str, str]] | None = None
+) -> list[Relation]:
     """One relation per (source, type, target), the most confident first-found kept;
     a plain ``cites`` is dropped where a typed relation links the same pair, and a
     relation to a document newer than its source (by year, where both are known) is dropped:
-    no document rests on, amends or cites a later one."""
+    no document rests on, amends or cites a later one — except the (source, target) key pairs
+    in ``undated`` (a quote of a document's text as amended later)."""
     years = years or {}
+    undated = undated or set()
     best: dict[tuple[str, str, str], Relation] = {}
     for r in found:
         source_year, target_year = years.get(code_key(r.source)), years.get(code_key(r.target))
-        if source_year and target_year and target_year > source_year:
+        if source_year and target_year and target_year > source_year and (
+                (code_key(r.source), code_key(r.target)) not in undated):
             continue
         key = (code_key(r.source), r.type, code_key(r.target))
         if key not in best or r.confidence > best[key].confidence:
@@ -424,6 +641,25 @@ def merge_relations(found: list[Relation], years: dict[str, int] | None = None) 
 
 
 # --- sentences -------------------------------------------------------------------
+
+
+def _furniture_zones(text: str) -> list[tuple[int, int]]:
+    """Spans of site furniture: from a "Văn bản liên quan" / "Xem thêm" line through the link
+    list under it, up to the next heading or a paragraph of real text."""
+    zones: list[tuple[int, int]] = []
+    zone_start = None
+    for start, end in _line_spans(text):
+        line = text[start:end]
+        if P.FURNITURE_LINE.match(line):
+            if zone_start is None:
+                zone_start = start
+            continue
+        if zone_start is not None and (line.lstrip().startswith("#") or len(line) > _FURNITURE_PARAGRAPH):
+            zones.append((zone_start, start))
+            zone_start = None
+    if zone_start is not None:
+        zones.append((zone_start, len(text)))
+    return zones
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

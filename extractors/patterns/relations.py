@@ -29,6 +29,7 @@ _REQUIRED_KEYS = {
     "passive": ("amends", "replaces", "repeals", "implements"),
     "issue": ("verbs",),
     "cites": ("before", "quote_openers"),
+    "expiry": ("phrases",),
     "confidence": (
         "can_cu",
         "thuc_hien",
@@ -41,6 +42,10 @@ _REQUIRED_KEYS = {
         "cites_signal",
         "quoted_content",
         "quoted_self_verb",
+        "theo_do",
+        "issued_reference",
+        "frame_cites",
+        "self_expiry",
     ),
 }
 
@@ -59,6 +64,7 @@ class RelationSignals:
     issue_verbs: tuple[str, ...]
     cite_before: tuple[str, ...]
     quote_openers: tuple[str, ...]
+    expiry: tuple[str, ...]
     confidence: dict[str, float]
 
 
@@ -90,6 +96,7 @@ def check_signals(raw: dict, source: str = "relation_signals.json") -> RelationS
         issue_verbs=tuple(raw["issue"]["verbs"]),
         cite_before=tuple(raw["cites"]["before"]),
         quote_openers=tuple(raw["cites"]["quote_openers"]),
+        expiry=tuple(raw["expiry"]["phrases"]),
         confidence={k: float(v) for k, v in raw["confidence"].items() if not k.startswith("_")},
     )
 
@@ -195,6 +202,7 @@ LINE_END_STOP = re.compile(
 LEAD = re.compile(
     rf"""
     ^[ \-+•*]*                                      # bullets and spaces before it
+    (?P<anaphor>theo\s+đó,?\s+)?                   # "Theo đó, thực hiện ...": the document just named speaks
     (?:(?P<based_on>{_alternation(_SIGNALS.lead["based_on"])})        # based_on openers
       |(?P<implements>{_alternation(_SIGNALS.lead["implements"])})    # implements openers
     )\b
@@ -308,6 +316,10 @@ SUBJECT_TO_VERB_GAP = re.compile(
     ^[ ,\n]*
     (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,\n]*)?   # "ngày 15/3/2025", "năm 2025"
     (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,80}?[ ,\n]*)?    # "của Ban Tổ chức Trung ương"
+    (?:(?:đã|sẽ|chính\ thức)[ \n]+)?                    # "có hiệu lực kể từ ngày 31/10/2025 và thay thế"
+    (?:có[ \n]+hiệu[ \n]+lực(?:[ \n]+thi[ \n]+hành)?(?:[ \n]+kể)?[ \n]+từ[ \n]+(?:ngày[ \n]+)?
+       (?:ký|\d{1,2}[ \n]*[/.\-][ \n]*\d{1,2}[ \n]*[/.\-][ \n]*\d{4}|\d{1,2}[ \n]+tháng[ \n]+\d{1,2}[ \n]+năm[ \n]+\d{4})
+       [ ,\n]*(?:và|đồng[ \n]+thời)[ \n]*)?
     (?:(?:về[ \n]+việc|về|nhằm|đã|vừa|để)[ \n]+)?      # "về việc", "đã" ...
     $
     """,
@@ -346,7 +358,7 @@ SCOPE_BREAK = re.compile(
 SELF_SUBJECT = re.compile(
     r"""
     (?:^[ \-+•*\d.)]*(?:Điều[ ]\d{1,3}\.?[ ]*)?$       # sentence starts with the verb
-      |(?<!\w)này(?!\w)[^.;:]{0,80}$                     # "... này ..." earlier in the clause
+      |(?<!\w)này[^.;:]{0,80}$                          # "... này ..." earlier in the clause ("nàycó": glued by scraping)
     )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -411,6 +423,120 @@ QUOTE_END = re.compile(
 AUTHOR_SOURCES = re.compile(
     r"""
     ^[ *\-]*(?:Căn\ cứ|Theo|Tại)(?!\w)     # the author attributes what follows
+    """,
+    re.VERBOSE,
+)
+
+
+#: "Quyết định số 77/2021/QĐ-UBND hết hiệu lực": a document losing force (used right after its citation).
+EXPIRY = re.compile(
+    rf"""
+    (?:đều|sẽ|cũng|đồng\ thời)?\s*           # an aspect word
+    (?:{_alternation(_SIGNALS.expiry)})        # "hết hiệu lực (thi hành)", "bị bãi bỏ"
+    (?!\w)
+    (?!\s+(?:bởi|tại)(?!\w))                   # "... bãi bỏ bởi B" is the passive rule's
+    """,
+    _FLAGS,
+)
+
+#: A committee's name that holds a document: "Ban Chỉ đạo tổng kết Nghị quyết 18", "Ban Chỉ đạo
+#: Trung ương về tổng kết Nghị quyết 18-NQ/TW". Searched on the text just before a citation.
+COMMITTEE_NAME = re.compile(
+    r"""
+    (?<!\w)(?:Ban\ Chỉ\ đạo|Ban\ chỉ\ đạo|Tiểu\ ban|Tổ\ công\ tác|Ban\ Điều\ hành)   # the body
+    (?:[ ][^\W\d_][^,;.:()\n]{0,70}?)?       # its name so far: "Trung ương về tổng kết"
+    [ ]$                                      # right before the document in its name
+    """,
+    re.VERBOSE,
+)
+
+#: A line of site furniture after which come link lists, not text: "Văn bản liên quan", "Xem thêm".
+FURNITURE_LINE = re.compile(
+    r"""
+    ^[ #>*\-]*
+    (?:Văn\ bản\ liên\ quan|Văn\ bản\ cùng\ lĩnh\ vực|Bài\ viết\ liên\ quan|Tin\ liên\ quan
+      |Tin\ cùng\ chuyên\ mục|Tin\ khác|Xem\ thêm|Có\ thể\ bạn\ quan\ tâm|Đọc\ thêm|Bài\ liên\ quan)
+    (?!\w)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A proposal is no basis: "Xét Tờ trình số ...", "Theo đề nghị của ...", "Xét đề nghị ...".
+PROPOSAL = re.compile(
+    r"""
+    (?<!\w)(?:Xét|xét|theo\ đề\ (?:nghị|xuất)|Theo\ đề\ (?:nghị|xuất)|đề\ nghị\ của|đề\ xuất\ của)(?!\w)
+    | (?<!\w)Tờ\ trình(?!\w)                # a submission
+    """,
+    re.VERBOSE,
+)
+
+#: Between two items of a list that one reference signal governs: the list gap, or a
+#: semicolon ("quy định tại Luật Lâm nghiệp, Luật Đất đai; Nghị định số 131/2025/NĐ-CP và ...").
+CLAUSE_LIST_GAP = re.compile(
+    r"""
+    ^[ ,\n]*
+    (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,\n]*)?  # its date
+    (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,60}?[ ,\n]*)?   # its issuer
+    (?:[,;]|và|cùng|hoặc)[ \n]*                        # the connector, ";" included
+    (?:(?:các|cùng|và)[ \n]+)?
+    $
+    """,
+    re.VERBOSE,
+)
+
+#: A sentence framed by a document: "Tại Nghị quyết này, ...", "Theo Điều 5 Nghị định 178/2024/NĐ-CP,".
+#: Matched on the text from the sentence start to the framing citation.
+FRAME_OPENER = re.compile(
+    r"""
+    ^[ \-+•*]*(?:Căn\ cứ\ )?(?:Tại|Theo|theo)          # "Tại", "Theo", "Căn cứ theo"
+    (?:\ (?:điểm|khoản|điều|Điều|mục|Mục|phần|Phần|chương|Chương|phụ\ lục|Phụ\ lục)\ [\w.,]{1,12}){0,4}  # article path
+    [ ]$
+    """,
+    re.VERBOSE,
+)
+
+#: A colon that opens a quote on the same line: "... quy định: \"Cán bộ ...\"".
+INLINE_QUOTE = re.compile(
+    rf"""
+    (?<!\w)(?:{_alternation(_SIGNALS.quote_openers)})   # "quy định", "như sau", "nêu rõ"
+    [^\n:]{{0,40}}:[ ]*(?=["“*]*\S)                      # a colon and text after it on the line
+    """,
+    _FLAGS,
+)
+
+# --- the document a page is about ------------------------------------------------
+
+#: A page title, Markdown heading or lead that starts with a document: "# Toàn văn Công văn
+#: 17899/BTC-VP về ...", "## Thông tư 02/2025/TT-BNV sửa đổi ...". ``doc`` is where it starts.
+PAGE_SUBJECT_LINE = re.compile(
+    r"""
+    ^[ #>*]*                                            # heading marks, emphasis
+    (?:(?:Toàn\ văn|Tải\ về|Chi\ tiết|Nội\ dung|Đã\ có|Văn\ bản)[ ]+)?   # a site's lead word
+    (?P<doc>"""
+    + DOC_WORD.pattern
+    + r""")
+    [ ]+(?:số[ ]+)?\d                                   # its number follows at once
+    """,
+    re.VERBOSE,
+)
+
+#: A "Toàn văn ..." lead anywhere in a line ("Tải về Toàn văn Nghị quyết 07/2025/NQ-CP").
+FULL_TEXT_LEAD = re.compile(
+    r"""
+    (?<!\w)Toàn\ văn[ ]+(?P<doc>"""
+    + DOC_WORD.pattern
+    + r""")[ ]+(?:số[ ]+)?\d                             # "Toàn văn Công văn 17899/..."
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Laws named without a code just before a citation ("tại Điều 102 Luật Lâm nghiệp, "): stripped
+#: from a reference window so that the reference word before them still governs what follows.
+NAMED_LAWS_TAIL = re.compile(
+    r"""
+    (?:(?:Bộ\ luật|Luật)[ ][A-ZĐÂĂÊÔƠƯ][^\W\d_]*(?:[ ][^\W\d_]+){0,4}   # "Luật Lâm nghiệp", "Bộ luật Lao động"
+       (?:[ ]\d{4})?[,;]?[ ]+(?:và[ ]+)?)+                   # its year, a list mark
+    $
     """,
     re.VERBOSE,
 )
