@@ -339,7 +339,8 @@ def page_subject_start(text: str) -> int | None:
     pos = 0
     for line in text[:_FULL_TEXT_REACH].split("\n"):
         if line.strip(" #*>-"):
-            match = PAGE_SUBJECT_LINE.match(line)
+            title_like = seen == 0 or line.lstrip(" >").startswith(("#", "**"))
+            match = PAGE_SUBJECT_LINE.match(line) if title_like else None
             if match is not None:
                 return pos + match.start("doc")
             seen += 1

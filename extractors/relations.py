@@ -418,7 +418,7 @@ class _Finder:
             return False
         return any(c.code and code_key(c.code) == code_key(self.page_code)
                    for c in self.citations_in(sentence.start, sentence.end)) or bool(
-            P.SELF_SUBJECT.search(self.text[sentence.start:sentence.end]))
+            P.THIS_WORD.search(self.text, sentence.start, sentence.end))
 
     def issued_document(self, sentence: _Sentence, after: int) -> tuple[Citation | None, int | None]:
         """The document a sentence says was issued ("... ban hành Hướng dẫn số 02-HD/ĐU"), and where."""
@@ -564,6 +564,8 @@ class _Finder:
             if not speakers or self.speaks_for_itself(start):
                 continue
             speaker = speakers[0]
+            if P.PROPOSAL.search(self.text, start, speaker.end):
+                continue  # "Xem xét đề nghị của ... (Tờ trình số ...), Bộ Chính trị ... như sau:" quotes no proposal
             amended = any(P.PASSIVE_TYPES[m.lastgroup] == "amends"
                           for m in P.PASSIVE.finditer(self.text, speaker.end, start + opener.start()))
             if inline is not None:
@@ -620,7 +622,7 @@ def merge_relations(
     found: list[Relation], years: dict[str, int] | None = None, undated: set[tuple[str, str]] | None = None
 ) -> list[Relation]:
     """One relation per (source, type, target), the most confident first-found kept;
-    a plain ``cites`` is dropped where a typed relation links the same pair, and a
+    a plain ``cites`` is dropped where a typed relation links the same pair (either way), and a
     relation to a document newer than its source (by year, where both are known) is dropped:
     no document rests on, amends or cites a later one — except the (source, target) key pairs
     in ``undated`` (a quote of a document's text as amended later)."""
@@ -636,6 +638,7 @@ def merge_relations(
         if key not in best or r.confidence > best[key].confidence:
             best[key] = r
     typed_pairs = {(s, t) for (s, kind, t) in best if kind != "cites"}
+    typed_pairs |= {(t, s) for (s, t) in typed_pairs}  # "A, sửa đổi bởi B": A does not cite B either
     kept = [r for (s, kind, t), r in best.items() if kind != "cites" or (s, t) not in typed_pairs]
     return sorted(kept, key=lambda r: (r.start, r.end, r.source, r.type, r.target))
 

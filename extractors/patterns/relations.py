@@ -321,6 +321,7 @@ SUBJECT_TO_VERB_GAP = re.compile(
        (?:ký|\d{1,2}[ \n]*[/.\-][ \n]*\d{1,2}[ \n]*[/.\-][ \n]*\d{4}|\d{1,2}[ \n]+tháng[ \n]+\d{1,2}[ \n]+năm[ \n]+\d{4})
        [ ,\n]*(?:và|đồng[ \n]+thời)[ \n]*)?
     (?:(?:về[ \n]+việc|về|nhằm|đã|vừa|để)[ \n]+)?      # "về việc", "đã" ...
+    (?:\([ ]*)?                                          # "(thay thế Hướng dẫn số ...)"
     $
     """,
     re.VERBOSE,
@@ -464,7 +465,8 @@ FURNITURE_LINE = re.compile(
 #: A proposal is no basis: "Xét Tờ trình số ...", "Theo đề nghị của ...", "Xét đề nghị ...".
 PROPOSAL = re.compile(
     r"""
-    (?<!\w)(?:Xét|xét|theo\ đề\ (?:nghị|xuất)|Theo\ đề\ (?:nghị|xuất)|đề\ nghị\ của|đề\ xuất\ của)(?!\w)
+    (?<!\w)(?:Xét|xét)(?=\s+(?:đề\s+nghị|đề\s+xuất|[Tt]ờ\s+trình|[Bb]áo\s+cáo))   # "Xét đề nghị", "Xét Tờ trình"
+    | (?<!\w)(?:[Tt]heo\ đề\ (?:nghị|xuất)|đề\ nghị\ của|đề\ xuất\ của)(?!\w)       # "theo đề nghị của"
     | (?<!\w)Tờ\ trình(?!\w)                # a submission
     """,
     re.VERBOSE,
@@ -537,6 +539,15 @@ NAMED_LAWS_TAIL = re.compile(
     (?:(?:Bộ\ luật|Luật)[ ][A-ZĐÂĂÊÔƠƯ][^\W\d_]*(?:[ ][^\W\d_]+){0,4}   # "Luật Lâm nghiệp", "Bộ luật Lao động"
        (?:[ ]\d{4})?[,;]?[ ]+(?:và[ ]+)?)+                   # its year, a list mark
     $
+    """,
+    re.VERBOSE,
+)
+
+#: "này" ("this"): a sentence that speaks of the document it stands in ("Quyết định này"),
+#: also glued to the next word by scraping ("nàycó").
+THIS_WORD = re.compile(
+    r"""
+    (?<!\w)này                # "Thông tư này", "Quyết định nàycó hiệu lực"
     """,
     re.VERBOSE,
 )
