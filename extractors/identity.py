@@ -35,6 +35,7 @@ from extractors.patterns.codes import (
     TRAILING_NAME_RE,
     TYPE_BEFORE_NUMBER_RE,
 )
+from extractors.patterns.page import FULL_TEXT_LEAD, PAGE_SUBJECT_LINE
 
 _HEADER_REACH = 700  # how far from the national header the number line may stand
 _TITLE_REACH = 900  # how far after the number/date line the type line may stand
@@ -333,8 +334,6 @@ def page_subject_start(text: str) -> int | None:
     its title or first heading starts with a document ("# Toàn văn Công văn 17899/BTC-VP về ...",
     "## Thông tư 02/2025/TT-BNV sửa đổi ..."), or a "Toàn văn <document>" lead stands near the
     top. Returns the offset of the document's type word; the caller takes the citation there."""
-    from extractors.patterns.relations import FULL_TEXT_LEAD, PAGE_SUBJECT_LINE
-
     seen = 0
     pos = 0
     for line in text[:_FULL_TEXT_REACH].split("\n"):

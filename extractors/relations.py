@@ -57,7 +57,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.codes import code_key
-from extractors.identity import page_subject_start
 from extractors.models import Citation, Relation, SelfIdentity
 from extractors.patterns import relations as P
 
@@ -89,6 +88,7 @@ def find_relations(
     citations: Sequence[Citation],
     identity: SelfIdentity | None = None,
     doc_id: str = "",
+    page_subject: int | None = None,
 ) -> list[Relation]:
     """Typed relations stated in ``text`` between the documents ``citations`` point to.
 
@@ -99,19 +99,23 @@ def find_relations(
     identity : a directive's own identity, or None for news. A directive is the
         source of its preamble's relations: its ``code``, or ``doc_id`` when it has none.
     doc_id : the processed document's id.
+    page_subject : for a page with no directive header, where its title names the document
+        it is about (``extractors.identity.page_subject_start``); that document is then the
+        source of the page's own statements ("Điều 6. Sửa đổi ...", "Theo đó, thực hiện ...").
 
     Returns
     -------
     One relation per (source, type, target), strongest evidence kept, in text order.
     """
-    finder = _Finder(text, citations, identity, doc_id)
+    finder = _Finder(text, citations, identity, doc_id, page_subject)
     return finder.run()
 
 
 class _Finder:
     """One pass of all rules over one text."""
 
-    def __init__(self, text: str, citations: Sequence[Citation], identity: SelfIdentity | None, doc_id: str):
+    def __init__(self, text: str, citations: Sequence[Citation], identity: SelfIdentity | None, doc_id: str,
+                 page_subject: int | None = None):
         self.text = text
         self.identity = identity
         self.self_code = (identity.code if identity and identity.code else None) or doc_id or None
@@ -122,7 +126,7 @@ class _Finder:
         self.found: list[Relation] = []
         self.objects: set[int] = set()  # starts of citations that are the object of another's verb
         self.body = self._directive_body()
-        self.page_code = self._page_subject() if identity is None else None
+        self.page_code = self._page_subject(page_subject) if identity is None else None
         self.quoted: list[tuple[int, int]] = []  # blocks quoted from another document
         self.undated: set[tuple[str, str]] = set()  # pairs the year check must not drop
         self._issued: list[tuple[int, Citation]] | None = None
@@ -141,9 +145,8 @@ class _Finder:
             kept.append(c)
         return kept
 
-    def _page_subject(self) -> str | None:
-        """The code of the document a page with no directive header is about (its title)."""
-        start = page_subject_start(self.text)
+    def _page_subject(self, start: int | None) -> str | None:
+        """The code of the citation at ``start``: the document a page is about."""
         if start is None:
             return None
         for c in self.citations_in(start, start + 3):

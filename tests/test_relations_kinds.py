@@ -24,7 +24,8 @@ def relations_of(text: str, fmt: str = "md") -> set[tuple[str, str, str]]:
     dates = find_dates(norm)
     identity = read_identity(norm, dates)
     citations = extract_citations(norm, dates, identity)
-    return {(r.source, r.type, r.target) for r in find_relations(norm, citations, identity, "DOC")}
+    page = page_subject_start(norm) if identity is None else None
+    return {(r.source, r.type, r.target) for r in find_relations(norm, citations, identity, "DOC", page)}
 
 
 def party(code: str, body: str, kind: str = "HƯỚNG DẪN", subject: str = "về công tác cán bộ") -> str:

@@ -506,32 +506,6 @@ INLINE_QUOTE = re.compile(
     _FLAGS,
 )
 
-# --- the document a page is about ------------------------------------------------
-
-#: A page title, Markdown heading or lead that starts with a document: "# Toàn văn Công văn
-#: 17899/BTC-VP về ...", "## Thông tư 02/2025/TT-BNV sửa đổi ...". ``doc`` is where it starts.
-PAGE_SUBJECT_LINE = re.compile(
-    r"""
-    ^[ #>*]*                                            # heading marks, emphasis
-    (?:(?:Toàn\ văn|Tải\ về|Chi\ tiết|Nội\ dung|Đã\ có|Văn\ bản)[ ]+)?   # a site's lead word
-    (?P<doc>"""
-    + DOC_WORD.pattern
-    + r""")
-    [ ]+(?:số[ ]+)?\d                                   # its number follows at once
-    """,
-    re.VERBOSE,
-)
-
-#: A "Toàn văn ..." lead anywhere in a line ("Tải về Toàn văn Nghị quyết 07/2025/NQ-CP").
-FULL_TEXT_LEAD = re.compile(
-    r"""
-    (?<!\w)Toàn\ văn[ ]+(?P<doc>"""
-    + DOC_WORD.pattern
-    + r""")[ ]+(?:số[ ]+)?\d                             # "Toàn văn Công văn 17899/..."
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
 #: Laws named without a code just before a citation ("tại Điều 102 Luật Lâm nghiệp, "): stripped
 #: from a reference window so that the reference word before them still governs what follows.
 NAMED_LAWS_TAIL = re.compile(
