@@ -72,6 +72,7 @@ _ISSUED_REACH = 80  # from "ban hành" to the document issued
 _TITLE_REACH = 900  # how far a directive's title zone may run after its code
 _QUOTE_LINES = 30  # most lines a quoted block may have
 _LEAD_OBJECT_REACH = 80  # from "Thực hiện" to the first document it names
+_LEAD_REACH = 1500  # how far into a page its lead's "ban hành <document>" may stand
 _REFERENT_REACH = 1500  # how far back "Theo đó" may find the document just issued
 _EXPIRY_REACH = 160  # from a document's code to its "hết hiệu lực"
 _FURNITURE_PARAGRAPH = 200  # a paragraph this long after site furniture is text again
@@ -126,10 +127,12 @@ class _Finder:
         self.found: list[Relation] = []
         self.objects: set[int] = set()  # starts of citations that are the object of another's verb
         self.body = self._directive_body()
+        self._issued: list[tuple[int, Citation]] | None = None
         self.page_code = self._page_subject(page_subject) if identity is None else None
+        if identity is None and self.page_code is None:
+            self.page_code = self._lead_issued()
         self.quoted: list[tuple[int, int]] = []  # blocks quoted from another document
         self.undated: set[tuple[str, str]] = set()  # pairs the year check must not drop
-        self._issued: list[tuple[int, Citation]] | None = None
 
     def _references(self, citations: Sequence[Citation]) -> list[Citation]:
         """The citations that can take part: not inside a committee's name ("Ban Chỉ đạo
@@ -153,6 +156,17 @@ class _Finder:
             if c.code:
                 return c.code
         return None
+
+    def _lead_issued(self) -> str | None:
+        """A news page is about the document its lead says was issued ("Ngày 30/8/2025, Ban Chấp
+        hành Trung ương đã ban hành Quy định 366-QĐ/TW ..."), when no other document comes first."""
+        issued = self.issued()
+        if not issued or issued[0][0] > _LEAD_REACH:
+            return None
+        first = issued[0][1]
+        if any(c.code and code_key(c.code) != code_key(first.code) for c in self.citations_in(0, first.start)):
+            return None
+        return first.code
 
     def issued(self) -> list[tuple[int, Citation]]:
         """Documents sentences say were issued ("Bộ Tài chính ban hành Công văn 17899/BTC-VP"),
@@ -259,12 +273,19 @@ class _Finder:
     def list_after(self, first: Citation, limit: int) -> list[Citation]:
         """``first`` and the documents listed after it ("Luật số A ngày ... và Luật số B")."""
         members = [first]
-        later = self.citations_in(first.end, limit)
-        for c in later:
-            if c.start < members[-1].end:
+        for c in self.citations_in(first.start, limit):
+            last = members[-1]
+            if c is first or c.end <= first.start:
                 continue
-            if not P.LIST_GAP.match(self.text[members[-1].end:c.start]):
-                break
+            if c.start >= last.end:
+                if not P.LIST_GAP.match(self.text[last.end:c.start]):
+                    break
+            elif c.code_start is not None and last.code_end is not None and c.code_start > last.code_end:
+                # overlapping spans ("Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15"): compare codes
+                if not P.LIST_CODE_GAP.match(self.text[last.code_end:c.code_start]):
+                    break
+            else:
+                continue
             members.append(c)
         return [c for c in members if c.code]
 
@@ -554,48 +575,94 @@ class _Finder:
                 self.add(agent.code, kind, target.code, "passive_verb", sentence.start, sentence.end)
 
     def quoted_content(self) -> None:
-        """ "Nghị định A ... quy định như sau:" then its text: documents cited there are cited by A."""
+        """ "Nghị định A ... quy định như sau:" then its text: documents cited there are cited by A
+        (a "Căn cứ ..." clause of the quote is A's basis). On a page about one document, a quote
+        whose opener names no document ("1. Bổ sung khoản 6 vào Điều 31 như sau:") is that
+        document's own text: what it refers to ("theo", "quy định tại") it cites."""
         lines = _line_spans(self.text)
         for i, (start, end) in enumerate(lines):
             line = self.text[start:end]
-            block = P.QUOTE_OPENER.search(line)
+            block = P.QUOTE_OPENER.search(line) or P.SOURCE_QUOTE_LINE.match(line)
             inline = None if block else P.INLINE_QUOTE.search(line)
             opener = block or inline
             if opener is None:
                 continue
-            speakers = [c for c in self.citations_in(start, start + opener.start()) if c.code]
-            if not speakers or self.speaks_for_itself(start):
+            speak_end = start + inline.start() if inline is not None else end
+            speakers = [c for c in self.citations_in(start, speak_end) if c.code]
+            if self.speaks_for_itself(start):
                 continue
-            speaker = speakers[0]
-            if P.PROPOSAL.search(self.text, start, speaker.end):
-                continue  # "Xem xét đề nghị của ... (Tờ trình số ...), Bộ Chính trị ... như sau:" quotes no proposal
-            amended = any(P.PASSIVE_TYPES[m.lastgroup] == "amends"
-                          for m in P.PASSIVE.finditer(self.text, speaker.end, start + opener.start()))
-            if inline is not None:
-                spans = [(start + inline.end(), end)]
+            if speakers and not P.QUOTE_OPENER.search(line) and inline is None and not P.SOURCE_PREFIX.match(
+                    self.text[start:speakers[0].start]):
+                continue  # "Tại phiên họp ..., sau khi nghe Báo cáo ...:" quotes no document
+            if speakers:
+                speaker, speaker_end = speakers[0].code, speakers[0].end
+                if P.PROPOSAL.search(self.text, start, speaker_end):
+                    continue  # "Xem xét đề nghị của ... (Tờ trình số ...), Bộ Chính trị ... như sau:" quotes no proposal
+            elif self.page_code and inline is None and not self.in_quote(start):
+                speaker, speaker_end = self.page_code, start
             else:
-                spans = []
-                for start2, end2 in lines[i + 1: i + 1 + _QUOTE_LINES]:
-                    quoted = self.text[start2:end2]
-                    if P.QUOTE_END.search(quoted):
-                        break
-                    if any(c.code for c in self.citations_in(start2, end2)) and (
-                            P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted)):
-                        break  # the author introduces another source
-                    spans.append((start2, end2))
+                continue
+            amended = any(P.PASSIVE_TYPES[m.lastgroup] == "amends"
+                          for m in P.PASSIVE.finditer(self.text, speaker_end, speak_end))
+            spans = [(start + inline.end(), end)] if inline is not None else self._quote_lines(lines, i)
             if spans:
                 self.quoted.append((spans[0][0], spans[-1][1]))
             for start2, end2 in spans:
-                acted_on = self.self_verb_objects(start2, end2)
-                for c in self.citations_in(start2, end2):
-                    if not c.code or code_key(c.code) == code_key(speaker.code):
-                        continue
-                    if amended:  # "Điều 3 Nghị định A sửa đổi bởi ... B quy định:" quotes A as amended
-                        self.undated.add((code_key(speaker.code), code_key(c.code)))
-                    if c.start in acted_on:
-                        self.add(speaker.code, acted_on[c.start], c.code, "quoted_self_verb", start, end2)
-                    else:
-                        self.add(speaker.code, "cites", c.code, "quoted_content", start, end2)
+                if speakers:
+                    self._quoted_line(speaker, start, start2, end2, amended)
+                else:
+                    for c in self.referenced_in(start2, end2):
+                        self.add(speaker, "cites", c.code, "page_quote", start, end2)
+
+    def _quote_lines(self, lines: list[tuple[int, int]], opener: int) -> list[tuple[int, int]]:
+        """The lines quoted after the opener line ``opener``, up to the author speaking again."""
+        spans = []
+        for start2, end2 in lines[opener + 1: opener + 1 + _QUOTE_LINES]:
+            quoted = self.text[start2:end2]
+            if P.QUOTE_END.search(quoted):
+                break
+            if any(c.code for c in self.citations_in(start2, end2)) and (
+                    P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted)):
+                break  # the author introduces another source
+            spans.append((start2, end2))
+        return spans
+
+    def _quoted_line(self, speaker: str, opener_start: int, start: int, end: int, amended: bool) -> None:
+        """The relations of one quoted line of ``speaker``'s text."""
+        acted_on = self.self_verb_objects(start, end)
+        lead_kind, lead_objects = self._quoted_lead(start, end)
+        for c in self.citations_in(start, end):
+            if not c.code or code_key(c.code) == code_key(speaker):
+                continue
+            if amended:  # "Điều 3 Nghị định A sửa đổi bởi ... B quy định:" quotes A as amended
+                self.undated.add((code_key(speaker), code_key(c.code)))
+            if c.start in acted_on:
+                self.add(speaker, acted_on[c.start], c.code, "quoted_self_verb", opener_start, end)
+            elif c.start in lead_objects:
+                self.add(speaker, lead_kind, c.code, "quoted_lead", opener_start, end)
+            else:
+                self.add(speaker, "cites", c.code, "quoted_content", opener_start, end)
+
+    def _quoted_lead(self, start: int, end: int) -> tuple[str, set[int]]:
+        """A quoted clause opener ("7.12. Căn cứ khung tiêu chí ... tại Phụ lục 5 của Quy định số
+        366-QĐ/TW"): its type and the starts of the documents it governs (its first object and the
+        list after it; "Triển khai ... theo quy định của Nghị định ..." governs none)."""
+        line = self.text[start:end]
+        numbered = P.ITEM_NUMBER.match(line)
+        offset = numbered.end() if numbered else 0
+        clause = line[offset:]
+        lead = P.LEAD.match(clause) if _opens_with_lead(clause) else None
+        if lead is None or lead.group("anaphor"):
+            return "", set()
+        after = start + offset + lead.end()
+        following = self.citations_in(after, end)
+        if not following:
+            return "", set()
+        gap = self.text[after:following[0].start]
+        if len(gap) > _LEAD_OBJECT_REACH or P.LEAD_OBJECT_BREAK.search(gap):
+            return "", set()
+        kind = "based_on" if lead.group("based_on") else "implements"
+        return kind, {c.start for c in self.list_after(following[0], end)}
 
     def speaks_for_itself(self, pos: int) -> bool:
         """True when the sentence at ``pos`` is the text's own preamble ("Thực hiện X, Ban Tổ chức

@@ -135,6 +135,50 @@ SOURCE_ROWS = [
 ]
 
 
+SOURCE_ROWS += [
+    pytest.param(
+        "Chính phủ ban hành Nghị định số 40/2025/NĐ-CP ngày 1/8/2025 sửa đổi các nghị định về đất đai.\n\n"
+        "Cụ thể, Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 12/2024/NĐ-CP ngày 5/2/2024 của Chính phủ.\n\n"
+        "Điều 2. Sửa đổi, bổ sung một số điều của Nghị định số 14/2024/NĐ-CP ngày 9/2/2024 của Chính phủ.",
+        {("40/2025/NĐ-CP", "amends", "12/2024/NĐ-CP"), ("40/2025/NĐ-CP", "amends", "14/2024/NĐ-CP")},
+        id="news_lead_issuance_is_the_page_document",
+    ),
+    pytest.param(
+        "Đánh giá đảng viên thế nào?\n\nCăn cứ theo Mục II Kế hoạch 75/KH-UBND năm 2025 có nêu nội dung kê khai "
+        "tài sản của cán bộ tỉnh năm nay:\n\n+ Việc kê khai thực hiện theo mẫu ban hành kèm theo Nghị định "
+        "130/2020/NĐ-CP.\n\nNhư vậy, cán bộ kê khai hằng năm.",
+        {("75/KH-UBND", "cites", "130/2020/NĐ-CP")},
+        id="source_line_ending_on_a_colon_opens_a_quote",
+    ),
+    pytest.param(
+        "Căn cứ tại tiểu mục 7.12 Mục 7 Hướng dẫn 43-HD/BTCTW năm 2025 quy định như sau:\n\n"
+        "7.12. Căn cứ khung tiêu chí đánh giá tại Phụ lục 5 của Quy định số 366-QĐ/TW, các cấp ủy hướng dẫn "
+        "cấp dưới.\n\nNhư vậy, cấp ủy hướng dẫn.",
+        {("43-HD/BTCTW", "based_on", "366-QĐ/TW")},
+        id="quoted_can_cu_clause_is_the_quoted_documents_basis",
+    ),
+    pytest.param(
+        "Kế hoạch 465/KH-UBND quy định như sau:\n\n- Triển khai thực hiện nghiêm túc công tác kê khai tài sản "
+        "theo quy định của Nghị định 130/2020/NĐ-CP.\n",
+        {("465/KH-UBND", "cites", "130/2020/NĐ-CP")},
+        id="quoted_trien_khai_whose_object_is_no_document_cites",
+    ),
+    pytest.param(
+        "# Toàn văn Nghị định 226/2025/NĐ-CP sửa đổi nghị định về đất đai\n\n"
+        "1. Bổ sung khoản 6 vào Điều 31 như sau:\n\n\"6. Dự án thực hiện theo quy định tại khoản 3 Điều 1 Luật số "
+        "43/2024/QH15 ngày 29 tháng 6 năm 2024.\"",
+        {("226/2025/NĐ-CP", "cites", "43/2024/QH15")},
+        id="unattributed_quote_on_a_page_is_its_documents_text",
+    ),
+    pytest.param(
+        "Tại phiên họp ngày 16/5/2025, sau khi nghe Báo cáo số 386-BC/BTCTW của Ban Tổ chức Trung ương, Bộ "
+        "Chính trị kết luận:\n\n1. Tiếp tục thực hiện Kết luận số 155-KL/TW của Bộ Chính trị.",
+        set(),
+        id="a_report_heard_at_a_meeting_is_no_quoted_source",
+    ),
+]
+
+
 # --- every signal form -------------------------------------------------------------------
 
 SIGNAL_ROWS = [
@@ -282,6 +326,28 @@ SIGNAL_ROWS = [
 ]
 
 
+SIGNAL_ROWS += [
+    pytest.param(
+        "Theo Điều 19 Quy định 366-QĐ/TW năm 2025 thì tiêu chí đánh giá theo Quy định 366-QĐ/TW năm 2025 được "
+        "áp dụng từ ngày 30/8/2025 và thay thế Quy định 124-QĐ/TW năm 2023.",
+        {("366-QĐ/TW", "replaces", "124-QĐ/TW")},
+        id="duoc_ap_dung_tu_ngay_va_thay_the",
+    ),
+    pytest.param(
+        "Chính phủ ban hành Nghị quyết 282/NQ-CP ngày 15/9/2025 về Chương trình hành động thực hiện Nghị quyết "
+        "72-NQ/TW về bảo vệ sức khỏe Nhân dân.",
+        {("282/NQ-CP", "implements", "72-NQ/TW")},
+        id="ve_chuong_trinh_hanh_dong_thuc_hien",
+    ),
+    pytest.param(
+        state("5529/CT-CS", "Căn cứ Điều 365, khoản 1\nĐiều 372 Bộ luật Tố tụng hình sự số 01/2015/QH13 ngày "
+              "27/11/2015 quy định về giải thích bản án;\nCục Thuế có ý kiến như sau:", kind="CÔNG VĂN"),
+        {("5529/CT-CS", "based_on", "01/2015/QH13")},
+        id="wrapped_line_starting_with_dieu_goes_on",
+    ),
+]
+
+
 # --- lists after one signal --------------------------------------------------------------
 
 LIST_ROWS = [
@@ -323,6 +389,17 @@ LIST_ROWS = [
               "xây dựng kế hoạch như sau:", kind="KẾ HOẠCH"),
         {("23-KH/TU", "implements", "35-CT/TW")},
         id="number_only_item_resolved",
+    ),
+]
+
+
+LIST_ROWS += [
+    pytest.param(
+        "Luật số 43/2024/QH15 sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số "
+        "27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15.",
+        {("43/2024/QH15", "amends", "31/2024/QH15"), ("43/2024/QH15", "amends", "27/2023/QH15"),
+         ("43/2024/QH15", "amends", "32/2024/QH15")},
+        id="named_laws_each_with_its_number",
     ),
 ]
 

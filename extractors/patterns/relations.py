@@ -46,6 +46,8 @@ _REQUIRED_KEYS = {
         "issued_reference",
         "frame_cites",
         "self_expiry",
+        "quoted_lead",
+        "page_quote",
     ),
 }
 
@@ -181,7 +183,7 @@ LINE_ITEM_START = re.compile(
       | \d{1,2}(?:\.\d{1,2})*[.)][ ]  # "1. ", "1.1. ", "2) "
       | [IVXLC]{1,5}\.[ ]             # Roman numerals "II. "
       | [a-zđ]\)[ ]                   # "a) "
-      | Điều[ ]\d                     # an article "Điều 1."
+      | Điều[ ]\d{1,3}[.:]            # an article "Điều 1." (a wrapped "Điều 372 Bộ luật ..." goes on)
     )
     """,
     re.VERBOSE,
@@ -317,10 +319,12 @@ SUBJECT_TO_VERB_GAP = re.compile(
     (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,\n]*)?   # "ngày 15/3/2025", "năm 2025"
     (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,80}?[ ,\n]*)?    # "của Ban Tổ chức Trung ương"
     (?:(?:đã|sẽ|chính\ thức)[ \n]+)?                    # "có hiệu lực kể từ ngày 31/10/2025 và thay thế"
-    (?:có[ \n]+hiệu[ \n]+lực(?:[ \n]+thi[ \n]+hành)?(?:[ \n]+kể)?[ \n]+từ[ \n]+(?:ngày[ \n]+)?
+    (?:(?:có[ \n]+hiệu[ \n]+lực(?:[ \n]+thi[ \n]+hành)?|(?:được[ \n]+)?áp[ \n]+dụng)(?:[ \n]+kể)?[ \n]+từ[ \n]+(?:ngày[ \n]+)?
        (?:ký|\d{1,2}[ \n]*[/.\-][ \n]*\d{1,2}[ \n]*[/.\-][ \n]*\d{4}|\d{1,2}[ \n]+tháng[ \n]+\d{1,2}[ \n]+năm[ \n]+\d{4})
        [ ,\n]*(?:và|đồng[ \n]+thời)[ \n]*)?
     (?:(?:về[ \n]+việc|về|nhằm|đã|vừa|để)[ \n]+)?      # "về việc", "đã" ...
+    (?:(?:ban[ \n]+hành[ \n]+)?(?:Chương[ \n]+trình[ \n]+hành[ \n]+động|Chương[ \n]+trình|Kế[ \n]+hoạch|Đề[ \n]+án)
+       (?:[ \n]+của[ \n]+[^\W\d_][^,;.:()\n]{0,40}?)?[ \n]+)?   # "về Chương trình hành động (của Chính phủ) thực hiện"
     (?:\([ ]*)?                                          # "(thay thế Hướng dẫn số ...)"
     $
     """,
@@ -358,7 +362,7 @@ SCOPE_BREAK = re.compile(
 #: ("Quy định này thay thế ...", "Hướng dẫn này có hiệu lực ... và thay thế ...").
 SELF_SUBJECT = re.compile(
     r"""
-    (?:^[ \-+•*\d.)]*(?:Điều[ ]\d{1,3}\.?[ ]*)?$       # sentence starts with the verb
+    (?:^[ \-+•*\d.)]*(?:(?:Cụ\ thể|Theo\ đó|Trong\ đó)[,:]?[ ]*)?(?:Điều[ ]\d{1,3}\.?[ ]*)?$   # sentence starts with the verb
       |(?<!\w)này[^.;:]{0,80}$                          # "... này ..." earlier in the clause ("nàycó": glued by scraping)
     )
     """,
@@ -522,6 +526,52 @@ NAMED_LAWS_TAIL = re.compile(
 THIS_WORD = re.compile(
     r"""
     (?<!\w)này                # "Thông tư này", "Quyết định nàycó hiệu lực"
+    """,
+    re.VERBOSE,
+)
+
+
+#: A line where the author opens a quote of the document it names: "Căn cứ theo Mục II Kế hoạch
+#: 130/KH-UBND năm 2025 có nêu cụ thể nội dung ...:" (a source lead, and a colon at the end).
+SOURCE_QUOTE_LINE = re.compile(
+    r"""
+    ^[ *\-]*(?:Căn\ cứ(?:\ theo|\ tại)?|Theo|Tại)(?!\w)   # the author attributes what follows
+    [^\n]*:["“”*\s]*$                                         # the line ends on a colon
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: An item number before a clause opener in a quoted text: "7.12. Căn cứ ...", "2) Thực hiện ...".
+ITEM_NUMBER = re.compile(
+    r"""
+    ^[ ]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))[ ]+      # "7.12. ", "2) ", "a) "
+    """,
+    re.VERBOSE,
+)
+
+#: The words before the document a source line names, when they are only a lead and an article
+#: path: "Căn cứ theo Mục II ", "Tại tiểu mục 7.12 Mục 7 ", "Theo quy định tại khoản 1 Điều 2 ".
+SOURCE_PREFIX = re.compile(
+    r"""
+    ^[ *\-]*(?:Căn\ cứ(?:\ theo|\ tại|\ vào)?|Theo|Tại)          # the lead
+    (?:\ quy\ định\ tại|\ nội\ dung)?                              # "Theo quy định tại"
+    (?:\ (?:tiểu\ mục|điểm|khoản|điều|mục|phần|chương|phụ\ lục)\ [\w.,]{1,12}){0,5}   # article path
+    ,?[ ]$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Between the codes of two listed documents whose citation spans overlap: the connector and
+#: the next one's name ("31/2024/QH15, Luật Nhà ở số 27/2023/QH15").
+LIST_CODE_GAP = re.compile(
+    r"""
+    ^[ ,\n]*
+    (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,\n]*)?  # its date
+    (?:,|và|cùng|hoặc)[ \n]*                            # the list connector
+    (?:(?:Bộ[ ]luật|Luật|Nghị[ ]định|Thông[ ]tư|Nghị[ ]quyết|Quyết[ ]định|Pháp[ ]lệnh)   # the next one's type
+       (?:[ \n][^\W\d_][^\s,;.:()]*){0,6}[ \n]+)?       # and name: "Luật Nhà ở"
+    (?:số[ \n]*)?
+    $
     """,
     re.VERBOSE,
 )
