@@ -31,6 +31,7 @@ from extractors.patterns.codes import (
     ISSUER_AFTER_RE,
     ISSUER_BEFORE_RE,
     ISSUER_COMPLEMENT_RE,
+    AMENDING_LAW_RE,
     LAW_BEFORE_CODE_RE,
     LICENCE_BEFORE_CODE_RE,
     NAMED_DOCUMENT_RE,
@@ -147,7 +148,7 @@ def _find_full(text: str) -> list[_Core]:
         if _inside_url_or_file(text, match.start(), code_end) or codes.is_licence(code):
             continue
         pos = code_end
-        law = LAW_BEFORE_CODE_RE.search(before)
+        law = _law_before(before)
         cores.append(
             _Core(
                 start=match.start() - lead,
@@ -236,6 +237,15 @@ def _find_named(text: str, taken: Sequence[_Core]) -> list[_Core]:
         cores.append(_Core(start=match.start(), core_end=end, form="named", type_word=type_word, name=name,
                            edition=edition))
     return cores
+
+
+def _law_before(before: str) -> re.Match[str] | None:
+    """The law named right before a code ("Luật Đất đai số "), unless the code belongs to
+    a law that amends it ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai số ...")."""
+    law = LAW_BEFORE_CODE_RE.search(before)
+    if law is None or "Luật" in law.group("law_name") or AMENDING_LAW_RE.search(before, 0, law.start()):
+        return None
+    return law
 
 
 def _law_name(written: str) -> str:

@@ -151,9 +151,40 @@ def split_by_term(key: DocumentKey, when: str | None, terms_seen: set[str]) -> D
     return DocumentKey(f"{key.key}|{term}", key.code, key.scope, key.issuer, term)
 
 
-def named_key(name: str) -> DocumentKey:
-    """A document cited by name only: ``Điều lệ Đảng`` -> ``doc:named:điều lệ đảng``."""
-    return DocumentKey(f"doc:named:{' '.join(fold(name).split())}", None, "named")
+def named_key(name: str, edition: str | None = None) -> DocumentKey:
+    """A document cited by name only: ``Điều lệ Đảng`` -> ``doc:named:điều lệ đảng``; with
+    its edition, ``Hiến pháp`` 2013 -> ``doc:named:hiến pháp|2013``. A name that several
+    editions share, given without a year, is marked ambiguous: which edition is not said."""
+    folded = " ".join(fold(name).split())
+    if edition:
+        return DocumentKey(f"doc:named:{folded}|{edition}", None, "named")
+    return DocumentKey(f"doc:named:{folded}", None, "named", ambiguous=has_editions(name))
+
+
+@lru_cache(maxsize=1)
+def _editions() -> dict[str, dict[str, str | None]]:
+    """Folded name -> {year: code or None}, from the named-document table."""
+    table = load_table("named_documents.json").get("editions", {})
+    return {" ".join(fold(name).split()): {row["year"]: row.get("code") for row in rows}
+            for name, rows in table.items()}
+
+
+def edition_code(name: str, year: str | None) -> str | None:
+    """The code of one edition of a named document: ("Luật Đất đai", "2024") -> "31/2024/QH15"."""
+    if not year:
+        return None
+    return _editions().get(" ".join(fold(name).split()), {}).get(year)
+
+
+#: Kinds of named documents that come in editions even when the table lists only one.
+_EDITIONED_KINDS = ("luật ", "bộ luật ", "hiến pháp", "pháp lệnh ")
+
+
+def has_editions(name: str) -> bool:
+    """True when a name alone does not say which edition: a law, a constitution, or any
+    name the table lists with two or more editions."""
+    folded = " ".join(fold(name).split())
+    return len(_editions().get(folded, {})) > 1 or folded.startswith(_EDITIONED_KINDS)
 
 
 def self_key(text_id: str) -> DocumentKey:

@@ -147,6 +147,10 @@ LICENCE_BEFORE_CODE_RE = re.compile(
     r"(?<![\w])giấy\s+phép(?:\s+[^\W\d_]+){0,6}?(?:\s+số)?\s*:?\s*$", re.IGNORECASE
 )
 
+#: The end of an amending law's title before the law it amends: "Luật sửa đổi, bổ sung
+#: một số điều của " + "Luật Đất đai số 43/2024/QH15" (the code is the amending law's).
+AMENDING_LAW_RE = re.compile(r"(?:sửa\s+đổi|bổ\s+sung|của|và|,)\s*$", re.IGNORECASE)
+
 #: A form, not a document: "Mẫu số 01/TB-BSTT-NNT", "theo mẫu 02/CNKD-TĐMT".
 FORM_BEFORE_CODE_RE = re.compile(r"(?<![\w])(?:biểu\s+)?mẫu(?:\s+số)?\s*:?\s*$", re.IGNORECASE)
 
