@@ -24,6 +24,7 @@ from functools import lru_cache
 from extractors import codes
 from extractors.models import Citation, DateMention, SelfIdentity
 from extractors.patterns.codes import (
+    AMENDING_LAW_RE,
     CODE_RE,
     DATE_GAP_AFTER_RE,
     DATE_GAP_BEFORE_RE,
@@ -31,7 +32,6 @@ from extractors.patterns.codes import (
     ISSUER_AFTER_RE,
     ISSUER_BEFORE_RE,
     ISSUER_COMPLEMENT_RE,
-    AMENDING_LAW_RE,
     LAW_BEFORE_CODE_RE,
     LICENCE_BEFORE_CODE_RE,
     NAMED_DOCUMENT_RE,
