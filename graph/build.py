@@ -99,6 +99,10 @@ def _text_issuer(record: dict, code: str, issuer: str | None) -> str | None:
     names for that code anywhere (a directive's header, another mention)."""
     if ident.qualifying_issuer(issuer, code):
         return issuer
+    level = ident.generic_level(issuer)
+    own_issuer = (record.get("self") or {}).get("issuer")
+    if level and own_issuer and ident.expand_issuer(own_issuer).startswith(level + " "):
+        return own_issuer  # "của UBND tỉnh" in a document of UBND tỉnh Bắc Ninh: its own body
     named = _qualified_issuers(record, code)
     return named[0] if len(named) == 1 else issuer
 

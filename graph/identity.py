@@ -100,8 +100,8 @@ def qualifying_issuer(issuer: str | None, code: str | None = None) -> str | None
     another kind of body than the code says (an "Đảng ủy Khối ..." for a ``/ĐU`` code)."""
     if not issuer or not issuer.strip():
         return None
-    folded = " ".join(fold(issuer).split())
-    if folded in _generic_issuer_names():
+    folded = expand_issuer(issuer)
+    if folded in _generic_issuer_names() or generic_level(issuer):
         return None
     if code:
         named = issuer_code_for(issuer)
@@ -109,6 +109,43 @@ def qualifying_issuer(issuer: str | None, code: str | None = None) -> str | None
         if named and segments and fold(named) != fold(segments[0]):
             return None
     return folded
+
+
+_LEVEL_ONLY_RE = re.compile(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|đặc khu)$")
+
+
+@lru_cache(maxsize=65536)
+def expand_issuer(issuer: str) -> str:
+    """An issuer folded, its abbreviated head written out as the table names the body:
+    "UBND tỉnh Bắc Ninh" -> "ủy ban nhân dân tỉnh bắc ninh"."""
+    folded = " ".join(fold(issuer).split())
+    head, _, rest = folded.partition(" ")
+    full = _abbreviated_heads().get(head)
+    return f"{full} {rest}".strip() if full else folded
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_heads() -> dict[str, str]:
+    """Folded one-word abbreviations among the table's body names ("ubnd") -> the body's name, folded."""
+    heads = {}
+    for row in load_table("issuers.json")["issuers"]:
+        for name in row.get("names", []):
+            if " " not in name and name.isupper():
+                heads[fold(name)] = " ".join(fold(row["name"]).split())
+    return heads
+
+
+@lru_cache(maxsize=65536)
+def generic_level(issuer: str | None) -> str | None:
+    """The folded issuer when it names an open body by its level only ("UBND tỉnh",
+    "Ủy ban nhân dân thành phố"): which province or city is not said. Else None."""
+    if not issuer:
+        return None
+    folded = expand_issuer(issuer)
+    for name in _generic_issuer_names():
+        if folded.startswith(name + " ") and _LEVEL_ONLY_RE.match(folded[len(name) + 1 :]):
+            return folded
+    return None
 
 
 @lru_cache(maxsize=1)
