@@ -27,6 +27,7 @@ from extractors.patterns.codes import (
     LINE_DEBRIS_RE,
     MOTTO_RE,
     NUMBER_LINE_RE,
+    OPEN_ENDED_RE,
     PARTY_ORGANIZATION_LINE_RE,
     PLACE_DATE_INLINE_RE,
     PLACE_DATE_RE,
@@ -145,7 +146,7 @@ def _subject(text: str, pos: int) -> str | None:
     lines = text[pos : pos + 1500].split("\n")
     kept: list[str] = []
     blank_seen = False
-    for raw in lines:
+    for index, raw in enumerate(lines):
         bold = bool(_BOLD_LINE_RE.match(raw))
         # bold runs split words in converted DOCX ("V****ề việc"): stars go without a space
         line = re.sub(r"\s+", " ", LINE_DEBRIS_RE.sub(" ", raw.replace("*", ""))).strip()
@@ -154,7 +155,9 @@ def _subject(text: str, pos: int) -> str | None:
             continue
         if TITLE_BLOCK_END_RE.match(line):
             break
-        if kept and line.isupper() and (bold or blank_seen) and ENACTING_LINE_RE.match(line):
+        if kept and line.isupper() and ENACTING_LINE_RE.match(line) and not OPEN_ENDED_RE.search(kept[-1]) and (
+            bold or blank_seen or _preamble_follows(lines, index + 1)
+        ):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...": who enacts it, not the subject
         capitals = all(k.isupper() for k in kept)
         if kept and capitals and not line.isupper():
@@ -169,6 +172,15 @@ def _subject(text: str, pos: int) -> str | None:
         return None
     subject = tidy_phrase(" ".join(kept))
     return _sentence_case(subject) if subject.isupper() else subject
+
+
+def _preamble_follows(lines: list[str], start: int) -> bool:
+    """True when the next non-empty line opens the preamble ("Căn cứ ...")."""
+    for raw in lines[start:]:
+        line = LINE_DEBRIS_RE.sub(" ", raw).strip()
+        if line:
+            return bool(TITLE_BLOCK_END_RE.match(line))
+    return False
 
 
 def _sentence_case(caps: str) -> str:
@@ -255,12 +267,14 @@ def _header_issuer(text: str, mark, number_line) -> str | None:
     THÀNH PHỐ HỒ CHÍ MINH" -> "Ủy ban nhân dân thành phố Hồ Chí Minh", "BỘ TÀI CHÍNH /
     CỤC THUẾ" -> "Cục Thuế" (the lowest body of the cell issues the document)."""
     end = number_line.start() if number_line is not None else mark.start()
-    kept = _issuer_cell_lines(text[max(0, end - 400) : end])
+    cells = _header_cells(text[max(0, end - 400) : end])
+    kept = _issuer_cell(cells)
     if not kept:
         return None
     last = kept[-1]
     if codes.issuer_is_open(codes.issuer_code_for(last)) and codes.fold(last) in _open_heads():
-        for line in kept[:-1]:  # "ĐẢNG BỘ TỈNH ĐỒNG THÁP" / "TỈNH ỦY" -> "Tỉnh ủy Đồng Tháp"
+        above = [line for cell in cells for line in cell][:-1]
+        for line in above:  # "ĐẢNG BỘ TỈNH ĐỒNG THÁP" / "TỈNH ỦY" -> "Tỉnh ủy Đồng Tháp"
             organization = PARTY_ORGANIZATION_LINE_RE.match(line)
             if organization:
                 place = organization.group("place").split()
@@ -278,13 +292,13 @@ def _header_issuer(text: str, mark, number_line) -> str | None:
     return tidy_phrase(_case_body(phrase))
 
 
-def _issuer_cell_lines(block: str) -> list[str]:
-    """The capitalized lines of the header cell nearest the number line that names a body.
+def _header_cells(block: str) -> list[list[str]]:
+    """The capitalized lines of each header cell before the number line.
 
     The national header and motto are cut out first (in a DOCX table their words break over
     lines: "CỘNG HÒA XÃ / HỘI CHỦ NGHĨA VIỆT NAM"), then the block is cut into cells at
     table bars, rule lines and wide column gaps; within a cell, lines stay in order."""
-    block = MOTTO_RE.sub("\n|\n", HEADER_MARK_RE.sub("\n|\n", block))
+    block = MOTTO_RE.sub("\n", HEADER_MARK_RE.sub("\n", block))
     cells: list[list[str]] = []
     for cell in HEADER_CELL_BREAK_RE.split(block):
         lines = []
@@ -294,6 +308,11 @@ def _issuer_cell_lines(block: str) -> list[str]:
                 lines.append(line)
         if lines:
             cells.append(lines)
+    return cells
+
+
+def _issuer_cell(cells: list[list[str]]) -> list[str]:
+    """The cell nearest the number line that names a body (else the nearest cell)."""
     for lines in reversed(cells):
         if BODY_HEAD_RE.search(" ".join(lines)):
             return lines

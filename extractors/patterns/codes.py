@@ -340,7 +340,7 @@ MOTTO_RE = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", re
 
 #: Where one header cell ends and another begins: a table bar, a rule line, or a wide
 #: gap between the two columns of a plain-text header.
-HEADER_CELL_BREAK_RE = re.compile(r"\||(?m:^[ \t]*[-_=*]{3,}[ \t]*$)|[ \t]{3,}|\t")
+HEADER_CELL_BREAK_RE = re.compile(r"\||(?m:^[ \t]*[-_=*:]{3,}(?:[ \t]+[-_=*:]{3,})*[ \t]*$)|[ \t]{3,}|\t")
 
 _BODY_HEADS = load_table("bodies.json")["heads"]
 #: The start of a body's name in a header cell: a known issuer ("THỦ TƯỚNG CHÍNH PHỦ",
@@ -361,6 +361,12 @@ ENACTING_LINE_RE = re.compile(
       | {BODY_HEAD_RE.pattern}
     )""",
     re.VERBOSE | re.IGNORECASE,
+)
+
+#: A subject line that cannot end there ("... THUỘC PHẠM VI QUẢN LÝ CỦA"): the next line
+#: continues it, even when it names a body ("BỘ NỘI VỤ").
+OPEN_ENDED_RE = re.compile(
+    r"(?<![\w])(?:của|và|về|tại|với|cho|thuộc|giữa|đối\s+với|trên|theo|do|bởi)\s*$", re.IGNORECASE
 )
 
 #: A local level word after an open body's name: "ỦY BAN NHÂN DÂN TỈNH AN GIANG".
