@@ -410,6 +410,8 @@ def issuer_name(issuer_code: str | None) -> str | None:
     if not issuer_code:
         return None
     row = _issuer_rows().get(_clean_segment(issuer_code).upper())
+    if row is None:  # a term number after the body: "QH15", "UBTVQH15"
+        row = _issuer_rows().get(re.sub(r"\d{1,2}$", "", _clean_segment(issuer_code).upper()))
     if row is None:
         return None
     return row["name"]

@@ -320,8 +320,14 @@ NAMED_DOCUMENT_RE = re.compile(
     """,
     re.VERBOSE,
 )
-#: An optional year after a named document: "Hiến pháp năm 2013", "Luật Đất đai 2024".
-NAMED_YEAR_RE = re.compile(r"\s+(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?![\d])")
+#: An optional year after a named document: "Hiến pháp năm 2013", "Luật Đất đai 2024", and
+#: the date a law was passed, as state documents cite laws since 2025: "Luật Tổ chức Chính
+#: phủ ngày 18 tháng 02 năm 2025", "Luật Thống kê ngày 23/11/2015".
+NAMED_YEAR_RE = re.compile(
+    r"""\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?
+    (?P<year>(?:19|20)\d{2})(?![\d])""",
+    re.VERBOSE,
+)
 
 # --------------------------------------------------------------------------- a directive's identity
 
