@@ -90,6 +90,8 @@ def _acceptable(syllables: list[str], text: str, start: int, first_in_run: bool)
             return False, cued
     if first_in_run and not cued and P.NOT_PERSON_BEFORE.search(text[max(0, start - 40):start]):
         return False, cued
+    if first_in_run and _names_a_body(text, start):
+        return False, cued
     if (P.HOUSE_NUMBER_BEFORE.search(text[max(0, start - 10):start])
             and P.ADDRESS_AFTER.match(text, start + len(name))):
         return False, cued
@@ -217,6 +219,18 @@ def _drop_place_names(text: str, mentions: list[NameMention]) -> list[NameMentio
         return mentions
     cued = {m.name for m in mentions if m.name in places and m.cued and not _place_before(text, m.start)}
     return [m for m in mentions if m.name not in places or m.name in cued]
+
+
+def _names_a_body(text: str, start: int) -> bool:
+    """Does the name at ``start`` end the name of a body named after a person ("Học viện
+    Chính trị quốc gia Hồ Chí Minh", "Trường Nguyễn Ái Quốc")?"""
+    left_start = max(0, start - 60, text.rfind("\n", 0, start) + 1)
+    heads = list(P.NAMED_AFTER_HEAD.finditer(text, left_start, start))
+    if not heads:
+        return False
+    between = text[heads[-1].end():start]
+    # only the body's own words between its head and the name: no verb, no punctuation
+    return not between.strip() or bool(P.BODY_WORDS_ONLY.fullmatch(between))
 
 
 def _unglued(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:

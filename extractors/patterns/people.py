@@ -138,6 +138,18 @@ BODY_HEAD_ANY_CASE = re.compile(
     rf"(?<![{LETTER}])(?:{_alternation(BODIES['heads'])})(?![{LETTER}])", re.IGNORECASE
 )
 
+# The head of a body that is named after a person ("Học viện Chính trị quốc gia Hồ Chí
+# Minh", "Trường Nguyễn Ái Quốc", "Đoàn TNCS Hồ Chí Minh"): the name it ends with is no person.
+NAMED_AFTER_HEAD = re.compile(
+    rf"(?<![{LETTER}])(?:{_alternation(BODIES['named_after'])})(?![{LETTER}])", re.IGNORECASE
+)
+
+# The words between a body's head and the name it is named after: capitalised words,
+# abbreviations and the lower-case words of body names ("Chính trị quốc gia", "Sư phạm").
+BODY_WORDS_ONLY = re.compile(
+    rf"(?:[ ]+(?:[{UPPER}][{LETTER}&.]*|quốc[ ]gia|{_alternation(w for w in BODIES['inner_words'] if w.islower())}))*[ ]+"
+)
+
 # One syllable inside a run, to split a run into syllables with offsets.
 SYLLABLE_IN_RUN = re.compile(rf"{SYLLABLE}")
 
