@@ -65,7 +65,8 @@ def _canonical_title(m: re.Match) -> str:
         base = entry["title"]
         written = ("Phó " + base) if written.casefold().startswith("phó ") and not base.startswith("Phó") else base
         if entry.get("expands"):
-            written = entry["expands"]
+            deputy = written.startswith("Phó ") and not entry["title"].startswith("Phó")
+            written = ("Phó " if deputy else "") + entry["expands"]
     if m.group("qualifier"):
         written += " " + tidy(m.group("qualifier")).capitalize()
     if m.group("acting"):
@@ -108,13 +109,30 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         if central:  # "Trưởng ban Tuyên giáo, Trung ương Hội ..."
             end = body_extent(text, central.end() + len("Trung ương"), name_starts)
         org_written = text[m.end():end].strip() or None
-        if entry.get("needs_org") and not org_written:
-            continue
         title = _canonical_title(m)
         org = canonical_body(org_written) if org_written else None
+        if org is None and posts and _shares_body(text, posts[-1], title, m.start()):
+            org = posts[-1].organization  # "Chủ tịch UBHC tỉnh, Phó Chủ tịch A, Ủy viên Thường trực B"
+        elif entry.get("needs_org") and not org_written:
+            continue
         title, org = _split_title_and_body(title, org)
         posts.append(PostSpan(m.start(), end, title, org or None, m.end() if org_written else None, capitalised))
     return posts
+
+
+def _shares_body(text: str, previous: PostSpan, title: str, start: int) -> bool:
+    """Is the title at ``start``, written without a body, one more post of the body of the post
+    before it in an enumeration? Its deputy ("Chủ tịch X, Phó Chủ tịch A") or, after a name, a
+    member ("Phó Chủ tịch A, Ủy viên Thường trực B")."""
+    if not previous.organization:
+        return False
+    gap = P.ENUMERATION_GAP.fullmatch(text[previous.end:start])
+    if not gap:
+        return False
+    bare = _bare_title(title)
+    if title.startswith("Phó ") and bare == _bare_title(previous.title):
+        return True
+    return bare == "ủy viên" and bool(gap.group("name"))
 
 
 # --------------------------------------------------------------------------
@@ -137,9 +155,11 @@ def _posts_before(text: str, mention: NameMention, by_end: dict[int, PostSpan]) 
             pos = pos - len(left) + cue.start()
     while pos > 0 and text[pos - 1] == " ":
         pos -= 1
-    chain = []
+    chain: list[PostSpan] = []
     post = by_end.get(pos)
     while post is not None:
+        if chain and _bare_title(post.title) == _bare_title(chain[-1].title):
+            break  # "Chủ tịch X, Phó Chủ tịch A": the earlier post is someone else's
         chain.append(post)
         pos = post.start
         gap = P.GAP_BEFORE_POST.search(text[max(0, pos - 8):pos])
@@ -386,6 +406,10 @@ def link_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) ->
         if before:
             linked[mention.start] = before
             claimed.update(p.start for p in before)
+    for first, second in zip(mentions, mentions[1:]):
+        if linked.get(first.start) and second.start not in linked \
+                and P.AND_BETWEEN_NAMES.fullmatch(text, first.end, second.start):
+            linked[second.start] = list(linked[first.start])  # "Ủy viên Thường trực A và B"
     for mention in mentions:
         after = _posts_after(text, mention, by_start, claimed)
         linked.setdefault(mention.start, []).extend(after)

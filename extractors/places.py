@@ -3,7 +3,7 @@
 Vietnam's current provinces and wards come from the ``vietnam-provinces`` package
 (pure data, read lazily the first time a text needs it); seas, rivers, foreign places,
 battle sites, former provinces and newspapers the package does not hold come from
-``extractors/data/not_person_places.txt``.
+``extractors/data/not_person_places.txt``, names of years from ``calendar_names.json``.
 """
 
 from __future__ import annotations
@@ -43,5 +43,8 @@ def administrative_units() -> frozenset[str]:
 
 @cache
 def never_people() -> frozenset[str]:
-    """Case-folded places from the data table: never a person, whatever stands around them."""
-    return frozenset(line.casefold() for line in P._load_lines("not_person_places.txt"))
+    """Case-folded places from the data table and names of years ("Đinh Mùi"): never a
+    person, whatever stands around them."""
+    calendar = P._load_json("calendar_names.json")
+    years = {f"{stem} {branch}" for stem in calendar["stems"] for branch in calendar["branches"]}
+    return frozenset(n.casefold() for n in (*P._load_lines("not_person_places.txt"), *years))

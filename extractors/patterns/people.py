@@ -244,6 +244,7 @@ ASIDE_AFTER_NAME = re.compile(
     r"""
     [ ]*\((?:hay|tức|bí[ ]danh|tên[ ]thật|tên[ ]khai[ ]sinh|còn[ ]gọi[ ]là)[ ][^()\n]{1,60}\)   # another name
     | [ ]*[;,][ ]*sinh[ ](?:ngày|năm|tháng)[^;,\n]{1,40}(?=[;,])                            # a birth clause
+    | [ ]+(?:là|từng[ ]là)[ ]+(?:một[ ]+)?(?:nhà|chính[ ]khách|cựu|tướng|sĩ[ ]quan|lão[ ]thành|người)[ ][^,.;:\n()]{1,60}(?=,)   # "là một nhà cách mạng Việt Nam"
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -309,7 +310,7 @@ BODY_WORD = re.compile(
 NOT_BODY_WORD = re.compile(
     rf"""
     (?:{_alternation(BODIES["not_after"])})   # Hướng (dẫn), Quy (định), Theo ...
-    (?![{LETTER}])
+    (?![{LETTER}])(?![ ][Cc]ao(?![{LETTER}]))   # but "Tối cao" (supreme) is part of a body
     """,
     re.VERBOSE,
 )
@@ -326,7 +327,7 @@ BETWEEN_POSTS = re.compile(
 
 # What may stand between a name and the posts that follow it:
 # "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên".
-AFTER_NAME = re.compile(r"[ ]*(?:-|,|\(|:)[ ]*(?:\n?\[\d+\][ ]*)?")
+AFTER_NAME = re.compile(r"[ ]*(?:-|,|\(|:|[ ](?:hiện[ ]|từng[ ])?là(?=[ ]))[ ]*(?:\n?\[\d+\][ ]*)?")
 
 # A rank piece inside a list of posts: "Thiếu tướng (2010)", "Đại tá".
 RANK_PIECE = re.compile(
@@ -444,6 +445,15 @@ CUE_BEFORE_NAME = re.compile(r"(?:(?<=[ ,])|^)(?:đồng[ ]chí|ông|bà)[ ]*$",
 
 # What joins two posts written before a name, read backwards: ", ", "; ", " kiêm ".
 GAP_BEFORE_POST = re.compile(r"(?:,|;|[ ]kiêm)?[ ]*$")
+
+# What stands between two posts of one enumeration: a comma, maybe after the name of the
+# first post's holder ("Chủ tịch Ủy ban hành chính tỉnh, Phó Chủ tịch Hồ Thiết, Ủy viên ...").
+ENUMERATION_GAP = re.compile(
+    rf"[ ]*(?P<name>[{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*){{1,3}})?[ ]*,[ ]*"
+)
+
+# "và" alone between two names: the second shares the posts written before the first.
+AND_BETWEEN_NAMES = re.compile(r"[ ]+và[ ]+")
 
 # A table row whose cells the normalization kept apart with "|" (vntext.normalize),
 # and one cell of it: "7 | Nguyễn Thị Kim Dung | Trưởng ban Tuyên giáo".
