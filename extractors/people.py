@@ -260,6 +260,7 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
         block_end = line_start + 300
         last_title = None
         body = None
+        head: tuple[str, str] | None = None  # "KT. TRƯỞNG BAN CHÍNH SÁCH, / THUẾ QUỐC TẾ": (title, body)
         lines_seen = 0
         for line in P.LINE.finditer(text[line_start:line_start + 300]):
             if not line.group().strip():
@@ -275,11 +276,19 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
                     body = on_behalf.group(1).capitalize()
                 elif body and not on_behalf and not P.TITLE.fullmatch(stripped) and not stripped.startswith(("K", "Q")):
                     body = f"{body} {stripped.lower()}"  # "TM. ỦY BAN NHÂN / DÂN" broken over two lines
-                t = P.TITLE.fullmatch(P.SIGNATURE_MARK.sub("", stripped))
+                unmarked = P.SIGNATURE_MARK.sub("", stripped)
+                t = P.TITLE.fullmatch(unmarked)
                 if t:
                     off = a + line.group().index(stripped)
-                    last_title = PostSpan(off, off + len(stripped), _canonical_title(t),
-                                          _signature_body(body, issuer))
+                    org = _signature_body(body, issuer)
+                    if head and _bare_title(_canonical_title(t)) == _bare_title(head[0]) and head[1]:
+                        org = canonical_body(head[1])  # the deputy of the head named with its body
+                    title, org = _split_title_and_body(_canonical_title(t), org)
+                    last_title = PostSpan(off, off + len(stripped), title, org)
+                elif unmarked != stripped and (kt := P.TITLE.match(unmarked)):
+                    head = (_canonical_title(kt), unmarked[kt.end():].strip(" ,").capitalize())
+                elif head and head[1] and not P.TITLE.match(stripped):
+                    head = (head[0], f"{head[1]}, {stripped.strip(' ,').lower()}")
                 continue
             person = next((m for m in mentions if a <= m.start < b), None)
             if person is not None and last_title is not None:
@@ -337,6 +346,9 @@ def _table_row_posts(text: str, mentions: list[NameMention], posts: list[PostSpa
     running to the end of its cell ("Phó Chủ tịch (3) | A B C", "7 | A | Thứ trưởng Bộ Tài chính"),
     when a post cell stands beside the name cell."""
     found: dict[int, list[PostSpan]] = {}
+    # a bare title in a table is a post of the body the text is about; with no such body it
+    # tells whom a person served beside (a biography's infobox), not a post of theirs
+    bare_titles_allowed = document_subject(text) is not None
     for row_start, row_end in table_rows(text):
         cells = [(row_start + c.start(), row_start + c.end())
                  for c in P.TABLE_CELL.finditer(text[row_start:row_end]) if c.group().strip()]
@@ -353,7 +365,9 @@ def _table_row_posts(text: str, mentions: list[NameMention], posts: list[PostSpa
             post_cells.add(i)
             for k, post in enumerate(in_cell):
                 until = in_cell[k + 1].start if k + 1 < len(in_cell) else b
-                row_posts.append(_post_with_body_until(text, post, until))
+                cell_post = _post_with_body_until(text, post, until)
+                if cell_post.organization or bare_titles_allowed:
+                    row_posts.append(cell_post)
         if not post_cells & {name_cells[0] - 1, name_cells[0] + 1}:
             continue  # a row of office-holders has the post beside the name (else: a list of terms)
         for mention in names[name_cells[0]]:

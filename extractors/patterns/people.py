@@ -261,7 +261,7 @@ CENTRAL_ORGAN_AFTER = re.compile(r",[ ]*(?=Trung[ ]ương[ ](?:Hội|Đoàn)(?![
 ISSUER_LINES = re.compile(
     rf"""
     ^[ *_#]*(?P<body>(?:ỦY|UỶ)[ ]BAN[ ]NHÂN[ ]DÂN|HỘI[ ]ĐỒNG[ ]NHÂN[ ]DÂN|(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)[ ](?:ỦY|UỶ)(?:[ ]KHỐI)?)
-    (?P<rest>(?:[ *_\n]+(?!KT\.|TM\.|T/M|K/T)[{UPPER}][{UPPER} ]*){{0,2}})
+    (?P<rest>(?:[ *_\n]+(?!KT\.|TM\.|T/M|K/T)[{UPPER}][{UPPER} ]*(?=[ *_]*$)){{0,2}})
     """,
     re.VERBOSE | re.MULTILINE,
 )
@@ -354,7 +354,7 @@ SIGNATURE_OPENER = re.compile(
     """,
     re.VERBOSE | re.MULTILINE,
 )
-UPPER_LINE = re.compile(rf"^[ *_]*[{UPPER}/.][{UPPER}/. ]*[ *_]*$")
+UPPER_LINE = re.compile(rf"^[ *_]*[{UPPER}/.][{UPPER}/., ]*[ *_]*$")
 
 # --------------------------------------------------------------------------
 # Bodies and abbreviations
