@@ -308,11 +308,10 @@ def _state_segment(seg: str, first: bool) -> tuple[str | None, str | None]:
             if first and seg[:1] in "O0" and canonical_type("Q" + seg[1:]) is not None:
                 fixed = canonical_type("Q" + seg[1:])  # "OĐ-UBND" -> "QĐ-UBND"
                 return fixed, f"{seg} read as {fixed}"
-            for variants in (_d_variants(seg.upper()), _undoubled(seg.upper())):
-                known = {_issuer_rows()[v]["code"] for v in variants if v in _issuer_rows()}
-                if len(known) == 1:  # "HDND" -> "HĐND", "BGDĐTT" -> "BGDĐT"
-                    fixed = known.pop()
-                    return fixed, f"{seg} read as {fixed}"
+            known = {_issuer_rows()[v]["code"] for v in _d_variants(seg.upper()) if v in _issuer_rows()}
+            if len(known) == 1:  # "HDND" -> "HĐND"
+                fixed = known.pop()
+                return fixed, f"{seg} read as {fixed}"
         return canon, None
     return canon, _d_for_dj(seg, canon)
 
@@ -320,11 +319,6 @@ def _state_segment(seg: str, first: bool) -> tuple[str | None, str | None]:
 def _d_variants(seg: str) -> list[str]:
     """The segment with one of its D's read as Đ: "HDND" -> ["HĐND", "HDNĐ"]."""
     return [seg[:i] + "Đ" + seg[i + 1 :] for i, ch in enumerate(seg) if ch == "D"]
-
-
-def _undoubled(seg: str) -> list[str]:
-    """The segment with one doubled letter typed once: "BGDĐTT" -> ["BGDĐT"]."""
-    return [seg[:i] + seg[i + 1 :] for i in range(1, len(seg)) if seg[i] == seg[i - 1] and seg[i].isalpha()]
 
 
 def _issuer_after_slash(text: str, pos: int) -> tuple[str, int] | None:
