@@ -80,7 +80,7 @@ def _start_and_wait(args: list[str], db: Path, at_least: int, total: int):
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the pool workers")
 def test_kill_9_mid_run_then_resume_gives_the_same_store_and_no_orphans(tmp_path):
-    docs, total = tmp_path / "docs", 40
+    docs, total = tmp_path / "docs", 60
     make_docs(docs, total)
     reference = tmp_path / "reference.db"
     assert invoke("run", docs, "--db", reference).exit_code == 0
@@ -90,9 +90,9 @@ def test_kill_9_mid_run_then_resume_gives_the_same_store_and_no_orphans(tmp_path
     workers = _children(process.pid)
     done_at_kill = _count(db)
     process.send_signal(signal.SIGKILL)
-    process.wait()
-    assert 0 < done_at_kill < total, "the run was not killed mid-way"
-    assert len(workers) == 2
+    _out, err = process.communicate()
+    assert 0 < done_at_kill < total, f"the run was not killed mid-way ({done_at_kill} stored): {err[-1000:]}"
+    assert len(workers) == 2, workers
     deadline = time.monotonic() + 10
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
