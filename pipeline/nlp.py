@@ -84,9 +84,10 @@ def identity_component(doc: Doc) -> Doc:
 @Language.component("vanban_citations", assigns=["doc._.facts", "doc.spans"])
 def citations_component(doc: Doc) -> Doc:
     def work(facts: Facts) -> None:
-        from extractors.citations import extract_citations
+        from extractors.citations import extract_citations, repair_warnings
 
         facts.citations = extract_citations(doc.text, facts.dates, facts.identity)
+        facts.warnings.extend(repair_warnings(facts.citations, facts.identity))
         for citation in facts.citations:
             _label(doc, citation.start, citation.end, "CODE")
 
