@@ -238,7 +238,8 @@ def test_foreign_leaders(text, name, post):
 HISTORICAL_AND_PEN_NAMES = [
     ("Năm 1930, Hồ Chí Minh chủ trì hội nghị thành lập Đảng.", ["Hồ Chí Minh"]),
     ("Trường Chinh là Tổng Bí thư từ năm 1951.", ["Trường Chinh"]),
-    ("Nhà thơ Tố Hữu đọc bài thơ.", ["Tố Hữu"]),
+    ("Tố Hữu đọc bài thơ.", ["Tố Hữu"]),
+    ("Hội Nhà văn Việt Nam tổ chức trại sáng tác.", []),
     ("Vua Lê Lợi đánh tan quân Minh.", ["Lê Lợi"]),
     ("Ông Lê Lợi (1385-1433) lên ngôi.", ["Lê Lợi"]),
 ]
