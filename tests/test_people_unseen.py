@@ -286,6 +286,8 @@ NEVER_A_PERSON = [
     "Người ký: Nguyễn Văn A, chức vụ ghi rõ.",
     "Quang Trung Hoàng Đế lên ngôi.",
     "Tiễn Đinh Mùi đón Mậu Thân.",
+    # never a name cut short: "Lê Thái Tổ" is not "Lê Thái"
+    "Vua Lê Thái Tổ sau khi chiến thắng đã ban thưởng.",
 ]
 
 
