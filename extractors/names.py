@@ -113,10 +113,10 @@ def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: str) 
     it makes no compound with it ("Trần Hoài Trung dự", not "Trung ương").
     """
     names = []
-    for cut in range(2, len(syllables)):
-        is_last = cut == len(syllables) - 1
-        if syllables[cut][2].casefold() in _NAME_ENDERS and not (is_last and run_continues_lower not in _COMPOUND_TAILS):
-            syllables = syllables[:cut]
+    for end in range(2, len(syllables)):
+        is_last = end == len(syllables) - 1
+        if syllables[end][2].casefold() in _NAME_ENDERS and not (is_last and run_continues_lower not in _COMPOUND_TAILS):
+            syllables = syllables[:end]
             break
     i, n = 0, len(syllables)
     while n - i >= 2:
@@ -220,7 +220,7 @@ def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMenti
 
 def _drop_place_names(text: str, mentions: list[NameMention]) -> list[NameMention]:
     """Drop a name the text also uses as a place ("xã Hồ Thị Kỷ") unless a title names a person by it."""
-    used_as_place = set()
+    used_as_place: set[str] = set()
     for m in P.PLACE_THEN_RUN.finditer(text):
         words = m.group("run").split(" ")
         used_as_place.update(" ".join(words[:k]) for k in range(2, len(words) + 1))
