@@ -185,3 +185,16 @@ def test_a_level_only_issuer_of_another_level_stays_unknown():
     ])
     keys = [n for n in G if n.startswith("doc:24/KH-UBND")]
     assert len(keys) == 2 and all("?" in key for key in keys)  # one per citing text, never "@ủy ban nhân dân tỉnh"
+
+
+def test_a_name_before_a_decree_is_not_the_decree_s_name():
+    text = "hướng dẫn Luật Đất đai, trong đó sửa đổi một số điều của Nghị định số 102/2024/NĐ-CP"
+    coded = [c for c in find_citations(text) if c.code]
+    assert [(c.code, c.name) for c in coded] == [("102/2024/NĐ-CP", None)]
+
+
+def test_a_bare_name_is_not_joined_to_a_coded_document_that_is_not_a_law():
+    G = build_graph([record("a", [citation("102/2024/NĐ-CP", 0, name="Luật Đất đai", edition="2024"),
+                                  named("Luật Đất đai", 100)])])
+    assert G.nodes["doc:named:luật đất đai"]["ambiguous"] is True
+    assert G.nodes["doc:102/2024/NĐ-CP"].get("name") is None
