@@ -41,6 +41,7 @@ from extractors.patterns.codes import (
     TRAILING_NAME_RE,
     TYPE_BEFORE_NUMBER_RE,
 )
+from extractors.patterns.page import FULL_TEXT_LEAD, PAGE_SUBJECT_LINE
 
 _HEADER_REACH = 700  # how far from the national header the number line may stand
 _TITLE_REACH = 900  # how far after the number/date line the type line may stand
@@ -383,3 +384,30 @@ def _signature_title(lines: list[str]) -> str | None:
     return f"{body}, {post}" if post else body
 
 
+
+
+# --------------------------------------------------------------------------- page subject
+
+_PAGE_TITLE_LINES = 3  # the page's title: its first non-empty lines
+_FULL_TEXT_REACH = 1500  # how far a "Toàn văn ..." lead may stand from the start
+
+
+def page_subject_start(text: str) -> int | None:
+    """Where a web page names the document it is about, for a page with no directive header:
+    its title or first heading starts with a document ("# Toàn văn Công văn 17899/BTC-VP về ...",
+    "## Thông tư 02/2025/TT-BNV sửa đổi ..."), or a "Toàn văn <document>" lead stands near the
+    top. Returns the offset of the document's type word; the caller takes the citation there."""
+    seen = 0
+    pos = 0
+    for line in text[:_FULL_TEXT_REACH].split("\n"):
+        if line.strip(" #*>-"):
+            title_like = seen == 0 or line.lstrip(" >").startswith(("#", "**"))
+            match = PAGE_SUBJECT_LINE.match(line) if title_like else None
+            if match is not None:
+                return pos + match.start("doc")
+            seen += 1
+            if seen >= _PAGE_TITLE_LINES:
+                break
+        pos += len(line) + 1
+    lead = FULL_TEXT_LEAD.search(text, 0, _FULL_TEXT_REACH)
+    return lead.start("doc") if lead else None

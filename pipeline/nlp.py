@@ -127,10 +127,12 @@ def organizations_component(doc: Doc) -> Doc:
 @Language.component("vanban_relations", assigns=["doc._.facts"])
 def relations_component(doc: Doc) -> Doc:
     def work(facts: Facts) -> None:
+        from extractors.identity import page_subject_start
         from extractors.relations import find_relations
 
         doc_id = doc.user_data.get(DOC_ID) or ""
-        facts.relations = find_relations(doc.text, facts.citations, facts.identity, doc_id)
+        page = page_subject_start(doc.text) if facts.identity is None else None
+        facts.relations = find_relations(doc.text, facts.citations, facts.identity, doc_id, page)
 
     _guarded("relations", doc, work)
     return doc
