@@ -76,6 +76,7 @@ def test_edition_codes_come_from_the_table(name, year, code):
 
 @pytest.mark.parametrize(("name", "editions"), [
     ("Luật Đất đai", True), ("Hiến pháp", True), ("Luật Viên chức", True), ("Bộ luật Lao động", True),
+    ("Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội", True),  # 1991 and 2011
     ("Điều lệ Đảng", False), ("Quy chế làm việc của Ban Chấp hành Trung ương", False)])
 def test_which_names_need_a_year(name, editions):
     assert has_editions(name) is editions
