@@ -87,6 +87,7 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
         "organizations": organizations,
         "relations": relations,
         "warnings": list(raw.warnings) + list(facts.warnings),
+        "text": raw.text,  # the decoded text the offsets index: kept by the store, printed by extract --with-text
     }
 
 

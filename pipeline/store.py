@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.models import Failure
+from pipeline.texts import create_tables, delete_text, put_text
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -58,6 +59,7 @@ class Store:
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.executescript(SCHEMA_SQL)
+        create_tables(self.db)
 
     def __enter__(self) -> Store:
         return self
@@ -80,12 +82,16 @@ class Store:
         """Store a record; returns 'new' or 'replaced' (same source, other content or a past failure)."""
         source = record["source"]
         existed = self._delete(source)
+        text = record.get("text")  # kept apart, compressed, in `texts` (pipeline.texts)
+        record = {k: v for k, v in record.items() if k != "text"}
         self.db.execute(
             "INSERT INTO documents (source, id, status, kind, title, published, record, processed_at)"
             " VALUES (?, ?, 'ok', ?, ?, ?, ?, ?)",
             (source, record["id"], record.get("kind"), record.get("title"), record.get("published"),
              json.dumps(record, ensure_ascii=False), _now()),
         )
+        if text is not None:
+            put_text(self.db, record["id"], source, text)
         self._put_facts(record)
         return "replaced" if existed else "new"
 
@@ -117,6 +123,7 @@ class Store:
         return self.db.execute("SELECT count(*) FROM documents WHERE status = ?", (status,)).fetchone()[0]
 
     def _delete(self, source: str) -> bool:
+        delete_text(self.db, source)
         cursor = self.db.execute("DELETE FROM documents WHERE source = ?", (source,))
         return cursor.rowcount > 0
 
