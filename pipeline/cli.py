@@ -14,8 +14,10 @@ from pathlib import Path
 
 import click
 
-from pipeline import serve, show, tables
 from pipeline.models import Failure, RunSummary
+from pipeline.serve import serve as serve_command
+from pipeline.show import show as show_command
+from pipeline.tables import export as export_group
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -113,6 +115,10 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None) 
     from pipeline.process import Skipped, iter_documents, process_stream
     from pipeline.store import Store
 
+    if not any(path.exists() for path in paths):  # nothing to read: say so, and create no store
+        for path in paths:
+            _report_failure(Failure(source=str(path), reason="no such file or directory"))
+        sys.exit(1)
     summary = RunSummary()
     show = sys.stderr.isatty() if progress is None else progress
     with Store(db) as store:
@@ -261,9 +267,9 @@ def _add_graph_commands() -> None:
 
 
 _add_graph_commands()
-cli.add_command(tables.export)
-cli.add_command(show.show)
-cli.add_command(serve.serve)
+cli.add_command(export_group)
+cli.add_command(show_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:

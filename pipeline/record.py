@@ -41,6 +41,8 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
             item["range"] = list(d.range)
         else:
             item["value"] = d.value
+        if d.relative:
+            item["relative"] = True
         dates.append(item)
 
     people = []
