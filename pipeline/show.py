@@ -70,6 +70,7 @@ def find_stored(db, wanted: str) -> tuple[dict, str | None]:
     exact = [r for r in rows if r[0] == wanted]
     matches = exact or [r for r in rows if r[0].endswith("/" + wanted) or Path(r[0]).name == wanted
                         or (len(wanted) >= 8 and r[1].startswith(wanted))]
+    matches = matches or [r for r in rows if Path(r[0]).name.startswith(wanted)]
     if not matches:
         raise click.ClickException(f"{wanted}: no such document in the store (vanban report lists them)")
     if len(matches) > 1:
@@ -87,7 +88,8 @@ def find_stored(db, wanted: str) -> tuple[dict, str | None]:
 def show(source: str, db: Path, marked: bool) -> None:
     """Print a stored document's decoded text: the text its record's offsets index.
 
-    SOURCE is the path as stored (vanban report lists them), its file name, or an id prefix.
+    SOURCE is the path as stored (vanban report lists them), its file name or the start of it,
+    or an id prefix (8 characters or more).
 
     Example: vanban show tin-hoi-nghi-quy-hoach.txt --db out/vanban.db --highlight
     """
