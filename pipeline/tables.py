@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from pipeline.api import Explorer
 
 TABLES = ["documents", "citations", "relations", "people", "dates", "organizations"]
 FORMATS = ["csv", "parquet"]
@@ -26,8 +30,8 @@ class WrittenTable:
     rows: int
 
 
-def write_tables(explorer, out_dir: str | Path, fmt: str, texts: dict[str, str] | None = None) -> list[WrittenTable]:
-    """Write every table of ``explorer`` (a ``pipeline.api.Explorer``) into ``out_dir`` as ``fmt``.
+def write_tables(explorer: Explorer, out_dir: str | Path, fmt: str, texts: dict[str, str] | None = None) -> list[WrittenTable]:
+    """Write every table of ``explorer`` into ``out_dir`` as ``fmt``; returns what was written.
 
     ``texts`` (source -> decoded text) adds a ``text`` column to the documents table.
     """
