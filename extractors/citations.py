@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -94,7 +94,7 @@ def extract_citations(
     return drop_citations(resolved, lambda citation: citation.code is not None and _compare_key(citation.code) == own)
 
 
-def drop_citations(citations: list[Citation], unwanted) -> list[Citation]:
+def drop_citations(citations: list[Citation], unwanted: Callable[[Citation], bool]) -> list[Citation]:
     """Remove citations for which ``unwanted(citation)`` is true, keeping ``resolved_from``
     indices right (a short form pointing at a removed citation is removed too)."""
     keep: list[int] = []

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from extractors.patterns.codes import CODE_RE, CODE_SEGMENT_RE, GLUED_WORD_RE, load_table
 from vntext.normalize import normalize_text
@@ -64,9 +65,9 @@ def _party_types() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _issuer_rows() -> dict[str, dict]:
+def _issuer_rows() -> dict[str, dict[str, Any]]:
     """Upper-cased spelling of an issuer abbreviation -> its table row."""
-    table: dict[str, dict] = {}
+    table: dict[str, dict[str, Any]] = {}
     for row in load_table("issuers.json")["issuers"]:
         for spelling in [row["code"], *row.get("aliases", [])]:
             table.setdefault(spelling.upper(), row)
@@ -74,7 +75,7 @@ def _issuer_rows() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
-def _issuer_names() -> list[tuple[str, dict]]:
+def _issuer_names() -> list[tuple[str, dict[str, Any]]]:
     """(folded name, row) for every name of every issuer, longest first."""
     pairs = [(_fold(name), row) for row in load_table("issuers.json")["issuers"] for name in row["names"]]
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
@@ -135,7 +136,7 @@ def _canonical_issuer_segment(seg: str) -> str | None:
     seg = _clean_segment(seg)
     row = _issuer_rows().get(seg.upper())
     if row is not None:
-        return row["code"]
+        return str(row["code"])
     # TƯ for TW inside compound issuers: BTCTƯ, UBKTTƯ
     if seg.upper().endswith("TƯ"):
         return _canonical_issuer_segment(seg[:-2] + "TW")
@@ -306,7 +307,7 @@ def issuer_name(issuer_code: str | None) -> str | None:
     row = _issuer_rows().get(_clean_segment(issuer_code).upper())
     if row is None:
         return None
-    return row["name"]
+    return str(row["name"])
 
 
 def issuer_code_for(phrase: str | None) -> str | None:
@@ -317,7 +318,7 @@ def issuer_code_for(phrase: str | None) -> str | None:
     folded = _fold(phrase)
     for name, row in _issuer_names():
         if folded == name or folded.startswith(name + " "):
-            return row["code"]
+            return str(row["code"])
     return None
 
 

@@ -102,10 +102,10 @@ def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: bool)
     ("Đào Xuân Ban - UVTV", "Nguyễn Đức Trung - Phó Trưởng ban").
     """
     names = []
-    for cut in range(2, len(syllables)):
-        is_last = cut == len(syllables) - 1
-        if syllables[cut][2].casefold() in _NAME_ENDERS and not (is_last and not run_continues_lower):
-            syllables = syllables[:cut]
+    for end in range(2, len(syllables)):
+        is_last = end == len(syllables) - 1
+        if syllables[end][2].casefold() in _NAME_ENDERS and not (is_last and not run_continues_lower):
+            syllables = syllables[:end]
             break
     i, n = 0, len(syllables)
     while n - i >= 2:
@@ -199,7 +199,7 @@ def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMenti
 
 def _drop_place_names(text: str, mentions: list[NameMention]) -> list[NameMention]:
     """Drop a name the text also uses as a place ("xã Hồ Thị Kỷ") unless a title names a person by it."""
-    used_as_place = set()
+    used_as_place: set[str] = set()
     for m in P.PLACE_THEN_RUN.finditer(text):
         words = m.group("run").split(" ")
         used_as_place.update(" ".join(words[:k]) for k in range(2, len(words) + 1))

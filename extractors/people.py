@@ -58,7 +58,7 @@ class _PersonDraft:
 # --------------------------------------------------------------------------
 
 
-def _canonical_title(m: re.Match) -> str:
+def _canonical_title(m: re.Match[str]) -> str:
     entry = P.title_entry(m.group("title"))
     written = tidy(m.group("title"))
     if entry is not None:
@@ -136,10 +136,9 @@ def _posts_before(text: str, mention: NameMention, by_end: dict[int, PostSpan]) 
         chain.append(post)
         pos = post.start
         gap = P.GAP_BEFORE_POST.search(text[max(0, pos - 8):pos])
-        pos -= len(gap.group())
-        if not gap.group().strip(" ") and gap.group():  # only spaces: two titles run together
-            pass
-        post = by_end.get(pos) if gap.group() else None
+        gap_text = gap.group() if gap else ""
+        pos -= len(gap_text)
+        post = by_end.get(pos) if gap_text else None
     return list(reversed(chain))
 
 
@@ -197,7 +196,7 @@ def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMent
         item_start = colon.end()
         for piece in text[colon.end():list_end].split(";"):
             lead = P.LIST_ITEM_LEAD.match(text, item_start)
-            first = starts.get(lead.end())
+            first = starts.get(lead.end()) if lead else None
             if first is not None:
                 shared.setdefault(first.start, []).append(post)
                 # names listed with commas only: "A, B và C"
@@ -283,7 +282,7 @@ _LEVEL_OF = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": 
 
 def document_places(text: str, person_starts: frozenset[int] = frozenset()) -> dict[str, str]:
     """The place the text is about, per level ("huyện" -> "Thạch Thất")."""
-    counts: dict[str, Counter] = {}
+    counts: dict[str, Counter[str]] = {}
     for m in P.LEVEL_PLACE.finditer(text):
         place = m.group("place")
         if P.TITLE.match(place) or P.BODY_HEAD.match(place) or m.start("place") in person_starts:

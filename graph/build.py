@@ -120,7 +120,7 @@ class _TextKeys:
         self.by_mention: list[tuple[int | None, DocumentKey]] = []
         self.by_code: dict[str, list[tuple[int | None, DocumentKey]]] = defaultdict(list)
         own = record.get("self") or {}
-        items = [(own, own.get("code"), own.get("issuer"), None)] if own.get("code") else []
+        items = [(own, str(own["code"]), own.get("issuer"), None)] if own.get("code") else []
         items += [(c, c["code"], c.get("issuer"), c.get("start")) for c in record.get("citations") or []
                   if c.get("code")]
         for _item, code, issuer, start in items:

@@ -113,7 +113,8 @@ TABLES: dict[str, tuple[str, dict[str, str], list[str]]] = {
         "source": "path, URL or JSONL id of the document (the key)", "id": "sha256 of the input bytes",
         "status": "ok or failed", "error": "why a failed document failed", "kind": "news, directive or unknown",
         "title": "the text's title", "published": "the text's own date (YYYY-MM-DD)",
-        "record": "the full extraction record (JSON, OUTPUT.md)", "processed_at": "when vanban stored it (UTC)"},
+        "record": "the full extraction record (JSON, OUTPUT.md)", "processed_at": "when vanban stored it (UTC)",
+        "origin": "the input file the document was read from (a JSON Lines dump for its lines)"},
         ["status", "kind"]),
     "citations": ("One row per citation found (the record's citations[]).", {
         "source": _SOURCE, "code": "the cited document's canonical code", "form": "full, number_only, short or named",

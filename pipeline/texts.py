@@ -1,7 +1,8 @@
 """Each document's decoded text in the store, so that every offset of its record can be checked.
 
 ``texts`` keeps the original decoded text (the one ``start``/``end`` index) compressed
-with zlib, one row per document id. ``text_search`` is an FTS5 index of the same texts
+with zlib, one row per stored document (keyed by source like ``documents``; ``doc_id``
+finds it by content hash). ``text_search`` is an FTS5 index of the same texts
 for full-text search (Datasette's search box, plain SQL ``MATCH``).
 """
 
@@ -12,11 +13,12 @@ import zlib
 
 TEXTS_SQL = """
 CREATE TABLE IF NOT EXISTS texts (
-    doc_id TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    source TEXT PRIMARY KEY,
     chars INTEGER NOT NULL,
     body BLOB NOT NULL
 );
+CREATE INDEX IF NOT EXISTS texts_doc_id ON texts(doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS text_search USING fts5(doc_id UNINDEXED, source UNINDEXED, body);
 """
 
@@ -27,7 +29,7 @@ def create_tables(db: sqlite3.Connection) -> None:
 
 def put_text(db: sqlite3.Connection, doc_id: str, source: str, text: str) -> None:
     """Store (or replace) a document's text, compressed, and index it for search."""
-    db.execute("DELETE FROM text_search WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM text_search WHERE source = ?", (source,))
     db.execute("INSERT OR REPLACE INTO texts (doc_id, source, chars, body) VALUES (?, ?, ?, ?)",
                (doc_id, source, len(text), zlib.compress(text.encode("utf-8"), 6)))
     db.execute("INSERT INTO text_search (doc_id, source, body) VALUES (?, ?, ?)", (doc_id, source, text))
@@ -41,5 +43,5 @@ def delete_text(db: sqlite3.Connection, source: str) -> None:
 
 def get_text(db: sqlite3.Connection, doc_id: str) -> str | None:
     """The decoded text of a document, or None when the store does not hold it."""
-    row = db.execute("SELECT body FROM texts WHERE doc_id = ?", (doc_id,)).fetchone()
+    row = db.execute("SELECT body FROM texts WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone()
     return zlib.decompress(row[0]).decode("utf-8") if row else None

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest import iter_inputs, read_file
-from pipeline.models import Failure, IngestError, RawDocument
+from pipeline.models import Failure, Ignored, IngestError, RawDocument
 from pipeline.process import iter_documents
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -80,7 +80,9 @@ def test_batch_goes_on_past_bad_files(tmp_path):
     items = list(iter_documents([tmp_path]))
     failures = [i for i in items if isinstance(i, Failure)]
     docs = [i for i in items if isinstance(i, RawDocument)]
-    assert {Path(f.source).name for f in failures} == {p.name for p, _ in bad.values()}
+    ignored = [i for i in items if isinstance(i, Ignored)]
+    assert {Path(f.source).name for f in failures} == {p.name for p, _ in bad.values()} - {"notes.xyz"}
+    assert [Path(i.source).name for i in ignored] == ["notes.xyz"]  # met while walking: skipped, not failed
     assert [Path(d.source).name for d in docs] == ["good.txt"]
 
 

@@ -58,8 +58,8 @@ class NormalizedText:
 
     text: str
     original: str
-    starts: array  # starts[i]: original offset where normalized char i begins
-    ends: array  # ends[i]: original offset where normalized char i ends
+    starts: array[int]  # starts[i]: original offset where normalized char i begins
+    ends: array[int]  # ends[i]: original offset where normalized char i ends
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span to the original span that produced it."""
@@ -109,7 +109,7 @@ def step_tone_placement(text: str) -> Iterator[Edit]:
         yield m.start(), m.end(), unicodedata.normalize("NFC", first + tone) + bare
 
 
-def _substitute(pattern: re.Pattern, replacement: str) -> Step:
+def _substitute(pattern: re.Pattern[str], replacement: str) -> Step:
     def step(text: str) -> Iterator[Edit]:
         for m in pattern.finditer(text):
             yield m.start(), m.end(), replacement
@@ -185,7 +185,7 @@ def _splice(text: str, edits: list[Edit]) -> str:
     return "".join(pieces)
 
 
-def _apply(text: str, starts: array, ends: array, edits: list[Edit]) -> tuple[str, array, array]:
+def _apply(text: str, starts: array[int], ends: array[int], edits: list[Edit]) -> tuple[str, array[int], array[int]]:
     pieces: list[str] = []
     new_starts = array("l")
     new_ends = array("l")

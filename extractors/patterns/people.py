@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -35,8 +37,9 @@ UPPER = "A-Z" + _VOWELS_LOWER.upper() + "Đ"
 LETTER = LOWER + UPPER
 
 
-def _load_json(name: str) -> dict:
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+def _load_json(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    return loaded
 
 
 def _load_lines(name: str) -> list[str]:
@@ -59,7 +62,7 @@ def tolerant(literal: str) -> str:
     return r"[ ]+".join(out)
 
 
-def _alternation(phrases) -> str:
+def _alternation(phrases: Iterable[str]) -> str:
     """Longest-first alternation of tolerant literals."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(tolerant(p) for p in ordered)
@@ -72,9 +75,9 @@ def _alternation(phrases) -> str:
 FAMILY_NAMES: frozenset[str] = frozenset(n.lstrip("?") for n in _load_lines("family_names.txt"))
 # family names that are also common place or word syllables ("Hà", "Đồng", "Cao")
 RISKY_FAMILY_NAMES: frozenset[str] = frozenset(n[1:] for n in _load_lines("family_names.txt") if n.startswith("?"))
-TITLES: dict = _load_json("titles.json")
-BODIES: dict = _load_json("bodies.json")
-ABBREVIATIONS: dict = _load_json("abbreviations.json")
+TITLES: dict[str, Any] = _load_json("titles.json")
+BODIES: dict[str, Any] = _load_json("bodies.json")
+ABBREVIATIONS: dict[str, Any] = _load_json("abbreviations.json")
 
 
 def _not_names() -> tuple[frozenset[str], frozenset[str]]:
@@ -90,9 +93,9 @@ def _not_names() -> tuple[frozenset[str], frozenset[str]]:
 NOT_NAMES, NAMES_ONLY_AFTER_CUE = _not_names()
 
 
-def title_phrases() -> dict[str, dict]:
+def title_phrases() -> dict[str, dict[str, Any]]:
     """Every written form of a title (with its 'Phó' form) -> its table entry."""
-    phrases: dict[str, dict] = {}
+    phrases: dict[str, dict[str, Any]] = {}
     for entry in TITLES["titles"]:
         phrases[entry["title"]] = entry
         if entry.get("deputy"):
@@ -395,14 +398,14 @@ SIGNATURE_MARK = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L|TUQ\.)[ ]*")  #
 FIRST_LINE = re.compile(r"\s*[# ]*(?P<line>[^\n]*)")
 
 
-def any_of_names(names) -> re.Pattern:
+def any_of_names(names: Iterable[str]) -> re.Pattern[str]:
     """A pattern for any of the given names as whole words, longest first."""
     ordered = sorted(set(names), key=len, reverse=True)
     return re.compile(rf"(?<![{LETTER}])(?:{'|'.join(re.escape(n) for n in ordered)})(?![{LETTER}])")
 
 
 @cache
-def title_entry(written: str) -> dict | None:
+def title_entry(written: str) -> dict[str, Any] | None:
     """The titles.json entry for a title as written (any case, old tone marks)."""
     key = " ".join(written.split()).casefold().replace("uỷ", "ủy")
     for phrase, entry in _TITLE_PHRASES.items():

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 RELATION_TYPES = ("based_on", "implements", "amends", "replaces", "repeals", "cites")
 
@@ -62,7 +64,7 @@ class RelationSignals:
     confidence: dict[str, float]
 
 
-def check_signals(raw: dict, source: str = "relation_signals.json") -> RelationSignals:
+def check_signals(raw: dict[str, Any], source: str = "relation_signals.json") -> RelationSignals:
     """Validate a parsed signal file and return it as a :class:`RelationSignals`.
 
     Raises :class:`SignalFileError` naming the file and the missing key.
@@ -110,7 +112,7 @@ def phrase_pattern(phrase: str) -> str:
     return r",?\s+".join(words)
 
 
-def _alternation(phrases) -> str:
+def _alternation(phrases: Iterable[str]) -> str:
     """Longest phrase first, so 'sửa đổi, bổ sung' wins over 'sửa đổi'."""
     return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
 
