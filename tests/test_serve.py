@@ -8,6 +8,7 @@ in out/serve-screenshots/ (git ignores out/).
 
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -242,3 +243,24 @@ def test_canned_query_in_the_browser(server, tmp_path):
     assert "What implements CODE" in dom
     assert "16-HD/BTCTW" in dom and "implements" in dom
     assert "Căn cứ" in dom or "Thực hiện" in dom or "thực hiện" in dom  # the evidence column
+
+
+@pytest.mark.browser
+def test_a_document_rows_graph_link_opens_the_graph_page_on_it(server, tmp_path):
+    table = urllib.request.urlopen(f"{server}/vanban/document_index", timeout=30).read().decode("utf-8")
+    href = re.search(r'<a href="(/graph/graph\.html\?q=16-HD%2FBTCTW)"', table).group(1)
+    dom = _browse(server + href, "5-graph-from-document-row", tmp_path)
+    assert 'data-state="ready"' in dom
+    matched = re.findall(r'<g[^>]*data-id="([^"]+)"[^>]*data-match="true"', dom)
+    assert matched == ["doc:16-HD/BTCTW"]
+
+
+def test_serve_listens_on_127_0_0_1_by_default(server):
+    """/proc/net/tcp: the listening socket of the server's port is bound to 127.0.0.1 alone."""
+    port = int(server.rsplit(":", 1)[1])
+    listening = Path("/proc/net/tcp")
+    if not listening.exists():
+        pytest.skip("no /proc/net/tcp to read listening sockets from")
+    local = [line.split()[1] for line in listening.read_text().splitlines()[1:]
+             if line.split()[3] == "0A" and int(line.split()[1].split(":")[1], 16) == port]
+    assert local == [f"0100007F:{port:04X}"]
