@@ -85,7 +85,7 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: b
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
     """
-    from pipeline.process import extract_paths
+    from pipeline.process import extract_all
 
     if fmt != "jsonl":
         from pipeline.tables import write_tables
@@ -98,7 +98,7 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: b
         output.parent.mkdir(parents=True, exist_ok=True)
     stream = output.open("w", encoding="utf-8") if output and fmt == "jsonl" else sys.stdout
     try:
-        for item in extract_paths(paths, workers=workers, with_ignored=True):
+        for item in extract_all(paths, workers=workers):
             if isinstance(item, Failure):
                 failed += 1
                 _report_failure(item)

@@ -36,7 +36,7 @@ class Limits:
     """
 
     max_input_mb: float = 200.0  # VANBAN_MAX_INPUT_MB: size of one input file (a JSON Lines dump: of one line)
-    max_unzipped_mb: float = 500.0  # VANBAN_MAX_UNZIPPED_MB: DOCX content once decompressed (zip bombs)
+    max_unzipped_mb: float = 200.0  # VANBAN_MAX_UNZIPPED_MB: DOCX content once decompressed (zip bombs)
     max_pdf_pages: int = 2000  # VANBAN_MAX_PDF_PAGES
     time_limit_s: float = 300.0  # VANBAN_TIME_LIMIT: seconds to process one document (0 = none)
 

@@ -87,9 +87,10 @@ def _identity(doc: Doc, facts: Facts) -> None:
 
 
 def _citations(doc: Doc, facts: Facts) -> None:
-    from extractors.citations import extract_citations
+    from extractors.citations import extract_citations, repair_warnings
 
     facts.citations = extract_citations(doc.text, facts.dates, facts.identity)
+    facts.warnings.extend(repair_warnings(facts.citations, facts.identity))
 
 
 def _people(doc: Doc, facts: Facts) -> None:
@@ -105,10 +106,12 @@ def _organizations(doc: Doc, facts: Facts) -> None:
 
 
 def _relations(doc: Doc, facts: Facts) -> None:
+    from extractors.identity import page_subject_start
     from extractors.relations import find_relations
 
     doc_id = doc.user_data.get(DOC_ID) or ""
-    facts.relations = find_relations(doc.text, facts.citations, facts.identity, doc_id)
+    page = page_subject_start(doc.text) if facts.identity is None else None
+    facts.relations = find_relations(doc.text, facts.citations, facts.identity, doc_id, page)
 
 
 STEPS = {  # name -> (the steps it rests on, the work)

@@ -26,13 +26,14 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.ingest import iter_entries, read_entry
 from pipeline.models import Failure, Ignored, Limits, RawDocument, Skipped
 from pipeline.record import build_record, iso_date
 from vntext.normalize import normalize
 
-__all__ = ["Analysis", "Ignored", "Skipped", "analyze", "extract_paths", "iter_documents", "process_document",
+__all__ = ["Analysis", "Ignored", "Skipped", "analyze", "extract_all", "extract_paths", "iter_documents", "process_document",
            "process_stream", "process_with_origins", "safe_process"]
 
 BATCH = 64  # documents in flight in the pool at a time (bounded memory, stable order)
@@ -168,7 +169,7 @@ class _Pool:
         return pool.submit(safe_process, raw, self.limit)
 
     def run(self, iterator: Iterator) -> Iterator[tuple[str | None, dict | Failure | Skipped | Ignored]]:
-        window: deque[tuple[object, Future | None]] = deque()
+        window: deque[tuple[Any, Future | None]] = deque()
         try:  # noqa: SIM105
             exhausted = False
             while window or not exhausted:
@@ -190,7 +191,7 @@ class _Pool:
             raise
         self._stop()
 
-    def _result(self, raw, future: Future, window: deque) -> dict | Failure:
+    def _result(self, raw, future: Future, window: deque, retried: bool = False) -> dict | Failure:
         wait = None if not self.limit else self.limit + GRACE_S
         try:
             return future.result(timeout=wait)
@@ -199,6 +200,8 @@ class _Pool:
             return _timed_out(raw, self.limit)
         except BrokenProcessPool:
             self._restart(window)
+            if not retried:  # the worker that died may have been running another document: try this one again
+                return self._result(raw, self._submit(raw), window, retried=True)
             return Failure(source=raw.source, id=raw.id, origin=raw.origin,
                            reason="processing failed (the worker process died: out of memory or a crash)")
 
@@ -249,14 +252,15 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="vanban-parent-watch", daemon=True).start()
 
 
-def extract_paths(
-    paths: Iterable[str | Path], workers: int = 1, with_ignored: bool = False
-) -> Iterator[dict | Failure | Ignored]:
-    """Records (dicts) and Failures for every input under ``paths``, in input order.
+def extract_paths(paths: Iterable[str | Path], workers: int = 1) -> Iterator[dict | Failure]:
+    """Records (dicts) and Failures for every input under ``paths``, in input order."""
+    for item in extract_all(paths, workers):
+        if not isinstance(item, Ignored):
+            yield item
 
-    ``with_ignored`` adds the unsupported files met while walking folders (``Ignored``).
-    """
+
+def extract_all(paths: Iterable[str | Path], workers: int = 1) -> Iterator[dict | Failure | Ignored]:
+    """``extract_paths`` plus the unsupported files met while walking folders (``Ignored``), in input order."""
     for item in process_stream(iter_documents(paths), workers=workers):
-        if isinstance(item, Skipped) or (isinstance(item, Ignored) and not with_ignored):
-            continue
-        yield item
+        if not isinstance(item, Skipped):
+            yield item

@@ -273,3 +273,20 @@ def test_odd_file_names_come_out_on_one_line(tmp_path):
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2 and all(line.startswith("vanban: error: ") for line in errors)
     assert any("two\\nlines.pdf" in line for line in errors) and any("caf\\xe9.docx" in line for line in errors)
+
+
+def test_a_worker_that_dies_fails_its_document_only(monkeypatch):
+    from pipeline import process
+
+    def crash(raw):
+        if "crash" in raw.text:
+            os._exit(9)  # as the kernel's OOM killer would
+        return {"source": raw.source}
+
+    monkeypatch.setattr(process, "process_document", crash)
+    monkeypatch.setattr(process, "_worker_init", lambda parent: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    raws = [RawDocument(id=str(i), source=f"{i}.txt", format="txt", text=t)
+            for i, t in enumerate(["a", "b", "crash", "c", "d"])]
+    results = list(process.process_stream(raws, workers=2))
+    assert [type(r).__name__ for r in results] == ["dict", "dict", "Failure", "dict", "dict"]
+    assert "worker process died" in results[2].reason

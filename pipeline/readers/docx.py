@@ -18,7 +18,7 @@ MAX_MERGES = 500  # vertically merged cells above which python-docx is not used 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def read_docx(data: bytes, max_unzipped: int = 500 * 1024 * 1024) -> tuple[str, str | None, list[str]]:
+def read_docx(data: bytes, max_unzipped: int = 200 * 1024 * 1024) -> tuple[str, str | None, list[str]]:
     """Return the document's text (header, body in order, footer), its core title, and warnings."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -57,10 +57,9 @@ def _check_package(data: bytes, max_unzipped: int) -> int:
                 raise IngestError(f"DOCX decompresses to {total / 1048576:.0f} MB, over the limit of "
                                   f"{max_unzipped / 1048576:.0f} MB (a zip bomb? set VANBAN_MAX_UNZIPPED_MB "
                                   "to change it)")
-            try:
-                return _count(package, "word/document.xml", b":vMerge")
-            except KeyError:
+            if "word/document.xml" not in package.namelist():  # a main part under another name: python-docx finds it
                 return 0
+            return _count(package, "word/document.xml", b":vMerge")
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as err:
         raise IngestError(f"not a readable DOCX file ({type(err).__name__}: {err})") from None
 

@@ -37,9 +37,9 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, list[str
     if b"\x00" in data[:4096]:
         raise IngestError("binary data, not text (NUL bytes)")
     if declared:
-        text = _decode_declared(data, declared)
-        if text is not None:
-            return text
+        from_declared = _decode_declared(data, declared)
+        if from_declared is not None:
+            return from_declared
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
