@@ -277,15 +277,14 @@ class _Finder:
             last = members[-1]
             if c is first or c.end <= first.start:
                 continue
-            if c.start >= last.end:
-                if not P.LIST_GAP.match(self.text[last.end:c.start]):
-                    break
-            elif c.code_start is not None and last.code_end is not None and c.code_start > last.code_end:
-                # overlapping spans ("Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15"): compare codes
-                if not P.LIST_CODE_GAP.match(self.text[last.code_end:c.code_start]):
-                    break
-            else:
+            by_codes = c.code_start is not None and last.code_end is not None and c.code_start > last.code_end
+            if c.start < last.end and not by_codes:
                 continue
+            # between the codes: "31/2024/QH15, Luật Nhà ở số 27/2023/QH15" (spans that overlap, or a
+            # law whose name the citation left out: "... và Luật Các tổ chức tín dụng số 32/2024/QH15")
+            if not ((c.start >= last.end and P.LIST_GAP.match(self.text[last.end:c.start]))
+                    or (by_codes and P.LIST_CODE_GAP.match(self.text[last.code_end:c.code_start]))):
+                break
             members.append(c)
         return [c for c in members if c.code]
 
@@ -358,10 +357,26 @@ class _Finder:
             if self.identity is None or not self.in_body(sentence.start) or P.FIRST_PERSON.search(body):
                 continue  # news: "Căn cứ X, ..." with nothing issued is no relation
             rule = "can_cu" if kind == "based_on" else "thuc_hien"
+            acted_on = self.acted_on_in_clause(sentence, coded[0].end, clause_end)
             for c in coded:
                 if c.start in self.objects or not self.usable(c) or (issue_at is not None and c.end > issue_at):
                     continue  # "... Kế hoạch số 24/KH-UBND thực hiện Nghị quyết số 66": 66 is 24's
+                if c.start in acted_on:
+                    continue  # "Căn cứ Luật A, được sửa đổi tại Luật sửa đổi ... của Luật B, Luật C": B, C are no basis
                 self.add(self.self_code, kind, c.code, rule, sentence.start, sentence.end)
+
+    def acted_on_in_clause(self, sentence: _Sentence, start: int, end: int) -> set[int]:
+        """Starts of citations in ``start..end`` that a document named in the clause acts on
+        ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở ...")."""
+        acted: set[int] = set()
+        for verb in P.VERB.finditer(self.text, start, end):
+            if P.VERB_TYPES[verb.lastgroup] == "implements" and not self.inside_citation(verb.start()):
+                continue  # "Căn cứ Nghị quyết 03/NQ-CP ... thực hiện Nghị quyết 57": handled as objects
+            if P.AGENT_MARKER.match(self.text, verb.end()):
+                continue
+            for c in self.object_of(verb.end(), _Sentence(sentence.start, end)):
+                acted.add(c.start)
+        return acted
 
     def anaphoric_lead(self, sentence: _Sentence, kind: str, coded: list[Citation]) -> None:
         """ "Theo đó, thực hiện Kết luận A và Kết luận B ...": the document just named acts."""

@@ -11,6 +11,7 @@ line each) and do not change the exit status.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -85,6 +86,7 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: b
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
     """
+    from pipeline.models import one_line
     from pipeline.process import extract_all
 
     if fmt != "jsonl":
@@ -94,9 +96,13 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: b
             raise click.UsageError(f"--format {fmt} writes one file per table: give a directory with -o")
     failed = written = skipped = 0
     records: list[dict] = []
-    if output and fmt == "jsonl":
-        output.parent.mkdir(parents=True, exist_ok=True)
-    stream = output.open("w", encoding="utf-8") if output and fmt == "jsonl" else sys.stdout
+    try:
+        if output and fmt == "jsonl":
+            output.parent.mkdir(parents=True, exist_ok=True)
+        stream = output.open("w", encoding="utf-8") if output and fmt == "jsonl" else sys.stdout
+    except OSError as err:
+        click.echo(f"vanban: error: cannot write {one_line(str(output))} ({err.strerror or err})", err=True)
+        sys.exit(2)
     try:
         for item in extract_all(paths, workers=workers):
             if isinstance(item, Failure):
@@ -118,6 +124,10 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: b
         stream.flush()
         click.echo(f"vanban: interrupted: {written} records written, {failed} failed, {skipped} skipped", err=True)
         sys.exit(INTERRUPTED)
+    except BrokenPipeError:  # `vanban extract ... | head`: the reader has gone, which is no error
+        sys.stderr.close()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     finally:
         if stream is not sys.stdout:
             stream.close()

@@ -404,6 +404,23 @@ LIST_ROWS += [
 ]
 
 
+NOT_RELATION_EXTRA = [
+    pytest.param(
+        state("2820/QĐ-UBND", "Căn cứ Luật Đất đai số\n31/2024/QH15 ngày 18 tháng 01 năm 2024, được sửa đổi, bổ sung một "
+              "số điều tại\nLuật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở\nsố "
+              "27/2023/QH15 và Luật Các tổ chức\ntín dụng số 32/2024/QH15;\nQUYẾT ĐỊNH:"),
+        {("2820/QĐ-UBND", "based_on", "31/2024/QH15")},
+        id="what_an_amending_law_amends_is_no_basis",
+    ),
+    pytest.param(
+        state("2821/QĐ-UBND", "Căn cứ Kế hoạch số 4354/KH-UBND ngày 14 tháng 6 năm 2025 của Ủy ban nhân dân Thành phố "
+              "về việc triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 tháng 5 năm 2025 của Thành ủy;\nQUYẾT ĐỊNH:"),
+        {("2821/QĐ-UBND", "based_on", "4354/KH-UBND"), ("4354/KH-UBND", "implements", "459-KHHĐ/TU")},
+        id="a_basis_that_implements_another_keeps_its_object",
+    ),
+]
+
+
 # --- real noise ----------------------------------------------------------------------------
 
 NOISE_ROWS = [
@@ -542,7 +559,8 @@ NOT_RELATION_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", SOURCE_ROWS + SIGNAL_ROWS + LIST_ROWS + NOISE_ROWS + NOT_RELATION_ROWS)
+@pytest.mark.parametrize(
+    "text, expected", SOURCE_ROWS + SIGNAL_ROWS + LIST_ROWS + NOISE_ROWS + NOT_RELATION_ROWS + NOT_RELATION_EXTRA)
 def test_relation_kinds(text, expected):
     assert relations_of(text) == expected
 
