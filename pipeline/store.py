@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.models import Failure
+from pipeline.texts import create_tables, delete_text, put_text
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -84,6 +85,7 @@ class Store:
             with self.db:
                 self.db.executescript(SCHEMA_SQL)
                 self._migrate()
+                create_tables(self.db)
         except BaseException:
             self.db.close()
             raise
@@ -115,6 +117,8 @@ class Store:
     def put(self, record: dict, origin: str | None = None) -> str:
         """Store a record with its facts in one transaction; 'new' or 'replaced' (other content or a past failure)."""
         source = record["source"]
+        text = record.get("text")  # kept apart, compressed, in `texts` (pipeline.texts)
+        record = {k: v for k, v in record.items() if k != "text"}
         with self.db:
             existed = self._delete(source)
             self.db.execute(
@@ -123,6 +127,8 @@ class Store:
                 (source, record["id"], record.get("kind"), record.get("title"), record.get("published"),
                  json.dumps(record, ensure_ascii=False), _now(), origin or source),
             )
+            if text is not None:
+                put_text(self.db, record["id"], source, text)
             self._put_facts(record)
         return "replaced" if existed else "new"
 
@@ -174,6 +180,7 @@ class Store:
         return self.db.execute("SELECT count(*) FROM documents WHERE status = ?", (status,)).fetchone()[0]
 
     def _delete(self, source: str) -> bool:
+        delete_text(self.db, source)
         cursor = self.db.execute("DELETE FROM documents WHERE source = ?", (source,))
         return cursor.rowcount > 0
 
