@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from pipeline.models import Failure, RunSummary
+from pipeline.stories_cli import stories as stories_command
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -91,7 +92,9 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None) 
     summary = RunSummary()
     show = sys.stderr.isatty() if progress is None else progress
     with Store(db) as store:
-        items = process_stream(iter_documents(paths, is_stored=store.is_stored), workers=workers)
+        from pipeline.stories import group_stories, signed
+
+        items = process_stream(signed(iter_documents(paths, is_stored=store.is_stored), store.db), workers=workers)
         for item in _progress(items, show, "vanban run"):
             summary.seen += 1
             if isinstance(item, Skipped):
@@ -108,7 +111,9 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None) 
                 summary.add_facts(item)
             if summary.seen % 50 == 0:
                 store.commit()
+        story_line = group_stories(store.db).line()
     click.echo(format_summary(summary, db))
+    click.echo(story_line)
     sys.exit(1 if summary.failed else 0)
 
 
@@ -215,6 +220,7 @@ def _add_graph_commands() -> None:
 
 
 _add_graph_commands()
+cli.add_command(stories_command)
 
 
 def main() -> None:

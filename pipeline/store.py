@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.models import Failure
+from pipeline.stories import SCHEMA_SQL as STORIES_SQL
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -58,6 +59,7 @@ class Store:
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.executescript(SCHEMA_SQL)
+        self.db.executescript(STORIES_SQL)  # near-duplicate texts grouped into stories (pipeline/stories.py)
 
     def __enter__(self) -> Store:
         return self
@@ -101,11 +103,15 @@ class Store:
         self.db.commit()
 
     def records(self) -> Iterator[dict]:
-        """Every stored record (OUTPUT.md dicts), in source order."""
-        for (text,) in self.db.execute(
-            "SELECT record FROM documents WHERE status = 'ok' ORDER BY source"
+        """Every stored record (OUTPUT.md dicts), in source order; ``story`` added where stories were grouped."""
+        for text, story in self.db.execute(
+            "SELECT d.record, s.story FROM documents d LEFT JOIN stories s ON s.text_id = d.id"
+            " WHERE d.status = 'ok' ORDER BY d.source"
         ):
-            yield json.loads(text)
+            record = json.loads(text)
+            if story:
+                record["story"] = story
+            yield record
 
     def failures(self) -> list[Failure]:
         rows = self.db.execute(
