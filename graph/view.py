@@ -25,6 +25,7 @@ import networkx as nx
 from graph.queries import find_documents
 
 LAYOUT_ITERATIONS = 100
+DENSE_LIMIT = 500  # nodes from which networkx's spring layout turns slow (see layout())
 SPREAD = 1.6  # networkx's spring constant k is SPREAD / sqrt(nodes): a little more room than its default
 EDGE_LENGTH = 90  # pixels between neighbours on the page, about
 
@@ -123,9 +124,15 @@ def layout(G: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[float, float
     S.add_edges_from((u, v) for u, v in G.edges() if u in wanted and v in wanted and u != v)
     if S.number_of_nodes() == 1:
         return {nodes[0]: (0.0, 0.0)}
-    # Fruchterman-Reingold keeps edges of about one length, which keeps the stars of a
-    # "căn cứ" list apart better than ForceAtlas2 did on the bench stores.
-    pos = nx.spring_layout(S, k=SPREAD / S.number_of_nodes() ** 0.5, iterations=LAYOUT_ITERATIONS, seed=1)
+    n = S.number_of_nodes()
+    if n < DENSE_LIMIT:
+        # Fruchterman-Reingold keeps edges of about one length, which keeps the stars of a
+        # "căn cứ" list apart better than ForceAtlas2 did on the bench stores.
+        pos = nx.spring_layout(S, k=SPREAD / n ** 0.5, iterations=LAYOUT_ITERATIONS, seed=1)
+    else:
+        # networkx's spring layout of 500 nodes or more runs a slow optimizer; ForceAtlas2 stays vectorized.
+        pos = nx.forceatlas2_layout(S, max_iter=LAYOUT_ITERATIONS if n <= 1000 else LAYOUT_ITERATIONS // 2,
+                                    seed=1, scaling_ratio=4.0)
     lengths = [((pos[u][0] - pos[v][0]) ** 2 + (pos[u][1] - pos[v][1]) ** 2) ** 0.5 for u, v in S.edges()]
     lengths = sorted(x for x in lengths if x > 0)
     typical = lengths[len(lengths) // 2] if lengths else 1.0
