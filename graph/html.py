@@ -175,7 +175,8 @@ def _cited_in(G: nx.MultiDiGraph, node: str) -> list[dict]:
     for u, _v, d in G.in_edges(node, data=True):
         if d.get("kind") == "mentions" and G.nodes[u].get("kind") == "text":
             counts[_story_of(G, u)] = max(counts[_story_of(G, u)], d.get("count", 1))
-    return [{"story": s, "count": c} for s, c in sorted(counts.items())]
+    published = {_story_of(G, u): G.nodes[u].get("published") or "" for u in G.predecessors(node)}
+    return [{"story": s, "count": c} for s, c in sorted(counts.items(), key=lambda item: (published[item[0]], item[0]))]
 
 
 def _document_item(G: nx.MultiDiGraph, node: str, data: dict) -> dict:

@@ -27,7 +27,7 @@ from graph.queries import find_documents
 LAYOUT_ITERATIONS = 100
 DENSE_LIMIT = 500  # nodes from which networkx's spring layout turns slow (see layout())
 SPREAD = 1.6  # networkx's spring constant k is SPREAD / sqrt(nodes): a little more room than its default
-EDGE_LENGTH = 90  # pixels between neighbours on the page, about
+EDGE_LENGTH = 120  # pixels between neighbours on the page, about
 
 
 @dataclass

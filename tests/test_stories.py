@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from graph.build import build_graph
 from pipeline.cli import cli
 from pipeline.models import RawDocument
-from pipeline.stories import MIN_SHINGLES, group_stories, shingles, sign, signature, signed, stories_of
 from pipeline.store import Store
+from pipeline.stories import MIN_SHINGLES, group_stories, shingles, sign, signature, signed, stories_of
 from tests.records import citation, record
 
 # Two articles of the same news (one republished with another site's furniture and a changed

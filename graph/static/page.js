@@ -130,7 +130,7 @@
     autoResize: true,
     physics: { enabled: false, solver: "forceAtlas2Based", stabilization: false },
     layout: { improvedLayout: false },
-    nodes: { shape: "dot", scaling: { min: 5, max: 34, label: { enabled: false } },
+    nodes: { shape: "dot", scaling: { min: 5, max: 24, label: { enabled: false } },
              font: { size: LABEL_PX, face: "system-ui, sans-serif", color: "#111111", strokeWidth: 4, strokeColor: "#ffffff" } },
     edges: { smooth: false, selectionWidth: 2, hoverWidth: 1 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false }
@@ -142,9 +142,9 @@
 
   function wantedLabels() {
     var wanted = {};
-    var shownDocs = nodes.filter(function (n) { return n.kind === "document" && nodeShown(n); });
-    if (shownDocs.length < LABEL_ALL_BELOW) {
-      shownDocs.forEach(function (n) { wanted[n.id] = true; });
+    var shownNodes = nodes.filter(nodeShown);
+    if (shownNodes.length < LABEL_ALL_BELOW) {
+      shownNodes.forEach(function (n) { wanted[n.id] = true; });
     } else {
       data.labelled.forEach(function (id) { wanted[id] = true; });
     }
@@ -172,7 +172,15 @@
     if (updates.length) { nodeSet.update(updates); }
   }
 
-  network.on("zoom", relabel);
+  var touched = false; // the reader moved or zoomed: a resized window keeps their view
+  network.on("zoom", function () { touched = true; relabel(); });
+  network.on("dragStart", function () { touched = true; });
+  window.addEventListener("resize", function () {
+    network.setSize(container.clientWidth + "px", container.clientHeight + "px");
+    if (!touched) { network.fit({ animation: false }); relabel(); }
+    network.redraw();
+    publishState();
+  });
 
   // --- state for readers and tests ------------------------------------------------------------
 
@@ -190,12 +198,22 @@
     return count;
   }
 
+  function nodesOutside() { // shown nodes whose centre lies outside the drawing area
+    var positions = network.getPositions(nodeView.getIds()), w = container.clientWidth, h = container.clientHeight;
+    return Object.keys(positions).filter(function (id) {
+      var p = network.canvasToDOM(positions[id]);
+      return p.x < 0 || p.y < 0 || p.x > w || p.y > h;
+    }).length;
+  }
+
   function publishState() {
     var shownNodes = nodeView.getIds(), shownEdges = edgeView.getIds();
     var state = {
       shown_nodes: shownNodes, shown_edges: shownEdges.length, labelled: Object.keys(labelledNow),
       labels_drawn: labelsDrawn(), matches: matches.map(function (n) { return n.id; }),
-      selected: selectedId, open_ms: openMs
+      selected: selectedId, open_ms: openMs,
+      view: { scale: network.getScale(), width: container.clientWidth, height: container.clientHeight,
+              outside: nodesOutside() }
     };
     document.getElementById("page-state").textContent = JSON.stringify(state);
     var body = document.body;
@@ -525,6 +543,7 @@
   var initial = params.get("q");
   if (initial) { searchBox.value = initial; applySearch(true); }
   network.redraw(); // draws now, not at the next animation frame: the page is open when this returns
+  if (!initial && !data.focus.length) { network.fit({ animation: false }); relabel(); network.redraw(); }
   openMs = Math.round(performance.now());
   publishState();
   document.body.setAttribute("data-open-ms", String(openMs));
