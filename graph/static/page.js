@@ -14,6 +14,7 @@
   var LABEL_PX = 13;          // label size on screen, whatever the zoom
   var LABEL_ALL_BELOW = 60;   // a drawing with fewer documents labels them all
   var MATCH_LABELS = 40;      // search matches that get a label
+  var NEIGHBOUR_LABELS = 12;  // neighbours of the selected node that get one (the most cited)
 
   var nodes = data.nodes, edges = data.edges, byId = {};
   nodes.forEach(function (n) { byId[n.id] = n; n.out = []; n["in"] = []; });
@@ -152,9 +153,11 @@
     matches.slice(0, MATCH_LABELS).forEach(function (n) { wanted[n.id] = true; });
     if (selectedId && byId[selectedId]) {
       wanted[selectedId] = true;
-      var n = byId[selectedId];
-      n.out.forEach(function (e) { wanted[e.to] = true; });
-      n["in"].forEach(function (e) { if (e.kind === "relation") { wanted[e.from] = true; } });
+      var n = byId[selectedId], near = [];
+      n.out.forEach(function (e) { near.push(byId[e.to]); });
+      n["in"].forEach(function (e) { if (e.kind === "relation") { near.push(byId[e.from]); } });
+      near.sort(function (a, b) { return ((b.attrs && b.attrs.cited_by) || 0) - ((a.attrs && a.attrs.cited_by) || 0); });
+      near.slice(0, NEIGHBOUR_LABELS).forEach(function (m) { wanted[m.id] = true; });
     }
     Object.keys(wanted).forEach(function (id) { if (!byId[id] || !nodeShown(byId[id])) { delete wanted[id]; } });
     return wanted;
