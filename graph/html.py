@@ -200,7 +200,8 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
             nodes.append(_document_item(G, node, data))
         elif data.get("kind") == "text":
             story_nodes.setdefault(_story_of(G, node), []).append(node)
-    edges, cites = [], set()
+    edges: list[dict] = []
+    cites: set[tuple[str, str]] = set()
     for u, v, _key, data in H.edges(keys=True, data=True):
         kind = data.get("kind")
         if kind == "relation":
