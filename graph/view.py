@@ -136,5 +136,5 @@ def layout(G: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[float, float
     lengths = [((pos[u][0] - pos[v][0]) ** 2 + (pos[u][1] - pos[v][1]) ** 2) ** 0.5 for u, v in S.edges()]
     lengths = sorted(x for x in lengths if x > 0)
     typical = lengths[len(lengths) // 2] if lengths else 1.0
-    scale = EDGE_LENGTH / typical
+    scale = EDGE_LENGTH * max(1.0, 2.2 - n / 50) / typical  # a small drawing gets room: the page does not zoom past 1
     return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in pos.items()}
