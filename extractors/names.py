@@ -25,6 +25,10 @@ _NAME_ENDERS = _NOT_NAME_SYLLABLES | frozenset(s[1:].casefold() for s in _SYLLAB
 # a name never ends on a middle name ("Lưu Văn phòng", "Nguyễn Thị")
 _MIDDLE_ONLY = frozenset({"văn", "thị"})
 _FAMILY = P.FAMILY_NAMES
+# Lower-case words that make a compound with a name-ending syllable ("Trung ương", "Đại hội",
+# "Thường trực"); after any other word the syllable is the end of the name ("Trần Hoài Trung dự").
+_COMPOUND_TAILS = frozenset({"ương", "trực", "hội", "biểu", "thư", "tướng", "tá", "úy", "lệnh", "tịch", "khóa",
+                             "khoá", "mưu", "niên", "khu", "đoàn", "ban", "vụ", "ủy", "uỷ"})
 
 
 @dataclass(frozen=True)
@@ -98,19 +102,20 @@ def _acceptable(syllables: list[str], text: str, start: int, first_in_run: bool)
     return True, cued
 
 
-def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: bool) -> list[list[tuple[int, int, str]]]:
+def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: str) -> list[list[tuple[int, int, str]]]:
     """Split a run that starts with a family name into names of 2-4 syllables.
 
     "Nguyễn Hoàng Giang Nguyễn Đức Tuy" (a table cell) -> two names. A run of
     up to four syllables is one name ("Trần Hồng Hà", though Hà is a family name).
     A name ends before a word that opens a title or a body ("Lê Duẩn Thường
     trực"), unless that word ends the run and no lower-case word follows it
-    ("Đào Xuân Ban - UVTV", "Nguyễn Đức Trung - Phó Trưởng ban").
+    ("Đào Xuân Ban - UVTV", "Nguyễn Đức Trung - Phó Trưởng ban") or the lower-case word after
+    it makes no compound with it ("Trần Hoài Trung dự", not "Trung ương").
     """
     names = []
     for end in range(2, len(syllables)):
         is_last = end == len(syllables) - 1
-        if syllables[end][2].casefold() in _NAME_ENDERS and not (is_last and not run_continues_lower):
+        if syllables[end][2].casefold() in _NAME_ENDERS and not (is_last and run_continues_lower not in _COMPOUND_TAILS):
             syllables = syllables[:end]
             break
     i, n = 0, len(syllables)
@@ -131,8 +136,12 @@ def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: bool)
 
 
 def _prefix_allows_name(prefix: str, text: str, run_start: int) -> bool:
-    """May a name start inside a run after ``prefix`` ("Đại Tướng", "Chủ Tịch")?"""
+    """May a name start inside a run after ``prefix`` ("Đại Tướng", "Chủ Tịch"), or after the
+    end of a body that a title opens in the same clause ("Bí thư Tỉnh ủy Bình Định Hồ Quốc Dũng")?"""
     if P.RANK.fullmatch(prefix) or P.TITLE.fullmatch(prefix) or P.CUE.fullmatch(prefix):
+        return True
+    clause = P.CLAUSE_BEFORE.search(text, max(0, run_start - 80), run_start)
+    if clause and P.TITLE.match(clause.group().lstrip(" -*")) and not P.NOT_PERSON_BEFORE.search(text[max(0, run_start - 20):run_start]):
         return True
     if P.NOT_PERSON_BEFORE.search(prefix) or P.NOT_PERSON_BEFORE.search(text[max(0, run_start - 20):run_start]):
         return False
@@ -169,7 +178,8 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
             prefix = text[run.start():syllables[first_family - 1][1]]
             if not _prefix_allows_name(prefix, text, run.start()):
                 continue
-        continues_lower = bool(P.LOWER_WORD_NEXT.match(text, run.end()))
+        next_lower = P.LOWER_WORD_NEXT.match(text, run.end())
+        continues_lower = next_lower.group("word") if next_lower else ""
         for group in _split_run(syllables[first_family:], continues_lower):
             group = _unglued(group)
             if group is None:

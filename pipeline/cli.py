@@ -11,9 +11,11 @@ line each) and do not change the exit status.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -43,7 +45,7 @@ def _report_ignored(item: Ignored) -> None:
     click.echo(f"vanban: skipped: {item.line()}", err=True)
 
 
-def _store_error(db: Path, err: Exception) -> None:
+def _store_error(db: Path, err: Exception) -> NoReturn:
     """One line for a store that cannot be used (busy past the timeout, not a database, read-only), exit 2."""
     from pipeline.models import one_line
 
@@ -79,12 +81,17 @@ def extract(paths: tuple[Path, ...], output: Path | None, workers: int) -> None:
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
     """
+    from pipeline.models import one_line
     from pipeline.process import extract_all
 
     failed = written = skipped = 0
-    if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        if output:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as err:
+        click.echo(f"vanban: error: cannot write {one_line(str(output))} ({err.strerror or err})", err=True)
+        sys.exit(2)
     try:
         for item in extract_all(paths, workers=workers):
             if isinstance(item, Failure):
@@ -100,6 +107,10 @@ def extract(paths: tuple[Path, ...], output: Path | None, workers: int) -> None:
         stream.flush()
         click.echo(f"vanban: interrupted: {written} records written, {failed} failed, {skipped} skipped", err=True)
         sys.exit(INTERRUPTED)
+    except BrokenPipeError:  # `vanban extract ... | head`: the reader has gone, which is no error
+        sys.stderr.close()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     finally:
         if output:
             stream.close()
@@ -206,11 +217,16 @@ def report(db: Path, top: int) -> None:
 
     Example: vanban report --db out/vanban.db
     """
+    import sqlite3
+
     from pipeline.store import Store
 
-    with Store(db) as store:
-        records = list(store.records())
-        failures = store.failures()
+    try:
+        with Store(db) as store:
+            records = list(store.records())
+            failures = store.failures()
+    except sqlite3.Error as err:
+        _store_error(db, err)
     click.echo(format_findings(records, failures, top))
 
 

@@ -139,3 +139,19 @@ def _tcvn3_case(text: str) -> str:
     """TCVN3 has no byte for capital toned letters: the .VnTimeH fonts drew them from the small ones."""
     table = set(legacy.tcvn3_table().values())
     return "".join(ch if ch.isascii() or ch in table else ch.lower() for ch in text)
+
+
+@pytest.mark.parametrize("name", ["TCVN3", "VNI-Windows"])
+def test_mojibake_inside_a_json_lines_dump_is_repaired(tmp_path, name):
+    import json
+
+    from pipeline.ingest import read_file
+
+    path = tmp_path / "dump.jsonl"
+    mojibake = ENCODERS[name](DIRECTIVE).decode("cp1252")
+    path.write_text(json.dumps({"id": "a", "text": mojibake}) + "\n" + json.dumps({"id": "b", "text": DIRECTIVE}),
+                    encoding="utf-8")
+    repaired, untouched = list(read_file(path))
+    assert repaired.text == (DIRECTIVE if name != "TCVN3" else _tcvn3_case(DIRECTIVE))
+    assert any(name in w for w in repaired.warnings)
+    assert untouched.text == DIRECTIVE and untouched.warnings == ()

@@ -404,6 +404,44 @@ LIST_ROWS += [
 ]
 
 
+NOT_RELATION_EXTRA = [
+    pytest.param(
+        state("2820/QĐ-UBND", "Căn cứ Luật Đất đai số\n31/2024/QH15 ngày 18 tháng 01 năm 2024, được sửa đổi, bổ sung một "
+              "số điều tại\nLuật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở\nsố "
+              "27/2023/QH15 và Luật Các tổ chức\ntín dụng số 32/2024/QH15;\nQUYẾT ĐỊNH:"),
+        {("2820/QĐ-UBND", "based_on", "31/2024/QH15")},
+        id="what_an_amending_law_amends_is_no_basis",
+    ),
+    pytest.param(
+        state("2821/QĐ-UBND", "Căn cứ Kế hoạch số 4354/KH-UBND ngày 14 tháng 6 năm 2025 của Ủy ban nhân dân Thành phố "
+              "về việc triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 tháng 5 năm 2025 của Thành ủy;\nQUYẾT ĐỊNH:"),
+        {("2821/QĐ-UBND", "based_on", "4354/KH-UBND"), ("4354/KH-UBND", "implements", "459-KHHĐ/TU")},
+        id="a_basis_that_implements_another_keeps_its_object",
+    ),
+]
+
+
+LIST_ROWS += [
+    pytest.param(
+        "Căn cứ Bộ luật Tố tụng hình sự số 01/2015/QH13 ngày 27/11/2015, tòa án xét lại bản án. Luật số "
+        "99/2025/QH15 ngày 27/6/2025 sửa đổi, bổ sung một số điều của Bộ luật Tố tụng hình sự.",
+        {("99/2025/QH15", "amends", "01/2015/QH13")},
+        id="a_law_named_alone_after_its_number_was_given",
+    ),
+    pytest.param(
+        "Luật Quản lý thuế số 38/2019/QH14 quy định nộp thuế. Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài "
+        "chính hướng dẫn thi hành một số điều của Luật Quản lý thuế và Nghị định số 126/2020/NĐ-CP.",
+        {("80/2021/TT-BTC", "implements", "38/2019/QH14"), ("80/2021/TT-BTC", "implements", "126/2020/NĐ-CP")},
+        id="a_law_by_name_then_a_listed_decree",
+    ),
+    pytest.param(
+        "Nghị định 10/2025/NĐ-CP sửa đổi một số điều của Luật Đất đai về thu hồi đất.",
+        set(),
+        id="a_law_by_name_whose_number_the_text_never_gives",
+    ),
+]
+
+
 # --- real noise ----------------------------------------------------------------------------
 
 NOISE_ROWS = [
@@ -542,7 +580,8 @@ NOT_RELATION_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", SOURCE_ROWS + SIGNAL_ROWS + LIST_ROWS + NOISE_ROWS + NOT_RELATION_ROWS)
+@pytest.mark.parametrize(
+    "text, expected", SOURCE_ROWS + SIGNAL_ROWS + LIST_ROWS + NOISE_ROWS + NOT_RELATION_ROWS + NOT_RELATION_EXTRA)
 def test_relation_kinds(text, expected):
     assert relations_of(text) == expected
 

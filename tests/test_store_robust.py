@@ -100,6 +100,7 @@ def test_kill_9_mid_run_then_resume_gives_the_same_store_and_no_orphans(tmp_path
 
     resumed = invoke("run", docs, "--db", db)
     assert resumed.exit_code == 0, resumed.output
+    print(f"\nkill -9 after {done_at_kill}/{total} stored, 2 workers gone; resume: {resumed.stdout.splitlines()[0]}")
     assert "unchanged: 0" not in resumed.stdout  # what was stored before the kill is kept
     assert stored(db) == stored(reference)
 
@@ -112,6 +113,7 @@ def test_two_writers_at_once_both_finish(tmp_path):
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in ("a", "b")]
     outputs = [run.communicate(timeout=300) for run in runs]
     for run, (out, err) in zip(runs, outputs):
+        print(f"\nwriter: exit {run.returncode}: {out.splitlines()[0] if out else err[-200:]}")
         assert run.returncode == 0, err
         assert "Traceback" not in err and "locked" not in err
         assert "new: 15" in out

@@ -299,6 +299,7 @@ BODY_WORD = re.compile(
     [ ]+
     (?P<word>
         (?:Ủy|Uỷ|ỦY)[ ]ban                                                 # Ủy ban (one word for our purpose)
+      | TP\.(?=[ ][{UPPER}])                                                # TP. Cần Thơ
       | [{UPPER}][{LETTER}]*(?:&[{UPPER}]+)*(?:\.[{UPPER}][{LETTER}]*)?   # Tỉnh, TT&TT, T.Ư
       | \d+(?![\d/.,-]*\d)                                                  # Quân khu 3
       | -(?=[ ]+[{UPPER}][{LOWER}])                                         # Ban Tổ chức - Kiểm tra
@@ -417,7 +418,11 @@ LEVEL_PLACE = re.compile(
 
 # A lower-case word right after a run: the run's last syllable opens a compound
 # ("Lê Duẩn Thường trực" -> "Thường" is not part of the name).
-LOWER_WORD_NEXT = re.compile(rf"[ ][{LOWER}]")
+LOWER_WORD_NEXT = re.compile(rf"[ ](?P<word>[{LOWER}]+)")
+
+# The clause before a capitalised run, back to the last punctuation or line start: a title
+# opening it ("Bí thư Tỉnh ủy Bình Định ...") lets a name start inside the run.
+CLAUSE_BEFORE = re.compile(r"(?:^|(?<=[.,;:!?()\n|]))[^.,;:!?()\n|]*$")
 
 # Well-known people whose names do not start with a family name ("Trường Chinh"),
 # as a whole run (not followed by another capitalised syllable).

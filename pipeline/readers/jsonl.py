@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pipeline.models import without_surrogates
+from pipeline.readers.legacy import repair_mojibake
 
 READ_CHUNK = 1 << 20
 
@@ -80,7 +81,11 @@ def parse_line(number: int, raw: bytes) -> JsonlEntry:
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         return _bad(number, raw, f"line {number} has no string field 'text'")
     text, bad = without_surrogates(obj["text"])
-    warnings = (f"line {number}: {bad} lone surrogate(s) in 'text' replaced with U+FFFD",) if bad else ()
+    warnings: tuple[str, ...] = (f"line {number}: {bad} lone surrogate(s) in 'text' replaced with U+FFFD",) if bad else ()
+    repaired = repair_mojibake(text)
+    if repaired is not None:  # TCVN3 or VNI text that went through cp1252 before it was dumped
+        text = repaired.text
+        warnings += (f"legacy Vietnamese encoding {repaired.encoding} converted to Unicode",)
     return JsonlEntry(
         line_number=number,
         raw_line=raw,
