@@ -23,6 +23,7 @@ from pipeline.models import Failure, Ignored, RunSummary
 from pipeline.serve import serve as serve_command
 from pipeline.show import show as show_command
 from pipeline.tables import export as export_group
+from pipeline.stories_cli import stories as stories_command
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -167,13 +168,17 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, 
     summary = RunSummary()
     show = sys.stderr.isatty() if progress is None else progress
     seen: set[str] = set()
+    story_line = ""
     try:
         store = Store(db)
     except sqlite3.Error as err:
         _store_error(db, err)
     try:
         with store:
-            items = process_with_origins(iter_documents(paths, is_stored=store.is_stored), workers=workers)
+            from pipeline.stories import group_stories, signed
+
+            items = process_with_origins(signed(iter_documents(paths, is_stored=store.is_stored), store.db),
+                                         workers=workers)
             try:
                 for origin, item in _progress(items, show, "vanban run"):
                     _store_item(store, summary, origin, item, seen)
@@ -181,10 +186,13 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, 
                 summary.interrupted = True
             if prune and not summary.interrupted:
                 summary.pruned = len(store.prune([source_name(p) for p in paths], seen))
+            story_line = group_stories(store.db).line()
     except sqlite3.Error as err:
         click.echo(format_summary(summary, db))
         _store_error(db, err)
     click.echo(format_summary(summary, db))
+    if story_line:
+        click.echo(story_line)
     if summary.interrupted:
         click.echo("vanban: interrupted (Ctrl-C): the documents above are stored; run again to go on", err=True)
         sys.exit(INTERRUPTED)
@@ -351,6 +359,7 @@ _add_graph_commands()
 cli.add_command(export_group)
 cli.add_command(show_command)
 cli.add_command(serve_command)
+cli.add_command(stories_command)
 
 
 def main() -> None:

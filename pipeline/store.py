@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pipeline.models import Failure
 from pipeline.texts import create_tables, delete_text, put_text
+from pipeline.stories import SCHEMA_SQL as STORIES_SQL
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -84,6 +85,7 @@ class Store:
             self.db.execute("PRAGMA synchronous = NORMAL")  # safe in WAL mode: a crash loses no committed row
             with self.db:
                 self.db.executescript(SCHEMA_SQL)
+                self.db.executescript(STORIES_SQL)  # near-duplicate texts grouped into stories (pipeline/stories.py)
                 self._migrate()
                 create_tables(self.db)
         except BaseException:
@@ -164,11 +166,15 @@ class Store:
         return gone
 
     def records(self) -> Iterator[dict]:
-        """Every stored record (OUTPUT.md dicts), in source order."""
-        for (text,) in self.db.execute(
-            "SELECT record FROM documents WHERE status = 'ok' ORDER BY source"
+        """Every stored record (OUTPUT.md dicts), in source order; ``story`` added where stories were grouped."""
+        for text, story in self.db.execute(
+            "SELECT d.record, s.story FROM documents d LEFT JOIN stories s ON s.text_id = d.id"
+            " WHERE d.status = 'ok' ORDER BY d.source"
         ):
-            yield json.loads(text)
+            record = json.loads(text)
+            if story:
+                record["story"] = story
+            yield record
 
     def failures(self) -> list[Failure]:
         rows = self.db.execute(
