@@ -22,8 +22,8 @@ import click
 from pipeline.models import Failure, Ignored, RunSummary
 from pipeline.serve import serve as serve_command
 from pipeline.show import show as show_command
-from pipeline.tables import export as export_group
 from pipeline.stories_cli import stories as stories_command
+from pipeline.tables import export as export_group
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.models import Failure
-from pipeline.texts import create_tables, delete_text, put_text
 from pipeline.stories import SCHEMA_SQL as STORIES_SQL
+from pipeline.texts import create_tables, delete_text, put_text
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
