@@ -4,7 +4,9 @@ A document is keyed by its source; its ``id`` is the content hash. Content
 already stored is skipped, changed content replaces the old record, and a failed
 document is kept with its error so that the next run tries it again. The fact
 tables (citations, relations, people) are derived from the records for people
-who query the store with SQL directly.
+who query the store with SQL directly; the ``graph_*`` tables (:mod:`graph.index`)
+hold the citation graph for ``vanban query`` and are rebuilt on close when the
+documents changed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from graph import index as graph_index
 from pipeline.models import Failure
 
 SCHEMA_SQL = """
@@ -58,6 +61,8 @@ class Store:
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.executescript(SCHEMA_SQL)
+        graph_index.ensure_tables(self.db)  # the graph tables' version follows every change of documents
+        self._changed = False
 
     def __enter__(self) -> Store:
         return self
@@ -67,7 +72,15 @@ class Store:
 
     def close(self) -> None:
         self.db.commit()
+        if self._changed:
+            self.refresh_graph_index()
         self.db.close()
+
+    def refresh_graph_index(self) -> bool:
+        """Rebuild the graph tables that ``vanban query`` reads, if the documents changed; True if rebuilt."""
+        self.db.commit()
+        self._changed = False
+        return graph_index.refresh(self.db)
 
     def is_stored(self, source: str, doc_id: str) -> bool:
         """True when this content (by hash) is already stored successfully."""
@@ -79,6 +92,7 @@ class Store:
     def put(self, record: dict) -> str:
         """Store a record; returns 'new' or 'replaced' (same source, other content or a past failure)."""
         source = record["source"]
+        self._changed = True
         existed = self._delete(source)
         self.db.execute(
             "INSERT INTO documents (source, id, status, kind, title, published, record, processed_at)"
@@ -91,6 +105,7 @@ class Store:
 
     def put_failure(self, failure: Failure) -> None:
         """Keep a failed document with its error, so that the next run retries it."""
+        self._changed = True
         self._delete(failure.source)
         self.db.execute(
             "INSERT INTO documents (source, id, status, error, processed_at) VALUES (?, ?, 'failed', ?, ?)",
