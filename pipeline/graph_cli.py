@@ -232,15 +232,16 @@ def basis_command(ctx: click.Context, code: str, transitive: bool, min_confidenc
 
 
 @query.command("person")
-@click.argument("name")
+@click.argument("words", nargs=-1, required=True)
 @click.pass_context
-def person_command(ctx: click.Context, name: str) -> None:
+def person_command(ctx: click.Context, words: tuple[str, ...]) -> None:
     """Posts a person held, each with the date of the text it comes from (published, or a directive's own).
 
     The name matches without case or tone marks ("vo thi mai"), whole or in part.
 
-    Example: vanban query person "Phan Tâm"
+    Example: vanban query person "Phan Tâm"   (or: vanban query person phan tam)
     """
+    name = " ".join(words)
     _answer(ctx, lambda index: index.person(name), lambda posts: _columns(
         [[p.date or "", p.person, p.title, p.organization or "", p.text_title or p.source or p.text_id]
          for p in posts], ["date", "person", "post", "organization", "text"]))
