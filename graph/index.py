@@ -411,10 +411,19 @@ class GraphIndex:
         return [(row[0], row[1]) for row in self._find(code)]
 
     def candidates(self, code: str, offset: int = 0, limit: int | None = None) -> tuple[int, list[Candidate]]:
-        """How many documents a code stands for, and a page of them, most cited first."""
-        rows = sorted(self._find(code), key=lambda row: (-row[8], row[1]))
-        page = rows[offset:] if limit is None else rows[offset:offset + limit]
-        return len(rows), [Candidate(row[1], _row_label(row), row[3], row[5], row[7], row[8]) for row in page]
+        """How many documents a code stands for, and a page of them, most cited first
+        (paged in SQL: a local code may stand for thousands of issuers' documents)."""
+        select = f"SELECT {_DOC_COLUMNS}, d.date, d.cited_by FROM graph_docs d"
+        for column, value in (("key", code), ("code_key", code_key(code)), ("loose_key", loose_code_key(code))):
+            (total,) = self.conn.execute(f"SELECT count(*) FROM graph_docs WHERE {column} = ?", (value,)).fetchone()
+            if total:
+                rows = self.conn.execute(f"{select} WHERE d.{column} = ? ORDER BY d.cited_by DESC, d.key"
+                                         " LIMIT ? OFFSET ?", (value, -1 if limit is None else limit, offset))
+                break
+        else:
+            found = sorted(self._find(code), key=lambda row: (-row[8], row[1]))
+            total, rows = len(found), found[offset:] if limit is None else found[offset:offset + limit]
+        return total, [Candidate(row[1], _row_label(row), row[3], row[5], row[7], row[8]) for row in rows]
 
     # --- relations
 
