@@ -249,13 +249,17 @@ class _Builder:
             self._flush()
 
     def _add_edges(self, G, ids: dict[str, int], text_key: str, text_row: int) -> None:
-        for u in G:
-            for v, keyed in G.succ[u].items():
+        # networkx's own adjacency dicts (node -> neighbour -> key -> data), in insertion order
+        nodes, succ, pred = G._node, G._succ, G._pred
+        pairs = []
+        for u, adjacency in succ.items():
+            for v, keyed in adjacency.items():
                 for key, data in keyed.items():
                     kind = data.get("kind")
                     if kind == "relation":
+                        pairs.append((u, v))
                         self._relation(ids[u], ids[v], key, data, text_row)
-                    elif kind == "mentions" and u == text_key and v in ids and G.nodes[v]["kind"] == "document":
+                    elif kind == "mentions" and u == text_key and nodes[v]["kind"] == "document":
                         self.docs[v][2] += 1
                         self.pending["mentions"].append((ids[v], text_row, data["count"]))
                     elif kind == "holds_post":
@@ -264,10 +268,11 @@ class _Builder:
                             self.person_pairs[pair] = self._next()
                         self.pending["posts"].append((ids[u], data["title"], v, data.get("date"), text_row,
                                                       self.person_pairs[pair], self._next()))
-        # networkx lists a node's in-edges by the order each neighbour first joined it
-        for v in G:
-            for u in G.pred[v]:
-                if (ids.get(u), ids.get(v)) in self.pairs_out and (ids[u], ids[v]) not in self.pairs_in:
+        # networkx lists a node's in-edges in the order each neighbour first joined it
+        related = set(pairs)
+        for v in dict.fromkeys(v for _u, v in pairs):
+            for u in pred[v]:
+                if (u, v) in related and (ids[u], ids[v]) not in self.pairs_in:
                     self.pairs_in[(ids[u], ids[v])] = self._next()
 
     def _relation(self, src: int, dst: int, kind: str, data: dict, text_row: int) -> None:
