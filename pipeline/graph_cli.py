@@ -54,6 +54,8 @@ def _index(ctx: click.Context) -> GraphIndex:
                 click.echo(f"{db}: indexing the citation graph (once after each change of the store)", err=True)
                 graph_index.refresh(conn, force=True)
             ctx.meta[_INDEX_META] = GraphIndex(conn)
+        except sqlite3.OperationalError as error:
+            raise click.ClickException(f"{db}: cannot index the graph ({error})") from error
         except sqlite3.DatabaseError as error:
             raise click.ClickException(f"{db}: not a vanban store ({error})") from error
     return ctx.meta[_INDEX_META]

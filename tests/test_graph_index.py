@@ -256,3 +256,16 @@ def test_cli_indexes_a_store_made_before_the_graph_tables(rich_db, tmp_path):
     result = _query(old, "top", "-n", "1")
     assert result.exit_code == 0
     assert "indexing the citation graph" in result.output and "16-HD/BTCTW" in result.output
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"not a database at all", "not a vanban store"),
+    (None, "no such store"),
+])
+def test_cli_says_clearly_what_is_wrong_with_the_store(tmp_path, content, message):
+    db = tmp_path / "bad.db"
+    if content is not None:
+        db.write_bytes(content)
+    result = _query(db, "top")
+    assert result.exit_code == 1
+    assert message in result.output and str(db) in result.output
