@@ -105,14 +105,20 @@ class Candidate:
 def display_label(data: dict, node: str) -> str:
     """How a document node is shown: its code, with the issuer of a local code, the term of a
     split central code, or "issuer unknown" / "term unknown" when the texts did not say."""
-    label = data.get("label") or node
-    if data.get("kind", "document") == "document":
-        if data.get("issuer") and data.get("scope") == "local":
-            label = f"{label} ({data['issuer']})"
-        elif data.get("term"):
-            label = f"{label} (khóa {data['term']})"
-        elif data.get("ambiguous"):
-            label = f"{label} ({'issuer' if data.get('scope') == 'local' else 'term'} unknown)"
+    if data.get("kind", "document") != "document":
+        return data.get("label") or node
+    return document_label(data.get("label") or node, data.get("issuer"), data.get("scope"), data.get("term"),
+                          data.get("ambiguous"))
+
+
+def document_label(label: str, issuer: str | None, scope: str | None, term: str | None, ambiguous) -> str:
+    """:func:`display_label` from the attributes themselves (the index's columns)."""
+    if issuer and scope == "local":
+        return f"{label} ({issuer})"
+    if term:
+        return f"{label} (khóa {term})"
+    if ambiguous:
+        return f"{label} ({'issuer' if scope == 'local' else 'term'} unknown)"
     return label
 
 

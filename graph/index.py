@@ -46,7 +46,7 @@ from graph.answers import (
     NoPath,
     PostHeld,
     UnknownDocument,
-    display_label,
+    document_label,
     loose_code_key,
     name_key,
     toneless,
@@ -339,9 +339,7 @@ _DOC_COLUMNS = "d.id, d.key, d.label, d.issuer, d.scope, d.term, d.ambiguous"
 
 
 def _row_label(row) -> str:
-    _id, key, label, issuer, scope, term, ambiguous = row[:7]
-    return display_label({"kind": "document", "label": label, "issuer": issuer, "scope": scope, "term": term,
-                          "ambiguous": bool(ambiguous)}, key)
+    return document_label(row[2] or row[1], row[3], row[4], row[5], row[6])
 
 
 class GraphIndex:
@@ -455,6 +453,7 @@ class GraphIndex:
         return found
 
     def _walk(self, code: str, outgoing: bool, transitive: bool, types, min_confidence: float) -> list[Link]:
+        """Breadth-first, one query per level (the neighbours of the whole frontier)."""
         start = self._ids(code)
         keys = dict(start)
         seen = set(keys)
@@ -523,38 +522,40 @@ class GraphIndex:
         if set(sources) & set(targets):
             return []
         keys = {**sources, **targets}
-        labels: dict[int, str] = {}
         directions = ((("out",), ("in",)), (("in",), ("out",)), (("out", "in"), ("out", "in")))
         for forward, backward in directions:
-            hops = self._bidirectional(set(sources), set(targets), (forward, backward), min_confidence, keys, labels)
+            hops = self._bidirectional(set(sources), set(targets), (forward, backward), min_confidence, keys)
             if hops is not None:
-                return [Hop(keys[s], kind, keys[t], labels[s], labels[t]) for s, kind, t in hops]
+                named = self._describe({end for s, _kind, t in hops for end in (s, t)})
+                return [Hop(named[s][0], kind, named[t][0], named[s][1], named[t][1]) for s, kind, t in hops]
         raise NoPath(f"no chain of relations joins {a!r} and {b!r}")
 
-    def _steps(self, frontier: list[int], ways: tuple[str, ...], min_confidence: float, keys: dict,
-               labels: dict) -> dict[int, list]:
-        """Per node, (neighbour, (source, type, target)) over relations, in networkx's order."""
+    def _steps(self, frontier: list[int], ways: tuple[str, ...], min_confidence: float) -> dict[int, list]:
+        """Per node, (neighbour, (source, type, target)) over relations, in networkx's order (ids only)."""
         steps: dict[int, list] = {node: [] for node in frontier}
         for way in ways:
-            for node, links in self._links(frontier, way == "out", None, min_confidence).items():
-                for other, key, label, kind, _conf, _count in links:
-                    keys[other], labels[other] = key, label
-                    steps[node].append((other, (node, kind, other) if way == "out" else (other, kind, node)))
+            near, far, order = ("src", "dst", "out_seq") if way == "out" else ("dst", "src", "in_seq")
+            rows = self.conn.execute(
+                f"SELECT {near}, {far}, type FROM graph_edges WHERE {near} IN (SELECT value FROM json_each(?))"
+                f" AND confidence >= ? ORDER BY {near}, {order}, key_seq", (json.dumps(frontier), min_confidence))
+            for node, other, kind in rows:
+                steps[node].append((other, (node, kind, other) if way == "out" else (other, kind, node)))
         return steps
 
-    def _bidirectional(self, sources: set, targets: set, ways, min_confidence: float, keys: dict,
-                       labels: dict) -> list | None:
-        for node in sources | targets:
-            if node not in labels:
-                row = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM graph_docs d WHERE d.id = ?", (node,)).fetchone()
-                labels[node] = _row_label(row)
+    def _describe(self, nodes) -> dict[int, tuple[str, str]]:
+        """Node id -> (key, label)."""
+        rows = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM graph_docs d WHERE d.id IN"
+                                 " (SELECT value FROM json_each(?))", (json.dumps(list(nodes)),))
+        return {row[0]: (row[1], _row_label(row)) for row in rows}
+
+    def _bidirectional(self, sources: set, targets: set, ways, min_confidence: float, keys: dict) -> list | None:
         parents: tuple[dict, dict] = ({s: None for s in sources}, {t: None for t in targets})
         frontiers = [sorted(sources, key=keys.get), sorted(targets, key=keys.get)]
         meet = None
         while frontiers[0] and frontiers[1] and meet is None:
             side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
             seen, other = parents[side], parents[1 - side]
-            steps = self._steps(frontiers[side], ways[side], min_confidence, keys, labels)
+            steps = self._steps(frontiers[side], ways[side], min_confidence)
             grown = []
             for node in frontiers[side]:
                 for neighbour, hop in steps[node]:
