@@ -35,6 +35,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -236,18 +237,25 @@ def child_networkx_queries(db: str, n_docs: int, seed: int, ready_from: float) -
     return {"build_s": built, "first_answer_s": first, "queries": _time_plan(plan, ask), "peak_mb": _peak_mb()}
 
 
+def _timed(argv: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, float, float]:
+    """Run ``argv`` under GNU time: the process, its CPU ms and its own peak MB. (A child's rusage
+    from wait4 would report at least this process's peak: Linux keeps the high-water mark across exec.)"""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as figures:
+        proc = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", figures.name, *argv], check=False, **kwargs)
+        user, system, peak_kb = figures.read().strip().splitlines()[-1].split()
+    return proc, (float(user) + float(system)) * 1000, int(peak_kb) / 1024
+
+
 def _run_child(*args: str) -> dict:
     """Run this script as a child; its last stdout line is its JSON result, plus its wall time and peak memory."""
     start = time.monotonic()
-    proc = subprocess.Popen([sys.executable, __file__, "--child", *args, "--ready-from", repr(start)],
-                            stdout=subprocess.PIPE, text=True)
-    out = proc.stdout.read()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    if status:
-        raise SystemExit(f"child {args} failed with status {status}")
-    result = json.loads(out.strip().splitlines()[-1])
+    proc, _cpu, peak = _timed([sys.executable, __file__, "--child", *args, "--ready-from", repr(start)],
+                              stdout=subprocess.PIPE, text=True)
+    if proc.returncode:
+        raise SystemExit(f"child {args} failed with status {proc.returncode}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["wall_s"] = time.monotonic() - start
-    result["child_peak_mb"] = usage.ru_maxrss / 1024
+    result["child_peak_mb"] = peak
     return result
 
 
@@ -255,11 +263,9 @@ def _whole_process(db: str, argv: list[str]) -> tuple[float, float, int, float]:
     """Wall time (ms), peak memory (MB), exit status and CPU time (ms) of one ``vanban query`` process."""
     vanban = str(Path(sys.executable).with_name("vanban"))
     start = time.perf_counter()
-    proc = subprocess.Popen([vanban, "query", "--db", db, *argv], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    return ((time.perf_counter() - start) * 1000, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status),
-            (usage.ru_utime + usage.ru_stime) * 1000)
+    proc, cpu, peak = _timed([vanban, "query", "--db", db, *argv], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    return (time.perf_counter() - start) * 1000, peak, proc.returncode, cpu
 
 
 # --- the report ----------------------------------------------------------------------------
