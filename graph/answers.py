@@ -100,6 +100,8 @@ class Candidate:
     term: str | None
     date: str | None
     cited_by: int
+    first_text: str | None = None  # title (or source) of the earliest text citing it
+    first_published: str | None = None  # and that text's date
 
 
 def display_label(data: dict, node: str) -> str:

@@ -426,7 +426,15 @@ class GraphIndex:
         else:
             found = sorted(self._find(code), key=lambda row: (-row[8], row[1]))
             total, rows = len(found), found[offset:] if limit is None else found[offset:offset + limit]
-        return total, [Candidate(row[1], _row_label(row), row[3], row[5], row[7], row[8]) for row in rows]
+        return total, [Candidate(row[1], _row_label(row), row[3], row[5], row[7], row[8], *self._first_text(row[0]))
+                       for row in rows]
+
+    def _first_text(self, node: int) -> tuple[str | None, str | None]:
+        """The earliest text citing a document (what tells apart codes whose issuer is unknown)."""
+        row = self.conn.execute(
+            "SELECT coalesce(t.title, t.source), t.published FROM graph_mentions m JOIN graph_texts t ON t.id = m.text"
+            " WHERE m.doc = ? ORDER BY t.published IS NULL, t.published, t.id LIMIT 1", (node,)).fetchone()
+        return row if row else (None, None)
 
     # --- relations
 

@@ -99,6 +99,10 @@ def _answer(ctx: click.Context, compute, table) -> None:
     _emit(ctx, result, table)
 
 
+def _short(text: str | None, width: int = 60) -> str:
+    return "" if not text else text if len(text) <= width else text[:width - 1] + "…"
+
+
 #: Exit status when a code stands for several documents and the user must say which.
 ASK_WHICH = 2
 
@@ -116,8 +120,9 @@ def _resolve(ctx: click.Context, code: str, offset: int = 0, limit: int = 20) ->
 
     def table(_value):
         lines = [question["question"] + " Ask again with its node, or CODE@ISSUER (tone marks optional):"]
-        lines += _columns([[c.cited_by, c.label, c.date or "", c.node] for c in page],
-                          ["texts", "document", "date", "node"])
+        lines += _columns([[c.cited_by, c.label, c.date or "", c.node,
+                            " ".join(filter(None, [c.first_published, _short(c.first_text)]))] for c in page],
+                          ["texts", "document", "date", "node", "first cited in"])
         if offset + len(page) < total:
             lines.append(f"({offset + 1}-{offset + len(page)} of {total}: --offset {offset + len(page)} for more)")
         return lines

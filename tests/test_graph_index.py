@@ -165,6 +165,9 @@ def test_an_ambiguous_code_lists_its_candidates(rich):
     total, page = rich.candidates("02-hd/du")
     assert total == 3
     assert {c.issuer for c in page} == {"Đảng ủy Bộ Thông tin và Truyền thông", "Đảng ủy Bộ Tài chính", None}
+    # a candidate whose issuer no text gives is told apart by the text citing it
+    assert {(c.first_text, c.first_published) for c in page if c.issuer is None} == {("Bài g", None)}
+    assert {c.first_published for c in page if c.issuer} == {"2022-04-20"}
     assert [c.node for c in rich.candidates("02-hd/du", offset=1, limit=1)[1]] == [page[1].node]
     assert rich.candidates("16-HD/BTCTW")[0] == 1
 
