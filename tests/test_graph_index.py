@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import itertools
 import json
 import sqlite3
@@ -9,6 +10,7 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
+from graph import answers
 from graph import index as graph_index
 from graph import queries as Q
 from graph.answers import NoPath, UnknownDocument
@@ -272,3 +274,9 @@ def test_cli_says_clearly_what_is_wrong_with_the_store(tmp_path, content, messag
     result = _query(db, "top")
     assert result.exit_code == 1
     assert message in result.output and str(db) in result.output
+
+
+@pytest.mark.parametrize("module", [graph_index, answers, Q])
+def test_the_examples_in_the_docstrings_hold(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
