@@ -52,7 +52,7 @@ from graph.answers import (
     toneless,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: covering indexes for edges, code look-ups ordered by citations
 
 _META_SQL = """
 CREATE TABLE IF NOT EXISTS graph_meta (name TEXT PRIMARY KEY, value TEXT);
@@ -93,13 +93,21 @@ CREATE TABLE graph_posts (
 );
 """
 
-_INDEXES_SQL = """
+#: Indexes that changed since schema 1 (same tables): an older index is upgraded in place, not rebuilt.
+_UPGRADED_INDEXES_SQL = """
+DROP INDEX IF EXISTS graph_docs_code_key;
+DROP INDEX IF EXISTS graph_docs_loose_key;
+DROP INDEX IF EXISTS graph_edges_out;
+DROP INDEX IF EXISTS graph_edges_in;
+CREATE INDEX graph_docs_code_key ON graph_docs(code_key, cited_by DESC, key);
+CREATE INDEX graph_docs_loose_key ON graph_docs(loose_key, cited_by DESC, key);
+CREATE INDEX graph_edges_out ON graph_edges(src, out_seq, key_seq, dst, type, confidence, count);
+CREATE INDEX graph_edges_in ON graph_edges(dst, in_seq, key_seq, src, type, confidence, count);
+"""
+
+_INDEXES_SQL = _UPGRADED_INDEXES_SQL + """
 CREATE UNIQUE INDEX graph_docs_key ON graph_docs(key);
-CREATE INDEX graph_docs_code_key ON graph_docs(code_key);
-CREATE INDEX graph_docs_loose_key ON graph_docs(loose_key);
 CREATE INDEX graph_docs_cited ON graph_docs(cited_by DESC, key);
-CREATE INDEX graph_edges_out ON graph_edges(src, out_seq, key_seq);
-CREATE INDEX graph_edges_in ON graph_edges(dst, in_seq, key_seq);
 CREATE INDEX graph_evidence_edge ON graph_evidence(edge);
 CREATE INDEX graph_mentions_doc ON graph_mentions(doc, text);
 CREATE UNIQUE INDEX graph_texts_text_id ON graph_texts(text_id);
@@ -139,10 +147,17 @@ def is_current(conn: sqlite3.Connection) -> bool:
 
 
 def refresh(conn: sqlite3.Connection, force: bool = False) -> bool:
-    """Rebuild the graph tables when the documents changed since they were built; True if rebuilt."""
+    """Rebuild the graph tables when the documents changed since they were built; True if rebuilt.
+    Tables of schema 1 for the current documents only get the newer indexes."""
     ensure_tables(conn)
     if not force and is_current(conn):
         return False
+    meta = _meta(conn)
+    if not force and meta.get("index_schema") == "1" and meta.get("index_built_from") == meta["documents_version"]:
+        conn.executescript(_UPGRADED_INDEXES_SQL)
+        conn.execute("UPDATE graph_meta SET value = ? WHERE name = 'index_schema'", (SCHEMA_VERSION,))
+        conn.commit()
+        return True
     build_index(conn)
     return True
 

@@ -280,3 +280,20 @@ def test_cli_says_clearly_what_is_wrong_with_the_store(tmp_path, content, messag
 def test_the_examples_in_the_docstrings_hold(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_tables_of_the_first_schema_get_the_newer_indexes_without_a_rebuild(tmp_path, monkeypatch):
+    db = tmp_path / "v.db"
+    with Store(db) as store:
+        for r in chain_records():
+            store.put(r)
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE graph_meta SET value = '1' WHERE name = 'index_schema'")
+    conn.commit()
+    assert not graph_index.is_current(conn)
+    monkeypatch.setattr(graph_index, "build_index", lambda *a: pytest.fail("rebuilt instead of upgraded"))
+    assert graph_index.refresh(conn)
+    assert graph_index.is_current(conn)
+    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'graph_docs_code_key'").fetchone()
+    assert "cited_by DESC" in sql
+    assert GraphIndex(conn).find_documents("50-qd/tw") == ["doc:50-QĐ/TW"]
