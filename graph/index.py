@@ -128,8 +128,13 @@ _BATCH = 20_000  # rows written per executemany
 
 
 def ensure_tables(conn: sqlite3.Connection) -> None:
-    """The version counter and its triggers on ``documents`` (which must exist)."""
-    conn.executescript(_META_SQL)
+    """The version counter and its triggers on ``documents`` (which must exist). Writes nothing
+    when they are there already (a store on a read-only disk can still be read)."""
+    present = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE name IN ('graph_meta', 'graph_documents_inserted',"
+        " 'graph_documents_deleted', 'graph_documents_updated')")}
+    if len(present) < 4 or "documents_version" not in _meta(conn):
+        conn.executescript(_META_SQL)
 
 
 def _meta(conn: sqlite3.Connection) -> dict[str, str]:

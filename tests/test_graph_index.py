@@ -297,3 +297,12 @@ def test_tables_of_the_first_schema_get_the_newer_indexes_without_a_rebuild(tmp_
     (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'graph_docs_code_key'").fetchone()
     assert "cited_by DESC" in sql
     assert GraphIndex(conn).find_documents("50-qd/tw") == ["doc:50-QĐ/TW"]
+
+
+def test_a_store_opened_read_only_is_still_read(rich_db):
+    conn = sqlite3.connect(f"file:{rich_db}?mode=ro", uri=True)
+    graph_index.ensure_tables(conn)  # writes nothing when the tables are there
+    assert not graph_index.refresh(conn)
+    assert GraphIndex(conn).top(1)[0].label == "16-HD/BTCTW"
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("UPDATE graph_meta SET value = value")
