@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from extractors.codes import code_key
@@ -151,9 +151,14 @@ def is_current(conn: sqlite3.Connection) -> bool:
             and meta.get("index_built_from") == meta["documents_version"])
 
 
-def refresh(conn: sqlite3.Connection, force: bool = False) -> bool:
+def refresh(conn: sqlite3.Connection, force: bool = False,
+            records: Callable[[], Iterable[dict]] | None = None) -> bool:
     """Rebuild the graph tables when the documents changed since they were built; True if rebuilt.
-    Tables of schema 1 for the current documents only get the newer indexes."""
+    Tables of schema 1 for the current documents only get the newer indexes.
+
+    ``records`` gives the store's records afresh at each call (``Store.records``, which adds
+    what other tables know of a record, such as its story); by default they are read from
+    the documents table."""
     ensure_tables(conn)
     if not force and is_current(conn):
         return False
@@ -163,7 +168,7 @@ def refresh(conn: sqlite3.Connection, force: bool = False) -> bool:
         conn.execute("UPDATE graph_meta SET value = ? WHERE name = 'index_schema'", (SCHEMA_VERSION,))
         conn.commit()
         return True
-    build_index(conn)
+    build_index(conn, records)
     return True
 
 
@@ -175,8 +180,10 @@ def _stored_records(conn: sqlite3.Connection) -> Iterator[dict]:
             yield record
 
 
-def build_index(conn: sqlite3.Connection, records: Iterable[dict] | None = None) -> dict[str, int]:
-    """Fill the graph tables from the store's records (or from ``records``); returns counts.
+def build_index(conn: sqlite3.Connection,
+                records: Callable[[], Iterable[dict]] | Iterable[dict] | None = None) -> dict[str, int]:
+    """Fill the graph tables from the store's records (or from ``records``: a list, or a function
+    giving them afresh); returns counts.
 
     Two streaming passes over the records (the terms each code was dated in, then one
     record at a time), so memory grows with the number of documents, not with the text.
@@ -191,7 +198,9 @@ def build_index(conn: sqlite3.Connection, records: Iterable[dict] | None = None)
     conn.executescript(_TABLES_SQL)
 
     def source() -> Iterable[dict]:
-        return _stored_records(conn) if records is None else records
+        if records is None:
+            return _stored_records(conn)
+        return (r for r in records() if isinstance(r, dict) and r.get("id")) if callable(records) else records
 
     terms = build._terms_by_base_key(source())
     builder = _Builder(conn)
@@ -218,6 +227,7 @@ class _Builder:
         self.person_pairs: dict[tuple[int, str], int] = {}
         self.orgs: dict[str, str] = {}  # org node key -> first name
         self.texts: dict[str, int] = {}
+        self.cited_by_story: set[tuple[int, str]] = set()  # (document, story) pairs, when texts carry stories
         self.seq = 0
         self.pending: dict[str, list] = {"evidence": [], "mentions": [], "texts": [], "posts": []}
 
@@ -280,7 +290,7 @@ class _Builder:
                         pairs.append((u, v))
                         self._relation(ids[u], ids[v], key, data, text_row)
                     elif kind == "mentions" and u == text_key and nodes[v]["kind"] == "document":
-                        self.docs[v][2] += 1
+                        self._cite(ids[v], v, nodes[u].get("story"))
                         self.pending["mentions"].append((ids[v], text_row, data["count"]))
                     elif kind == "holds_post":
                         pair = (ids[u], v)
@@ -294,6 +304,15 @@ class _Builder:
             for u in pred[v]:
                 if (u, v) in related and (ids[u], ids[v]) not in self.pairs_in:
                     self.pairs_in[(ids[u], ids[v])] = self._next()
+
+    def _cite(self, doc: int, key: str, story: str | None) -> None:
+        """Count a citing text as build.py counts ``cited_by``: copies of one story once, where
+        texts carry a story (``story or text``)."""
+        if story is not None:
+            if (doc, story) in self.cited_by_story:
+                return
+            self.cited_by_story.add((doc, story))
+        self.docs[key][2] += 1
 
     def _relation(self, src: int, dst: int, kind: str, data: dict, text_row: int) -> None:
         if (src, dst) not in self.pairs_out:

@@ -51,14 +51,22 @@ def _index(ctx: click.Context) -> GraphIndex:
         conn = sqlite3.connect(db)
         try:
             if ctx.meta.get("vanban.reindex") or not graph_index.is_current(conn):
-                click.echo(f"{db}: indexing the citation graph (once after each change of the store)", err=True)
-                graph_index.refresh(conn, force=True)
+                _reindex(db, force=bool(ctx.meta.get("vanban.reindex")))
             ctx.meta[_INDEX_META] = GraphIndex(conn)
         except sqlite3.OperationalError as error:
             raise click.ClickException(f"{db}: cannot index the graph ({error})") from error
         except sqlite3.DatabaseError as error:
             raise click.ClickException(f"{db}: not a vanban store ({error})") from error
     return ctx.meta[_INDEX_META]
+
+
+def _reindex(db: Path, force: bool) -> None:
+    """Rebuild the store's graph tables from its records as the store gives them."""
+    from pipeline.store import Store
+
+    click.echo(f"{db}: indexing the citation graph (once after each change of the store)", err=True)
+    with Store(db) as store:
+        store.refresh_graph_index(force=force)
 
 
 def _plain(value):

@@ -76,11 +76,11 @@ class Store:
             self.refresh_graph_index()
         self.db.close()
 
-    def refresh_graph_index(self) -> bool:
+    def refresh_graph_index(self, force: bool = False) -> bool:
         """Rebuild the graph tables that ``vanban query`` reads, if the documents changed; True if rebuilt."""
         self.db.commit()
         self._changed = False
-        return graph_index.refresh(self.db)
+        return graph_index.refresh(self.db, force, records=self.records)
 
     def is_stored(self, source: str, doc_id: str) -> bool:
         """True when this content (by hash) is already stored successfully."""

@@ -45,6 +45,9 @@ def rich_records() -> list[dict]:
                own=OWN_50, published=None, people=[dict(mai, posts=[{"title": "Bí thư", "organization": None}])]),
         record("i", [citation("02-HD/ĐUK", 0, DUK), citation("50-QĐ/TW", 40)],
                [relation("02-HD/ĐUK", "implements", "50-QĐ/TW", confidence=0.8)], published="2022-06-01"),
+        # one article on two sites: a story of two texts (where build.py counts stories, once)
+        dict(record("j", [citation("99-KL/TW", 0)], published="2023-02-02"), story="j"),
+        dict(record("k", [citation("99-KL/TW", 0)], published="2023-02-02"), story="j"),
     ]
 
 
@@ -306,3 +309,17 @@ def test_a_store_opened_read_only_is_still_read(rich_db):
     assert GraphIndex(conn).top(1)[0].label == "16-HD/BTCTW"
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         conn.execute("UPDATE graph_meta SET value = value")
+
+
+def test_copies_of_one_story_count_once_where_texts_carry_stories(monkeypatch):
+    from graph import build
+
+    assert _index(rich_records()).candidates("99-KL/TW")[1][0].cited_by == 3  # texts d, j, k
+    original = build._add_record
+
+    def with_stories(G, record, terms):  # text nodes carrying their story, as build.py may
+        original(G, record, terms)
+        G.nodes[f"text:{record['id']}"]["story"] = record.get("story") or record["id"]
+
+    monkeypatch.setattr(build, "_add_record", with_stories)
+    assert _index(rich_records()).candidates("99-KL/TW")[1][0].cited_by == 2  # stories d and j
