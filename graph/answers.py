@@ -106,7 +106,8 @@ class Candidate:
 
 def display_label(data: dict, node: str) -> str:
     """How a document node is shown: its code, with the issuer of a local code, the term of a
-    split central code, or "issuer unknown" / "term unknown" when the texts did not say."""
+    split central code, or "issuer unknown" / "term unknown" / "edition unknown" (a named
+    document) when the texts did not say."""
     if data.get("kind", "document") != "document":
         return data.get("label") or node
     return document_label(data.get("label") or node, data.get("issuer"), data.get("scope"), data.get("term"),
@@ -120,7 +121,8 @@ def document_label(label: str, issuer: str | None, scope: str | None, term: str 
     if term:
         return f"{label} (khóa {term})"
     if ambiguous:
-        return f"{label} ({'issuer' if scope == 'local' else 'term'} unknown)"
+        unknown = {"local": "issuer", "named": "edition"}.get(scope or "", "term")
+        return f"{label} ({unknown} unknown)"
     return label
 
 

@@ -118,9 +118,13 @@ CREATE INDEX graph_posts_person ON graph_posts(person, pair_seq, key_seq);
 
 #: Attributes fixed when a document node is made (build.py never changes them afterwards).
 _FIXED_AT_CREATION = frozenset({"kind", "label", "code", "scope", "ambiguous", "term", "cited_by"})
-#: A directive's own header, as build.py copies it onto its node: node attribute -> ``self`` field.
-_OWN_FIELDS = {"code": "code", "doc_type": "doc_type", "doc_type_name": "doc_type_name", "issuer": "issuer",
-               "issuer_code": "issuer_code", "date": "issued", "subject": "subject"}
+#: Attributes build.py fills as a pair, when the first of them is empty: first -> second.
+_PAIRS = {"doc_type": "doc_type_name", "name": "edition"}
+_SECOND_OF_PAIR = frozenset(_PAIRS.values())
+#: A directive's own header, as build.py copies it onto its node: node attribute -> ``self`` field
+#: (the type and its name are copied as a pair, when the header gives a type).
+_OWN_FIELDS = {"code": "code", "issuer": "issuer", "issuer_code": "issuer_code", "date": "issued",
+               "subject": "subject"}
 _BATCH = 20_000  # rows written per executemany
 
 
@@ -142,6 +146,11 @@ def _meta(conn: sqlite3.Connection) -> dict[str, str]:
         return dict(conn.execute("SELECT name, value FROM graph_meta"))
     except sqlite3.OperationalError:
         return {}
+
+
+def documents_version(conn: sqlite3.Connection) -> str | None:
+    """The count of changes to the documents table (by its triggers), or None before ensure_tables."""
+    return _meta(conn).get("documents_version")
 
 
 def is_current(conn: sqlite3.Connection) -> bool:
@@ -242,8 +251,13 @@ class _Builder:
             return entry[0]
         state = entry[1]
         for name, value in attrs.items():
-            if name in own_fields or name not in _FIXED_AT_CREATION and value and not state.get(name):
+            if name in own_fields:
                 state[name] = value
+            elif name in _FIXED_AT_CREATION or name in _SECOND_OF_PAIR or not value or state.get(name):
+                continue
+            state[name] = value
+            if name in _PAIRS:
+                state[_PAIRS[name]] = attrs.get(_PAIRS[name])
         return entry[0]
 
     def add(self, record: dict, terms: dict, build) -> None:
@@ -263,6 +277,8 @@ class _Builder:
                 if node == own_node:
                     overridden = {name for name, field in _OWN_FIELDS.items() if own.get(field)
                                   and not (name == "issuer" and data.get("ambiguous"))}
+                    if _own_type(build, own):
+                        overridden |= {"doc_type", "doc_type_name"}
                 ids[node] = self._doc(node, data, overridden)
             elif kind == "organization":
                 self.orgs.setdefault(node, data.get("name"))
@@ -356,6 +372,14 @@ class _Builder:
              for person, title, where, date, text, pair_seq, key_seq in self.pending["posts"]))
         return {"documents": len(self.docs), "relations": len(self.edges), "texts": len(self.texts),
                 "people": len(self.people)}
+
+
+def _own_type(build, own: dict) -> str | None:
+    """The type a directive's header gives itself, as build.py reads it (a name alone may give one)."""
+    read = getattr(build, "_document_type", None)
+    if read is None:
+        return own.get("doc_type")
+    return read(own.get("doc_type"), own.get("doc_type_name"))[0]
 
 
 def _doc_row(key: str, row_id: int, attrs: dict, cited_by: int) -> tuple:

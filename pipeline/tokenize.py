@@ -11,6 +11,7 @@ sentence-final punctuation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -21,7 +22,7 @@ SENTENCE_END = {".", "!", "?", "…", ";"}
 WORD_RE = re.compile(r"\S+")
 
 
-def _word_tokenize():
+def _word_tokenize() -> Callable[[str], list[str]]:
     try:
         from underthesea import word_tokenize
     except ImportError as err:  # pragma: no cover - underthesea is a dependency
@@ -36,7 +37,7 @@ class UndertheseaTokenizer:
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
-        self._segment = None
+        self._segment: Callable[[str], list[str]] | None = None
 
     def __call__(self, text: str) -> Doc:
         spans = self.word_spans(text)
@@ -46,12 +47,13 @@ class UndertheseaTokenizer:
         """Character spans of underthesea's words in ``text`` (whitespace excluded)."""
         if self._segment is None:
             self._segment = _word_tokenize()
+        segment = self._segment
         spans: list[tuple[int, int]] = []
         for line_start, line in _lines(text):
             if not line.strip():
                 continue
             try:
-                words = self._segment(line)
+                words = segment(line)
             except Exception:  # underthesea fails on odd input: fall back to whitespace words
                 words = None
             aligned = align_words(line, words) if words else None
@@ -145,6 +147,6 @@ def build_doc(vocab: Vocab, text: str, spans: list[tuple[int, int]]) -> Doc:
     if not words:
         return Doc(vocab, words=[], spaces=[])
     sent_starts[0] = True
-    doc = Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+    doc = Doc(vocab, words=words, spaces=spaces, sent_starts=list[bool | int | None](sent_starts))
     assert doc.text == text, "tokenizer alignment lost characters"
     return doc

@@ -38,7 +38,9 @@ def rich_records() -> list[dict]:
         record("f", [citation("105-QĐ/TW", 0, date="2023-02-01"), citation("50-QĐ/TW", 40)],
                [relation("50-QĐ/TW", "replaces", "105-QĐ/TW", confidence=0.95)], published="2023-03-01"),
         record("g", [citation("105-QĐ/TW", 0), citation("02-HD/ĐU", 40),
-                     citation(None, 80, name="Điều lệ Đảng")],
+                     citation(None, 80, name="Điều lệ Đảng"),
+                     citation(None, 120, name="Luật Đất đai năm 2013", edition="2013"),
+                     citation(None, 160, name="Hiến pháp")],
                [relation("02-HD/ĐU", "implements", "105-QĐ/TW", confidence=0.7)], people=[mai], published=None),
         # the directive 50-QĐ/TW itself, undated as a text: its header fills the node
         record("h", [citation("16-HD/BTCTW", 100)], [relation("16-HD/BTCTW", "implements", "50-QĐ/TW", 100)],
@@ -46,7 +48,10 @@ def rich_records() -> list[dict]:
         record("i", [citation("02-HD/ĐUK", 0, DUK), citation("50-QĐ/TW", 40)],
                [relation("02-HD/ĐUK", "implements", "50-QĐ/TW", confidence=0.8)], published="2022-06-01"),
         # one article on two sites: a story of two texts (where build.py counts stories, once)
-        dict(record("j", [citation("99-KL/TW", 0)], published="2023-02-02"), story="j"),
+        dict(record("j", [citation("99-KL/TW", 0), citation("31/2024/QH15", 40, name="Luật Đất đai", edition="2024"),
+                          citation(None, 80, name="Luật Đất đai năm 2024", edition="2024"),
+                          citation(None, 120, name="Hiến pháp năm 2013", edition="2013")],
+                     published="2023-02-02"), story="j"),
         dict(record("k", [citation("99-KL/TW", 0)], published="2023-02-02"), story="j"),
     ]
 
