@@ -24,8 +24,9 @@ import time
 from pathlib import Path
 
 from graph import queries as Q
-from graph.index import GraphIndex, refresh
+from graph.index import GraphIndex
 from pipeline.graph_cli import load_graph
+from pipeline.store import Store
 
 
 def _answer(call, *args):
@@ -51,11 +52,13 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--codes", type=int, default=30, help="How many of the most-cited documents to ask about.")
     parser.add_argument("--calls", type=int, default=5, help="Whole-process calls per path.")
+    parser.add_argument("--reindex", action="store_true", help="Rebuild the graph tables first.")
     args = parser.parse_args()
 
     start = time.perf_counter()
+    with Store(args.db) as store:
+        rebuilt = store.refresh_graph_index(force=args.reindex)
     conn = sqlite3.connect(args.db)
-    rebuilt = refresh(conn)
     indexed = time.perf_counter() - start
     index = GraphIndex(conn)
     start = time.perf_counter()

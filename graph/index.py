@@ -30,9 +30,11 @@ graph_posts     person, title, organization, date, text: who held which post, wh
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from extractors.codes import code_key
@@ -153,11 +155,29 @@ def documents_version(conn: sqlite3.Connection) -> str | None:
     return _meta(conn).get("documents_version")
 
 
+#: What decides which node a record's codes become: a change to any of them re-indexes a store.
+_BUILDER_MODULES = ("graph/build.py", "graph/identity.py", "graph/index.py", "extractors/codes.py",
+                    "extractors/patterns/codes.py")
+_BUILDER_TABLES = ("issuers.json", "doc_types.json", "named_documents.json", "abbreviations.json")
+
+
+@lru_cache(maxsize=1)
+def builder_fingerprint() -> str:
+    """A hash of the code and tables that build the graph (a newer vanban's rules re-index a store)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha1()
+    for relative in (*_BUILDER_MODULES, *(f"extractors/data/{name}" for name in _BUILDER_TABLES)):
+        path = root / relative
+        digest.update(relative.encode() + (path.read_bytes() if path.is_file() else b"-"))
+    return digest.hexdigest()[:16]
+
+
 def is_current(conn: sqlite3.Connection) -> bool:
-    """True when the graph tables hold the store's documents as they are now."""
+    """True when the graph tables hold the store's documents as they are now, built by these rules."""
     meta = _meta(conn)
     return (meta.get("index_schema") == SCHEMA_VERSION and "documents_version" in meta
-            and meta.get("index_built_from") == meta["documents_version"])
+            and meta.get("index_built_from") == meta["documents_version"]
+            and meta.get("index_builder", builder_fingerprint()) == builder_fingerprint())
 
 
 def refresh(conn: sqlite3.Connection, force: bool = False,
@@ -172,7 +192,8 @@ def refresh(conn: sqlite3.Connection, force: bool = False,
     if not force and is_current(conn):
         return False
     meta = _meta(conn)
-    if not force and meta.get("index_schema") == "1" and meta.get("index_built_from") == meta["documents_version"]:
+    if (not force and meta.get("index_schema") == "1" and meta.get("index_built_from") == meta["documents_version"]
+            and meta.get("index_builder", builder_fingerprint()) == builder_fingerprint()):
         conn.executescript(_UPGRADED_INDEXES_SQL)
         conn.execute("UPDATE graph_meta SET value = ? WHERE name = 'index_schema'", (SCHEMA_VERSION,))
         conn.commit()
@@ -219,6 +240,8 @@ def build_index(conn: sqlite3.Connection,
     conn.executescript(_INDEXES_SQL)
     conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES ('index_built_from', ?)", (version,))
     conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES ('index_schema', ?)", (SCHEMA_VERSION,))
+    conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES ('index_builder', ?)",
+                 (builder_fingerprint(),))
     conn.commit()
     return counts
 

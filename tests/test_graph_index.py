@@ -328,3 +328,13 @@ def test_copies_of_one_story_count_once_where_texts_carry_stories(monkeypatch):
 
     monkeypatch.setattr(build, "_add_record", with_stories)
     assert _index(rich_records()).candidates("99-KL/TW")[1][0].cited_by == 2  # stories d and j
+
+
+def test_tables_built_by_other_rules_are_rebuilt(rich_db):
+    conn = sqlite3.connect(rich_db)
+    assert graph_index.is_current(conn)
+    conn.execute("UPDATE graph_meta SET value = 'other rules' WHERE name = 'index_builder'")
+    conn.commit()
+    assert not graph_index.is_current(conn)
+    assert graph_index.refresh(conn)
+    assert graph_index.is_current(conn)
