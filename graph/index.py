@@ -198,8 +198,7 @@ def refresh(conn: sqlite3.Connection, force: bool = False,
         conn.execute("UPDATE graph_meta SET value = ? WHERE name = 'index_schema'", (SCHEMA_VERSION,))
         conn.commit()
         return True
-    build_index(conn, records)
-    return True
+    return bool(build_index(conn, records, unless_current=not force))
 
 
 def _stored_records(conn: sqlite3.Connection) -> Iterator[dict]:
@@ -210,39 +209,54 @@ def _stored_records(conn: sqlite3.Connection) -> Iterator[dict]:
             yield record
 
 
-def build_index(conn: sqlite3.Connection,
-                records: Callable[[], Iterable[dict]] | Iterable[dict] | None = None) -> dict[str, int]:
-    """Fill the graph tables from the store's records (or from ``records``: a list, or a function
-    giving them afresh); returns counts.
+def _statements(script: str) -> list[str]:
+    return [statement.strip() for statement in script.split(";") if statement.strip()]
 
-    Two streaming passes over the records (the terms each code was dated in, then one
-    record at a time), so memory grows with the number of documents, not with the text.
+
+def build_index(conn: sqlite3.Connection,
+                records: Callable[[], Iterable[dict]] | Iterable[dict] | None = None,
+                unless_current: bool = False) -> dict[str, int]:
+    """Fill the graph tables from the store's records (or from ``records``: a list, or a function
+    giving them afresh); returns counts (empty when ``unless_current`` and another writer just did).
+
+    One write transaction (two writers never interleave their rebuilds; readers see the old
+    tables until it commits), two streaming passes over the records (the terms each code was
+    dated in, then one record at a time): memory grows with the documents, not with the text.
     """
     from graph import build
 
     ensure_tables(conn)
-    version = _meta(conn).get("documents_version", "0")
     conn.commit()
-    for table in _TABLES:
-        conn.execute(f"DROP TABLE IF EXISTS {table}")
-    conn.executescript(_TABLES_SQL)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if unless_current and is_current(conn):
+            conn.rollback()
+            return {}
+        version = _meta(conn).get("documents_version", "0")
+        for table in _TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _statements(_TABLES_SQL):
+            conn.execute(statement)
 
-    def source() -> Iterable[dict]:
-        if records is None:
-            return _stored_records(conn)
-        return (r for r in records() if isinstance(r, dict) and r.get("id")) if callable(records) else records
+        def source() -> Iterable[dict]:
+            if records is None:
+                return _stored_records(conn)
+            return (r for r in records() if isinstance(r, dict) and r.get("id")) if callable(records) else records
 
-    terms = build._terms_by_base_key(source())
-    builder = _Builder(conn)
-    for record in source():
-        builder.add(record, terms, build)
-    counts = builder.finish()
-    conn.executescript(_INDEXES_SQL)
-    conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES ('index_built_from', ?)", (version,))
-    conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES ('index_schema', ?)", (SCHEMA_VERSION,))
-    conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES ('index_builder', ?)",
-                 (builder_fingerprint(),))
-    conn.commit()
+        terms = build._terms_by_base_key(source())
+        builder = _Builder(conn)
+        for record in source():
+            builder.add(record, terms, build)
+        counts = builder.finish()
+        for statement in _statements(_INDEXES_SQL):
+            conn.execute(statement)
+        for name, value in (("index_built_from", version), ("index_schema", SCHEMA_VERSION),
+                            ("index_builder", builder_fingerprint())):
+            conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES (?, ?)", (name, value))
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
     return counts
 
 
