@@ -128,6 +128,7 @@ class _Finder:
         self.objects: set[int] = set()  # starts of citations that are the object of another's verb
         self.body = self._directive_body()
         self._issued: list[tuple[int, Citation]] | None = None
+        self._law_names: list[tuple[str, str]] | None = None
         self.page_code = self._page_subject(page_subject) if identity is None else None
         if identity is None and self.page_code is None:
             self.page_code = self._lead_issued()
@@ -533,10 +534,47 @@ class _Finder:
                 if self.usable(c) and self.in_body(c.start):
                     self.add(self.self_code, "cites", c.code, "cites_signal", sentence.start, sentence.end)
 
+    def law_names(self) -> list[tuple[str, str]]:
+        """(name key, code) of laws written with their name and number ("Luật Quản lý thuế số
+        38/2019/QH14"), longest name first: a later mention by name alone is that law."""
+        if self._law_names is None:
+            names: dict[str, str] = {}
+            for c in self.citations:
+                if c.code and c.code_start is not None:
+                    named = P.LAW_NAME_BEFORE.search(self.text, max(0, c.code_start - 90), c.code_start)
+                    name = named.group(1) if named else ""
+                    if name and not P.DOC_WORD.search(name, 5) and " và " not in _name_key(name):
+                        names.setdefault(_name_key(name), c.code)  # not "Luật Quản lý thuế và Nghị định số"
+            self._law_names = sorted(names.items(), key=lambda item: -len(item[0]))
+        return self._law_names
+
+    def law_by_name(self, after: int, limit: int) -> Citation | None:
+        """A law named without its number right after a verb ("sửa đổi, bổ sung một số điều của
+        Bộ luật Tố tụng hình sự"), when the text gave its number earlier: a citation for it."""
+        names = self.law_names()
+        if not names:
+            return None
+        start = P.LAW_OBJECT_PREFIX.match(self.text, after, limit).end()
+        ahead = _name_key(self.text[start:min(limit, start + 90)])
+        for key, code in names:
+            if ahead.startswith(key) and (len(ahead) == len(key) or not ahead[len(key)].isalnum()):
+                end = start + len(key)  # close enough: keys collapse runs of spaces
+                return Citation(start, min(end, limit), code, "short")
+        return None
+
     def object_of(self, after: int, sentence: _Sentence) -> list[Citation]:
-        """The document(s) a verb acts on: the first citation after it, and any listed with it."""
+        """The document(s) a verb acts on: the first citation after it, and any listed with it;
+        a law named alone after an earlier mention with its number counts as cited."""
         limit = min(sentence.end, after + _OBJECT_REACH)
         following = self.citations_in(after, limit)
+        named = self.law_by_name(after, limit)
+        if named is not None and not (following and following[0].start <= named.start
+                                      and following[0].code == named.code):
+            members = [named]
+            nxt = [c for c in following if c.code_start is not None and c.code_start > named.end]
+            if nxt and P.LIST_CODE_GAP.match(self.text[named.end:nxt[0].code_start]):
+                members += self.list_after(nxt[0], sentence.end)
+            return members
         if not following:
             return []
         first = following[0]
@@ -729,6 +767,11 @@ def merge_relations(
 
 
 # --- sentences -------------------------------------------------------------------
+
+
+def _name_key(name: str) -> str:
+    """A law's name for comparison: case folded, runs of whitespace as one space."""
+    return " ".join(name.casefold().split())
 
 
 def _furniture_zones(text: str) -> list[tuple[int, int]]:

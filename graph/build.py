@@ -7,6 +7,7 @@ cited code becomes is decided in :mod:`graph.identity`.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -18,6 +19,8 @@ from graph.identity import DocumentKey
 from graph.schema import ensure_valid
 
 GRAPH_SCHEMA = "vanban.graph/1"
+#: A law's code, the only coded documents a name like "Luật Đất đai" is joined to.
+_LAW_CODE_RE = re.compile(r"^\d+/\d{4}/QH\d*(?:\|[IVX]+)?$")
 _EVIDENCE_TEXT_LIMIT = 400  # characters of evidence text kept on an edge
 
 
@@ -242,7 +245,8 @@ def _named_document_key(record: dict, citation: dict, keys: _TextKeys, terms: di
         if not other.get("name") or fold(_named_parts(other)[0]) != folded:
             continue
         if other.get("code"):
-            coded.setdefault(other.get("edition") or "", other["code"])
+            if _LAW_CODE_RE.match(other["code"]):
+                coded.setdefault(other.get("edition") or "", other["code"])
         elif other.get("edition"):
             years.add(other["edition"])
     if edition is None:
@@ -296,7 +300,8 @@ def _add_document(G: nx.MultiDiGraph, key: DocumentKey, facts: dict, label: str 
     for name in ("issuer_code", "date", "subject"):
         if not data.get(name) and facts.get(name):
             data[name] = facts[name]
-    if facts.get("name") and not data.get("name"):  # "Luật Đất đai" of 31/2024/QH15
+    if facts.get("name") and not data.get("name") and (key.scope == "named" or _LAW_CODE_RE.match(node[4:])):
+        # "Luật Đất đai" of 31/2024/QH15, or of its own named node
         data["name"], data["edition"] = _named_parts(facts)
     issuer = facts.get("issuer")
     if key.scope == "local" and key.ambiguous:

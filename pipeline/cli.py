@@ -15,6 +15,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -43,7 +44,7 @@ def _report_ignored(item: Ignored) -> None:
     click.echo(f"vanban: skipped: {item.line()}", err=True)
 
 
-def _store_error(db: Path, err: Exception) -> None:
+def _store_error(db: Path, err: Exception) -> NoReturn:
     """One line for a store that cannot be used (busy past the timeout, not a database, read-only), exit 2."""
     from pipeline.models import one_line
 
@@ -208,11 +209,16 @@ def report(db: Path, top: int) -> None:
 
     Example: vanban report --db out/vanban.db
     """
+    import sqlite3
+
     from pipeline.store import Store
 
-    with Store(db) as store:
-        records = list(store.records())
-        failures = store.failures()
+    try:
+        with Store(db) as store:
+            records = list(store.records())
+            failures = store.failures()
+    except sqlite3.Error as err:
+        _store_error(db, err)
     click.echo(format_findings(records, failures, top))
 
 

@@ -421,6 +421,27 @@ NOT_RELATION_EXTRA = [
 ]
 
 
+LIST_ROWS += [
+    pytest.param(
+        "Căn cứ Bộ luật Tố tụng hình sự số 01/2015/QH13 ngày 27/11/2015, tòa án xét lại bản án. Luật số "
+        "99/2025/QH15 ngày 27/6/2025 sửa đổi, bổ sung một số điều của Bộ luật Tố tụng hình sự.",
+        {("99/2025/QH15", "amends", "01/2015/QH13")},
+        id="a_law_named_alone_after_its_number_was_given",
+    ),
+    pytest.param(
+        "Luật Quản lý thuế số 38/2019/QH14 quy định nộp thuế. Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài "
+        "chính hướng dẫn thi hành một số điều của Luật Quản lý thuế và Nghị định số 126/2020/NĐ-CP.",
+        {("80/2021/TT-BTC", "implements", "38/2019/QH14"), ("80/2021/TT-BTC", "implements", "126/2020/NĐ-CP")},
+        id="a_law_by_name_then_a_listed_decree",
+    ),
+    pytest.param(
+        "Nghị định 10/2025/NĐ-CP sửa đổi một số điều của Luật Đất đai về thu hồi đất.",
+        set(),
+        id="a_law_by_name_whose_number_the_text_never_gives",
+    ),
+]
+
+
 # --- real noise ----------------------------------------------------------------------------
 
 NOISE_ROWS = [

@@ -577,3 +577,22 @@ LIST_CODE_GAP = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: A law's name written just before its number: "Bộ Luật tố tụng hình sự số ", "Luật Quản lý
+#: thuế số " (searched on the text before a code, to name the law for later mentions by name).
+LAW_NAME_BEFORE = re.compile(
+    r"""
+    (?<!\w)((?:Bộ[ \n]+[Ll]uật|Luật)[ \n]+[^\W\d_][^,;.:()\d\n]{1,60}?(?:\n[^,;.:()\d\n]{1,30}?)?)   # the name
+    [ \n]+(?:năm[ \n]+\d{4}[ \n]+)?số[ \n]*$                                                     # "số " before the code
+    """,
+    re.VERBOSE,
+)
+
+#: Words between a verb and a law it acts on by name: "một số điều của ", "khoản 1 Điều 373 ".
+LAW_OBJECT_PREFIX = re.compile(
+    r"""
+    [ \n]*(?:một[ \n]+số[ \n]+điều|(?:điểm|khoản|điều|Điều)[ \n]+[\w.,]{1,8}(?:[ \n]+(?:điểm|khoản|điều|Điều)[ \n]+[\w.,]{1,8}){0,3})?
+    [ \n]*(?:của[ \n]+)?                                                   # "... của "
+    """,
+    re.VERBOSE,
+)
