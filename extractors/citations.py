@@ -159,8 +159,8 @@ def _find_full(text: str) -> list[_Core]:
                 parsed=code,
                 type_word=type_word,
                 number=code.number,
-                name=_law_name(law.group("law_name")) if law else None,
-                edition=code.year if law else None,
+                name=_law_name(law.group("law_name")) if law and _is_law_code(code) else None,
+                edition=code.year if law and _is_law_code(code) else None,
             )
         )
 
@@ -246,6 +246,11 @@ def _law_before(before: str) -> re.Match[str] | None:
     if law is None or "Luật" in law.group("law_name") or AMENDING_LAW_RE.search(before, 0, law.start()):
         return None
     return law
+
+
+def _is_law_code(parsed: codes.ParsedCode) -> bool:
+    """True for a law's code: year and National Assembly, no type ("31/2024/QH15")."""
+    return bool(parsed.year and parsed.doc_type is None and (parsed.issuer_code or "").startswith("QH"))
 
 
 def _law_name(written: str) -> str:

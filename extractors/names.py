@@ -109,14 +109,13 @@ def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: str) 
     up to four syllables is one name ("Trần Hồng Hà", though Hà is a family name).
     A name ends before a word that opens a title or a body ("Lê Duẩn Thường
     trực"), unless that word ends the run and no lower-case word follows it
-    ("Đào Xuân Ban - UVTV", "Nguyễn Đức Trung - Phó Trưởng ban").
+    ("Đào Xuân Ban - UVTV", "Nguyễn Đức Trung - Phó Trưởng ban") or the lower-case word after
+    it makes no compound with it ("Trần Hoài Trung dự", not "Trung ương").
     """
     names = []
     for end in range(2, len(syllables)):
         is_last = end == len(syllables) - 1
-        if syllables[end][2].casefold() in _NAME_ENDERS and not (is_last and not run_continues_lower) \
-                and not (is_last and syllables[end][2].casefold() not in _NOT_NAME_SYLLABLES
-                         and run_continues_lower not in _COMPOUND_TAILS):
+        if syllables[end][2].casefold() in _NAME_ENDERS and not (is_last and run_continues_lower not in _COMPOUND_TAILS):
             syllables = syllables[:end]
             break
     i, n = 0, len(syllables)

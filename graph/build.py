@@ -7,6 +7,7 @@ cited code becomes is decided in :mod:`graph.identity`.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -18,6 +19,8 @@ from graph.identity import DocumentKey
 from graph.schema import ensure_valid
 
 GRAPH_SCHEMA = "vanban.graph/1"
+#: A law's code, the only coded documents a name like "Luật Đất đai" is joined to.
+_LAW_CODE_RE = re.compile(r"^\d+/\d{4}/QH\d*(?:\|[IVX]+)?$")
 _EVIDENCE_TEXT_LIMIT = 400  # characters of evidence text kept on an edge
 
 
@@ -48,7 +51,8 @@ def build_graph(records: Iterable[dict], validate: bool = True) -> nx.MultiDiGra
         _add_record(G, record, terms)
     for node, data in G.nodes(data=True):
         if data["kind"] == "document":
-            data["cited_by"] = sum(1 for u in G.predecessors(node) if G.nodes[u]["kind"] == "text")
+            data["cited_by"] = len({G.nodes[u].get("story") or u for u in G.predecessors(node)
+                                    if G.nodes[u]["kind"] == "text"})  # stories: copies of one article count once
     G.graph["texts"] = len(records)
     if validate:
         ensure_valid(G)  # validates, and remembers it for the queries
@@ -167,7 +171,7 @@ def _add_record(G: nx.MultiDiGraph, record: dict, terms: dict[str, set[str]]) ->
         text_node, kind="text", label=record.get("title") or record.get("source") or text_id,
         source=record.get("source") or "", format=record.get("format") or "",
         text_kind=record.get("kind") or "unknown", title=record.get("title"),
-        published=record.get("published"), document=own_node,
+        published=record.get("published"), document=own_node, story=record.get("story") or text_id,
     )
 
     coded = 0
@@ -242,7 +246,8 @@ def _named_document_key(record: dict, citation: dict, keys: _TextKeys, terms: di
         if not other.get("name") or fold(_named_parts(other)[0]) != folded:
             continue
         if other.get("code"):
-            coded.setdefault(other.get("edition") or "", other["code"])
+            if _LAW_CODE_RE.match(other["code"]):
+                coded.setdefault(other.get("edition") or "", other["code"])
         elif other.get("edition"):
             years.add(other["edition"])
     if edition is None:
@@ -296,7 +301,8 @@ def _add_document(G: nx.MultiDiGraph, key: DocumentKey, facts: dict, label: str 
     for name in ("issuer_code", "date", "subject"):
         if not data.get(name) and facts.get(name):
             data[name] = facts[name]
-    if facts.get("name") and not data.get("name"):  # "Luật Đất đai" of 31/2024/QH15
+    if facts.get("name") and not data.get("name") and (key.scope == "named" or _LAW_CODE_RE.match(node[4:])):
+        # "Luật Đất đai" of 31/2024/QH15, or of its own named node
         data["name"], data["edition"] = _named_parts(facts)
     issuer = facts.get("issuer")
     if key.scope == "local" and key.ambiguous:

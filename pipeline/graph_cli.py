@@ -228,14 +228,38 @@ def graph() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="graphml/gexf (Gephi), json (node-link), csv (Neo4j bulk import: a directory), html (a page).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File (or directory for csv).")
-def export_command(db: Path, fmt: str, output: Path) -> None:
+@click.option("--focus", metavar="CODE", help="html: open on this document and what lies within --depth steps of it.")
+@click.option("--depth", type=click.IntRange(0, 6), default=2, show_default=True,
+              help="html with --focus: steps from the document (a relation, or a text citing a document).")
+def export_command(db: Path, fmt: str, output: Path, focus: str | None, depth: int) -> None:
     """Write the graph built from the store DB to OUTPUT.
 
-    Example: vanban graph export --db vanban.db --format gexf -o graph.gexf
+    The file formats hold the whole graph. The html page draws a part a person can read:
+    with --focus, that document's neighbourhood; without, the largest connected part
+    (isolated documents are left out and counted in the page's header). Its filters
+    (document type, relation type, confidence, date range) work in the page.
+
+    \b
+    Examples:
+      vanban graph export --db vanban.db --format gexf -o graph.gexf
+      vanban graph export --db vanban.db --format html --focus 50-QĐ/TW --depth 2 -o 50.html
     """
     G = load_graph(db)
+    view = None
+    if focus and fmt != "html":
+        raise click.UsageError("--focus draws a page: use it with --format html")
+    if fmt == "html":
+        from graph.view import focus_view, overview
+
+        try:
+            view = focus_view(G, focus, depth) if focus else overview(G)
+        except UnknownDocument as error:
+            raise click.ClickException(f"{focus}: no document with this code in {db} ({error})") from error
     try:
-        written = export_graph(G, output, fmt)
+        written = export_graph(G, output, fmt, view=view)
     except (ExportError, OSError) as error:
         raise click.ClickException(f"{output}: {error}") from error
-    click.echo(f"wrote {written} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)", err=True)
+    if view is not None:
+        click.echo(f"wrote {written} ({written.stat().st_size / 1e6:.1f} MB): {view.heading}", err=True)
+    else:
+        click.echo(f"wrote {written} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)", err=True)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.deadline import DocumentTimeout, alarm
 from pipeline.models import Failure, Ignored, IngestError, Limits, RawDocument, Skipped, source_name
 from pipeline.readers.text import decode_text
 
@@ -45,6 +46,7 @@ class Entry:
     path: Path
     walked: bool = False
     error: str | None = None  # the folder could not be listed, or was empty
+    ignored: bool = False  # ``error`` is a note (an empty folder, a link not followed), not a failure
 
 
 def iter_entries(paths: Iterable[str | os.PathLike]) -> Iterator[Entry]:
@@ -66,8 +68,13 @@ def iter_entries(paths: Iterable[str | os.PathLike]) -> Iterator[Entry]:
         for root, dirs, files in os.walk(path, onerror=errors.append):
             while errors:
                 err = errors.pop()
+                found = True  # reported: not an empty folder
                 yield Entry(Path(err.filename or root), walked=True, error=_os_reason(err))
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(d for d in dirs if not d.startswith(".") and os.path.islink(os.path.join(root, d))):
+                found = True
+                yield Entry(Path(root) / name, walked=True, ignored=True,
+                            error="symbolic link to a folder: not followed (name it on the command line to read it)")
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
             for name in sorted(files):
                 if not name.startswith(".") and name not in SKIPPED_NAMES:
                     found = True
@@ -75,7 +82,7 @@ def iter_entries(paths: Iterable[str | os.PathLike]) -> Iterator[Entry]:
         for err in errors:
             yield Entry(Path(err.filename or path), walked=True, error=_os_reason(err))
         if not found and not errors:
-            yield Entry(path, error="empty folder: nothing to read")
+            yield Entry(path, error="empty folder: nothing to read", ignored=True)
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
@@ -88,6 +95,8 @@ def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
 def format_of(path: Path) -> str:
     """The input format by extension, or IngestError for one we do not read."""
     fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None and not path.exists():  # "texts/" mistyped: say so, not "unsupported file type"
+        raise IngestError("no such file or directory")
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
         raise IngestError(f"unsupported file type '{source_name(path.suffix) or '(none)'}' (vanban reads {known})")
@@ -186,7 +195,7 @@ def read_entry(
     """Everything one input entry gives; never raises for a bad file."""
     source = source_name(entry.path)
     if entry.error is not None:
-        if entry.error.startswith("empty folder"):
+        if entry.ignored:
             yield Ignored(source=source, reason=entry.error)
         else:
             yield Failure(source=source, reason=entry.error, origin=source)
@@ -213,7 +222,13 @@ def read_entry(
         if is_stored and is_stored(source, doc_id):
             yield Skipped(source=source, id=doc_id, origin=source)
             return
-        yield from_bytes(data, fmt, source, limits)
+        with alarm(limits.read_time_limit_s):
+            document = from_bytes(data, fmt, source, limits)
+        yield document
+    except DocumentTimeout:
+        yield Failure(source=source, id=sha256(data), origin=source,
+                      reason=f"reading took longer than the limit of {limits.read_time_limit_s:g} s "
+                             "(VANBAN_READ_TIME_LIMIT)")
     except IngestError as err:
         yield Failure(source=source, reason=str(err), origin=source)
     except MemoryError:

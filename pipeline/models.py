@@ -39,6 +39,7 @@ class Limits:
     max_unzipped_mb: float = 200.0  # VANBAN_MAX_UNZIPPED_MB: DOCX content once decompressed (zip bombs)
     max_pdf_pages: int = 2000  # VANBAN_MAX_PDF_PAGES
     time_limit_s: float = 300.0  # VANBAN_TIME_LIMIT: seconds to process one document (0 = none)
+    read_time_limit_s: float = 1800.0  # VANBAN_READ_TIME_LIMIT: seconds to read one file, OCR included (0 = none)
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -53,6 +54,7 @@ class Limits:
             max_unzipped_mb=number("VANBAN_MAX_UNZIPPED_MB", cls.max_unzipped_mb),
             max_pdf_pages=int(number("VANBAN_MAX_PDF_PAGES", cls.max_pdf_pages)),
             time_limit_s=number("VANBAN_TIME_LIMIT", cls.time_limit_s),
+            read_time_limit_s=number("VANBAN_READ_TIME_LIMIT", cls.read_time_limit_s),
         )
 
     @property

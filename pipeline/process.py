@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.deadline import DocumentTimeout, alarm
 from pipeline.ingest import iter_entries, read_entry
 from pipeline.models import Failure, Ignored, Limits, RawDocument, Skipped
 from pipeline.record import build_record, iso_date
@@ -38,10 +39,6 @@ __all__ = ["Analysis", "Ignored", "Skipped", "analyze", "extract_all", "extract_
 
 BATCH = 64  # documents in flight in the pool at a time (bounded memory, stable order)
 GRACE_S = 10.0  # a pool worker past its time limit by this much is killed (the alarm did not reach it)
-
-
-class DocumentTimeout(Exception):
-    """A document took longer than its time limit."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +68,7 @@ def process_document(raw: RawDocument) -> dict:
 def safe_process(raw: RawDocument, time_limit: float = 0.0) -> dict | Failure:
     """``process_document``, with any failure (or running past ``time_limit`` s) turned into a ``Failure``."""
     try:
-        with _alarm(time_limit):
+        with alarm(time_limit):
             return process_document(raw)
     except DocumentTimeout:
         return _timed_out(raw, time_limit)
@@ -88,29 +85,6 @@ def safe_process(raw: RawDocument, time_limit: float = 0.0) -> dict | Failure:
 def _timed_out(raw: RawDocument, limit: float) -> Failure:
     return Failure(source=raw.source, id=raw.id, origin=raw.origin,
                    reason=f"processing took longer than the time limit of {limit:g} s (VANBAN_TIME_LIMIT)")
-
-
-class _alarm:
-    """SIGALRM after ``seconds`` raises DocumentTimeout (main thread only; elsewhere no limit)."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds if seconds > 0 and threading.current_thread() is threading.main_thread() else 0
-        self.previous = None
-
-    def __enter__(self):
-        if self.seconds:
-            self.previous = signal.signal(signal.SIGALRM, self._raise)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.seconds:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous or signal.SIG_DFL)
-
-    @staticmethod
-    def _raise(_signum, _frame):
-        raise DocumentTimeout
 
 
 def iter_documents(

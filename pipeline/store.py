@@ -23,6 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.models import Failure
+from pipeline.stories import SCHEMA_SQL as STORIES_SQL
+from pipeline.texts import create_tables, delete_text, put_text
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -83,7 +85,9 @@ class Store:
             self.db.execute("PRAGMA synchronous = NORMAL")  # safe in WAL mode: a crash loses no committed row
             with self.db:
                 self.db.executescript(SCHEMA_SQL)
+                self.db.executescript(STORIES_SQL)  # near-duplicate texts grouped into stories (pipeline/stories.py)
                 self._migrate()
+                create_tables(self.db)
         except BaseException:
             self.db.close()
             raise
@@ -115,6 +119,8 @@ class Store:
     def put(self, record: dict, origin: str | None = None) -> str:
         """Store a record with its facts in one transaction; 'new' or 'replaced' (other content or a past failure)."""
         source = record["source"]
+        text = record.get("text")  # kept apart, compressed, in `texts` (pipeline.texts)
+        record = {k: v for k, v in record.items() if k != "text"}
         with self.db:
             existed = self._delete(source)
             self.db.execute(
@@ -123,6 +129,8 @@ class Store:
                 (source, record["id"], record.get("kind"), record.get("title"), record.get("published"),
                  json.dumps(record, ensure_ascii=False), _now(), origin or source),
             )
+            if text is not None:
+                put_text(self.db, record["id"], source, text)
             self._put_facts(record)
         return "replaced" if existed else "new"
 
@@ -158,11 +166,15 @@ class Store:
         return gone
 
     def records(self) -> Iterator[dict]:
-        """Every stored record (OUTPUT.md dicts), in source order."""
-        for (text,) in self.db.execute(
-            "SELECT record FROM documents WHERE status = 'ok' ORDER BY source"
+        """Every stored record (OUTPUT.md dicts), in source order; ``story`` added where stories were grouped."""
+        for text, story in self.db.execute(
+            "SELECT d.record, s.story FROM documents d LEFT JOIN stories s ON s.text_id = d.id"
+            " WHERE d.status = 'ok' ORDER BY d.source"
         ):
-            yield json.loads(text)
+            record = json.loads(text)
+            if story:
+                record["story"] = story
+            yield record
 
     def failures(self) -> list[Failure]:
         rows = self.db.execute(
@@ -174,6 +186,7 @@ class Store:
         return self.db.execute("SELECT count(*) FROM documents WHERE status = ?", (status,)).fetchone()[0]
 
     def _delete(self, source: str) -> bool:
+        delete_text(self.db, source)
         cursor = self.db.execute("DELETE FROM documents WHERE source = ?", (source,))
         return cursor.rowcount > 0
 

@@ -137,3 +137,12 @@ def test_extract_into_a_closed_pipe_stops_quietly():
     err = process.stderr.read().decode()
     assert process.wait(timeout=120) == 0
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_a_file_that_is_not_a_store_is_one_line_and_exit_2(tmp_path):
+    db = tmp_path / "notes.db"
+    db.write_text("not a database", encoding="utf-8")
+    for args in (["run", str(NEWS), "--db", str(db)], ["report", "--db", str(db)]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("vanban: error: store ") and "Traceback" not in result.output

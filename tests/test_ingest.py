@@ -298,3 +298,37 @@ def test_os_errors_on_open_are_one_documents_failure(tmp_path, monkeypatch, erro
     items = list(iter_documents([tmp_path]))
     assert isinstance(items[0], Failure) and reason in items[0].reason
     assert isinstance(items[1], RawDocument)
+
+
+def test_reading_past_its_time_limit_fails_that_file_only(tmp_path, monkeypatch):
+    import time
+
+    import pipeline.ingest as ingest
+
+    real = ingest.from_bytes
+
+    def slow_for_one(data, fmt, source, limits=None):
+        if source.endswith("slow.txt"):
+            time.sleep(20)
+        return real(data, fmt, source, limits)
+
+    monkeypatch.setattr(ingest, "from_bytes", slow_for_one)
+    monkeypatch.setenv("VANBAN_READ_TIME_LIMIT", "0.5")
+    for name in ("a.txt", "slow.txt", "z.txt"):
+        (tmp_path / name).write_text("Chỉ thị số 35-CT/TW", encoding="utf-8")
+    started = time.monotonic()
+    items = list(iter_documents([tmp_path]))
+    assert time.monotonic() - started < 10
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Failure", "RawDocument"]
+    assert "VANBAN_READ_TIME_LIMIT" in items[1].reason
+
+
+def test_a_linked_folder_met_while_walking_is_listed_not_followed(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("Chỉ thị số 35-CT/TW", encoding="utf-8")
+    (tmp_path / "top").mkdir()
+    os.symlink(tmp_path / "real", tmp_path / "top" / "link")
+    (item,) = list(iter_documents([tmp_path / "top"]))
+    assert isinstance(item, Ignored) and "not followed" in item.reason
+    (named,) = list(iter_documents([tmp_path / "top" / "link"]))  # named on the command line, it is read
+    assert isinstance(named, RawDocument)

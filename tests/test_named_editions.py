@@ -76,6 +76,7 @@ def test_edition_codes_come_from_the_table(name, year, code):
 
 @pytest.mark.parametrize(("name", "editions"), [
     ("Luật Đất đai", True), ("Hiến pháp", True), ("Luật Viên chức", True), ("Bộ luật Lao động", True),
+    ("Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội", True),  # 1991 and 2011
     ("Điều lệ Đảng", False), ("Quy chế làm việc của Ban Chấp hành Trung ương", False)])
 def test_which_names_need_a_year(name, editions):
     assert has_editions(name) is editions
@@ -185,3 +186,16 @@ def test_a_level_only_issuer_of_another_level_stays_unknown():
     ])
     keys = [n for n in G if n.startswith("doc:24/KH-UBND")]
     assert len(keys) == 2 and all("?" in key for key in keys)  # one per citing text, never "@ủy ban nhân dân tỉnh"
+
+
+def test_a_name_before_a_decree_is_not_the_decree_s_name():
+    text = "hướng dẫn Luật Đất đai, trong đó sửa đổi một số điều của Nghị định số 102/2024/NĐ-CP"
+    coded = [c for c in find_citations(text) if c.code]
+    assert [(c.code, c.name) for c in coded] == [("102/2024/NĐ-CP", None)]
+
+
+def test_a_bare_name_is_not_joined_to_a_coded_document_that_is_not_a_law():
+    G = build_graph([record("a", [citation("102/2024/NĐ-CP", 0, name="Luật Đất đai", edition="2024"),
+                                  named("Luật Đất đai", 100)])])
+    assert G.nodes["doc:named:luật đất đai"]["ambiguous"] is True
+    assert G.nodes["doc:102/2024/NĐ-CP"].get("name") is None

@@ -46,3 +46,23 @@ def test_without_ocr_a_scan_is_reported_not_lost(monkeypatch):
 
 def test_directive_fixture_holds_the_code_and_date_it_is_read_for():
     assert "Số 35-CT/TW" in DIRECTIVE and "ngày 14 tháng 6 năm 2024" in DIRECTIVE
+
+
+@needs_tesseract
+def test_a_scan_with_a_stamped_page_number_is_still_read():
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen import canvas
+
+    stamp = io.BytesIO()
+    c = canvas.Canvas(stamp, pagesize=(595.2, 841.92))
+    c.drawString(290, 20, "- 1 -")
+    c.save()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(scan_pdf(render_page()))))
+    writer.pages[0].merge_page(PdfReader(io.BytesIO(stamp.getvalue())).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    raw = from_bytes(out.getvalue(), "pdf", "stamped.pdf")
+    assert "35-CT/TW" in raw.text and "- 1 -" in raw.text
+    assert any(w.startswith("page 1 read by OCR") for w in raw.warnings)

@@ -238,7 +238,8 @@ def test_foreign_leaders(text, name, post):
 HISTORICAL_AND_PEN_NAMES = [
     ("Năm 1930, Hồ Chí Minh chủ trì hội nghị thành lập Đảng.", ["Hồ Chí Minh"]),
     ("Trường Chinh là Tổng Bí thư từ năm 1951.", ["Trường Chinh"]),
-    ("Nhà thơ Tố Hữu đọc bài thơ.", ["Tố Hữu"]),
+    ("Tố Hữu đọc bài thơ.", ["Tố Hữu"]),
+    ("Hội Nhà văn Việt Nam tổ chức trại sáng tác.", []),
     ("Vua Lê Lợi đánh tan quân Minh.", ["Lê Lợi"]),
     ("Ông Lê Lợi (1385-1433) lên ngôi.", ["Lê Lợi"]),
 ]
@@ -285,6 +286,8 @@ NEVER_A_PERSON = [
     "Người ký: Nguyễn Văn A, chức vụ ghi rõ.",
     "Quang Trung Hoàng Đế lên ngôi.",
     "Tiễn Đinh Mùi đón Mậu Thân.",
+    # never a name cut short: "Lê Thái Tổ" is not "Lê Thái"
+    "Vua Lê Thái Tổ sau khi chiến thắng đã ban thưởng.",
 ]
 
 

@@ -17,6 +17,8 @@ from pipeline.models import IngestError
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less than this share a line
 COLUMN_GAP = 9.0  # points: a wider gap inside a header line separates two columns
 HEADER_FRACTION = 0.45  # the header is looked for in this top part of the first page
+SCAN_MAX_CHARS = 40  # a page with fewer characters of text than this ...
+SCAN_MIN_COVER = 0.5  # ... and images over this share of its area is a scan: it is read by OCR
 
 
 @dataclass
@@ -60,6 +62,7 @@ def read_pdf(data: bytes, max_pages: int = 2000) -> tuple[str, str | None, list[
 
     warnings: list[str] = []
     pages: list[str] = []
+    scanned: list[int] = []  # pages that are an image with (almost) no text: a page number over a scan
     with pdf:
         title = (pdf.metadata or {}).get("Title") or None
         if isinstance(title, bytes):
@@ -73,7 +76,10 @@ def read_pdf(data: bytes, max_pages: int = 2000) -> tuple[str, str | None, list[
                                   "(set VANBAN_MAX_PDF_PAGES to change it)")
             for number, page in enumerate(pdf.pages):
                 try:
-                    pages.append(_page_text(page, first=number == 0))
+                    text = _page_text(page, first=number == 0)
+                    if _is_scanned(page, text):
+                        scanned.append(number)
+                    pages.append(text)
                 finally:
                     page.close()  # drop the page's parsed objects before the next one
         except IngestError:
@@ -87,7 +93,7 @@ def read_pdf(data: bytes, max_pages: int = 2000) -> tuple[str, str | None, list[
         if fallback and any(p.strip() for p in fallback):
             pages = fallback
             warnings.append("pdfplumber found no text; text read with pypdf")
-    pages = _ocr_empty_pages(data, pages, warnings)
+    pages = _ocr_empty_pages(data, pages, warnings, scanned)
     text = "\n\n".join(pages)
     if not text.strip():
         raise IngestError("PDF has no text layer (a scan?) and OCR found no text")
@@ -127,9 +133,18 @@ def _pypdf_pages(data: bytes, max_pages: int) -> list[str] | None:
         return None
 
 
-def _ocr_empty_pages(data: bytes, pages: list[str], warnings: list[str]) -> list[str]:
-    """Pages without text read by OCR, with a warning naming them and the mean confidence."""
-    empty = [i for i, text in enumerate(pages) if not text.strip()]
+def _is_scanned(page, text: str) -> bool:
+    """A page that is mostly one image and has next to no text (a scan with a stamped page number)."""
+    if len(text.strip()) >= SCAN_MAX_CHARS or not page.images:
+        return False
+    area = float(page.width * page.height) or 1.0
+    covered = sum(max(0.0, float(i["x1"] - i["x0"])) * max(0.0, float(i["bottom"] - i["top"])) for i in page.images)
+    return covered / area >= SCAN_MIN_COVER
+
+
+def _ocr_empty_pages(data: bytes, pages: list[str], warnings: list[str], scanned: list[int] | None = None) -> list[str]:
+    """Pages without text (or ``scanned``) read by OCR, with a warning naming them and the mean confidence."""
+    empty = sorted({i for i, text in enumerate(pages) if not text.strip()} | set(scanned or ()))
     if not empty:
         return pages
     from pipeline.readers import ocr
@@ -147,7 +162,7 @@ def _ocr_empty_pages(data: bytes, pages: list[str], warnings: list[str]) -> list
         except Exception as err:
             warnings.append(f"OCR failed on page {i + 1} ({_describe(err)})")
             continue
-        pages[i] = page.text
+        pages[i] = "\n".join(part for part in (pages[i].strip(), page.text) if part) if pages[i].strip() else page.text
         confidences.append(page.confidence)
     if confidences:
         mean = sum(confidences) / len(confidences)
