@@ -113,6 +113,7 @@ def _type_names() -> dict[str, str]:
     return {_fold(word): word for word in load_table("doc_types.json")["type_words"]}
 
 
+@lru_cache(maxsize=65536)  # pure; the graph build folds the same names over and over
 def _fold(text: str) -> str:
     """Case-fold and tidy a phrase for table look-ups (the pipeline's normalization, one space, lower case)."""
     text = normalize_text(text.translate(_LOOKALIKES))
@@ -380,6 +381,7 @@ def parse_code(raw: str, type_word: str | None = None) -> ParsedCode | None:
     return code
 
 
+@lru_cache(maxsize=65536)  # pure; the graph build compares the same codes over and over
 def code_key(code: str) -> str:
     """A code compared loosely (the shared GOLD.md rule): the pipeline's normalization
     (NFC, Đ look-alikes, dashes), upper case, no spaces, no leading zeros of the number.

@@ -135,6 +135,44 @@ TABLES: dict[str, tuple[str, dict[str, str], list[str]]] = {
         "doc_id": "the document's id (documents.id)", "source": _SOURCE, "body": "the decoded text"}, []),
 }
 
+_GRAPH_ID = "row id inside the graph tables"
+
+#: Tables that other commands keep for themselves: described, but hidden from the table list.
+INTERNAL_TABLES: dict[str, tuple[str, dict[str, str]]] = {
+    "stories": ("Near-duplicate texts grouped into stories (the same article on several sites): vanban stories.", {
+        "text_id": "the text's id (documents.id)", "signature": "MinHash values of its word shingles (binary)",
+        "story": "the text_id of the story's first text (itself when it has no copy)"}),
+    "graph_meta": ("Versions the graph index was built from (vanban query rebuilds it when they change).", {
+        "name": "what is versioned", "value": "its version"}),
+    "graph_docs": ("The citation graph's documents, as vanban query reads them.", {
+        "id": _GRAPH_ID, "key": "the node's key (doc:CODE, doc:CODE@ISSUER ...)", "label": "how queries print it",
+        "code": "canonical code", "code_key": "the code as codes are compared",
+        "loose_key": "the code without tone marks, case, dashes or the Đ/D difference",
+        "scope": "central, local or named", "ambiguous": "1 when the text did not say which document it is",
+        "term": "the party term a reused central number belongs to", "issuer": "issuing body",
+        "date": "the document's date", "cited_by": "stories citing it", "attrs": "the node's other attributes (JSON)"}),
+    "graph_edges": ("Typed relations between graph documents.", {
+        "id": _GRAPH_ID, "src": "graph_docs.id of the source", "dst": "graph_docs.id of the target",
+        "type": "based_on, implements, amends, replaces, repeals or cites", "confidence": "highest confidence (0-1)",
+        "count": "how many evidence sentences", "out_seq": "order among the source's edges",
+        "in_seq": "order among the target's edges", "key_seq": "order among parallel edges"}),
+    "graph_evidence": ("Where each relation was read: the text and the span of its evidence.", {
+        "edge": "graph_edges.id", "text": "graph_texts.id", "start": _START, "end": _END,
+        "rule": "the rule that found it", "confidence": "0-1"}),
+    "graph_texts": ("The texts of the graph.", {
+        "id": _GRAPH_ID, "text_id": "documents.id", "title": "the text's title", "source": _SOURCE,
+        "published": "the text's own date", "document": "graph_docs.id of the document the text is, if any"}),
+    "graph_mentions": ("Which text cites which document, and how often.", {
+        "doc": "graph_docs.id", "text": "graph_texts.id", "count": "citations in that text"}),
+    "graph_people": ("People of the graph, with keys that match without tone marks or case.", {
+        "id": _GRAPH_ID, "key": "the person's node key", "name": "the name as written",
+        "name_fold": "the name case-folded", "name_loose": "the name without tone marks"}),
+    "graph_posts": ("Posts of the graph's people, dated by their text.", {
+        "person": "graph_people.id", "title": "the post's title", "organization": "the post's body",
+        "date": "the text's published date, or a directive's issued date", "text": "graph_texts.id",
+        "pair_seq": "order among the person's posts", "key_seq": "order among equal posts"}),
+}
+
 QUERIES = {
     "implementers": {
         "title": "What implements CODE (or rests on it)",
@@ -181,6 +219,8 @@ def metadata(db_name: str) -> dict:
         if facets:
             table["facets"] = facets
         tables[name] = table
+    for name, (description, columns) in INTERNAL_TABLES.items():
+        tables[name] = {"description": description, "columns": columns, "hidden": True}
     tables["text_search"]["searchmode"] = "raw"
     tables["texts"]["hidden"] = False
     return {

@@ -6,7 +6,9 @@ a source whose content is already stored under it is skipped; other content
 record; a failed document is kept with its error so that the next run tries it
 again. ``origin`` names the input file a row came from, so that ``prune`` can
 remove what no longer exists. The fact tables (citations, relations, people)
-are derived from the records for people who query the store with SQL directly.
+are derived from the records for people who query the store with SQL directly;
+the ``graph_*`` tables (:mod:`graph.index`) hold the citation graph for ``vanban query``
+and are rebuilt on close when the documents changed.
 
 A document and its facts are written in one transaction (an interrupt rolls
 both back). The database is in WAL mode with a busy timeout, so a second
@@ -22,6 +24,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from graph import index as graph_index
 from pipeline.models import Failure
 from pipeline.stories import SCHEMA_SQL as STORIES_SQL
 from pipeline.texts import create_tables, delete_text, put_text
@@ -88,6 +91,8 @@ class Store:
                 self.db.executescript(STORIES_SQL)  # near-duplicate texts grouped into stories (pipeline/stories.py)
                 self._migrate()
                 create_tables(self.db)
+            graph_index.ensure_tables(self.db)  # a version of the documents, bumped by triggers on every change
+            self._graph_version = graph_index.documents_version(self.db)
         except BaseException:
             self.db.close()
             raise
@@ -103,11 +108,21 @@ class Store:
     def __exit__(self, exc_type, *exc) -> None:
         if exc_type is not None:
             self.db.rollback()  # never commit half of what an exception interrupted
-        self.close()
+        self.close(refresh=exc_type is None)
 
-    def close(self) -> None:
+    def close(self, refresh: bool = True) -> None:
+        """Commit and close; first rebuild the graph tables if the documents changed since opening."""
         self.db.commit()
+        if refresh and graph_index.documents_version(self.db) != self._graph_version:
+            self.refresh_graph_index()
         self.db.close()
+
+    def refresh_graph_index(self, force: bool = False) -> bool:
+        """Rebuild the graph tables that ``vanban query`` reads, if the documents changed; True if rebuilt."""
+        self.db.commit()
+        rebuilt = graph_index.refresh(self.db, force, records=self.records)
+        self._graph_version = graph_index.documents_version(self.db)
+        return rebuilt
 
     def is_stored(self, source: str, doc_id: str) -> bool:
         """True when this source is stored successfully with this content (by hash)."""
