@@ -186,7 +186,7 @@ def _candidates(text: str) -> list[_Candidate]:
     return [c for c in found if c is not None]
 
 
-def _relative(m: re.Match, text: str) -> _Candidate | None:
+def _relative(m: re.Match[str], text: str) -> _Candidate | None:
     """"năm ngoái", "hôm qua": a candidate to resolve against the anchor; None after a count ("10 năm nay")."""
     before = text[max(0, m.start() - 20) : m.start()]
     if P.RELATIVE_COUNT_BEFORE.search(before):

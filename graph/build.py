@@ -72,7 +72,7 @@ def _mentions(record: dict) -> Iterable[tuple[str, str | None, str | None]]:
         yield own["code"], own.get("issuer"), own.get("issued")
 
 
-def _terms_by_base_key(records: list[dict]) -> dict[str, set[str]]:
+def _terms_by_base_key(records: Iterable[dict]) -> dict[str, set[str]]:
     """Terms seen per base key, from dated mentions: a key seen in two terms is split."""
     terms: dict[str, set[str]] = defaultdict(set)
     for record in records:

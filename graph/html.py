@@ -35,6 +35,7 @@ import re
 from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -194,7 +195,8 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
     """
     view = view or overview(G)
     H = view.graph
-    nodes, story_nodes = [], {}
+    nodes: list[dict[str, Any]] = []
+    story_nodes: dict[str, Any] = {}
     for node, data in H.nodes(data=True):
         if data.get("kind") == "document":
             nodes.append(_document_item(G, node, data))

@@ -36,6 +36,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from extractors.codes import code_key
 from graph.answers import (
@@ -517,6 +518,7 @@ class GraphIndex:
         """How many documents a code stands for, and a page of them, most cited first
         (paged in SQL: a local code may stand for thousands of issuers' documents)."""
         select = f"SELECT {_DOC_COLUMNS}, d.date, d.cited_by FROM graph_docs d"
+        rows: Iterable[tuple[Any, ...]]
         for column, value in (("key", code), ("code_key", code_key(code)), ("loose_key", loose_code_key(code))):
             (total,) = self.conn.execute(f"SELECT count(*) FROM graph_docs WHERE {column} = ?", (value,)).fetchone()
             if total:
@@ -658,7 +660,7 @@ class GraphIndex:
 
     def _bidirectional(self, sources: set, targets: set, ways, min_confidence: float, keys: dict) -> list | None:
         parents: tuple[dict, dict] = ({s: None for s in sources}, {t: None for t in targets})
-        frontiers = [sorted(sources, key=keys.get), sorted(targets, key=keys.get)]
+        frontiers = [sorted(sources, key=keys.__getitem__), sorted(targets, key=keys.__getitem__)]
         meet = None
         while frontiers[0] and frontiers[1] and meet is None:
             side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1

@@ -22,6 +22,8 @@ document      term             str|None  committee term, for a code split by ter
 document      date             str|None  the document's own date (ISO)
 document      subject          str|None  "về ..." or the title's subject
 document      cited_by         int       how many stories cite it (copies of one text count once)
+document      name             str       (named documents and laws named in a text only) "Luật Đất đai"
+document      edition          str|None  (with name) the year of the edition, where a text gives it
 text          label            str       title, or source
 text          source           str       path or URL the text came from
 text          format           str       txt | html | pdf | docx | jsonl

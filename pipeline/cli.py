@@ -133,7 +133,7 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: b
     finally:
         if stream is not sys.stdout:
             stream.close()
-    if fmt != "jsonl":
+    if fmt != "jsonl" and output is not None:  # checked above: a table format always has a directory
         from pipeline.api import Explorer
         from pipeline.tables import format_written
 

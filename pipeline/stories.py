@@ -154,7 +154,8 @@ def sign_stored(db: sqlite3.Connection, raws: Iterable) -> int:
     count = 0
     for raw in raws:
         text_id = getattr(raw, "id", None)
-        if text_id in stored and text_id not in known and isinstance(getattr(raw, "text", None), str):
+        if isinstance(text_id, str) and text_id in stored and text_id not in known \
+                and isinstance(getattr(raw, "text", None), str):
             sign(db, text_id, raw.text)
             known.add(text_id)
             count += 1
