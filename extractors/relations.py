@@ -76,6 +76,7 @@ _LEAD_REACH = 1500  # how far into a page its lead's "ban hành <document>" may 
 _REFERENT_REACH = 1500  # how far back "Theo đó" may find the document just issued
 _EXPIRY_REACH = 160  # from a document's code to its "hết hiệu lực"
 _FURNITURE_PARAGRAPH = 200  # a paragraph this long after site furniture is text again
+_PASSIVE_WINDOW = 70  # the longest passive signal with its aspect words ("đã được quy định chi tiết bởi")
 _CITE_WINDOW = 60  # how far before a citation its reference word may stand
 
 @dataclass(frozen=True)
@@ -606,7 +607,7 @@ class _Finder:
 
     def passive_verbs(self) -> None:
         """ "A được sửa đổi, bổ sung bởi ... B": B acts on A."""
-        for verb in P.PASSIVE.finditer(self.text):
+        for verb in self.passive_matches():
             if self.inside_citation(verb.start()):
                 continue
             kind = P.PASSIVE_TYPES[verb.lastgroup]
@@ -626,6 +627,20 @@ class _Finder:
                 continue
             for agent in self.list_after(after[0], sentence.end):
                 self.add(agent.code, kind, target.code, "passive_verb", sentence.start, sentence.end)
+
+    def passive_matches(self) -> list:
+        """PASSIVE matches of the text, in order: each ends on an agent marker ("bởi", "tại",
+        "bằng"), so only the window before each marker is searched."""
+        found = []
+        last_end = 0
+        for marker in P.PASSIVE_END.finditer(self.text):
+            window = max(last_end, marker.start() - _PASSIVE_WINDOW)
+            for verb in P.PASSIVE.finditer(self.text, window, marker.end()):
+                if verb.end() == marker.end():
+                    found.append(verb)
+                    last_end = verb.end()
+                    break
+        return found
 
     def quoted_content(self) -> None:
         """ "Nghị định A ... quy định như sau:" then its text: documents cited there are cited by A

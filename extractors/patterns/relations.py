@@ -596,3 +596,12 @@ LAW_OBJECT_PREFIX = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: The word every passive signal ends on ("bởi", "tại", "bằng"): found first, so that the long
+#: PASSIVE alternation is tried only in a short window before it (speed, not meaning).
+PASSIVE_END = re.compile(
+    r"""
+    (?<!\w)(?:bởi|tại|bằng)(?!\w)      # the agent marker closing "được sửa đổi bởi", "hướng dẫn tại" ...
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
