@@ -52,6 +52,7 @@ furniture ("Văn bản liên quan", "Xem thêm").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -247,7 +248,7 @@ class _Finder:
         # Citations may nest or overlap a little; look back over a few.
         return any(c.start <= pos < c.end for c in self.citations[max(0, i - 3): i + 1])
 
-    def add(self, source: str, kind: str, target: str, rule: str, start: int, end: int) -> None:
+    def add(self, source: str | None, kind: str, target: str | None, rule: str, start: int, end: int) -> None:
         if not source or not target or code_key(source) == code_key(target):
             return
         self.found.append(Relation(source, kind, target, _CONFIDENCE[rule], start, end, rule))
@@ -353,7 +354,7 @@ class _Finder:
             if issued is not None and issued.code and not self.is_self(issued):
                 rule = "issued_on_basis" if kind == "based_on" else "issued_implementing"
                 for c in coded:
-                    if c.end <= issue_at and c is not issued:
+                    if issue_at is not None and c.end <= issue_at and c is not issued:
                         self.add(issued.code, kind, c.code, rule, sentence.start, sentence.end)
                 continue
             if self.identity is None or not self.in_body(sentence.start) or P.FIRST_PERSON.search(body):
@@ -372,7 +373,7 @@ class _Finder:
         ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở ...")."""
         acted: set[int] = set()
         for verb in P.VERB.finditer(self.text, start, end):
-            if P.VERB_TYPES[verb.lastgroup] == "implements" and not self.inside_citation(verb.start()):
+            if P.VERB_TYPES[verb.lastgroup or ""] == "implements" and not self.inside_citation(verb.start()):
                 continue  # "Căn cứ Nghị quyết 03/NQ-CP ... thực hiện Nghị quyết 57": handled as objects
             if P.AGENT_MARKER.match(self.text, verb.end()):
                 continue
@@ -475,6 +476,8 @@ class _Finder:
     def title_zone(self) -> None:
         """A directive's title: "HƯỚNG DẪN một số nội dung Quy định số 377-QĐ/TW ..."."""
         ident = self.identity
+        if ident is None:
+            return
         zone_start = ident.end if ident.end is not None else 0
         zone_end = min(len(self.text), zone_start + _TITLE_REACH)
         for sentence in self.sentences:
@@ -496,7 +499,7 @@ class _Finder:
             before = self.text[zone_start:c.start]
             kind = None
             for verb in P.VERB.finditer(before):
-                kind = P.VERB_TYPES[verb.lastgroup]
+                kind = P.VERB_TYPES[verb.lastgroup or ""]
             if kind is None and (ident.doc_type or "").upper() == "HD":
                 kind = "implements"
             if kind is not None:
@@ -508,7 +511,7 @@ class _Finder:
         page = self.identity is None
         source = self.page_code if page else self.self_code
         for verb in P.VERB.finditer(self.text):
-            kind = P.VERB_TYPES[verb.lastgroup]
+            kind = P.VERB_TYPES[verb.lastgroup or ""]
             if kind == "implements" or self.inside_citation(verb.start()):
                 continue
             if (self.in_quote(verb.start()) if page else not self.in_body(verb.start())):
@@ -555,7 +558,8 @@ class _Finder:
         names = self.law_names()
         if not names:
             return None
-        start = P.LAW_OBJECT_PREFIX.match(self.text, after, limit).end()
+        prefix = P.LAW_OBJECT_PREFIX.match(self.text, after, limit)
+        start = prefix.end() if prefix else after
         ahead = _name_key(self.text[start:min(limit, start + 90)])
         for key, code in names:
             if ahead.startswith(key) and (len(ahead) == len(key) or not ahead[len(key)].isalnum()):
@@ -598,7 +602,7 @@ class _Finder:
                     break  # the first verb after the code decides; anything else in between is a new clause
                 if P.AGENT_MARKER.match(self.text, verb.end()):
                     break  # "A, sửa đổi bởi B" is passive: B acts on A
-                kind = P.VERB_TYPES[verb.lastgroup]
+                kind = P.VERB_TYPES[verb.lastgroup or ""]
                 for target in self.object_of(verb.end(), sentence):
                     if target is not subject:
                         self.objects.add(target.start)
@@ -610,7 +614,7 @@ class _Finder:
         for verb in self.passive_matches():
             if self.inside_citation(verb.start()):
                 continue
-            kind = P.PASSIVE_TYPES[verb.lastgroup]
+            kind = P.PASSIVE_TYPES[verb.lastgroup or ""]
             sentence = self.sentence_of(verb.start())
             before = self.citations_in(max(sentence.start, verb.start() - _PASSIVE_TARGET_REACH), verb.start())
             before = [c for c in before if c.end <= verb.start()]
@@ -628,10 +632,10 @@ class _Finder:
             for agent in self.list_after(after[0], sentence.end):
                 self.add(agent.code, kind, target.code, "passive_verb", sentence.start, sentence.end)
 
-    def passive_matches(self) -> list:
+    def passive_matches(self) -> list[re.Match[str]]:
         """PASSIVE matches of the text, in order: each ends on an agent marker ("bởi", "tại",
         "bằng"), so only the window before each marker is searched."""
-        found = []
+        found: list[re.Match[str]] = []
         last_end = 0
         for marker in P.PASSIVE_END.finditer(self.text):
             window = max(last_end, marker.start() - _PASSIVE_WINDOW)
@@ -670,7 +674,7 @@ class _Finder:
                 speaker, speaker_end = self.page_code, start
             else:
                 continue
-            amended = any(P.PASSIVE_TYPES[m.lastgroup] == "amends"
+            amended = any(P.PASSIVE_TYPES[m.lastgroup or ""] == "amends"
                           for m in P.PASSIVE.finditer(self.text, speaker_end, speak_end))
             spans = [(start + inline.end(), end)] if inline is not None else self._quote_lines(lines, i)
             if spans:
@@ -695,7 +699,7 @@ class _Finder:
             spans.append((start2, end2))
         return spans
 
-    def _quoted_line(self, speaker: str, opener_start: int, start: int, end: int, amended: bool) -> None:
+    def _quoted_line(self, speaker: str | None, opener_start: int, start: int, end: int, amended: bool) -> None:
         """The relations of one quoted line of ``speaker``'s text."""
         acted_on = self.self_verb_objects(start, end)
         lead_kind, lead_objects = self._quoted_lead(start, end)
@@ -746,7 +750,7 @@ class _Finder:
         thay thế Hướng dẫn số 16-HD/BTCTW"): citation start -> relation type."""
         acted: dict[int, str] = {}
         for verb in P.VERB.finditer(self.text, start, end):
-            kind = P.VERB_TYPES[verb.lastgroup]
+            kind = P.VERB_TYPES[verb.lastgroup or ""]
             if kind == "implements" or self.inside_citation(verb.start()) or P.AGENT_MARKER.match(self.text, verb.end()):
                 continue
             sentence = self.sentence_of(verb.start())
