@@ -50,7 +50,8 @@ def cli() -> None:
 @_paths_argument
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON Lines here instead of stdout.")
 @_workers_option
-def extract(paths: tuple[Path, ...], output: Path | None, workers: int) -> None:
+@click.option("--tokens", is_flag=True, help="Add each text's words (underthesea's segmentation) under \"tokens\".")
+def extract(paths: tuple[Path, ...], output: Path | None, workers: int, tokens: bool) -> None:
     """Print one JSON record per document (JSON Lines, the OUTPUT.md contract).
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
@@ -62,7 +63,7 @@ def extract(paths: tuple[Path, ...], output: Path | None, workers: int) -> None:
         output.parent.mkdir(parents=True, exist_ok=True)
     stream = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        for item in extract_paths(paths, workers=workers):
+        for item in extract_paths(paths, workers=workers, tokens=tokens):
             if isinstance(item, Failure):
                 failed += 1
                 _report_failure(item)
@@ -80,7 +81,9 @@ def extract(paths: tuple[Path, ...], output: Path | None, workers: int) -> None:
               help="SQLite store to add the documents to.")
 @_workers_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None) -> None:
+@click.option("--index/--no-index", default=True, show_default=True,
+              help="Segment the texts into words for `vanban search` and the keywords.")
+def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, index: bool) -> None:
     """Process documents into a store, skipping content already stored; print a summary.
 
     Example: vanban run corpus/ --db out/vanban.db
@@ -91,7 +94,7 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None) 
     summary = RunSummary()
     show = sys.stderr.isatty() if progress is None else progress
     with Store(db) as store:
-        items = process_stream(iter_documents(paths, is_stored=store.is_stored), workers=workers)
+        items = process_stream(iter_documents(paths, is_stored=store.is_stored), workers=workers, tokens=index)
         for item in _progress(items, show, "vanban run"):
             summary.seen += 1
             if isinstance(item, Skipped):
@@ -108,6 +111,10 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None) 
                 summary.add_facts(item)
             if summary.seen % 50 == 0:
                 store.commit()
+        if summary.new or summary.replaced:
+            from pipeline.search import refresh_keywords
+
+            refresh_keywords(store.db)
     click.echo(format_summary(summary, db))
     sys.exit(1 if summary.failed else 0)
 
@@ -131,15 +138,18 @@ def report(db: Path, top: int) -> None:
 
     Example: vanban report --db out/vanban.db
     """
+    from pipeline.search import all_keywords
     from pipeline.store import Store
 
     with Store(db) as store:
         records = list(store.records())
         failures = store.failures()
-    click.echo(format_findings(records, failures, top))
+        keywords = all_keywords(store.db)
+    click.echo(format_findings(records, failures, top, keywords))
 
 
-def format_findings(records: list[dict], failures: list[Failure], top: int = 10) -> str:
+def format_findings(records: list[dict], failures: list[Failure], top: int = 10,
+                    keywords: dict[str, list[str]] | None = None) -> str:
     kinds = Counter(r["kind"] for r in records)
     lines = [f"{len(records)} documents ({', '.join(f'{n} {k}' for k, n in kinds.most_common())})"
              + (f", {len(failures)} failed" if failures else "")]
@@ -147,6 +157,8 @@ def format_findings(records: list[dict], failures: list[Failure], top: int = 10)
         ident = r.get("self") or {}
         label = ident.get("code") or r.get("title") or ""
         lines.append(f"  {Path(r['source']).name:<40} {r['kind']:<9} {r.get('published') or '-':<10}  {label[:60]}")
+        if keywords and keywords.get(r["source"]):
+            lines.append(f"  {'':<40} keywords: {', '.join(keywords[r['source']][:6])}")
     cited = Counter(c["code"] for r in records for c in r["citations"] if c.get("code"))
     if cited:
         lines.append("\nmost cited documents (mentions across all texts):")
@@ -212,6 +224,11 @@ def _add_graph_commands() -> None:
         return
     cli.add_command(query)
     cli.add_command(graph)
+
+
+from pipeline.search_cli import search  # noqa: E402  (a command in its own module)
+
+cli.add_command(search)
 
 
 _add_graph_commands()

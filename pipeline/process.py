@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property, partial
 from itertools import islice
 from pathlib import Path
 
 from pipeline.ingest import format_of, iter_inputs, read_bytes, read_file, sha256
 from pipeline.models import Failure, IngestError, RawDocument
 from pipeline.record import build_record, iso_date
-from vntext.normalize import normalize
+from vntext.normalize import NormalizedText, normalize
 
 BATCH = 64  # documents handed to the pool at a time (bounded memory, stable order)
 
@@ -32,32 +33,55 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything the pipeline knows about one document (for notebooks and debugging)."""
+    """Everything the pipeline knows about one document (for notebooks and debugging).
+
+    ``doc`` (a spaCy ``Doc`` with the findings in ``doc.spans["vanban"]``, for
+    displaCy) is built on first use: the record does not need it.
+    """
 
     raw: RawDocument
-    normalized: object  # vntext.normalize.NormalizedText
-    doc: object  # spacy.tokens.Doc
+    normalized: NormalizedText
     record: dict
 
+    @cached_property
+    def doc(self):
+        from pipeline.nlp import make_doc
 
-def analyze(raw: RawDocument) -> Analysis:
-    """Normalize, tokenize, extract and build the record of one document."""
-    from pipeline.nlp import facts_of, make_doc
+        return make_doc(self.normalized.text, published_hint=iso_date(self.raw.published), doc_id=self.raw.id)
+
+
+def analyze(raw: RawDocument, tokens: bool = False) -> Analysis:
+    """Normalize, extract and build the record of one document (words in it when ``tokens``)."""
+    from pipeline.facts import find_facts
 
     norm = normalize(raw.text, "md" if raw.markdown else raw.format)
-    doc = make_doc(norm.text, published_hint=iso_date(raw.published), doc_id=raw.id)
-    return Analysis(raw=raw, normalized=norm, doc=doc, record=build_record(raw, norm, facts_of(doc)))
+    facts = find_facts(norm.text, published_hint=iso_date(raw.published), doc_id=raw.id)
+    record = build_record(raw, norm, facts)
+    if tokens:
+        record["tokens"] = word_records(norm)
+    return Analysis(raw=raw, normalized=norm, record=record)
 
 
-def process_document(raw: RawDocument) -> dict:
-    """The OUTPUT.md record of one document."""
-    return analyze(raw).record
+def word_records(norm: NormalizedText) -> list[dict]:
+    """underthesea's words of a text as record spans: text, start, end in the original text."""
+    from pipeline.segment import segmenter
+
+    original, words = norm.original, []
+    for start, end in segmenter().word_spans(norm.text):
+        s, e = norm.original_span(start, end)
+        words.append({"text": original[s:e], "start": s, "end": e})
+    return words
 
 
-def safe_process(raw: RawDocument) -> dict | Failure:
+def process_document(raw: RawDocument, tokens: bool = False) -> dict:
+    """The OUTPUT.md record of one document; with ``tokens``, its words under "tokens"."""
+    return analyze(raw, tokens=tokens).record
+
+
+def safe_process(raw: RawDocument, tokens: bool = False) -> dict | Failure:
     """``process_document``, with any failure turned into a ``Failure`` naming the document."""
     try:
-        return process_document(raw)
+        return process_document(raw, tokens=tokens)
     except Exception as err:
         return Failure(source=raw.source, reason=f"processing failed ({type(err).__name__}: {err})", id=raw.id)
 
@@ -87,30 +111,29 @@ def iter_documents(
 
 
 def process_stream(
-    items: Iterable[RawDocument | Failure | Skipped], workers: int = 1
+    items: Iterable[RawDocument | Failure | Skipped], workers: int = 1, tokens: bool = False
 ) -> Iterator[dict | Failure | Skipped]:
     """Process RawDocuments (in a pool when workers > 1); pass the rest through; keep input order."""
     iterator = iter(items)
+    work = partial(safe_process, tokens=tokens)
     if workers <= 1:
         for item in iterator:
-            yield safe_process(item) if isinstance(item, RawDocument) else item
+            yield work(item) if isinstance(item, RawDocument) else item
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
         while batch := list(islice(iterator, BATCH)):
             raws = [item for item in batch if isinstance(item, RawDocument)]
-            results = iter(pool.map(safe_process, raws, chunksize=max(1, len(raws) // (workers * 4))))
+            results = iter(pool.map(work, raws, chunksize=max(1, len(raws) // (workers * 4))))
             for item in batch:
                 yield next(results) if isinstance(item, RawDocument) else item
 
 
-def extract_paths(paths: Iterable[str | Path], workers: int = 1) -> Iterator[dict | Failure]:
-    """Records (dicts) and Failures for every input under ``paths``, in input order."""
-    for item in process_stream(iter_documents(paths), workers=workers):
+def extract_paths(paths: Iterable[str | Path], workers: int = 1, tokens: bool = False) -> Iterator[dict | Failure]:
+    """Records (dicts) and Failures for every input under ``paths``, in input order (words in them when ``tokens``)."""
+    for item in process_stream(iter_documents(paths), workers=workers, tokens=tokens):
         if not isinstance(item, Skipped):
             yield item
 
 
 def _warm_up() -> None:
-    from pipeline.nlp import load_nlp
-
-    load_nlp()
+    import pipeline.facts  # noqa: F401  (the extractors' tables and patterns, loaded once per worker)

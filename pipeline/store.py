@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pipeline import search
 from pipeline.models import Failure
 
 SCHEMA_SQL = """
@@ -58,6 +59,7 @@ class Store:
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.executescript(SCHEMA_SQL)
+        search.ensure_schema(self.db)  # the full-text index and keywords (pipeline.search)
 
     def __enter__(self) -> Store:
         return self
@@ -78,6 +80,8 @@ class Store:
 
     def put(self, record: dict) -> str:
         """Store a record; returns 'new' or 'replaced' (same source, other content or a past failure)."""
+        tokens = record.get("tokens")  # the words, for the full-text index only
+        record = {k: v for k, v in record.items() if k != "tokens"}
         source = record["source"]
         existed = self._delete(source)
         self.db.execute(
@@ -87,6 +91,8 @@ class Store:
              json.dumps(record, ensure_ascii=False), _now()),
         )
         self._put_facts(record)
+        if tokens is not None:
+            search.index_text(self.db, record, tokens)
         return "replaced" if existed else "new"
 
     def put_failure(self, failure: Failure) -> None:
@@ -117,6 +123,7 @@ class Store:
         return self.db.execute("SELECT count(*) FROM documents WHERE status = ?", (status,)).fetchone()[0]
 
     def _delete(self, source: str) -> bool:
+        search.forget(self.db, source)
         cursor = self.db.execute("DELETE FROM documents WHERE source = ?", (source,))
         return cursor.rowcount > 0
 
