@@ -115,5 +115,5 @@ def test_bench_prints_throughput_ratio_and_memory(tmp_path):
 
 def test_every_command_is_documented_in_the_readme():
     readme = README.read_text(encoding="utf-8")
-    for name in cli.commands:
+    for name in cli.list_commands(None):
         assert f"vanban {name}" in readme, f"README does not show 'vanban {name}'"
