@@ -26,7 +26,38 @@ def _workers_option(f):
 
 
 def _paths_argument(f):
-    return click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))(f)
+    # required, but checked by _dask_target: a bare `--dask PATH` takes the path as its value
+    return click.argument("paths", nargs=-1, required=False, type=click.Path(path_type=Path))(f)
+
+
+def _dask_options(f):
+    f = click.option("--parts-format", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
+                     help="With --dask: the format of the partitioned results.")(f)
+    f = click.option("--parts", type=click.Path(path_type=Path, file_okay=False),
+                     help="With --dask: keep the partitioned results in this folder (default: a temporary one).")(f)
+    return click.option("--dask", "dask_address", is_flag=False, flag_value="local", default=None,
+                        metavar="[ADDRESS]", help="Run on a Dask cluster (tcp://host:8786), or on a local one "
+                        "when no address is given (needs vanban[dask]).")(f)
+
+
+def _dask_target(address: str | None, paths: tuple[Path, ...]) -> tuple[str | None, tuple[Path, ...]]:
+    """`--dask corpus/` reads as a path after a bare --dask, not as an address."""
+    if address and address != "local" and "://" not in address and Path(address).exists():
+        address, paths = "local", (Path(address), *paths)
+    if not paths:
+        raise click.UsageError("Missing argument 'PATHS...'.")
+    return address, paths
+
+
+def _dask_items(paths, address, parts, parts_format, tokens, known_ids=()):
+    """Records, Failures and Skipped counts (ints) from Dask, in input order."""
+    from pipeline.dask_run import run_partitions
+
+    try:
+        yield from run_partitions(paths, address=address, out_dir=parts, tokens=tokens, part_format=parts_format,
+                                  known_ids=known_ids)
+    except ImportError as err:
+        raise click.ClickException(str(err)) from err
 
 
 def _report_failure(failure: Failure) -> None:
@@ -60,19 +91,26 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON Lines here instead of stdout.")
 @_workers_option
 @click.option("--tokens", is_flag=True, help="Add each text's words (underthesea's segmentation) under \"tokens\".")
-def extract(paths: tuple[Path, ...], output: Path | None, workers: int, tokens: bool) -> None:
+@_dask_options
+def extract(paths: tuple[Path, ...], output: Path | None, workers: int, tokens: bool, dask_address: str | None,
+            parts: Path | None, parts_format: str) -> None:
     """Print one JSON record per document (JSON Lines, the OUTPUT.md contract).
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
     """
     from pipeline.process import extract_paths
 
+    dask_address, paths = _dask_target(dask_address, paths)
     failed = 0
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
     stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    items = (_dask_items(paths, dask_address, parts, parts_format, tokens) if dask_address
+             else extract_paths(paths, workers=workers, tokens=tokens))
     try:
-        for item in extract_paths(paths, workers=workers, tokens=tokens):
+        for item in items:
+            if isinstance(item, int):
+                continue
             if isinstance(item, Failure):
                 failed += 1
                 _report_failure(item)
@@ -92,7 +130,9 @@ def extract(paths: tuple[Path, ...], output: Path | None, workers: int, tokens: 
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--index/--no-index", default=True, show_default=True,
               help="Segment the texts into words for `vanban search` and the keywords.")
-def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, index: bool) -> None:
+@_dask_options
+def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, index: bool,
+        dask_address: str | None, parts: Path | None, parts_format: str) -> None:
     """Process documents into a store, skipping content already stored; print a summary.
 
     Example: vanban run corpus/ --db out/vanban.db
@@ -100,11 +140,19 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, 
     from pipeline.process import Skipped, iter_documents, process_stream
     from pipeline.store import Store
 
+    dask_address, paths = _dask_target(dask_address, paths)
     summary = RunSummary()
     show = sys.stderr.isatty() if progress is None else progress
     with Store(db) as store:
-        items = process_stream(iter_documents(paths, is_stored=store.is_stored), workers=workers, tokens=index)
+        if dask_address:
+            items = _dask_items(paths, dask_address, parts, parts_format, index, store.stored_ids())
+        else:
+            items = process_stream(iter_documents(paths, is_stored=store.is_stored), workers=workers, tokens=index)
         for item in _progress(items, show, "vanban run"):
+            if isinstance(item, int):  # documents Dask skipped as already stored
+                summary.seen += item
+                summary.unchanged += item
+                continue
             summary.seen += 1
             if isinstance(item, Skipped):
                 summary.unchanged += 1

@@ -18,6 +18,7 @@ from graph.build import build_graph
 from graph.io import FORMATS, ExportError, export_graph
 from graph.queries import NoPath, UnknownDocument, basis, doc, implementers, path, person, top
 from graph.schema import GraphSchemaError
+from pipeline.search_cli import keyword_lines
 
 _GRAPH_META = "vanban.graph"  # click context meta key of the loaded graph
 
@@ -124,6 +125,7 @@ def doc_command(ctx: click.Context, code: str) -> None:
                     lines.append(f"  {name}: {a[name]}")
             if a.get("ambiguous"):
                 lines.append("  ambiguous: the citing texts do not say which issuer's document this is")
+            lines += keyword_lines(ctx.meta["vanban.db"], _graph(ctx), report.node)
             lines.append("  rests on:")
             lines += ["    " + line for line in _columns(
                 [[link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in report.basis],

@@ -45,3 +45,17 @@ def search(query: str, db: Path, limit: int, as_json: bool) -> None:
         click.echo(f"   {hit.snippet}")
         if hit.codes:
             click.echo(f"   codes cited near: {', '.join(hit.codes)}")
+
+
+def keyword_lines(db: Path, graph, node: str) -> list[str]:
+    """``vanban query doc``: "keywords: ..." for each stored text that is this document."""
+    from pipeline.search import keywords_of
+    from pipeline.store import Store
+
+    sources = [data.get("source") for _, data in graph.nodes(data=True)
+               if data.get("kind") == "text" and data.get("document") == node]
+    if not sources:
+        return []
+    with Store(db) as store:
+        found = [(source, keywords_of(store.db, source)) for source in sources]
+    return [f"  keywords ({Path(source).name}): {', '.join(words)}" for source, words in found if words]

@@ -78,6 +78,10 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def stored_ids(self) -> list[str]:
+        """Content hashes of every document stored successfully (a distributed run skips them)."""
+        return [i for (i,) in self.db.execute("SELECT id FROM documents WHERE status = 'ok'")]
+
     def put(self, record: dict) -> str:
         """Store a record; returns 'new' or 'replaced' (same source, other content or a past failure)."""
         tokens = record.get("tokens")  # the words, for the full-text index only
