@@ -34,11 +34,84 @@ def _word_tokenize() -> Callable[[str], list[str]]:
     return word_tokenize
 
 
+class SyllableTagger:
+    """underthesea's word segmentation, its steps called directly, giving word spans instead of strings.
+
+    The same steps as ``underthesea.word_tokenize`` (its character normalization,
+    its regex pre-tokenizer, its token map, its CRF featurizer and tagger) and so
+    the same words, without its per-token Python overhead: the pre-tokenizer's
+    matches are read as ``m.group(0)`` (each alternative is one named group) and
+    characters are normalized once per piece instead of again per token. Its
+    syllables are found in our text by ``str.find``, so words are spans
+    directly. ``None`` from ``load()`` when underthesea's internals are not
+    where this version expects them: then the public ``word_tokenize`` is used.
+    """
+
+    def __init__(self, patterns, normalize_text, token_map, featurizer, tagger):
+        self.patterns, self.normalize_text, self.token_map = patterns, normalize_text, token_map
+        self.featurizer, self.tagger = featurizer, tagger
+
+    @classmethod
+    def load(cls) -> SyllableTagger | None:
+        try:
+            import underthesea.pipeline.word_tokenize as wt
+            from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+            from underthesea.pipeline.text_normalize.text_normalizer import token_map
+            from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+
+            wt.word_tokenize("khởi động")  # loads the CRF model
+            model = wt.word_tokenize_model
+            return cls(patterns, normalize_characters_in_text, token_map, model.featurizer, model.estimator)
+        except (ImportError, AttributeError):  # pragma: no cover - another underthesea layout
+            return None
+
+    def spans(self, piece: str) -> list[Span] | None:
+        """Word spans of ``piece``; None when a syllable cannot be placed in it."""
+        text = self.normalize_text(piece)
+        token_map = self.token_map
+        tokens = [m.group(0) for m in self.patterns.finditer(text)]
+        if not tokens:
+            return []
+        tokens = [token_map.get(t, t) if len(t) <= 6 else t for t in tokens]
+        places = _place_tokens(piece, tokens)
+        if places is None:
+            return None
+        tags = self.tagger.tag(self.featurizer.process([[[t] for t in tokens]])[0])
+        words: list[Span] = []
+        for tag, (start, end) in zip(tags, places):
+            if tag == "I-W" and words:
+                words[-1] = (words[-1][0], end)
+            else:
+                words.append((start, end))
+        return words
+
+
+def _place_tokens(text: str, tokens: list[str]) -> list[Span] | None:
+    """Each token's span in ``text``, in order; a token rewritten by normalization is placed by its length."""
+    spans: list[Span] = []
+    position = 0
+    for token in tokens:
+        found = text.find(token, position)
+        if found >= 0 and (found == position or text[position:found].isspace()):
+            spans.append((found, found + len(token)))
+            position = found + len(token)
+            continue
+        aligned = align_words(text[position:], [token], whole=False)
+        if not aligned:
+            return None
+        start, end = aligned[0]
+        spans.append((position + start, position + end))
+        position += end
+    return spans if not text[position:].strip() else None
+
+
 class Segmenter:
     """Text → word spans, with a bounded line cache. One per process (see ``segmenter()``)."""
 
     def __init__(self, cache_lines: int = CACHE_LINES):
         self._segment: Callable[[str], list[str]] | None = None
+        self._tagger: SyllableTagger | None = None
+        self._loaded = False
         self._cache: OrderedDict[str, tuple[Span, ...]] = OrderedDict()
         self.cache_lines = cache_lines
         self.hits = self.misses = 0
@@ -72,13 +145,19 @@ class Segmenter:
     def _piece_spans(self, piece: str) -> list[Span]:
         if not piece.strip():
             return []
-        if self._segment is None:
-            self._segment = _word_tokenize()
+        if not self._loaded:
+            self._tagger = SyllableTagger.load()
+            self._segment = None if self._tagger else _word_tokenize()
+            self._loaded = True
+        aligned: list[Span] | None = None
         try:
-            words = self._segment(piece)
+            if self._tagger is not None:
+                aligned = self._tagger.spans(piece)
+            elif self._segment is not None:
+                words = self._segment(piece)
+                aligned = align_words(piece, words) if words else None
         except Exception:  # underthesea fails on odd input: fall back to whitespace words
-            words = None
-        aligned = align_words(piece, words) if words else None
+            aligned = None
         if aligned is None:
             aligned = [(m.start(), m.end()) for m in WORD_RE.finditer(piece)]
         return aligned
@@ -125,8 +204,11 @@ def iter_pieces(line: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]
         yield start, line[start:]
 
 
-def align_words(text: str, words: list[str]) -> list[Span] | None:
-    """Align words to ``text`` by their non-space character counts; None when they do not fit."""
+def align_words(text: str, words: list[str], whole: bool = True) -> list[Span] | None:
+    """Align words to ``text`` by their non-space character counts; None when they do not fit.
+
+    ``whole``: the words must cover every non-space character of the text.
+    """
     spans: list[Span] = []
     position, n = 0, len(text)
     for word in words:
@@ -143,6 +225,6 @@ def align_words(text: str, words: list[str]) -> list[Span] | None:
         if need:
             return None
         spans.append((start, position))
-    if text[position:].strip():
+    if whole and text[position:].strip():
         return None
     return spans

@@ -71,3 +71,17 @@ def test_alignment_tolerates_rewritten_characters():
 
 def test_alignment_refuses_words_that_do_not_fit():
     assert align_words("ngắn", ["dài hơn nhiều"]) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Căn cứ Quy định số 50-QĐ/TW ngày 27/12/2021 của Bộ Chính trị về công tác quy hoạch cán bộ",
+    "Đồng chí Nguyễn Văn A, Phó Bí thư Tỉnh ủy (TP. HCM) phát biểu: “Hoà bình, Uỷ ban”.",
+    "| --- | 2147483648 | １９ |",
+])
+def test_the_direct_path_gives_the_words_of_word_tokenize(text):
+    from underthesea import word_tokenize
+
+    seg = Segmenter(cache_lines=0)
+    direct = seg.word_spans(text)
+    assert seg._tagger is not None  # underthesea's steps were found and used
+    assert direct == align_words(text, word_tokenize(text))
