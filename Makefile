@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo test bench eval corpus clean browser
+.PHONY: demo test bench eval corpus clean browser ocr
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,7 @@ demo: $(VENV)/.installed
 	@echo
 	@echo "JSON Lines: $(OUT)/corpus.jsonl   store: $(OUT)/vanban.db"
 
-test: $(VENV)/.installed-test browser
+test: $(VENV)/.installed-test browser ocr
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
@@ -45,6 +45,20 @@ browser:
 	      || echo "could not install chromium: browser tests will be skipped"; \
 	  else \
 	    echo "chromium not found (apt-get install chromium): browser tests will be skipped"; \
+	  fi; }
+
+# Scanned PDFs are read with Tesseract's Vietnamese model. Where it is missing and we are root
+# with apt, install Debian's tesseract-ocr and tesseract-ocr-vie; otherwise say that the OCR
+# tests will be skipped. VANBAN_NO_APT=1 turns the install off.
+ocr:
+	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && [ -z "$$VANBAN_NO_APT" ]; then \
+	    echo "installing tesseract-ocr and tesseract-ocr-vie for the OCR tests (apt-get)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+	      tesseract-ocr tesseract-ocr-vie) >/dev/null 2>&1 \
+	      || echo "could not install tesseract: OCR tests will be skipped"; \
+	  else \
+	    echo "tesseract with Vietnamese not found (apt-get install tesseract-ocr tesseract-ocr-vie): OCR tests will be skipped"; \
 	  fi; }
 
 bench: $(VENV)/.installed

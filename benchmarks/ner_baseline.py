@@ -1,4 +1,4 @@
-"""People in the dev set: vanban's own finder beside underthesea's general NER.
+"""People in a gold set (dev, dev2): vanban's own finder beside underthesea's general NER.
 
 Runs both over the texts of a gold directory (default ``../shared/corpus/dev``)
 and scores them the same way, with the project's scorer
@@ -11,6 +11,7 @@ compared.
 Usage::
 
     .venv/bin/python benchmarks/ner_baseline.py [GOLD_DIR]
+    .venv/bin/python benchmarks/ner_baseline.py ../shared/corpus/dev2   # texts the rules were not written on
 
 A benchmark, not a test: it prints figures and asserts nothing.
 """

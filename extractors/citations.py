@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors import codes
 from extractors.models import Citation, DateMention, SelfIdentity
 from extractors.patterns.codes import (
+    AMENDING_LAW_RE,
     CODE_RE,
     DATE_GAP_AFTER_RE,
     DATE_GAP_BEFORE_RE,
@@ -32,6 +33,7 @@ from extractors.patterns.codes import (
     ISSUER_BEFORE_RE,
     ISSUER_COMPLEMENT_RE,
     LAW_BEFORE_CODE_RE,
+    LICENCE_BEFORE_CODE_RE,
     NAMED_DOCUMENT_RE,
     NAMED_YEAR_RE,
     NUMBER_ONLY_RE,
@@ -62,6 +64,7 @@ class _Core:
     type_word: str | None = None
     number: str | None = None
     name: str | None = None
+    edition: str | None = None
 
 
 # --------------------------------------------------------------------------- public API
@@ -94,7 +97,7 @@ def extract_citations(
     return drop_citations(resolved, lambda citation: citation.code is not None and _compare_key(citation.code) == own)
 
 
-def drop_citations(citations: list[Citation], unwanted) -> list[Citation]:
+def drop_citations(citations: list[Citation], unwanted: Callable[[Citation], bool]) -> list[Citation]:
     """Remove citations for which ``unwanted(citation)`` is true, keeping ``resolved_from``
     indices right (a short form pointing at a removed citation is removed too)."""
     keep: list[int] = []
@@ -134,15 +137,18 @@ def _find_full(text: str) -> list[_Core]:
         before = text[max(0, match.start() - _LOOKBACK) : match.start()]
         if FORM_BEFORE_CODE_RE.search(before):
             continue  # a form's number, not a document
+        if LICENCE_BEFORE_CODE_RE.search(before):
+            continue  # a licence ("Giấy phép số 485/GP-BTTTT"), not a document
         type_word, lead = _type_before(before)
         parsed = codes.parse_match(match, type_word)
         if parsed is None:
             pos = match.start() + len(match.group("num"))
             continue
         code, code_end = parsed
-        if _inside_url_or_file(text, match.start(), code_end):
+        if _inside_url_or_file(text, match.start(), code_end) or codes.is_licence(code):
             continue
         pos = code_end
+        law = _law_before(before)
         cores.append(
             _Core(
                 start=match.start() - lead,
@@ -153,6 +159,8 @@ def _find_full(text: str) -> list[_Core]:
                 parsed=code,
                 type_word=type_word,
                 number=code.number,
+                name=_law_name(law.group("law_name")) if law and _is_law_code(code) else None,
+                edition=code.year if law and _is_law_code(code) else None,
             )
         )
 
@@ -222,12 +230,35 @@ def _find_named(text: str, taken: Sequence[_Core]) -> list[_Core]:
             name, type_word = laws[codes.fold(match.group("law"))], "Luật"
         else:
             name, type_word = canonical[codes.fold(match.group("document"))], None
-        end = match.end()
+        end, edition = match.end(), None
         year = NAMED_YEAR_RE.match(text, end)
-        if year and match.group("document") and name == "Hiến pháp":
-            name, end = f"{name} năm {year.group('year')}", year.end()
-        cores.append(_Core(start=match.start(), core_end=end, form="named", type_word=type_word, name=name))
+        if year and not match.group("congress"):  # "Hiến pháp năm 2013", "Luật Đất đai 2024"
+            edition, end = year.group("year"), year.end()
+        cores.append(_Core(start=match.start(), core_end=end, form="named", type_word=type_word, name=name,
+                           edition=edition))
     return cores
+
+
+def _law_before(before: str) -> re.Match[str] | None:
+    """The law named right before a code ("Luật Đất đai số "), unless the code belongs to
+    a law that amends it ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai số ...")."""
+    law = LAW_BEFORE_CODE_RE.search(before)
+    if law is None or "Luật" in law.group("law_name") or AMENDING_LAW_RE.search(before, 0, law.start()):
+        return None
+    return law
+
+
+def _is_law_code(parsed: codes.ParsedCode) -> bool:
+    """True for a law's code: year and National Assembly, no type ("31/2024/QH15")."""
+    return bool(parsed.year and parsed.doc_type is None and (parsed.issuer_code or "").startswith("QH"))
+
+
+def _law_name(written: str) -> str:
+    """A law's name as the named-document table spells it ("Luật đất đai" -> "Luật Đất đai"),
+    else as written."""
+    _canonical, laws = _named_tables()
+    name = tidy_phrase(f"Luật {written}")
+    return laws.get(codes.fold(name), name)
 
 
 # --------------------------------------------------------------------------- completing mentions
@@ -287,15 +318,14 @@ def _complete(
         used.add(date.start)
 
     parsed = core.parsed
-    doc_type = parsed.doc_type if parsed else codes.type_abbreviation(core.type_word)
-    type_name = codes.type_name(core.type_word) or codes.type_name_for_code(doc_type)
+    doc_type, type_name = _document_type(parsed, core.type_word)
     issuer_code = parsed.issuer_code if parsed else None
     if issuer is None and parsed is not None and not codes.issuer_is_open(issuer_code):
         issuer = codes.issuer_name(issuer_code)
     return Citation(
         start=core.start,
         end=end,
-        code=parsed.code if parsed else None,
+        code=parsed.code if parsed and parsed.complete else None,
         form=core.form,
         doc_type=doc_type,
         doc_type_name=type_name,
@@ -307,7 +337,43 @@ def _complete(
         name=core.name,
         code_start=core.code_start,
         code_end=core.code_end,
+        repairs=parsed.repairs if parsed else (),
+        edition=core.edition,
     )
+
+
+def _document_type(parsed: codes.ParsedCode | None, type_word: str | None) -> tuple[str | None, str | None]:
+    """The type abbreviation and name, consistent with each other: the code's type, else
+    the type word before it ("Nghị quyết số 203/2025/QH15" -> NQ), else none of both."""
+    doc_type = parsed.doc_type if parsed and parsed.doc_type else codes.type_abbreviation(type_word)
+    if doc_type is None:
+        return None, None
+    written = codes.type_name(type_word)
+    if written is not None and codes.type_abbreviation(written) == doc_type:
+        return doc_type, written
+    return doc_type, codes.type_name_for_code(doc_type)
+
+
+def named_label(citation: Citation) -> str | None:
+    """A named document as the record shows it: with its edition when the mention itself
+    gives the year ("Hiến pháp năm 2013"), else its name ("Luật Đất đai")."""
+    if not citation.name:
+        return None
+    if citation.form == "named" and citation.edition:
+        return f"{citation.name} năm {citation.edition}"
+    return citation.name
+
+
+def repair_warnings(citations: Sequence[Citation], identity: SelfIdentity | None = None) -> list[str]:
+    """One warning per repaired code, for the record's ``warnings``:
+    "code 22/2023/QH15: OH15 read as QH15"."""
+    found = []
+    if identity is not None and identity.code:
+        found += [f"code {identity.code}: {note}" for note in identity.repairs]
+    for citation in citations:
+        shown = citation.code or f"{citation.number or '?'} ({citation.doc_type_name or 'no type'})"
+        found += [f"code {shown}: {note}" for note in citation.repairs]
+    return list(dict.fromkeys(found))
 
 
 def _date_after(

@@ -11,10 +11,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
-from extractors.patterns.codes import CODE_RE, CODE_SEGMENT_RE, GLUED_WORD_RE, load_table
+from extractors.patterns.codes import (
+    CODE_RE,
+    CODE_SEGMENT_RE,
+    DOUBLED_SEPARATOR_RE,
+    GLUED_WORD_RE,
+    O_FOR_Q_RE,
+    SLASH_FOR_DASH_RE,
+    load_table,
+)
 from vntext.normalize import normalize_text
 
 _LOOKALIKES = str.maketrans(
@@ -42,6 +51,11 @@ class ParsedCode:
     issuer_code: str | None  # "BTCTW", "CP", "TTLT"'s joint issuers "BTC-BGTVT"
     kind: str
     year: str | None = None
+    #: Slips repaired to reach ``code``, each said in words ("OH15 read as QH15").
+    repairs: tuple[str, ...] = ()
+    #: False for a state code cut before its issuer ("70/2025/NĐ"): the citation is
+    #: kept, with code null, since the text does not say whose document it is.
+    complete: bool = True
 
 
 # --------------------------------------------------------------------------- tables
@@ -64,9 +78,9 @@ def _party_types() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _issuer_rows() -> dict[str, dict]:
+def _issuer_rows() -> dict[str, dict[str, Any]]:
     """Upper-cased spelling of an issuer abbreviation -> its table row."""
-    table: dict[str, dict] = {}
+    table: dict[str, dict[str, Any]] = {}
     for row in load_table("issuers.json")["issuers"]:
         for spelling in [row["code"], *row.get("aliases", [])]:
             table.setdefault(spelling.upper(), row)
@@ -74,7 +88,7 @@ def _issuer_rows() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
-def _issuer_names() -> list[tuple[str, dict]]:
+def _issuer_names() -> list[tuple[str, dict[str, Any]]]:
     """(folded name, row) for every name of every issuer, longest first."""
     pairs = [(_fold(name), row) for row in load_table("issuers.json")["issuers"] for name in row["names"]]
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
@@ -135,7 +149,7 @@ def _canonical_issuer_segment(seg: str) -> str | None:
     seg = _clean_segment(seg)
     row = _issuer_rows().get(seg.upper())
     if row is not None:
-        return row["code"]
+        return str(row["code"])
     # TƯ for TW inside compound issuers: BTCTƯ, UBKTTƯ
     if seg.upper().endswith("TƯ"):
         return _canonical_issuer_segment(seg[:-2] + "TW")
@@ -163,8 +177,32 @@ def parse_match(match: re.Match[str], type_word: str | None = None) -> tuple[Par
 
     ``type_word`` is the type word written before the code ("Chỉ thị"): it supplies the
     type of an issuer-only code (``24/TTg`` -> ``24/CT-TTg``). Returns None when the
-    match is not a code (unknown type, nothing that looks like an issuer).
+    match is not a code (unknown type, nothing that looks like an issuer). Slips with a
+    single reading are repaired and listed in ``ParsedCode.repairs``.
     """
+    found = _parse_match(match, type_word)
+    if found is None:
+        return None
+    parsed, end = found
+    written = match.string[match.start() : end]
+    if DOUBLED_SEPARATOR_RE.search(written):
+        parsed = replace(parsed, repairs=(*parsed.repairs, f"doubled separator in '{_one_line(written)}'"))
+    return parsed, end
+
+
+def _one_line(written: str) -> str:
+    return re.sub(r"\s+", " ", written).strip()
+
+
+def _d_for_dj(written: str, canon: str) -> str | None:
+    """A repair note when a segment was written with D where the table has Đ ("ND" -> "NĐ")."""
+    clean = _clean_segment(written)
+    if clean.upper() != canon.upper() and clean.upper().replace("Đ", "D") == canon.upper().replace("Đ", "D"):
+        return f"{clean} read as {canon}"
+    return None
+
+
+def _parse_match(match: re.Match[str], type_word: str | None) -> tuple[ParsedCode, int] | None:
     number = match.group("num")
     if match.group("year") is not None:
         return _parse_state_tail(match, number, match.group("year"), "st_tail")
@@ -174,7 +212,9 @@ def parse_match(match: re.Match[str], type_word: str | None = None) -> tuple[Par
             issuer = _known_party_issuer(match.group(f"{prefix}_issuer"))
             if doc_type in _party_types() and issuer is not None:
                 code = f"{number}-{doc_type}/{issuer}"
-                return ParsedCode(code, number, doc_type, issuer, "party"), match.end()
+                notes = [n for n in (_d_for_dj(match.group(f"{prefix}_type"), doc_type),
+                                     _d_for_dj(match.group(f"{prefix}_issuer"), issuer)) if n]
+                return ParsedCode(code, number, doc_type, issuer, "party", repairs=tuple(notes)), match.end()
             return None
     if match.group("sa_tail") is not None:
         return _parse_state_tail(match, number, None, "sa_tail")
@@ -187,6 +227,7 @@ def _parse_party(match: re.Match[str], number: str) -> tuple[ParsedCode, int] | 
     doc_type = canonical_type(match.group("p_type"))
     if doc_type not in _party_types():
         return None
+    notes = [n for n in [_d_for_dj(match.group("p_type"), doc_type)] if n]
     issuers: list[str] = []
     end = match.start("p_issuer")
     for seg_match in CODE_SEGMENT_RE.finditer(match.group("p_issuer")):
@@ -195,36 +236,54 @@ def _parse_party(match: re.Match[str], number: str) -> tuple[ParsedCode, int] | 
         if issuer is None:
             break
         issuers.append(issuer)
+        note = _d_for_dj(written, issuer)
+        if note:
+            notes.append(note)
         end = match.start("p_issuer") + seg_match.start() + len(written)
         if written != seg_match.group():
             break
     if not issuers:
         return None
     issuer_code = "-".join(issuers)
-    return ParsedCode(f"{number}-{doc_type}/{issuer_code}", number, doc_type, issuer_code, "party"), end
+    code = f"{number}-{doc_type}/{issuer_code}"
+    return ParsedCode(code, number, doc_type, issuer_code, "party", repairs=tuple(notes)), end
 
 
 def _parse_state_tail(
     match: re.Match[str], number: str, year: str | None, group: str
 ) -> tuple[ParsedCode, int] | None:
     """State code tails: "NĐ-CP", "QH14", "TTLT-BTC-BGTVT", "BYT-KCB"; stop at the first
-    segment that is neither a known type nor abbreviation-like ("- Hà Nội")."""
+    segment that is neither a known type nor abbreviation-like ("- Hà Nội").
+
+    Slips with one reading are repaired: "OH15" -> "QH15", "OĐ" -> "QĐ", "ND" -> "NĐ",
+    "NĐ/CP" -> "NĐ-CP" (a known issuer after the slash). A dated code that stops after
+    its type ("131/2013/NĐ") comes back with ``complete`` False."""
     kept: list[str] = []
+    notes: list[str] = []
     end = match.start(group)
     for seg_match in CODE_SEGMENT_RE.finditer(match.group(group)):
         written = _unglue(seg_match.group())
-        seg = _clean_segment(written)
-        canon = canonical_type(seg) if not kept else None
-        if canon is None:
-            canon = _canonical_issuer_segment(seg)
+        canon, note = _state_segment(_clean_segment(written), first=not kept)
         if canon is None:
             break
         kept.append(canon)
+        if note:
+            notes.append(note)
         end = match.start(group) + seg_match.start() + len(written)
         if written != seg_match.group():
             break
     if not kept or (year is None and len(kept) < 2):
         return None
+    if year is not None and len(kept) == 1 and canonical_type(kept[0]) is not None:
+        issuer = _issuer_after_slash(match.string, end)
+        if issuer is not None:  # "70/2025/NĐ/CP"
+            notes.append(f"'/' read as '-' in '{kept[0]}/{issuer[0]}'")
+            kept.append(issuer[0])
+            end = issuer[1]
+        else:  # "131/2013/NĐ": whose Nghị định the text does not say
+            doc_type = kept[0]
+            code = f"{number}/{year}/{doc_type}"
+            return ParsedCode(code, number, doc_type, None, "state", year, tuple(notes), complete=False), end
     first_type = canonical_type(kept[0])
     if year is None:
         code = f"{number}/{'-'.join(kept)}"
@@ -234,7 +293,44 @@ def _parse_state_tail(
         doc_type, issuer_code = first_type, "-".join(kept[1:])
     else:
         doc_type, issuer_code = None, "-".join(kept)
-    return ParsedCode(code, number, doc_type, issuer_code, "state", year), end
+    return ParsedCode(code, number, doc_type, issuer_code, "state", year, tuple(notes)), end
+
+
+def _state_segment(seg: str, first: bool) -> tuple[str | None, str | None]:
+    """A state code segment in canonical spelling, with a note when a slip was repaired."""
+    canon = canonical_type(seg) if first else None
+    if canon is None:
+        canon = _canonical_issuer_segment(seg)
+        if canon is not None and canonical_type(seg) is None and canon == seg:
+            slip = O_FOR_Q_RE.match(seg.upper())
+            if slip:  # "OH15" -> "QH15"
+                fixed = f"{slip.group('head')}Q{slip.group('tail')}"
+                return fixed, f"{seg} read as {fixed}"
+            if first and seg[:1] in "O0" and canonical_type("Q" + seg[1:]) is not None:
+                fixed = canonical_type("Q" + seg[1:])  # "OĐ-UBND" -> "QĐ-UBND"
+                return fixed, f"{seg} read as {fixed}"
+            known = {_issuer_rows()[v]["code"] for v in _d_variants(seg.upper()) if v in _issuer_rows()}
+            if len(known) == 1:  # "HDND" -> "HĐND"
+                fixed = known.pop()
+                return fixed, f"{seg} read as {fixed}"
+        return canon, None
+    return canon, _d_for_dj(seg, canon)
+
+
+def _d_variants(seg: str) -> list[str]:
+    """The segment with one of its D's read as Đ: "HDND" -> ["HĐND", "HDNĐ"]."""
+    return [seg[:i] + "Đ" + seg[i + 1 :] for i, ch in enumerate(seg) if ch == "D"]
+
+
+def _issuer_after_slash(text: str, pos: int) -> tuple[str, int] | None:
+    """A known issuer written after a slash where a dash belongs: the "/CP" of "NĐ/CP"."""
+    after = SLASH_FOR_DASH_RE.match(text, pos)
+    if after is None:
+        return None
+    row = _issuer_rows().get(_clean_segment(after.group("seg")).upper())
+    if row is None or row.get("system") != "state":
+        return None
+    return row["code"], after.end()
 
 
 def _parse_legacy(match: re.Match[str], number: str, type_word: str | None) -> tuple[ParsedCode, int] | None:
@@ -254,6 +350,17 @@ def _parse_legacy(match: re.Match[str], number: str, type_word: str | None) -> t
     return ParsedCode(f"{number}{separator}{spelling}", number, doc_type, issuer, "legacy"), match.end()
 
 
+@lru_cache(maxsize=1)
+def _licence_segments() -> frozenset[str]:
+    return frozenset(seg.upper() for seg in load_table("doc_types.json")["not_documents"])
+
+
+def is_licence(parsed: ParsedCode) -> bool:
+    """True for a licence or permit number ("485/GP-BTTTT"): not a document the graph cites."""
+    head = parsed.doc_type or (parsed.issuer_code or "").split("-")[0]
+    return head.upper() in _licence_segments()
+
+
 def parse_code(raw: str, type_word: str | None = None) -> ParsedCode | None:
     """Parse one code written on its own ("16 - HD/BTCTW", "56/2015/NĐ-CP"), or None.
 
@@ -268,7 +375,7 @@ def parse_code(raw: str, type_word: str | None = None) -> ParsedCode | None:
     if parsed is None:
         return None
     code, end = parsed
-    if raw[end:].strip(" .,;"):
+    if raw[end:].strip(" .,;") or not code.complete:
         return None
     return code
 
@@ -304,9 +411,11 @@ def issuer_name(issuer_code: str | None) -> str | None:
     if not issuer_code:
         return None
     row = _issuer_rows().get(_clean_segment(issuer_code).upper())
+    if row is None:  # a term number after the body: "QH15", "UBTVQH15"
+        row = _issuer_rows().get(re.sub(r"\d{1,2}$", "", _clean_segment(issuer_code).upper()))
     if row is None:
         return None
-    return row["name"]
+    return str(row["name"])
 
 
 def issuer_code_for(phrase: str | None) -> str | None:
@@ -317,7 +426,7 @@ def issuer_code_for(phrase: str | None) -> str | None:
     folded = _fold(phrase)
     for name, row in _issuer_names():
         if folded == name or folded.startswith(name + " "):
-            return row["code"]
+            return str(row["code"])
     return None
 
 

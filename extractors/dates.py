@@ -46,7 +46,7 @@ def _valid_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _full_date(m: re.Match, month: int | None = None) -> _Candidate | None:
+def _full_date(m: re.Match[str], month: int | None = None) -> _Candidate | None:
     month = month if month is not None else int(m.group("month"))
     when = _valid_date(int(m.group("year")), month, int(m.group("day")))
     if when is None:
@@ -54,7 +54,7 @@ def _full_date(m: re.Match, month: int | None = None) -> _Candidate | None:
     return _Candidate(DateMention(m.start(), m.end(), "date", value=when.isoformat()))
 
 
-def _partial(m: re.Match) -> _Candidate | None:
+def _partial(m: re.Match[str]) -> _Candidate | None:
     day, month = int(m.group("day")), int(m.group("month"))
     if _valid_date(2000, month, day) is None:  # 2000 is a leap year: 29/2 stays
         return None
@@ -62,7 +62,7 @@ def _partial(m: re.Match) -> _Candidate | None:
     return _Candidate(DateMention(m.start(), m.end(), "partial", value=value), day, month)
 
 
-def _month_number(m: re.Match) -> int:
+def _month_number(m: re.Match[str]) -> int:
     """The month of a match, written in digits ("7") or in words ("Bảy", "Mười Hai")."""
     word = m.groupdict().get("month_word")
     if word:
@@ -70,7 +70,7 @@ def _month_number(m: re.Match) -> int:
     return int(m.group("month"))
 
 
-def _month(m: re.Match, text: str) -> _Candidate | None:
+def _month(m: re.Match[str], text: str) -> _Candidate | None:
     month, year = _month_number(m), int(m.group("year"))
     if not 1 <= month <= 12:
         return None
@@ -96,7 +96,7 @@ def _is_life_span(text: str, start: int, end: int, first: int, last: int) -> boo
     return all(word[0].isupper() for word in m.group("name").split())
 
 
-def _range(m: re.Match, text: str) -> _Candidate | None:
+def _range(m: re.Match[str], text: str) -> _Candidate | None:
     first, last = int(m.group("start_year")), int(m.group("end_year"))
     if not first < last <= first + 100:
         return None
@@ -106,7 +106,7 @@ def _range(m: re.Match, text: str) -> _Candidate | None:
     return _Candidate(mention)
 
 
-def _half_year(m: re.Match) -> _Candidate | None:
+def _half_year(m: re.Match[str]) -> _Candidate | None:
     words = {"ba": 3, "sáu": 6, "chín": 9}
     raw = m.group("months").lower()
     months = words.get(raw) or int(raw)
@@ -121,7 +121,7 @@ def _half_year(m: re.Match) -> _Candidate | None:
     return _Candidate(DateMention(m.start(), m.end(), "period", range=span))
 
 
-def _quarter(m: re.Match) -> _Candidate:
+def _quarter(m: re.Match[str]) -> _Candidate:
     roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
     raw = m.group("quarter").lower()
     quarter = roman.get(raw) or int(raw)
@@ -130,7 +130,7 @@ def _quarter(m: re.Match) -> _Candidate:
     return _Candidate(DateMention(m.start(), m.end(), "period", range=span))
 
 
-def _day_list(m: re.Match) -> list[_Candidate | None]:
+def _day_list(m: re.Match[str]) -> list[_Candidate | None]:
     """One candidate per day of "ngày 20 và 21/11/2025"; partial when no year is given."""
     month = int(m.group("month") or m.group("month_w"))
     year_text = m.group("year") or m.group("year_w")
@@ -143,7 +143,7 @@ def _day_list(m: re.Match) -> list[_Candidate | None]:
         day = int(number.group())
         if year_text:
             when = _valid_date(int(year_text), month, day)
-            out.append(when and _Candidate(DateMention(start, end, "date", value=when.isoformat())))
+            out.append(_Candidate(DateMention(start, end, "date", value=when.isoformat())) if when else None)
         elif _valid_date(2000, month, day):
             value = f"--{month:02d}-{day:02d}"
             out.append(_Candidate(DateMention(start, end, "partial", value=value), day, month))
@@ -226,8 +226,7 @@ def resolve_partial(day: int, month: int, anchor: date) -> date | None:
 
     A report dated 2022-01-03 that says "ngày 28/12" means 2021-12-28.
     """
-    options = [_valid_date(anchor.year + k, month, day) for k in (0, -1, 1)]
-    options = [d for d in options if d is not None]
+    options = [d for k in (0, -1, 1) if (d := _valid_date(anchor.year + k, month, day)) is not None]
     if not options:
         return None
     return min(options, key=lambda d: abs((d - anchor).days))
@@ -268,7 +267,9 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
         mention = cand.mention
         if mention.kind == "partial":
             closing = _closing_date(text, cand, kept[index + 1 : index + 2])
-            resolved = closing or (when and resolve_partial(cand.day, cand.month, when))
+            resolved = closing
+            if resolved is None and when is not None and cand.day is not None and cand.month is not None:
+                resolved = resolve_partial(cand.day, cand.month, when)
             if resolved is not None:
                 mention = DateMention(mention.start, mention.end, "date", value=resolved.isoformat())
         mentions.append(mention)
@@ -281,9 +282,11 @@ def _closing_date(text: str, cand: _Candidate, following: tuple[_Candidate, ...]
     The partial date takes the closing date's year, or the year before when it would
     otherwise fall after the closing date ("từ ngày 20/12 đến ngày 5/1/2024").
     """
-    if not following or following[0].mention.kind != "date":
+    if not following or following[0].mention.kind != "date" or cand.day is None or cand.month is None:
         return None
     end = following[0].mention
+    if end.value is None:
+        return None
     if not P.RANGE_TO_FULL_DATE.fullmatch(text, cand.mention.end, end.start):
         return None
     closing = date.fromisoformat(end.value)
@@ -311,7 +314,7 @@ def _first_full_date_at(mentions: list[DateMention], text: str, start: int) -> D
     return None
 
 
-def _labelled(text: str, mentions: list[DateMention], label: re.Pattern, limit: int) -> DateMention | None:
+def _labelled(text: str, mentions: list[DateMention], label: re.Pattern[str], limit: int) -> DateMention | None:
     for m in label.finditer(text, 0, limit):
         found = _first_full_date_at(mentions, text, m.end())
         if found:

@@ -17,11 +17,17 @@ from extractors import codes
 from extractors.citations import tidy_phrase
 from extractors.models import DateMention, SelfIdentity, Signer
 from extractors.patterns.codes import (
+    BODY_HEAD_RE,
     CODE_RE,
+    ENACTING_LINE_RE,
+    HEADER_CELL_BREAK_RE,
     HEADER_MARK_RE,
     ISSUER_NAME_RE,
+    LEVEL_WORD_RE,
     LINE_DEBRIS_RE,
+    MOTTO_RE,
     NUMBER_LINE_RE,
+    OPEN_ENDED_RE,
     PARTY_ORGANIZATION_LINE_RE,
     PLACE_DATE_INLINE_RE,
     PLACE_DATE_RE,
@@ -35,10 +41,12 @@ from extractors.patterns.codes import (
     TRAILING_NAME_RE,
     TYPE_BEFORE_NUMBER_RE,
 )
+from extractors.patterns.page import FULL_TEXT_LEAD, PAGE_SUBJECT_LINE
 
 _HEADER_REACH = 700  # how far from the national header the number line may stand
 _TITLE_REACH = 900  # how far after the number/date line the type line may stand
 _SUBJECT_LINES = 8
+_BOLD_LINE_RE = re.compile(r"^\s*\*\*.*\*\*\s*$")  # a whole line in bold: "**BỘ TRƯỞNG BỘ NỘI VỤ**"
 #: Header lines that are not the issuer.
 _NOT_ISSUER_RE = re.compile(
     r"^(?:ĐẢNG$|ĐẢNG\s+CỘNG|VIỆT\s+NAM|CỘNG\s+SẢN|CỘNG\s+H|Độc\s+lập|ĐỘC\s+LẬP|VĂN\s+BẢN\s+QUY\s+PHẠM|CÔNG\s+BÁO|\d+$|[-*_=\s]*$)"
@@ -62,7 +70,7 @@ def read_identity(text: str, dates: Sequence[DateMention] = ()) -> SelfIdentity 
     if code_match is not None:
         type_word = number_line.group("type_word") if number_line else None
         found = codes.parse_match(code_match, type_word)
-        if found is not None:
+        if found is not None and found[0].complete:
             parsed, code_end = found
 
     anchor = max(m.end() for m in (mark, number_line, place_date) if m is not None)
@@ -90,6 +98,7 @@ def read_identity(text: str, dates: Sequence[DateMention] = ()) -> SelfIdentity 
         signer=signer,
         start=code_match.start() if parsed else None,
         end=code_end if parsed else None,
+        repairs=parsed.repairs if parsed else (),
     )
 
 
@@ -138,14 +147,23 @@ def _subject(text: str, pos: int) -> str | None:
     lines = text[pos : pos + 1500].split("\n")
     kept: list[str] = []
     blank_seen = False
-    for raw in lines:
-        line = re.sub(r"\s+", " ", LINE_DEBRIS_RE.sub(" ", raw)).strip()
+    for index, raw in enumerate(lines):
+        bold = bool(_BOLD_LINE_RE.match(raw))
+        # bold runs split words in converted DOCX ("V****ề việc"): stars go without a space
+        line = re.sub(r"\s+", " ", LINE_DEBRIS_RE.sub(" ", raw.replace("*", ""))).strip()
         if not line:
             blank_seen = bool(kept)
             continue
         if TITLE_BLOCK_END_RE.match(line):
             break
-        if blank_seen and not (line.isupper() and all(k.isupper() for k in kept)):
+        if kept and line.isupper() and ENACTING_LINE_RE.match(line) and not OPEN_ENDED_RE.search(kept[-1]) and (
+            bold or blank_seen or _preamble_follows(lines, index + 1)
+        ):
+            break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...": who enacts it, not the subject
+        capitals = all(k.isupper() for k in kept)
+        if kept and capitals and not line.isupper():
+            break  # body text after a subject in capitals
+        if blank_seen and not (line.isupper() and capitals):
             break
         kept.append(line)
         blank_seen = False
@@ -155,6 +173,15 @@ def _subject(text: str, pos: int) -> str | None:
         return None
     subject = tidy_phrase(" ".join(kept))
     return _sentence_case(subject) if subject.isupper() else subject
+
+
+def _preamble_follows(lines: list[str], start: int) -> bool:
+    """True when the next non-empty line opens the preamble ("Căn cứ ...")."""
+    for raw in lines[start:]:
+        line = LINE_DEBRIS_RE.sub(" ", raw).strip()
+        if line:
+            return bool(TITLE_BLOCK_END_RE.match(line))
+    return False
 
 
 def _sentence_case(caps: str) -> str:
@@ -187,13 +214,17 @@ def _open_heads() -> set[str]:
 
 def _case_body(caps: str) -> str:
     """Case a capitalized body name: table names as the table spells them ("BỘ THÔNG TIN
-    VÀ TRUYỀN THÔNG" -> "Bộ Thông tin và Truyền thông"), other words capitalized."""
+    VÀ TRUYỀN THÔNG" -> "Bộ Thông tin và Truyền thông"), a leading level word in lower
+    case ("TỈNH AN GIANG" -> "tỉnh An Giang"), other words capitalized."""
     caps = caps.strip()
     if not caps:
         return ""
     spelled = _table_spelling(caps, any_row=True)
     if spelled != caps:
         return spelled
+    level = LEVEL_WORD_RE.match(caps)
+    if level is not None:
+        return f"{level.group().lower()} {_case_body(caps[level.end():])}".strip()
     return " ".join(w.lower() if w.lower() in ("và", "các", "của") else w.capitalize() for w in caps.split())
 
 
@@ -232,22 +263,19 @@ def _issuer(text, mark, number_line, parsed, signer) -> str | None:
 
 
 def _header_issuer(text: str, mark, number_line) -> str | None:
-    """Capitalized header lines before the number line, minus the national header:
-    "TỈNH ỦY ĐỒNG THÁP" -> "Tỉnh ủy Đồng Tháp"."""
+    """The issuing body from the header's issuer cell, minus the national header and motto:
+    "TỈNH ỦY ĐỒNG THÁP" -> "Tỉnh ủy Đồng Tháp", a DOCX table's "ỦY BAN NHÂN / DÂN /
+    THÀNH PHỐ HỒ CHÍ MINH" -> "Ủy ban nhân dân thành phố Hồ Chí Minh", "BỘ TÀI CHÍNH /
+    CỤC THUẾ" -> "Cục Thuế" (the lowest body of the cell issues the document)."""
     end = number_line.start() if number_line is not None else mark.start()
-    block = text[max(0, end - 400) : end]
-    lines = [tidy_phrase(HEADER_MARK_RE.sub(" ", LINE_DEBRIS_RE.sub(" ", line))) for line in block.split("\n")]
-    kept: list[str] = []
-    for line in lines:
-        if not line or _NOT_ISSUER_RE.match(line) or not line.isupper():
-            continue
-        if line not in kept:
-            kept.append(line)
+    cells = _header_cells(text[max(0, end - 400) : end])
+    kept = _issuer_cell(cells)
     if not kept:
         return None
     last = kept[-1]
     if codes.issuer_is_open(codes.issuer_code_for(last)) and codes.fold(last) in _open_heads():
-        for line in kept[:-1]:  # "ĐẢNG BỘ TỈNH ĐỒNG THÁP" / "TỈNH ỦY" -> "Tỉnh ủy Đồng Tháp"
+        above = [line for cell in cells for line in cell][:-1]
+        for line in above:  # "ĐẢNG BỘ TỈNH ĐỒNG THÁP" / "TỈNH ỦY" -> "Tỉnh ủy Đồng Tháp"
             organization = PARTY_ORGANIZATION_LINE_RE.match(line)
             if organization:
                 place = organization.group("place").split()
@@ -258,16 +286,52 @@ def _header_issuer(text: str, mark, number_line) -> str | None:
                 if spelled != whole:
                     return spelled
                 return tidy_phrase(f"{_table_spelling(last, any_row=True)} {_case_body(' '.join(place))}")
-    if codes.issuer_code_for(last):
-        head = ISSUER_NAME_RE.match(last)
-        if head is not None:  # "ĐẢNG ỦY BỘ THÔNG TIN VÀ TRUYỀN THÔNG"
-            return tidy_phrase(_table_spelling(head.group("issuer"), any_row=True) + " " + _case_body(last[head.end():]))
-    phrase = " ".join(kept[-3:])
-    head = ISSUER_NAME_RE.search(phrase)
-    if head is not None:
-        rest = phrase[head.end() :].title()
-        return tidy_phrase(_table_spelling(head.group("issuer").title()) + rest)
-    return tidy_phrase(phrase.title())
+    phrase = _lowest_body(kept)
+    head = ISSUER_NAME_RE.match(phrase)
+    if head is not None:  # "ĐẢNG ỦY BỘ THÔNG TIN VÀ TRUYỀN THÔNG", "ỦY BAN NHÂN DÂN TỈNH AN GIANG"
+        return tidy_phrase(_table_spelling(head.group("issuer"), any_row=True) + " " + _case_body(phrase[head.end() :]))
+    return tidy_phrase(_case_body(phrase))
+
+
+def _header_cells(block: str) -> list[list[str]]:
+    """The capitalized lines of each header cell before the number line.
+
+    The national header and motto are cut out first (in a DOCX table their words break over
+    lines: "CỘNG HÒA XÃ / HỘI CHỦ NGHĨA VIỆT NAM"), then the block is cut into cells at
+    table bars, rule lines and wide column gaps; within a cell, lines stay in order."""
+    block = MOTTO_RE.sub("\n", HEADER_MARK_RE.sub("\n", block))
+    cells: list[list[str]] = []
+    for cell in HEADER_CELL_BREAK_RE.split(block):
+        lines = []
+        for raw in cell.split("\n"):
+            line = tidy_phrase(LINE_DEBRIS_RE.sub(" ", raw))
+            if line and line.isupper() and not _NOT_ISSUER_RE.match(line) and not CODE_RE.search(line):
+                lines.append(line)
+        if lines:
+            cells.append(lines)
+    return cells
+
+
+def _issuer_cell(cells: list[list[str]]) -> list[str]:
+    """The cell nearest the number line that names a body (else the nearest cell)."""
+    for lines in reversed(cells):
+        if BODY_HEAD_RE.search(" ".join(lines)):
+            return lines
+    return cells[-1] if cells else []
+
+
+def _lowest_body(lines: list[str]) -> str:
+    """The last body named in a cell's lines, from a head that starts a line to the end:
+    ["BỘ TÀI CHÍNH", "CỤC THUẾ"] -> "CỤC THUẾ"; words broken over lines stay together
+    (["ỦY BAN NHÂN", "DÂN", "TỈNH LAI CHÂU"] -> "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU")."""
+    joined, line_starts, pos = [], set(), 0
+    for line in lines:
+        line_starts.add(pos)
+        joined.append(line)
+        pos += len(line) + 1
+    phrase = " ".join(joined)
+    heads = [m.start() for m in BODY_HEAD_RE.finditer(phrase) if m.start() in line_starts]
+    return phrase[heads[-1] :] if heads else phrase
 
 
 # --------------------------------------------------------------------------- signature
@@ -320,3 +384,30 @@ def _signature_title(lines: list[str]) -> str | None:
     return f"{body}, {post}" if post else body
 
 
+
+
+# --------------------------------------------------------------------------- page subject
+
+_PAGE_TITLE_LINES = 3  # the page's title: its first non-empty lines
+_FULL_TEXT_REACH = 1500  # how far a "Toàn văn ..." lead may stand from the start
+
+
+def page_subject_start(text: str) -> int | None:
+    """Where a web page names the document it is about, for a page with no directive header:
+    its title or first heading starts with a document ("# Toàn văn Công văn 17899/BTC-VP về ...",
+    "## Thông tư 02/2025/TT-BNV sửa đổi ..."), or a "Toàn văn <document>" lead stands near the
+    top. Returns the offset of the document's type word; the caller takes the citation there."""
+    seen = 0
+    pos = 0
+    for line in text[:_FULL_TEXT_REACH].split("\n"):
+        if line.strip(" #*>-"):
+            title_like = seen == 0 or line.lstrip(" >").startswith(("#", "**"))
+            match = PAGE_SUBJECT_LINE.match(line) if title_like else None
+            if match is not None:
+                return pos + match.start("doc")
+            seen += 1
+            if seen >= _PAGE_TITLE_LINES:
+                break
+        pos += len(line) + 1
+    lead = FULL_TEXT_LEAD.search(text, 0, _FULL_TEXT_REACH)
+    return lead.start("doc") if lead else None

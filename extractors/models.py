@@ -42,6 +42,8 @@ class Citation:
     code_start: int | None = None  # where the code itself stands, if written
     code_end: int | None = None
     resolved_from: int | None = None  # index of the citation a short form points to
+    repairs: tuple[str, ...] = ()  # slips repaired in the written code ("OH15 read as QH15")
+    edition: str | None = None  # a named document's year when the text gives one ("2024")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class SelfIdentity:
     signer: Signer | None = None
     start: int | None = None  # span of the "Số ..." code in the header
     end: int | None = None
+    repairs: tuple[str, ...] = ()  # slips repaired in the header's code
 
 
 @dataclass(frozen=True)

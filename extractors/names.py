@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.patterns import people as P
+from extractors.places import administrative_units, never_people
 from vntext.normalize import normalize_text
 
 _SYLLABLE_LINES = P._load_lines("not_name_syllables.txt")
@@ -24,6 +25,10 @@ _NAME_ENDERS = _NOT_NAME_SYLLABLES | frozenset(s[1:].casefold() for s in _SYLLAB
 # a name never ends on a middle name ("Lưu Văn phòng", "Nguyễn Thị")
 _MIDDLE_ONLY = frozenset({"văn", "thị"})
 _FAMILY = P.FAMILY_NAMES
+# Lower-case words that make a compound with a name-ending syllable ("Trung ương", "Đại hội",
+# "Thường trực"); after any other word the syllable is the end of the name ("Trần Hoài Trung dự").
+_COMPOUND_TAILS = frozenset({"ương", "trực", "hội", "biểu", "thư", "tướng", "tá", "úy", "lệnh", "tịch", "khóa",
+                             "khoá", "mưu", "niên", "khu", "đoàn", "ban", "vụ", "ủy", "uỷ"})
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,10 @@ def _acceptable(syllables: list[str], text: str, start: int, first_in_run: bool)
     name = " ".join(syllables)
     key = name_key(name)
     cued = _is_cued(text, start)
-    if key in P.NOT_NAMES:
+    if key in P.NOT_NAMES or key in never_people():
+        return False, cued
+    head = P.BODY_HEAD_ANY_CASE.match(text, start)
+    if head and head.end() >= start + len(name):  # "Đoàn Đại biểu Quốc hội", "Đoàn Thanh Niên"
         return False, cued
     if key in P.NAMES_ONLY_AFTER_CUE and not cued:
         return False, cued
@@ -86,26 +94,29 @@ def _acceptable(syllables: list[str], text: str, start: int, first_in_run: bool)
             return False, cued
     if first_in_run and not cued and P.NOT_PERSON_BEFORE.search(text[max(0, start - 40):start]):
         return False, cued
+    if first_in_run and _names_a_body(text, start):
+        return False, cued
     if (P.HOUSE_NUMBER_BEFORE.search(text[max(0, start - 10):start])
             and P.ADDRESS_AFTER.match(text, start + len(name))):
         return False, cued
     return True, cued
 
 
-def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: bool) -> list[list[tuple[int, int, str]]]:
+def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: str) -> list[list[tuple[int, int, str]]]:
     """Split a run that starts with a family name into names of 2-4 syllables.
 
     "Nguyễn Hoàng Giang Nguyễn Đức Tuy" (a table cell) -> two names. A run of
     up to four syllables is one name ("Trần Hồng Hà", though Hà is a family name).
     A name ends before a word that opens a title or a body ("Lê Duẩn Thường
     trực"), unless that word ends the run and no lower-case word follows it
-    ("Đào Xuân Ban - UVTV", "Nguyễn Đức Trung - Phó Trưởng ban").
+    ("Đào Xuân Ban - UVTV", "Nguyễn Đức Trung - Phó Trưởng ban") or the lower-case word after
+    it makes no compound with it ("Trần Hoài Trung dự", not "Trung ương").
     """
     names = []
-    for cut in range(2, len(syllables)):
-        is_last = cut == len(syllables) - 1
-        if syllables[cut][2].casefold() in _NAME_ENDERS and not (is_last and not run_continues_lower):
-            syllables = syllables[:cut]
+    for end in range(2, len(syllables)):
+        is_last = end == len(syllables) - 1
+        if syllables[end][2].casefold() in _NAME_ENDERS and not (is_last and run_continues_lower not in _COMPOUND_TAILS):
+            syllables = syllables[:end]
             break
     i, n = 0, len(syllables)
     while n - i >= 2:
@@ -114,7 +125,7 @@ def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: bool)
             break
         cut = None
         for e in range(min(i + 4, n - 2), i + 1, -1):  # latest family-name syllable that leaves a name
-            if syllables[e][2] in _FAMILY:
+            if syllables[e][2] in _FAMILY and syllables[e][2].casefold() not in _MIDDLE_ONLY:
                 cut = e
                 break
         if cut is None:
@@ -125,8 +136,12 @@ def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: bool)
 
 
 def _prefix_allows_name(prefix: str, text: str, run_start: int) -> bool:
-    """May a name start inside a run after ``prefix`` ("Đại Tướng", "Chủ Tịch")?"""
+    """May a name start inside a run after ``prefix`` ("Đại Tướng", "Chủ Tịch"), or after the
+    end of a body that a title opens in the same clause ("Bí thư Tỉnh ủy Bình Định Hồ Quốc Dũng")?"""
     if P.RANK.fullmatch(prefix) or P.TITLE.fullmatch(prefix) or P.CUE.fullmatch(prefix):
+        return True
+    clause = P.CLAUSE_BEFORE.search(text, max(0, run_start - 80), run_start)
+    if clause and P.TITLE.match(clause.group().lstrip(" -*")) and not P.NOT_PERSON_BEFORE.search(text[max(0, run_start - 20):run_start]):
         return True
     if P.NOT_PERSON_BEFORE.search(prefix) or P.NOT_PERSON_BEFORE.search(text[max(0, run_start - 20):run_start]):
         return False
@@ -152,6 +167,7 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
         if first_family is None:
             # no family name: only a cue ("đồng chí U Huấn", "ông Y Ngọc") makes it a name
             if (len(syllables) <= 4 and P.CUE.search(text[max(0, run.start() - 30):run.start()])
+                    and syllables[0][2].casefold() not in _NOT_NAME_SYLLABLES  # "đồng chí Hội Việt Nam ..."
                     and not P.TITLE.match(text, run.start()) and not P.BODY_HEAD.match(text, run.start())):
                 words = [s[2] for s in syllables]
                 ok, _ = _acceptable(words, text, run.start(), True)
@@ -162,8 +178,12 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
             prefix = text[run.start():syllables[first_family - 1][1]]
             if not _prefix_allows_name(prefix, text, run.start()):
                 continue
-        continues_lower = bool(P.LOWER_WORD_NEXT.match(text, run.end()))
+        next_lower = P.LOWER_WORD_NEXT.match(text, run.end())
+        continues_lower = next_lower.group("word") if next_lower else ""
         for group in _split_run(syllables[first_family:], continues_lower):
+            group = _unglued(group)
+            if group is None:
+                continue
             words = [s[2] for s in group]
             start, end = group[0][0], group[-1][1]
             ok, cued = _acceptable(words, text, start, group[0][0] == syllables[0][0])
@@ -174,6 +194,7 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
     mentions.extend(NameMention(k.start(), k.end(), k.group(), cued=_is_cued(text, k.start()))
                     for k in P.KNOWN_NAME.finditer(text) if k.start() not in taken)
     mentions = _drop_place_names(text, mentions)
+    mentions = _drop_administrative_units(text, mentions)
     mentions.extend(_repeated_mentions(text, mentions))
     mentions.sort(key=lambda m: m.start)
     return tuple(mentions)
@@ -199,7 +220,7 @@ def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMenti
 
 def _drop_place_names(text: str, mentions: list[NameMention]) -> list[NameMention]:
     """Drop a name the text also uses as a place ("xã Hồ Thị Kỷ") unless a title names a person by it."""
-    used_as_place = set()
+    used_as_place: set[str] = set()
     for m in P.PLACE_THEN_RUN.finditer(text):
         words = m.group("run").split(" ")
         used_as_place.update(" ".join(words[:k]) for k in range(2, len(words) + 1))
@@ -208,6 +229,52 @@ def _drop_place_names(text: str, mentions: list[NameMention]) -> list[NameMentio
         return mentions
     cued = {m.name for m in mentions if m.name in places and m.cued and not _place_before(text, m.start)}
     return [m for m in mentions if m.name not in places or m.name in cued]
+
+
+def _names_a_body(text: str, start: int) -> bool:
+    """Does the name at ``start`` end the name of a body named after a person ("Học viện
+    Chính trị quốc gia Hồ Chí Minh", "Trường Nguyễn Ái Quốc")?"""
+    left_start = max(0, start - 60, text.rfind("\n", 0, start) + 1)
+    heads = list(P.NAMED_AFTER_HEAD.finditer(text, left_start, start))
+    if not heads:
+        return False
+    between = text[heads[-1].end():start]
+    # only the body's own words between its head and the name: no verb, no punctuation
+    return not between.strip() or bool(P.BODY_WORDS_ONLY.fullmatch(between))
+
+
+def _unglued(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+    """The name with a glued tail cut off its last syllable ("Minhđã" -> "Minh", "Trânb" ->
+    "Trân"); None when a syllable is not Vietnamese and cannot be cut so."""
+    *head, (a, b, last) = group
+    if any(not P.VIET_SYLLABLE.fullmatch(s[2]) for s in head):
+        return None
+    if P.VIET_SYLLABLE.fullmatch(last):
+        return group
+    for cut in range(len(last) - 1, 0, -1):
+        tail = last[cut:]
+        if P.VIET_SYLLABLE.fullmatch(last[:cut]) and tail.islower() and (len(tail) == 1 or P.VIET_SYLLABLE.fullmatch(tail)):
+            return [*head, (a, a + cut, last[:cut])]
+    return None
+
+
+def _drop_administrative_units(text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """Drop a two-syllable name that is a province or a ward ("Vũ Ninh", "Hồ Nam") unless the
+    text shows it as a person somewhere: a title or cue before it, a year or a post after it."""
+    units = administrative_units()
+    suspects = {m.name for m in mentions if not m.byline and m.name.count(" ") == 1 and name_key(m.name) in units}
+    if not suspects:
+        return mentions
+    people = {m.name for m in mentions if m.name in suspects and (m.cued or _person_follows(text, m.end))}
+    return [m for m in mentions if m.name not in suspects or m.name in people]
+
+
+def _person_follows(text: str, end: int) -> bool:
+    """A year in brackets or a post right after a name: "Lê Lợi (1385-1433)", "Phan Tâm, Thứ trưởng"."""
+    if P.YEAR_IN_BRACKETS.match(text, end):
+        return True
+    sep = P.AFTER_NAME.match(text, end)
+    return bool(sep and sep.group().strip() and P.TITLE.match(text, sep.end()))
 
 
 def _place_before(text: str, start: int) -> bool:

@@ -24,7 +24,7 @@ for _body in P.BODIES["bodies"]:
 _NOT_INSIDE = frozenset(w.casefold() for w in P.BODIES["not_inside"])
 _INNER_WORDS = frozenset(w.casefold() for w in P.BODIES["inner_words"])
 # Lower-case words that may join two parts of a body's name but never end one.
-_CONNECTORS = frozenset({"và", "các", "của", "thuộc", "kiêm"})
+_CONNECTORS = frozenset({"và", "các", "của", "thuộc", "kiêm", "-"})
 # Heads too vague to be a body on their own ("Ban", "Bộ" alone).
 _BARE_HEADS = frozenset({"ban", "bộ", "vụ", "cục", "sở", "hội", "viện", "trường", "hội đồng",
                          "ủy ban", "văn phòng", "đoàn", "công an", "chi bộ", "đảng bộ", "đảng ủy"})
@@ -80,8 +80,16 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), afte
             break
         word = m.group("word")
         folded = word.casefold()
+        if word == "-":  # joins two capitalised parts of a name ("Tổ chức - Kiểm tra")
+            end = m.end()
+            continue
         if end > last_good and not word[0].isupper():
             break  # after "và", only a capitalised word goes on ("Thông tin và Truyền thông")
+        head = P.BODY_HEAD.match(text, word_start) if word[0].isupper() else None
+        if head and head.end() > m.end():  # a body's head inside the name: "Hội đồng Bộ trưởng"
+            end = last_good = head.end()
+            after_capital = True
+            continue
         if word[0].isupper() or word[0].isdigit():
             if P.NOT_BODY_WORD.match(text, word_start):
                 break

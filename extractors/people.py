@@ -58,14 +58,15 @@ class _PersonDraft:
 # --------------------------------------------------------------------------
 
 
-def _canonical_title(m: re.Match) -> str:
+def _canonical_title(m: re.Match[str]) -> str:
     entry = P.title_entry(m.group("title"))
     written = tidy(m.group("title"))
     if entry is not None:
         base = entry["title"]
         written = ("Phó " + base) if written.casefold().startswith("phó ") and not base.startswith("Phó") else base
         if entry.get("expands"):
-            written = entry["expands"]
+            deputy = written.startswith("Phó ") and not entry["title"].startswith("Phó")
+            written = ("Phó " if deputy else "") + entry["expands"]
     if m.group("qualifier"):
         written += " " + tidy(m.group("qualifier")).capitalize()
     if m.group("acting"):
@@ -99,15 +100,39 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         capitalised = bool(m.group("former") or title_text[0].isupper())
         entry = P.title_entry(title_text) or {}
         ends_with_head = title_text.casefold().endswith(tuple(" " + h.casefold() for h in _TITLE_TAIL_HEADS))
-        end = body_extent(text, m.end(), name_starts, after_head=ends_with_head)
+        lower_head = P.LOWER_BODY_HEAD.match(text, m.end())  # "Bí thư xứ ủy Nam Bộ"
+        if lower_head:
+            end = body_extent(text, lower_head.end(), name_starts)
+        else:
+            end = body_extent(text, m.end(), name_starts, after_head=ends_with_head)
+        central = P.CENTRAL_ORGAN_AFTER.match(text, end) if end > m.end() else None
+        if central:  # "Trưởng ban Tuyên giáo, Trung ương Hội ..."
+            end = body_extent(text, central.end() + len("Trung ương"), name_starts)
         org_written = text[m.end():end].strip() or None
-        if entry.get("needs_org") and not org_written:
-            continue
         title = _canonical_title(m)
         org = canonical_body(org_written) if org_written else None
+        if org is None and posts and _shares_body(text, posts[-1], title, m.start()):
+            org = posts[-1].organization  # "Chủ tịch UBHC tỉnh, Phó Chủ tịch A, Ủy viên Thường trực B"
+        elif entry.get("needs_org") and not org_written:
+            continue
         title, org = _split_title_and_body(title, org)
         posts.append(PostSpan(m.start(), end, title, org or None, m.end() if org_written else None, capitalised))
     return posts
+
+
+def _shares_body(text: str, previous: PostSpan, title: str, start: int) -> bool:
+    """Is the title at ``start``, written without a body, one more post of the body of the post
+    before it in an enumeration? Its deputy ("Chủ tịch X, Phó Chủ tịch A") or, after a name, a
+    member ("Phó Chủ tịch A, Ủy viên Thường trực B")."""
+    if not previous.organization:
+        return False
+    gap = P.ENUMERATION_GAP.fullmatch(text[previous.end:start])
+    if not gap:
+        return False
+    bare = _bare_title(title)
+    if title.startswith("Phó ") and bare == _bare_title(previous.title):
+        return True
+    return bare == "ủy viên" and bool(gap.group("name"))
 
 
 # --------------------------------------------------------------------------
@@ -130,16 +155,17 @@ def _posts_before(text: str, mention: NameMention, by_end: dict[int, PostSpan]) 
             pos = pos - len(left) + cue.start()
     while pos > 0 and text[pos - 1] == " ":
         pos -= 1
-    chain = []
+    chain: list[PostSpan] = []
     post = by_end.get(pos)
     while post is not None:
+        if chain and _bare_title(post.title) == _bare_title(chain[-1].title):
+            break  # "Chủ tịch X, Phó Chủ tịch A": the earlier post is someone else's
         chain.append(post)
         pos = post.start
         gap = P.GAP_BEFORE_POST.search(text[max(0, pos - 8):pos])
-        pos -= len(gap.group())
-        if not gap.group().strip(" ") and gap.group():  # only spaces: two titles run together
-            pass
-        post = by_end.get(pos) if gap.group() else None
+        gap_text = gap.group() if gap else ""
+        pos -= len(gap_text)
+        post = by_end.get(pos) if gap_text else None
     return list(reversed(chain))
 
 
@@ -150,6 +176,14 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
     y = P.YEAR_IN_BRACKETS.match(text, pos)
     if y:
         pos = y.end()
+    aside = P.ASIDE_AFTER_NAME.match(text, pos)
+    while aside:  # "(hay Đoàn Kim Bình)", "; sinh ngày 8/2/1924"
+        pos = aside.end()
+        aside = P.ASIDE_AFTER_NAME.match(text, pos)
+    if pos > mention.end and text.startswith(";", pos):
+        pos += 1
+        while text.startswith(" ", pos):
+            pos += 1
     chain: list[PostSpan] = []
     separator = P.AFTER_NAME
     while True:
@@ -197,7 +231,7 @@ def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMent
         item_start = colon.end()
         for piece in text[colon.end():list_end].split(";"):
             lead = P.LIST_ITEM_LEAD.match(text, item_start)
-            first = starts.get(lead.end())
+            first = starts.get(lead.end()) if lead else None
             if first is not None:
                 shared.setdefault(first.start, []).append(post)
                 # names listed with commas only: "A, B và C"
@@ -217,6 +251,7 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
     """The signer's post in a signature block ("K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN / Ngô Đông Hải")."""
     found: dict[int, list[PostSpan]] = {}
     block_end = -1
+    issuer = document_issuer(text)
     for opener in P.SIGNATURE_OPENER.finditer(text):
         line_start = opener.start()
         if line_start < block_end:
@@ -224,6 +259,7 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
         block_end = line_start + 300
         last_title = None
         body = None
+        head: tuple[str, str] | None = None  # "KT. TRƯỞNG BAN CHÍNH SÁCH, / THUẾ QUỐC TẾ": (title, body)
         lines_seen = 0
         for line in P.LINE.finditer(text[line_start:line_start + 300]):
             if not line.group().strip():
@@ -239,17 +275,137 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
                     body = on_behalf.group(1).capitalize()
                 elif body and not on_behalf and not P.TITLE.fullmatch(stripped) and not stripped.startswith(("K", "Q")):
                     body = f"{body} {stripped.lower()}"  # "TM. ỦY BAN NHÂN / DÂN" broken over two lines
-                t = P.TITLE.fullmatch(P.SIGNATURE_MARK.sub("", stripped))
+                unmarked = P.SIGNATURE_MARK.sub("", stripped)
+                t = P.TITLE.fullmatch(unmarked)
                 if t:
                     off = a + line.group().index(stripped)
-                    last_title = PostSpan(off, off + len(stripped), _canonical_title(t),
-                                          canonical_body(body) if body else None)
+                    org = _signature_body(body, issuer)
+                    if head and _bare_title(_canonical_title(t)) == _bare_title(head[0]) and head[1]:
+                        org = canonical_body(head[1])  # the deputy of the head named with its body
+                    title, org = _split_title_and_body(_canonical_title(t), org)
+                    last_title = PostSpan(off, off + len(stripped), title, org)
+                elif unmarked != stripped and (kt := P.TITLE.match(unmarked)):
+                    head = (_canonical_title(kt), unmarked[kt.end():].strip(" ,").capitalize())
+                elif head and head[1] and not P.TITLE.match(stripped):
+                    head = (head[0], f"{head[1]}, {stripped.strip(' ,').lower()}")
                 continue
             person = next((m for m in mentions if a <= m.start < b), None)
             if person is not None and last_title is not None:
                 found.setdefault(person.start, []).append(last_title)
             break
     return found
+
+
+def _signature_body(on_behalf: str | None, issuer: str | None) -> str | None:
+    """The body a signer signs for: the "TM." body made concrete with the issuer ("Ban Thường
+    vụ" of "Tỉnh ủy Bình Định"), else the issuer itself."""
+    if not on_behalf:
+        return issuer
+    body = canonical_body(on_behalf)
+    if issuer and body.casefold() in ("ban thường vụ", "ban chấp hành", "ban thường trực", "thường trực"):
+        return f"{body} {issuer}"
+    if issuer and issuer.casefold().startswith(body.casefold()):
+        return issuer
+    return body
+
+
+def table_rows(text: str) -> list[tuple[int, int]]:
+    """Spans of the table rows of a text, a row broken over several lines taken whole.
+
+    A row opens on a line that held a leading "|" (a space once normalized) and a cell
+    separator; lines that follow without a leading pipe, or that held only pipes, continue it.
+    """
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    rows = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        if not (text.startswith(" ", a) and "|" in text[a:b]):
+            i += 1
+            continue
+        end = b
+        i += 1
+        while i < len(lines):
+            c, d = lines[i]
+            piece = text[c:d]
+            if not piece or (piece.startswith(" ") and piece.strip()):
+                break  # a blank line or the next row
+            end = d
+            i += 1
+        rows.append((a, end))
+    return rows
+
+
+def _table_row_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
+    """Posts of office-holders in a table row: the names of the row's one name cell (first or
+    second, after a number) get the posts that open the row's other cells, each post's body
+    running to the end of its cell ("Phó Chủ tịch (3) | A B C", "7 | A | Thứ trưởng Bộ Tài chính"),
+    when a post cell stands beside the name cell."""
+    found: dict[int, list[PostSpan]] = {}
+    # a bare title in a table is a post of the body the text is about; with no such body it
+    # tells whom a person served beside (a biography's infobox), not a post of theirs
+    bare_titles_allowed = document_subject(text) is not None
+    for row_start, row_end in table_rows(text):
+        cells = [(row_start + c.start(), row_start + c.end())
+                 for c in P.TABLE_CELL.finditer(text[row_start:row_end]) if c.group().strip()]
+        names = [[m for m in mentions if a <= m.start < b] for a, b in cells]
+        name_cells = [i for i, ns in enumerate(names) if ns]
+        if len(name_cells) != 1 or name_cells[0] > 1:
+            continue
+        row_posts, post_cells = [], set()
+        for i, (a, b) in enumerate(cells):
+            in_cell = [p for p in posts if a <= p.start < b and p.capitalised]
+            opening = a + len(text[a:b]) - len(text[a:b].lstrip(" "))
+            if i == name_cells[0] or not in_cell or in_cell[0].start != opening:
+                continue  # the name cell, or a cell that is not a post (a date, a note naming one)
+            post_cells.add(i)
+            for k, post in enumerate(in_cell):
+                until = in_cell[k + 1].start if k + 1 < len(in_cell) else b
+                cell_post = _post_with_body_until(text, post, until)
+                if cell_post.organization or bare_titles_allowed:
+                    row_posts.append(cell_post)
+        if not post_cells & {name_cells[0] - 1, name_cells[0] + 1}:
+            continue  # a row of office-holders has the post beside the name (else: a list of terms)
+        for mention in names[name_cells[0]]:
+            if row_posts:
+                found[mention.start] = row_posts
+    return found
+
+
+def _post_with_body_until(text: str, post: PostSpan, until: int) -> PostSpan:
+    """The post with its body running to ``until`` (a cell's end), brackets and marks cut."""
+    m = P.TITLE.match(text, post.start)
+    if m is None:
+        return post
+    written = P.CELL_BODY_END.sub("", text[m.end():until]).strip(" ,;")
+    if not written or (post.organization and len(written) <= len(text[post.org_start or m.end():post.end].strip())):
+        return post
+    title, org = _split_title_and_body(_canonical_title(m), canonical_body(written))
+    return PostSpan(post.start, m.end() + len(text[m.end():until].rstrip()), title, org, m.end(), post.capitalised)
+
+
+def document_issuer(text: str) -> str | None:
+    """The body that issues a directive, from its capitalised head ("ỦY BAN NHÂN DÂN / TỈNH
+    QUẢNG TRỊ" -> "Ủy ban nhân dân tỉnh Quảng Trị")."""
+    m = P.ISSUER_LINES.search(text)
+    if not m:
+        return None
+    body = " ".join(m.group("body").split()).lower().replace("uỷ", "ủy")
+    words = body.split(" ")
+    if words[-1] != "khối" and words[0] in ("tỉnh", "thành", "huyện", "quận", "thị", "đảng"):
+        body = body.capitalize()
+        rest = " ".join(m.group("rest").replace("*", " ").replace("_", " ").split())
+        if rest and words[0] != "đảng":
+            return f"{body} {rest.title()}"
+        return body
+    body = body.capitalize()
+    place = P.ISSUER_PLACE.match(" ".join(m.group("rest").replace("*", " ").replace("_", " ").split()))
+    if place:
+        return f"{body} {place.group('level').lower()} {place.group('place').strip().title()}"
+    return body
 
 
 def link_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
@@ -263,10 +419,15 @@ def link_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) ->
         if before:
             linked[mention.start] = before
             claimed.update(p.start for p in before)
+    for first, second in zip(mentions, mentions[1:]):
+        if linked.get(first.start) and second.start not in linked \
+                and P.AND_BETWEEN_NAMES.fullmatch(text, first.end, second.start):
+            linked[second.start] = list(linked[first.start])  # "Ủy viên Thường trực A và B"
     for mention in mentions:
         after = _posts_after(text, mention, by_start, claimed)
         linked.setdefault(mention.start, []).extend(after)
-    for extra in (_shared_list_posts(text, posts, mentions), _signature_posts(text, mentions)):
+    for extra in (_shared_list_posts(text, posts, mentions), _signature_posts(text, mentions),
+                  _table_row_posts(text, mentions, posts)):
         for start, ps in extra.items():
             linked.setdefault(start, []).extend(ps)
     return linked
@@ -283,7 +444,7 @@ _LEVEL_OF = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": 
 
 def document_places(text: str, person_starts: frozenset[int] = frozenset()) -> dict[str, str]:
     """The place the text is about, per level ("huyện" -> "Thạch Thất")."""
-    counts: dict[str, Counter] = {}
+    counts: dict[str, Counter[str]] = {}
     for m in P.LEVEL_PLACE.finditer(text):
         place = m.group("place")
         if P.TITLE.match(place) or P.BODY_HEAD.match(place) or m.start("place") in person_starts:
@@ -387,7 +548,11 @@ def find_people(text: str) -> list[Person]:
     people = []
     places, subject = document_places(text, name_starts), document_subject(text)
     for draft in drafts.values():
-        resolved = resolve_organizations(text, draft.posts, places, subject)
+        longest: dict[int, PostSpan] = {}
+        for p in draft.posts:  # one title written once: the reading with the longest body
+            if p.start not in longest or p.end > longest[p.start].end:
+                longest[p.start] = p
+        resolved = resolve_organizations(text, [p for p in draft.posts if longest[p.start] is p], places, subject)
         unique: dict[tuple[str, str], Post] = {}
         for p in resolved:
             k = (name_key(p.title), name_key(p.organization or ""))

@@ -27,10 +27,27 @@ Rules, each named in ``Relation.rule``:
 ``cites_signal``
     In a directive, "theo Quy định số ...", "quy định tại khoản 2 Điều 3 ...".
 ``quoted_content``
-    "Nghị định A ... quy định như sau:" followed by its quoted text; documents
-    cited inside the quote are cited by A.
+    "Nghị định A ... quy định như sau:" followed by its quoted text (or "A quy
+    định: <text>" on one line); documents cited inside the quote are cited by A.
+``theo_do``
+    "Ngày 18/11, Bộ Tài chính ban hành Công văn A ... Theo đó, thực hiện Kết luận
+    B ...": the document just issued (or the page's own document) implements B.
+``issued_reference``
+    "Chính phủ ban hành Nghị quyết A về ... theo Kết luận số B": A cites B.
+``frame_cites``
+    "Tại Nghị quyết này, ... quy định tại Nghị định B": the framing document cites B.
+``self_expiry``
+    In a directive: "Quyết định số B hết hiệu lực" (B repealed by the directive).
 
-Two citations in one sentence with no signal between them are no relation.
+Where the source is: a directive's own code (its header); for a web page with no
+header, the document its title or first heading starts with, or its "Toàn văn ..."
+lead (``extractors.identity.page_subject_start``); for news, the document a sentence
+says was issued.
+
+Two citations in one sentence with no signal between them are no relation; nor are a
+proposal ("Xét Tờ trình số ...", "theo đề nghị của ..."), a document inside a
+committee's name ("Ban Chỉ đạo tổng kết Nghị quyết 18") or the link lists after site
+furniture ("Văn bản liên quan", "Xem thêm").
 """
 
 from __future__ import annotations
@@ -55,6 +72,11 @@ _ISSUED_REACH = 80  # from "ban hành" to the document issued
 _TITLE_REACH = 900  # how far a directive's title zone may run after its code
 _QUOTE_LINES = 30  # most lines a quoted block may have
 _LEAD_OBJECT_REACH = 80  # from "Thực hiện" to the first document it names
+_LEAD_REACH = 1500  # how far into a page its lead's "ban hành <document>" may stand
+_REFERENT_REACH = 1500  # how far back "Theo đó" may find the document just issued
+_EXPIRY_REACH = 160  # from a document's code to its "hết hiệu lực"
+_FURNITURE_PARAGRAPH = 200  # a paragraph this long after site furniture is text again
+_CITE_WINDOW = 60  # how far before a citation its reference word may stand
 
 @dataclass(frozen=True)
 class _Sentence:
@@ -67,6 +89,7 @@ def find_relations(
     citations: Sequence[Citation],
     identity: SelfIdentity | None = None,
     doc_id: str = "",
+    page_subject: int | None = None,
 ) -> list[Relation]:
     """Typed relations stated in ``text`` between the documents ``citations`` point to.
 
@@ -77,29 +100,100 @@ def find_relations(
     identity : a directive's own identity, or None for news. A directive is the
         source of its preamble's relations: its ``code``, or ``doc_id`` when it has none.
     doc_id : the processed document's id.
+    page_subject : for a page with no directive header, where its title names the document
+        it is about (``extractors.identity.page_subject_start``); that document is then the
+        source of the page's own statements ("Điều 6. Sửa đổi ...", "Theo đó, thực hiện ...").
 
     Returns
     -------
     One relation per (source, type, target), strongest evidence kept, in text order.
     """
-    finder = _Finder(text, citations, identity, doc_id)
+    finder = _Finder(text, citations, identity, doc_id, page_subject)
     return finder.run()
 
 
 class _Finder:
     """One pass of all rules over one text."""
 
-    def __init__(self, text: str, citations: Sequence[Citation], identity: SelfIdentity | None, doc_id: str):
+    def __init__(self, text: str, citations: Sequence[Citation], identity: SelfIdentity | None, doc_id: str,
+                 page_subject: int | None = None):
         self.text = text
         self.identity = identity
         self.self_code = (identity.code if identity and identity.code else None) or doc_id or None
-        self.citations = sorted((c for c in citations if c.end > c.start), key=lambda c: (c.start, c.end))
+        self.citations = self._references(citations)
         self.starts = [c.start for c in self.citations]
         self.sentences = sentence_spans(text)
         self.sentence_starts = [s.start for s in self.sentences]
         self.found: list[Relation] = []
         self.objects: set[int] = set()  # starts of citations that are the object of another's verb
         self.body = self._directive_body()
+        self._issued: list[tuple[int, Citation]] | None = None
+        self._law_names: list[tuple[str, str]] | None = None
+        self.page_code = self._page_subject(page_subject) if identity is None else None
+        if identity is None and self.page_code is None:
+            self.page_code = self._lead_issued()
+        self.quoted: list[tuple[int, int]] = []  # blocks quoted from another document
+        self.undated: set[tuple[str, str]] = set()  # pairs the year check must not drop
+
+    def _references(self, citations: Sequence[Citation]) -> list[Citation]:
+        """The citations that can take part: not inside a committee's name ("Ban Chỉ đạo
+        tổng kết Nghị quyết 18"), not in the link lists after site furniture."""
+        zones = _furniture_zones(self.text)
+        kept = []
+        for c in sorted((c for c in citations if c.end > c.start), key=lambda c: (c.start, c.end)):
+            if any(a <= c.start < b for a, b in zones):
+                continue
+            line_start = self.text.rfind("\n", 0, c.start) + 1
+            if P.COMMITTEE_NAME.search(self.text[max(line_start, c.start - 90):c.start]):
+                continue
+            kept.append(c)
+        return kept
+
+    def _page_subject(self, start: int | None) -> str | None:
+        """The code of the citation at ``start``: the document a page is about."""
+        if start is None:
+            return None
+        for c in self.citations_in(start, start + 3):
+            if c.code:
+                return c.code
+        return None
+
+    def _lead_issued(self) -> str | None:
+        """A news page is about the document its lead says was issued ("Ngày 30/8/2025, Ban Chấp
+        hành Trung ương đã ban hành Quy định 366-QĐ/TW ..."), when no other document comes first."""
+        issued = self.issued()
+        if not issued or issued[0][0] > _LEAD_REACH:
+            return None
+        first = issued[0][1]
+        if any(c.code and code_key(c.code) != code_key(first.code) for c in self.citations_in(0, first.start)):
+            return None
+        return first.code
+
+    def issued(self) -> list[tuple[int, Citation]]:
+        """Documents sentences say were issued ("Bộ Tài chính ban hành Công văn 17899/BTC-VP"),
+        with where their verb stands, in text order."""
+        if self._issued is None:
+            self._issued = []
+            for verb in P.ISSUE_VERB.finditer(self.text):
+                if self.inside_citation(verb.start()):
+                    continue
+                sentence = self.sentence_of(verb.start())
+                following = self.citations_in(verb.end(), min(sentence.end, verb.end() + _ISSUED_REACH))
+                if following and following[0].code and P.ISSUED_GAP.match(self.text[verb.end():following[0].start]):
+                    self._issued.append((verb.start(), following[0]))
+        return self._issued
+
+    def referent(self, pos: int) -> str | None:
+        """The document "Theo đó" at ``pos`` refers to: the last one issued before it, else the
+        directive itself (in its body) or the page's own document."""
+        for _verb_at, c in reversed(self.issued()):
+            if c.end <= pos and pos - c.end <= _REFERENT_REACH and not self.is_self(c):
+                return c.code
+            if c.end <= pos:
+                break
+        if self.identity is not None:
+            return self.self_code if self.in_body(pos) else None
+        return self.page_code
 
     def _directive_body(self) -> tuple[int, int]:
         """Where a directive speaks for itself: from its code to the end of its signature.
@@ -119,6 +213,9 @@ class _Finder:
 
     def in_body(self, pos: int) -> bool:
         return self.body[0] <= pos < self.body[1]
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
 
     # --- helpers ---------------------------------------------------------------
 
@@ -154,14 +251,40 @@ class _Finder:
             return
         self.found.append(Relation(source, kind, target, _CONFIDENCE[rule], start, end, rule))
 
+    def referenced_in(self, start: int, end: int) -> list[Citation]:
+        """Citations in ``start..end`` that a reference word governs ("theo Quy định số ...",
+        "quy định tại Điều 102 Luật Lâm nghiệp, Luật Đất đai; Nghị định số 131/2025/NĐ-CP và
+        Nghị định số 136/2025/NĐ-CP"): each one after the word, and the list that follows it."""
+        governed: list[Citation] = []
+        previous: Citation | None = None
+        for c in self.citations_in(start, end):
+            if previous is not None and c.start < previous.end:
+                continue
+            window = self.text[max(start, c.start - _CITE_WINDOW):c.start]
+            window = P.NAMED_LAWS_TAIL.sub("", window)
+            signalled = bool(P.CITE_BEFORE.search(window)) and not P.PROPOSAL.search(window)
+            listed = previous is not None and bool(P.CLAUSE_LIST_GAP.match(self.text[previous.end:c.start]))
+            if signalled or listed:
+                governed.append(c)
+                previous = c
+            else:
+                previous = None
+        return [c for c in governed if c.code]
+
     def list_after(self, first: Citation, limit: int) -> list[Citation]:
         """``first`` and the documents listed after it ("Luật số A ngày ... và Luật số B")."""
         members = [first]
-        later = self.citations_in(first.end, limit)
-        for c in later:
-            if c.start < members[-1].end:
+        for c in self.citations_in(first.start, limit):
+            last = members[-1]
+            if c is first or c.end <= first.start:
                 continue
-            if not P.LIST_GAP.match(self.text[members[-1].end:c.start]):
+            by_codes = c.code_start is not None and last.code_end is not None and c.code_start > last.code_end
+            if c.start < last.end and not by_codes:
+                continue
+            # between the codes: "31/2024/QH15, Luật Nhà ở số 27/2023/QH15" (spans that overlap, or a
+            # law whose name the citation left out: "... và Luật Các tổ chức tín dụng số 32/2024/QH15")
+            if not ((c.start >= last.end and P.LIST_GAP.match(self.text[last.end:c.start]))
+                    or (by_codes and P.LIST_CODE_GAP.match(self.text[last.code_end:c.code_start]))):
                 break
             members.append(c)
         return [c for c in members if c.code]
@@ -174,15 +297,19 @@ class _Finder:
 
     def run(self) -> list[Relation]:
         if self.citations:
+            self.quoted_content()
             self.active_verbs()
             self.passive_verbs()
             self.lead_clauses()
+            self.issued_references()
+            self.frame_cites()
             if self.identity is not None:
                 self.title_zone()
-                self.self_verbs()
                 self.directive_cites()
-            self.quoted_content()
-        return merge_relations(self.found, self.years())
+            if self.identity is not None or self.page_code:
+                self.self_verbs()
+                self.self_expiry()
+        return merge_relations(self.found, self.years(), self.undated)
 
     def years(self) -> dict[str, int]:
         """code_key -> year of the document, from a state code's year or a citation's date."""
@@ -208,9 +335,14 @@ class _Finder:
             if not lead or not _opens_with_lead(body):
                 continue
             kind = "based_on" if lead.group("based_on") else "implements"
-            cited = self.citations_in(sentence.start, sentence.end)
+            proposal = P.PROPOSAL.search(self.text, sentence.start + lead.end(), sentence.end)
+            clause_end = proposal.start() if proposal else sentence.end  # "...; Xét Tờ trình số ..." is no basis
+            cited = self.citations_in(sentence.start, clause_end)
             coded = [c for c in cited if c.code]
             if not coded:
+                continue
+            if lead.group("anaphor"):
+                self.anaphoric_lead(sentence, kind, coded)
                 continue
             if kind == "implements":
                 gap = self.text[sentence.start + lead.end():coded[0].start]
@@ -226,10 +358,107 @@ class _Finder:
             if self.identity is None or not self.in_body(sentence.start) or P.FIRST_PERSON.search(body):
                 continue  # news: "Căn cứ X, ..." with nothing issued is no relation
             rule = "can_cu" if kind == "based_on" else "thuc_hien"
+            acted_on = self.acted_on_in_clause(sentence, coded[0].end, clause_end)
             for c in coded:
                 if c.start in self.objects or not self.usable(c) or (issue_at is not None and c.end > issue_at):
                     continue  # "... Kế hoạch số 24/KH-UBND thực hiện Nghị quyết số 66": 66 is 24's
+                if c.start in acted_on:
+                    continue  # "Căn cứ Luật A, được sửa đổi tại Luật sửa đổi ... của Luật B, Luật C": B, C are no basis
                 self.add(self.self_code, kind, c.code, rule, sentence.start, sentence.end)
+
+    def acted_on_in_clause(self, sentence: _Sentence, start: int, end: int) -> set[int]:
+        """Starts of citations in ``start..end`` that a document named in the clause acts on
+        ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở ...")."""
+        acted: set[int] = set()
+        for verb in P.VERB.finditer(self.text, start, end):
+            if P.VERB_TYPES[verb.lastgroup] == "implements" and not self.inside_citation(verb.start()):
+                continue  # "Căn cứ Nghị quyết 03/NQ-CP ... thực hiện Nghị quyết 57": handled as objects
+            if P.AGENT_MARKER.match(self.text, verb.end()):
+                continue
+            for c in self.object_of(verb.end(), _Sentence(sentence.start, end)):
+                acted.add(c.start)
+        return acted
+
+    def anaphoric_lead(self, sentence: _Sentence, kind: str, coded: list[Citation]) -> None:
+        """ "Theo đó, thực hiện Kết luận A và Kết luận B ...": the document just named acts."""
+        source = self.referent(sentence.start)
+        if not source:
+            return
+        _issued, issue_at = self.issued_document(sentence, sentence.start)
+        for c in coded:
+            if issue_at is None or c.end <= issue_at:
+                self.add(source, kind, c.code, "theo_do", sentence.start, sentence.end)
+
+    def issued_references(self) -> None:
+        """ "Chính phủ ban hành Nghị quyết A về ... theo Kết luận số B của Bộ Chính trị": A cites B."""
+        for _verb_at, issued in self.issued():
+            if self.is_self(issued):
+                continue
+            sentence = self.sentence_of(issued.start)
+            code_end = issued.code_end if issued.code_end is not None else issued.end
+            limit = sentence.end
+            for stop in P.SCOPE_BREAK.finditer(self.text, code_end, sentence.end):
+                if stop.group(0).strip().lower() not in ("để", "nhằm"):
+                    limit = stop.start()  # a new issuing clause or a clause break ends A's description
+                    break
+            for c in self.referenced_in(code_end, limit):
+                if c is not issued and c.start not in self.objects:
+                    self.add(issued.code, "cites", c.code, "issued_reference", sentence.start, sentence.end)
+
+    def frame_cites(self) -> None:
+        """ "Tại Nghị quyết này, Chính phủ quyết nghị ... quy định tại Nghị định số B": the
+        document that frames a sentence is the source of the references in it."""
+        for sentence in self.sentences:
+            inside = self.citations_in(sentence.start, sentence.end)
+            if not inside or not inside[0].code:
+                continue
+            frame = inside[0]
+            if not P.FRAME_OPENER.match(self.text[sentence.start:frame.start]):
+                continue
+            if self.identity is not None and self.is_self(frame):
+                continue  # a directive's own references are directive_cites'
+            for c in self.referenced_in(frame.end, sentence.end):
+                if c.start > frame.start:
+                    self.add(frame.code, "cites", c.code, "frame_cites", sentence.start, sentence.end)
+
+    def self_expiry(self) -> None:
+        """A directive (or the page's document) ending another: "Quyết định số 77/2021/QĐ-UBND
+        hết hiệu lực kể từ ngày Quyết định này có hiệu lực"."""
+        source = self.self_code if self.identity is not None else self.page_code
+        for expiry in P.EXPIRY.finditer(self.text):
+            at = expiry.start()
+            if self.inside_citation(at) or self.in_quote(at):
+                continue
+            if self.identity is not None and not self.in_body(at):
+                continue
+            sentence = self.sentence_of(at)
+            before = [c for c in self.citations_in(max(sentence.start, at - _EXPIRY_REACH), at) if c.end <= at]
+            if not before:
+                continue
+            last = before[-1]
+            code_end = last.code_end if last.code_end is not None and last.code_end <= at else last.end
+            if not P.SUBJECT_TO_VERB_GAP.match(self.text[code_end:at]) and not P.SUBJECT_TO_VERB_GAP.match(
+                    self.text[last.end:at]):
+                continue
+            if self.identity is None and not self._names_page_document(sentence):
+                continue
+            members = [last]
+            for c in reversed(before[:-1]):
+                if P.LIST_GAP.match(self.text[c.end:members[-1].start]):
+                    members.append(c)
+                else:
+                    break
+            for c in members:
+                if c.code and self.usable(c) and (not self.page_code or code_key(c.code) != code_key(self.page_code)):
+                    self.add(source, "repeals", c.code, "self_expiry", sentence.start, sentence.end)
+
+    def _names_page_document(self, sentence: _Sentence) -> bool:
+        """True when a sentence of a page speaks of the page's own document ("Thông tư này", its code)."""
+        if not self.page_code:
+            return False
+        return any(c.code and code_key(c.code) == code_key(self.page_code)
+                   for c in self.citations_in(sentence.start, sentence.end)) or bool(
+            P.THIS_WORD.search(self.text, sentence.start, sentence.end))
 
     def issued_document(self, sentence: _Sentence, after: int) -> tuple[Citation | None, int | None]:
         """The document a sentence says was issued ("... ban hành Hướng dẫn số 02-HD/ĐU"), and where."""
@@ -273,35 +502,79 @@ class _Finder:
                 self.add(self.self_code, kind, c.code, "subject_line", zone_start, zone_end)
 
     def self_verbs(self) -> None:
-        """A directive acting on another: "Quy định này thay thế ...", "Bãi bỏ Quyết định số ..."."""
+        """A directive acting on another: "Quy định này thay thế ...", "Bãi bỏ Quyết định số ...";
+        on a page about one document, that document ("Điều 6. Sửa đổi, bổ sung ... Nghị định số ...")."""
+        page = self.identity is None
+        source = self.page_code if page else self.self_code
         for verb in P.VERB.finditer(self.text):
             kind = P.VERB_TYPES[verb.lastgroup]
-            if kind == "implements" or self.inside_citation(verb.start()) or not self.in_body(verb.start()):
+            if kind == "implements" or self.inside_citation(verb.start()):
+                continue
+            if (self.in_quote(verb.start()) if page else not self.in_body(verb.start())):
                 continue
             if P.AGENT_MARKER.match(self.text, verb.end()):
                 continue  # "... bãi bỏ bởi ..." is passive
             sentence = self.sentence_of(verb.start())
             if not P.SELF_SUBJECT.search(self.text[sentence.start:verb.start()]):
                 continue
+            if page and any(c.code and code_key(c.code) != code_key(source)
+                            for c in self.citations_in(sentence.start, verb.start())):
+                continue  # "Nghị định 67 này sửa đổi ...": another document is the subject
             target = self.object_of(verb.end(), sentence)
             for c in target:
                 if self.usable(c):
-                    self.add(self.self_code, kind, c.code, "self_verb", sentence.start, sentence.end)
+                    self.add(source, kind, c.code, "self_verb", sentence.start, sentence.end)
 
     def directive_cites(self) -> None:
         """A directive's plain references: "theo Quy định số ...", "quy định tại Điều 5 ..."."""
-        for c in self.citations:
-            if not self.usable(c) or not self.in_body(c.start):
+        for sentence in self.sentences:
+            if not self.in_body(sentence.start) and not self.in_body(sentence.end - 1):
                 continue
-            sentence = self.sentence_of(c.start)
-            window = self.text[max(sentence.start, c.start - 60):c.start]
-            if P.CITE_BEFORE.search(window):
-                self.add(self.self_code, "cites", c.code, "cites_signal", sentence.start, sentence.end)
+            for c in self.referenced_in(sentence.start, sentence.end):
+                if self.usable(c) and self.in_body(c.start):
+                    self.add(self.self_code, "cites", c.code, "cites_signal", sentence.start, sentence.end)
+
+    def law_names(self) -> list[tuple[str, str]]:
+        """(name key, code) of laws written with their name and number ("Luật Quản lý thuế số
+        38/2019/QH14"), longest name first: a later mention by name alone is that law."""
+        if self._law_names is None:
+            names: dict[str, str] = {}
+            for c in self.citations:
+                if c.code and c.code_start is not None:
+                    named = P.LAW_NAME_BEFORE.search(self.text, max(0, c.code_start - 90), c.code_start)
+                    name = named.group(1) if named else ""
+                    if name and not P.DOC_WORD.search(name, 5) and " và " not in _name_key(name):
+                        names.setdefault(_name_key(name), c.code)  # not "Luật Quản lý thuế và Nghị định số"
+            self._law_names = sorted(names.items(), key=lambda item: -len(item[0]))
+        return self._law_names
+
+    def law_by_name(self, after: int, limit: int) -> Citation | None:
+        """A law named without its number right after a verb ("sửa đổi, bổ sung một số điều của
+        Bộ luật Tố tụng hình sự"), when the text gave its number earlier: a citation for it."""
+        names = self.law_names()
+        if not names:
+            return None
+        start = P.LAW_OBJECT_PREFIX.match(self.text, after, limit).end()
+        ahead = _name_key(self.text[start:min(limit, start + 90)])
+        for key, code in names:
+            if ahead.startswith(key) and (len(ahead) == len(key) or not ahead[len(key)].isalnum()):
+                end = start + len(key)  # close enough: keys collapse runs of spaces
+                return Citation(start, min(end, limit), code, "short")
+        return None
 
     def object_of(self, after: int, sentence: _Sentence) -> list[Citation]:
-        """The document(s) a verb acts on: the first citation after it, and any listed with it."""
+        """The document(s) a verb acts on: the first citation after it, and any listed with it;
+        a law named alone after an earlier mention with its number counts as cited."""
         limit = min(sentence.end, after + _OBJECT_REACH)
         following = self.citations_in(after, limit)
+        named = self.law_by_name(after, limit)
+        if named is not None and not (following and following[0].start <= named.start
+                                      and following[0].code == named.code):
+            members = [named]
+            nxt = [c for c in following if c.code_start is not None and c.code_start > named.end]
+            if nxt and P.LIST_CODE_GAP.match(self.text[named.end:nxt[0].code_start]):
+                members += self.list_after(nxt[0], sentence.end)
+            return members
         if not following:
             return []
         first = following[0]
@@ -355,30 +628,94 @@ class _Finder:
                 self.add(agent.code, kind, target.code, "passive_verb", sentence.start, sentence.end)
 
     def quoted_content(self) -> None:
-        """ "Nghị định A ... quy định như sau:" then its text: documents cited there are cited by A."""
+        """ "Nghị định A ... quy định như sau:" then its text: documents cited there are cited by A
+        (a "Căn cứ ..." clause of the quote is A's basis). On a page about one document, a quote
+        whose opener names no document ("1. Bổ sung khoản 6 vào Điều 31 như sau:") is that
+        document's own text: what it refers to ("theo", "quy định tại") it cites."""
         lines = _line_spans(self.text)
         for i, (start, end) in enumerate(lines):
             line = self.text[start:end]
-            if not P.QUOTE_OPENER.search(line):
+            block = P.QUOTE_OPENER.search(line) or P.SOURCE_QUOTE_LINE.match(line)
+            inline = None if block else P.INLINE_QUOTE.search(line)
+            opener = block or inline
+            if opener is None:
                 continue
-            speakers = [c for c in self.citations_in(start, end) if c.code]
-            if not speakers or self.speaks_for_itself(start):
+            speak_end = start + inline.start() if inline is not None else end
+            speakers = [c for c in self.citations_in(start, speak_end) if c.code]
+            if self.speaks_for_itself(start):
                 continue
-            speaker = speakers[0]
-            for start2, end2 in lines[i + 1: i + 1 + _QUOTE_LINES]:
-                quoted = self.text[start2:end2]
-                if P.QUOTE_END.search(quoted):
-                    break
-                if any(c.code for c in self.citations_in(start2, end2)) and (
-                        P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted)):
-                    break  # the author introduces another source
-                acted_on = self.self_verb_objects(start2, end2)
-                for c in self.citations_in(start2, end2):
-                    if c.code and code_key(c.code) != code_key(speaker.code):
-                        if c.start in acted_on:
-                            self.add(speaker.code, acted_on[c.start], c.code, "quoted_self_verb", start, end2)
-                        else:
-                            self.add(speaker.code, "cites", c.code, "quoted_content", start, end2)
+            if speakers and not P.QUOTE_OPENER.search(line) and inline is None and not P.SOURCE_PREFIX.match(
+                    self.text[start:speakers[0].start]):
+                continue  # "Tại phiên họp ..., sau khi nghe Báo cáo ...:" quotes no document
+            if speakers:
+                speaker, speaker_end = speakers[0].code, speakers[0].end
+                if P.PROPOSAL.search(self.text, start, speaker_end):
+                    continue  # "Xem xét đề nghị của ... (Tờ trình số ...), Bộ Chính trị ... như sau:" quotes no proposal
+            elif self.page_code and inline is None and not self.in_quote(start):
+                speaker, speaker_end = self.page_code, start
+            else:
+                continue
+            amended = any(P.PASSIVE_TYPES[m.lastgroup] == "amends"
+                          for m in P.PASSIVE.finditer(self.text, speaker_end, speak_end))
+            spans = [(start + inline.end(), end)] if inline is not None else self._quote_lines(lines, i)
+            if spans:
+                self.quoted.append((spans[0][0], spans[-1][1]))
+            for start2, end2 in spans:
+                if speakers:
+                    self._quoted_line(speaker, start, start2, end2, amended)
+                else:
+                    for c in self.referenced_in(start2, end2):
+                        self.add(speaker, "cites", c.code, "page_quote", start, end2)
+
+    def _quote_lines(self, lines: list[tuple[int, int]], opener: int) -> list[tuple[int, int]]:
+        """The lines quoted after the opener line ``opener``, up to the author speaking again."""
+        spans = []
+        for start2, end2 in lines[opener + 1: opener + 1 + _QUOTE_LINES]:
+            quoted = self.text[start2:end2]
+            if P.QUOTE_END.search(quoted):
+                break
+            if any(c.code for c in self.citations_in(start2, end2)) and (
+                    P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted)):
+                break  # the author introduces another source
+            spans.append((start2, end2))
+        return spans
+
+    def _quoted_line(self, speaker: str, opener_start: int, start: int, end: int, amended: bool) -> None:
+        """The relations of one quoted line of ``speaker``'s text."""
+        acted_on = self.self_verb_objects(start, end)
+        lead_kind, lead_objects = self._quoted_lead(start, end)
+        for c in self.citations_in(start, end):
+            if not c.code or code_key(c.code) == code_key(speaker):
+                continue
+            if amended:  # "Điều 3 Nghị định A sửa đổi bởi ... B quy định:" quotes A as amended
+                self.undated.add((code_key(speaker), code_key(c.code)))
+            if c.start in acted_on:
+                self.add(speaker, acted_on[c.start], c.code, "quoted_self_verb", opener_start, end)
+            elif c.start in lead_objects:
+                self.add(speaker, lead_kind, c.code, "quoted_lead", opener_start, end)
+            else:
+                self.add(speaker, "cites", c.code, "quoted_content", opener_start, end)
+
+    def _quoted_lead(self, start: int, end: int) -> tuple[str, set[int]]:
+        """A quoted clause opener ("7.12. Căn cứ khung tiêu chí ... tại Phụ lục 5 của Quy định số
+        366-QĐ/TW"): its type and the starts of the documents it governs (its first object and the
+        list after it; "Triển khai ... theo quy định của Nghị định ..." governs none)."""
+        line = self.text[start:end]
+        numbered = P.ITEM_NUMBER.match(line)
+        offset = numbered.end() if numbered else 0
+        clause = line[offset:]
+        lead = P.LEAD.match(clause) if _opens_with_lead(clause) else None
+        if lead is None or lead.group("anaphor"):
+            return "", set()
+        after = start + offset + lead.end()
+        following = self.citations_in(after, end)
+        if not following:
+            return "", set()
+        gap = self.text[after:following[0].start]
+        if len(gap) > _LEAD_OBJECT_REACH or P.LEAD_OBJECT_BREAK.search(gap):
+            return "", set()
+        kind = "based_on" if lead.group("based_on") else "implements"
+        return kind, {c.start for c in self.list_after(following[0], end)}
 
     def speaks_for_itself(self, pos: int) -> bool:
         """True when the sentence at ``pos`` is the text's own preamble ("Thực hiện X, Ban Tổ chức
@@ -404,26 +741,56 @@ class _Finder:
         return acted
 
 
-def merge_relations(found: list[Relation], years: dict[str, int] | None = None) -> list[Relation]:
+def merge_relations(
+    found: list[Relation], years: dict[str, int] | None = None, undated: set[tuple[str, str]] | None = None
+) -> list[Relation]:
     """One relation per (source, type, target), the most confident first-found kept;
-    a plain ``cites`` is dropped where a typed relation links the same pair, and a
+    a plain ``cites`` is dropped where a typed relation links the same pair (either way), and a
     relation to a document newer than its source (by year, where both are known) is dropped:
-    no document rests on, amends or cites a later one."""
+    no document rests on, amends or cites a later one — except the (source, target) key pairs
+    in ``undated`` (a quote of a document's text as amended later)."""
     years = years or {}
+    undated = undated or set()
     best: dict[tuple[str, str, str], Relation] = {}
     for r in found:
         source_year, target_year = years.get(code_key(r.source)), years.get(code_key(r.target))
-        if source_year and target_year and target_year > source_year:
+        if source_year and target_year and target_year > source_year and (
+                (code_key(r.source), code_key(r.target)) not in undated):
             continue
         key = (code_key(r.source), r.type, code_key(r.target))
         if key not in best or r.confidence > best[key].confidence:
             best[key] = r
     typed_pairs = {(s, t) for (s, kind, t) in best if kind != "cites"}
+    typed_pairs |= {(t, s) for (s, t) in typed_pairs}  # "A, sửa đổi bởi B": A does not cite B either
     kept = [r for (s, kind, t), r in best.items() if kind != "cites" or (s, t) not in typed_pairs]
     return sorted(kept, key=lambda r: (r.start, r.end, r.source, r.type, r.target))
 
 
 # --- sentences -------------------------------------------------------------------
+
+
+def _name_key(name: str) -> str:
+    """A law's name for comparison: case folded, runs of whitespace as one space."""
+    return " ".join(name.casefold().split())
+
+
+def _furniture_zones(text: str) -> list[tuple[int, int]]:
+    """Spans of site furniture: from a "Văn bản liên quan" / "Xem thêm" line through the link
+    list under it, up to the next heading or a paragraph of real text."""
+    zones: list[tuple[int, int]] = []
+    zone_start = None
+    for start, end in _line_spans(text):
+        line = text[start:end]
+        if P.FURNITURE_LINE.match(line):
+            if zone_start is None:
+                zone_start = start
+            continue
+        if zone_start is not None and (line.lstrip().startswith("#") or len(line) > _FURNITURE_PARAGRAPH):
+            zones.append((zone_start, start))
+            zone_start = None
+    if zone_start is not None:
+        zones.append((zone_start, len(text)))
+    return zones
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from extractors import codes
@@ -99,7 +99,7 @@ def _with_issuer(citation: Citation, issuer_code: str | None, issuer: str | None
 
 
 def _carrying_neighbour(
-    text: str, citations: list[Citation], index: int, sentence_of
+    text: str, citations: list[Citation], index: int, sentence_of: Callable[[int], int]
 ) -> Citation | None:
     """The nearest number-only reference in the same sentence with a known party issuer,
     of the same type or standing next to this one in a list."""
@@ -122,7 +122,7 @@ def _carrying_neighbour(
     return best[1] if best else None
 
 
-def _sentence_index(text: str):
+def _sentence_index(text: str) -> Callable[[int], int]:
     breaks = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text)]
     return lambda position: bisect.bisect_right(breaks, position)
 

@@ -7,17 +7,20 @@ cited code becomes is decided in :mod:`graph.identity`.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
 
-from extractors.codes import code_key, fold, issuer_name
+from extractors.codes import code_key, fold, issuer_name, type_abbreviation, type_name_for_code
 from graph import identity as ident
 from graph.identity import DocumentKey
 from graph.schema import ensure_valid
 
 GRAPH_SCHEMA = "vanban.graph/1"
+#: A law's code, the only coded documents a name like "Luật Đất đai" is joined to.
+_LAW_CODE_RE = re.compile(r"^\d+/\d{4}/QH\d*(?:\|[IVX]+)?$")
 _EVIDENCE_TEXT_LIMIT = 400  # characters of evidence text kept on an edge
 
 
@@ -99,6 +102,10 @@ def _text_issuer(record: dict, code: str, issuer: str | None) -> str | None:
     names for that code anywhere (a directive's header, another mention)."""
     if ident.qualifying_issuer(issuer, code):
         return issuer
+    level = ident.generic_level(issuer)
+    own_issuer = (record.get("self") or {}).get("issuer")
+    if level and own_issuer and ident.expand_issuer(own_issuer).startswith(level + " "):
+        return own_issuer  # "của UBND tỉnh" in a document of UBND tỉnh Bắc Ninh: its own body
     named = _qualified_issuers(record, code)
     return named[0] if len(named) == 1 else issuer
 
@@ -120,7 +127,7 @@ class _TextKeys:
         self.by_mention: list[tuple[int | None, DocumentKey]] = []
         self.by_code: dict[str, list[tuple[int | None, DocumentKey]]] = defaultdict(list)
         own = record.get("self") or {}
-        items = [(own, own.get("code"), own.get("issuer"), None)] if own.get("code") else []
+        items = [(own, str(own["code"]), own.get("issuer"), None)] if own.get("code") else []
         items += [(c, c["code"], c.get("issuer"), c.get("start")) for c in record.get("citations") or []
                   if c.get("code")]
         for _item, code, issuer, start in items:
@@ -172,7 +179,7 @@ def _add_record(G: nx.MultiDiGraph, record: dict, terms: dict[str, set[str]]) ->
             node = _add_document(G, keys.mention(coded), c)
             coded += 1
         elif c.get("name"):
-            node = _add_document(G, ident.named_key(c["name"]), c)
+            node = _add_document(G, _named_document_key(record, c, keys, terms), c)
         else:
             continue
         if node == own_node:
@@ -206,9 +213,59 @@ def _add_own_document(G: nx.MultiDiGraph, record: dict, keys: _TextKeys) -> str 
     # What the document says about itself is better than what others say of it.
     data = G.nodes[node]
     for name, value in attrs.items():
-        if value and not (name == "issuer" and key.ambiguous):
+        if value and name not in ("doc_type", "doc_type_name") and not (name == "issuer" and key.ambiguous):
             data[name] = value
+    doc_type, type_name = _document_type(own.get("doc_type"), own.get("doc_type_name"))
+    if doc_type:
+        data["doc_type"], data["doc_type_name"] = doc_type, type_name
     return node
+
+
+def _named_parts(citation: dict) -> tuple[str, str | None]:
+    """(name, edition) of a named citation: "Hiến pháp năm 2013" -> ("Hiến pháp", "2013")."""
+    name, edition = citation["name"], citation.get("edition")
+    suffix = f" năm {edition}"
+    if edition and name.endswith(suffix):
+        name = name[: -len(suffix)]
+    return name, edition
+
+
+def _named_document_key(record: dict, citation: dict, keys: _TextKeys, terms: dict[str, set[str]]) -> DocumentKey:
+    """Which node a document cited by name stands for.
+
+    With an edition ("Luật Đất đai năm 2024"): the coded document of that edition, when the
+    same text gives its code ("Luật Đất đai số 31/2024/QH15") or the table knows it; else
+    a named node of that edition. Without one ("Luật Đất đai"): the one edition the same
+    text names, by code or by year; else a named node of its own, marked ambiguous."""
+    name, edition = _named_parts(citation)
+    folded = fold(name)
+    coded: dict[str, str] = {}  # edition year -> code, from this text's coded mentions of the name
+    years: set[str] = set()  # editions this text names by year
+    for other in record.get("citations") or []:
+        if not other.get("name") or fold(_named_parts(other)[0]) != folded:
+            continue
+        if other.get("code"):
+            if _LAW_CODE_RE.match(other["code"]):
+                coded.setdefault(other.get("edition") or "", other["code"])
+        elif other.get("edition"):
+            years.add(other["edition"])
+    if edition is None:
+        if len(set(coded.values())) == 1:
+            return _coded_key(record, next(iter(coded.values())), keys, terms)
+        if len(years) == 1 and not coded:
+            edition = next(iter(years))
+    if edition is None:
+        return ident.named_key(name)
+    code = coded.get(edition) or ident.edition_code(name, edition)
+    return _coded_key(record, code, keys, terms) if code else ident.named_key(name, edition)
+
+
+def _coded_key(record: dict, code: str, keys: _TextKeys, terms: dict[str, set[str]]) -> DocumentKey:
+    """The node of a code this text gives (its mention's key), or of a code from the table."""
+    if keys.by_code.get(code_key(code)):
+        return keys.for_code(code)
+    base = ident.base_key(code, None, record["id"])
+    return ident.split_by_term(base, None, terms.get(base.key, set()))
 
 
 def _relation_end(G, value, record, keys: _TextKeys, own_node, near) -> str | None:
@@ -238,9 +295,14 @@ def _add_document(G: nx.MultiDiGraph, key: DocumentKey, facts: dict, label: str 
             date=None, subject=None, cited_by=0,
         )
     data = G.nodes[node]
-    for name in ("doc_type", "doc_type_name", "issuer_code", "date", "subject"):
+    if not data.get("doc_type"):
+        data["doc_type"], data["doc_type_name"] = _document_type(facts.get("doc_type"), facts.get("doc_type_name"))
+    for name in ("issuer_code", "date", "subject"):
         if not data.get(name) and facts.get(name):
             data[name] = facts[name]
+    if facts.get("name") and not data.get("name") and (key.scope == "named" or _LAW_CODE_RE.match(node[4:])):
+        # "Luật Đất đai" of 31/2024/QH15, or of its own named node
+        data["name"], data["edition"] = _named_parts(facts)
     issuer = facts.get("issuer")
     if key.scope == "local" and key.ambiguous:
         issuer = None  # an unqualified local code names no issuer we can trust
@@ -250,6 +312,16 @@ def _add_document(G: nx.MultiDiGraph, key: DocumentKey, facts: dict, label: str 
         data["issuer"] = issuer
         G.add_edge(node, _add_organization(G, issuer), key="issued_by", kind="issued_by")
     return node
+
+
+def _document_type(doc_type: str | None, doc_type_name: str | None) -> tuple[str | None, str | None]:
+    """A type and its name, both or neither: a name with no type gets the type it stands
+    for ("Nghị quyết" -> NQ) or is dropped, so no untyped node is shown under a type's name."""
+    if doc_type is None and doc_type_name:
+        doc_type = type_abbreviation(doc_type_name)
+    if doc_type is None:
+        return None, None
+    return doc_type, doc_type_name or type_name_for_code(doc_type)
 
 
 def _add_organization(G: nx.MultiDiGraph, name: str) -> str:

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -140,7 +141,7 @@ def graph_payload(G: nx.MultiDiGraph, title: str = DEFAULT_TITLE, kinds: tuple[s
                  if e.get("kind") == "mentions" and G.nodes[u].get("kind") == "text"),
                 key=lambda c: (c["published"] or "", c["text_id"]))
         nodes.append(item)
-    edges = []
+    edges: list[dict[str, Any]] = []
     for u, v, key, data in G.edges(keys=True, data=True):
         if u not in kept or v not in kept:
             continue

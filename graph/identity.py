@@ -100,8 +100,8 @@ def qualifying_issuer(issuer: str | None, code: str | None = None) -> str | None
     another kind of body than the code says (an "Đảng ủy Khối ..." for a ``/ĐU`` code)."""
     if not issuer or not issuer.strip():
         return None
-    folded = " ".join(fold(issuer).split())
-    if folded in _generic_issuer_names():
+    folded = expand_issuer(issuer)
+    if folded in _generic_issuer_names() or generic_level(issuer):
         return None
     if code:
         named = issuer_code_for(issuer)
@@ -109,6 +109,43 @@ def qualifying_issuer(issuer: str | None, code: str | None = None) -> str | None
         if named and segments and fold(named) != fold(segments[0]):
             return None
     return folded
+
+
+_LEVEL_ONLY_RE = re.compile(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|đặc khu)$")
+
+
+@lru_cache(maxsize=65536)
+def expand_issuer(issuer: str) -> str:
+    """An issuer folded, its abbreviated head written out as the table names the body:
+    "UBND tỉnh Bắc Ninh" -> "ủy ban nhân dân tỉnh bắc ninh"."""
+    folded = " ".join(fold(issuer).split())
+    head, _, rest = folded.partition(" ")
+    full = _abbreviated_heads().get(head)
+    return f"{full} {rest}".strip() if full else folded
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_heads() -> dict[str, str]:
+    """Folded one-word abbreviations among the table's body names ("ubnd") -> the body's name, folded."""
+    heads = {}
+    for row in load_table("issuers.json")["issuers"]:
+        for name in row.get("names", []):
+            if " " not in name and name.isupper():
+                heads[fold(name)] = " ".join(fold(row["name"]).split())
+    return heads
+
+
+@lru_cache(maxsize=65536)
+def generic_level(issuer: str | None) -> str | None:
+    """The folded issuer when it names an open body by its level only ("UBND tỉnh",
+    "Ủy ban nhân dân thành phố"): which province or city is not said. Else None."""
+    if not issuer:
+        return None
+    folded = expand_issuer(issuer)
+    for name in _generic_issuer_names():
+        if folded.startswith(name + " ") and _LEVEL_ONLY_RE.match(folded[len(name) + 1 :]):
+            return folded
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -151,9 +188,40 @@ def split_by_term(key: DocumentKey, when: str | None, terms_seen: set[str]) -> D
     return DocumentKey(f"{key.key}|{term}", key.code, key.scope, key.issuer, term)
 
 
-def named_key(name: str) -> DocumentKey:
-    """A document cited by name only: ``Điều lệ Đảng`` -> ``doc:named:điều lệ đảng``."""
-    return DocumentKey(f"doc:named:{' '.join(fold(name).split())}", None, "named")
+def named_key(name: str, edition: str | None = None) -> DocumentKey:
+    """A document cited by name only: ``Điều lệ Đảng`` -> ``doc:named:điều lệ đảng``; with
+    its edition, ``Hiến pháp`` 2013 -> ``doc:named:hiến pháp|2013``. A name that several
+    editions share, given without a year, is marked ambiguous: which edition is not said."""
+    folded = " ".join(fold(name).split())
+    if edition:
+        return DocumentKey(f"doc:named:{folded}|{edition}", None, "named")
+    return DocumentKey(f"doc:named:{folded}", None, "named", ambiguous=has_editions(name))
+
+
+@lru_cache(maxsize=1)
+def _editions() -> dict[str, dict[str, str | None]]:
+    """Folded name -> {year: code or None}, from the named-document table."""
+    table = load_table("named_documents.json").get("editions", {})
+    return {" ".join(fold(name).split()): {row["year"]: row.get("code") for row in rows}
+            for name, rows in table.items()}
+
+
+def edition_code(name: str, year: str | None) -> str | None:
+    """The code of one edition of a named document: ("Luật Đất đai", "2024") -> "31/2024/QH15"."""
+    if not year:
+        return None
+    return _editions().get(" ".join(fold(name).split()), {}).get(year)
+
+
+#: Kinds of named documents that come in editions even when the table lists only one.
+_EDITIONED_KINDS = ("luật ", "bộ luật ", "hiến pháp", "pháp lệnh ")
+
+
+def has_editions(name: str) -> bool:
+    """True when a name alone does not say which edition: a law, a constitution, or any
+    name the table lists with two or more editions."""
+    folded = " ".join(fold(name).split())
+    return len(_editions().get(folded, {})) > 1 or folded.startswith(_EDITIONED_KINDS)
 
 
 def self_key(text_id: str) -> DocumentKey:

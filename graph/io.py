@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -126,7 +127,7 @@ def write_csv(G: nx.MultiDiGraph, directory: str | Path) -> tuple[Path, Path]:
         writer = csv.writer(handle)
         writer.writerow(["id:ID", ":LABEL"] + [f"{name}:{kind}" for name, kind in node_cols])
         for row in nodes:
-            label = _NODE_LABELS.get(row.get("kind"), "Node")
+            label = _NODE_LABELS.get(str(row.get("kind")), "Node")
             writer.writerow([row["\0id"], label] + [_cell(row.get(name)) for name, _ in node_cols])
 
     edges = [dict(data, **{"\0u": u, "\0v": v, "\0key": key}) for u, v, key, data in G.edges(keys=True, data=True)]
@@ -209,7 +210,7 @@ def read_graph(path: str | Path, fmt: str) -> nx.MultiDiGraph:
 
 def export_graph(G: nx.MultiDiGraph, path: str | Path, fmt: str) -> Path:
     """Write ``G`` to ``path`` in format ``fmt`` (one of :data:`FORMATS`); returns the path written."""
-    writers = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json, "csv": write_csv}
+    writers: dict[str, Callable[[nx.MultiDiGraph, Path], object]] = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json, "csv": write_csv}
     if fmt == "html":
         try:
             from graph.html import write_html

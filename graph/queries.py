@@ -148,7 +148,8 @@ def _label(G: nx.MultiDiGraph, node: str) -> str:
         elif data.get("term"):
             label = f"{label} (khóa {data['term']})"
         elif data.get("ambiguous"):
-            label = f"{label} ({'issuer' if data.get('scope') == 'local' else 'term'} unknown)"
+            unknown = {"local": "issuer", "named": "edition"}.get(data.get("scope"), "term")
+            label = f"{label} ({unknown} unknown)"
     return label
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -246,9 +247,13 @@ def explore_paths(paths: str | Path | Iterable[str | Path], workers: int = 1) ->
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    records, failures = [], []
+    records: list[dict[str, Any]] = []
+    failures: list[Failure] = []
     for item in extract_paths(paths, workers=workers):
-        (failures if isinstance(item, Failure) else records).append(item)
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            records.append(item)
     return Explorer(records, failures)
 
 

@@ -2,20 +2,25 @@
 
 Exit status: 0 when every document was read and processed, 1 when at least one
 failed (each failure is one line on stderr naming the file and the reason), 2 for
-usage errors.
+usage errors and a store that cannot be opened or stays busy, 130 when
+interrupted with Ctrl-C (after a one-line summary of what was done). Files that
+vanban does not read, met while walking a folder, are listed as skipped (one
+line each) and do not change the exit status.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from pipeline.lazy_group import LazyGroup
-from pipeline.models import Failure, RunSummary
+from pipeline.models import Failure, Ignored, RunSummary
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -60,8 +65,28 @@ def _dask_items(paths, address, parts, parts_format, tokens, known_ids=()):
         raise click.ClickException(str(err)) from err
 
 
+INTERRUPTED = 130  # the shell's convention for a command stopped by SIGINT
+
+
 def _report_failure(failure: Failure) -> None:
     click.echo(f"vanban: error: {failure.line()}", err=True)
+
+
+def _report_ignored(item: Ignored) -> None:
+    click.echo(f"vanban: skipped: {item.line()}", err=True)
+
+
+def _store_error(db: Path, err: Exception) -> NoReturn:
+    """One line for a store that cannot be used (busy past the timeout, not a database, read-only), exit 2."""
+    from pipeline.models import one_line
+
+    message = str(err)
+    if "locked" in message or "busy" in message:
+        reason = "busy: another process kept it locked past the wait (another 'vanban run'?); try again later"
+    else:
+        reason = f"cannot be used ({type(err).__name__}: {message})"
+    click.echo(f"vanban: error: store {one_line(str(db))}: {reason}", err=True)
+    sys.exit(2)
 
 
 def _progress(iterable, enabled: bool, desc: str):
@@ -98,24 +123,41 @@ def extract(paths: tuple[Path, ...], output: Path | None, workers: int, tokens: 
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
     """
-    from pipeline.process import extract_paths
+    from pipeline.models import one_line
+    from pipeline.process import extract_all
 
     dask_address, paths = _dask_target(dask_address, paths)
-    failed = 0
-    if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    stream = output.open("w", encoding="utf-8") if output else sys.stdout
-    items = (_dask_items(paths, dask_address, parts, parts_format, tokens) if dask_address
-             else extract_paths(paths, workers=workers, tokens=tokens))
+    failed = written = skipped = 0
     try:
+        if output:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as err:
+        click.echo(f"vanban: error: cannot write {one_line(str(output))} ({err.strerror or err})", err=True)
+        sys.exit(2)
+    try:
+        items = (_dask_items(paths, dask_address, parts, parts_format, tokens) if dask_address
+                 else extract_all(paths, workers=workers, tokens=tokens))
         for item in items:
-            if isinstance(item, int):
+            if isinstance(item, int):  # documents Dask skipped (none for extract)
                 continue
             if isinstance(item, Failure):
                 failed += 1
                 _report_failure(item)
-                continue
-            stream.write(json.dumps(item, ensure_ascii=False) + "\n")
+            elif isinstance(item, Ignored):
+                skipped += 1
+                _report_ignored(item)
+            else:
+                stream.write(json.dumps(item, ensure_ascii=False) + "\n")
+                written += 1
+    except KeyboardInterrupt:
+        stream.flush()
+        click.echo(f"vanban: interrupted: {written} records written, {failed} failed, {skipped} skipped", err=True)
+        sys.exit(INTERRUPTED)
+    except BrokenPipeError:  # `vanban extract ... | head`: the reader has gone, which is no error
+        sys.stderr.close()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     finally:
         if output:
             stream.close()
@@ -128,62 +170,102 @@ def extract(paths: tuple[Path, ...], output: Path | None, workers: int, tokens: 
               help="SQLite store to add the documents to.")
 @_workers_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option("--prune", is_flag=True,
+              help="Remove from the store the documents under PATHS that no longer exist (deleted files, lines).")
 @click.option("--index/--no-index", default=True, show_default=True,
               help="Segment the texts into words for `vanban search` and the keywords.")
 @_dask_options
-def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, index: bool,
+def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, prune: bool, index: bool,
         dask_address: str | None, parts: Path | None, parts_format: str) -> None:
     """Process documents into a store, skipping content already stored; print a summary.
 
-    Example: vanban run corpus/ --db out/vanban.db
+    Example: vanban run corpus/ --db out/vanban.db --prune
     """
-    from pipeline.process import Skipped, iter_documents, process_stream
+    import sqlite3
+
+    from pipeline.models import source_name
+    from pipeline.process import iter_documents, process_with_origins
     from pipeline.store import Store
 
     dask_address, paths = _dask_target(dask_address, paths)
+    if dask_address and prune:
+        raise click.UsageError("--prune does not go with --dask (run --prune without --dask)")
     summary = RunSummary()
     show = sys.stderr.isatty() if progress is None else progress
-    with Store(db) as store:
-        if dask_address:
-            items = _dask_items(paths, dask_address, parts, parts_format, index, store.stored_ids())
-        else:
-            items = process_stream(iter_documents(paths, is_stored=store.is_stored), workers=workers, tokens=index)
-        for item in _progress(items, show, "vanban run"):
-            if isinstance(item, int):  # documents Dask skipped as already stored
-                summary.seen += item
-                summary.unchanged += item
-                continue
-            summary.seen += 1
-            if isinstance(item, Skipped):
-                summary.unchanged += 1
-            elif isinstance(item, Failure):
-                summary.failed += 1
-                summary.failures.append(item)
-                store.put_failure(item)
-                _report_failure(item)
+    seen: set[str] = set()
+    try:
+        store = Store(db)
+    except sqlite3.Error as err:
+        _store_error(db, err)
+    try:
+        with store:
+            if dask_address:
+                items = ((None, item) for item in
+                         _dask_items(paths, dask_address, parts, parts_format, index, store.stored_keys()))
             else:
-                outcome = store.put(item)
-                summary.new += outcome == "new"
-                summary.replaced += outcome == "replaced"
-                summary.add_facts(item)
-            if summary.seen % 50 == 0:
-                store.commit()
-        if summary.new or summary.replaced:
-            from pipeline.search import refresh_keywords
+                items = process_with_origins(iter_documents(paths, is_stored=store.is_stored), workers=workers,
+                                             tokens=index)
+            try:
+                for origin, item in _progress(items, show, "vanban run"):
+                    if isinstance(item, int):  # documents Dask skipped as already stored
+                        summary.seen += item
+                        summary.unchanged += item
+                        continue
+                    _store_item(store, summary, origin, item, seen)
+            except KeyboardInterrupt:
+                summary.interrupted = True
+            if summary.new or summary.replaced:
+                from pipeline.search import refresh_keywords
 
-            refresh_keywords(store.db)
+                refresh_keywords(store.db)
+            if prune and not summary.interrupted:
+                summary.pruned = len(store.prune([source_name(p) for p in paths], seen))
+    except sqlite3.Error as err:
+        click.echo(format_summary(summary, db))
+        _store_error(db, err)
     click.echo(format_summary(summary, db))
+    if summary.interrupted:
+        click.echo("vanban: interrupted (Ctrl-C): the documents above are stored; run again to go on", err=True)
+        sys.exit(INTERRUPTED)
     sys.exit(1 if summary.failed else 0)
+
+
+def _store_item(store, summary: RunSummary, origin: str | None, item, seen: set[str]) -> None:
+    """Count one item of a run and write it to the store."""
+    from pipeline.models import Skipped
+
+    if isinstance(item, Ignored):
+        summary.skipped += 1
+        _report_ignored(item)
+        return
+    summary.seen += 1
+    if isinstance(item, Skipped):
+        summary.unchanged += 1
+        seen.add(item.source)
+    elif isinstance(item, Failure):
+        summary.failed += 1
+        summary.failures.append(item)
+        store.put_failure(item)
+        seen.add(item.source)
+        _report_failure(item)
+    else:
+        outcome = store.put(item, origin=origin)
+        summary.new += outcome == "new"
+        summary.replaced += outcome == "replaced"
+        summary.add_facts(item)
+        seen.add(item["source"])
 
 
 def format_summary(summary: RunSummary, db: Path) -> str:
     facts = ", ".join(f"{n} {k}" for k, n in summary.facts.items()) or "none (nothing new processed)"
     lines = [
         f"documents seen: {summary.seen}  new: {summary.new}  replaced: {summary.replaced}  "
-        f"unchanged: {summary.unchanged}  failed: {summary.failed}",
+        f"unchanged: {summary.unchanged}  failed: {summary.failed}  skipped: {summary.skipped}",
         f"facts found in processed documents: {facts}",
         f"store: {db}",
     ]
+    if summary.pruned:
+        lines.insert(1, f"pruned: {summary.pruned} document(s) whose source no longer exists")
     return "\n".join(lines)
 
 
@@ -195,13 +277,18 @@ def report(db: Path, top: int) -> None:
 
     Example: vanban report --db out/vanban.db
     """
+    import sqlite3
+
     from pipeline.search import all_keywords
     from pipeline.store import Store
 
-    with Store(db) as store:
-        records = list(store.records())
-        failures = store.failures()
-        keywords = all_keywords(store.db)
+    try:
+        with Store(db) as store:
+            records = list(store.records())
+            failures = store.failures()
+            keywords = all_keywords(store.db)
+    except sqlite3.Error as err:
+        _store_error(db, err)
     click.echo(format_findings(records, failures, top, keywords))
 
 

@@ -82,17 +82,21 @@ def plan_partitions(paths: Iterable[str | Path], docs: int = DOCS_PER_PARTITION)
 
 
 def _shards(path: Path, lines_per_shard: int) -> Iterator[tuple[int, int, int]]:
-    """(byte start, byte end, first line number) of shards of a JSON Lines file, cut at line ends."""
+    """(byte start, byte end, first line number) of shards of a JSON Lines file, cut at line ends.
+
+    Blank lines do not count and never make a shard of their own (they go with the lines before them).
+    """
     start = position = 0
-    line = first = 1
+    line, first, filled = 1, 1, 0
     with path.open("rb") as stream:
         for row in stream:
             position += len(row)
-            if line - first + 1 >= lines_per_shard:
+            filled += bool(row.strip())
+            if filled >= lines_per_shard:
                 yield start, position, first
-                start, first = position, line + 1
+                start, first, filled = position, line + 1, 0
             line += 1
-    if position > start:
+    if filled or not start:  # the rest, or a file with no line at all (the reader says what is wrong)
         yield start, position, first
 
 
@@ -119,7 +123,7 @@ def read_partition(part: Partition) -> Iterator[RawDocument | Failure]:
 
 
 def process_partition(part: Partition, out_dir: str, tokens: bool = False, part_format: str = "jsonl",
-                      known_ids: frozenset[str] = frozenset()) -> PartResult:
+                      known_ids: frozenset[tuple[str, str]] = frozenset()) -> PartResult:
     """Process one partition and write its records to ``out_dir`` (a Dask task; pure but for that file)."""
     from pipeline.process import safe_process
 
@@ -129,7 +133,7 @@ def process_partition(part: Partition, out_dir: str, tokens: bool = False, part_
     for item in read_partition(part):
         if isinstance(item, Failure):
             failures.append(item)
-        elif item.id in known_ids:
+        elif (item.source, item.id) in known_ids:
             skipped += 1
         else:
             result = safe_process(item, tokens=tokens)
@@ -190,7 +194,7 @@ def client_for(address: str | None):
 
 def run_partitions(paths: Iterable[str | Path], *, address: str | None = None, client=None,
                    out_dir: str | Path | None = None, tokens: bool = False, part_format: str = "jsonl",
-                   known_ids: Iterable[str] = (), docs_per_partition: int = DOCS_PER_PARTITION,
+                   known_ids: Iterable[tuple[str, str]] = (), docs_per_partition: int = DOCS_PER_PARTITION,
                    work: Callable[..., PartResult] = process_partition) -> Iterator[dict | Failure | int]:
     """Records and Failures of every input, in input order, computed on Dask; an int counts skipped documents.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,7 +103,7 @@ def person_post_texts(person: dict) -> list[str]:
 
 # --- scoring ----------------------------------------------------------------------------
 
-def _tally(score: Score, predicted: set, gold: set, optional: set = frozenset()) -> tuple[list, list]:
+def _tally(score: Score, predicted: set, gold: set, optional: Set = frozenset()) -> tuple[list, list]:
     predicted = {p for p in predicted if p not in optional or p in gold}
     score.tp += len(predicted & gold)
     score.fp += len(predicted - gold)

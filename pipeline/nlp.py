@@ -84,9 +84,10 @@ def identity_component(doc: Doc) -> Doc:
 @Language.component("vanban_citations", assigns=["doc._.facts", "doc.spans"])
 def citations_component(doc: Doc) -> Doc:
     def work(facts: Facts) -> None:
-        from extractors.citations import extract_citations
+        from extractors.citations import extract_citations, repair_warnings
 
         facts.citations = extract_citations(doc.text, facts.dates, facts.identity)
+        facts.warnings.extend(repair_warnings(facts.citations, facts.identity))
         for citation in facts.citations:
             _label(doc, citation.start, citation.end, "CODE")
 
@@ -126,10 +127,12 @@ def organizations_component(doc: Doc) -> Doc:
 @Language.component("vanban_relations", assigns=["doc._.facts"])
 def relations_component(doc: Doc) -> Doc:
     def work(facts: Facts) -> None:
+        from extractors.identity import page_subject_start
         from extractors.relations import find_relations
 
         doc_id = doc.user_data.get(DOC_ID) or ""
-        facts.relations = find_relations(doc.text, facts.citations, facts.identity, doc_id)
+        page = page_subject_start(doc.text) if facts.identity is None else None
+        facts.relations = find_relations(doc.text, facts.citations, facts.identity, doc_id, page)
 
     _guarded("relations", doc, work)
     return doc

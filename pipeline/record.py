@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 
+from extractors.citations import named_label
 from extractors.models import Facts, SelfIdentity
 from pipeline.models import RawDocument
 from vntext.normalize import NormalizedText
@@ -30,7 +31,8 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
             "doc_type_name": c.doc_type_name, "number": c.number,
             "issuer_code": c.issuer_code, "issuer": c.issuer,
             "date": c.date, "subject": c.subject,
-            **({"name": c.name} if c.name else {}),
+            **({"name": named_label(c)} if c.name else {}),
+            **({"edition": c.edition} if c.name and c.edition else {}),
         })
 
     dates = []

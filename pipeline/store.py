@@ -1,15 +1,22 @@
 """The SQLite store: one row per input document (its record, or its failure), plus fact tables.
 
-A document is keyed by its source; its ``id`` is the content hash. Content
-already stored is skipped, changed content replaces the old record, and a failed
-document is kept with its error so that the next run tries it again. The fact
-tables (citations, relations, people) are derived from the records for people
-who query the store with SQL directly.
+A document is keyed by its source and its content (``id``, the content hash):
+a source whose content is already stored under it is skipped; other content
+(even content stored under another source) is processed and replaces the old
+record; a failed document is kept with its error so that the next run tries it
+again. ``origin`` names the input file a row came from, so that ``prune`` can
+remove what no longer exists. The fact tables (citations, relations, people)
+are derived from the records for people who query the store with SQL directly.
+
+A document and its facts are written in one transaction (an interrupt rolls
+both back). The database is in WAL mode with a busy timeout, so a second
+writer waits for the first instead of failing.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -49,22 +56,51 @@ CREATE INDEX IF NOT EXISTS people_name ON people(name);
 """
 
 
+BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another one before "the store is busy" (VANBAN_BUSY_TIMEOUT)
+
+
+class StoreBusy(Exception):
+    """Another process held the store for longer than the busy timeout."""
+
+
 class Store:
     """A vanban SQLite database. Use as a context manager, or call ``close()``."""
 
-    def __init__(self, path: str | Path = "vanban.db"):
+    def __init__(self, path: str | Path = "vanban.db", timeout: float | None = None):
+        if timeout is None:
+            try:
+                timeout = float(os.environ.get("VANBAN_BUSY_TIMEOUT", BUSY_TIMEOUT_S))
+            except ValueError:
+                timeout = BUSY_TIMEOUT_S
         self.path = Path(path)
         if self.path.parent and not self.path.parent.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path)
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.executescript(SCHEMA_SQL)
-        search.ensure_schema(self.db)  # the full-text index and keywords (pipeline.search)
+        self.db = sqlite3.connect(self.path, timeout=timeout)
+        try:
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")  # safe in WAL mode: a crash loses no committed row
+            with self.db:
+                self.db.executescript(SCHEMA_SQL)
+                self._migrate()
+                search.ensure_schema(self.db)  # the full-text index and keywords (pipeline.search)
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _migrate(self) -> None:
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
+        if "origin" not in columns:
+            self.db.execute("ALTER TABLE documents ADD COLUMN origin TEXT")
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is not None:
+            self.db.rollback()  # never commit half of what an exception interrupted
         self.close()
 
     def close(self) -> None:
@@ -72,43 +108,64 @@ class Store:
         self.db.close()
 
     def is_stored(self, source: str, doc_id: str) -> bool:
-        """True when this content (by hash) is already stored successfully."""
+        """True when this source is stored successfully with this content (by hash)."""
         row = self.db.execute(
-            "SELECT 1 FROM documents WHERE id = ? AND status = 'ok' LIMIT 1", (doc_id,)
+            "SELECT 1 FROM documents WHERE source = ? AND id = ? AND status = 'ok' LIMIT 1", (source, doc_id)
         ).fetchone()
         return row is not None
 
-    def stored_ids(self) -> list[str]:
-        """Content hashes of every document stored successfully (a distributed run skips them)."""
-        return [i for (i,) in self.db.execute("SELECT id FROM documents WHERE status = 'ok'")]
+    def stored_keys(self) -> set[tuple[str, str]]:
+        """(source, content hash) of every document stored successfully (a distributed run skips them)."""
+        return set(self.db.execute("SELECT source, id FROM documents WHERE status = 'ok'"))
 
-    def put(self, record: dict) -> str:
-        """Store a record; returns 'new' or 'replaced' (same source, other content or a past failure)."""
+    def put(self, record: dict, origin: str | None = None) -> str:
+        """Store a record with its facts in one transaction; 'new' or 'replaced' (other content or a past failure)."""
         tokens = record.get("tokens")  # the words, for the full-text index only
         record = {k: v for k, v in record.items() if k != "tokens"}
         source = record["source"]
-        existed = self._delete(source)
-        self.db.execute(
-            "INSERT INTO documents (source, id, status, kind, title, published, record, processed_at)"
-            " VALUES (?, ?, 'ok', ?, ?, ?, ?, ?)",
-            (source, record["id"], record.get("kind"), record.get("title"), record.get("published"),
-             json.dumps(record, ensure_ascii=False), _now()),
-        )
-        self._put_facts(record)
-        if tokens is not None:
-            search.index_text(self.db, record, tokens)
+        with self.db:
+            existed = self._delete(source)
+            self.db.execute(
+                "INSERT INTO documents (source, id, status, kind, title, published, record, processed_at, origin)"
+                " VALUES (?, ?, 'ok', ?, ?, ?, ?, ?, ?)",
+                (source, record["id"], record.get("kind"), record.get("title"), record.get("published"),
+                 json.dumps(record, ensure_ascii=False), _now(), origin or source),
+            )
+            self._put_facts(record)
+            if tokens is not None:
+                search.index_text(self.db, record, tokens)
         return "replaced" if existed else "new"
 
     def put_failure(self, failure: Failure) -> None:
         """Keep a failed document with its error, so that the next run retries it."""
-        self._delete(failure.source)
-        self.db.execute(
-            "INSERT INTO documents (source, id, status, error, processed_at) VALUES (?, ?, 'failed', ?, ?)",
-            (failure.source, failure.id, failure.reason, _now()),
-        )
+        with self.db:
+            self._delete(failure.source)
+            self.db.execute(
+                "INSERT INTO documents (source, id, status, error, processed_at, origin)"
+                " VALUES (?, ?, 'failed', ?, ?, ?)",
+                (failure.source, failure.id, failure.reason, _now(), failure.origin or failure.source),
+            )
 
     def commit(self) -> None:
         self.db.commit()
+
+    def prune(self, roots: list[str], seen: set[str]) -> list[str]:
+        """Remove the documents read from under ``roots`` whose source was not ``seen`` in this run.
+
+        Call it only after a complete walk of ``roots``: what the walk did not meet no
+        longer exists (a deleted file, a line gone from a dump). Returns the sources removed.
+        """
+        def under(path: str) -> bool:
+            if "." in roots and not os.path.isabs(path) and "://" not in path:
+                return True
+            return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+        gone = [source for source, origin in self.db.execute("SELECT source, origin FROM documents")
+                if under(origin or source) and source not in seen]
+        with self.db:
+            for source in gone:
+                self._delete(source)
+        return gone
 
     def records(self) -> Iterator[dict]:
         """Every stored record (OUTPUT.md dicts), in source order."""

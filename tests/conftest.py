@@ -25,3 +25,17 @@ def fixtures_dir() -> Path:
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return REPO / "corpus"
+
+
+# Hypothesis profiles for tests/test_fuzz.py: "short" in make test, "long" behind
+# `pytest --hypothesis-profile=long tests/test_fuzz.py` (a few minutes).
+try:
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("short", max_examples=25, deadline=None, derandomize=True,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.register_profile("long", max_examples=2000, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.load_profile("short")
+except ImportError:  # hypothesis is in the test extra
+    pass

@@ -3,7 +3,7 @@ references and short back-references, named documents, and dropping a directive'
 
 import pytest
 
-from extractors.citations import extract_citations, find_citations
+from extractors.citations import extract_citations, find_citations, named_label
 from extractors.models import DateMention, SelfIdentity
 from extractors.resolve import resolve_citations
 
@@ -264,7 +264,7 @@ NAMED = [
 @pytest.mark.parametrize(("text", "name"), NAMED)
 def test_named_documents(text, name):
     (citation,) = find_citations(text)
-    assert (citation.form, citation.code, citation.name) == ("named", None, name)
+    assert (citation.form, citation.code, named_label(citation)) == ("named", None, name)
 
 
 def test_a_law_with_a_number_is_a_full_citation_not_a_named_one():

@@ -132,3 +132,32 @@ def test_every_command_is_documented_in_the_readme():
     readme = README.read_text(encoding="utf-8")
     for name in cli.list_commands(None):
         assert f"vanban {name}" in readme, f"README does not show 'vanban {name}'"
+
+
+def test_extract_to_an_unwritable_place_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(NEWS), "-o", str(tmp_path / "file" / "out.jsonl")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("vanban: error: cannot write ") and len(result.stderr.splitlines()) == 1
+
+
+def test_extract_into_a_closed_pipe_stops_quietly():
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", "from pipeline.cli import main; main()", "extract", str(CORPUS)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()  # as `| head -1` does
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_a_file_that_is_not_a_store_is_one_line_and_exit_2(tmp_path):
+    db = tmp_path / "notes.db"
+    db.write_text("not a database", encoding="utf-8")
+    for args in (["run", str(NEWS), "--db", str(db)], ["report", "--db", str(db)]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("vanban: error: store ") and "Traceback" not in result.output

@@ -49,6 +49,11 @@ SPACE_RUN_RE = re.compile(" {2,}")
 # Markdown markup that is not text: emphasis stars and underscores, backslash escapes, table pipes.
 MD_EMPHASIS_RE = re.compile(r"\*+|(?<!\w)__|__(?!\w)")
 MD_ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>])")
+# A pipe with text on both sides on its line separates two table cells: it is kept, so
+# that a name never runs into the next cell's first word ("Nguyễn Thị Kim Dung | Trưởng
+# ban" is not "Kim Dung Trưởng") and a row stays one line. Other pipes (a row's outer
+# edges, empty cells) become spaces.
+MD_CELL_PIPE_RE = re.compile(r"(?<=[^\s|])[ \t]*\|(?=[ \t]*[^\s|])")
 MD_PIPE_RE = re.compile(r"\|")
 
 
@@ -58,8 +63,8 @@ class NormalizedText:
 
     text: str
     original: str
-    starts: array  # starts[i]: original offset where normalized char i begins
-    ends: array  # ends[i]: original offset where normalized char i ends
+    starts: array[int]  # starts[i]: original offset where normalized char i begins
+    ends: array[int]  # ends[i]: original offset where normalized char i ends
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span to the original span that produced it."""
@@ -109,7 +114,7 @@ def step_tone_placement(text: str) -> Iterator[Edit]:
         yield m.start(), m.end(), unicodedata.normalize("NFC", first + tone) + bare
 
 
-def _substitute(pattern: re.Pattern, replacement: str) -> Step:
+def _substitute(pattern: re.Pattern[str], replacement: str) -> Step:
     def step(text: str) -> Iterator[Edit]:
         for m in pattern.finditer(text):
             yield m.start(), m.end(), replacement
@@ -124,10 +129,11 @@ step_space_runs = _substitute(SPACE_RUN_RE, " ")
 
 
 def step_markdown(text: str) -> Iterator[Edit]:
-    """Drop emphasis markers and escapes, turn table pipes into spaces."""
+    """Drop emphasis markers and escapes; keep pipes between two cells, turn other pipes into spaces."""
     edits = [(m.start(), m.end(), "") for m in MD_EMPHASIS_RE.finditer(text)]
     edits += [(m.start(), m.end(), "") for m in MD_ESCAPE_RE.finditer(text)]
-    edits += [(m.start(), m.end(), " ") for m in MD_PIPE_RE.finditer(text)]
+    cell_pipes = {m.end() - 1 for m in MD_CELL_PIPE_RE.finditer(text)}
+    edits += [(m.start(), m.end(), " ") for m in MD_PIPE_RE.finditer(text) if m.start() not in cell_pipes]
     edits.sort()
     last = -1
     for edit in edits:
@@ -185,7 +191,7 @@ def _splice(text: str, edits: list[Edit]) -> str:
     return "".join(pieces)
 
 
-def _apply(text: str, starts: array, ends: array, edits: list[Edit]) -> tuple[str, array, array]:
+def _apply(text: str, starts: array[int], ends: array[int], edits: list[Edit]) -> tuple[str, array[int], array[int]]:
     pieces: list[str] = []
     new_starts = array("l")
     new_ends = array("l")

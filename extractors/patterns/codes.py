@@ -50,11 +50,12 @@ LOWER_VI = (
 # A segment is a whole token: it may not stop inside a longer word.
 _SEG_ANY = r"[^\W\d_][\w&]{0,15}(?![\w&])"  # any case: lower-case codes ("16-hd/btctw")
 _SEG_UP = rf"[{UPPER}][\w&]{{0,15}}(?![\w&])"  # starts with a capital letter
-# A dash inside a code: any dash, up to two spaces (or a line break) around it.
-_DASH = r"\s{0,2}[-–—‐‑]\s{0,2}"
-_DASH_TIGHT = r"[-–—‐‑]"
-# A slash inside a code, with the same tolerance ("47/HD /BTCTW").
-_SLASH = r"\s{0,2}/\s{0,2}"
+# A dash inside a code: any dash, up to two spaces (or a line break) around it; a
+# doubled dash ("NĐ--CP") is a typing slip the parser repairs with a warning.
+_DASH = r"\s{0,2}[-–—‐‑]{1,2}\s{0,2}"
+_DASH_TIGHT = r"[-–—‐‑]{1,2}"
+# A slash inside a code, with the same tolerance ("47/HD /BTCTW", the slip "70//2025").
+_SLASH = r"\s{0,2}/{1,2}\s{0,2}"
 # Continuation of a state code tail: "-CP", "-BGTVT"; across spaces only before a capital.
 _TAIL_MORE = rf"(?:{_DASH_TIGHT}\s{{0,2}}{_SEG_ANY}|{_DASH}{_SEG_UP})"
 
@@ -88,6 +89,14 @@ CODE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: A doubled separator inside a matched code ("70//2025/NĐ-CP", "NĐ--CP"): a slip.
+DOUBLED_SEPARATOR_RE = re.compile(r"/\s{0,2}/|[-–—‐‑]\s{0,2}[-–—‐‑]")
+#: A slash where a state code's type and issuer take a dash: "70/2025/NĐ/CP" (the
+#: segment after it must be a known issuer for the repair to apply).
+SLASH_FOR_DASH_RE = re.compile(r"\s{0,2}/\s{0,2}(?P<seg>[^\W\d_][\w&]{0,15})(?![\w&/])")
+#: "OH15" for "QH15" (O typed or read for Q), also inside "UBTVOH15".
+O_FOR_Q_RE = re.compile(r"^(?P<head>(?:UBTV)?)[O0](?P<tail>H\d{1,2})$")
 
 #: The separators between the segments of a matched code, to split it again.
 CODE_SEGMENT_RE = re.compile(r"[^\W_][\w&]*")
@@ -131,6 +140,16 @@ LAW_BEFORE_CODE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: A licence or permit, not a document of the graph: "Giấy phép hoạt động báo điện tử
+#: số 140/GP-BTTTT", "Giấy phép số 08/GP-BTTTT" (newspapers print theirs in the footer).
+LICENCE_BEFORE_CODE_RE = re.compile(
+    r"(?<![\w])giấy\s+phép(?:\s+[^\W\d_]+){0,6}?(?:\s+số)?\s*:?\s*$", re.IGNORECASE
+)
+
+#: The end of an amending law's title before the law it amends: "Luật sửa đổi, bổ sung
+#: một số điều của " + "Luật Đất đai số 43/2024/QH15" (the code is the amending law's).
+AMENDING_LAW_RE = re.compile(r"(?:sửa\s+đổi|bổ\s+sung|của|và|,)\s*$", re.IGNORECASE)
 
 #: A form, not a document: "Mẫu số 01/TB-BSTT-NNT", "theo mẫu 02/CNKD-TĐMT".
 FORM_BEFORE_CODE_RE = re.compile(r"(?<![\w])(?:biểu\s+)?mẫu(?:\s+số)?\s*:?\s*$", re.IGNORECASE)
@@ -301,8 +320,14 @@ NAMED_DOCUMENT_RE = re.compile(
     """,
     re.VERBOSE,
 )
-#: An optional year after a named document: "Hiến pháp năm 2013", "Luật Đất đai 2024".
-NAMED_YEAR_RE = re.compile(r"\s+(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?![\d])")
+#: An optional year after a named document: "Hiến pháp năm 2013", "Luật Đất đai 2024", and
+#: the date a law was passed, as state documents cite laws since 2025: "Luật Tổ chức Chính
+#: phủ ngày 18 tháng 02 năm 2025", "Luật Thống kê ngày 23/11/2015".
+NAMED_YEAR_RE = re.compile(
+    r"""\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?
+    (?P<year>(?:19|20)\d{2})(?![\d])""",
+    re.VERBOSE,
+)
 
 # --------------------------------------------------------------------------- a directive's identity
 
@@ -315,6 +340,43 @@ HEADER_MARK_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: The national motto under the state header, possibly broken over lines.
+MOTTO_RE = re.compile(r"Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc", re.IGNORECASE)
+
+#: Where one header cell ends and another begins: a table bar, a rule line, or a wide
+#: gap between the two columns of a plain-text header.
+HEADER_CELL_BREAK_RE = re.compile(r"\||(?m:^[ \t]*[-_=*:]{3,}(?:[ \t]+[-_=*:]{3,})*[ \t]*$)|[ \t]{3,}|\t")
+
+_BODY_HEADS = load_table("bodies.json")["heads"]
+#: The start of a body's name in a header cell: a known issuer ("THỦ TƯỚNG CHÍNH PHỦ",
+#: "ỦY BAN NHÂN DÂN") or a generic head ("CỤC", "SỞ", "BỘ"). Longest first, so that
+#: "VĂN PHÒNG CHÍNH PHỦ" is one head, not "VĂN PHÒNG" then "CHÍNH PHỦ".
+BODY_HEAD_RE = re.compile(
+    rf"(?<![\w])(?:{_alternation([n for row in _ISSUERS for n in row['names']] + _BODY_HEADS + ['Sở'])})(?![\w])",
+    re.IGNORECASE,
+)
+
+#: The enacting line under a state document's subject: the post or body that issues it
+#: ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "BỘ TRƯỞNG BỘ NỘI VỤ", "ỦY BAN NHÂN DÂN
+#: THÀNH PHỐ HỒ CHÍ MINH"): where the subject ends.
+ENACTING_LINE_RE = re.compile(
+    rf"""^(?:
+        (?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|(?:TỔNG\s+)?CỤC\s+TRƯỞNG|(?:TỔNG\s+)?GIÁM\s+ĐỐC|
+           THỐNG\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|TRƯỞNG\s+BAN)(?![\w])
+      | {BODY_HEAD_RE.pattern}
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A subject line that cannot end there ("... THUỘC PHẠM VI QUẢN LÝ CỦA"): the next line
+#: continues it, even when it names a body ("BỘ NỘI VỤ").
+OPEN_ENDED_RE = re.compile(
+    r"(?<![\w])(?:của|và|về|tại|với|cho|thuộc|giữa|đối\s+với|trên|theo|do|bởi)\s*$", re.IGNORECASE
+)
+
+#: A local level word after an open body's name: "ỦY BAN NHÂN DÂN TỈNH AN GIANG".
+LEVEL_WORD_RE = re.compile(r"^(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|ĐẶC\s+KHU)(?=\s)")
 
 #: The number line of the header: "Số 45-HD/BTCTW", "Số: 74/2025/NĐ-CP",
 #: "Nghị quyết số: 78/2025/UBTVQH15". The code itself is read with CODE_RE after it.

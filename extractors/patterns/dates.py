@@ -16,19 +16,21 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "dates_words.json"
-WORDS: dict = json.loads(_DATA.read_text(encoding="utf-8"))
+WORDS: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first, spaces matching any blank."""
     ordered = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-def _first_letters(*word_lists) -> str:
+def _first_letters(*word_lists: Iterable[str]) -> str:
     """A character class of the words' first letters: a cheap lookahead that skips other positions."""
     letters = sorted({w[0].lower() for words in word_lists for w in words})
     return "[" + "".join(re.escape(c) for c in letters) + "]"

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -35,8 +37,9 @@ UPPER = "A-Z" + _VOWELS_LOWER.upper() + "Đ"
 LETTER = LOWER + UPPER
 
 
-def _load_json(name: str) -> dict:
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+def _load_json(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    return loaded
 
 
 def _load_lines(name: str) -> list[str]:
@@ -59,7 +62,7 @@ def tolerant(literal: str) -> str:
     return r"[ ]+".join(out)
 
 
-def _alternation(phrases) -> str:
+def _alternation(phrases: Iterable[str]) -> str:
     """Longest-first alternation of tolerant literals."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(tolerant(p) for p in ordered)
@@ -72,9 +75,9 @@ def _alternation(phrases) -> str:
 FAMILY_NAMES: frozenset[str] = frozenset(n.lstrip("?") for n in _load_lines("family_names.txt"))
 # family names that are also common place or word syllables ("Hà", "Đồng", "Cao")
 RISKY_FAMILY_NAMES: frozenset[str] = frozenset(n[1:] for n in _load_lines("family_names.txt") if n.startswith("?"))
-TITLES: dict = _load_json("titles.json")
-BODIES: dict = _load_json("bodies.json")
-ABBREVIATIONS: dict = _load_json("abbreviations.json")
+TITLES: dict[str, Any] = _load_json("titles.json")
+BODIES: dict[str, Any] = _load_json("bodies.json")
+ABBREVIATIONS: dict[str, Any] = _load_json("abbreviations.json")
 
 
 def _not_names() -> tuple[frozenset[str], frozenset[str]]:
@@ -90,9 +93,9 @@ def _not_names() -> tuple[frozenset[str], frozenset[str]]:
 NOT_NAMES, NAMES_ONLY_AFTER_CUE = _not_names()
 
 
-def title_phrases() -> dict[str, dict]:
+def title_phrases() -> dict[str, dict[str, Any]]:
     """Every written form of a title (with its 'Phó' form) -> its table entry."""
-    phrases: dict[str, dict] = {}
+    phrases: dict[str, dict[str, Any]] = {}
     for entry in TITLES["titles"]:
         phrases[entry["title"]] = entry
         if entry.get("deputy"):
@@ -119,6 +122,35 @@ CAPITALISED_RUN = re.compile(
     (?![{LETTER}])
     """,
     re.VERBOSE,
+)
+
+# A well-formed Vietnamese syllable (onset, 1-3 vowels, final consonant): "Minhđã" or
+# "Trânb" (words glued by scraping, a footnote mark) is not one.
+VIET_SYLLABLE = re.compile(
+    rf"""
+    (?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnpqrstvx])?   # onset
+    [{_VOWELS_LOWER}]{{1,3}}                                      # vowels
+    (?:ch|ng|nh|[cmnpt])?                                         # final consonant
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A body's head word in any case at the start of a capitalised run: "Đoàn Đại biểu
+# Quốc hội", "Đoàn Thanh Niên" are bodies, not "Đoàn Đại", "Đoàn Thanh Niên" the person.
+BODY_HEAD_ANY_CASE = re.compile(
+    rf"(?<![{LETTER}])(?:{_alternation(BODIES['heads'])})(?![{LETTER}])", re.IGNORECASE
+)
+
+# The head of a body that is named after a person ("Học viện Chính trị quốc gia Hồ Chí
+# Minh", "Trường Nguyễn Ái Quốc", "Đoàn TNCS Hồ Chí Minh"): the name it ends with is no person.
+NAMED_AFTER_HEAD = re.compile(
+    rf"(?<![{LETTER}])(?:{_alternation(BODIES['named_after'])})(?![{LETTER}])", re.IGNORECASE
+)
+
+# The words between a body's head and the name it is named after: capitalised words,
+# abbreviations and the lower-case words of body names ("Chính trị quốc gia", "Sư phạm").
+BODY_WORDS_ONLY = re.compile(
+    rf"(?:[ ]+(?:[{UPPER}][{LETTER}&.]*|quốc[ ]gia|{_alternation(w for w in BODIES['inner_words'] if w.islower())}))*[ ]+"
 )
 
 # One syllable inside a run, to split a run into syllables with offsets.
@@ -163,7 +195,9 @@ NOT_PERSON_BEFORE = re.compile(
     rf"""
     (?:
         (?<![{LETTER}])(?:đường|phố|ngõ|ngách|hẻm|quận|huyện|tỉnh|xã|phường|thị[ ]xã|
-                          thành[ ]phố|sông|cầu|chợ|trường|lăng|tượng|khu)   # places
+                          thành[ ]phố|sông|cầu|chợ|trường|lăng|tượng|khu|
+                          làng|thôn|ấp|bản|núi|đèo|biển|vịnh|hồ|đảo|châu|
+                          báo|tạp[ ]chí|đền|chùa|đình)                      # places, newspapers
       | (?<![{LETTER}])(?:Huân[ ]chương|Giải[ ]thưởng|giải[ ]thưởng|Tư[ ]tưởng|tư[ ]tưởng|
                           Học[ ]viện|Đại[ ]học|TP\.?|Tp\.?|Bảo[ ]tàng|Cộng[ ]sản|
                           Thành[ ]phố|Quận|Huyện|Tỉnh|Phường)                 # institutions named after people
@@ -181,7 +215,7 @@ NOT_PERSON_BEFORE = re.compile(
 PLACE_THEN_RUN = re.compile(
     rf"""
     (?<![{LETTER}])
-    (?i:xã|phường|huyện|quận|tỉnh|thành[ ]phố|TP\.?|đường|phố)   # the place word, any case
+    (?i:xã|phường|huyện|quận|tỉnh|thành[ ]phố|TP\.?|đường|phố|làng|thôn|báo)   # the place word, any case
     [ ]+
     (?P<run>{SYLLABLE}(?:[ ]{SYLLABLE}){{1,3}})                   # the name it is given
     """,
@@ -205,6 +239,37 @@ PERSON_AFTER = re.compile(r"[ ]*\([ ]*\d{4}|[ ]*(?:-|,|:|\()[ ]*(?=[{UPPER}]|ngu
 
 # A year or a term in brackets after a name: "Hồ Văn Niên (1975)".
 YEAR_IN_BRACKETS = re.compile(r"[ ]*\([ ]*\d{4}(?:[ ]*-[ ]*\d{0,4})?[ ]*\)")
+
+# What a biography writes between a name and its posts: another name in brackets
+# ("Lê Thị Phước (hay Đoàn Kim Bình)", "(tức Nguyễn Ái Quốc)", "(bí danh Ba)"), a birth
+# clause ("; sinh ngày 8/2/1924;", ", sinh năm 1950,").
+ASIDE_AFTER_NAME = re.compile(
+    r"""
+    [ ]*\((?:hay|tức|bí[ ]danh|tên[ ]thật|tên[ ]khai[ ]sinh|còn[ ]gọi[ ]là)[ ][^()\n]{1,60}\)   # another name
+    | [ ]*[;,][ ]*sinh[ ](?:ngày|năm|tháng)[^;,\n]{1,40}(?=[;,])                            # a birth clause
+    | [ ]+(?:là|từng[ ]là)[ ]+(?:một[ ]+)?(?:nhà|chính[ ]khách|cựu|tướng|sĩ[ ]quan|lão[ ]thành|người)[ ][^,.;:\n()]{1,60}(?=,)   # "là một nhà cách mạng Việt Nam"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A local committee written in lower case after a title: "Bí thư xứ ủy", "Bí thư tỉnh ủy".
+LOWER_BODY_HEAD = re.compile(r"[ ]+(?:xứ|khu|tỉnh|thành|huyện|quận|thị|đảng)[ ](?:ủy|uỷ)(?![{LETTER}])".replace("{LETTER}", LETTER))
+
+# A body's central organ written after a comma: "Trưởng ban Tuyên giáo, Trung ương Hội
+# Liên hiệp Phụ nữ Việt Nam", "Phó Chánh Văn phòng, Trung ương Đoàn".
+CENTRAL_ORGAN_AFTER = re.compile(r",[ ]*(?=Trung[ ]ương[ ](?:Hội|Đoàn)(?![{LETTER}]))".replace("{LETTER}", LETTER))
+
+# The issuer at the head of a directive, in capitals over one to three lines:
+# "ỦY BAN NHÂN DÂN / TỈNH QUẢNG TRỊ", "TỈNH ỦY BÌNH ĐỊNH", "ĐẢNG ỦY KHỐI ...".
+ISSUER_LINES = re.compile(
+    rf"""
+    ^[ *_#]*(?P<body>(?:ỦY|UỶ)[ ]BAN[ ]NHÂN[ ]DÂN|HỘI[ ]ĐỒNG[ ]NHÂN[ ]DÂN|(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)[ ](?:ỦY|UỶ)(?:[ ]KHỐI)?)
+    (?P<rest>(?:[ *_\n]+(?!KT\.|TM\.|T/M|K/T)[{UPPER}][{UPPER} ]*(?=[ *_]*$)){{0,2}})
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+# A place line of an issuer: "TỈNH QUẢNG TRỊ", "HUYỆN THẠCH THẤT".
+ISSUER_PLACE = re.compile(rf"(?P<level>TỈNH|THÀNH[ ]PHỐ|HUYỆN|QUẬN|THỊ[ ]XÃ|XÃ|PHƯỜNG)[ ]+(?P<place>[{UPPER}][{UPPER} ]*)")
 
 # --------------------------------------------------------------------------
 # Posts
@@ -234,8 +299,10 @@ BODY_WORD = re.compile(
     [ ]+
     (?P<word>
         (?:Ủy|Uỷ|ỦY)[ ]ban                                                 # Ủy ban (one word for our purpose)
+      | TP\.(?=[ ][{UPPER}])                                                # TP. Cần Thơ
       | [{UPPER}][{LETTER}]*(?:&[{UPPER}]+)*(?:\.[{UPPER}][{LETTER}]*)?   # Tỉnh, TT&TT, T.Ư
       | \d+(?![\d/.,-]*\d)                                                  # Quân khu 3
+      | -(?=[ ]+[{UPPER}][{LOWER}])                                         # Ban Tổ chức - Kiểm tra
       | [{LOWER}]+(?![{LETTER}])                                            # cán sự, vận, tỉnh (checked in code)
     )
     """,
@@ -247,7 +314,7 @@ BODY_WORD = re.compile(
 NOT_BODY_WORD = re.compile(
     rf"""
     (?:{_alternation(BODIES["not_after"])})   # Hướng (dẫn), Quy (định), Theo ...
-    (?![{LETTER}])
+    (?![{LETTER}])(?![ ][Cc]ao(?![{LETTER}]))   # but "Tối cao" (supreme) is part of a body
     """,
     re.VERBOSE,
 )
@@ -264,7 +331,7 @@ BETWEEN_POSTS = re.compile(
 
 # What may stand between a name and the posts that follow it:
 # "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên".
-AFTER_NAME = re.compile(r"[ ]*(?:-|,|\(|:)[ ]*(?:\n?\[\d+\][ ]*)?")
+AFTER_NAME = re.compile(r"[ ]*(?:-|,|\(|:|[ ](?:hiện[ ]|từng[ ])?là(?=[ ]))[ ]*(?:\n?\[\d+\][ ]*)?")
 
 # A rank piece inside a list of posts: "Thiếu tướng (2010)", "Đại tá".
 RANK_PIECE = re.compile(
@@ -291,7 +358,7 @@ SIGNATURE_OPENER = re.compile(
     """,
     re.VERBOSE | re.MULTILINE,
 )
-UPPER_LINE = re.compile(rf"^[ *_]*[{UPPER}/.][{UPPER}/. ]*[ *_]*$")
+UPPER_LINE = re.compile(rf"^[ *_]*[{UPPER}/.][{UPPER}/., ]*[ *_]*$")
 
 # --------------------------------------------------------------------------
 # Bodies and abbreviations
@@ -351,7 +418,11 @@ LEVEL_PLACE = re.compile(
 
 # A lower-case word right after a run: the run's last syllable opens a compound
 # ("Lê Duẩn Thường trực" -> "Thường" is not part of the name).
-LOWER_WORD_NEXT = re.compile(rf"[ ][{LOWER}]")
+LOWER_WORD_NEXT = re.compile(rf"[ ](?P<word>[{LOWER}]+)")
+
+# The clause before a capitalised run, back to the last punctuation or line start: a title
+# opening it ("Bí thư Tỉnh ủy Bình Định ...") lets a name start inside the run.
+CLAUSE_BEFORE = re.compile(r"(?:^|(?<=[.,;:!?()\n|]))[^.,;:!?()\n|]*$")
 
 # Well-known people whose names do not start with a family name ("Trường Chinh"),
 # as a whole run (not followed by another capitalised syllable).
@@ -383,6 +454,22 @@ CUE_BEFORE_NAME = re.compile(r"(?:(?<=[ ,])|^)(?:đồng[ ]chí|ông|bà)[ ]*$",
 # What joins two posts written before a name, read backwards: ", ", "; ", " kiêm ".
 GAP_BEFORE_POST = re.compile(r"(?:,|;|[ ]kiêm)?[ ]*$")
 
+# What stands between two posts of one enumeration: a comma, maybe after the name of the
+# first post's holder ("Chủ tịch Ủy ban hành chính tỉnh, Phó Chủ tịch Hồ Thiết, Ủy viên ...").
+ENUMERATION_GAP = re.compile(
+    rf"[ ]*(?P<name>[{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*){{1,3}})?[ ]*,[ ]*"
+)
+
+# "và" alone between two names: the second shares the posts written before the first.
+AND_BETWEEN_NAMES = re.compile(r"[ ]+và[ ]+")
+
+# A table row whose cells the normalization kept apart with "|" (vntext.normalize),
+# and one cell of it: "7 | Nguyễn Thị Kim Dung | Trưởng ban Tuyên giáo".
+TABLE_ROW = re.compile(r"^[^\n|]*\|[^\n]*$", re.MULTILINE)
+TABLE_CELL = re.compile(r"[^|\n]+")
+# What ends a post's cell without being part of its body: a term, a footnote mark, ";".
+CELL_BODY_END = re.compile(r"(?:[ ]*\([^()\n]*\)|[ ]*\[\d+\]|[ ]*;)+[ ,;]*$|\n.*", re.DOTALL)
+
 # What may open an item of a list after a shared post: "và", "các đồng chí".
 LIST_ITEM_LEAD = re.compile(r"[ ]*(?:và[ ]+)?(?:(?:các[ ]+)?đồng[ ]chí[ ]+)?", re.IGNORECASE)
 
@@ -395,14 +482,14 @@ SIGNATURE_MARK = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L|TUQ\.)[ ]*")  #
 FIRST_LINE = re.compile(r"\s*[# ]*(?P<line>[^\n]*)")
 
 
-def any_of_names(names) -> re.Pattern:
+def any_of_names(names: Iterable[str]) -> re.Pattern[str]:
     """A pattern for any of the given names as whole words, longest first."""
     ordered = sorted(set(names), key=len, reverse=True)
     return re.compile(rf"(?<![{LETTER}])(?:{'|'.join(re.escape(n) for n in ordered)})(?![{LETTER}])")
 
 
 @cache
-def title_entry(written: str) -> dict | None:
+def title_entry(written: str) -> dict[str, Any] | None:
     """The titles.json entry for a title as written (any case, old tone marks)."""
     key = " ".join(written.split()).casefold().replace("uỷ", "ủy")
     for phrase, entry in _TITLE_PHRASES.items():

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 RELATION_TYPES = ("based_on", "implements", "amends", "replaces", "repeals", "cites")
 
@@ -29,6 +31,7 @@ _REQUIRED_KEYS = {
     "passive": ("amends", "replaces", "repeals", "implements"),
     "issue": ("verbs",),
     "cites": ("before", "quote_openers"),
+    "expiry": ("phrases",),
     "confidence": (
         "can_cu",
         "thuc_hien",
@@ -41,6 +44,12 @@ _REQUIRED_KEYS = {
         "cites_signal",
         "quoted_content",
         "quoted_self_verb",
+        "theo_do",
+        "issued_reference",
+        "frame_cites",
+        "self_expiry",
+        "quoted_lead",
+        "page_quote",
     ),
 }
 
@@ -59,10 +68,11 @@ class RelationSignals:
     issue_verbs: tuple[str, ...]
     cite_before: tuple[str, ...]
     quote_openers: tuple[str, ...]
+    expiry: tuple[str, ...]
     confidence: dict[str, float]
 
 
-def check_signals(raw: dict, source: str = "relation_signals.json") -> RelationSignals:
+def check_signals(raw: dict[str, Any], source: str = "relation_signals.json") -> RelationSignals:
     """Validate a parsed signal file and return it as a :class:`RelationSignals`.
 
     Raises :class:`SignalFileError` naming the file and the missing key.
@@ -90,6 +100,7 @@ def check_signals(raw: dict, source: str = "relation_signals.json") -> RelationS
         issue_verbs=tuple(raw["issue"]["verbs"]),
         cite_before=tuple(raw["cites"]["before"]),
         quote_openers=tuple(raw["cites"]["quote_openers"]),
+        expiry=tuple(raw["expiry"]["phrases"]),
         confidence={k: float(v) for k, v in raw["confidence"].items() if not k.startswith("_")},
     )
 
@@ -110,7 +121,7 @@ def phrase_pattern(phrase: str) -> str:
     return r",?\s+".join(words)
 
 
-def _alternation(phrases) -> str:
+def _alternation(phrases: Iterable[str]) -> str:
     """Longest phrase first, so 'sửa đổi, bổ sung' wins over 'sửa đổi'."""
     return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
 
@@ -174,7 +185,7 @@ LINE_ITEM_START = re.compile(
       | \d{1,2}(?:\.\d{1,2})*[.)][ ]  # "1. ", "1.1. ", "2) "
       | [IVXLC]{1,5}\.[ ]             # Roman numerals "II. "
       | [a-zđ]\)[ ]                   # "a) "
-      | Điều[ ]\d                     # an article "Điều 1."
+      | Điều[ ]\d{1,3}[.:]            # an article "Điều 1." (a wrapped "Điều 372 Bộ luật ..." goes on)
     )
     """,
     re.VERBOSE,
@@ -195,6 +206,7 @@ LINE_END_STOP = re.compile(
 LEAD = re.compile(
     rf"""
     ^[ \-+•*]*                                      # bullets and spaces before it
+    (?P<anaphor>theo\s+đó,?\s+)?                   # "Theo đó, thực hiện ...": the document just named speaks
     (?:(?P<based_on>{_alternation(_SIGNALS.lead["based_on"])})        # based_on openers
       |(?P<implements>{_alternation(_SIGNALS.lead["implements"])})    # implements openers
     )\b
@@ -308,7 +320,14 @@ SUBJECT_TO_VERB_GAP = re.compile(
     ^[ ,\n]*
     (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,\n]*)?   # "ngày 15/3/2025", "năm 2025"
     (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,80}?[ ,\n]*)?    # "của Ban Tổ chức Trung ương"
+    (?:(?:đã|sẽ|chính\ thức)[ \n]+)?                    # "có hiệu lực kể từ ngày 31/10/2025 và thay thế"
+    (?:(?:có[ \n]+hiệu[ \n]+lực(?:[ \n]+thi[ \n]+hành)?|(?:được[ \n]+)?áp[ \n]+dụng)(?:[ \n]+kể)?[ \n]+từ[ \n]+(?:ngày[ \n]+)?
+       (?:ký|\d{1,2}[ \n]*[/.\-][ \n]*\d{1,2}[ \n]*[/.\-][ \n]*\d{4}|\d{1,2}[ \n]+tháng[ \n]+\d{1,2}[ \n]+năm[ \n]+\d{4})
+       [ ,\n]*(?:và|đồng[ \n]+thời)[ \n]*)?
     (?:(?:về[ \n]+việc|về|nhằm|đã|vừa|để)[ \n]+)?      # "về việc", "đã" ...
+    (?:(?:ban[ \n]+hành[ \n]+)?(?:Chương[ \n]+trình[ \n]+hành[ \n]+động|Chương[ \n]+trình|Kế[ \n]+hoạch|Đề[ \n]+án)
+       (?:[ \n]+của[ \n]+[^\W\d_][^,;.:()\n]{0,40}?)?[ \n]+)?   # "về Chương trình hành động (của Chính phủ) thực hiện"
+    (?:\([ ]*)?                                          # "(thay thế Hướng dẫn số ...)"
     $
     """,
     re.VERBOSE,
@@ -345,8 +364,8 @@ SCOPE_BREAK = re.compile(
 #: ("Quy định này thay thế ...", "Hướng dẫn này có hiệu lực ... và thay thế ...").
 SELF_SUBJECT = re.compile(
     r"""
-    (?:^[ \-+•*\d.)]*(?:Điều[ ]\d{1,3}\.?[ ]*)?$       # sentence starts with the verb
-      |(?<!\w)này(?!\w)[^.;:]{0,80}$                     # "... này ..." earlier in the clause
+    (?:^[ \-+•*\d.)]*(?:(?:Cụ\ thể|Theo\ đó|Trong\ đó)[,:]?[ ]*)?(?:Điều[ ]\d{1,3}\.?[ ]*)?$   # sentence starts with the verb
+      |(?<!\w)này[^.;:]{0,80}$                          # "... này ..." earlier in the clause ("nàycó": glued by scraping)
     )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -411,6 +430,169 @@ QUOTE_END = re.compile(
 AUTHOR_SOURCES = re.compile(
     r"""
     ^[ *\-]*(?:Căn\ cứ|Theo|Tại)(?!\w)     # the author attributes what follows
+    """,
+    re.VERBOSE,
+)
+
+
+#: "Quyết định số 77/2021/QĐ-UBND hết hiệu lực": a document losing force (used right after its citation).
+EXPIRY = re.compile(
+    rf"""
+    (?:đều|sẽ|cũng|đồng\ thời)?\s*           # an aspect word
+    (?:{_alternation(_SIGNALS.expiry)})        # "hết hiệu lực (thi hành)", "bị bãi bỏ"
+    (?!\w)
+    (?!\s+(?:bởi|tại)(?!\w))                   # "... bãi bỏ bởi B" is the passive rule's
+    """,
+    _FLAGS,
+)
+
+#: A committee's name that holds a document: "Ban Chỉ đạo tổng kết Nghị quyết 18", "Ban Chỉ đạo
+#: Trung ương về tổng kết Nghị quyết 18-NQ/TW". Searched on the text just before a citation.
+COMMITTEE_NAME = re.compile(
+    r"""
+    (?<!\w)(?:Ban\ Chỉ\ đạo|Ban\ chỉ\ đạo|Tiểu\ ban|Tổ\ công\ tác|Ban\ Điều\ hành)   # the body
+    (?:[ ][^\W\d_][^,;.:()\n]{0,70}?)?       # its name so far: "Trung ương về tổng kết"
+    [ ]$                                      # right before the document in its name
+    """,
+    re.VERBOSE,
+)
+
+#: A line of site furniture after which come link lists, not text: "Văn bản liên quan", "Xem thêm".
+FURNITURE_LINE = re.compile(
+    r"""
+    ^[ #>*\-]*
+    (?:Văn\ bản\ liên\ quan|Văn\ bản\ cùng\ lĩnh\ vực|Bài\ viết\ liên\ quan|Tin\ liên\ quan
+      |Tin\ cùng\ chuyên\ mục|Tin\ khác|Xem\ thêm|Có\ thể\ bạn\ quan\ tâm|Đọc\ thêm|Bài\ liên\ quan)
+    (?!\w)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A proposal is no basis: "Xét Tờ trình số ...", "Theo đề nghị của ...", "Xét đề nghị ...".
+PROPOSAL = re.compile(
+    r"""
+    (?<!\w)(?:Xét|xét)(?=\s+(?:đề\s+nghị|đề\s+xuất|[Tt]ờ\s+trình|[Bb]áo\s+cáo))   # "Xét đề nghị", "Xét Tờ trình"
+    | (?<!\w)(?:[Tt]heo\ đề\ (?:nghị|xuất)|đề\ nghị\ của|đề\ xuất\ của)(?!\w)       # "theo đề nghị của"
+    | (?<!\w)Tờ\ trình(?!\w)                # a submission
+    """,
+    re.VERBOSE,
+)
+
+#: Between two items of a list that one reference signal governs: the list gap, or a
+#: semicolon ("quy định tại Luật Lâm nghiệp, Luật Đất đai; Nghị định số 131/2025/NĐ-CP và ...").
+CLAUSE_LIST_GAP = re.compile(
+    r"""
+    ^[ ,\n]*
+    (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,\n]*)?  # its date
+    (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,60}?[ ,\n]*)?   # its issuer
+    (?:[,;]|và|cùng|hoặc)[ \n]*                        # the connector, ";" included
+    (?:(?:các|cùng|và)[ \n]+)?
+    $
+    """,
+    re.VERBOSE,
+)
+
+#: A sentence framed by a document: "Tại Nghị quyết này, ...", "Theo Điều 5 Nghị định 178/2024/NĐ-CP,".
+#: Matched on the text from the sentence start to the framing citation.
+FRAME_OPENER = re.compile(
+    r"""
+    ^[ \-+•*]*(?:Căn\ cứ\ )?(?:Tại|Theo|theo)          # "Tại", "Theo", "Căn cứ theo"
+    (?:\ (?:điểm|khoản|điều|Điều|mục|Mục|phần|Phần|chương|Chương|phụ\ lục|Phụ\ lục)\ [\w.,]{1,12}){0,4}  # article path
+    [ ]$
+    """,
+    re.VERBOSE,
+)
+
+#: A colon that opens a quote on the same line: "... quy định: \"Cán bộ ...\"".
+INLINE_QUOTE = re.compile(
+    rf"""
+    (?<!\w)(?:{_alternation(_SIGNALS.quote_openers)})   # "quy định", "như sau", "nêu rõ"
+    [^\n:]{{0,40}}:[ ]*(?=["“*]*\S)                      # a colon and text after it on the line
+    """,
+    _FLAGS,
+)
+
+#: Laws named without a code just before a citation ("tại Điều 102 Luật Lâm nghiệp, "): stripped
+#: from a reference window so that the reference word before them still governs what follows.
+NAMED_LAWS_TAIL = re.compile(
+    r"""
+    (?:(?:Bộ\ luật|Luật)[ ][A-ZĐÂĂÊÔƠƯ][^\W\d_]*(?:[ ][^\W\d_]+){0,4}   # "Luật Lâm nghiệp", "Bộ luật Lao động"
+       (?:[ ]\d{4})?[,;]?[ ]+(?:và[ ]+)?)+                   # its year, a list mark
+    $
+    """,
+    re.VERBOSE,
+)
+
+#: "này" ("this"): a sentence that speaks of the document it stands in ("Quyết định này"),
+#: also glued to the next word by scraping ("nàycó").
+THIS_WORD = re.compile(
+    r"""
+    (?<!\w)này                # "Thông tư này", "Quyết định nàycó hiệu lực"
+    """,
+    re.VERBOSE,
+)
+
+
+#: A line where the author opens a quote of the document it names: "Căn cứ theo Mục II Kế hoạch
+#: 130/KH-UBND năm 2025 có nêu cụ thể nội dung ...:" (a source lead, and a colon at the end).
+SOURCE_QUOTE_LINE = re.compile(
+    r"""
+    ^[ *\-]*(?:Căn\ cứ(?:\ theo|\ tại)?|Theo|Tại)(?!\w)   # the author attributes what follows
+    [^\n]*:["“”*\s]*$                                         # the line ends on a colon
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: An item number before a clause opener in a quoted text: "7.12. Căn cứ ...", "2) Thực hiện ...".
+ITEM_NUMBER = re.compile(
+    r"""
+    ^[ ]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))[ ]+      # "7.12. ", "2) ", "a) "
+    """,
+    re.VERBOSE,
+)
+
+#: The words before the document a source line names, when they are only a lead and an article
+#: path: "Căn cứ theo Mục II ", "Tại tiểu mục 7.12 Mục 7 ", "Theo quy định tại khoản 1 Điều 2 ".
+SOURCE_PREFIX = re.compile(
+    r"""
+    ^[ *\-]*(?:Căn\ cứ(?:\ theo|\ tại|\ vào)?|Theo|Tại)          # the lead
+    (?:\ quy\ định\ tại|\ nội\ dung)?                              # "Theo quy định tại"
+    (?:\ (?:tiểu\ mục|điểm|khoản|điều|mục|phần|chương|phụ\ lục)\ [\w.,]{1,12}){0,5}   # article path
+    ,?[ ]$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Between the codes of two listed documents whose citation spans overlap: the connector and
+#: the next one's name ("31/2024/QH15, Luật Nhà ở số 27/2023/QH15").
+LIST_CODE_GAP = re.compile(
+    r"""
+    ^[ ,\n]*
+    (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,\n]*)?  # its date
+    (?:,|và|cùng|hoặc)[ \n]*                            # the list connector
+    (?:(?:Bộ[ ]luật|Luật|Nghị[ ]định|Thông[ ]tư|Nghị[ ]quyết|Quyết[ ]định|Pháp[ ]lệnh)   # the next one's type
+       (?:[ \n][^\W\d_][^\s,;.:()]*){0,6}[ \n]+)?       # and name: "Luật Nhà ở"
+    (?:số[ \n]*)?
+    $
+    """,
+    re.VERBOSE,
+)
+
+#: A law's name written just before its number: "Bộ Luật tố tụng hình sự số ", "Luật Quản lý
+#: thuế số " (searched on the text before a code, to name the law for later mentions by name).
+LAW_NAME_BEFORE = re.compile(
+    r"""
+    (?<!\w)((?:Bộ[ \n]+[Ll]uật|Luật)[ \n]+[^\W\d_][^,;.:()\d\n]{1,60}?(?:\n[^,;.:()\d\n]{1,30}?)?)   # the name
+    [ \n]+(?:năm[ \n]+\d{4}[ \n]+)?số[ \n]*$                                                     # "số " before the code
+    """,
+    re.VERBOSE,
+)
+
+#: Words between a verb and a law it acts on by name: "một số điều của ", "khoản 1 Điều 373 ".
+LAW_OBJECT_PREFIX = re.compile(
+    r"""
+    [ \n]*(?:một[ \n]+số[ \n]+điều|(?:điểm|khoản|điều|Điều)[ \n]+[\w.,]{1,8}(?:[ \n]+(?:điểm|khoản|điều|Điều)[ \n]+[\w.,]{1,8}){0,3})?
+    [ \n]*(?:của[ \n]+)?                                                   # "... của "
     """,
     re.VERBOSE,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.models import IngestError
@@ -15,10 +16,23 @@ class HtmlContent:
     site: str | None
 
 
+# <meta charset="windows-1258"> or <meta http-equiv="Content-Type" content="text/html; charset=windows-1258">
+META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KB (its <meta> tag), if any."""
+    match = META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
 def read_html(markup: str) -> HtmlContent:
     """Extract the article body (no menus, "Tin khác", comments) and its title, date and site."""
+    import logging
+
     import trafilatura
 
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its "discarding data" notes are not errors
     text = trafilatura.extract(
         markup,
         include_comments=False,

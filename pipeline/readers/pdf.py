@@ -9,6 +9,7 @@ wide gap and the left column is emitted before the right one.
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 
 from pipeline.models import IngestError
@@ -16,6 +17,8 @@ from pipeline.models import IngestError
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less than this share a line
 COLUMN_GAP = 9.0  # points: a wider gap inside a header line separates two columns
 HEADER_FRACTION = 0.45  # the header is looked for in this top part of the first page
+SCAN_MAX_CHARS = 40  # a page with fewer characters of text than this ...
+SCAN_MIN_COVER = 0.5  # ... and images over this share of its area is a scan: it is read by OCR
 
 
 @dataclass
@@ -32,8 +35,14 @@ class _Line:
         return self.words[-1]["x1"]
 
 
-def read_pdf(data: bytes) -> tuple[str, str | None, list[str]]:
-    """Return the text of all pages, the PDF's Title metadata, and warnings."""
+def read_pdf(data: bytes, max_pages: int = 2000) -> tuple[str, str | None, list[str]]:
+    """Return the text of all pages, the PDF's Title metadata, and warnings.
+
+    Pages are read one at a time and let go of (memory grows with a page, not the
+    document). A page without text is read by OCR when Tesseract is installed
+    (``readers.ocr``); a PDF pdfplumber cannot read (a broken xref table) is
+    tried again with pypdf before giving up.
+    """
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -47,27 +56,125 @@ def read_pdf(data: bytes) -> tuple[str, str | None, list[str]]:
         cause = err.args[0] if err.args else err
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise IngestError("encrypted PDF (password required)") from None
-        raise IngestError(f"not a readable PDF ({_describe(cause)})") from None
+        return _second_reader(data, max_pages, f"not a readable PDF ({_describe(cause)})")
     except Exception as err:
-        raise IngestError(f"not a readable PDF ({_describe(err)})") from None
+        return _second_reader(data, max_pages, f"not a readable PDF ({_describe(err)})")
 
     warnings: list[str] = []
     pages: list[str] = []
+    scanned: list[int] = []  # pages that are an image with (almost) no text: a page number over a scan
     with pdf:
         title = (pdf.metadata or {}).get("Title") or None
         if isinstance(title, bytes):
             title = title.decode("utf-8", "replace")
+        if not isinstance(title, str):
+            title = None
         try:
+            count = len(pdf.pages)
+            if count > max_pages:
+                raise IngestError(f"PDF has {count} pages, over the limit of {max_pages} "
+                                  "(set VANBAN_MAX_PDF_PAGES to change it)")
             for number, page in enumerate(pdf.pages):
-                pages.append(_page_text(page, first=number == 0))
+                try:
+                    text = _page_text(page, first=number == 0)
+                    if _is_scanned(page, text):
+                        scanned.append(number)
+                    pages.append(text)
+                finally:
+                    page.close()  # drop the page's parsed objects before the next one
+        except IngestError:
+            raise
         except (PDFPasswordIncorrect, PDFEncryptionError):
             raise IngestError("encrypted PDF (password required)") from None
         except Exception as err:
-            raise IngestError(f"damaged PDF, page {len(pages) + 1} ({_describe(err)})") from None
-    text = "\n\n".join(p for p in pages)
+            return _second_reader(data, max_pages, f"damaged PDF, page {len(pages) + 1} ({_describe(err)})")
+    if not any(p.strip() for p in pages):
+        fallback = _pypdf_pages(data, max_pages)
+        if fallback and any(p.strip() for p in fallback):
+            pages = fallback
+            warnings.append("pdfplumber found no text; text read with pypdf")
+    pages = _ocr_empty_pages(data, pages, warnings, scanned)
+    text = "\n\n".join(pages)
     if not text.strip():
-        raise IngestError("PDF has no text layer (a scan? OCR is not supported yet)")
+        raise IngestError("PDF has no text layer (a scan?) and OCR found no text")
     return text, title, warnings
+
+
+def _second_reader(data: bytes, max_pages: int, reason: str) -> tuple[str, str | None, list[str]]:
+    """pypdf's reading of a PDF pdfplumber gave up on, or IngestError with pdfplumber's reason."""
+    pages = _pypdf_pages(data, max_pages)
+    if pages is None:
+        raise IngestError(reason)
+    warnings = [f"pdfplumber could not read the PDF ({reason}); text read with pypdf"]
+    pages = _ocr_empty_pages(data, pages, warnings)
+    if not any(p.strip() for p in pages):
+        raise IngestError(reason)
+    return "\n\n".join(pages), None, warnings
+
+
+def _pypdf_pages(data: bytes, max_pages: int) -> list[str] | None:
+    """Page texts by pypdf (which rebuilds a broken xref table), or None when it cannot read the file."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not the user's concern
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise IngestError("encrypted PDF (password required)")
+        if len(reader.pages) > max_pages:
+            raise IngestError(f"PDF has {len(reader.pages)} pages, over the limit of {max_pages} "
+                              "(set VANBAN_MAX_PDF_PAGES to change it)")
+        return [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except Exception:
+        return None
+
+
+def _is_scanned(page, text: str) -> bool:
+    """A page that is mostly one image and has next to no text (a scan with a stamped page number)."""
+    if len(text.strip()) >= SCAN_MAX_CHARS or not page.images:
+        return False
+    area = float(page.width * page.height) or 1.0
+    covered = sum(max(0.0, float(i["x1"] - i["x0"])) * max(0.0, float(i["bottom"] - i["top"])) for i in page.images)
+    return covered / area >= SCAN_MIN_COVER
+
+
+def _ocr_empty_pages(data: bytes, pages: list[str], warnings: list[str], scanned: list[int] | None = None) -> list[str]:
+    """Pages without text (or ``scanned``) read by OCR, with a warning naming them and the mean confidence."""
+    empty = sorted({i for i, text in enumerate(pages) if not text.strip()} | set(scanned or ()))
+    if not empty:
+        return pages
+    from pipeline.readers import ocr
+
+    named = _page_list(empty)
+    missing = ocr.available()
+    if missing is not None:
+        warnings.append(f"{named} without a text layer not read: {missing}")
+        return pages
+    pages = list(pages)
+    confidences = []
+    for i in empty:
+        try:
+            page = ocr.ocr_pdf_page(data, i)
+        except Exception as err:
+            warnings.append(f"OCR failed on page {i + 1} ({_describe(err)})")
+            continue
+        pages[i] = "\n".join(part for part in (pages[i].strip(), page.text) if part) if pages[i].strip() else page.text
+        confidences.append(page.confidence)
+    if confidences:
+        mean = sum(confidences) / len(confidences)
+        warnings.append(f"{named} read by OCR (Tesseract, {ocr.LANGUAGE}): mean confidence {mean:.0f}%")
+    return pages
+
+
+def _page_list(indexes: list[int]) -> str:
+    numbers = [str(i + 1) for i in indexes]
+    if len(numbers) > 20:
+        numbers = numbers[:20] + [f"... ({len(indexes)} pages)"]
+    return ("page " if len(indexes) == 1 else "pages ") + ", ".join(numbers)
 
 
 def _describe(err: BaseException) -> str:

@@ -1,0 +1,336 @@
+"""People and posts in the kinds of sentence issue 11 lists (table-driven, rows of our own).
+
+Titles before names across the state, party, army, mass organizations, courts, procuracy and
+state enterprises; abbreviated posts; tables of office-holders; signatures; former posts;
+foreign and historical leaders; things that are never a person; one person across forms.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.people import find_people, name_key
+from extractors.places import administrative_units, never_people
+from vntext.normalize import normalize
+
+
+def _people(text: str, fmt: str | None = None):
+    return find_people(normalize(text, fmt).text if fmt else text)
+
+
+def names(text: str, fmt: str | None = None) -> list[str]:
+    return sorted(p.name for p in _people(text, fmt))
+
+
+def posts_of(text: str, name: str, fmt: str | None = None) -> list[str]:
+    """'title organization' of each post of ``name``, case folded (the form GOLD.md compares)."""
+    found = [p for p in _people(text, fmt) if name_key(p.name) == name_key(name)]
+    assert found, f"{name!r} not found in {names(text, fmt)}"
+    return [f"{p.title} {p.organization or ''}".strip().casefold() for p in found[0].posts]
+
+
+# ---------------------------------------------------------------------------
+# Title before a name, with or without its body
+# ---------------------------------------------------------------------------
+
+TITLE_BEFORE_NAME = [
+    # state
+    ("Chủ tịch nước Lương Cường tiếp đoàn đại biểu.", "Lương Cường", "chủ tịch nước"),
+    ("Chủ tịch Quốc hội Trần Thanh Mẫn phát biểu khai mạc.", "Trần Thanh Mẫn", "chủ tịch quốc hội"),
+    ("Bộ trưởng Quốc phòng Phan Văn Giang dự lễ.", "Phan Văn Giang", "bộ trưởng quốc phòng"),
+    ("Phó Thủ tướng Lê Thành Long chủ trì cuộc họp.", "Lê Thành Long", "phó thủ tướng"),
+    ("Tổng Kiểm toán Nhà nước Ngô Văn Tuấn báo cáo.", "Ngô Văn Tuấn", "tổng kiểm toán nhà nước"),
+    ("Tổng Thanh tra Chính phủ Đoàn Hồng Phong làm việc.", "Đoàn Hồng Phong", "tổng thanh tra chính phủ"),
+    ("Thứ trưởng Bộ Tài chính Trần Quân Anh trả lời.", "Trần Quân Anh", "thứ trưởng bộ tài chính"),
+    # court and procuracy
+    ("Chánh án Tòa án nhân dân tối cao Lê Minh Trí kết luận.", "Lê Minh Trí", "chánh án tòa án nhân dân tối cao"),
+    ("Phó Viện trưởng Viện kiểm sát nhân dân tối cao Hà Văn Sơn trình bày tờ trình.",
+     "Hà Văn Sơn", "phó viện trưởng viện kiểm sát nhân dân tối cao"),
+    ("Thẩm phán Tòa án nhân dân tối cao Đào Thị Lan chủ tọa.", "Đào Thị Lan", "thẩm phán tòa án nhân dân tối cao"),
+    ("Kiểm sát viên Viện kiểm sát nhân dân tối cao Lê Văn Khoa tham gia.", "Lê Văn Khoa",
+     "kiểm sát viên viện kiểm sát nhân dân tối cao"),
+    # army
+    ("Chính ủy Quân khu 7 Trần Hoài Trung dự buổi lễ.", "Trần Hoài Trung", "chính ủy quân khu 7"),
+    ("Tư lệnh Quân khu 3 Nguyễn Quang Cường kiểm tra.", "Nguyễn Quang Cường", "tư lệnh quân khu 3"),
+    ("Sư đoàn trưởng Sư đoàn 304 Lê Đình Tâm báo cáo.", "Lê Đình Tâm", "sư đoàn trưởng sư đoàn 304"),
+    # party
+    ("Bí thư Tỉnh ủy Bình Định Hồ Quốc Dũng dự.", "Hồ Quốc Dũng", "bí thư tỉnh ủy bình định"),
+    ("Trưởng Ban Tổ chức Trung ương Lê Minh Hưng chủ trì.", "Lê Minh Hưng", "trưởng ban tổ chức trung ương"),
+    ("Dưới sự lãnh đạo của Bí thư xứ ủy Lê Duẩn, phong trào phát triển.", "Lê Duẩn", "bí thư xứ ủy"),
+    # mass organizations
+    ("Chủ tịch Hội Liên hiệp Phụ nữ Việt Nam Hà Thị Nga phát động.", "Hà Thị Nga",
+     "chủ tịch hội liên hiệp phụ nữ việt nam"),
+    ("Anh Bùi Quang Huy, Bí thư thứ nhất Trung ương Đoàn, dự.", "Bùi Quang Huy", "bí thư thứ nhất trung ương đoàn"),
+    ("Chủ tịch Tổng Liên đoàn Lao động Việt Nam Nguyễn Đình Khang phát biểu.", "Nguyễn Đình Khang",
+     "chủ tịch tổng liên đoàn lao động việt nam"),
+    # state enterprises
+    ("Chủ tịch Hội đồng quản trị Lê Văn Hải ký quyết định.", "Lê Văn Hải", "chủ tịch hội đồng quản trị"),
+    ("Tổng Giám đốc Tập đoàn Điện lực Việt Nam Đặng Hoàng An báo cáo.", "Đặng Hoàng An",
+     "tổng giám đốc tập đoàn điện lực việt nam"),
+    ("Chủ tịch Hội đồng thành viên Tập đoàn Dầu khí Lê Mạnh Hùng dự.", "Lê Mạnh Hùng",
+     "chủ tịch hội đồng thành viên tập đoàn dầu khí"),
+]
+
+
+@pytest.mark.parametrize("text, name, post", TITLE_BEFORE_NAME)
+def test_title_before_name(text, name, post):
+    assert any(p.startswith(post) for p in posts_of(text, name)), posts_of(text, name)
+
+
+# ---------------------------------------------------------------------------
+# Abbreviated posts: expanded in the organization, the original kept in the span
+# ---------------------------------------------------------------------------
+
+ABBREVIATED = [
+    ("Đồng chí Trần Văn Nam, UV BCH TƯ Đảng, phát biểu.", "Trần Văn Nam", "ủy viên ban chấp hành trung ương đảng"),
+    ("Đồng chí Lê Văn Hòa, UVBCH Trung ương Đảng, dự.", "Lê Văn Hòa", "ủy viên ban chấp hành trung ương đảng"),
+    ("Ông Phạm Văn Tài, ĐBQH khóa XV, chất vấn.", "Phạm Văn Tài", "đại biểu quốc hội"),
+    ("Bà Nguyễn Thị Lan, Chủ tịch LĐLĐ tỉnh, phát biểu.", "Nguyễn Thị Lan", "chủ tịch liên đoàn lao động tỉnh"),
+    ("Ông Vũ Văn Kiên, Giám đốc Sở GD&ĐT, báo cáo.", "Vũ Văn Kiên", "giám đốc sở giáo dục và đào tạo"),
+    ("Ông Đinh Văn Lộc, Giám đốc Sở KH&ĐT, trình bày.", "Đinh Văn Lộc", "giám đốc sở kế hoạch và đầu tư"),
+    ("Ông Bế Văn Thành, Chủ tịch Hội CCB tỉnh, phát biểu.", "Bế Văn Thành", "chủ tịch hội cựu chiến binh tỉnh"),
+    ("Đồng chí Mai Văn Chính, Bí thư ĐU Khối, dự.", "Mai Văn Chính", "bí thư đảng ủy khối"),
+    ("Ông Trương Văn Hai, Chủ tịch UBND TP. Cần Thơ, chủ trì.", "Trương Văn Hai",
+     "chủ tịch ủy ban nhân dân thành phố cần thơ"),
+    ("Bà Đỗ Thị Vân, Chủ tịch Hội LHPN tỉnh, phát động.", "Đỗ Thị Vân", "chủ tịch hội liên hiệp phụ nữ tỉnh"),
+    ("- Phó CTr Lê Văn Quý (để báo cáo);", "Lê Văn Quý", "phó cục trưởng"),
+]
+
+
+@pytest.mark.parametrize("text, name, post", ABBREVIATED)
+def test_abbreviated_post_expanded(text, name, post):
+    assert any(p.startswith(post) for p in posts_of(text, name)), posts_of(text, name)
+
+
+def test_abbreviated_post_keeps_what_was_written():
+    text = "Ông Vũ Văn Kiên, Giám đốc Sở GD&ĐT, báo cáo."
+    (post,) = next(p for p in find_people(text) if p.name == "Vũ Văn Kiên").posts
+    assert text[post.start:post.end] == "Giám đốc Sở GD&ĐT"
+    assert post.organization == "Sở Giáo dục và Đào tạo"
+
+
+# ---------------------------------------------------------------------------
+# Tables of office-holders (Markdown)
+# ---------------------------------------------------------------------------
+
+TABLE = """# Ban Chấp hành Trung ương Hội Nông dân Việt Nam
+
+| STT | Họ và tên | Chức vụ |
+|---|---|---|
+| 1 | Lương Quốc Đoàn | Chủ tịch Hội Nông dân Việt Nam |
+| 2 | Nguyễn Thị Kim Dung | Trưởng ban Tuyên giáo, Trung ương Hội Nông dân Việt Nam |
+| 3 | Bùi Thị Thơm | Trưởng ban Tổ chức - Kiểm tra, Trung ương Hội Nông dân Việt Nam |
+| 4 | Trịnh Thị Thủy | Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch |
+| Phó Chủ tịch (2) | Đinh Khắc Đính Phạm Tiến Nam |
+| Chủ tịch | Lương Quốc Đoàn |
+"""
+
+TABLE_ROWS = [
+    ("Lương Quốc Đoàn", "chủ tịch hội nông dân việt nam"),
+    ("Nguyễn Thị Kim Dung", "trưởng ban tuyên giáo, trung ương hội nông dân việt nam"),
+    ("Bùi Thị Thơm", "trưởng ban tổ chức - kiểm tra, trung ương hội nông dân việt nam"),
+    ("Trịnh Thị Thủy", "thứ trưởng bộ văn hóa, thể thao và du lịch"),
+    ("Đinh Khắc Đính", "phó chủ tịch ban chấp hành trung ương hội nông dân việt nam"),
+    ("Phạm Tiến Nam", "phó chủ tịch ban chấp hành trung ương hội nông dân việt nam"),
+]
+
+
+@pytest.mark.parametrize("name, post", TABLE_ROWS)
+def test_table_of_office_holders(name, post):
+    assert post in posts_of(TABLE, name, "md")
+
+
+@pytest.mark.parametrize("glued", ["Kim Dung Trưởng", "Thị Thơm Trưởng", "Trịnh Thị Thủy Thứ", "Phạm Tiến Nam Chủ"])
+def test_table_names_never_glued_to_the_next_cell(glued):
+    assert not any(glued in n for n in names(TABLE, "md"))
+
+
+TERMS_TABLE = """# Danh sách
+
+| STT | Họ và tên | Nhiệm kỳ | Người tiền nhiệm | Ghi chú |
+|---|---|---|---|---|
+| 5 | Đỗ Văn Mạnh
+(1917-2018) |
+18 tháng 12 năm 1986 | 22 tháng 6 năm 1988 | Nguyễn Văn Hiếu | Chủ tịch Hội đồng Bộ trưởng (1988 - 1991) |
+"""
+
+
+@pytest.mark.parametrize("name", ["Đỗ Văn Mạnh", "Nguyễn Văn Hiếu"])
+def test_a_row_of_terms_gives_nobody_the_notes_post(name):
+    """Two names in one row (holder and predecessor), the post far from both: no one's."""
+    assert posts_of(TERMS_TABLE, name, "md") == []
+
+
+# ---------------------------------------------------------------------------
+# Signatures: the post's body made concrete from the issuer
+# ---------------------------------------------------------------------------
+
+SIGNATURES = [
+    ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 12/CT-UBND\n\nNội dung chỉ thị.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHoàng Văn Bắc\n",
+     "Hoàng Văn Bắc", "phó chủ tịch ủy ban nhân dân tỉnh quảng bình"),
+    ("TỈNH ỦY BÌNH ĐỊNH\nSố 05-CT/TU\n\nNội dung.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nLê Kim Toản\n",
+     "Lê Kim Toản", "phó bí thư ban thường vụ tỉnh ủy bình định"),
+    ("Nơi nhận:\n- Lưu: VT.\n\nTL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nPHÓ TRƯỞNG BAN\nPhạm Thị Hoa\n",
+     "Phạm Thị Hoa", "phó trưởng ban chính sách, thuế quốc tế"),
+    ("HUYỆN ỦY THẠCH THẤT\n\nNội dung.\n\nT/M HUYỆN ỦY\nBÍ THƯ\nNguyễn Văn Phú\n",
+     "Nguyễn Văn Phú", "bí thư huyện ủy thạch thất"),
+]
+
+
+@pytest.mark.parametrize("text, name, post", SIGNATURES)
+def test_signature_post_with_issuer(text, name, post):
+    assert post in posts_of(text, name), posts_of(text, name)
+
+
+def test_signature_without_issuer_keeps_a_bare_title():
+    text = "Nội dung.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHoàng Văn Bắc\n"
+    assert posts_of(text, "Hoàng Văn Bắc") == ["phó chủ tịch"]
+
+
+# ---------------------------------------------------------------------------
+# Former posts, biographies
+# ---------------------------------------------------------------------------
+
+FORMER = [
+    ("Ông Trần Văn Sơn, nguyên Bí thư Tỉnh ủy Nghệ An, dự lễ.", "Trần Văn Sơn", "nguyên bí thư tỉnh ủy nghệ an"),
+    ("Đồng chí Lê Văn Thành, nguyên Bộ trưởng Bộ Công nghiệp nặng, qua đời.", "Lê Văn Thành",
+     "nguyên bộ trưởng bộ công nghiệp nặng"),
+    ("Nguyễn Công Lý (1890-1970) là một nhà cách mạng Việt Nam, nguyên Bí thư Tỉnh ủy Quảng Ngãi.",
+     "Nguyễn Công Lý", "nguyên bí thư tỉnh ủy quảng ngãi"),
+    ("Vợ ông: Lê Thị Hạnh (hay Đoàn Kim Thanh), nguyên Hiệu trưởng Trường Múa Việt Nam.",
+     "Lê Thị Hạnh", "nguyên hiệu trưởng trường múa việt nam"),
+    ("Ông Phạm Quốc Bảo là Chủ tịch UBND xã Tân Lập.", "Phạm Quốc Bảo", "chủ tịch ủy ban nhân dân xã tân lập"),
+]
+
+
+@pytest.mark.parametrize("text, name, post", FORMER)
+def test_former_posts_keep_nguyen(text, name, post):
+    assert any(p.startswith(post) for p in posts_of(text, name)), posts_of(text, name)
+
+
+def test_enumeration_of_a_committee_shares_its_body():
+    text = ("Năm 1946, ông là Chủ tịch Ủy ban hành chính tỉnh Bình Sơn, Phó Chủ tịch Hồ Văn Thiện, "
+            "Ủy viên Thường trực Trần Văn Hai và Nguyễn Quang Lợi.")
+    assert posts_of(text, "Hồ Văn Thiện") == ["phó chủ tịch ủy ban hành chính tỉnh bình sơn"]
+    assert posts_of(text, "Trần Văn Hai") == ["ủy viên thường trực ủy ban hành chính tỉnh bình sơn"]
+    assert posts_of(text, "Nguyễn Quang Lợi") == ["ủy viên thường trực ủy ban hành chính tỉnh bình sơn"]
+
+
+# ---------------------------------------------------------------------------
+# Foreign and historical leaders, pen names
+# ---------------------------------------------------------------------------
+
+FOREIGN = [
+    ("Đồng chí Khamtay Siphandone, nguyên Chủ tịch Đảng Nhân dân Cách mạng Lào, từ trần.",
+     "Khamtay Siphandone", "nguyên chủ tịch đảng nhân dân cách mạng lào"),
+    ("Đồng chí Thongloun Sisoulith; sinh ngày 10/11/1945; nguyên Thủ tướng Lào.", "Thongloun Sisoulith",
+     "nguyên thủ tướng"),
+    ("Đồng chí Kaysone Phomvihane, nguyên Tổng Bí thư Đảng Nhân dân Cách mạng Lào.", "Kaysone Phomvihane",
+     "nguyên tổng bí thư đảng nhân dân cách mạng lào"),
+]
+
+
+@pytest.mark.parametrize("text, name, post", FOREIGN)
+def test_foreign_leaders(text, name, post):
+    assert any(p.startswith(post) for p in posts_of(text, name)), posts_of(text, name)
+
+
+HISTORICAL_AND_PEN_NAMES = [
+    ("Năm 1930, Hồ Chí Minh chủ trì hội nghị thành lập Đảng.", ["Hồ Chí Minh"]),
+    ("Trường Chinh là Tổng Bí thư từ năm 1951.", ["Trường Chinh"]),
+    ("Tố Hữu đọc bài thơ.", ["Tố Hữu"]),
+    ("Hội Nhà văn Việt Nam tổ chức trại sáng tác.", []),
+    ("Vua Lê Lợi đánh tan quân Minh.", ["Lê Lợi"]),
+    ("Ông Lê Lợi (1385-1433) lên ngôi.", ["Lê Lợi"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", HISTORICAL_AND_PEN_NAMES)
+def test_historical_leaders_and_pen_names(text, expected):
+    assert names(text) == expected
+
+
+# ---------------------------------------------------------------------------
+# Never a person
+# ---------------------------------------------------------------------------
+
+NEVER_A_PERSON = [
+    # places, new and old; seas and rivers; foreign places
+    "Thái Bình Dương là đại dương lớn nhất.",
+    "Tàu ra Biển Đông từ sáng.",
+    "Hoàng Hà chảy qua nhiều tỉnh.",
+    "Quân đội Mã Lai tham chiến.",
+    "Hồ Nam là quê hương của ông.",
+    "Vũ Ninh là nơi diễn ra trận đánh.",
+    "Quảng Nam và Đà Nẵng hợp nhất.",
+    "Cao Bằng có nhiều di tích.",
+    # battle sites
+    "Chiến thắng Điện Biên Phủ chấn động địa cầu.",
+    "Trận Đống Đa diễn ra năm 1789.",
+    # streets, villages
+    "Trụ sở ở đường Lý Thường Kiệt.",
+    "Ông sinh ra tại làng Phù Xá, xã Văn Môn.",
+    # newspapers
+    "Theo báo Hà Nội Mới, hội nghị đã kết thúc.",
+    "Hà Nội Mới đưa tin về sự kiện.",
+    # schools and bodies named after people
+    "Học viện Chính trị quốc gia Hồ Chí Minh tổ chức lễ khai giảng.",
+    "Trường Nguyễn Ái Quốc mở lớp đầu tiên.",
+    "Đoàn TNCS Hồ Chí Minh phát động phong trào.",
+    "Sinh viên Trường Đại học Tôn Đức Thắng nhập học.",
+    # bodies read as names
+    "Văn phòng Đoàn Đại biểu Quốc hội thông báo.",
+    "Chúc mừng năm mới Đoàn Ngoại giao ở Hà Nội.",
+    "của các đồng chí Hội Việt Nam Cách mạng Thanh niên",
+    # glued words, placeholders, titles, years
+    "Người ký: Nguyễn Văn A, chức vụ ghi rõ.",
+    "Quang Trung Hoàng Đế lên ngôi.",
+    "Tiễn Đinh Mùi đón Mậu Thân.",
+    # never a name cut short: "Lê Thái Tổ" is not "Lê Thái"
+    "Vua Lê Thái Tổ sau khi chiến thắng đã ban thưởng.",
+]
+
+
+@pytest.mark.parametrize("text", NEVER_A_PERSON)
+def test_never_a_person(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đồng chí Nguyễn Văn Trânb qua đời.", ["Nguyễn Văn Trân"]),   # a footnote mark glued on
+    ("Tư tưởng của Hồ Chí Minhđã soi đường.", ["Hồ Chí Minh"]),      # the next word glued on
+    ("Ông Trần Quốc Thắngvà các đồng chí dự.", ["Trần Quốc Thắng"]),
+])
+def test_a_glued_word_is_cut_to_the_name(text, expected):
+    """Never "Hồ Chí Minhđã": a scraped glued word is cut back to the name, or dropped."""
+    assert names(text) == expected
+
+
+def test_names_beside_a_body_named_after_a_person_are_kept():
+    text = "Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh Nguyễn Xuân Thắng phát biểu."
+    assert names(text) == ["Nguyễn Xuân Thắng"]
+    assert posts_of(text, "Nguyễn Xuân Thắng") == ["giám đốc học viện chính trị quốc gia hồ chí minh"]
+
+
+def test_place_tables_are_loaded():
+    units = administrative_units()
+    assert {"hà nội", "quảng trị", "ba đình"} <= units  # provinces and wards from vietnam-provinces
+    assert "thái bình dương" in never_people() and "đinh mùi" in never_people()
+
+
+# ---------------------------------------------------------------------------
+# One person per document, across forms
+# ---------------------------------------------------------------------------
+
+ONE_PERSON = [
+    "Đồng chí Phan Tâm dự họp. Thứ trưởng Phan Tâm phát biểu.\nPHAN TÂM\n",
+    "Ông Phan Tâm, Thứ trưởng Bộ TT&TT. Sau đó, đồng chí Phan Tâm kết luận.\nPHAN TÂM\n",
+    "PHAN TÂM\nThứ trưởng Phan Tâm cho biết. Ông Phan Tâm nói thêm.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_PERSON)
+def test_one_person_across_forms(text):
+    people = find_people(text)
+    assert [p.name for p in people] == ["Phan Tâm"]
+    assert len(people[0].mentions) == 3

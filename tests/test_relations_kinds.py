@@ -1,0 +1,605 @@
+"""Typed relations by kind of sentence, through the real extractors (normalize, dates,
+identity, citations, resolver, relations), on snippets of our own wording.
+
+Each row is a kind the relation finder must handle on texts it has never seen (issue 10):
+where the source is, every signal form (active, passive, nominal, source before or after
+the verb), lists after one signal, real noise, and what is not a relation. Rows expect the
+exact set of triples, so a row fails both on a missed and on an extra relation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.citations import extract_citations
+from extractors.dates import find_dates
+from extractors.identity import page_subject_start, read_identity
+from extractors.relations import find_relations
+from vntext.normalize import normalize_text
+
+
+def relations_of(text: str, fmt: str = "md") -> set[tuple[str, str, str]]:
+    """The (source, type, target) triples the pipeline's extractors find in ``text``."""
+    norm = normalize_text(text, fmt)
+    dates = find_dates(norm)
+    identity = read_identity(norm, dates)
+    citations = extract_citations(norm, dates, identity)
+    page = page_subject_start(norm) if identity is None else None
+    return {(r.source, r.type, r.target) for r in find_relations(norm, citations, identity, "DOC", page)}
+
+
+def party(code: str, body: str, kind: str = "HƯỚNG DẪN", subject: str = "về công tác cán bộ") -> str:
+    """A party directive: national header, issuer, number, place and date, type, subject, body."""
+    return (f"ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY QUẢNG BÌNH\n*\nSố {code}\n"
+            f"Quảng Bình, ngày 12 tháng 5 năm 2025\n\n{kind}\n{subject}\n\n-----\n\n{body}\n\n"
+            "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Văn An\n")
+
+
+def state(code: str, body: str, kind: str = "QUYẾT ĐỊNH", subject: str = "Về việc quản lý rừng") -> str:
+    """A state directive of a provincial people's committee."""
+    return (f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"Độc lập - Tự do - Hạnh phúc\n---------------\nSố: {code}\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\n"
+            f"{kind}\n{subject}\n\n{body}\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n")
+
+
+# --- where the source is ----------------------------------------------------------------
+
+SOURCE_ROWS = [
+    pytest.param(
+        "# Toàn văn Công văn 2150/BNV-TCBC về tinh giản biên chế năm 2025\n\n"
+        "Ngày 3/4/2025, Bộ Nội vụ ban hành Công văn 2150/BNV-TCBC gửi các bộ, ngành.\n\n"
+        "Theo đó, thực hiện Kết luận 121-KL/TW năm 2025 của Ban Chấp hành Trung ương, Bộ Nội vụ đề nghị "
+        "các địa phương rà soát biên chế.",
+        {("2150/BNV-TCBC", "implements", "121-KL/TW")},
+        id="page_title_toan_van_then_theo_do_thuc_hien",
+    ),
+    pytest.param(
+        "Tin tức pháp luật\n\n## Thông tư 02/2025/TT-BNV sửa đổi, bổ sung Thông tư 01/2023/TT-BNV về chế độ "
+        "báo cáo\n\nThông tư có hiệu lực từ tháng 7.",
+        {("02/2025/TT-BNV", "amends", "01/2023/TT-BNV")},
+        id="markdown_heading_active_amends",
+    ),
+    pytest.param(
+        "# Nghị định 50/2025/NĐ-CP quy định chế độ tiền lương\n\n"
+        "Điều 6. Sửa đổi, bổ sung một số điều của Nghị định số 20/2021/NĐ-CP ngày 15/3/2021 của Chính phủ\n\n"
+        "1. Sửa đổi khoản 2 Điều 4 như sau.",
+        {("50/2025/NĐ-CP", "amends", "20/2021/NĐ-CP")},
+        id="page_title_then_own_article_amends",
+    ),
+    pytest.param(
+        "Chuyên mục văn bản mới\n\nBạn đọc hỏi về quyết định mới.\n\n"
+        "Tải về Toàn văn Quyết định 15/2025/QĐ-TTg về quỹ hỗ trợ nông dân.\n\n"
+        "Quyết định này thay thế Quyết định số 30/2020/QĐ-TTg ngày 12/10/2020.",
+        {("15/2025/QĐ-TTg", "replaces", "30/2020/QĐ-TTg")},
+        id="toan_van_lead_below_the_title",
+    ),
+    pytest.param(
+        "# Toàn văn Quyết định 22/2025/QĐ-UBND về giá đất\n\n"
+        "Quyết định số 12/2019/QĐ-UBND ngày 10/5/2019 của UBND tỉnh hết hiệu lực kể từ ngày Quyết định này "
+        "có hiệu lực thi hành.",
+        {("22/2025/QĐ-UBND", "repeals", "12/2019/QĐ-UBND")},
+        id="page_subject_nominal_expiry",
+    ),
+    pytest.param(
+        "Chế độ nghỉ hưu trước tuổi thế nào?\n\n"
+        "Theo Điều 5 Nghị định 178/2024/NĐ-CP quy định: \"Cán bộ nghỉ hưu trước tuổi được hưởng chế độ "
+        "theo Nghị định 29/2023/NĐ-CP và các văn bản hướng dẫn.\"",
+        {("178/2024/NĐ-CP", "cites", "29/2023/NĐ-CP")},
+        id="quoted_inline_after_quy_dinh_colon",
+    ),
+    pytest.param(
+        "Đánh giá cán bộ thế nào?\n\nTại Mục 3 Hướng dẫn 12-HD/BTCTW quy định như sau:\n\n"
+        "3. Việc đánh giá cán bộ thực hiện theo Quy định số 50-QĐ/TW ngày 27/12/2021 của Bộ Chính trị.\n\n"
+        "Như vậy, cán bộ được đánh giá hằng năm.",
+        {("12-HD/BTCTW", "cites", "50-QĐ/TW")},
+        id="quoted_block_after_tai_muc",
+    ),
+    pytest.param(
+        "Ngày 5/6/2025, Ban Tổ chức Trung ương ban hành Hướng dẫn số 25-HD/BTCTW hướng dẫn thực hiện "
+        "Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị về đại hội đảng bộ các cấp.",
+        {("25-HD/BTCTW", "implements", "35-CT/TW")},
+        id="news_of_an_issuance_with_its_verb",
+    ),
+    pytest.param(
+        "Chính phủ vừa ban hành Nghị quyết số 09/2025/NQ-CP về chế độ đối với cán bộ dôi dư do sắp xếp "
+        "bộ máy theo Kết luận số 137-KL/TW ngày 28/2/2025 của Bộ Chính trị.",
+        {("09/2025/NQ-CP", "cites", "137-KL/TW")},
+        id="news_issued_document_described_theo",
+    ),
+    pytest.param(
+        "Chính phủ ban hành Nghị quyết số 09/2025/NQ-CP về chế độ đối với cán bộ dôi dư. "
+        "Tại Nghị quyết này, Chính phủ quyết nghị mức hỗ trợ theo quy định tại Nghị định số 178/2024/NĐ-CP.",
+        {("09/2025/NQ-CP", "cites", "178/2024/NĐ-CP")},
+        id="frame_nghi_quyet_nay",
+    ),
+    pytest.param(
+        "Ngày 18/11/2025, Bộ Tài chính ban hành Công văn 17899/BTC-VP về tập huấn nghiệp vụ thuế.\n\n"
+        "**>>> TẢI VỀ Toàn văn Công văn 17899/BTC-VP**\n\n"
+        "Theo đó, thực hiện Kết luận 186-KL/TW và Kết luận 195-KL/TW của Bộ Chính trị, Bộ Tài chính "
+        "tổ chức 06 hội nghị.",
+        {("17899/BTC-VP", "implements", "186-KL/TW"), ("17899/BTC-VP", "implements", "195-KL/TW")},
+        id="theo_do_after_news_issuance_list",
+    ),
+    pytest.param(
+        "# Mẫu bản tự đánh giá theo Hướng dẫn 43-HD/BTCTW\n\n"
+        "Thông tư này thay thế Thông tư 05/2019/TT-BNV.",
+        set(),
+        id="title_that_does_not_start_with_a_document_is_no_source",
+    ),
+    pytest.param(
+        party("45-HD/TU", "- Căn cứ Điều lệ Đảng;\n- Căn cứ Quy định số 22-QĐ/TW ngày 28/7/2021 của "
+              "Ban Chấp hành Trung ương về công tác kiểm tra,\nBan Thường vụ Tỉnh ủy hướng dẫn như sau:"),
+        {("45-HD/TU", "based_on", "22-QĐ/TW")},
+        id="directive_header_is_the_source",
+    ),
+]
+
+
+SOURCE_ROWS += [
+    pytest.param(
+        "Chính phủ ban hành Nghị định số 40/2025/NĐ-CP ngày 1/8/2025 sửa đổi các nghị định về đất đai.\n\n"
+        "Cụ thể, Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 12/2024/NĐ-CP ngày 5/2/2024 của Chính phủ.\n\n"
+        "Điều 2. Sửa đổi, bổ sung một số điều của Nghị định số 14/2024/NĐ-CP ngày 9/2/2024 của Chính phủ.",
+        {("40/2025/NĐ-CP", "amends", "12/2024/NĐ-CP"), ("40/2025/NĐ-CP", "amends", "14/2024/NĐ-CP")},
+        id="news_lead_issuance_is_the_page_document",
+    ),
+    pytest.param(
+        "Đánh giá đảng viên thế nào?\n\nCăn cứ theo Mục II Kế hoạch 75/KH-UBND năm 2025 có nêu nội dung kê khai "
+        "tài sản của cán bộ tỉnh năm nay:\n\n+ Việc kê khai thực hiện theo mẫu ban hành kèm theo Nghị định "
+        "130/2020/NĐ-CP.\n\nNhư vậy, cán bộ kê khai hằng năm.",
+        {("75/KH-UBND", "cites", "130/2020/NĐ-CP")},
+        id="source_line_ending_on_a_colon_opens_a_quote",
+    ),
+    pytest.param(
+        "Căn cứ tại tiểu mục 7.12 Mục 7 Hướng dẫn 43-HD/BTCTW năm 2025 quy định như sau:\n\n"
+        "7.12. Căn cứ khung tiêu chí đánh giá tại Phụ lục 5 của Quy định số 366-QĐ/TW, các cấp ủy hướng dẫn "
+        "cấp dưới.\n\nNhư vậy, cấp ủy hướng dẫn.",
+        {("43-HD/BTCTW", "based_on", "366-QĐ/TW")},
+        id="quoted_can_cu_clause_is_the_quoted_documents_basis",
+    ),
+    pytest.param(
+        "Kế hoạch 465/KH-UBND quy định như sau:\n\n- Triển khai thực hiện nghiêm túc công tác kê khai tài sản "
+        "theo quy định của Nghị định 130/2020/NĐ-CP.\n",
+        {("465/KH-UBND", "cites", "130/2020/NĐ-CP")},
+        id="quoted_trien_khai_whose_object_is_no_document_cites",
+    ),
+    pytest.param(
+        "# Toàn văn Nghị định 226/2025/NĐ-CP sửa đổi nghị định về đất đai\n\n"
+        "1. Bổ sung khoản 6 vào Điều 31 như sau:\n\n\"6. Dự án thực hiện theo quy định tại khoản 3 Điều 1 Luật số "
+        "43/2024/QH15 ngày 29 tháng 6 năm 2024.\"",
+        {("226/2025/NĐ-CP", "cites", "43/2024/QH15")},
+        id="unattributed_quote_on_a_page_is_its_documents_text",
+    ),
+    pytest.param(
+        "Tại phiên họp ngày 16/5/2025, sau khi nghe Báo cáo số 386-BC/BTCTW của Ban Tổ chức Trung ương, Bộ "
+        "Chính trị kết luận:\n\n1. Tiếp tục thực hiện Kết luận số 155-KL/TW của Bộ Chính trị.",
+        set(),
+        id="a_report_heard_at_a_meeting_is_no_quoted_source",
+    ),
+]
+
+
+# --- every signal form -------------------------------------------------------------------
+
+SIGNAL_ROWS = [
+    pytest.param(
+        party("12-HD/TU", "Căn cứ vào Quy định số 96-QĐ/TW ngày 2/2/2023 của Bộ Chính trị, Ban Thường vụ "
+              "hướng dẫn như sau:"),
+        {("12-HD/TU", "based_on", "96-QĐ/TW")},
+        id="can_cu_vao",
+    ),
+    pytest.param(
+        party("13-HD/TU", "Thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị, Ban Thường vụ "
+              "Tỉnh ủy hướng dẫn như sau:"),
+        {("13-HD/TU", "implements", "35-CT/TW")},
+        id="thuc_hien_lead",
+    ),
+    pytest.param(
+        state("07/CT-UBND", "Để tiếp tục thực hiện nghiêm\nChỉ thị số 13-CT/TW ngày 12/1/2017 của Ban Bí thư "
+              "về rừng, Ủy ban nhân dân tỉnh yêu cầu:", kind="CHỈ THỊ"),
+        {("07/CT-UBND", "implements", "13-CT/TW")},
+        id="de_tiep_tuc_thuc_hien_nghiem_wrapped",
+    ),
+    pytest.param(
+        party("14-KH/TU", "Để triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, "
+              "Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:", kind="KẾ HOẠCH"),
+        {("14-KH/TU", "implements", "57-NQ/TW")},
+        id="de_trien_khai_thuc_hien",
+    ),
+    pytest.param(
+        party("15-KH/TU", "Để cụ thể hóa Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị, Ban Thường vụ "
+              "Tỉnh ủy ban hành kế hoạch như sau:", kind="KẾ HOẠCH"),
+        {("15-KH/TU", "implements", "14-KL/TW")},
+        id="de_cu_the_hoa",
+    ),
+    pytest.param(
+        state("20/2025/QĐ-UBND", "Thể chế hóa Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành "
+              "Trung ương, Ủy ban nhân dân tỉnh quyết định:"),
+        {("20/2025/QĐ-UBND", "implements", "18-NQ/TW")},
+        id="the_che_hoa_lead_is_implements",
+    ),
+    pytest.param(
+        "Quốc hội thông qua Luật số 10/2025/QH15 thể chế hóa Nghị quyết số 27-NQ/TW ngày 9/11/2022 của "
+        "Ban Chấp hành Trung ương.",
+        {("10/2025/QH15", "implements", "27-NQ/TW")},
+        id="the_che_hoa_active",
+    ),
+    pytest.param(
+        "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 12-KH/TU triển khai thực hiện Nghị quyết số 57-NQ/TW "
+        "của Bộ Chính trị.",
+        {("12-KH/TU", "implements", "57-NQ/TW")},
+        id="trien_khai_thuc_hien_active",
+    ),
+    pytest.param(
+        "Chương trình số 20-CTr/TU cụ thể hóa Nghị quyết số 29-NQ/TW của Hội nghị Trung ương 6.",
+        {("20-CTr/TU", "implements", "29-NQ/TW")},
+        id="cu_the_hoa_active",
+    ),
+    pytest.param(
+        party("16-QĐ/TU", "Điều 3. Quy định này thay thế Quy định số 105-QĐ/TU ngày 3/1/2020 của Ban "
+              "Thường vụ Tỉnh ủy.", kind="QUY ĐỊNH"),
+        {("16-QĐ/TU", "replaces", "105-QĐ/TU")},
+        id="self_thay_the",
+    ),
+    pytest.param(
+        party("17-HD/TU", "1. Mục đích.", subject="về công tác kiểm điểm\n(thay cho Hướng dẫn số 05-HD/TU "
+              "ngày 12/3/2018)"),
+        {("17-HD/TU", "replaces", "05-HD/TU")},
+        id="thay_cho_in_parenthesis_under_title",
+    ),
+    pytest.param(
+        "Thông tư 05/2025/TT-BTC thay thế Thông tư 10/2020/TT-BTC về phí.",
+        {("05/2025/TT-BTC", "replaces", "10/2020/TT-BTC")},
+        id="active_thay_the",
+    ),
+    pytest.param(
+        "Hướng dẫn 43-HD/BTCTW năm 2025 có hiệu lực kể từ ngày 31/10/2025 và thay thế Hướng dẫn "
+        "25-HD/BTCTW năm 2023.",
+        {("43-HD/BTCTW", "replaces", "25-HD/BTCTW")},
+        id="effect_clause_then_thay_the",
+    ),
+    pytest.param(
+        party("18-QĐ/TU", "Điều 2. Sửa đổi, bổ sung Điều 5 Quy định số 30-QĐ/TU ngày 1/2/2021 của Ban "
+              "Thường vụ Tỉnh ủy.", kind="QUY ĐỊNH"),
+        {("18-QĐ/TU", "amends", "30-QĐ/TU")},
+        id="self_article_sua_doi_bo_sung",
+    ),
+    pytest.param(
+        "Khoản 2 Điều 24 Nghị định 125/2020/NĐ-CP được sửa đổi, bổ sung bởi khoản 14 Điều 1 Nghị định "
+        "310/2025/NĐ-CP.",
+        {("310/2025/NĐ-CP", "amends", "125/2020/NĐ-CP")},
+        id="passive_sua_doi_bo_sung_boi",
+    ),
+    pytest.param(
+        "Điều 7 Thông tư 01/2021/TT-BNV đã được sửa đổi, bổ sung tại Thông tư 06/2023/TT-BNV.",
+        {("06/2023/TT-BNV", "amends", "01/2021/TT-BNV")},
+        id="passive_sua_doi_bo_sung_tai",
+    ),
+    pytest.param(
+        "Nghị định 46/2010/NĐ-CP được thay thế bằng Nghị định 29/2023/NĐ-CP.",
+        {("29/2023/NĐ-CP", "replaces", "46/2010/NĐ-CP")},
+        id="passive_thay_the_bang",
+    ),
+    pytest.param(
+        "Thông tư 12/2016/TT-BTC bị bãi bỏ bởi Thông tư 40/2021/TT-BTC.",
+        {("40/2021/TT-BTC", "repeals", "12/2016/TT-BTC")},
+        id="passive_bai_bo_boi",
+    ),
+    pytest.param(
+        "Nghị định 24/2010/NĐ-CP được hướng dẫn bởi Thông tư 13/2010/TT-BNV.",
+        {("13/2010/TT-BNV", "implements", "24/2010/NĐ-CP")},
+        id="passive_huong_dan_boi_source_after",
+    ),
+    pytest.param(
+        state("30/2025/QĐ-UBND", "Điều 4. Quyết định này có hiệu lực kể từ ngày 1/12/2025. Quyết định số "
+              "12/2019/QĐ-UBND ngày 10/5/2019 của UBND tỉnh hết hiệu lực kể từ ngày Quyết định này có hiệu lực."),
+        {("30/2025/QĐ-UBND", "repeals", "12/2019/QĐ-UBND")},
+        id="nominal_het_hieu_luc",
+    ),
+    pytest.param(
+        state("31/2025/QĐ-UBND", "Điều 3. Bãi bỏ Quyết định số 25/2018/QĐ-UBND ngày 2/8/2018 của UBND tỉnh."),
+        {("31/2025/QĐ-UBND", "repeals", "25/2018/QĐ-UBND")},
+        id="self_bai_bo_article",
+    ),
+    pytest.param(
+        party("19-HD/TU", "1. Cấp ủy rà soát quy hoạch theo Quy định số 50-QĐ/TW ngày 27/12/2021 của Bộ "
+              "Chính trị."),
+        {("19-HD/TU", "cites", "50-QĐ/TW")},
+        id="directive_theo",
+    ),
+    pytest.param(
+        party("20-HD/TU", "2. Hồ sơ nhân sự thực hiện như quy định tại khoản 3 Điều 2 Quy định số 80-QĐ/TW "
+              "ngày 18/8/2022 của Bộ Chính trị."),
+        {("20-HD/TU", "cites", "80-QĐ/TW")},
+        id="directive_quy_dinh_tai_article_path",
+    ),
+    pytest.param(
+        party("21-HD/TU", "3. Tiêu chuẩn cán bộ nêu tại Kết luận số 35-KL/TW ngày 5/5/2022 của Bộ Chính trị."),
+        {("21-HD/TU", "cites", "35-KL/TW")},
+        id="directive_neu_tai",
+    ),
+    pytest.param(
+        party("27-HD/TU", "4. Việc xét tuyển thực hiện theo Quy định số 89-QĐ/TW ngày 4/8/2022 của Bộ Chính trị."),
+        {("27-HD/TU", "cites", "89-QĐ/TW")},
+        id="xet_tuyen_is_no_proposal",
+    ),
+]
+
+
+SIGNAL_ROWS += [
+    pytest.param(
+        "Theo Điều 19 Quy định 366-QĐ/TW năm 2025 thì tiêu chí đánh giá theo Quy định 366-QĐ/TW năm 2025 được "
+        "áp dụng từ ngày 30/8/2025 và thay thế Quy định 124-QĐ/TW năm 2023.",
+        {("366-QĐ/TW", "replaces", "124-QĐ/TW")},
+        id="duoc_ap_dung_tu_ngay_va_thay_the",
+    ),
+    pytest.param(
+        "Chính phủ ban hành Nghị quyết 282/NQ-CP ngày 15/9/2025 về Chương trình hành động thực hiện Nghị quyết "
+        "72-NQ/TW về bảo vệ sức khỏe Nhân dân.",
+        {("282/NQ-CP", "implements", "72-NQ/TW")},
+        id="ve_chuong_trinh_hanh_dong_thuc_hien",
+    ),
+    pytest.param(
+        state("5529/CT-CS", "Căn cứ Điều 365, khoản 1\nĐiều 372 Bộ luật Tố tụng hình sự số 01/2015/QH13 ngày "
+              "27/11/2015 quy định về giải thích bản án;\nCục Thuế có ý kiến như sau:", kind="CÔNG VĂN"),
+        {("5529/CT-CS", "based_on", "01/2015/QH13")},
+        id="wrapped_line_starting_with_dieu_goes_on",
+    ),
+]
+
+
+# --- lists after one signal --------------------------------------------------------------
+
+LIST_ROWS = [
+    pytest.param(
+        state("06/CT-UBND", "Để tiếp tục thực hiện Chỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính "
+              "phủ; Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường "
+              "vụ Tỉnh ủy; Phương án số 728/PA-UBND ngày 28/02/2025 của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu:",
+              kind="CHỈ THỊ"),
+        {("06/CT-UBND", "implements", "05/CT-TTg"), ("06/CT-UBND", "implements", "31-CT/TU"),
+         ("06/CT-UBND", "implements", "134-KH/TU"), ("06/CT-UBND", "implements", "728/PA-UBND")},
+        id="thuc_hien_list_with_semicolons",
+    ),
+    pytest.param(
+        party("22-KH/TU", "Kế hoạch này thay thế Kế hoạch số 15-KH/TU ngày 3/3/2021 và Kế hoạch số 27-KH/TU "
+              "ngày 9/9/2022 của Tỉnh ủy.", kind="KẾ HOẠCH"),
+        {("22-KH/TU", "replaces", "15-KH/TU"), ("22-KH/TU", "replaces", "27-KH/TU")},
+        id="thay_the_two_plans",
+    ),
+    pytest.param(
+        state("08/CT-UBND", "1. Thực hiện đầy đủ trách nhiệm quản lý nhà nước theo quy định tại Điều 102 "
+              "Luật Lâm nghiệp, Luật Đất đai; Nghị định số 131/2025/NĐ-CP ngày 12/6/2025 và Nghị định số "
+              "136/2025/NĐ-CP ngày 12/6/2025.", kind="CHỈ THỊ"),
+        {("08/CT-UBND", "cites", "131/2025/NĐ-CP"), ("08/CT-UBND", "cites", "136/2025/NĐ-CP")},
+        id="quy_dinh_tai_list_through_named_laws_and_semicolon",
+    ),
+    pytest.param(
+        "Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương; Hướng dẫn số 02-HD/ĐUK "
+        "ngày 17/3/2022 của Đảng ủy Khối, ngày 14/4/2022, Đảng ủy Bộ ban hành Hướng dẫn số 05-HD/ĐU.",
+        {("05-HD/ĐU", "based_on", "16-HD/BTCTW"), ("05-HD/ĐU", "based_on", "02-HD/ĐUK")},
+        id="news_can_cu_list_then_issued",
+    ),
+    pytest.param(
+        "Nghị định 100/2019/NĐ-CP được sửa đổi bởi Nghị định 123/2021/NĐ-CP và Nghị định 168/2024/NĐ-CP.",
+        {("123/2021/NĐ-CP", "amends", "100/2019/NĐ-CP"), ("168/2024/NĐ-CP", "amends", "100/2019/NĐ-CP")},
+        id="passive_two_agents",
+    ),
+    pytest.param(
+        party("23-KH/TU", "Thực hiện Chỉ thị số 35 ngày 14/6/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy "
+              "xây dựng kế hoạch như sau:", kind="KẾ HOẠCH"),
+        {("23-KH/TU", "implements", "35-CT/TW")},
+        id="number_only_item_resolved",
+    ),
+]
+
+
+LIST_ROWS += [
+    pytest.param(
+        "Luật số 43/2024/QH15 sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số "
+        "27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15.",
+        {("43/2024/QH15", "amends", "31/2024/QH15"), ("43/2024/QH15", "amends", "27/2023/QH15"),
+         ("43/2024/QH15", "amends", "32/2024/QH15")},
+        id="named_laws_each_with_its_number",
+    ),
+]
+
+
+NOT_RELATION_EXTRA = [
+    pytest.param(
+        state("2820/QĐ-UBND", "Căn cứ Luật Đất đai số\n31/2024/QH15 ngày 18 tháng 01 năm 2024, được sửa đổi, bổ sung một "
+              "số điều tại\nLuật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở\nsố "
+              "27/2023/QH15 và Luật Các tổ chức\ntín dụng số 32/2024/QH15;\nQUYẾT ĐỊNH:"),
+        {("2820/QĐ-UBND", "based_on", "31/2024/QH15")},
+        id="what_an_amending_law_amends_is_no_basis",
+    ),
+    pytest.param(
+        state("2821/QĐ-UBND", "Căn cứ Kế hoạch số 4354/KH-UBND ngày 14 tháng 6 năm 2025 của Ủy ban nhân dân Thành phố "
+              "về việc triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 tháng 5 năm 2025 của Thành ủy;\nQUYẾT ĐỊNH:"),
+        {("2821/QĐ-UBND", "based_on", "4354/KH-UBND"), ("4354/KH-UBND", "implements", "459-KHHĐ/TU")},
+        id="a_basis_that_implements_another_keeps_its_object",
+    ),
+]
+
+
+LIST_ROWS += [
+    pytest.param(
+        "Căn cứ Bộ luật Tố tụng hình sự số 01/2015/QH13 ngày 27/11/2015, tòa án xét lại bản án. Luật số "
+        "99/2025/QH15 ngày 27/6/2025 sửa đổi, bổ sung một số điều của Bộ luật Tố tụng hình sự.",
+        {("99/2025/QH15", "amends", "01/2015/QH13")},
+        id="a_law_named_alone_after_its_number_was_given",
+    ),
+    pytest.param(
+        "Luật Quản lý thuế số 38/2019/QH14 quy định nộp thuế. Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài "
+        "chính hướng dẫn thi hành một số điều của Luật Quản lý thuế và Nghị định số 126/2020/NĐ-CP.",
+        {("80/2021/TT-BTC", "implements", "38/2019/QH14"), ("80/2021/TT-BTC", "implements", "126/2020/NĐ-CP")},
+        id="a_law_by_name_then_a_listed_decree",
+    ),
+    pytest.param(
+        "Nghị định 10/2025/NĐ-CP sửa đổi một số điều của Luật Đất đai về thu hồi đất.",
+        set(),
+        id="a_law_by_name_whose_number_the_text_never_gives",
+    ),
+]
+
+
+# --- real noise ----------------------------------------------------------------------------
+
+NOISE_ROWS = [
+    pytest.param(
+        party("24-QĐ/TU", "Điều 5. Quy định nàycó hiệu lực từ ngày kývà thay thế Quy định số 05-QĐ/TU ngày "
+              "1/1/2020.", kind="QUY ĐỊNH"),
+        {("24-QĐ/TU", "replaces", "05-QĐ/TU")},
+        id="words_glued_by_scraping",
+    ),
+    pytest.param(
+        "**Thực hiện** Kết luận số **121-KL/TW** của Ban Chấp hành Trung ương, ngày 3/3/2025, Tỉnh ủy "
+        "**ban hành** Kế hoạch số 40-KH/TU.",
+        {("40-KH/TU", "implements", "121-KL/TW")},
+        id="markdown_emphasis",
+    ),
+    pytest.param(
+        "| Số văn bản | Nội dung |\n| --- | --- |\n| 12/2025/TT-BTC | Thông tư 12/2025/TT-BTC sửa đổi "
+        "Thông tư 80/2021/TT-BTC |",
+        {("12/2025/TT-BTC", "amends", "80/2021/TT-BTC")},
+        id="markdown_table_cell",
+    ),
+    pytest.param(
+        party("25-HD/TU", "Thực hiện Quy định\nsố 377-QĐ/TW ngày 08/10/2025 của Bộ\nChính trị, Ban Thường vụ "
+              "hướng dẫn\nnhư sau:"),
+        {("25-HD/TU", "implements", "377-QĐ/TW")},
+        id="line_breaks_inside_the_sentence",
+    ),
+    pytest.param(
+        party("26-HD/TU", "Căn cứ Hướng dẫn số 16 – HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương, "
+              "Ban Thường vụ hướng dẫn như sau:"),
+        {("26-HD/TU", "based_on", "16-HD/BTCTW")},
+        id="code_with_spaces_and_en_dash",
+    ),
+    pytest.param(
+        "Nghị định số 67/2025/NĐ-CP ngày 15/3/2025 của Chính phủ sửa đổi, bổ sung một số điều của\n"
+        "Nghị định số 178/2024/NĐ-CP.",
+        {("67/2025/NĐ-CP", "amends", "178/2024/NĐ-CP")},
+        id="active_with_issuer_and_line_break",
+    ),
+]
+
+
+# --- what is not a relation ------------------------------------------------------------------
+
+NOT_RELATION_ROWS = [
+    pytest.param(
+        "Hội nghị quán triệt Nghị quyết số 57-NQ/TW và Kết luận số 123-KL/TW của Bộ Chính trị.",
+        set(),
+        id="two_codes_no_signal",
+    ),
+    pytest.param(
+        state("32/2025/QĐ-UBND", "Căn cứ Luật Tổ chức chính quyền địa phương;\nXét Tờ trình số 45/TTr-SNV "
+              "ngày 2/10/2025 của Sở Nội vụ.\nQUYẾT ĐỊNH:"),
+        set(),
+        id="xet_to_trinh_is_no_basis",
+    ),
+    pytest.param(
+        state("33/2025/QĐ-UBND", "Căn cứ Nghị định số 33/2023/NĐ-CP ngày 10/6/2023 của Chính phủ; theo đề "
+              "nghị của Giám đốc Sở Nội vụ tại Tờ trình số 50/TTr-SNV ngày 3/10/2025.\nQUYẾT ĐỊNH:"),
+        {("33/2025/QĐ-UBND", "based_on", "33/2023/NĐ-CP")},
+        id="theo_de_nghi_tai_to_trinh_is_no_reference",
+    ),
+    pytest.param(
+        "Ban Chỉ đạo tổng kết Nghị quyết 18-NQ/TW ban hành Kế hoạch 130/KH-BCĐTKNQ18 về sắp xếp đơn vị.",
+        set(),
+        id="committee_name_holds_a_resolution",
+    ),
+    pytest.param(
+        state("34/CT-UBND", "1. Sắp xếp doanh nghiệp theo Công văn 59-CV/BCĐ năm 2025 của Ban Chỉ đạo Trung "
+              "ương về tổng kết Nghị quyết 18-NQ/TW.", kind="CHỈ THỊ"),
+        {("34/CT-UBND", "cites", "59-CV/BCĐ")},
+        id="committee_name_in_an_issuer",
+    ),
+    pytest.param(
+        "# Thông tư 02/2025/TT-BNV về chế độ báo cáo\n\nThông tư quy định kỳ báo cáo.\n\n"
+        "## Văn bản liên quan\n\n- Quyết định 12/2024/QĐ-TTg thay thế Quyết định 05/2020/QĐ-TTg\n"
+        "- Nghị định 10/2023/NĐ-CP sửa đổi Nghị định 20/2021/NĐ-CP\n",
+        set(),
+        id="site_furniture_link_list",
+    ),
+    pytest.param(
+        "Nội dung chính.\n\nXem thêm: Thông tư 15/2024/TT-BTC thay thế Thông tư 30/2019/TT-BTC",
+        set(),
+        id="xem_them_link",
+    ),
+    pytest.param(
+        state("35/2025/QĐ-UBND", "Điều 1. Ban hành Quy chế.") +
+        "\nThực hiện Nghị định 13/2023/NĐ-CP, chúng tôi sử dụng cookie để cải thiện trải nghiệm.",
+        set(),
+        id="cookie_notice_after_signature",
+    ),
+    pytest.param(
+        "# Toàn văn Hướng dẫn 43-HD/BTCTW về kiểm điểm\n\nTheo đó, thực hiện Hướng dẫn 43-HD/BTCTW, các cấp "
+        "ủy tổ chức kiểm điểm.",
+        set(),
+        id="same_document_at_both_ends",
+    ),
+    pytest.param(
+        "Căn cứ khoản 5 Điều 3 Nghị định 98/2020/NĐ-CP và Nghị định 17/2022/NĐ-CP, mức phạt là 5 triệu đồng.",
+        set(),
+        id="news_can_cu_with_nothing_issued",
+    ),
+    pytest.param(
+        "Đánh giá 3 năm thực hiện Nghị quyết số 18-NQ/TW, đề xuất sửa đổi Nghị định 43/2014/NĐ-CP.",
+        set(),
+        id="verb_whose_subject_is_no_document",
+    ),
+    pytest.param(
+        "Nghị định 30/2020/NĐ-CP sửa đổi Nghị định 15/2024/NĐ-CP về công tác văn thư.",
+        set(),
+        id="nothing_amends_a_later_document",
+    ),
+    pytest.param(
+        "Theo Quyết định 1020/QĐ-TTg, tỉnh Quảng Trị và tỉnh Quảng Bình hợp nhất; Kế hoạch 15-KH/TU được "
+        "triển khai.",
+        set(),
+        id="frame_without_a_reference_word",
+    ),
+    pytest.param(
+        "Cán bộ đề xuất bãi bỏ Thông tư 12/2016/TT-BTC để giảm thủ tục.",
+        set(),
+        id="verb_with_no_document_subject_news",
+    ),
+    pytest.param(
+        "Xem xét đề nghị của Ban Tổ chức Trung ương (Tờ trình số 224-TTr/BTCTW ngày 9/1/2025), Bộ Chính trị "
+        "kết luận như sau:\n\n1. Bổ sung một số nội dung của Chỉ thị 35-CT/TW về đại hội.",
+        set(),
+        id="a_proposal_quotes_nothing",
+    ),
+    pytest.param(
+        "Điều 12 Nghị định 67/2013/NĐ-CP (được sửa đổi bởi Nghị định 08/2018/NĐ-CP) quy định như sau:\n\n"
+        "1. Doanh nghiệp có giấy phép (khoản này được sửa đổi bởi Nghị định 08/2018/NĐ-CP).",
+        {("08/2018/NĐ-CP", "amends", "67/2013/NĐ-CP")},
+        id="an_amended_document_does_not_cite_its_amender",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected", SOURCE_ROWS + SIGNAL_ROWS + LIST_ROWS + NOISE_ROWS + NOT_RELATION_ROWS + NOT_RELATION_EXTRA)
+def test_relation_kinds(text, expected):
+    assert relations_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("# Toàn văn Công văn 17899/BTC-VP về tập huấn\n\nNội dung.", "Công văn 17899"),
+        ("## Thông tư 02/2025/TT-BNV sửa đổi Thông tư 01", "Thông tư 02"),
+        ("**Nghị định số 50/2025/NĐ-CP quy định tiền lương**\n\nNội dung.", "Nghị định số 50"),
+        ("Tin mới\n\nNgày 3/4, bộ ban hành văn bản.\n\nTải về Toàn văn Quyết định 15/2025/QĐ-TTg.", "Quyết định 15"),
+        ("# Mẫu báo cáo theo Hướng dẫn 43-HD/BTCTW\n\nNội dung.", None),
+        ("# Nghị định là gì?\n\nNghị định 50/2025/NĐ-CP quy định tiền lương.", None),
+    ],
+)
+def test_page_subject_start(text, subject):
+    start = page_subject_start(text)
+    if subject is None:
+        assert start is None
+    else:
+        assert start is not None and text[start:].startswith(subject)
