@@ -93,7 +93,7 @@ def safe_process(raw: RawDocument, time_limit: float = 0.0, tokens: bool = False
     """``process_document``, with any failure (or running past ``time_limit`` s) turned into a ``Failure``."""
     try:
         with alarm(time_limit):
-            return process_document(raw, tokens=tokens)
+            return process_document(raw, tokens=True) if tokens else process_document(raw)
     except DocumentTimeout:
         return _timed_out(raw, time_limit)
     except RecursionError:
