@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from extractors.citations import extract_citations
+from extractors.citations import extract_citations, repair_warnings
 from extractors.dates import find_dates, find_published
-from extractors.identity import read_identity
+from extractors.identity import page_subject_start, read_identity
 from extractors.models import Facts
 from extractors.organizations import find_organizations
 from extractors.people import find_people
@@ -35,6 +35,7 @@ def find_facts(text: str, *, published_hint: str | None = None, doc_id: str | No
 
     def citations() -> None:
         facts.citations = extract_citations(text, facts.dates, facts.identity)
+        facts.warnings.extend(repair_warnings(facts.citations, facts.identity))
 
     def people() -> None:
         facts.people = find_people(text)
@@ -43,7 +44,8 @@ def find_facts(text: str, *, published_hint: str | None = None, doc_id: str | No
         facts.organizations = find_organizations(text)
 
     def relations() -> None:
-        facts.relations = find_relations(text, facts.citations, facts.identity, doc_id or "")
+        page = page_subject_start(text) if facts.identity is None else None
+        facts.relations = find_relations(text, facts.citations, facts.identity, doc_id or "", page)
 
     steps: list[tuple[str, Callable[[], None]]] = [
         ("dates", dates), ("identity", identity), ("citations", citations),

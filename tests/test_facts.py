@@ -73,3 +73,19 @@ def test_extract_tokens_flag(tmp_path):
     assert plain.exit_code == words.exit_code == 0
     assert "tokens" not in json.loads(plain.stdout)
     assert {"text", "start", "end"} <= set(json.loads(words.stdout)["tokens"][0])
+
+
+@pytest.mark.shared
+def test_facts_equal_the_spacy_components_on_bench_texts(shared_dir, tmp_path):
+    """The two paths must not drift apart: checked on real texts (repairs, pages, relations)."""
+    from pipeline.nlp import facts_of, make_doc
+
+    sample = tmp_path / "sample.jsonl"
+    with (shared_dir / "corpus" / "bench" / "tai_lieu_noi_bo-3000.jsonl").open("rb") as src:
+        sample.write_bytes(b"".join(line for _, line in zip(range(80), src)))
+    raws = [d for d in read_file(sample) if isinstance(d, RawDocument)]
+    for raw in raws:
+        norm = normalize(raw.text, "md" if raw.markdown else raw.format)
+        hint = iso_date(raw.published)
+        plain = find_facts(norm.text, published_hint=hint, doc_id=raw.id)
+        assert asdict(plain) == asdict(facts_of(make_doc(norm.text, published_hint=hint, doc_id=raw.id))), raw.source
