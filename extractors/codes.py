@@ -113,6 +113,7 @@ def _type_names() -> dict[str, str]:
     return {_fold(word): word for word in load_table("doc_types.json")["type_words"]}
 
 
+@lru_cache(maxsize=65536)  # pure; the graph build folds the same names over and over
 def _fold(text: str) -> str:
     """Case-fold and tidy a phrase for table look-ups (the pipeline's normalization, one space, lower case)."""
     text = normalize_text(text.translate(_LOOKALIKES))
@@ -290,10 +291,8 @@ def _parse_state_tail(
     else:
         code = f"{number}/{year}/{'-'.join(kept)}"
     if first_type is not None and len(kept) > 1:
-        doc_type, issuer_code = first_type, "-".join(kept[1:])
-    else:
-        doc_type, issuer_code = None, "-".join(kept)
-    return ParsedCode(code, number, doc_type, issuer_code, "state", year, tuple(notes)), end
+        return ParsedCode(code, number, first_type, "-".join(kept[1:]), "state", year, tuple(notes)), end
+    return ParsedCode(code, number, None, "-".join(kept), "state", year, tuple(notes)), end
 
 
 def _state_segment(seg: str, first: bool) -> tuple[str | None, str | None]:
@@ -306,9 +305,9 @@ def _state_segment(seg: str, first: bool) -> tuple[str | None, str | None]:
             if slip:  # "OH15" -> "QH15"
                 fixed = f"{slip.group('head')}Q{slip.group('tail')}"
                 return fixed, f"{seg} read as {fixed}"
-            if first and seg[:1] in "O0" and canonical_type("Q" + seg[1:]) is not None:
-                fixed = canonical_type("Q" + seg[1:])  # "OĐ-UBND" -> "QĐ-UBND"
-                return fixed, f"{seg} read as {fixed}"
+            typed = canonical_type("Q" + seg[1:]) if first and seg[:1] in "O0" else None
+            if typed is not None:  # "OĐ-UBND" -> "QĐ-UBND"
+                return typed, f"{seg} read as {typed}"
             known = {_issuer_rows()[v]["code"] for v in _d_variants(seg.upper()) if v in _issuer_rows()}
             if len(known) == 1:  # "HDND" -> "HĐND"
                 fixed = known.pop()
@@ -380,6 +379,7 @@ def parse_code(raw: str, type_word: str | None = None) -> ParsedCode | None:
     return code
 
 
+@lru_cache(maxsize=65536)  # pure; the graph build compares the same codes over and over
 def code_key(code: str) -> str:
     """A code compared loosely (the shared GOLD.md rule): the pipeline's normalization
     (NFC, Đ look-alikes, dashes), upper case, no spaces, no leading zeros of the number.

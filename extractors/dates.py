@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from extractors.models import DateMention
@@ -36,6 +36,7 @@ class _Candidate:
     mention: DateMention
     day: int | None = None  # for partial dates, resolved later
     month: int | None = None
+    relative: tuple[str, int] | None = None  # ("year", -1) for "năm ngoái": resolved against the anchor
 
 
 def _valid_date(year: int, month: int, day: int) -> date | None:
@@ -180,7 +181,25 @@ def _candidates(text: str) -> list[_Candidate]:
         found.append(_half_year(m))
     for m in P.QUARTER.finditer(text):
         found.append(_quarter(m))
+    for m in P.RELATIVE.finditer(text):
+        found.append(_relative(m, text))
     return [c for c in found if c is not None]
+
+
+def _relative(m: re.Match[str], text: str) -> _Candidate | None:
+    """"năm ngoái", "hôm qua": a candidate to resolve against the anchor; None after a count ("10 năm nay")."""
+    before = text[max(0, m.start() - 20) : m.start()]
+    if P.RELATIVE_COUNT_BEFORE.search(before):
+        return None
+    unit, offset = P.RELATIVE_WORDS[re.sub(r"\s+", " ", m.group("phrase").lower())]
+    named = P.MONTH_BEFORE_RELATIVE.search(before) if unit == "year" else None
+    if named:  # "tháng 2 năm nay": a month of the relative year
+        month = _month_number(named)
+        if not 1 <= month <= 12:
+            return None
+        start = m.start() - len(before) + named.start()
+        return _Candidate(DateMention(start, m.end(), "relative"), month=month, relative=(unit, offset))
+    return _Candidate(DateMention(m.start(), m.end(), "relative"), relative=(unit, offset))
 
 
 def _settle_overlaps(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> list[_Candidate]:
@@ -232,6 +251,23 @@ def resolve_partial(day: int, month: int, anchor: date) -> date | None:
     return min(options, key=lambda d: abs((d - anchor).days))
 
 
+def resolve_relative(unit: str, offset: int, anchor: date) -> tuple[str, str | None, tuple[str, str] | None]:
+    """(kind, value, range) of a relative date counted from the anchor.
+
+    A day is a ``date``, a month a ``month``, a year a ``year``; a week is a ``period``
+    from its Monday to its Sunday.
+    """
+    if unit == "day":
+        return "date", (anchor + timedelta(days=offset)).isoformat(), None
+    if unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=offset)
+        return "period", None, (monday.isoformat(), (monday + timedelta(days=6)).isoformat())
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + offset
+        return "month", f"{index // 12:04d}-{index % 12 + 1:02d}", None
+    return "year", f"{anchor.year + offset:04d}", None
+
+
 def _mark_terms(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """Year ranges after "nhiệm kỳ"/"khóa" are terms; so are the ranges listed after them."""
     out: list[DateMention] = []
@@ -256,7 +292,9 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
 
     ``anchor`` is the text's own date (ISO); partial dates ("Chiều 1.4",
     "ngày 10/5") are resolved to the nearest such day around it. Without an
-    anchor they keep kind ``partial`` and a value like ``--04-01``. Nothing is
+    anchor they keep kind ``partial`` and a value like ``--04-01``. Relative
+    dates ("hôm qua", "tuần trước", "năm nay", "năm ngoái") are counted from the
+    anchor and marked ``relative``; without an anchor they are left out. Nothing is
     read inside a web address; numbers inside document codes (56/2015/NĐ-CP),
     ratios (5/18) and article numbers never make full dates.
     """
@@ -265,6 +303,14 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
     mentions: list[DateMention] = []
     for index, cand in enumerate(kept):
         mention = cand.mention
+        if cand.relative is not None:
+            if when is None:  # "năm nay" means nothing without the text's own date
+                continue
+            kind, value, span = resolve_relative(*cand.relative, when)
+            if cand.month is not None:  # "tháng 2 năm nay"
+                kind, value = "month", f"{value}-{cand.month:02d}"
+            mentions.append(DateMention(mention.start, mention.end, kind, value=value, range=span, relative=True))
+            continue
         if mention.kind == "partial":
             closing = _closing_date(text, cand, kept[index + 1 : index + 2])
             resolved = closing

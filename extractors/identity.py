@@ -96,7 +96,7 @@ def read_identity(text: str, dates: Sequence[DateMention] = ()) -> SelfIdentity 
         place=tidy_phrase(place_date.group("place")) if place_date else None,
         subject=subject,
         signer=signer,
-        start=code_match.start() if parsed else None,
+        start=code_match.start() if parsed and code_match else None,
         end=code_end if parsed else None,
         repairs=parsed.repairs if parsed else (),
     )
@@ -105,7 +105,9 @@ def read_identity(text: str, dates: Sequence[DateMention] = ()) -> SelfIdentity 
 # --------------------------------------------------------------------------- header
 
 
-def _header(text: str):
+def _header(
+    text: str,
+) -> tuple[re.Match[str], re.Match[str] | None, re.Match[str] | None, re.Match[str] | None] | None:
     """(header mark, number line, code match, place-date line) of the first complete
     header: a national header with a "Số ..." line or a place-and-date line near it."""
     for mark in HEADER_MARK_RE.finditer(text):
@@ -117,7 +119,7 @@ def _header(text: str):
     return None
 
 
-def _number_line(text: str, low: int, high: int):
+def _number_line(text: str, low: int, high: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
     """The "Số 45-HD/BTCTW" line nearest the header, with its code match."""
     for line in NUMBER_LINE_RE.finditer(text, low, high):
         code = CODE_RE.match(text, line.end())
@@ -238,14 +240,15 @@ def _table_spelling(name: str, any_row: bool = False) -> str:
             continue  # "tỉnh ủy, thành ủy" in a subject are common nouns
         for spelling in row["names"]:
             if codes.fold(spelling) == folded:
-                return spelling
+                return str(spelling)
     return name
 
 
 # --------------------------------------------------------------------------- issuer
 
 
-def _issuer(text, mark, number_line, parsed, signer) -> str | None:
+def _issuer(text: str, mark: re.Match[str], number_line: re.Match[str] | None, parsed: codes.ParsedCode | None,
+            signer: Signer | None) -> str | None:
     """The issuing body: from the signature's "T/M BỘ CHÍNH TRỊ" for /TW documents, from
     the issuer table for a specific body, else from the header lines above the number."""
     if parsed is not None and parsed.issuer_code == "TW" and signer and signer.title:
@@ -257,12 +260,13 @@ def _issuer(text, mark, number_line, parsed, signer) -> str | None:
         if name:
             return name
         joint = [codes.issuer_name(part) for part in parsed.issuer_code.split("-")]
-        if len(joint) > 1 and all(joint):  # a joint circular: every issuer by name
-            return ", ".join(joint)
+        named = [n for n in joint if n]
+        if len(joint) > 1 and len(named) == len(joint):  # a joint circular: every issuer by name
+            return ", ".join(named)
     return _header_issuer(text, mark, number_line)
 
 
-def _header_issuer(text: str, mark, number_line) -> str | None:
+def _header_issuer(text: str, mark: re.Match[str], number_line: re.Match[str] | None) -> str | None:
     """The issuing body from the header's issuer cell, minus the national header and motto:
     "TỈNH ỦY ĐỒNG THÁP" -> "Tỉnh ủy Đồng Tháp", a DOCX table's "ỦY BAN NHÂN / DÂN /
     THÀNH PHỐ HỒ CHÍ MINH" -> "Ủy ban nhân dân thành phố Hồ Chí Minh", "BỘ TÀI CHÍNH /

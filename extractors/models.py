@@ -89,6 +89,7 @@ class DateMention:
     kind: str
     value: str | None = None
     range: tuple[str, str] | None = None
+    relative: bool = False  # said against the text's own date: "hôm qua", "năm ngoái"
 
 
 @dataclass(frozen=True)

@@ -180,8 +180,8 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
                 continue
         next_lower = P.LOWER_WORD_NEXT.match(text, run.end())
         continues_lower = next_lower.group("word") if next_lower else ""
-        for group in _split_run(syllables[first_family:], continues_lower):
-            group = _unglued(group)
+        for split in _split_run(syllables[first_family:], continues_lower):
+            group = _unglued(split)
             if group is None:
                 continue
             words = [s[2] for s in group]

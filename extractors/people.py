@@ -94,7 +94,7 @@ def _split_title_and_body(title: str, organization: str | None) -> tuple[str, st
 
 def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> list[PostSpan]:
     """Every title written in ``text`` with the body that follows it."""
-    posts = []
+    posts: list[PostSpan] = []
     for m in P.TITLE.finditer(text):
         title_text = m.group("title")
         capitalised = bool(m.group("former") or title_text[0].isupper())

@@ -51,7 +51,8 @@ def build_graph(records: Iterable[dict], validate: bool = True) -> nx.MultiDiGra
         _add_record(G, record, terms)
     for node, data in G.nodes(data=True):
         if data["kind"] == "document":
-            data["cited_by"] = sum(1 for u in G.predecessors(node) if G.nodes[u]["kind"] == "text")
+            data["cited_by"] = len({G.nodes[u].get("story") or u for u in G.predecessors(node)
+                                    if G.nodes[u]["kind"] == "text"})  # stories: copies of one article count once
     G.graph["texts"] = len(records)
     if validate:
         ensure_valid(G)  # validates, and remembers it for the queries
@@ -71,7 +72,7 @@ def _mentions(record: dict) -> Iterable[tuple[str, str | None, str | None]]:
         yield own["code"], own.get("issuer"), own.get("issued")
 
 
-def _terms_by_base_key(records: list[dict]) -> dict[str, set[str]]:
+def _terms_by_base_key(records: Iterable[dict]) -> dict[str, set[str]]:
     """Terms seen per base key, from dated mentions: a key seen in two terms is split."""
     terms: dict[str, set[str]] = defaultdict(set)
     for record in records:
@@ -170,7 +171,7 @@ def _add_record(G: nx.MultiDiGraph, record: dict, terms: dict[str, set[str]]) ->
         text_node, kind="text", label=record.get("title") or record.get("source") or text_id,
         source=record.get("source") or "", format=record.get("format") or "",
         text_kind=record.get("kind") or "unknown", title=record.get("title"),
-        published=record.get("published"), document=own_node,
+        published=record.get("published"), document=own_node, story=record.get("story") or text_id,
     )
 
     coded = 0

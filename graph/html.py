@@ -1,67 +1,76 @@
-"""The interactive HTML view of the citation graph (owned by the HTML-page work).
+"""The interactive HTML view of the citation graph: one self-contained page.
 
-:func:`write_html` writes one self-contained page: the graph as JSON in a
-``<script type="application/json">`` block, and the page's own CSS and JS
-(``graph/static/page.css``, ``page.js``, written for vanban, no library) inlined
-beside it. Nothing is loaded from the network; a Content-Security-Policy in the
-page forbids it.
+:func:`write_html` writes the part of the graph a :class:`graph.view.View` chose
+(by default the largest connected part; ``focus=CODE`` for one document and its
+neighbourhood) as JSON in a ``<script type="application/json">`` block, with
+the page's own CSS and JS (``graph/static/``) and vis-network inlined beside it.
 
-What the page shows: documents coloured by type and sized by how many texts
-cite them, laid out in layers (a document sits below what it rests on); relation
-edges coloured by type; texts, people, organizations and posts as other shapes
-(kinds toggled by check boxes); a legend; a search box (code, name, subject;
-tone marks optional) that highlights the matches; details of a clicked node
-(code, type, issuer, date, subject, texts citing it, its relations) or edge
-(type, confidence, evidence sentences). A ``?q=...`` URL parameter fills the
-search box on load.
+vis-network is a maintained graph-drawing library. It is not kept in this
+repository: it is read at export time from the installed ``pyvis`` package,
+which ships it (``pip install 'vanban[html]'``). Nothing is loaded from the
+network; a Content-Security-Policy in the page forbids it.
+
+What the page shows: documents coloured by type and sized by how many stories
+cite them, at positions from a force layout (:func:`graph.view.layout`);
+relations as arrows coloured by type; stories (texts, copies merged) as grey
+squares in a focus view; labels on the most cited documents, the focus and the
+search matches; filters for document type, relation type, confidence and date
+range; a search box (code, name, subject; tone marks optional); details of a
+clicked node or edge (evidence sentences, citing stories with every source);
+the legend; ``?q=``, ``?type=``, ``?relation=``, ``?conf=``, ``?from=``,
+``?to=`` in the URL set search and filters on load.
 
 Escaping: the JSON has ``<``, ``>``, ``&`` (and U+2028/9) written as ``\\uXXXX``
 so no text can end the script block, and the JS sets every string from the data
-with ``textContent`` or ``setAttribute``, never as HTML.
+with ``textContent``, never as HTML (vis-network draws labels on a canvas and
+gets tooltips as elements built with ``textContent``).
 """
 
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from graph.schema import NODE_ATTRIBUTES, RELATION_TYPES
+from graph.schema import RELATION_TYPES
+from graph.view import View, focus_view, layout, overview
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 DEFAULT_TITLE = "vanban — citation graph"
+LABELLED = 30  # the most cited documents that carry a label when the page opens
+STORY_PREFIX = "story:"
 
-#: Node kinds written into the page, and those shown when it opens (the rest behind a check box).
-ALL_KINDS = ("document", "text", "person", "organization", "post")
-SHOWN_KINDS = ("document", "text", "person")
-LARGE_GRAPH = 1500  # nodes of SHOWN_KINDS above which the page opens on documents alone
-
-#: Fill colours of document types (party and state); other types take FALLBACK_COLORS in turn.
+#: Fill colours of document types by the name a reader knows; other types take FALLBACK_COLORS in turn.
 DOC_TYPE_COLORS = {
-    "NQ": "#d62728",   # Nghị quyết
-    "QĐ": "#1f77b4",   # Quy định / Quyết định
-    "QĐi": "#1f77b4",  # Quy định (party)
-    "HD": "#2ca02c",   # Hướng dẫn
-    "CT": "#ff7f0e",   # Chỉ thị
-    "KL": "#9467bd",   # Kết luận
-    "QC": "#8c564b",   # Quy chế
-    "TB": "#e377c2",   # Thông báo
-    "KH": "#bcbd22",   # Kế hoạch
-    "CTr": "#17becf",  # Chương trình
-    "BC": "#7f7f7f",   # Báo cáo
-    "NĐ": "#393b79",   # Nghị định (state)
-    "TT": "#637939",   # Thông tư / Thông tri
-    "L": "#843c39",    # Luật (state)
+    "Nghị quyết": "#d62728",
+    "Quyết định": "#1f77b4",
+    "Quy định": "#6baed6",
+    "Hướng dẫn": "#2ca02c",
+    "Chỉ thị": "#ff7f0e",
+    "Kết luận": "#9467bd",
+    "Quy chế": "#8c564b",
+    "Thông báo": "#e377c2",
+    "Kế hoạch": "#bcbd22",
+    "Chương trình": "#17becf",
+    "Báo cáo": "#7f7f7f",
+    "Nghị định": "#393b79",
+    "Thông tư": "#637939",
+    "Luật": "#843c39",
+    "Hiến pháp": "#222222",
 }
 FALLBACK_COLORS = ("#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d",
-                   "#9edae5")
-UNTYPED_COLOR = "#bbbbbb"  # named documents ("Điều lệ Đảng") and codes without a type
+                   "#9edae5", "#e7969c", "#de9ed6", "#cedb9c")
+NAMED = "named document"     # a document cited by name only ("Điều lệ Đảng"), no type given
+UNTYPED = "type not given"   # a code whose type the texts did not give
+UNTYPED_COLOR = "#bbbbbb"
+STORY_COLOR = "#d9d9d9"
 
 RELATION_COLORS = {
     "based_on": "#1f77b4",
@@ -75,7 +84,15 @@ RELATION_COLORS = {
 # Characters that must not appear raw inside a <script> block, and their JSON escapes.
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _SCRIPT_UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
-_PLACEHOLDER_RE = re.compile(r"\{\{(TITLE|CSS|JS|DATA)\}\}")
+_PLACEHOLDER_RE = re.compile(r"\{\{(TITLE|CSS|LIBRARY|JS|DATA)\}\}")
+# Markup that would end or confuse an inline <script> if a library's source held it (in a string literal).
+_LIBRARY_MARKUP_RE = re.compile(r"<(?=/?script|!--)", re.IGNORECASE)
+# vis-network's folder inside pyvis: lib/vis-<version>/
+_VIS_DIR_RE = re.compile(r"vis-(\d+)\.(\d+)\.(\d+)$")
+
+
+class PageLibraryMissing(ImportError):
+    """vis-network (shipped by pyvis) is not installed."""
 
 
 def script_json(value) -> str:
@@ -88,92 +105,179 @@ def script_json(value) -> str:
     return _SCRIPT_UNSAFE_RE.sub(lambda m: _SCRIPT_UNSAFE[m.group()], text)
 
 
-def _scalar_attrs(data: dict, names: tuple[str, ...]) -> dict:
-    return {name: data.get(name) for name in names if not isinstance(data.get(name), (list, dict))}
+@cache
+def vis_network_js() -> str:
+    """vis-network's minified source, from the newest copy the installed pyvis ships."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise PageLibraryMissing("the html page draws with vis-network, shipped by pyvis: "
+                                 "pip install 'vanban[html]'")
+    found = []
+    for folder in spec.submodule_search_locations:
+        for path in Path(folder).glob("lib/vis-*/vis-network.min.js"):
+            match = _VIS_DIR_RE.search(path.parent.name)
+            if match:
+                found.append((tuple(int(x) for x in match.groups()), path))
+    if not found:
+        raise PageLibraryMissing("pyvis is installed but ships no vis-network.min.js; reinstall 'vanban[html]'")
+    source = max(found)[1].read_text(encoding="utf-8")
+    return _LIBRARY_MARKUP_RE.sub(r"\\x3c", source)
 
 
-def _doc_type_legend(documents: list[dict]) -> list[dict]:
-    """One legend row per document type present, most frequent first, with its colour."""
-    counts = Counter(d["attrs"].get("doc_type") for d in documents)
-    names: dict[str | None, str | None] = {}
-    for d in documents:
-        names.setdefault(d["attrs"].get("doc_type"), d["attrs"].get("doc_type_name"))
-    rows, fallback = [], 0
-    for code, count in sorted(counts.items(), key=lambda item: (item[0] is None, -item[1], item[0] or "")):
-        if code is None:
-            color = UNTYPED_COLOR
-        elif code in DOC_TYPE_COLORS:
-            color = DOC_TYPE_COLORS[code]
+def type_name(data: dict) -> str:
+    """The legend's name for a document's type: the type's name, else its abbreviation, else what is known."""
+    if data.get("doc_type_name"):
+        return data["doc_type_name"]
+    if data.get("doc_type"):
+        return data["doc_type"]
+    return NAMED if data.get("scope") == "named" else UNTYPED
+
+
+def _type_colors(counts: Counter) -> dict[str, str]:
+    colors, fallback = {}, 0
+    for name, _count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        if name in DOC_TYPE_COLORS:
+            colors[name] = DOC_TYPE_COLORS[name]
+        elif name in (NAMED, UNTYPED):
+            colors[name] = UNTYPED_COLOR if name == UNTYPED else "#f0e68c"
         else:
-            color = FALLBACK_COLORS[fallback % len(FALLBACK_COLORS)]
+            colors[name] = FALLBACK_COLORS[fallback % len(FALLBACK_COLORS)]
             fallback += 1
-        rows.append({"code": code, "name": names.get(code) or ("no type" if code is None else None),
-                     "color": color, "count": count})
-    return rows
+    return colors
 
 
-def graph_payload(G: nx.MultiDiGraph, title: str = DEFAULT_TITLE, kinds: tuple[str, ...] = ALL_KINDS) -> dict:
-    """The JSON the page reads: nodes of ``kinds``, the edges between them, legend and text index.
+def _story_of(G: nx.MultiDiGraph, text: str) -> str:
+    return STORY_PREFIX + (G.nodes[text].get("story") or text.removeprefix("text:"))
 
-    Each node is ``{id, kind, label, attrs}`` (documents also ``cited_in``: the texts
-    citing them, even when texts are not drawn); each edge ``{id, source, target, kind,
-    type, key, attrs}`` (relations also ``evidence``).
+
+def _stories(G: nx.MultiDiGraph, story_ids: set[str]) -> dict[str, dict]:
+    """Each story: its title and date (of its first text) and every source it was read from."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for node, data in G.nodes(data=True):
+        if data.get("kind") == "text" and _story_of(G, node) in story_ids:
+            members[_story_of(G, node)].append(node)
+    stories = {}
+    for story, texts in members.items():
+        texts.sort(key=lambda t: (G.nodes[t].get("published") or "9999", G.nodes[t].get("source") or ""))
+        first = G.nodes[texts[0]]
+        stories[story] = {
+            "title": first.get("title") or first.get("label") or first.get("source"),
+            "published": first.get("published"),
+            "sources": [{"text_id": t.removeprefix("text:"), "source": G.nodes[t].get("source"),
+                         "title": G.nodes[t].get("title"), "published": G.nodes[t].get("published")}
+                        for t in texts],
+        }
+    return stories
+
+
+def _cited_in(G: nx.MultiDiGraph, node: str) -> list[dict]:
+    """The stories citing a document (in the whole graph), with how often each copy cites it."""
+    counts: Counter = Counter()
+    for u, _v, d in G.in_edges(node, data=True):
+        if d.get("kind") == "mentions" and G.nodes[u].get("kind") == "text":
+            counts[_story_of(G, u)] = max(counts[_story_of(G, u)], d.get("count", 1))
+    published = {_story_of(G, u): G.nodes[u].get("published") or "" for u in G.predecessors(node)}
+    return [{"story": s, "count": c} for s, c in sorted(counts.items(), key=lambda item: (published[item[0]], item[0]))]
+
+
+def _document_item(G: nx.MultiDiGraph, node: str, data: dict) -> dict:
+    attrs = {name: data.get(name) for name in ("code", "doc_type", "doc_type_name", "issuer", "date", "subject",
+                                               "scope", "term", "ambiguous", "cited_by")}
+    return {"id": node, "kind": "document", "label": str(data.get("label") or node), "type": type_name(data),
+            "attrs": attrs, "cited_in": _cited_in(G, node)}
+
+
+def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEFAULT_TITLE) -> dict:
+    """The JSON the page reads for ``view`` of ``G`` (default: :func:`graph.view.overview`).
+
+    Nodes are ``{id, kind: document|story, label, x, y, type, attrs, cited_in}``; edges
+    ``{id, from, to, kind: relation|cites, type, confidence, count, evidence}``.
     """
-    kept = {node for node, data in G.nodes(data=True) if data.get("kind") in kinds}
-    texts = {}
-    for node, data in G.nodes(data=True):
-        if data.get("kind") == "text":
-            texts[node.removeprefix("text:")] = {"title": data.get("title"), "source": data.get("source"),
-                                                 "published": data.get("published")}
-    nodes = []
-    for node, data in G.nodes(data=True):
-        if node not in kept:
-            continue
-        kind = data["kind"]
-        names = tuple(a.name for a in NODE_ATTRIBUTES.get(kind, ())) or tuple(data)
-        item = {"id": str(node), "kind": kind, "label": str(data.get("label") or node),
-                "attrs": _scalar_attrs(data, names)}
-        if kind == "document":
-            item["cited_in"] = sorted(
-                ({"text_id": str(u).removeprefix("text:"), "count": e.get("count", 1),
-                  "published": G.nodes[u].get("published")}
-                 for u, _v, e in G.in_edges(node, data=True)
-                 if e.get("kind") == "mentions" and G.nodes[u].get("kind") == "text"),
-                key=lambda c: (c["published"] or "", c["text_id"]))
-        nodes.append(item)
-    edges: list[dict[str, Any]] = []
-    for u, v, key, data in G.edges(keys=True, data=True):
-        if u not in kept or v not in kept:
-            continue
+    view = view or overview(G)
+    H = view.graph
+    nodes: list[dict[str, Any]] = []
+    story_nodes: dict[str, Any] = {}
+    for node, data in H.nodes(data=True):
+        if data.get("kind") == "document":
+            nodes.append(_document_item(G, node, data))
+        elif data.get("kind") == "text":
+            story_nodes.setdefault(_story_of(G, node), []).append(node)
+    edges: list[dict] = []
+    cites: set[tuple[str, str]] = set()
+    for u, v, _key, data in H.edges(keys=True, data=True):
         kind = data.get("kind")
-        item = {"id": f"e{len(edges)}", "source": str(u), "target": str(v), "kind": kind,
-                "type": data.get("type") if kind == "relation" else kind, "key": str(key),
-                "attrs": {k: val for k, val in data.items()
-                          if k not in ("kind", "type", "evidence", "spans") and not isinstance(val, (list, dict))}}
         if kind == "relation":
-            item["evidence"] = [dict(e) for e in data.get("evidence") or []]
-        edges.append(item)
+            edges.append({"id": f"e{len(edges)}", "from": u, "to": v, "kind": "relation", "type": data["type"],
+                          "confidence": data.get("confidence"), "count": data.get("count"),
+                          "evidence": [dict(e) for e in data.get("evidence") or []]})
+        elif kind == "mentions" and u in H and H.nodes[u].get("kind") == "text" \
+                and H.nodes[v].get("kind") == "document":
+            cites.add((_story_of(G, u), v))
+    for story, doc in sorted(cites):
+        edges.append({"id": f"e{len(edges)}", "from": story, "to": doc, "kind": "cites", "type": "cites"})
+    referenced = set(story_nodes) | {c["story"] for n in nodes for c in n["cited_in"]}
+    stories = _stories(G, referenced)
+    for story in sorted(story_nodes):
+        nodes.append({"id": story, "kind": "story", "label": stories[story]["title"] or story, "type": "story",
+                      "attrs": {"published": stories[story]["published"],
+                                "copies": len(stories[story]["sources"])}})
+    positions = _layout_with_stories(H, G, story_nodes)
+    for n in nodes:
+        n["x"], n["y"] = positions.get(n["id"], (0.0, 0.0))
+
     documents = [n for n in nodes if n["kind"] == "document"]
-    kind_counts = Counter(n["kind"] for n in nodes)
-    large = sum(kind_counts[k] for k in SHOWN_KINDS) > LARGE_GRAPH
-    shown = ("document",) if large else SHOWN_KINDS
+    type_counts = Counter(n["type"] for n in documents)
+    colors = _type_colors(type_counts)
     relation_counts = Counter(e["type"] for e in edges if e["kind"] == "relation")
-    relations = sum(relation_counts.values())
-    summary = (f"{len(documents)} documents, {len(texts)} texts, {relations} relations"
-               f" ({', '.join(f'{n} {t}' for t, n in relation_counts.most_common())})" if relations else
-               f"{len(documents)} documents, {len(texts)} texts, no relations")
+    ranked = sorted(documents, key=lambda n: (-(n["attrs"]["cited_by"] or 0), n["label"]))
+    labelled = [n["id"] for n in ranked[:LABELLED]]
+    all_docs = sum(1 for _n, d in G.nodes(data=True) if d.get("kind") == "document")
+    all_texts = sum(1 for _n, d in G.nodes(data=True) if d.get("kind") == "text")
+    all_stories = len({d.get("story") or n for n, d in G.nodes(data=True) if d.get("kind") == "text"})
+    dates = sorted(n["attrs"]["date"][:4] for n in documents if n["attrs"].get("date"))
     return {
         "title": title,
         "schema": G.graph.get("schema"),
-        "summary": summary + ".",
+        "heading": view.heading,
+        "summary": (f"The store: {all_docs} documents, {all_texts} texts in {all_stories} stories. "
+                    f"Drawn: {len(documents)} documents, {len(story_nodes)} stories, "
+                    f"{sum(relation_counts.values())} relations."),
+        "focus": list(view.focus),
+        "labelled": labelled,
         "nodes": nodes,
         "edges": edges,
-        "texts": texts,
-        "kinds": [{"kind": k, "count": kind_counts[k], "shown": k in shown} for k in kinds if kind_counts[k]],
-        "doc_types": _doc_type_legend(documents),
+        "stories": stories,
+        "not_drawn": _not_drawn(G, H),
+        "years": [dates[0], dates[-1]] if dates else None,
+        "doc_types": [{"name": name, "color": colors[name], "count": count}
+                      for name, count in sorted(type_counts.items(), key=lambda item: (-item[1], item[0]))],
+        "story_color": STORY_COLOR,
         "relation_types": [{"type": t, "color": RELATION_COLORS[t], "count": relation_counts[t]}
                            for t in RELATION_TYPES if relation_counts[t]],
     }
+
+
+def _not_drawn(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> list[list]:
+    """``[label, type, cited_by]`` of the documents left out of the drawing, most cited first (for search)."""
+    rows = [[str(d.get("label") or n), type_name(d), d.get("cited_by") or 0]
+            for n, d in G.nodes(data=True) if d.get("kind") == "document" and n not in H]
+    return sorted(rows, key=lambda row: (-row[2], row[0]))
+
+
+def _layout_with_stories(H: nx.MultiDiGraph, G: nx.MultiDiGraph, story_nodes: dict[str, list[str]]) -> dict:
+    """Positions for documents and story nodes: texts of one story are laid out as one node."""
+    S = nx.MultiDiGraph()
+    for node, data in H.nodes(data=True):
+        if data.get("kind") == "document":
+            S.add_node(node)
+    S.add_nodes_from(story_nodes)
+    for u, v, data in H.edges(data=True):
+        if data.get("kind") == "relation":
+            S.add_edge(u, v)
+        elif data.get("kind") == "mentions" and H.nodes[u].get("kind") == "text" \
+                and H.nodes[v].get("kind") == "document":
+            S.add_edge(_story_of(G, u), v)
+    return layout(S, list(S.nodes))
 
 
 @cache
@@ -184,19 +288,20 @@ def _asset(name: str) -> str:
     return text
 
 
-def render_html(G: nx.MultiDiGraph, title: str = DEFAULT_TITLE, kinds: tuple[str, ...] = ALL_KINDS) -> str:
-    """The page for ``G`` as one string (see :func:`write_html`)."""
+def render_html(G: nx.MultiDiGraph, title: str = DEFAULT_TITLE, view: View | None = None) -> str:
+    """The page for ``view`` of ``G`` as one string (see :func:`write_html`)."""
     parts = {
         "TITLE": html.escape(title),
         "CSS": _asset("page.css"),
+        "LIBRARY": vis_network_js(),
         "JS": _asset("page.js"),
-        "DATA": script_json(graph_payload(G, title, kinds)),
+        "DATA": script_json(graph_payload(G, view, title)),
     }
     return _PLACEHOLDER_RE.sub(lambda m: parts[m.group(1)], _asset("page.html"))
 
 
-def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = DEFAULT_TITLE,
-               kinds: tuple[str, ...] = ALL_KINDS) -> Path:
+def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = DEFAULT_TITLE, focus: str | None = None,
+               depth: int = 2, view: View | None = None) -> Path:
     """Write the interactive page of ``G`` to ``path``; returns the path.
 
     Parameters
@@ -204,19 +309,24 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = DEFAULT_TITLE,
     G : the citation graph (:func:`graph.build.build_graph`).
     path : the ``.html`` file to write (its folder is created).
     title : the page's title and heading (escaped).
-    kinds : node kinds written into the page; documents, texts and people are shown
-        when it opens, the others behind a check box.
+    focus : a document code: the page shows it and what lies within ``depth`` steps
+        (:func:`graph.view.focus_view`); without it, the largest connected part.
+    view : a view made beforehand (overrides ``focus``).
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("doc:1-HD/TW", kind="document", label="1-HD/TW", cited_by=0)
+    >>> G.add_node("doc:2-KL/TW", kind="document", label="2-KL/TW", cited_by=0)
+    >>> G.add_edge("doc:2-KL/TW", "doc:1-HD/TW", key="cites", kind="relation", type="cites", confidence=0.5)
     >>> out = write_html(G, pathlib.Path(tempfile.mkdtemp()) / "g.html")
     >>> "1-HD/TW" in out.read_text(encoding="utf-8")
     True
     """
+    if view is None:
+        view = focus_view(G, focus, depth) if focus else overview(G)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(G, title, kinds), encoding="utf-8")
+    path.write_text(render_html(G, title, view), encoding="utf-8")
     return path

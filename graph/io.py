@@ -208,19 +208,26 @@ def read_graph(path: str | Path, fmt: str) -> nx.MultiDiGraph:
     return H
 
 
-def export_graph(G: nx.MultiDiGraph, path: str | Path, fmt: str) -> Path:
-    """Write ``G`` to ``path`` in format ``fmt`` (one of :data:`FORMATS`); returns the path written."""
-    writers: dict[str, Callable[[nx.MultiDiGraph, Path], object]] = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json, "csv": write_csv}
-    if fmt == "html":
-        try:
-            from graph.html import write_html
-        except ImportError as error:
-            raise ExportError("the html export is not available in this installation") from error
-        writers["html"] = write_html
-    if fmt not in writers:
+def export_graph(G: nx.MultiDiGraph, path: str | Path, fmt: str, view=None) -> Path:
+    """Write ``G`` to ``path`` in format ``fmt`` (one of :data:`FORMATS`); returns the path written.
+
+    ``view`` (:class:`graph.view.View`) is the part of the graph an html page draws; by
+    default the largest connected part. The file formats always hold the whole graph.
+    """
+    writers: dict[str, Callable[[nx.MultiDiGraph, Path], object]] = {
+        "graphml": write_graphml, "gexf": write_gexf, "json": write_json, "csv": write_csv}
+    if fmt not in (*writers, "html"):
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path = Path(path)
     if fmt != "csv":
         path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "html":
+        from graph.html import write_html
+
+        try:
+            write_html(G, path, view=view)
+        except ImportError as error:  # vis-network comes with the html extra
+            raise ExportError(str(error)) from error
+        return path
     writers[fmt](G, path)
     return path

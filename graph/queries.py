@@ -10,87 +10,25 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from dataclasses import dataclass, field
 
 import networkx as nx
 
 from extractors.codes import code_key, fold
+from graph.answers import (
+    DOWNWARD_TYPES,
+    Cited,
+    DocumentReport,
+    Hop,
+    Link,
+    NoPath,
+    PostHeld,
+    UnknownDocument,
+    display_label,
+)
 from graph.schema import ensure_valid
 
-#: Relation types that run down the hierarchy (the source rests on the target).
-DOWNWARD_TYPES = ("implements", "based_on")
-
-
-class UnknownDocument(KeyError):
-    """No document node carries the code asked for."""
-
-    def __str__(self) -> str:
-        return f"no document {self.args[0]!r} in the graph"
-
-
-class NoPath(LookupError):
-    """Two documents are not connected by relations."""
-
-
-@dataclass(frozen=True)
-class Link:
-    """A document reached over a relation edge.
-
-    ``via`` is the document it was reached from and ``depth`` how many relation
-    steps away from the starting document it stands.
-    """
-
-    node: str
-    label: str
-    type: str
-    confidence: float
-    evidence: int
-    depth: int = 1
-    via: str | None = None
-
-
-@dataclass
-class DocumentReport:
-    """What a document is, what it rests on, what rests on it, and the texts that cite it."""
-
-    node: str
-    attributes: dict
-    basis: list[Link] = field(default_factory=list)  # relations going out: it implements / cites ...
-    dependents: list[Link] = field(default_factory=list)  # relations coming in
-    texts: list[dict] = field(default_factory=list)  # {node, title, source, published, count}
-
-
-@dataclass(frozen=True)
-class PostHeld:
-    """A post a person held, with the date and the text it comes from."""
-
-    person: str
-    title: str
-    organization: str | None
-    date: str | None
-    text_id: str
-    text_title: str | None
-    source: str | None
-
-
-@dataclass(frozen=True)
-class Hop:
-    """One step of a path: ``source --type--> target`` (edge direction as stored), node keys and labels."""
-
-    source: str
-    type: str
-    target: str
-    source_label: str = ""
-    target_label: str = ""
-
-
-@dataclass(frozen=True)
-class Cited:
-    """A document and how many texts cite it."""
-
-    node: str
-    label: str
-    cited_by: int
+__all__ = ["DOWNWARD_TYPES", "Cited", "DocumentReport", "Hop", "Link", "NoPath", "PostHeld", "UnknownDocument",
+           "basis", "doc", "find_documents", "implementers", "path", "person", "top"]
 
 
 # --- looking documents up ------------------------------------------------------------
@@ -141,23 +79,17 @@ def find_documents(G: nx.MultiDiGraph, code: str) -> list[str]:
 
 def _label(G: nx.MultiDiGraph, node: str) -> str:
     data = G.nodes[node]
-    label = data.get("label") or node
-    if data.get("kind") == "document":
-        if data.get("issuer") and data.get("scope") == "local":
-            label = f"{label} ({data['issuer']})"
-        elif data.get("term"):
-            label = f"{label} (khóa {data['term']})"
-        elif data.get("ambiguous"):
-            unknown = {"local": "issuer", "named": "edition"}.get(data.get("scope"), "term")
-            label = f"{label} ({unknown} unknown)"
-    return label
+    return display_label(data, node) if data.get("kind") == "document" else (data.get("label") or node)
 
 
-def _relation_links(G: nx.MultiDiGraph, node: str, outgoing: bool, types=None) -> list[Link]:
+def _relation_links(G: nx.MultiDiGraph, node: str, outgoing: bool, types=None,
+                    min_confidence: float = 0.0) -> list[Link]:
     edges = G.out_edges(node, keys=True, data=True) if outgoing else G.in_edges(node, keys=True, data=True)
     links = []
     for u, v, _key, data in edges:
         if data.get("kind") != "relation" or (types is not None and data["type"] not in types):
+            continue
+        if data["confidence"] < min_confidence:
             continue
         other = v if outgoing else u
         links.append(Link(other, _label(G, other), data["type"], data["confidence"], data["count"]))
@@ -167,7 +99,7 @@ def _relation_links(G: nx.MultiDiGraph, node: str, outgoing: bool, types=None) -
 # --- the queries ------------------------------------------------------------------------
 
 
-def doc(G: nx.MultiDiGraph, code: str) -> list[DocumentReport]:
+def doc(G: nx.MultiDiGraph, code: str, min_confidence: float = 0.0) -> list[DocumentReport]:
     """What a document is, what it rests on, what rests on it, and the texts citing it.
 
     One report per node the code stands for.
@@ -191,12 +123,14 @@ def doc(G: nx.MultiDiGraph, code: str) -> list[DocumentReport]:
                 texts.append({"node": u, "title": t.get("title"), "source": t.get("source"),
                               "published": t.get("published"), "count": data["count"]})
         texts.sort(key=lambda t: (t["published"] or "", t["source"] or ""))
-        reports.append(DocumentReport(node, dict(G.nodes[node]), _relation_links(G, node, True),
-                                      _relation_links(G, node, False), texts))
+        reports.append(DocumentReport(node, dict(G.nodes[node]),
+                                      _relation_links(G, node, True, min_confidence=min_confidence),
+                                      _relation_links(G, node, False, min_confidence=min_confidence), texts))
     return reports
 
 
-def _walk(G: nx.MultiDiGraph, code: str, outgoing: bool, transitive: bool, types) -> list[Link]:
+def _walk(G: nx.MultiDiGraph, code: str, outgoing: bool, transitive: bool, types,
+          min_confidence: float = 0.0) -> list[Link]:
     start = find_documents(G, code)
     seen = set(start)
     queue = deque((node, 0) for node in start)
@@ -205,7 +139,7 @@ def _walk(G: nx.MultiDiGraph, code: str, outgoing: bool, transitive: bool, types
         node, depth = queue.popleft()
         if depth and not transitive:
             break
-        for link in _relation_links(G, node, outgoing, types):
+        for link in _relation_links(G, node, outgoing, types, min_confidence):
             if link.node in seen:
                 continue
             seen.add(link.node)
@@ -215,7 +149,7 @@ def _walk(G: nx.MultiDiGraph, code: str, outgoing: bool, transitive: bool, types
 
 
 def implementers(G: nx.MultiDiGraph, code: str, transitive: bool = False,
-                 types: tuple[str, ...] = DOWNWARD_TYPES) -> list[Link]:
+                 types: tuple[str, ...] = DOWNWARD_TYPES, min_confidence: float = 0.0) -> list[Link]:
     """The documents that implement (or rest on) ``code``, and with ``transitive`` theirs, down the chain.
 
     Examples
@@ -225,11 +159,11 @@ def implementers(G: nx.MultiDiGraph, code: str, transitive: bool = False,
     >>> [(link.label, link.type, link.depth) for link in implementers(G, "50-QĐ/TW", transitive=True)]
     [('16-HD/BTCTW', 'implements', 1), ('02-HD/ĐUK (issuer unknown)', 'based_on', 2)]
     """
-    return _walk(G, code, outgoing=False, transitive=transitive, types=types)
+    return _walk(G, code, outgoing=False, transitive=transitive, types=types, min_confidence=min_confidence)
 
 
 def basis(G: nx.MultiDiGraph, code: str, transitive: bool = False,
-          types: tuple[str, ...] = DOWNWARD_TYPES) -> list[Link]:
+          types: tuple[str, ...] = DOWNWARD_TYPES, min_confidence: float = 0.0) -> list[Link]:
     """The documents ``code`` implements or rests on, and with ``transitive`` theirs, up the chain.
 
     Examples
@@ -239,11 +173,12 @@ def basis(G: nx.MultiDiGraph, code: str, transitive: bool = False,
     >>> [(link.label, link.depth) for link in basis(G, "02-HD/ĐUK", transitive=True)]
     [('16-HD/BTCTW', 1), ('50-QĐ/TW', 2)]
     """
-    return _walk(G, code, outgoing=True, transitive=transitive, types=types)
+    return _walk(G, code, outgoing=True, transitive=transitive, types=types, min_confidence=min_confidence)
 
 
 def person(G: nx.MultiDiGraph, name: str) -> list[PostHeld]:
-    """The posts people of this name held, with the date and text each comes from.
+    """The posts people of this name held, with the date and text each comes from: the text's
+    published date, or for a directive with none its own date.
 
     The name matches case- and tone-insensitively, whole or as part ("Tâm" finds "Phan Tâm").
 
@@ -265,13 +200,15 @@ def person(G: nx.MultiDiGraph, name: str) -> list[PostHeld]:
                 continue
             where = G.nodes[v]
             text = G.nodes.get(f"text:{data['text_id']}", {})
+            # the text's published date, else (a directive) its own date
+            when = data.get("date") or G.nodes.get(text.get("document"), {}).get("date")
             held.append(PostHeld(G.nodes[node]["name"], data["title"],
                                  where.get("name") if where.get("kind") == "organization" else None,
-                                 data.get("date"), data["text_id"], text.get("title"), text.get("source")))
+                                 when, data["text_id"], text.get("title"), text.get("source")))
     return sorted(held, key=lambda p: (p.person, p.date or "", p.title))
 
 
-def path(G: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
+def path(G: nx.MultiDiGraph, a: str, b: str, min_confidence: float = 0.0) -> list[Hop]:
     """A shortest chain of relations between two documents.
 
     A chain along the relations' direction (A implements X, X rests on B; or B ... A) is
@@ -294,13 +231,13 @@ def path(G: nx.MultiDiGraph, a: str, b: str) -> list[Hop]:
     # A chain that follows the relations' direction (A rests on ... rests on B, or the
     # reverse) says more than one that zigzags; only when there is none, any direction.
     for forward, backward in ((_out_steps, _in_steps), (_in_steps, _out_steps), (_relation_steps, _relation_steps)):
-        hops = _bidirectional(G, sources, targets, forward, backward)
+        hops = _bidirectional(G, sources, targets, forward, backward, min_confidence)
         if hops is not None:
             return [Hop(h.source, h.type, h.target, _label(G, h.source), _label(G, h.target)) for h in hops]
     raise NoPath(f"no chain of relations joins {a!r} and {b!r}")
 
 
-def _bidirectional(G, sources: set, targets: set, forward, backward) -> list[Hop] | None:
+def _bidirectional(G, sources: set, targets: set, forward, backward, min_confidence: float) -> list[Hop] | None:
     """Breadth-first search from both ends, growing the smaller side each round (hubs such
     as a Bộ Chính trị regulation have thousands of neighbours, a leaf guidance a few)."""
     parents: tuple[dict, dict] = ({s: None for s in sources}, {t: None for t in targets})
@@ -312,7 +249,7 @@ def _bidirectional(G, sources: set, targets: set, forward, backward) -> list[Hop
         seen, other = parents[side], parents[1 - side]
         grown = []
         for node in frontiers[side]:
-            for neighbour, hop in steps[side](G, node):
+            for neighbour, hop in steps[side](G, node, min_confidence):
                 if neighbour in seen:
                     continue
                 seen[neighbour] = (node, hop)
@@ -338,22 +275,22 @@ def _bidirectional(G, sources: set, targets: set, forward, backward) -> list[Hop
     return hops
 
 
-def _out_steps(G: nx.MultiDiGraph, node: str):
+def _out_steps(G: nx.MultiDiGraph, node: str, min_confidence: float = 0.0):
     for _u, v, d in G.out_edges(node, data=True):
-        if d.get("kind") == "relation":
+        if d.get("kind") == "relation" and d["confidence"] >= min_confidence:
             yield v, Hop(node, d["type"], v)
 
 
-def _in_steps(G: nx.MultiDiGraph, node: str):
+def _in_steps(G: nx.MultiDiGraph, node: str, min_confidence: float = 0.0):
     for u, _v, d in G.in_edges(node, data=True):
-        if d.get("kind") == "relation":
+        if d.get("kind") == "relation" and d["confidence"] >= min_confidence:
             yield u, Hop(u, d["type"], node)
 
 
-def _relation_steps(G: nx.MultiDiGraph, node: str):
+def _relation_steps(G: nx.MultiDiGraph, node: str, min_confidence: float = 0.0):
     """Neighbours over relation edges in either direction, with the edge as stored."""
-    yield from _out_steps(G, node)
-    yield from _in_steps(G, node)
+    yield from _out_steps(G, node, min_confidence)
+    yield from _in_steps(G, node, min_confidence)
 
 
 def top(G: nx.MultiDiGraph, n: int = 10) -> list[Cited]:

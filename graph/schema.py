@@ -21,7 +21,9 @@ document      issuer_code      str|None  the part after the slash: ĐUK, TW
 document      term             str|None  committee term, for a code split by term
 document      date             str|None  the document's own date (ISO)
 document      subject          str|None  "về ..." or the title's subject
-document      cited_by         int       how many texts cite it
+document      cited_by         int       how many stories cite it (copies of one text count once)
+document      name             str       (named documents and laws named in a text only) "Luật Đất đai"
+document      edition          str|None  (with name) the year of the edition, where a text gives it
 text          label            str       title, or source
 text          source           str       path or URL the text came from
 text          format           str       txt | html | pdf | docx | jsonl
@@ -29,6 +31,7 @@ text          text_kind        str       news | directive | unknown
 text          title            str|None
 text          published        str|None  the text's own date
 text          document         str|None  node of the document the text is (a directive)
+text          story            str       id of the story's first text (copies share it; itself if none)
 person        label            str       the person's name
 person        name             str
 organization  label            str       the body's name
@@ -100,7 +103,7 @@ NODE_ATTRIBUTES: dict[str, tuple[Attribute, ...]] = {
         Attribute("term", OPT_STR, "committee term of a code split by term"),
         Attribute("date", OPT_STR, "the document's date"),
         Attribute("subject", OPT_STR, "its subject"),
-        Attribute("cited_by", INT, "how many texts cite it"),
+        Attribute("cited_by", INT, "how many stories cite it"),
     ),
     "text": (
         Attribute("label", STR, "title or source"),
@@ -110,6 +113,7 @@ NODE_ATTRIBUTES: dict[str, tuple[Attribute, ...]] = {
         Attribute("title", OPT_STR, "title"),
         Attribute("published", OPT_STR, "the text's own date"),
         Attribute("document", OPT_STR, "node of the document the text is"),
+        Attribute("story", STR, "id of the story's first text"),
     ),
     "person": (Attribute("label", STR, "name"), Attribute("name", STR, "canonical name")),
     "organization": (Attribute("label", STR, "name"), Attribute("name", STR, "canonical name")),

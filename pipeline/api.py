@@ -38,7 +38,7 @@ CITATION_COLUMNS = ["source", "published", "code", "form", "doc_type", "doc_type
                     "issuer_code", "issuer", "date", "subject", "name", "text", "start", "end"]
 RELATION_COLUMNS = ["source", "published", "from_code", "type", "to_code", "confidence", "rule",
                     "evidence", "start", "end"]
-PEOPLE_COLUMNS = ["name", "title", "organization", "post_text", "published", "source", "mentions"]
+PEOPLE_COLUMNS = ["name", "title", "organization", "post_text", "date", "published", "source", "mentions"]
 DATE_COLUMNS = ["source", "published", "text", "kind", "value", "range_start", "range_end", "start", "end"]
 ORGANIZATION_COLUMNS = ["source", "published", "name", "text", "start", "end"]
 SEARCH_COLUMNS = ["source", "id", "title", "snippet", "start", "end", "codes", "score"]
@@ -147,7 +147,10 @@ class Explorer:
 
     def people(self) -> pd.DataFrame:
         """One row per person and post (a person with no post gets one row with empty post),
-        with the text's published date and source: who held which post when.
+        with the text's date and source: who held which post when.
+
+        ``date`` is when the post was said to be held: the text's published date, or for a
+        directive without one its own issued date (``self.issued``); sort on it for a timeline.
 
         Examples
         --------
@@ -155,18 +158,19 @@ class Explorer:
         ...           "posts": [{"title": "Trưởng", "organization": "Ban Tổ chức Tỉnh ủy Đồng Tháp"}]}
         >>> row = Explorer([{"id": "t1", "source": "b.html", "published": "2024-07-02",
         ...                  "people": [person]}]).people().iloc[0]
-        >>> row["name"], row.title, row.organization, row.published
+        >>> row["name"], row.title, row.organization, row.date
         ('Võ Thị Mai', 'Trưởng', 'Ban Tổ chức Tỉnh ủy Đồng Tháp', '2024-07-02')
         """
         rows = []
         for r in self.records:
+            when = r.get("published") or (r.get("self") or {}).get("issued")
             for person in r.get("people") or []:
                 mentions = len(person.get("mentions") or [])
                 for post in person.get("posts") or [{}]:
                     rows.append({
                         "name": person.get("name"), "title": post.get("title"),
                         "organization": post.get("organization"), "post_text": post.get("text"),
-                        "published": r.get("published"), "source": r.get("source"), "mentions": mentions,
+                        "date": when, "published": r.get("published"), "source": r.get("source"), "mentions": mentions,
                     })
         return _frame(rows, PEOPLE_COLUMNS)
 

@@ -21,6 +21,10 @@ import click
 
 from pipeline.lazy_group import LazyGroup
 from pipeline.models import Failure, Ignored, RunSummary
+from pipeline.serve import serve as serve_command
+from pipeline.show import show as show_command
+from pipeline.stories_cli import stories as stories_command
+from pipeline.tables import export as export_group
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -113,12 +117,16 @@ def cli() -> None:
 
 @cli.command()
 @_paths_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the JSON Lines here instead of stdout.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the JSON Lines here instead of stdout (a directory for --format csv|parquet).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
+              help="jsonl: the records; csv, parquet: one table per kind of fact (as vanban export tables).")
+@click.option("--with-text", is_flag=True, help="Add the decoded text the offsets index (field 'text').")
 @_workers_option
 @click.option("--tokens", is_flag=True, help="Add each text's words (underthesea's segmentation) under \"tokens\".")
 @_dask_options
-def extract(paths: tuple[Path, ...], output: Path | None, workers: int, tokens: bool, dask_address: str | None,
-            parts: Path | None, parts_format: str) -> None:
+def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: bool, workers: int, tokens: bool,
+            dask_address: str | None, parts: Path | None, parts_format: str) -> None:
     """Print one JSON record per document (JSON Lines, the OUTPUT.md contract).
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
@@ -127,11 +135,17 @@ def extract(paths: tuple[Path, ...], output: Path | None, workers: int, tokens: 
     from pipeline.process import extract_all
 
     dask_address, paths = _dask_target(dask_address, paths)
+    if fmt != "jsonl":
+        from pipeline.tables import write_tables
+
+        if output is None:
+            raise click.UsageError(f"--format {fmt} writes one file per table: give a directory with -o")
     failed = written = skipped = 0
+    records: list[dict] = []
     try:
-        if output:
+        if output and fmt == "jsonl":
             output.parent.mkdir(parents=True, exist_ok=True)
-        stream = output.open("w", encoding="utf-8") if output else sys.stdout
+        stream = output.open("w", encoding="utf-8") if output and fmt == "jsonl" else sys.stdout
     except OSError as err:
         click.echo(f"vanban: error: cannot write {one_line(str(output))} ({err.strerror or err})", err=True)
         sys.exit(2)
@@ -148,6 +162,12 @@ def extract(paths: tuple[Path, ...], output: Path | None, workers: int, tokens: 
                 skipped += 1
                 _report_ignored(item)
             else:
+                text = item.pop("text", None)
+                if with_text:
+                    item["text"] = text
+                if fmt != "jsonl":
+                    records.append(item)
+                    continue
                 stream.write(json.dumps(item, ensure_ascii=False) + "\n")
                 written += 1
     except KeyboardInterrupt:
@@ -159,8 +179,14 @@ def extract(paths: tuple[Path, ...], output: Path | None, workers: int, tokens: 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
     finally:
-        if output:
+        if stream is not sys.stdout:
             stream.close()
+    if fmt != "jsonl" and output is not None:  # checked above: a table format always has a directory
+        from pipeline.api import Explorer
+        from pipeline.tables import format_written
+
+        texts = {r["source"]: r.pop("text") for r in records if "text" in r} if with_text else None
+        click.echo(format_written(write_tables(Explorer(records), output, fmt, texts)), err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -190,21 +216,28 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, 
     dask_address, paths = _dask_target(dask_address, paths)
     if dask_address and prune:
         raise click.UsageError("--prune does not go with --dask (run --prune without --dask)")
+    if not any(path.exists() for path in paths):  # nothing to read: say so, and create no store
+        for path in paths:
+            _report_failure(Failure(source=str(path), reason="no such file or directory"))
+        sys.exit(1)
     summary = RunSummary()
     show = sys.stderr.isatty() if progress is None else progress
     seen: set[str] = set()
+    story_line = ""
     try:
         store = Store(db)
     except sqlite3.Error as err:
         _store_error(db, err)
     try:
         with store:
+            from pipeline.stories import group_stories, signed
+
             if dask_address:
                 items = ((None, item) for item in
                          _dask_items(paths, dask_address, parts, parts_format, index, store.stored_keys()))
             else:
-                items = process_with_origins(iter_documents(paths, is_stored=store.is_stored), workers=workers,
-                                             tokens=index)
+                items = process_with_origins(signed(iter_documents(paths, is_stored=store.is_stored), store.db),
+                                             workers=workers, tokens=index)
             try:
                 for origin, item in _progress(items, show, "vanban run"):
                     if isinstance(item, int):  # documents Dask skipped as already stored
@@ -220,10 +253,13 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, 
                 refresh_keywords(store.db)
             if prune and not summary.interrupted:
                 summary.pruned = len(store.prune([source_name(p) for p in paths], seen))
+            story_line = group_stories(store.db).line()
     except sqlite3.Error as err:
         click.echo(format_summary(summary, db))
         _store_error(db, err)
     click.echo(format_summary(summary, db))
+    if story_line:
+        click.echo(story_line)
     if summary.interrupted:
         click.echo("vanban: interrupted (Ctrl-C): the documents above are stored; run again to go on", err=True)
         sys.exit(INTERRUPTED)
@@ -271,7 +307,8 @@ def format_summary(summary: RunSummary, db: Path) -> str:
 
 @cli.command()
 @click.option("--db", type=click.Path(path_type=Path, exists=True), default="vanban.db", show_default=True)
-@click.option("-n", "top", type=int, default=10, show_default=True, help="How many rows per table.")
+@click.option("-n", "top", type=click.IntRange(1), default=10, show_default=True,
+              help="How many documents, codes and rows per table.")
 def report(db: Path, top: int) -> None:
     """A readable summary of what a store holds: documents, most-cited codes, relations, people.
 
@@ -297,12 +334,14 @@ def format_findings(records: list[dict], failures: list[Failure], top: int = 10,
     kinds = Counter(r["kind"] for r in records)
     lines = [f"{len(records)} documents ({', '.join(f'{n} {k}' for k, n in kinds.most_common())})"
              + (f", {len(failures)} failed" if failures else "")]
-    for r in records:
+    for r in records[:top]:
         ident = r.get("self") or {}
         label = ident.get("code") or r.get("title") or ""
         lines.append(f"  {Path(r['source']).name:<40} {r['kind']:<9} {r.get('published') or '-':<10}  {label[:60]}")
         if keywords and keywords.get(r["source"]):
             lines.append(f"  {'':<40} keywords: {', '.join(keywords[r['source']][:6])}")
+    if len(records) > top:
+        lines.append(f"  ... {len(records) - top} more (-n {len(records)} lists them all)")
     cited = Counter(c["code"] for r in records for c in r["citations"] if c.get("code"))
     if cited:
         lines.append("\nmost cited documents (mentions across all texts):")
@@ -321,18 +360,31 @@ def format_findings(records: list[dict], failures: list[Failure], top: int = 10,
     return "\n".join(lines)
 
 
+def _parse_floors(_ctx, _param, values: tuple[str, ...]) -> dict[str, float]:
+    from pipeline.evaluate import parse_floor
+
+    try:
+        return dict(parse_floor(v) for v in values)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
 @cli.command("eval")
 @click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), required=True,
               help="Directory of texts with gold X.json files beside them.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--misses", is_flag=True, help="List what was missed or extra, per file and category.")
+@click.option("--min-f1", "floors", multiple=True, metavar="CATEGORY=F1", callback=_parse_floors,
+              help="Exit 1 when CATEGORY's F1 is below this floor (repeatable): --min-f1 codes=0.9.")
 @_workers_option
-def eval_command(gold_dir: Path, as_json: bool, misses: bool, workers: int) -> None:
+def eval_command(gold_dir: Path, as_json: bool, misses: bool, floors: dict[str, float], workers: int) -> None:
     """Score the pipeline against gold annotations (precision / recall / F1 per category, GOLD.md).
 
-    Example: vanban eval --gold ../shared/corpus/dev --misses
+    With --min-f1 it gates a corpus: exit 1, with one line per category below its floor.
+
+    Example: vanban eval --gold ../shared/corpus/dev --misses --min-f1 codes=0.9 --min-f1 relations=0.7
     """
-    from pipeline.evaluate import evaluate, format_report
+    from pipeline.evaluate import below_floors, evaluate, format_report
 
     result = evaluate(gold_dir, workers=workers)
     if as_json:
@@ -342,6 +394,11 @@ def eval_command(gold_dir: Path, as_json: bool, misses: bool, workers: int) -> N
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(result, show_misses=misses))
+    failing = below_floors(result, floors)
+    for line in failing:
+        click.echo(f"vanban: below floor: {line}", err=True)
+    sys.exit(1 if failing else 0)
+
 
 
 @cli.command()
@@ -363,6 +420,12 @@ def bench(path: Path | None, limit: int, whole_process: bool, as_json: bool) -> 
 
     result = run_bench(path, limit, whole_process=whole_process)
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_bench(result))
+
+
+cli.add_command(export_group)
+cli.add_command(show_command)
+cli.add_command(serve_command)
+cli.add_command(stories_command)
 
 
 def main() -> None:

@@ -235,3 +235,31 @@ def format_report(report: Report, show_misses: bool = False) -> str:
                 for item in found["extra"]:
                     lines.append(f"  {category:<11} extra   {item}")
     return "\n".join(lines)
+
+
+# --- gates --------------------------------------------------------------------------------
+
+def parse_floor(text: str) -> tuple[str, float]:
+    """``"codes=0.9"`` -> ``("codes", 0.9)``; ValueError naming what is wrong."""
+    category, sep, value = text.partition("=")
+    category = category.strip()
+    if not sep or category not in CATEGORIES:
+        raise ValueError(f"{text!r}: expected CATEGORY=F1 with CATEGORY one of {', '.join(CATEGORIES)}")
+    try:
+        floor = float(value)
+    except ValueError:
+        raise ValueError(f"{text!r}: {value!r} is not a number") from None
+    if not 0.0 <= floor <= 1.0:
+        raise ValueError(f"{text!r}: an F1 floor lies between 0 and 1")
+    return category, floor
+
+
+def below_floors(report: Report, floors: dict[str, float]) -> list[str]:
+    """One line per category whose F1 is below its floor (empty when every floor holds)."""
+    lines = []
+    for category, floor in floors.items():
+        score = report.scores[category]
+        if score.f1 < floor:
+            lines.append(f"{category} F1 {score.f1:.3f} < {floor:.3f} "
+                         f"(P {score.precision:.3f}, R {score.recall:.3f})")
+    return lines

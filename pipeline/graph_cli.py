@@ -1,26 +1,29 @@
 """``vanban query`` and ``vanban graph``: the citation graph from the command line.
 
-Both read the records of a store (``vanban run PATH... --db FILE``), build the
-graph, and either answer a question (``query``) or write a file (``graph export``).
+``query`` answers from the graph tables the store keeps (:mod:`graph.index`);
+``graph export`` builds the networkx graph from the store's records and writes a file.
 The main CLI (``pipeline/cli.py``) registers the two groups.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 
 import click
 import networkx as nx
 
+from graph import index as graph_index
+from graph.answers import NoPath, UnknownDocument
 from graph.build import build_graph
+from graph.index import GraphIndex
 from graph.io import FORMATS, ExportError, export_graph
-from graph.queries import NoPath, UnknownDocument, basis, doc, implementers, path, person, top
 from graph.schema import GraphSchemaError
 from pipeline.search_cli import keyword_lines
 
-_GRAPH_META = "vanban.graph"  # click context meta key of the loaded graph
+_INDEX_META = "vanban.graph_index"  # click context meta key of the store's graph tables
 
 
 def load_graph(db: Path) -> nx.MultiDiGraph:
@@ -40,10 +43,31 @@ def load_graph(db: Path) -> nx.MultiDiGraph:
         raise click.ClickException(f"{db}: {error}") from error
 
 
-def _graph(ctx: click.Context) -> nx.MultiDiGraph:
-    if _GRAPH_META not in ctx.meta:
-        ctx.meta[_GRAPH_META] = load_graph(ctx.meta["vanban.db"])
-    return ctx.meta[_GRAPH_META]
+def _index(ctx: click.Context) -> GraphIndex:
+    """The store's graph tables, rebuilt first when the store changed since (a store from an older vanban)."""
+    if _INDEX_META not in ctx.meta:
+        db = ctx.meta["vanban.db"]
+        if not Path(db).is_file():
+            raise click.ClickException(f"{db}: no such store (make one with: vanban run PATH... --db {db})")
+        conn = sqlite3.connect(db)
+        try:
+            if ctx.meta.get("vanban.reindex") or not graph_index.is_current(conn):
+                _reindex(db, force=bool(ctx.meta.get("vanban.reindex")))
+            ctx.meta[_INDEX_META] = GraphIndex(conn)
+        except sqlite3.OperationalError as error:
+            raise click.ClickException(f"{db}: cannot index the graph ({error})") from error
+        except sqlite3.DatabaseError as error:
+            raise click.ClickException(f"{db}: not a vanban store ({error})") from error
+    return ctx.meta[_INDEX_META]
+
+
+def _reindex(db: Path, force: bool) -> None:
+    """Rebuild the store's graph tables from its records as the store gives them."""
+    from pipeline.store import Store
+
+    click.echo(f"{db}: indexing the citation graph (once after each change of the store)", err=True)
+    with Store(db) as store:
+        store.refresh_graph_index(force=force)
 
 
 def _plain(value):
@@ -51,6 +75,8 @@ def _plain(value):
         return asdict(value)
     if isinstance(value, list):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value
 
 
@@ -76,10 +102,42 @@ def _columns(rows: list[list[str]], header: list[str]) -> list[str]:
 
 def _answer(ctx: click.Context, compute, table) -> None:
     try:
-        result = compute(_graph(ctx))
+        result = compute(_index(ctx))
     except (UnknownDocument, NoPath, ValueError) as error:
         raise click.ClickException(str(error)) from error
     _emit(ctx, result, table)
+
+
+def _short(text: str | None, width: int = 60) -> str:
+    return "" if not text else text if len(text) <= width else text[:width - 1] + "…"
+
+
+#: Exit status when a code stands for several documents and the user must say which.
+ASK_WHICH = 2
+
+
+def _resolve(ctx: click.Context, code: str, offset: int = 0, limit: int = 20) -> None:
+    """Return when ``code`` stands for one document; else list its candidates and exit asking which."""
+    try:
+        total, page = _index(ctx).candidates(code, offset, limit)
+    except UnknownDocument as error:
+        raise click.ClickException(str(error)) from error
+    if total == 1:
+        return
+    question = {"question": f"{code} stands for {total} documents: which one?", "code": code, "total": total,
+                "offset": offset, "candidates": page}
+
+    def table(_value):
+        lines = [question["question"] + " Ask again with its node, or CODE@ISSUER (tone marks optional):"]
+        lines += _columns([[c.cited_by, c.label, c.date or "", c.node,
+                            " ".join(filter(None, [c.first_published, _short(c.first_text)]))] for c in page],
+                          ["texts", "document", "date", "node", "first cited in"])
+        if offset + len(page) < total:
+            lines.append(f"({offset + 1}-{offset + len(page)} of {total}: --offset {offset + len(page)} for more)")
+        return lines
+
+    _emit(ctx, question, table)
+    ctx.exit(ASK_WHICH)
 
 
 # --- vanban query ------------------------------------------------------------------------
@@ -89,105 +147,129 @@ def _answer(ctx: click.Context, compute, table) -> None:
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default="vanban.db", show_default=True,
               help="The store to read (made by `vanban run`).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--reindex", is_flag=True, help="Rebuild the store's graph tables before answering.")
 @click.pass_context
-def query(ctx: click.Context, db: Path, as_json: bool) -> None:
+def query(ctx: click.Context, db: Path, as_json: bool, reindex: bool) -> None:
     """Ask the citation graph: what a document is, what implements it, who held which post.
+
+    Answers come from the graph tables `vanban run` keeps in the store (no graph is
+    rebuilt). Codes match without tone marks, case, dashes or Đ/D ("50-qd/tw"); names
+    without tone marks ("vo thi mai"). A code several documents share (one local code,
+    many issuers) lists them and asks which: give the node or CODE@ISSUER.
 
     \b
     Examples:
       vanban query --db vanban.db doc 16-HD/BTCTW
-      vanban query --db vanban.db implements 50-QĐ/TW --transitive
+      vanban query --db vanban.db implementers 50-QĐ/TW --transitive --min-confidence 0.8
+      vanban query --db vanban.db doc "02-HD/DU@dang uy bo tai chinh"
       vanban query --db vanban.db --json top -n 5
     """
     ctx.meta["vanban.db"] = db
     ctx.meta["vanban.json"] = as_json
+    ctx.meta["vanban.reindex"] = reindex
+
+
+def _min_confidence(command):
+    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+                        help="Only relations at least this confident (their calibrated confidence).")(command)
 
 
 def _link_rows(links) -> list[list]:
     return [[link.depth, link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in links]
 
 
+def _report_lines(report) -> list[str]:
+    a = report.attributes
+    lines = [f"{a.get('label')}  [{report.node}]"]
+    for name in ("doc_type_name", "issuer", "date", "subject", "scope", "term", "cited_by"):
+        if a.get(name) not in (None, ""):
+            lines.append(f"  {name}: {a[name]}")
+    if a.get("ambiguous"):
+        lines.append("  ambiguous: the citing texts do not say which issuer's document this is")
+    for heading, links in (("rests on:", report.basis), ("rested on by:", report.dependents)):
+        lines.append("  " + heading)
+        lines += ["    " + line for line in _columns(
+            [[link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in links],
+            ["type", "document", "conf", "evidence"])]
+    lines.append("  cited in:")
+    lines += ["    " + line for line in _columns(
+        [[t["published"], t["title"] or "", t["source"], t["count"]] for t in report.texts],
+        ["published", "title", "source", "times"])]
+    lines.append("")
+    return lines
+
+
 @query.command("doc")
 @click.argument("code")
+@_min_confidence
+@click.option("--all", "every", is_flag=True, help="Report on every document the code stands for (paged).")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="Documents per page.")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Documents to skip.")
 @click.pass_context
-def doc_command(ctx: click.Context, code: str) -> None:
+def doc_command(ctx: click.Context, code: str, min_confidence: float, every: bool, limit: int, offset: int) -> None:
     """What CODE is, what it rests on, what rests on it, and the texts that cite it.
 
     Example: vanban query doc 16-HD/BTCTW
     """
-    def table(reports):
-        lines = []
-        for report in reports:
-            a = report.attributes
-            lines.append(f"{a.get('label')}  [{report.node}]")
-            for name in ("doc_type_name", "issuer", "date", "subject", "scope", "term", "cited_by"):
-                if a.get(name) not in (None, ""):
-                    lines.append(f"  {name}: {a[name]}")
-            if a.get("ambiguous"):
-                lines.append("  ambiguous: the citing texts do not say which issuer's document this is")
-            lines += keyword_lines(ctx.meta["vanban.db"], _graph(ctx), report.node)
-            lines.append("  rests on:")
-            lines += ["    " + line for line in _columns(
-                [[link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in report.basis],
-                ["type", "document", "conf", "evidence"])]
-            lines.append("  rested on by:")
-            lines += ["    " + line for line in _columns(
-                [[link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in report.dependents],
-                ["type", "document", "conf", "evidence"])]
-            lines.append("  cited in:")
-            lines += ["    " + line for line in _columns(
-                [[t["published"], t["title"] or "", t["source"], t["count"]] for t in report.texts],
-                ["published", "title", "source", "times"])]
-            lines.append("")
-        return lines
-
-    _answer(ctx, lambda G: doc(G, code), table)
+    if not every:
+        _resolve(ctx, code, offset, limit)
+    _answer(ctx, lambda index: index.doc(code, min_confidence, offset, limit),
+            lambda reports: [line for report in reports for line in _report_lines(report)
+                             + keyword_lines(ctx.meta["vanban.db"], report.node)])
 
 
 @query.command("implementers")
 @click.argument("code")
 @click.option("--transitive", is_flag=True, help="Follow the chain all the way down.")
+@_min_confidence
 @click.pass_context
-def implementers_command(ctx: click.Context, code: str, transitive: bool) -> None:
+def implementers_command(ctx: click.Context, code: str, transitive: bool, min_confidence: float) -> None:
     """Documents that implement or rest on CODE (down the hierarchy).
 
     Example: vanban query implementers 50-QĐ/TW --transitive
     """
-    _answer(ctx, lambda G: implementers(G, code, transitive),
+    _resolve(ctx, code)
+    _answer(ctx, lambda index: index.implementers(code, transitive, min_confidence=min_confidence),
             lambda links: _columns(_link_rows(links), ["depth", "type", "document", "conf", "evidence"]))
 
 
 @query.command("basis")
 @click.argument("code")
 @click.option("--transitive", is_flag=True, help="Follow the chain all the way up.")
+@_min_confidence
 @click.pass_context
-def basis_command(ctx: click.Context, code: str, transitive: bool) -> None:
+def basis_command(ctx: click.Context, code: str, transitive: bool, min_confidence: float) -> None:
     """Documents CODE implements or rests on (up the hierarchy).
 
     Example: vanban query basis 02-HD/ĐU --transitive
     """
-    _answer(ctx, lambda G: basis(G, code, transitive),
+    _resolve(ctx, code)
+    _answer(ctx, lambda index: index.basis(code, transitive, min_confidence=min_confidence),
             lambda links: _columns(_link_rows(links), ["depth", "type", "document", "conf", "evidence"]))
 
 
 @query.command("person")
-@click.argument("name")
+@click.argument("words", nargs=-1, required=True)
 @click.pass_context
-def person_command(ctx: click.Context, name: str) -> None:
-    """Posts a person held, with dates and the texts they come from.
+def person_command(ctx: click.Context, words: tuple[str, ...]) -> None:
+    """Posts a person held, each with the date of the text it comes from (published, or a directive's own).
 
-    Example: vanban query person "Phan Tâm"
+    The name matches without case or tone marks ("vo thi mai"), whole or in part.
+
+    Example: vanban query person "Phan Tâm"   (or: vanban query person phan tam)
     """
-    _answer(ctx, lambda G: person(G, name), lambda posts: _columns(
-        [[p.person, p.title, p.organization or "", p.date or "", p.text_title or p.source or p.text_id]
-         for p in posts], ["person", "post", "organization", "date", "text"]))
+    name = " ".join(words)
+    _answer(ctx, lambda index: index.person(name), lambda posts: _columns(
+        [[p.date or "", p.person, p.title, p.organization or "", p.text_title or p.source or p.text_id]
+         for p in posts], ["date", "person", "post", "organization", "text"]))
 
 
 @query.command("path")
 @click.argument("a")
 @click.argument("b")
+@_min_confidence
 @click.pass_context
-def path_command(ctx: click.Context, a: str, b: str) -> None:
+def path_command(ctx: click.Context, a: str, b: str, min_confidence: float) -> None:
     """A shortest chain of relations between documents A and B.
 
     Example: vanban query path 02-HD/ĐU 50-QĐ/TW
@@ -195,7 +277,9 @@ def path_command(ctx: click.Context, a: str, b: str) -> None:
     def table(hops):
         return [f"{h.source_label} --{h.type}--> {h.target_label}" for h in hops]
 
-    _answer(ctx, lambda G: path(G, a, b), table)
+    _resolve(ctx, a)
+    _resolve(ctx, b)
+    _answer(ctx, lambda index: index.path(a, b, min_confidence), table)
 
 
 @query.command("top")
@@ -206,7 +290,7 @@ def top_command(ctx: click.Context, n: int) -> None:
 
     Example: vanban query top -n 20
     """
-    _answer(ctx, lambda G: top(G, n), lambda rows: _columns(
+    _answer(ctx, lambda index: index.top(n), lambda rows: _columns(
         [[c.cited_by, c.label] for c in rows], ["texts", "document"]))
 
 
@@ -230,14 +314,38 @@ def graph() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="graphml/gexf (Gephi), json (node-link), csv (Neo4j bulk import: a directory), html (a page).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File (or directory for csv).")
-def export_command(db: Path, fmt: str, output: Path) -> None:
+@click.option("--focus", metavar="CODE", help="html: open on this document and what lies within --depth steps of it.")
+@click.option("--depth", type=click.IntRange(0, 6), default=2, show_default=True,
+              help="html with --focus: steps from the document (a relation, or a text citing a document).")
+def export_command(db: Path, fmt: str, output: Path, focus: str | None, depth: int) -> None:
     """Write the graph built from the store DB to OUTPUT.
 
-    Example: vanban graph export --db vanban.db --format gexf -o graph.gexf
+    The file formats hold the whole graph. The html page draws a part a person can read:
+    with --focus, that document's neighbourhood; without, the largest connected part
+    (isolated documents are left out and counted in the page's header). Its filters
+    (document type, relation type, confidence, date range) work in the page.
+
+    \b
+    Examples:
+      vanban graph export --db vanban.db --format gexf -o graph.gexf
+      vanban graph export --db vanban.db --format html --focus 50-QĐ/TW --depth 2 -o 50.html
     """
     G = load_graph(db)
+    view = None
+    if focus and fmt != "html":
+        raise click.UsageError("--focus draws a page: use it with --format html")
+    if fmt == "html":
+        from graph.view import focus_view, overview
+
+        try:
+            view = focus_view(G, focus, depth) if focus else overview(G)
+        except UnknownDocument as error:
+            raise click.ClickException(f"{focus}: no document with this code in {db} ({error})") from error
     try:
-        written = export_graph(G, output, fmt)
+        written = export_graph(G, output, fmt, view=view)
     except (ExportError, OSError) as error:
         raise click.ClickException(f"{output}: {error}") from error
-    click.echo(f"wrote {written} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)", err=True)
+    if view is not None:
+        click.echo(f"wrote {written} ({written.stat().st_size / 1e6:.1f} MB): {view.heading}", err=True)
+    else:
+        click.echo(f"wrote {written} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)", err=True)

@@ -95,6 +95,8 @@ def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
 def format_of(path: Path) -> str:
     """The input format by extension, or IngestError for one we do not read."""
     fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None and not path.exists():  # "texts/" mistyped: say so, not "unsupported file type"
+        raise IngestError("no such file or directory")
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
         raise IngestError(f"unsupported file type '{source_name(path.suffix) or '(none)'}' (vanban reads {known})")

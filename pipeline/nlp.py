@@ -3,8 +3,16 @@
 Each component calls a pure ``find_*`` function of ``extractors`` on ``doc.text``
 (the normalized text), adds what it found to ``doc._.facts`` (an
 ``extractors.models.Facts``) and labels the spans in ``doc.spans["vanban"]``
-(CODE, DATE, PERSON, POST, ORG) for displaCy. A component that fails leaves a
-warning on the document instead of losing it.
+(CODE, DATE, PERSON, POST, ORG; the group is the ``span_key`` option) for
+displaCy. A component that fails leaves a warning on the document instead of
+losing it.
+
+The components are spaCy factories, found through the ``spacy_factories`` entry
+points of the installed package, so any pipeline in any process can use them::
+
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("vanban_citations", config={"span_key": "sc"})
+    nlp.to_disk("my_pipeline")        # spacy.load("my_pipeline") works in a fresh process
 """
 
 from __future__ import annotations
@@ -40,12 +48,12 @@ def facts_of(doc: Doc) -> Facts:
     return doc._.facts
 
 
-def _label(doc: Doc, start: int, end: int, label: str) -> None:
+def _label(doc: Doc, start: int, end: int, label: str, key: str = SPAN_KEY) -> None:
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is not None:
-        if SPAN_KEY not in doc.spans:
-            doc.spans[SPAN_KEY] = []
-        doc.spans[SPAN_KEY].append(span)
+        if key not in doc.spans:
+            doc.spans[key] = []
+        doc.spans[key].append(span)
 
 
 def _guarded(name: str, doc: Doc, work) -> None:
@@ -55,87 +63,144 @@ def _guarded(name: str, doc: Doc, work) -> None:
         facts_of(doc).warnings.append(f"{name} failed: {type(err).__name__}: {err}")
 
 
-@Language.component("vanban_dates", assigns=["doc._.facts", "doc.spans"])
-def dates_component(doc: Doc) -> Doc:
-    def work(facts: Facts) -> None:
-        from extractors.dates import find_dates, find_published
+# --- what each kind of fact needs and does ------------------------------------------------
+#
+# A step computes one kind of fact into ``doc._.facts``; it first runs the steps it rests on
+# when no component of this Doc ran them yet, so that ``add_pipe("vanban_citations")`` alone,
+# in any spaCy pipeline, finds citations with their dates and the directive's own identity.
 
-        facts.published = find_published(doc.text)
-        anchor = doc.user_data.get(PUBLISHED_HINT) or (facts.published.value if facts.published else None)
-        facts.dates = find_dates(doc.text, anchor=anchor)
-        for mention in facts.dates:
-            _label(doc, mention.start, mention.end, "DATE")
-
-    _guarded("dates", doc, work)
-    return doc
+RAN = "vanban_ran"  # user_data key: the steps already run on this Doc
 
 
-@Language.component("vanban_identity", assigns=["doc._.facts"])
-def identity_component(doc: Doc) -> Doc:
-    def work(facts: Facts) -> None:
-        from extractors.identity import read_identity
+def _dates(doc: Doc, facts: Facts) -> None:
+    from extractors.dates import find_dates, find_published
 
-        facts.identity = read_identity(doc.text, facts.dates)
-
-    _guarded("identity", doc, work)
-    return doc
+    facts.published = find_published(doc.text)
+    anchor = doc.user_data.get(PUBLISHED_HINT) or (facts.published.value if facts.published else None)
+    facts.dates = find_dates(doc.text, anchor=anchor)
 
 
-@Language.component("vanban_citations", assigns=["doc._.facts", "doc.spans"])
-def citations_component(doc: Doc) -> Doc:
-    def work(facts: Facts) -> None:
-        from extractors.citations import extract_citations, repair_warnings
+def _identity(doc: Doc, facts: Facts) -> None:
+    from extractors.identity import read_identity
 
-        facts.citations = extract_citations(doc.text, facts.dates, facts.identity)
-        facts.warnings.extend(repair_warnings(facts.citations, facts.identity))
-        for citation in facts.citations:
-            _label(doc, citation.start, citation.end, "CODE")
-
-    _guarded("citations", doc, work)
-    return doc
+    facts.identity = read_identity(doc.text, facts.dates)
 
 
-@Language.component("vanban_people", assigns=["doc._.facts", "doc.spans"])
-def people_component(doc: Doc) -> Doc:
-    def work(facts: Facts) -> None:
-        from extractors.people import find_people
+def _citations(doc: Doc, facts: Facts) -> None:
+    from extractors.citations import extract_citations, repair_warnings
 
-        facts.people = find_people(doc.text)
-        for person in facts.people:
-            for start, end in person.mentions:
-                _label(doc, start, end, "PERSON")
-            for post in person.posts:
-                _label(doc, post.start, post.end, "POST")
-
-    _guarded("people", doc, work)
-    return doc
+    facts.citations = extract_citations(doc.text, facts.dates, facts.identity)
+    facts.warnings.extend(repair_warnings(facts.citations, facts.identity))
 
 
-@Language.component("vanban_organizations", assigns=["doc._.facts", "doc.spans"])
-def organizations_component(doc: Doc) -> Doc:
-    def work(facts: Facts) -> None:
-        from extractors.organizations import find_organizations
+def _people(doc: Doc, facts: Facts) -> None:
+    from extractors.people import find_people
 
-        facts.organizations = find_organizations(doc.text)
-        for org in facts.organizations:
-            _label(doc, org.start, org.end, "ORG")
-
-    _guarded("organizations", doc, work)
-    return doc
+    facts.people = find_people(doc.text)
 
 
-@Language.component("vanban_relations", assigns=["doc._.facts"])
-def relations_component(doc: Doc) -> Doc:
-    def work(facts: Facts) -> None:
-        from extractors.identity import page_subject_start
-        from extractors.relations import find_relations
+def _organizations(doc: Doc, facts: Facts) -> None:
+    from extractors.organizations import find_organizations
 
-        doc_id = doc.user_data.get(DOC_ID) or ""
-        page = page_subject_start(doc.text) if facts.identity is None else None
-        facts.relations = find_relations(doc.text, facts.citations, facts.identity, doc_id, page)
+    facts.organizations = find_organizations(doc.text)
 
-    _guarded("relations", doc, work)
-    return doc
+
+def _relations(doc: Doc, facts: Facts) -> None:
+    from extractors.identity import page_subject_start
+    from extractors.relations import find_relations
+
+    doc_id = doc.user_data.get(DOC_ID) or ""
+    page = page_subject_start(doc.text) if facts.identity is None else None
+    facts.relations = find_relations(doc.text, facts.citations, facts.identity, doc_id, page)
+
+
+STEPS = {  # name -> (the steps it rests on, the work)
+    "dates": ((), _dates),
+    "identity": (("dates",), _identity),
+    "citations": (("dates", "identity"), _citations),
+    "people": ((), _people),
+    "organizations": ((), _organizations),
+    "relations": (("citations", "identity"), _relations),
+}
+
+
+def _run(doc: Doc, name: str) -> None:
+    """Run one step (after the steps it rests on, when not yet run on this Doc); failures become warnings."""
+    ran = doc.user_data.setdefault(RAN, [])  # a list: user_data must stay serializable
+    if name in ran:
+        return
+    ran.append(name)
+    requires, work = STEPS[name]
+    for needed in requires:
+        _run(doc, needed)
+    _guarded(name, doc, lambda facts: work(doc, facts))
+
+
+def _spans(name: str, facts: Facts) -> list[tuple[int, int, str]]:
+    """The labelled spans a step's facts give: (start, end, label)."""
+    if name == "dates":
+        return [(d.start, d.end, "DATE") for d in facts.dates]
+    if name == "citations":
+        return [(c.start, c.end, "CODE") for c in facts.citations]
+    if name == "people":
+        return ([(s, e, "PERSON") for p in facts.people for s, e in p.mentions]
+                + [(post.start, post.end, "POST") for p in facts.people for post in p.posts])
+    if name == "organizations":
+        return [(o.start, o.end, "ORG") for o in facts.organizations]
+    return []
+
+
+class FactComponent:
+    """A spaCy component for one kind of fact: facts in ``doc._.facts``, labelled spans in ``doc.spans[span_key]``."""
+
+    def __init__(self, step: str, span_key: str = SPAN_KEY):
+        self.step = step
+        self.span_key = span_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        _run(doc, self.step)
+        for start, end, label in _spans(self.step, facts_of(doc)):
+            _label(doc, start, end, label, self.span_key)
+        return doc
+
+
+_SPAN_CONFIG = {"span_key": SPAN_KEY}  # the span group the labels go to (displaCy's spans_key)
+
+
+@Language.factory("vanban_dates", default_config=_SPAN_CONFIG, assigns=["doc._.facts", "doc.spans"])
+def make_dates(nlp: Language, name: str, span_key: str) -> FactComponent:
+    """Dates, months, years, periods and terms, and the text's own date (DATE spans)."""
+    return FactComponent("dates", span_key)
+
+
+@Language.factory("vanban_identity", assigns=["doc._.facts"])
+def make_identity(nlp: Language, name: str) -> FactComponent:
+    """A directive's own code, issuer, date, subject and signer (``doc._.facts.identity``)."""
+    return FactComponent("identity")
+
+
+@Language.factory("vanban_citations", default_config=_SPAN_CONFIG, assigns=["doc._.facts", "doc.spans"])
+def make_citations(nlp: Language, name: str, span_key: str) -> FactComponent:
+    """Document codes and citations (CODE spans)."""
+    return FactComponent("citations", span_key)
+
+
+@Language.factory("vanban_people", default_config=_SPAN_CONFIG, assigns=["doc._.facts", "doc.spans"])
+def make_people(nlp: Language, name: str, span_key: str) -> FactComponent:
+    """People and their posts (PERSON and POST spans)."""
+    return FactComponent("people", span_key)
+
+
+@Language.factory("vanban_organizations", default_config=_SPAN_CONFIG, assigns=["doc._.facts", "doc.spans"])
+def make_organizations(nlp: Language, name: str, span_key: str) -> FactComponent:
+    """Organizations with their canonical names (ORG spans)."""
+    return FactComponent("organizations", span_key)
+
+
+@Language.factory("vanban_relations", assigns=["doc._.facts"])
+def make_relations(nlp: Language, name: str) -> FactComponent:
+    """Typed relations between documents, with evidence (``doc._.facts.relations``)."""
+    return FactComponent("relations")
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +219,7 @@ def make_doc(text: str, *, published_hint: str | None = None, doc_id: str | None
     doc.user_data[PUBLISHED_HINT] = published_hint
     doc.user_data[DOC_ID] = doc_id
     doc._.facts = Facts()
+    doc.user_data[RAN] = []
     for _name, component in nlp.pipeline:
         doc = component(doc)
     return doc

@@ -43,6 +43,8 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
             item["range"] = list(d.range)
         else:
             item["value"] = d.value
+        if d.relative:
+            item["relative"] = True
         dates.append(item)
 
     people = []
@@ -89,6 +91,7 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
         "organizations": organizations,
         "relations": relations,
         "warnings": list(raw.warnings) + list(facts.warnings),
+        "text": raw.text,  # the decoded text the offsets index: kept by the store, printed by extract --with-text
     }
 
 

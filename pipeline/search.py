@@ -1,13 +1,14 @@
 """Full-text search over the store's texts, by words, and the keywords of each text.
 
-The FTS5 table ``text_search(doc_id, source, body)`` holds each text as
+The FTS5 table ``text_search_words(doc_id, source, body)`` holds each text as
 underthesea's words with a word's syllables joined by "_" ("quy_hoạch cán_bộ"),
 so that a phrase query for "quy hoạch cán bộ" (segmented the same way) matches
 those words and not the same syllables inside other words. Beside it,
-``text_search_offsets`` keeps each body word's (start, end) in the original
+``text_search_words_offsets`` keeps each body word's (start, end) in the original
 text, which places a hit in the text: its snippet and the codes cited near it.
+(``text_search``, beside it, indexes the plain texts for Datasette, by syllables: ``pipeline.texts``.)
 
-``keywords`` holds each text's most distinctive words: TF-IDF over the index
+``text_search_keywords`` holds each text's most distinctive words: TF-IDF over the index
 (a word's count in the text × log(texts / texts with the word)), from FTS5's
 own vocabulary tables; ``refresh_keywords`` recomputes it after a run.
 """
@@ -20,15 +21,15 @@ import sqlite3
 from dataclasses import dataclass, field
 
 SCHEMA_SQL = """
-CREATE VIRTUAL TABLE IF NOT EXISTS text_search USING fts5(
+CREATE VIRTUAL TABLE IF NOT EXISTS text_search_words USING fts5(
     doc_id UNINDEXED, source UNINDEXED, body,
     tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
 );
-CREATE TABLE IF NOT EXISTS text_search_offsets (source TEXT PRIMARY KEY, spans TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS text_search_terms USING fts5vocab(text_search, 'row');
-CREATE VIRTUAL TABLE IF NOT EXISTS text_search_instances USING fts5vocab(text_search, 'instance');
-CREATE TABLE IF NOT EXISTS keywords (source TEXT NOT NULL, rank INTEGER, word TEXT, score REAL);
-CREATE INDEX IF NOT EXISTS keywords_source ON keywords(source);
+CREATE TABLE IF NOT EXISTS text_search_words_offsets (source TEXT PRIMARY KEY, spans TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS text_search_words_terms USING fts5vocab(text_search_words, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS text_search_words_instances USING fts5vocab(text_search_words, 'instance');
+CREATE TABLE IF NOT EXISTS text_search_keywords (source TEXT NOT NULL, rank INTEGER, word TEXT, score REAL);
+CREATE INDEX IF NOT EXISTS text_search_keywords_source ON text_search_keywords(source);
 """
 KEYWORDS_PER_TEXT = 8
 NEAR_CHARS = 300  # a code cited this close to a hit (in characters) is "near" it
@@ -67,19 +68,19 @@ def index_text(db: sqlite3.Connection, record: dict, tokens: list[dict]) -> None
     words = [t for t in tokens if t["text"].strip()]
     forget(db, record["source"])
     db.execute(
-        "INSERT INTO text_search (doc_id, source, body) VALUES (?, ?, ?)",
+        "INSERT INTO text_search_words (doc_id, source, body) VALUES (?, ?, ?)",
         (record["id"], record["source"], " ".join(body_word(t["text"]) for t in words)),
     )
     db.execute(
-        "INSERT INTO text_search_offsets (source, spans) VALUES (?, ?)",
+        "INSERT INTO text_search_words_offsets (source, spans) VALUES (?, ?)",
         (record["source"], json.dumps([[t["start"], t["end"]] for t in words])),
     )
 
 
 def forget(db: sqlite3.Connection, source: str) -> None:
-    db.execute("DELETE FROM text_search WHERE source = ?", (source,))
-    db.execute("DELETE FROM text_search_offsets WHERE source = ?", (source,))
-    db.execute("DELETE FROM keywords WHERE source = ?", (source,))
+    db.execute("DELETE FROM text_search_words WHERE source = ?", (source,))
+    db.execute("DELETE FROM text_search_words_offsets WHERE source = ?", (source,))
+    db.execute("DELETE FROM text_search_keywords WHERE source = ?", (source,))
 
 
 def query_words(query: str) -> list[str]:
@@ -100,10 +101,10 @@ def search(db: sqlite3.Connection, query: str, limit: int = 10) -> list[Hit]:
     if not words:
         return []
     rows = db.execute(
-        "SELECT s.doc_id, s.source, s.body, o.spans, d.record, s.rank FROM text_search s"
-        " JOIN text_search_offsets o ON o.source = s.source"
+        "SELECT s.doc_id, s.source, s.body, o.spans, d.record, s.rank FROM text_search_words s"
+        " JOIN text_search_words_offsets o ON o.source = s.source"
         " LEFT JOIN documents d ON d.source = s.source"
-        " WHERE text_search MATCH ? ORDER BY s.rank LIMIT ?",
+        " WHERE text_search_words MATCH ? ORDER BY s.rank LIMIT ?",
         (fts_phrase(words), limit),
     ).fetchall()
     return [_hit(words, *row) for row in rows]
@@ -165,13 +166,13 @@ def _codes_near(record: dict, start: int, end: int) -> list[str]:
 
 def refresh_keywords(db: sqlite3.Connection, per_text: int = KEYWORDS_PER_TEXT) -> None:
     """Recompute every text's keywords (TF-IDF over the index); after a run that stored something."""
-    texts = db.execute("SELECT count(*) FROM text_search").fetchone()[0]
-    db.execute("DELETE FROM keywords")
+    texts = db.execute("SELECT count(*) FROM text_search_words").fetchone()[0]
+    db.execute("DELETE FROM text_search_keywords")
     if not texts:
         return
     rows = db.execute(
         "SELECT i.doc, i.term, count(*) * ln(1.0 * ? / t.doc) AS score"
-        " FROM text_search_instances i JOIN text_search_terms t ON t.term = i.term"
+        " FROM text_search_words_instances i JOIN text_search_words_terms t ON t.term = i.term"
         " WHERE i.col = 'body' GROUP BY i.doc, i.term",
         (texts,),
     )
@@ -179,11 +180,11 @@ def refresh_keywords(db: sqlite3.Connection, per_text: int = KEYWORDS_PER_TEXT) 
     for rowid, term, score in rows:
         if score > 0 and KEYWORD_RE.match(term):
             best.setdefault(rowid, []).append((score, term))
-    sources = dict(db.execute("SELECT rowid, source FROM text_search"))
+    sources = dict(db.execute("SELECT rowid, source FROM text_search_words"))
     for rowid, scored in best.items():
         top = sorted(scored, key=lambda x: (-x[0], x[1]))[:per_text]
         db.executemany(
-            "INSERT INTO keywords (source, rank, word, score) VALUES (?, ?, ?, ?)",
+            "INSERT INTO text_search_keywords (source, rank, word, score) VALUES (?, ?, ?, ?)",
             [(sources[rowid], rank, term.replace("_", " "), round(score, 3))
              for rank, (score, term) in enumerate(top, start=1)],
         )
@@ -191,17 +192,17 @@ def refresh_keywords(db: sqlite3.Connection, per_text: int = KEYWORDS_PER_TEXT) 
 
 def keywords_of(db: sqlite3.Connection, source: str) -> list[str]:
     """A text's keywords, most distinctive first (empty before a run has indexed it)."""
-    if not _has_table(db, "keywords"):
+    if not _has_table(db, "text_search_keywords"):
         return []
-    return [w for (w,) in db.execute("SELECT word FROM keywords WHERE source = ? ORDER BY rank", (source,))]
+    return [w for (w,) in db.execute("SELECT word FROM text_search_keywords WHERE source = ? ORDER BY rank", (source,))]
 
 
 def all_keywords(db: sqlite3.Connection) -> dict[str, list[str]]:
     """Every text's keywords, by source."""
-    if not _has_table(db, "keywords"):
+    if not _has_table(db, "text_search_keywords"):
         return {}
     found: dict[str, list[str]] = {}
-    for source, word in db.execute("SELECT source, word FROM keywords ORDER BY source, rank"):
+    for source, word in db.execute("SELECT source, word FROM text_search_keywords ORDER BY source, rank"):
         found.setdefault(source, []).append(word)
     return found
 

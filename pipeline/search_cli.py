@@ -29,7 +29,7 @@ def search(query: str, db: Path, limit: int, as_json: bool) -> None:
     if not db.is_file():
         raise click.ClickException(f"{db}: no such store (make one with: vanban run PATH... --db {db})")
     with Store(db) as store:
-        if not store.db.execute("SELECT 1 FROM text_search LIMIT 1").fetchone():
+        if not store.db.execute("SELECT 1 FROM text_search_words LIMIT 1").fetchone():
             raise click.ClickException(f"{db}: no text is indexed (fill it with: vanban run PATH... --db {db})")
         hits = full_text.search(store.db, query, limit=limit)
     if as_json:
@@ -47,15 +47,17 @@ def search(query: str, db: Path, limit: int, as_json: bool) -> None:
             click.echo(f"   codes cited near: {', '.join(hit.codes)}")
 
 
-def keyword_lines(db: Path, graph, node: str) -> list[str]:
-    """``vanban query doc``: "keywords: ..." for each stored text that is this document."""
-    from pipeline.search import keywords_of
-    from pipeline.store import Store
+def keyword_lines(db: Path, node: str) -> list[str]:
+    """``vanban query doc``: "keywords (file): ..." for each stored text that is document ``node``."""
+    import sqlite3
 
-    sources = [data.get("source") for _, data in graph.nodes(data=True)
-               if data.get("kind") == "text" and data.get("document") == node]
-    if not sources:
+    from pipeline.search import keywords_of
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            sources = [s for (s,) in conn.execute(
+                "SELECT t.source FROM graph_texts t JOIN graph_docs d ON d.id = t.document WHERE d.key = ?", (node,))]
+            found = [(source, keywords_of(conn, source)) for source in sources]
+    except sqlite3.Error:  # an older store without the graph tables or keywords: nothing to add
         return []
-    with Store(db) as store:
-        found = [(source, keywords_of(store.db, source)) for source in sources]
     return [f"  keywords ({Path(source).name}): {', '.join(words)}" for source, words in found if words]

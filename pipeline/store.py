@@ -6,7 +6,9 @@ a source whose content is already stored under it is skipped; other content
 record; a failed document is kept with its error so that the next run tries it
 again. ``origin`` names the input file a row came from, so that ``prune`` can
 remove what no longer exists. The fact tables (citations, relations, people)
-are derived from the records for people who query the store with SQL directly.
+are derived from the records for people who query the store with SQL directly;
+the ``graph_*`` tables (:mod:`graph.index`) hold the citation graph for ``vanban query``
+and are rebuilt on close when the documents changed.
 
 A document and its facts are written in one transaction (an interrupt rolls
 both back). The database is in WAL mode with a busy timeout, so a second
@@ -22,8 +24,11 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from graph import index as graph_index
 from pipeline import search
 from pipeline.models import Failure
+from pipeline.stories import SCHEMA_SQL as STORIES_SQL
+from pipeline.texts import create_tables, delete_text, put_text
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -84,8 +89,12 @@ class Store:
             self.db.execute("PRAGMA synchronous = NORMAL")  # safe in WAL mode: a crash loses no committed row
             with self.db:
                 self.db.executescript(SCHEMA_SQL)
+                self.db.executescript(STORIES_SQL)  # near-duplicate texts grouped into stories (pipeline/stories.py)
                 self._migrate()
-                search.ensure_schema(self.db)  # the full-text index and keywords (pipeline.search)
+                search.ensure_schema(self.db)  # the words index and keywords (pipeline.search)
+                create_tables(self.db)
+            graph_index.ensure_tables(self.db)  # a version of the documents, bumped by triggers on every change
+            self._graph_version = graph_index.documents_version(self.db)
         except BaseException:
             self.db.close()
             raise
@@ -101,11 +110,21 @@ class Store:
     def __exit__(self, exc_type, *exc) -> None:
         if exc_type is not None:
             self.db.rollback()  # never commit half of what an exception interrupted
-        self.close()
+        self.close(refresh=exc_type is None)
 
-    def close(self) -> None:
+    def close(self, refresh: bool = True) -> None:
+        """Commit and close; first rebuild the graph tables if the documents changed since opening."""
         self.db.commit()
+        if refresh and graph_index.documents_version(self.db) != self._graph_version:
+            self.refresh_graph_index()
         self.db.close()
+
+    def refresh_graph_index(self, force: bool = False) -> bool:
+        """Rebuild the graph tables that ``vanban query`` reads, if the documents changed; True if rebuilt."""
+        self.db.commit()
+        rebuilt = graph_index.refresh(self.db, force, records=self.records)
+        self._graph_version = graph_index.documents_version(self.db)
+        return rebuilt
 
     def is_stored(self, source: str, doc_id: str) -> bool:
         """True when this source is stored successfully with this content (by hash)."""
@@ -123,6 +142,8 @@ class Store:
         tokens = record.get("tokens")  # the words, for the full-text index only
         record = {k: v for k, v in record.items() if k != "tokens"}
         source = record["source"]
+        text = record.get("text")  # kept apart, compressed, in `texts` (pipeline.texts)
+        record = {k: v for k, v in record.items() if k != "text"}
         with self.db:
             existed = self._delete(source)
             self.db.execute(
@@ -131,6 +152,8 @@ class Store:
                 (source, record["id"], record.get("kind"), record.get("title"), record.get("published"),
                  json.dumps(record, ensure_ascii=False), _now(), origin or source),
             )
+            if text is not None:
+                put_text(self.db, record["id"], source, text)
             self._put_facts(record)
             if tokens is not None:
                 search.index_text(self.db, record, tokens)
@@ -168,11 +191,15 @@ class Store:
         return gone
 
     def records(self) -> Iterator[dict]:
-        """Every stored record (OUTPUT.md dicts), in source order."""
-        for (text,) in self.db.execute(
-            "SELECT record FROM documents WHERE status = 'ok' ORDER BY source"
+        """Every stored record (OUTPUT.md dicts), in source order; ``story`` added where stories were grouped."""
+        for text, story in self.db.execute(
+            "SELECT d.record, s.story FROM documents d LEFT JOIN stories s ON s.text_id = d.id"
+            " WHERE d.status = 'ok' ORDER BY d.source"
         ):
-            yield json.loads(text)
+            record = json.loads(text)
+            if story:
+                record["story"] = story
+            yield record
 
     def failures(self) -> list[Failure]:
         rows = self.db.execute(
@@ -184,6 +211,7 @@ class Store:
         return self.db.execute("SELECT count(*) FROM documents WHERE status = ?", (status,)).fetchone()[0]
 
     def _delete(self, source: str) -> bool:
+        delete_text(self.db, source)
         search.forget(self.db, source)
         cursor = self.db.execute("DELETE FROM documents WHERE source = ?", (source,))
         return cursor.rowcount > 0

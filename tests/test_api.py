@@ -112,6 +112,27 @@ def test_people_rows_are_person_by_post_with_date_and_source(explorer, name, tit
     assert post.iloc[0].published == {NEWS_HTML.name: "2024-07-02", NEWS_TXT.name: "2022-04-20"}[source]
 
 
+@pytest.mark.parametrize("published, own, date", [
+    ("2024-07-02", None, "2024-07-02"),                          # news: its published date
+    (None, {"code": "15-HD/TU", "issued": "2022-10-05"}, "2022-10-05"),  # a directive: its issued date
+    ("2022-04-14", {"code": "02-HD/ĐU", "issued": "2022-04-10"}, "2022-04-14"),  # the text's own date first
+    (None, None, None),                                          # no date at all: none made up
+])
+def test_people_date_is_when_the_post_was_said_to_be_held(published, own, date):
+    person = {"name": "Võ Thị Mai", "mentions": [], "posts": [{"title": "Trưởng", "organization": "Ban"}]}
+    record = {"id": "t", "source": "a.txt", "published": published, "self": own, "people": [person]}
+    row = Explorer([record]).people().iloc[0]
+    assert (row.date if date else None) == date
+    assert list(Explorer([record]).people().columns).index("date") < list(api.PEOPLE_COLUMNS).index("published")
+
+
+def test_people_date_of_the_bundled_directive_signers(explorer):
+    rows = explorer.people()
+    assert rows.date.notna().all()  # every text of the bundled corpus has a date of its own
+    timeline = rows.sort_values("date").date.tolist()
+    assert timeline == sorted(timeline) and timeline[0] >= "2022"
+
+
 def test_a_person_without_posts_still_has_a_row():
     person = {"name": "Trần Văn An", "mentions": [{"start": 0, "end": 11}], "posts": []}
     rows = Explorer([{"id": "t", "source": "a.txt", "people": [person]}]).people()

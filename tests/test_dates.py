@@ -287,3 +287,54 @@ def test_dev_gold_dates_periods_published(shared_dir):
         if gold_periods - periods or extra:
             problems.append((gold["file"], "periods", sorted(gold_periods - periods), sorted(extra)))
     assert problems == []
+
+
+# --- relative dates: counted from the text's own date, never without one -----------------
+
+# (text, anchor, [(kind, value or range, text as matched, relative)])
+RELATIVE_CASES = [
+    ("Năm nay, tỉnh phấn đấu hoàn thành 5 chỉ tiêu", "2024-05-10", [("year", "2024", "Năm nay", True)]),
+    ("tăng 33% so với cùng kỳ năm ngoái", "2025-07-28", [("year", "2024", "năm ngoái", True)]),
+    ("Ngày hôm qua, đoàn công tác đã làm việc", "2024-03-01", [("date", "2024-02-29", "Ngày hôm qua", True)]),
+    ("hôm nay Ban Tổ chức công bố", "2022-04-20", [("date", "2022-04-20", "hôm nay", True)]),
+    ("Tuần trước, Ban Thường vụ đã họp", "2024-05-10", [("period", ("2024-04-29", "2024-05-05"), "Tuần trước", True)]),
+    ("kế hoạch tuần tới của Văn phòng", "2024-05-12", [("period", ("2024-05-13", "2024-05-19"), "tuần tới", True)]),
+    ("ngay trong tháng này", "2024-01-31", [("month", "2024-01", "tháng này", True)]),
+    ("từ tháng trước đã triển khai", "2024-01-15", [("month", "2023-12", "tháng trước", True)]),
+    ("đến tháng 2 năm nay", "2024-05-10", [("month", "2024-02", "tháng 2 năm nay", True)]),
+    ("vào tháng Bảy năm ngoái", "2024-05-10", [("month", "2023-07", "tháng Bảy năm ngoái", True)]),
+    ("mục tiêu năm tới", "2024-12-30", [("year", "2025", "năm tới", True)]),
+    # negatives: a count makes a span of time; "đó" counts from another date
+    ("10 năm nay ông gắn bó với cơ sở", "2024-05-10", []),
+    ("mấy năm nay, nhiều năm nay", "2024-05-10", []),
+    ("trong những năm tới cần tập trung", "2024-05-10", []),
+    ("cách đây 2 tuần trước", "2024-05-10", []),
+    ("năm 2019 và năm trước đó", "2024-05-10", [("year", "2019", "năm 2019", False)]),
+    ("tuần trước nữa", "2024-05-10", []),
+    # an explicit day beats the relative word: "hôm qua 11/3" is 11 March
+    ("hôm qua 11/3 hội nghị đã bế mạc", "2024-03-12", [("date", "2024-03-11", "hôm qua 11/3", False)]),
+]
+
+
+@pytest.mark.parametrize("text, anchor, expected", RELATIVE_CASES)
+def test_relative_dates_resolve_against_the_texts_own_date(text, anchor, expected):
+    assert [(*_shape(text, m), m.relative) for m in find_dates(text, anchor=anchor)] == expected
+
+
+@pytest.mark.parametrize("text", ["Năm nay, tỉnh phấn đấu", "so với năm ngoái", "Hôm qua, đoàn", "Tuần trước, Ban"])
+def test_relative_dates_are_never_found_without_the_texts_own_date(text):
+    assert find_dates(text) == []
+
+
+def test_a_texts_own_dateline_anchors_its_relative_dates():
+    """Through the pipeline: the record's dateline is the anchor, and the mention says relative: true."""
+    from pipeline.models import RawDocument
+    from pipeline.process import process_document
+
+    text = "Ngày đăng: 10/05/2024 | 08:00\n\nNăm nay, Đảng ủy Khối tổng kết; so với năm ngoái tăng 5%."
+    record = process_document(RawDocument(id="0" * 64, source="x.txt", format="txt", text=text))
+    relative = [d for d in record["dates"] if d.get("relative")]
+    assert [(d["text"], d["kind"], d["value"]) for d in relative] == [
+        ("Năm nay", "year", "2024"), ("năm ngoái", "year", "2023")]
+    assert all(text[d["start"]:d["end"]] == d["text"] for d in relative)
+    assert [d["value"] for d in record["dates"] if "relative" not in d] == ["2024-05-10"]  # the dateline

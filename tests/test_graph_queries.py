@@ -24,11 +24,11 @@ def _record(text_id, published, citations, relations, people=()):
     return record(text_id, citations, relations, people=people, published=published)
 
 
-@pytest.fixture(scope="module")
-def G():
+def chain_records() -> list[dict]:
+    """Four texts: 50-QĐ/TW ← 16-HD/BTCTW ← 02-HD/ĐUK ← 02-HD/ĐU (two issuers), and Phan Tâm's posts."""
     phan_tam = {"name": "Phan Tâm", "mentions": [{"start": 0, "end": 8}],
                 "posts": [{"title": "Thứ trưởng", "organization": "Bộ Thông tin và Truyền thông"}]}
-    return build_graph([
+    return ([
         _record("a", "2022-02-20", [_citation("16-HD/BTCTW", 0), _citation("50-QĐ/TW", 40)],
                 [_relation("16-HD/BTCTW", "implements", "50-QĐ/TW")]),
         _record("b", "2022-03-18", [_citation("16-HD/BTCTW", 0), _citation("02-HD/ĐUK", 40, DUK)],
@@ -39,6 +39,11 @@ def G():
         _record("d", "2023-01-05", [_citation("99-KL/TW", 0), _citation("98-KL/TW", 40)], [],
                 [dict(phan_tam, posts=[{"title": "Bộ trưởng", "organization": "Bộ Thông tin và Truyền thông"}])]),
     ])
+
+
+@pytest.fixture(scope="module")
+def G():
+    return build_graph(chain_records())
 
 
 def test_find_documents_by_code_and_by_issuer(G):

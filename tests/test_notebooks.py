@@ -4,6 +4,7 @@ Each notebook is executed with nbclient on the "python3" kernel (ipykernel, from
 test extras) in the notebooks' own directory, the way a user opens it.
 """
 
+import contextlib
 import json
 import re
 import sys
@@ -104,3 +105,84 @@ def test_graph_notebook_draws_its_pictures_and_tables(executed):
     for expected in ["50-QĐ/TW", "16-HD/BTCTW", "implements", "Võ Thị Mai", "Ban Tổ chức Tỉnh ủy Đồng Tháp"]:
         assert expected in tables
     assert "vanban graph export" in "".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+
+
+# --- what the README tells a user to install is what the notebooks need ---------------------
+
+FIRST_PARTY = {"pipeline", "graph", "extractors", "vntext"}
+NOTEBOOK_EXTRA = re.compile(r'pip install -e "\.\[(?P<extras>[\w,]+)\]"')
+
+
+def _readme_notebook_extras() -> set[str]:
+    """The extras the README's notebook steps install (the `pip install -e ".[...]"` line of that section)."""
+    readme = (NOTEBOOKS.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("Two notebooks in `notebooks/`"):]
+    section = section[:section.index("\n## ")]
+    found = NOTEBOOK_EXTRA.search(section)
+    assert found, "the README's notebook section tells no pip install of an extra"
+    assert "make demo" in section and "jupyter lab notebooks/" in section
+    return set(found.group("extras").split(","))
+
+
+def _requirement_set(extras: set[str]) -> set[str]:
+    """Distributions installed by `pip install -e ".[extras]"`: vanban's dependencies plus the extras', with
+    everything they require in turn (read from the installed packages' metadata)."""
+    import tomllib
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((NOTEBOOKS.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = list(project["dependencies"]) + [r for e in extras for r in project["optional-dependencies"][e]]
+    seen: set[str] = set()
+    queue = [Requirement(r) for r in wanted]
+    while queue:
+        req = queue.pop()
+        name = canonicalize_name(req.name)
+        if name in seen or (req.marker and not req.marker.evaluate({"extra": ""})):
+            continue
+        seen.add(name)
+        # not installed here: its own requirements cannot be read, the name still counts
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            queue += [Requirement(r) for r in metadata.requires(req.name) or []]
+    return seen
+
+
+def _notebook_imports() -> set[str]:
+    import ast
+
+    modules = set()
+    for name in NAMES:
+        for cell in _read(name).cells:
+            if cell.cell_type != "code":
+                continue
+            source = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!")))
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, ast.Import):
+                    modules |= {alias.name.split(".")[0] for alias in node.names}
+                elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    modules.add(node.module.split(".")[0])
+    return modules
+
+
+def test_the_readme_notebook_steps_install_what_the_notebooks_import():
+    from importlib import metadata
+
+    from packaging.utils import canonicalize_name
+
+    extras = _readme_notebook_extras()
+    assert "notebooks" in extras
+    installed = _requirement_set(extras)
+    providers = metadata.packages_distributions()
+    third_party = {m for m in _notebook_imports() if m not in sys.stdlib_module_names and m not in FIRST_PARTY}
+    assert {"matplotlib", "networkx", "pandas"} <= third_party  # what the notebooks draw and tabulate with
+    missing = {m for m in third_party
+               if not {canonicalize_name(d) for d in providers.get(m, [m])} & installed}
+    assert not missing, f"the notebooks import {sorted(missing)}, which the README's steps do not install"
+    assert {"jupyterlab", "ipykernel"} <= installed  # `jupyter lab` and the kernel the notebooks run on
+
+
+def test_the_core_install_alone_would_miss_matplotlib():
+    """The check above can fail: without the extra, matplotlib is not in the requirement set."""
+    assert "matplotlib" not in _requirement_set(set())

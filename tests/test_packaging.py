@@ -24,3 +24,24 @@ def test_data_files_match_the_package_data_globs():
     assert data_files
     for path in data_files:
         assert any(path.match(f"extractors/{g}") for g in globs["extractors"]), path.name
+
+
+def test_spacy_entry_points_name_every_component_and_the_tokenizer():
+    from pipeline.nlp import COMPONENTS
+    from pipeline.tokenize import TOKENIZER_NAME
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    entry_points = config["project"]["entry-points"]
+    assert sorted(entry_points["spacy_factories"]) == sorted(COMPONENTS)
+    assert list(entry_points["spacy_tokenizers"]) == [TOKENIZER_NAME]
+    import pipeline.nlp as nlp
+
+    for name, target in entry_points["spacy_factories"].items():
+        module, attr = target.split(":")
+        assert module == "pipeline.nlp" and callable(getattr(nlp, attr)), name
+
+
+def test_lxml_html_clean_is_a_declared_dependency():
+    """An older pip ignores lxml's html_clean extra; trafilatura then fails on every HTML file."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert any(dep.startswith("lxml_html_clean") for dep in config["project"]["dependencies"])

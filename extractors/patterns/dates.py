@@ -47,6 +47,9 @@ _TERM_CUE = _alternation(WORDS["term_cues"])
 _CODE_WORD = _alternation(WORDS["code_words"])
 _PUBLICATION_LABEL = _alternation(WORDS["publication_labels"])
 _UPDATE_LABEL = _alternation(WORDS["update_labels"])
+RELATIVE_WORDS: dict[str, tuple[str, int]] = {k: (v[0], v[1]) for k, v in WORDS["relative"].items() if k != "_about"}
+_RELATIVE = _alternation(RELATIVE_WORDS)
+_QUANTITY = _alternation(WORDS["relative_not_after"])
 
 _FLAGS = re.IGNORECASE | re.VERBOSE
 
@@ -307,6 +310,41 @@ URL = re.compile(
     r"""
     (?=[hw])                     # fast skip
     (?: https?:// | www\. )\S+        # http://..., www....
+    """,
+    _FLAGS,
+)
+
+# ------------------------------------------------------------ relative dates
+
+# A day, week, month or year named from the text's own date: "hôm qua", "ngày hôm nay",
+# "tuần trước", "tháng này", "năm nay", "năm ngoái". Not "năm trước đó", "tuần trước
+# nữa" (counted from another date); a count before it is checked by RELATIVE_COUNT_BEFORE.
+RELATIVE = re.compile(
+    rf"""
+    (?=[nht])                    # fast skip: ngày, hôm, tuần, tháng, năm
+    (?<!\w)
+    (?: ngày \s+ (?=hôm) )?        # "ngày hôm qua" is "hôm qua"
+    (?P<phrase>{_RELATIVE})
+    (?!\w)
+    (?! \s* (?:đó|ấy|nữa|kia)\b )   # "năm trước đó", "tuần trước nữa"
+    """,
+    _FLAGS,
+)
+
+# A count right before a relative word makes it a span of time, not a date: "10 năm nay"
+# (for ten years now), "mấy năm nay", "những năm tới", "2 tuần trước" (two weeks ago).
+RELATIVE_COUNT_BEFORE = re.compile(
+    rf"""
+    (?<!tháng\s) (?<![\w:/.,])       # "tháng 2 năm nay" is February; "08:00" a clock time
+    (?: \d+ | (?:{_QUANTITY}) ) [ \t]+ $   # the count stands right before, on the same line
+    """,
+    _FLAGS,
+)
+
+# A month named right before a relative year: "tháng 2 năm nay", "tháng Bảy năm ngoái".
+MONTH_BEFORE_RELATIVE = re.compile(
+    rf"""
+    (?<!\w) tháng \s+ (?: (?P<month>\d{{1,2}}) | (?P<month_word>{_MONTH_WORD}) ) \s+ $
     """,
     _FLAGS,
 )

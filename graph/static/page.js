@@ -1,33 +1,30 @@
-/* vanban graph page: reads the graph from the JSON block, lays it out, draws it in SVG,
- * and answers search and clicks. Every string from the data is set with textContent or
- * setAttribute, never parsed as HTML. Nothing is fetched. */
+/* vanban graph page: reads the graph from the JSON block and draws it with vis-network (inlined
+ * from the installed pyvis package), at the positions the export computed; filters, search,
+ * labels and the details panel are ours. Every string from the data is set with textContent,
+ * never parsed as HTML. Nothing is fetched. */
 (function () {
   "use strict";
 
-  var SVG_NS = "http://www.w3.org/2000/svg"; // the SVG namespace name (an identifier, never fetched)
   var data = JSON.parse(document.getElementById("graph-data").textContent);
-  var svg = document.getElementById("graph");
-  var edgeLayer = document.getElementById("edges");
-  var nodeLayer = document.getElementById("nodes");
+  var container = document.getElementById("graph");
   var details = document.getElementById("details");
   var searchBox = document.getElementById("search");
   var resultsList = document.getElementById("results");
   var statusLine = document.getElementById("status");
+  var LABEL_PX = 13;          // label size on screen, whatever the zoom
+  var LABEL_ALL_BELOW = 60;   // a drawing with fewer documents labels them all
+  var MATCH_LABELS = 40;      // search matches that get a label
+  var NEIGHBOUR_LABELS = 12;  // neighbours of the selected node that get one (the most cited)
 
-  var nodes = data.nodes;
-  var edges = data.edges;
-  var byId = {};
+  var nodes = data.nodes, edges = data.edges, byId = {};
   nodes.forEach(function (n) { byId[n.id] = n; n.out = []; n["in"] = []; });
-  edges.forEach(function (e) { byId[e.source].out.push(e); byId[e.target]["in"].push(e); });
-  var shownKinds = {};
-  data.kinds.forEach(function (k) { shownKinds[k.kind] = k.shown; });
-  var docColors = {};
-  data.doc_types.forEach(function (t) { docColors[t.code === null ? "" : t.code] = t.color; });
-  var relationColors = {};
+  edges.forEach(function (e) { byId[e.from].out.push(e); byId[e.to]["in"].push(e); });
+  var typeColors = {}, relationColors = {};
+  data.doc_types.forEach(function (t) { typeColors[t.name] = t.color; });
   data.relation_types.forEach(function (t) { relationColors[t.type] = t.color; });
-  var KIND_COLORS = { text: "#d9d9d9", person: "#f7c6a3", organization: "#c9e3c0", post: "#e6d3f0" };
+  var hasStories = nodes.some(function (n) { return n.kind === "story"; });
 
-  // --- small helpers ------------------------------------------------------------------
+  // --- small helpers ---------------------------------------------------------------------
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -36,350 +33,210 @@
     return node;
   }
 
-  function svgEl(tag, attrs) {
-    var node = document.createElementNS(SVG_NS, tag);
-    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
-    return node;
-  }
-
-  /** Lower case without tone marks, so "quy dinh" finds "Quy định" and "dhd" finds nothing odd. */
+  /** Lower case without tone marks, so "luat dat dai" finds "Luật Đất đai" and "50-qd/tw" finds "50-QĐ/TW". */
   function fold(text) {
     return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-  }
-
-  function hash(text) { // FNV-1a: a stable seed per node id
-    var h = 2166136261;
-    for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619); }
-    return h >>> 0;
-  }
-
-  function nodeRadius(n) {
-    if (n.kind === "document") { return 7 + 4 * Math.sqrt(n.attrs.cited_by || 0); }
-    return n.kind === "text" ? 6 : 5;
-  }
-
-  function nodeColor(n) {
-    if (n.kind === "document") { return docColors[n.attrs.doc_type || ""] || "#999999"; }
-    return KIND_COLORS[n.kind] || "#cccccc";
-  }
-
-  function edgeColor(e) {
-    return e.kind === "relation" ? (relationColors[e.type] || "#555555") : "#b8b8b8";
-  }
-
-  // --- layout: a deterministic force-directed layout, documents layered by what they rest on --
-
-  var LAYER_GAP = 160, BAND = 30;
-  var MAX_LAYERED_DOCUMENTS = 200; // beyond this, rows of documents get too wide: plain force layout
-  var MAX_LABELS = 60;             // on a large drawing only the most cited documents keep a label
-  var REST_TYPES = { based_on: true, implements: true };
-
-  function labelWidth(n) { return 6.5 * shortLabel(n).length; }
-
-  function spreadLayers(layers) {
-    // documents of one layer in x order, each clear of its left neighbour's label; the layer keeps its centre
-    Object.keys(layers).forEach(function (level) {
-      var row = layers[level].sort(function (a, b) { return a.x - b.x; });
-      var before = 0, after = 0;
-      row.forEach(function (n, i) {
-        before += n.x;
-        if (i > 0) {
-          var left = row[i - 1];
-          n.x = Math.max(n.x, left.x + nodeRadius(left) + labelWidth(left) + nodeRadius(n) + 14);
-        }
-        after += n.x;
-      });
-      var shift = (after - before) / row.length;
-      row.forEach(function (n) { n.x -= shift; });
-    });
-  }
-
-  function documentLevels(visible) {
-    // level 0: rests on nothing; a document sits one level below the highest it rests on
-    var level = {};
-    visible.forEach(function (n) { if (n.kind === "document") { level[n.id] = 0; } });
-    for (var round = 0; round < 12; round++) {
-      var changed = false;
-      edges.forEach(function (e) {
-        if (e.kind === "relation" && REST_TYPES[e.type] && e.source in level && e.target in level) {
-          var wanted = Math.min(level[e.target] + 1, 12);
-          if (level[e.source] < wanted) { level[e.source] = wanted; changed = true; }
-        }
-      });
-      if (!changed) { break; }
-    }
-    return level;
-  }
-
-  function layout(visible, visibleEdges) {
-    var count = visible.length;
-    if (!count) { return; }
-    var documents = visible.filter(function (n) { return n.kind === "document"; });
-    var levels = documents.length <= MAX_LAYERED_DOCUMENTS ? documentLevels(visible) : {};
-    var spread = 60 * Math.sqrt(count) + 100;
-    visible.forEach(function (n) {
-      var h = hash(n.id);
-      n.x = ((h & 0xffff) / 0xffff - 0.5) * spread;
-      n.y = n.id in levels ? levels[n.id] * LAYER_GAP : (((h >>> 16) / 0xffff) - 0.5) * spread;
-      n.dx = 0; n.dy = 0;
-    });
-    var k = 70, cell = 3 * k;
-    var iterations = count > 2000 ? 60 : count > 500 ? 150 : 300;
-    var index = {};
-    visible.forEach(function (n, i) { index[n.id] = i; });
-    var layers = {};
-    visible.forEach(function (n) { if (n.id in levels) { (layers[levels[n.id]] = layers[levels[n.id]] || []).push(n); } });
-    var springs = visibleEdges.map(function (e) { return [visible[index[e.source]], visible[index[e.target]], e]; });
-    for (var it = 0; it < iterations; it++) {
-      var temperature = 40 * (1 - it / iterations) + 1;
-      var grid = {};
-      visible.forEach(function (n) {
-        n.dx = 0; n.dy = 0;
-        var key = Math.floor(n.x / cell) + "," + Math.floor(n.y / cell);
-        (grid[key] = grid[key] || []).push(n);
-      });
-      visible.forEach(function (a) { // repulsion from nodes in the nine neighbouring cells
-        var cx = Math.floor(a.x / cell), cy = Math.floor(a.y / cell);
-        for (var gx = cx - 1; gx <= cx + 1; gx++) {
-          for (var gy = cy - 1; gy <= cy + 1; gy++) {
-            var bucket = grid[gx + "," + gy];
-            if (!bucket) { continue; }
-            for (var j = 0; j < bucket.length; j++) {
-              var b = bucket[j];
-              if (b === a) { continue; }
-              var ddx = a.x - b.x, ddy = a.y - b.y;
-              var d2 = ddx * ddx + ddy * ddy;
-              if (d2 < 0.01) { ddx = (hash(a.id) % 7) - 3 + 0.5; ddy = 1; d2 = ddx * ddx + 1; }
-              var force = (k * k) / d2;
-              a.dx += ddx * force; a.dy += ddy * force;
-            }
-          }
-        }
-      });
-      springs.forEach(function (s) { // attraction along edges
-        var a = s[0], b = s[1];
-        var ddx = a.x - b.x, ddy = a.y - b.y;
-        var d = Math.sqrt(ddx * ddx + ddy * ddy) || 0.1;
-        var strength = s[2].kind === "relation" ? 1 : 0.5;
-        var force = strength * d / k;
-        a.dx -= ddx * force; a.dy -= ddy * force;
-        b.dx += ddx * force; b.dy += ddy * force;
-      });
-      visible.forEach(function (n) {
-        n.dx -= n.x * 0.02; // gravity keeps parts of the graph together
-        if (!(n.id in levels)) { n.dy -= n.y * 0.02; }
-        var len = Math.sqrt(n.dx * n.dx + n.dy * n.dy) || 1;
-        var step = Math.min(len, temperature);
-        n.x += n.dx / len * step;
-        n.y += n.dy / len * step;
-        if (n.id in levels) { // a document stays in the band of its layer
-          var middle = levels[n.id] * LAYER_GAP;
-          n.y = Math.max(middle - BAND, Math.min(middle + BAND, n.y));
-        }
-      });
-      spreadLayers(layers);
-    }
-  }
-
-  // --- drawing -------------------------------------------------------------------------
-
-  var view = { x: 0, y: 0, w: 100, h: 100 };
-
-  function setView() {
-    svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
-  }
-
-  function fitView(list) {
-    if (!list.length) { view = { x: -100, y: -100, w: 200, h: 200 }; setView(); return; }
-    var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    list.forEach(function (n) {
-      minX = Math.min(minX, n.x); maxX = Math.max(maxX, n.x);
-      minY = Math.min(minY, n.y); maxY = Math.max(maxY, n.y);
-    });
-    var pad = 80;
-    var box = svg.getBoundingClientRect();
-    var aspect = box.width && box.height ? box.width / box.height : 1.5;
-    var w = Math.max(maxX - minX + 2 * pad, 600), h = Math.max(maxY - minY + 2 * pad, 400);
-    if (w / h < aspect) { w = h * aspect; } else { h = w / aspect; }
-    view = { x: (minX + maxX) / 2 - w / 2, y: (minY + maxY) / 2 - h / 2, w: w, h: h };
-    setView();
-  }
-
-  function shape(n) {
-    var r = nodeRadius(n), fill = nodeColor(n);
-    if (n.kind === "document") { return svgEl("circle", { r: r, fill: fill, "class": "shape" }); }
-    if (n.kind === "person") {
-      return svgEl("polygon", { points: [0, -r - 1, r + 1, 0, 0, r + 1, -r - 1, 0].join(" "), fill: fill, "class": "shape" });
-    }
-    if (n.kind === "text") { return svgEl("rect", { x: -r, y: -r, width: 2 * r, height: 2 * r, rx: 2, fill: fill, "class": "shape" }); }
-    return svgEl("rect", { x: -r, y: -r * 0.7, width: 2 * r, height: 1.4 * r, fill: fill, "class": "shape" });
+      .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().replace(/[\u2010-\u2015]/g, "-");
   }
 
   function shortLabel(n) {
     var text = n.label || n.id;
-    if (n.kind !== "document" && text.length > 28) { text = text.slice(0, 27) + "…"; }
-    return text;
+    return text.length > 42 ? text.slice(0, 41) + "…" : text;
   }
 
-  function edgePath(e) {
-    var a = byId[e.source], b = byId[e.target];
-    var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
-    var rb = nodeRadius(b) + 3, ra = nodeRadius(a);
-    // parallel edges between one pair bend apart
-    var bend = e.parallel ? (e.parallel % 2 ? 1 : -1) * Math.ceil(e.parallel / 2) * 22 : 0;
-    var mx = (a.x + b.x) / 2 - dy / d * bend, my = (a.y + b.y) / 2 + dx / d * bend;
-    var sx = a.x + (mx - a.x) / (Math.sqrt((mx - a.x) * (mx - a.x) + (my - a.y) * (my - a.y)) || 1) * ra;
-    var sy = a.y + (my - a.y) / (Math.sqrt((mx - a.x) * (mx - a.x) + (my - a.y) * (my - a.y)) || 1) * ra;
-    var tl = Math.sqrt((b.x - mx) * (b.x - mx) + (b.y - my) * (b.y - my)) || 1;
-    var tx = b.x - (b.x - mx) / tl * rb, ty = b.y - (b.y - my) / tl * rb;
-    return "M" + sx.toFixed(1) + "," + sy.toFixed(1) + " Q" + mx.toFixed(1) + "," + my.toFixed(1) +
-      " " + tx.toFixed(1) + "," + ty.toFixed(1);
-  }
+  function year(n) { return n.attrs && n.attrs.date ? parseInt(n.attrs.date.slice(0, 4), 10) : null; }
 
-  function markers() {
-    var defs = svgEl("defs");
-    Object.keys(relationColors).concat(["other"]).forEach(function (type) {
-      var marker = svgEl("marker", { id: "arrow-" + type, viewBox: "0 0 10 10", refX: 9, refY: 5,
-        markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
-      marker.appendChild(svgEl("path", { d: "M0,0 L10,5 L0,10 z", fill: relationColors[type] || "#b8b8b8" }));
-      defs.appendChild(marker);
+  // --- filters -----------------------------------------------------------------------------
+
+  var params = new URLSearchParams(window.location.search);
+  var filter = { types: {}, relations: {}, conf: 0, from: null, to: null, undated: true, stories: true };
+  function resetFilter() {
+    var wantedTypes = params.getAll("type"), wantedRelations = params.getAll("relation");
+    data.doc_types.forEach(function (t) { filter.types[t.name] = !wantedTypes.length || wantedTypes.indexOf(t.name) >= 0; });
+    data.relation_types.forEach(function (t) {
+      filter.relations[t.type] = !wantedRelations.length || wantedRelations.indexOf(t.type) >= 0;
     });
-    svg.insertBefore(defs, svg.firstChild);
+    filter.conf = parseFloat(params.get("conf")) || 0;
+    filter.from = parseInt(params.get("from"), 10) || null;
+    filter.to = parseInt(params.get("to"), 10) || null;
+    filter.undated = params.get("undated") !== "0";
+    filter.stories = params.get("stories") !== "0";
+  }
+  resetFilter();
+
+  function documentShown(n) {
+    if (!filter.types[n.type]) { return false; }
+    var y = year(n);
+    if (y === null) { return filter.undated; }
+    return (filter.from === null || y >= filter.from) && (filter.to === null || y <= filter.to);
   }
 
-  var visibleNodes = [], visibleEdges = [];
-
-  function draw() {
-    visibleNodes = nodes.filter(function (n) { return shownKinds[n.kind]; });
-    var shown = {};
-    visibleNodes.forEach(function (n) { shown[n.id] = true; });
-    visibleEdges = edges.filter(function (e) { return shown[e.source] && shown[e.target]; });
-    var pairs = {};
-    visibleEdges.forEach(function (e) {
-      var pair = e.source < e.target ? e.source + "\u0000" + e.target : e.target + "\u0000" + e.source;
-      e.parallel = pairs[pair] || 0;
-      pairs[pair] = e.parallel + 1;
-    });
-    layout(visibleNodes, visibleEdges);
-    var labelled = {};
-    var ranked = visibleNodes.length <= 300 ? visibleNodes : visibleNodes
-      .filter(function (n) { return n.kind === "document"; })
-      .sort(function (a, b) { return (b.attrs.cited_by || 0) - (a.attrs.cited_by || 0); }).slice(0, MAX_LABELS);
-    ranked.forEach(function (n) { labelled[n.id] = true; });
-    edgeLayer.textContent = "";
-    nodeLayer.textContent = "";
-    visibleEdges.forEach(function (e) {
-      var g = svgEl("g", { "class": "edge kind-" + e.kind, "data-id": e.id, "data-kind": e.kind, "data-type": e.type });
-      var d = edgePath(e);
-      g.appendChild(svgEl("path", { d: d, "class": "hit" }));
-      var line = svgEl("path", { d: d, "class": "line", stroke: edgeColor(e),
-        "marker-end": "url(#arrow-" + (e.kind === "relation" && relationColors[e.type] ? e.type : "other") + ")" });
-      g.appendChild(line);
-      var tip = svgEl("title");
-      tip.textContent = e.type + ": " + byId[e.source].label + " → " + byId[e.target].label;
-      g.appendChild(tip);
-      g.addEventListener("click", function (event) { event.stopPropagation(); selectEdge(e); });
-      e.element = g;
-      edgeLayer.appendChild(g);
-    });
-    // larger nodes last, so they sit on top
-    visibleNodes.slice().sort(function (a, b) { return nodeRadius(a) - nodeRadius(b); }).forEach(function (n) {
-      var g = svgEl("g", { "class": "node kind-" + n.kind, "data-id": n.id, "data-kind": n.kind,
-        transform: "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")" });
-      if (n.kind === "document") { g.setAttribute("data-doc-type", n.attrs.doc_type || ""); }
-      g.appendChild(shape(n));
-      var label = svgEl("text", { x: nodeRadius(n) + 3, y: 4 });
-      label.textContent = shortLabel(n);
-      if (labelled[n.id]) { g.appendChild(label); }
-      var tip = svgEl("title");
-      tip.textContent = n.label;
-      g.appendChild(tip);
-      g.addEventListener("mousedown", function (event) { startNodeDrag(event, n); });
-      g.addEventListener("click", function (event) { event.stopPropagation(); if (!dragMoved) { selectNode(n); } });
-      n.element = g;
-      nodeLayer.appendChild(g);
-    });
-    nodes.forEach(function (n) { if (!shown[n.id]) { n.element = null; } });
-    edges.forEach(function (e) { if (!(shown[e.source] && shown[e.target])) { e.element = null; } });
-    fitView(visibleNodes);
-    document.body.setAttribute("data-rendered-nodes", String(visibleNodes.length));
-    document.body.setAttribute("data-rendered-edges", String(visibleEdges.length));
+  function nodeShown(n) {
+    if (n.kind === "document") { return documentShown(n); }
+    return filter.stories && n.out.some(function (e) { return documentShown(byId[e.to]); });
   }
 
-  function redrawNode(n) {
-    n.element.setAttribute("transform", "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")");
-    n.out.concat(n["in"]).forEach(function (e) {
-      if (e.element) {
-        var d = edgePath(e);
-        e.element.childNodes[0].setAttribute("d", d);
-        e.element.childNodes[1].setAttribute("d", d);
-      }
-    });
+  function edgeShown(e) {
+    if (!nodeShown(byId[e.from]) || !nodeShown(byId[e.to])) { return false; }
+    if (e.kind !== "relation") { return true; }
+    return filter.relations[e.type] && (e.confidence || 0) >= filter.conf - 1e-9;
   }
 
-  // --- pan, zoom, drag -------------------------------------------------------------------
+  // --- vis-network data --------------------------------------------------------------------
 
-  var drag = null, dragMoved = false;
-
-  function svgPoint(event) {
-    var box = svg.getBoundingClientRect();
-    return { x: view.x + (event.clientX - box.left) / box.width * view.w,
-             y: view.y + (event.clientY - box.top) / box.height * view.h };
-  }
-
-  function startNodeDrag(event, n) {
-    event.stopPropagation();
-    drag = { node: n, start: svgPoint(event), x: n.x, y: n.y };
-    dragMoved = false;
-  }
-
-  svg.addEventListener("mousedown", function (event) {
-    drag = { pan: true, clientX: event.clientX, clientY: event.clientY, x: view.x, y: view.y };
-    dragMoved = false;
-    svg.classList.add("panning");
-  });
-  window.addEventListener("mousemove", function (event) {
-    if (!drag) { return; }
-    if (drag.pan) {
-      var box = svg.getBoundingClientRect();
-      view.x = drag.x - (event.clientX - drag.clientX) / box.width * view.w;
-      view.y = drag.y - (event.clientY - drag.clientY) / box.height * view.h;
-      setView();
+  function tooltip(n) {
+    var box = el("div");
+    box.appendChild(el("strong", null, n.label));
+    if (n.kind === "document") {
+      box.appendChild(el("div", null, [n.type, n.attrs.date, n.attrs.issuer].filter(Boolean).join(" · ")));
+      if (n.attrs.subject) { box.appendChild(el("div", null, n.attrs.subject)); }
+      box.appendChild(el("div", "muted", "cited by " + (n.attrs.cited_by || 0) + " stories"));
     } else {
-      var p = svgPoint(event);
-      drag.node.x = drag.x + p.x - drag.start.x;
-      drag.node.y = drag.y + p.y - drag.start.y;
-      redrawNode(drag.node);
+      box.appendChild(el("div", "muted", "story · " + (n.attrs.published || "no date") + " · " + n.attrs.copies + " source(s)"));
     }
-    dragMoved = true;
-  });
-  window.addEventListener("mouseup", function () {
-    drag = null;
-    svg.classList.remove("panning");
-    setTimeout(function () { dragMoved = false; }, 0);
-  });
-  svg.addEventListener("wheel", function (event) {
-    event.preventDefault();
-    var p = svgPoint(event), factor = event.deltaY > 0 ? 1.15 : 1 / 1.15;
-    view = { x: p.x - (p.x - view.x) * factor, y: p.y - (p.y - view.y) * factor, w: view.w * factor, h: view.h * factor };
-    setView();
-  }, { passive: false });
-  svg.addEventListener("click", function () { if (!dragMoved) { clearSelection(); showOverview(); } });
+    return box;
+  }
 
-  // --- details panel ---------------------------------------------------------------------
+  function visNode(n) {
+    var document_ = n.kind === "document";
+    var color = document_ ? (typeColors[n.type] || "#999999") : data.story_color;
+    return {
+      id: n.id, x: n.x, y: n.y, shape: document_ ? "dot" : "square",
+      value: document_ ? 1 + (n.attrs.cited_by || 0) : undefined, size: document_ ? undefined : 5,
+      color: { background: color, border: "#444444", highlight: { background: color, border: "#000000" },
+               hover: { background: color, border: "#000000" } },
+      borderWidth: data.focus.indexOf(n.id) >= 0 ? 4 : 1,
+      title: tooltip(n), label: ""
+    };
+  }
+
+  function visEdge(e) {
+    var relation = e.kind === "relation";
+    var color = relation ? (relationColors[e.type] || "#555555") : "#c8c8c8";
+    return {
+      id: e.id, from: e.from, to: e.to, arrows: { to: { enabled: true, scaleFactor: relation ? 0.6 : 0.3 } },
+      color: { color: color, highlight: color, hover: color, opacity: relation ? 0.9 : 0.6 },
+      width: relation ? 1.2 + 2 * (e.confidence || 0) : 0.5, dashes: !relation
+    };
+  }
+
+  var nodeSet = new vis.DataSet(nodes.map(visNode));
+  var edgeSet = new vis.DataSet(edges.map(visEdge));
+  var nodeView = new vis.DataView(nodeSet, { filter: function (item) { return nodeShown(byId[item.id]); } });
+  var edgeById = {};
+  edges.forEach(function (e) { edgeById[e.id] = e; });
+  var edgeView = new vis.DataView(edgeSet, { filter: function (item) { return edgeShown(edgeById[item.id]); } });
+  var big = nodes.length > 1500;
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
+    autoResize: true,
+    physics: { enabled: false, solver: "forceAtlas2Based", stabilization: false },
+    layout: { improvedLayout: false },
+    nodes: { shape: "dot", scaling: { min: 5, max: 24, label: { enabled: false } },
+             font: { size: LABEL_PX, face: "system-ui, sans-serif", color: "#111111", strokeWidth: 4, strokeColor: "#ffffff" } },
+    edges: { smooth: false, selectionWidth: 2, hoverWidth: 1 },
+    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false }
+  });
+
+  // --- labels --------------------------------------------------------------------------------
+
+  var matches = [], selectedId = null, labelledNow = {};
+
+  function wantedLabels() {
+    var wanted = {};
+    var shownNodes = nodes.filter(nodeShown);
+    if (shownNodes.length < LABEL_ALL_BELOW) {
+      shownNodes.forEach(function (n) { wanted[n.id] = true; });
+    } else {
+      data.labelled.forEach(function (id) { wanted[id] = true; });
+    }
+    data.focus.forEach(function (id) { wanted[id] = true; });
+    matches.slice(0, MATCH_LABELS).forEach(function (n) { wanted[n.id] = true; });
+    if (selectedId && byId[selectedId]) {
+      wanted[selectedId] = true;
+      var n = byId[selectedId], near = [];
+      n.out.forEach(function (e) { near.push(byId[e.to]); });
+      n["in"].forEach(function (e) { if (e.kind === "relation") { near.push(byId[e.from]); } });
+      near.sort(function (a, b) { return ((b.attrs && b.attrs.cited_by) || 0) - ((a.attrs && a.attrs.cited_by) || 0); });
+      near.slice(0, NEIGHBOUR_LABELS).forEach(function (m) { wanted[m.id] = true; });
+    }
+    Object.keys(wanted).forEach(function (id) { if (!byId[id] || !nodeShown(byId[id])) { delete wanted[id]; } });
+    return wanted;
+  }
+
+  function relabel() {
+    var wanted = wantedLabels(), scale = network.getScale() || 1, size = LABEL_PX / scale, updates = [];
+    Object.keys(labelledNow).forEach(function (id) {
+      if (!wanted[id]) { updates.push({ id: id, label: "" }); }
+    });
+    Object.keys(wanted).forEach(function (id) {
+      updates.push({ id: id, label: shortLabel(byId[id]), font: { size: size, strokeWidth: 4 / scale } });
+    });
+    labelledNow = wanted;
+    if (updates.length) { nodeSet.update(updates); }
+  }
+
+  var touched = false; // the reader moved or zoomed: a resized window keeps their view
+  network.on("zoom", function () { touched = true; relabel(); });
+  network.on("dragStart", function () { touched = true; });
+  window.addEventListener("resize", function () {
+    network.setSize(container.clientWidth + "px", container.clientHeight + "px");
+    if (!touched) { network.fit({ animation: false }); relabel(); }
+    network.redraw();
+    publishState();
+  });
+
+  // --- state for readers and tests ------------------------------------------------------------
+
+  var openMs = null;
+
+  function labelsDrawn() {
+    var ids = Object.keys(labelledNow), positions = network.getPositions(ids), count = 0;
+    var w = container.clientWidth, h = container.clientHeight;
+    ids.forEach(function (id) {
+      var p = positions[id];
+      if (!p) { return; }
+      var dom = network.canvasToDOM(p);
+      if (dom.x >= 0 && dom.y >= 0 && dom.x <= w && dom.y <= h) { count++; }
+    });
+    return count;
+  }
+
+  function nodesOutside() { // shown nodes whose centre lies outside the drawing area
+    var positions = network.getPositions(nodeView.getIds()), w = container.clientWidth, h = container.clientHeight;
+    return Object.keys(positions).filter(function (id) {
+      var p = network.canvasToDOM(positions[id]);
+      return p.x < 0 || p.y < 0 || p.x > w || p.y > h;
+    }).length;
+  }
+
+  function publishState() {
+    var shownNodes = nodeView.getIds(), shownEdges = edgeView.getIds();
+    var state = {
+      shown_nodes: shownNodes, shown_edges: shownEdges.length, labelled: Object.keys(labelledNow),
+      labels_drawn: labelsDrawn(), matches: matches.map(function (n) { return n.id; }),
+      selected: selectedId, open_ms: openMs,
+      view: { scale: network.getScale(), width: container.clientWidth, height: container.clientHeight,
+              outside: nodesOutside() }
+    };
+    document.getElementById("page-state").textContent = JSON.stringify(state);
+    var body = document.body;
+    body.setAttribute("data-rendered-nodes", String(shownNodes.length));
+    body.setAttribute("data-rendered-edges", String(shownEdges.length));
+    body.setAttribute("data-labels-drawn", String(state.labels_drawn));
+    body.setAttribute("data-matches", String(matches.length));
+    if (selectedId) { body.setAttribute("data-selected", selectedId); } else { body.removeAttribute("data-selected"); }
+  }
+
+  // --- details panel ---------------------------------------------------------------------------
 
   var ATTRIBUTE_NAMES = {
     code: "code", doc_type_name: "type", issuer: "issuer", date: "date", subject: "subject",
-    scope: "scope", term: "term", cited_by: "cited by (texts)", source: "source", format: "format",
-    text_kind: "kind", title: "title", published: "published", name: "name"
+    scope: "scope", term: "term", cited_by: "cited by (stories)", published: "published", copies: "sources"
   };
   var RELATION_WORDS = {
     based_on: ["rests on", "rested on by"], implements: ["implements", "implemented by"],
     amends: ["amends", "amended by"], replaces: ["replaces", "replaced by"],
-    repeals: ["repeals", "repealed by"], cites: ["cites", "cited by"],
-    mentions: ["mentions", "mentioned in"], issued_by: ["issued by", "issued"],
-    holds_post: ["holds post at", "post held by"]
+    repeals: ["repeals", "repealed by"], cites: ["cites", "cited by"]
   };
 
   function nodeLink(n) {
@@ -407,50 +264,60 @@
     return dl;
   }
 
-  function textName(textId) {
-    var t = data.texts[textId];
-    if (!t) { return textId; }
-    return (t.title || t.source || textId) + (t.published ? " (" + t.published + ")" : "");
+  function storyName(storyId) {
+    var s = data.stories[storyId];
+    if (!s) { return storyId; }
+    return (s.title || storyId) + (s.published ? " (" + s.published + ")" : "");
+  }
+
+  function storyOfText(textId) {
+    var found = null;
+    Object.keys(data.stories).some(function (id) {
+      if (data.stories[id].sources.some(function (src) { return src.text_id === textId; })) { found = id; return true; }
+      return false;
+    });
+    return found;
+  }
+
+  function sourceList(storyId) {
+    var list = el("ul", "sources");
+    ((data.stories[storyId] || {}).sources || []).forEach(function (src) {
+      list.appendChild(el("li", null, src.source + (src.published ? " · " + src.published : "")));
+    });
+    return list;
   }
 
   function showNode(n) {
     details.textContent = "";
     details.appendChild(el("h2", null, n.label));
-    var kindLine = n.kind + (n.kind === "document" && n.attrs.doc_type ? " · " + n.attrs.doc_type : "");
-    details.appendChild(el("div", "muted", kindLine));
-    var names = {
-      document: ["code", "doc_type_name", "issuer", "date", "subject", "scope", "term", "cited_by"],
-      text: ["title", "source", "format", "text_kind", "published"],
-      person: ["name"], organization: ["name"], post: ["title"]
-    }[n.kind] || [];
-    details.appendChild(attributeList(n.attrs, names));
-    if (n.kind === "text" && n.attrs.document && byId[n.attrs.document]) {
-      var own = el("div", null, "This text is the document ");
-      own.appendChild(nodeLink(byId[n.attrs.document]));
-      details.appendChild(own);
-    }
-    if (n.attrs.ambiguous) {
-      details.appendChild(el("div", "muted", "Ambiguous: the citing texts do not say which issuer's document this is."));
-    }
+    details.appendChild(el("div", "muted", n.kind === "document" ? "document · " + n.type : "story"));
     if (n.kind === "document") {
-      details.appendChild(el("h3", null, "Texts citing it (" + n.cited_in.length + ")"));
+      details.appendChild(attributeList(n.attrs, ["code", "doc_type_name", "issuer", "date", "subject", "scope",
+        "term", "cited_by"]));
+      if (n.attrs.ambiguous) {
+        details.appendChild(el("div", "muted", "Ambiguous: the citing texts do not say which issuer's document this is."));
+      }
+      details.appendChild(el("h3", null, "Stories citing it (" + n.cited_in.length + ")"));
       var list = el("ul", "items");
       n.cited_in.forEach(function (c) {
         var item = el("li");
-        var textNode = byId["text:" + c.text_id];
-        item.appendChild(textNode ? nodeLink(textNode) : el("span", null, textName(c.text_id)));
-        item.appendChild(el("span", "muted", " " + (c.published || "") + " ×" + c.count));
+        item.appendChild(byId[c.story] ? nodeLink(byId[c.story]) : el("span", null, storyName(c.story)));
+        item.appendChild(el("span", "muted", " ×" + c.count));
+        if ((data.stories[c.story] || { sources: [] }).sources.length > 1) { item.appendChild(sourceList(c.story)); }
         list.appendChild(item);
       });
       if (!n.cited_in.length) { list.appendChild(el("li", "muted", "none")); }
       details.appendChild(list);
+    } else {
+      details.appendChild(attributeList(n.attrs, ["published", "copies"]));
+      details.appendChild(el("h3", null, "Sources"));
+      details.appendChild(sourceList(n.id));
     }
-    var groups = {};
-    var order = [];
-    n.out.forEach(function (e) { addToGroup(groups, order, (RELATION_WORDS[e.type] || [e.type])[0], e, byId[e.target]); });
+    var groups = {}, order = [];
+    n.out.forEach(function (e) { addToGroup(groups, order, (RELATION_WORDS[e.type] || [e.type])[0], e, byId[e.to]); });
     n["in"].forEach(function (e) {
-      if (n.kind === "document" && e.kind === "mentions") { return; } // listed above as citing texts
-      addToGroup(groups, order, (RELATION_WORDS[e.type] || [e.type, e.type])[1], e, byId[e.source]);
+      if (e.kind === "cites") { return; } // listed above as citing stories
+      addToGroup(groups, order, (RELATION_WORDS[e.type] || [e.type, e.type])[1], e, byId[e.from]);
     });
     order.forEach(function (title) {
       details.appendChild(el("h3", null, title + " (" + groups[title].length + ")"));
@@ -458,12 +325,8 @@
       groups[title].forEach(function (pair) {
         var item = el("li");
         item.appendChild(nodeLink(pair[1]));
-        var extra = pair[0].kind === "relation" ? " " + pair[0].attrs.confidence.toFixed(2) :
-          pair[0].kind === "holds_post" ? " " + pair[0].attrs.title + (pair[0].attrs.date ? ", " + pair[0].attrs.date : "") :
-          pair[0].kind === "mentions" ? " ×" + pair[0].attrs.count : "";
-        item.appendChild(el("span", "muted", extra));
         if (pair[0].kind === "relation") {
-          item.appendChild(el("span", null, " "));
+          item.appendChild(el("span", "muted", " " + Number(pair[0].confidence || 0).toFixed(2) + " "));
           item.appendChild(edgeLink(pair[0], "evidence"));
         }
         list.appendChild(item);
@@ -479,169 +342,197 @@
 
   function showEdge(e) {
     details.textContent = "";
-    var a = byId[e.source], b = byId[e.target];
     details.appendChild(el("h2", null, e.type));
     var line = el("div");
-    line.appendChild(nodeLink(a));
+    line.appendChild(nodeLink(byId[e.from]));
     line.appendChild(el("span", null, " → "));
-    line.appendChild(nodeLink(b));
+    line.appendChild(nodeLink(byId[e.to]));
     details.appendChild(line);
-    if (e.kind === "relation") {
-      details.appendChild(attributeList({ confidence: e.attrs.confidence.toFixed(2), evidence: e.attrs.count },
-        ["confidence", "evidence"]));
-      details.appendChild(el("h3", null, "Evidence"));
-      e.evidence.forEach(function (item) {
-        details.appendChild(el("blockquote", "evidence", item.text || "(no sentence kept)"));
-        details.appendChild(el("div", "muted", textName(item.text_id) + " · rule " + (item.rule || "?") +
-          " · " + Number(item.confidence || 0).toFixed(2) +
-          (item.start !== null && item.start !== undefined ? " · chars " + item.start + "-" + item.end : "")));
-      });
-    } else {
-      details.appendChild(attributeList(e.attrs, Object.keys(e.attrs)));
-    }
+    if (e.kind !== "relation") { return; }
+    details.appendChild(attributeList({ confidence: Number(e.confidence || 0).toFixed(2), evidence: e.count },
+      ["confidence", "evidence"]));
+    details.appendChild(el("h3", null, "Evidence"));
+    e.evidence.forEach(function (item) {
+      details.appendChild(el("blockquote", "evidence", item.text || "(no sentence kept)"));
+      var story = storyOfText(item.text_id);
+      details.appendChild(el("div", "muted", (story ? storyName(story) : item.text_id) + " · rule " + (item.rule || "?") +
+        " · " + Number(item.confidence || 0).toFixed(2) +
+        (item.start !== null && item.start !== undefined ? " · chars " + item.start + "-" + item.end : "")));
+    });
   }
 
   function showOverview() {
     details.textContent = "";
     details.appendChild(el("h2", null, "Overview"));
+    details.appendChild(el("p", null, data.heading));
     details.appendChild(el("p", null, data.summary));
-    details.appendChild(el("p", "muted", "Click a node or an edge for its details; drag to pan, wheel to zoom, drag a node to move it."));
+    details.appendChild(el("p", "muted", "Click a node or an arrow for its details; drag to pan, wheel to zoom. " +
+      "Labels: the " + data.labelled.length + " most cited documents, the search matches and the neighbours of the selected node; " +
+      "hover any node for its name. The legend's boxes and the filters above hide documents and relations."));
+  }
+
+  function selectNode(n) {
+    selectedId = n.id;
+    if (nodeShown(n)) { network.selectNodes([n.id]); }
+    showNode(n);
+    relabel();
+    publishState();
+  }
+
+  function selectEdge(e) {
+    selectedId = e.id;
+    if (edgeShown(e)) { network.selectEdges([e.id]); }
+    showEdge(e);
+    publishState();
+  }
+
+  function focusNode(n) {
+    selectNode(n);
+    if (nodeShown(n)) {
+      network.focus(n.id, { scale: Math.max(network.getScale(), 0.8), animation: false });
+      relabel();
+      publishState();
+    }
+  }
+
+  network.on("click", function (event) {
+    if (event.nodes.length) { selectNode(byId[event.nodes[0]]); }
+    else if (event.edges.length) {
+      var id = event.edges[0];
+      selectEdge(edgeById[id]);
+    } else { selectedId = null; showOverview(); relabel(); publishState(); }
+  });
+
+  // --- legend (its boxes are the type filters) ------------------------------------------------
+
+  function legendRow(swatchClass, color, text, checked, onChange) {
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = checked;
+    box.addEventListener("change", function () { onChange(box.checked); });
+    label.appendChild(box);
+    var swatch = el("span", swatchClass);
+    if (swatchClass === "line") { swatch.style.borderColor = color; } else { swatch.style.background = color; }
+    label.appendChild(swatch);
+    label.appendChild(el("span", null, text));
+    return label;
   }
 
   function showLegend() {
     var legend = document.getElementById("legend");
-    legend.appendChild(el("h3", null, "Documents (size: texts citing them)"));
+    legend.textContent = "";
+    legend.appendChild(el("h3", null, "Documents (size: stories citing them)"));
     data.doc_types.forEach(function (t) {
-      var row = el("div");
-      var swatch = el("span", "swatch");
-      swatch.style.background = t.color;
-      row.appendChild(swatch);
-      row.appendChild(el("span", null, (t.code || "—") + " " + (t.name || "") + " (" + t.count + ")"));
+      var row = legendRow("swatch", t.color, t.name + " (" + t.count + ")", filter.types[t.name], function (on) {
+        filter.types[t.name] = on; refresh();
+      });
+      row.setAttribute("data-type", t.name);
       legend.appendChild(row);
     });
-    legend.appendChild(el("h3", null, "Relations"));
+    if (data.relation_types.length) { legend.appendChild(el("h3", null, "Relations")); }
     data.relation_types.forEach(function (t) {
-      var row = el("div");
-      var swatch = el("span", "line");
-      swatch.style.borderColor = t.color;
-      row.appendChild(swatch);
-      row.appendChild(el("span", null, t.type + " (" + t.count + ")"));
-      legend.appendChild(row);
+      legend.appendChild(legendRow("line", t.color, t.type + " (" + t.count + ")", filter.relations[t.type], function (on) {
+        filter.relations[t.type] = on; refresh();
+      }));
     });
-    legend.appendChild(el("h3", null, "Other nodes"));
-    Object.keys(KIND_COLORS).filter(function (kind) { return kind in shownKinds; }).forEach(function (kind) {
+    if (hasStories) {
       var row = el("div");
-      var swatch = el("span", "swatch");
-      swatch.style.background = KIND_COLORS[kind];
+      var swatch = el("span", "swatch square");
+      swatch.style.background = data.story_color;
       row.appendChild(swatch);
-      row.appendChild(el("span", null, kind + (kind === "person" ? " (diamond)" : kind === "text" ? " (square)" : "")));
+      row.appendChild(el("span", null, "story: a text and its copies, citing (dashed)"));
       legend.appendChild(row);
-    });
-  }
-
-  // --- selection and search -------------------------------------------------------------
-
-  function clearSelection() {
-    Array.prototype.forEach.call(svg.querySelectorAll(".selected"), function (x) { x.classList.remove("selected"); });
-    document.body.removeAttribute("data-selected");
-  }
-
-  function selectNode(n) {
-    clearSelection();
-    if (n.element) { n.element.classList.add("selected"); }
-    document.body.setAttribute("data-selected", n.id);
-    showNode(n);
-  }
-
-  function selectEdge(e) {
-    clearSelection();
-    if (e.element) { e.element.classList.add("selected"); }
-    document.body.setAttribute("data-selected", e.id);
-    showEdge(e);
-  }
-
-  function focusNode(n) {
-    if (!shownKinds[n.kind]) { // a node of a hidden kind: show that kind first
-      shownKinds[n.kind] = true;
-      var box = document.querySelector("input[data-kind='" + n.kind + "']");
-      if (box) { box.checked = true; }
-      draw();
-      applySearch(false);
     }
-    var w = Math.min(view.w, 900), h = w * view.h / view.w;
-    view = { x: n.x - w / 2, y: n.y - h / 2, w: w, h: h };
-    setView();
-    selectNode(n);
   }
+
+  // --- search -----------------------------------------------------------------------------------
 
   function haystack(n) {
-    var a = n.attrs;
-    return fold([n.label, a.code, a.name, a.title, a.subject, a.issuer, a.doc_type_name].join("\u0001"));
+    var a = n.attrs || {};
+    return fold([n.label, a.code, a.subject, a.issuer, a.doc_type_name, n.type].join("\u0001"));
   }
   nodes.forEach(function (n) { n.search = haystack(n); });
+  var others = (data.not_drawn || []).map(function (d) { return { label: d[0], type: d[1], cited_by: d[2], search: fold(d[0]) }; });
 
   function applySearch(select) {
     var query = fold(searchBox.value.trim());
-    var matches = query ? nodes.filter(function (n) { return n.search.indexOf(query) >= 0; }) : [];
-    matches.sort(function (a, b) { // exact codes first, then documents, then the most cited
+    matches = query ? nodes.filter(function (n) { return n.search.indexOf(query) >= 0; }) : [];
+    matches.sort(function (a, b) { // exact labels first, then documents, then the most cited
       var ea = fold(a.label) === query ? 0 : 1, eb = fold(b.label) === query ? 0 : 1;
       if (ea !== eb) { return ea - eb; }
       var da = a.kind === "document" ? 0 : 1, db = b.kind === "document" ? 0 : 1;
       if (da !== db) { return da - db; }
-      return (b.attrs.cited_by || 0) - (a.attrs.cited_by || 0);
+      return ((b.attrs && b.attrs.cited_by) || 0) - ((a.attrs && a.attrs.cited_by) || 0);
     });
-    var matched = {};
-    matches.forEach(function (n) { matched[n.id] = true; });
-    svg.classList.toggle("searching", !!query);
-    nodes.forEach(function (n) {
-      if (!n.element) { return; }
-      n.element.classList.toggle("match", !!matched[n.id]);
-      if (matched[n.id]) { n.element.setAttribute("data-match", "true"); } else { n.element.removeAttribute("data-match"); }
-    });
+    var elsewhere = query ? others.filter(function (d) { return d.search.indexOf(query) >= 0; }) : [];
     resultsList.textContent = "";
     matches.slice(0, 100).forEach(function (n) {
       var item = el("li");
       item.setAttribute("data-id", n.id);
       item.appendChild(nodeLink(n));
-      item.appendChild(el("span", "muted", " " + n.kind));
+      item.appendChild(el("span", "muted", " " + (n.kind === "document" ? n.type : "story") +
+        (nodeShown(n) ? "" : " (hidden by a filter)")));
       resultsList.appendChild(item);
     });
-    statusLine.textContent = query ? matches.length + (matches.length === 1 ? " match" : " matches") : "";
-    document.body.setAttribute("data-matches", String(matches.length));
-    if (select && matches.length) {
-      var shownMatches = matches.filter(function (n) { return n.element; });
-      if (shownMatches.length) {
-        fitView(shownMatches);
-        if (shownMatches.length === 1 || fold(shownMatches[0].label) === query) { selectNode(shownMatches[0]); }
-      } else {
-        focusNode(matches[0]);
-      }
+    elsewhere.slice(0, 30).forEach(function (d) {
+      resultsList.appendChild(el("li", "muted", d.label + " · " + d.type + " · not drawn on this page (export it with --focus)"));
+    });
+    statusLine.textContent = query ? matches.length + (matches.length === 1 ? " match" : " matches") +
+      (elsewhere.length ? ", " + elsewhere.length + " not drawn" : "") : "";
+    var shown = matches.filter(nodeShown).map(function (n) { return n.id; });
+    network.selectNodes(shown.slice(0, 200));
+    relabel();
+    if (select && shown.length) {
+      if (shown.length === 1 || fold(matches[0].label) === query) { focusNode(matches[0]); }
+      else { network.fit({ nodes: shown, animation: false }); relabel(); }
     } else if (select && !query) {
-      fitView(visibleNodes);
+      network.fit({ animation: false });
+      relabel();
     }
+    publishState();
   }
 
-  // --- start ---------------------------------------------------------------------------
+  // --- filter controls ---------------------------------------------------------------------------
 
-  var kindBoxes = document.getElementById("kinds");
-  data.kinds.forEach(function (k) {
-    var label = el("label");
-    var box = el("input");
-    box.type = "checkbox";
-    box.checked = k.shown;
-    box.setAttribute("data-kind", k.kind);
-    box.addEventListener("change", function () {
-      shownKinds[k.kind] = box.checked;
-      draw();
-      applySearch(false);
-    });
-    label.appendChild(box);
-    label.appendChild(el("span", null, " " + k.kind + " (" + k.count + ")"));
-    kindBoxes.appendChild(label);
+  var confBox = document.getElementById("conf"), confValue = document.getElementById("conf-value");
+  var fromBox = document.getElementById("from"), toBox = document.getElementById("to");
+  var undatedBox = document.getElementById("undated"), storiesBox = document.getElementById("show-stories");
+
+  function showControls() {
+    confBox.value = String(filter.conf);
+    confValue.textContent = filter.conf.toFixed(2);
+    fromBox.value = filter.from === null ? "" : String(filter.from);
+    toBox.value = filter.to === null ? "" : String(filter.to);
+    if (data.years) { fromBox.placeholder = data.years[0]; toBox.placeholder = data.years[1]; }
+    undatedBox.checked = filter.undated;
+    storiesBox.checked = filter.stories;
+    document.getElementById("stories-toggle").hidden = !hasStories;
+  }
+
+  function refresh() {
+    nodeView.refresh();
+    edgeView.refresh();
+    relabel();
+    applySearch(false);
+  }
+
+  confBox.addEventListener("input", function () {
+    filter.conf = parseFloat(confBox.value) || 0; confValue.textContent = filter.conf.toFixed(2); refresh();
+  });
+  fromBox.addEventListener("change", function () { filter.from = parseInt(fromBox.value, 10) || null; refresh(); });
+  toBox.addEventListener("change", function () { filter.to = parseInt(toBox.value, 10) || null; refresh(); });
+  undatedBox.addEventListener("change", function () { filter.undated = undatedBox.checked; refresh(); });
+  storiesBox.addEventListener("change", function () { filter.stories = storiesBox.checked; refresh(); });
+  document.getElementById("reset").addEventListener("click", function () {
+    params = new URLSearchParams("");
+    resetFilter(); showControls(); showLegend(); refresh(); network.fit({ animation: false }); relabel(); publishState();
   });
 
-  markers();
-  draw();
+  // --- start -----------------------------------------------------------------------------------------
+
+  document.getElementById("heading").textContent = data.heading;
+  showControls();
   showLegend();
   showOverview();
   var searchTimer = null;
@@ -649,8 +540,15 @@
     clearTimeout(searchTimer);
     searchTimer = setTimeout(function () { applySearch(true); }, 150);
   });
-  var initial = new URLSearchParams(window.location.search).get("q");
-  if (initial) { searchBox.value = initial; }
-  applySearch(true);
+  network.fit({ animation: false });
+  if (data.focus.length && nodeShown(byId[data.focus[0]])) { selectedId = data.focus[0]; showNode(byId[data.focus[0]]); }
+  relabel();
+  var initial = params.get("q");
+  if (initial) { searchBox.value = initial; applySearch(true); }
+  network.redraw(); // draws now, not at the next animation frame: the page is open when this returns
+  if (!initial && !data.focus.length) { network.fit({ animation: false }); relabel(); network.redraw(); }
+  openMs = Math.round(performance.now());
+  publishState();
+  document.body.setAttribute("data-open-ms", String(openMs));
   document.body.setAttribute("data-state", "ready");
 })();

@@ -1,0 +1,156 @@
+"""What graph queries return, and how names and codes are matched loosely.
+
+Shared by the networkx queries (:mod:`graph.queries`) and the store's index
+(:mod:`graph.index`) so that both answer with the same dataclasses and the same
+labels. Imports nothing heavy: a query process that reads the index never loads
+networkx.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from extractors.codes import code_key, fold
+
+#: Relation types that run down the hierarchy (the source rests on the target).
+DOWNWARD_TYPES = ("implements", "based_on")
+
+
+class UnknownDocument(KeyError):
+    """No document node carries the code asked for."""
+
+    def __str__(self) -> str:
+        return f"no document {self.args[0]!r} in the graph"
+
+
+class NoPath(LookupError):
+    """Two documents are not connected by relations."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A document reached over a relation edge.
+
+    ``via`` is the document it was reached from and ``depth`` how many relation
+    steps away from the starting document it stands.
+    """
+
+    node: str
+    label: str
+    type: str
+    confidence: float
+    evidence: int
+    depth: int = 1
+    via: str | None = None
+
+
+@dataclass
+class DocumentReport:
+    """What a document is, what it rests on, what rests on it, and the texts that cite it."""
+
+    node: str
+    attributes: dict
+    basis: list[Link] = field(default_factory=list)  # relations going out: it implements / cites ...
+    dependents: list[Link] = field(default_factory=list)  # relations coming in
+    texts: list[dict] = field(default_factory=list)  # {node, title, source, published, count}
+
+
+@dataclass(frozen=True)
+class PostHeld:
+    """A post a person held, with the date and the text it comes from."""
+
+    person: str
+    title: str
+    organization: str | None
+    date: str | None
+    text_id: str
+    text_title: str | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step of a path: ``source --type--> target`` (edge direction as stored), node keys and labels."""
+
+    source: str
+    type: str
+    target: str
+    source_label: str = ""
+    target_label: str = ""
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A document and how many texts cite it."""
+
+    node: str
+    label: str
+    cited_by: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One of the documents an ambiguous code stands for: enough to choose between them."""
+
+    node: str
+    label: str
+    issuer: str | None
+    term: str | None
+    date: str | None
+    cited_by: int
+    first_text: str | None = None  # title (or source) of the earliest text citing it
+    first_published: str | None = None  # and that text's date
+
+
+def display_label(data: dict, node: str) -> str:
+    """How a document node is shown: its code, with the issuer of a local code, the term of a
+    split central code, or "issuer unknown" / "term unknown" / "edition unknown" (a named
+    document) when the texts did not say."""
+    if data.get("kind", "document") != "document":
+        return data.get("label") or node
+    return document_label(data.get("label") or node, data.get("issuer"), data.get("scope"), data.get("term"),
+                          data.get("ambiguous"))
+
+
+def document_label(label: str, issuer: str | None, scope: str | None, term: str | None, ambiguous) -> str:
+    """:func:`display_label` from the attributes themselves (the index's columns)."""
+    if issuer and scope == "local":
+        return f"{label} ({issuer})"
+    if term:
+        return f"{label} (khóa {term})"
+    if ambiguous:
+        unknown = {"local": "issuer", "named": "edition"}.get(scope or "", "term")
+        return f"{label} ({unknown} unknown)"
+    return label
+
+
+# One character class per difference a user may not type: dashes and spaces.
+_LOOSE_DROP = re.compile(r"[\s\-‐‑‒–—―]+")
+
+
+def toneless(text: str) -> str:
+    """``fold`` without tone marks and with đ as d: "Võ Thị Mai" -> "vo thi mai".
+
+    >>> toneless("Đảng ủy Khối")
+    'dang uy khoi'
+    """
+    decomposed = unicodedata.normalize("NFD", fold(text))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.replace("đ", "d").split())
+
+
+def loose_code_key(code: str) -> str:
+    """A code (or a document's name) compared without tone marks, case, dashes or Đ/D:
+    ``50-QĐ/TW``, ``50-qđ/tw``, ``50 QD/TW`` and ``50-QD/TW`` all give ``50qd/tw``.
+
+    >>> loose_code_key("50-qđ/tw") == loose_code_key("50-QD/TW")
+    True
+    """
+    return _LOOSE_DROP.sub("", toneless(code_key(code)))
+
+
+def name_key(name: str) -> str:
+    """A person's name as the networkx queries compare it: folded, one space."""
+    return " ".join(fold(name).split())

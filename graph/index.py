@@ -1,0 +1,721 @@
+"""The citation graph kept in the store as indexed tables, so that queries need not rebuild it.
+
+``vanban run`` refreshes these tables when the documents changed; ``vanban query``
+answers from them with a few indexed look-ups per question and never loads every
+record nor networkx. The answers are those of :mod:`graph.queries` on the graph
+:func:`graph.build.build_graph` makes from the same records: the index is filled
+by applying build.py's own per-record step (which node a code stands for, by
+:mod:`graph.identity`: central codes split by term, local codes qualified by issuer,
+"issuer unknown") to one record at a time, and merging the small graphs the way
+``build_graph`` merges records (first value kept, a directive's own header preferred).
+
+Tables (all ``graph_*``; the store's ``documents`` stay as they are):
+
+==============  ====================================================================
+graph_meta      name/value: ``documents_version`` (bumped by triggers on every change
+                of ``documents``), ``index_built_from`` (the version indexed),
+                ``index_schema``
+graph_docs      one row per document node: key, label, code, code_key (exact look-up),
+                loose_key (no tone marks, case, dashes, Đ/D), scope, ambiguous, term,
+                issuer, date, cited_by, attrs (every node attribute, JSON)
+graph_edges     one row per relation edge: src, dst, type, confidence (highest),
+                count (evidence items), and the order networkx would list it in
+graph_evidence  one row per evidence item: edge, text, start, end, rule, confidence
+graph_texts     one row per text: text_id, title, source, published, document
+graph_mentions  doc, text, count: which texts cite which documents
+graph_people    one row per person: key, name, name_fold, name_loose
+graph_posts     person, title, organization, date, text: who held which post, where said
+==============  ====================================================================
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from extractors.codes import code_key
+from graph.answers import (
+    DOWNWARD_TYPES,
+    Candidate,
+    Cited,
+    DocumentReport,
+    Hop,
+    Link,
+    NoPath,
+    PostHeld,
+    UnknownDocument,
+    document_label,
+    loose_code_key,
+    name_key,
+    toneless,
+)
+
+SCHEMA_VERSION = "2"  # 2: covering indexes for edges, code look-ups ordered by citations
+
+_META_SQL = """
+CREATE TABLE IF NOT EXISTS graph_meta (name TEXT PRIMARY KEY, value TEXT);
+INSERT OR IGNORE INTO graph_meta (name, value) VALUES ('documents_version', '0');
+CREATE TRIGGER IF NOT EXISTS graph_documents_inserted AFTER INSERT ON documents BEGIN
+  UPDATE graph_meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'documents_version'; END;
+CREATE TRIGGER IF NOT EXISTS graph_documents_deleted AFTER DELETE ON documents BEGIN
+  UPDATE graph_meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'documents_version'; END;
+CREATE TRIGGER IF NOT EXISTS graph_documents_updated AFTER UPDATE ON documents BEGIN
+  UPDATE graph_meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'documents_version'; END;
+"""
+
+_TABLES = ("graph_docs", "graph_edges", "graph_evidence", "graph_texts", "graph_mentions", "graph_people",
+           "graph_posts")
+
+_TABLES_SQL = """
+CREATE TABLE graph_docs (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL, label TEXT NOT NULL, code TEXT, code_key TEXT, loose_key TEXT,
+    scope TEXT, ambiguous INTEGER NOT NULL, term TEXT, issuer TEXT, date TEXT, cited_by INTEGER NOT NULL,
+    attrs TEXT NOT NULL
+);
+CREATE TABLE graph_edges (
+    id INTEGER PRIMARY KEY, src INTEGER NOT NULL, dst INTEGER NOT NULL, type TEXT NOT NULL,
+    confidence REAL NOT NULL, count INTEGER NOT NULL, out_seq INTEGER, in_seq INTEGER, key_seq INTEGER
+);
+CREATE TABLE graph_evidence (
+    edge INTEGER NOT NULL, text INTEGER NOT NULL, start INTEGER, "end" INTEGER, rule TEXT, confidence REAL
+);
+CREATE TABLE graph_texts (
+    id INTEGER PRIMARY KEY, text_id TEXT NOT NULL, title TEXT, source TEXT, published TEXT, document INTEGER
+);
+CREATE TABLE graph_mentions (doc INTEGER NOT NULL, text INTEGER NOT NULL, count INTEGER NOT NULL);
+CREATE TABLE graph_people (id INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, name_fold TEXT,
+                           name_loose TEXT);
+CREATE TABLE graph_posts (
+    person INTEGER NOT NULL, title TEXT NOT NULL, organization TEXT, date TEXT, text INTEGER NOT NULL,
+    pair_seq INTEGER, key_seq INTEGER
+);
+"""
+
+#: Indexes that changed since schema 1 (same tables): an older index is upgraded in place, not rebuilt.
+_UPGRADED_INDEXES_SQL = """
+DROP INDEX IF EXISTS graph_docs_code_key;
+DROP INDEX IF EXISTS graph_docs_loose_key;
+DROP INDEX IF EXISTS graph_edges_out;
+DROP INDEX IF EXISTS graph_edges_in;
+CREATE INDEX graph_docs_code_key ON graph_docs(code_key, cited_by DESC, key);
+CREATE INDEX graph_docs_loose_key ON graph_docs(loose_key, cited_by DESC, key);
+CREATE INDEX graph_edges_out ON graph_edges(src, out_seq, key_seq, dst, type, confidence, count);
+CREATE INDEX graph_edges_in ON graph_edges(dst, in_seq, key_seq, src, type, confidence, count);
+"""
+
+_INDEXES_SQL = _UPGRADED_INDEXES_SQL + """
+CREATE UNIQUE INDEX graph_docs_key ON graph_docs(key);
+CREATE INDEX graph_docs_cited ON graph_docs(cited_by DESC, key);
+CREATE INDEX graph_evidence_edge ON graph_evidence(edge);
+CREATE INDEX graph_mentions_doc ON graph_mentions(doc, text);
+CREATE UNIQUE INDEX graph_texts_text_id ON graph_texts(text_id);
+CREATE INDEX graph_people_fold ON graph_people(name_fold);
+CREATE INDEX graph_people_loose ON graph_people(name_loose);
+CREATE INDEX graph_posts_person ON graph_posts(person, pair_seq, key_seq);
+"""
+
+#: Attributes fixed when a document node is made (build.py never changes them afterwards).
+_FIXED_AT_CREATION = frozenset({"kind", "label", "code", "scope", "ambiguous", "term", "cited_by"})
+#: Attributes build.py fills as a pair, when the first of them is empty: first -> second.
+_PAIRS = {"doc_type": "doc_type_name", "name": "edition"}
+_SECOND_OF_PAIR = frozenset(_PAIRS.values())
+#: A directive's own header, as build.py copies it onto its node: node attribute -> ``self`` field
+#: (the type and its name are copied as a pair, when the header gives a type).
+_OWN_FIELDS = {"code": "code", "issuer": "issuer", "issuer_code": "issuer_code", "date": "issued",
+               "subject": "subject"}
+_BATCH = 20_000  # rows written per executemany
+
+
+# --- keeping the index current --------------------------------------------------------
+
+
+def ensure_tables(conn: sqlite3.Connection) -> None:
+    """The version counter and its triggers on ``documents`` (which must exist). Writes nothing
+    when they are there already (a store on a read-only disk can still be read)."""
+    present = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE name IN ('graph_meta', 'graph_documents_inserted',"
+        " 'graph_documents_deleted', 'graph_documents_updated')")}
+    if len(present) < 4 or "documents_version" not in _meta(conn):
+        conn.executescript(_META_SQL)
+
+
+def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+    try:
+        return dict(conn.execute("SELECT name, value FROM graph_meta"))
+    except sqlite3.OperationalError:
+        return {}
+
+
+def documents_version(conn: sqlite3.Connection) -> str | None:
+    """The count of changes to the documents table (by its triggers), or None before ensure_tables."""
+    return _meta(conn).get("documents_version")
+
+
+#: What decides which node a record's codes become: a change to any of them re-indexes a store.
+_BUILDER_MODULES = ("graph/build.py", "graph/identity.py", "graph/index.py", "extractors/codes.py",
+                    "extractors/patterns/codes.py")
+_BUILDER_TABLES = ("issuers.json", "doc_types.json", "named_documents.json", "abbreviations.json")
+
+
+@lru_cache(maxsize=1)
+def builder_fingerprint() -> str:
+    """A hash of the code and tables that build the graph (a newer vanban's rules re-index a store)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha1()
+    for relative in (*_BUILDER_MODULES, *(f"extractors/data/{name}" for name in _BUILDER_TABLES)):
+        path = root / relative
+        digest.update(relative.encode() + (path.read_bytes() if path.is_file() else b"-"))
+    return digest.hexdigest()[:16]
+
+
+def is_current(conn: sqlite3.Connection) -> bool:
+    """True when the graph tables hold the store's documents as they are now, built by these rules."""
+    meta = _meta(conn)
+    return (meta.get("index_schema") == SCHEMA_VERSION and "documents_version" in meta
+            and meta.get("index_built_from") == meta["documents_version"]
+            and meta.get("index_builder", builder_fingerprint()) == builder_fingerprint())
+
+
+def refresh(conn: sqlite3.Connection, force: bool = False,
+            records: Callable[[], Iterable[dict]] | None = None) -> bool:
+    """Rebuild the graph tables when the documents changed since they were built; True if rebuilt.
+    Tables of schema 1 for the current documents only get the newer indexes.
+
+    ``records`` gives the store's records afresh at each call (``Store.records``, which adds
+    what other tables know of a record, such as its story); by default they are read from
+    the documents table."""
+    ensure_tables(conn)
+    if not force and is_current(conn):
+        return False
+    meta = _meta(conn)
+    if (not force and meta.get("index_schema") == "1" and meta.get("index_built_from") == meta["documents_version"]
+            and meta.get("index_builder", builder_fingerprint()) == builder_fingerprint()):
+        conn.executescript(_UPGRADED_INDEXES_SQL)
+        conn.execute("UPDATE graph_meta SET value = ? WHERE name = 'index_schema'", (SCHEMA_VERSION,))
+        conn.commit()
+        return True
+    return bool(build_index(conn, records, unless_current=not force))
+
+
+def _stored_records(conn: sqlite3.Connection) -> Iterator[dict]:
+    """The store's records in the order ``Store.records()`` gives them (build_graph's order)."""
+    for (text,) in conn.execute("SELECT record FROM documents WHERE status = 'ok' ORDER BY source"):
+        record = json.loads(text)
+        if isinstance(record, dict) and record.get("id"):
+            yield record
+
+
+def _statements(script: str) -> list[str]:
+    return [statement.strip() for statement in script.split(";") if statement.strip()]
+
+
+def build_index(conn: sqlite3.Connection,
+                records: Callable[[], Iterable[dict]] | Iterable[dict] | None = None,
+                unless_current: bool = False) -> dict[str, int]:
+    """Fill the graph tables from the store's records (or from ``records``: a list, or a function
+    giving them afresh); returns counts (empty when ``unless_current`` and another writer just did).
+
+    One write transaction (two writers never interleave their rebuilds; readers see the old
+    tables until it commits), two streaming passes over the records (the terms each code was
+    dated in, then one record at a time): memory grows with the documents, not with the text.
+    """
+    from graph import build
+
+    ensure_tables(conn)
+    conn.commit()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if unless_current and is_current(conn):
+            conn.rollback()
+            return {}
+        version = _meta(conn).get("documents_version", "0")
+        for table in _TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _statements(_TABLES_SQL):
+            conn.execute(statement)
+
+        def source() -> Iterable[dict]:
+            if records is None:
+                return _stored_records(conn)
+            return (r for r in records() if isinstance(r, dict) and r.get("id")) if callable(records) else records
+
+        terms = build._terms_by_base_key(source())
+        builder = _Builder(conn)
+        for record in source():
+            builder.add(record, terms, build)
+        counts = builder.finish()
+        for statement in _statements(_INDEXES_SQL):
+            conn.execute(statement)
+        for name, value in (("index_built_from", version), ("index_schema", SCHEMA_VERSION),
+                            ("index_builder", builder_fingerprint())):
+            conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES (?, ?)", (name, value))
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    return counts
+
+
+class _Builder:
+    """Merges one-record graphs into the tables, as ``build_graph`` merges records into one graph."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.docs: dict[str, list] = {}  # key -> [id, attrs, cited_by]
+        self.edges: dict[tuple[int, int, str], list] = {}  # (src, dst, type) -> [id, confidence, count, key_seq]
+        self.pairs_out: dict[tuple[int, int], int] = {}
+        self.pairs_in: dict[tuple[int, int], int] = {}
+        self.people: dict[str, list] = {}  # key -> [id, name]
+        self.person_pairs: dict[tuple[int, str], int] = {}
+        self.orgs: dict[str, str] = {}  # org node key -> first name
+        self.texts: dict[str, int] = {}
+        self.cited_by_story: set[tuple[int, str]] = set()  # (document, story) pairs, when texts carry stories
+        self.seq = 0
+        self.pending: dict[str, list] = {"evidence": [], "mentions": [], "texts": [], "posts": []}
+
+    def _next(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def _doc(self, key: str, attrs: dict, own_fields: set[str]) -> int:
+        entry = self.docs.get(key)
+        if entry is None:
+            entry = self.docs[key] = [len(self.docs) + 1, {k: v for k, v in attrs.items() if k != "cited_by"}, 0]
+            return entry[0]
+        state = entry[1]
+        for name, value in attrs.items():
+            if name in own_fields:
+                state[name] = value
+            elif name in _FIXED_AT_CREATION or name in _SECOND_OF_PAIR or not value or state.get(name):
+                continue
+            state[name] = value
+            if name in _PAIRS:
+                state[_PAIRS[name]] = attrs.get(_PAIRS[name])
+        return entry[0]
+
+    def add(self, record: dict, terms: dict, build) -> None:
+        import networkx as nx
+
+        G = nx.MultiDiGraph()
+        build._add_record(G, record, terms)
+        text_key = f"text:{record['id']}"
+        text = G.nodes[text_key]
+        own_node = text.get("document")
+        own = record.get("self") or {}
+        ids: dict[str, int] = {}
+        for node, data in G.nodes(data=True):
+            kind = data.get("kind")
+            if kind == "document":
+                overridden: set[str] = set()
+                if node == own_node:
+                    overridden = {name for name, field in _OWN_FIELDS.items() if own.get(field)
+                                  and not (name == "issuer" and data.get("ambiguous"))}
+                    if _own_type(build, own):
+                        overridden |= {"doc_type", "doc_type_name"}
+                ids[node] = self._doc(node, data, overridden)
+            elif kind == "organization":
+                self.orgs.setdefault(node, data.get("name"))
+            elif kind == "person":
+                entry = self.people.setdefault(node, [len(self.people) + 1, data.get("name")])
+                ids[node] = entry[0]
+        if record["id"] in self.texts:
+            return  # the same text twice: build_graph keeps one text node
+        text_row = self.texts[record["id"]] = len(self.texts) + 1
+        self.pending["texts"].append((text_row, record["id"], text.get("title"), text.get("source"),
+                                      text.get("published"), ids.get(own_node) if own_node else None))
+        self._add_edges(G, ids, text_key, text_row)
+        if len(self.pending["evidence"]) + len(self.pending["mentions"]) > _BATCH:
+            self._flush()
+
+    def _add_edges(self, G, ids: dict[str, int], text_key: str, text_row: int) -> None:
+        # networkx's own adjacency dicts (node -> neighbour -> key -> data), in insertion order
+        nodes, succ, pred = G._node, G._succ, G._pred
+        pairs = []
+        for u, adjacency in succ.items():
+            for v, keyed in adjacency.items():
+                for key, data in keyed.items():
+                    kind = data.get("kind")
+                    if kind == "relation":
+                        pairs.append((u, v))
+                        self._relation(ids[u], ids[v], key, data, text_row)
+                    elif kind == "mentions" and u == text_key and nodes[v]["kind"] == "document":
+                        self._cite(ids[v], v, nodes[u].get("story"))
+                        self.pending["mentions"].append((ids[v], text_row, data["count"]))
+                    elif kind == "holds_post":
+                        pair = (ids[u], v)
+                        if pair not in self.person_pairs:
+                            self.person_pairs[pair] = self._next()
+                        self.pending["posts"].append((ids[u], data["title"], v, data.get("date"), text_row,
+                                                      self.person_pairs[pair], self._next()))
+        # networkx lists a node's in-edges in the order each neighbour first joined it
+        related = set(pairs)
+        for v in dict.fromkeys(v for _u, v in pairs):
+            for u in pred[v]:
+                if (u, v) in related and (ids[u], ids[v]) not in self.pairs_in:
+                    self.pairs_in[(ids[u], ids[v])] = self._next()
+
+    def _cite(self, doc: int, key: str, story: str | None) -> None:
+        """Count a citing text as build.py counts ``cited_by``: copies of one story once, where
+        texts carry a story (``story or text``)."""
+        if story is not None:
+            if (doc, story) in self.cited_by_story:
+                return
+            self.cited_by_story.add((doc, story))
+        self.docs[key][2] += 1
+
+    def _relation(self, src: int, dst: int, kind: str, data: dict, text_row: int) -> None:
+        if (src, dst) not in self.pairs_out:
+            self.pairs_out[(src, dst)] = self._next()
+        entry = self.edges.get((src, dst, kind))
+        if entry is None:
+            entry = self.edges[(src, dst, kind)] = [len(self.edges) + 1, data["confidence"], 0, self._next()]
+        entry[1] = max(entry[1], data["confidence"])
+        entry[2] += len(data["evidence"])
+        self.pending["evidence"].extend((entry[0], text_row, e.get("start"), e.get("end"), e.get("rule"),
+                                         e.get("confidence")) for e in data["evidence"])
+
+    def _flush(self) -> None:
+        sql = {
+            "evidence": 'INSERT INTO graph_evidence (edge, text, start, "end", rule, confidence) VALUES (?,?,?,?,?,?)',
+            "mentions": "INSERT INTO graph_mentions (doc, text, count) VALUES (?,?,?)",
+            "texts": "INSERT INTO graph_texts (id, text_id, title, source, published, document) VALUES (?,?,?,?,?,?)",
+        }
+        for name, statement in sql.items():
+            self.conn.executemany(statement, self.pending[name])
+            self.pending[name].clear()
+
+    def finish(self) -> dict[str, int]:
+        self._flush()
+        self.conn.executemany(
+            "INSERT INTO graph_docs (id, key, label, code, code_key, loose_key, scope, ambiguous, term, issuer, date,"
+            " cited_by, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (_doc_row(key, row_id, attrs, cited_by) for key, (row_id, attrs, cited_by) in self.docs.items()))
+        self.conn.executemany(
+            "INSERT INTO graph_edges (id, src, dst, type, confidence, count, out_seq, in_seq, key_seq)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            ((row_id, src, dst, kind, confidence, count, self.pairs_out[(src, dst)], self.pairs_in.get((src, dst)),
+              key_seq) for (src, dst, kind), (row_id, confidence, count, key_seq) in self.edges.items()))
+        self.conn.executemany(
+            "INSERT INTO graph_people (id, key, name, name_fold, name_loose) VALUES (?,?,?,?,?)",
+            ((row_id, key, name, name_key(name), toneless(name)) for key, (row_id, name) in self.people.items()))
+        self.conn.executemany(
+            "INSERT INTO graph_posts (person, title, organization, date, text, pair_seq, key_seq)"
+            " VALUES (?,?,?,?,?,?,?)",
+            ((person, title, self.orgs.get(where), date, text, pair_seq, key_seq)
+             for person, title, where, date, text, pair_seq, key_seq in self.pending["posts"]))
+        return {"documents": len(self.docs), "relations": len(self.edges), "texts": len(self.texts),
+                "people": len(self.people)}
+
+
+def _own_type(build, own: dict) -> str | None:
+    """The type a directive's header gives itself, as build.py reads it (a name alone may give one)."""
+    read = getattr(build, "_document_type", None)
+    if read is None:
+        return own.get("doc_type")
+    return read(own.get("doc_type"), own.get("doc_type_name"))[0]
+
+
+def _doc_row(key: str, row_id: int, attrs: dict, cited_by: int) -> tuple:
+    attrs = dict(attrs, cited_by=cited_by)
+    label = attrs.get("code") or attrs.get("label")
+    return (row_id, key, attrs.get("label") or key, attrs.get("code"), code_key(label) if label else None,
+            loose_code_key(label) if label else None, attrs.get("scope"), int(bool(attrs.get("ambiguous"))),
+            attrs.get("term"), attrs.get("issuer"), attrs.get("date"), cited_by,
+            json.dumps(attrs, ensure_ascii=False))
+
+
+# --- answering from the index -----------------------------------------------------------
+
+
+class IndexMissing(RuntimeError):
+    """The store has no graph tables, or they are older than its documents."""
+
+
+_DOC_COLUMNS = "d.id, d.key, d.label, d.issuer, d.scope, d.term, d.ambiguous"
+
+
+def _row_label(row) -> str:
+    return document_label(row[2] or row[1], row[3], row[4], row[5], row[6])
+
+
+class GraphIndex:
+    """Graph queries answered from a store's graph tables: the functions of :mod:`graph.queries`
+    with the same arguments and answers, plus loose look-ups and paging.
+
+    Examples
+    --------
+    >>> import sqlite3
+    >>> from graph.queries import _example_record
+    >>> conn = sqlite3.connect(":memory:")
+    >>> _ = conn.execute("CREATE TABLE documents (source TEXT)")
+    >>> _ = build_index(conn, [_example_record()])
+    >>> [(link.label, link.depth) for link in GraphIndex(conn).basis("02-hd/đuk", transitive=True)]
+    [('16-HD/BTCTW', 1), ('50-QĐ/TW', 2)]
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        if "index_schema" not in _meta(conn):
+            raise IndexMissing("the store has no graph index (run `vanban run` or `vanban query --reindex`)")
+
+    @classmethod
+    def open(cls, db: str | Path, refresh_if_stale: bool = True) -> GraphIndex:
+        """The index of store ``db``, rebuilt first when its documents changed since."""
+        conn = sqlite3.connect(db)
+        if refresh_if_stale:
+            refresh(conn)
+        return cls(conn)
+
+    # --- looking documents up
+
+    def find_documents(self, code: str) -> list[str]:
+        """The node keys a code stands for: exact key, then the code compared as build.py does,
+        then without tone marks, case, dashes or Đ/D; ``CODE@ISSUER`` picks one issuer's,
+        ``CODE|TERM`` one term's."""
+        return [row[1] for row in self._find(code)]
+
+    def _find(self, code: str) -> list[tuple]:
+        select = f"SELECT {_DOC_COLUMNS}, d.date, d.cited_by FROM graph_docs d"
+        rows = self.conn.execute(f"{select} WHERE d.key = ?", (code,)).fetchall()
+        if rows:
+            return rows
+        if code.strip():
+            rows = self.conn.execute(f"{select} WHERE d.code_key = ? ORDER BY d.key", (code_key(code),)).fetchall()
+            if rows:
+                return rows
+            rows = self.conn.execute(f"{select} WHERE d.loose_key = ? ORDER BY d.key",
+                                     (loose_code_key(code),)).fetchall()
+            if rows:
+                return rows
+        if "@" in code:  # CODE@ISSUER: the issuer's name in part, tone marks optional
+            wanted, _, issuer = code.rpartition("@")
+            loose_issuer = toneless(issuer)
+            rows = [row for row in self._find_or_empty(wanted) if row[3] and loose_issuer in toneless(row[3])]
+            if rows:
+                return rows
+        if "|" in code:  # CODE|TERM: a central code's node for one committee term
+            wanted, _, term = code.rpartition("|")
+            rows = [row for row in self._find_or_empty(wanted) if row[5] and row[5] == term.strip().upper()]
+            if rows:
+                return rows
+        raise UnknownDocument(code)
+
+    def _find_or_empty(self, code: str) -> list[tuple]:
+        try:
+            return self._find(code)
+        except UnknownDocument:
+            return []
+
+    def _ids(self, code: str) -> list[tuple[int, str]]:
+        return [(row[0], row[1]) for row in self._find(code)]
+
+    def candidates(self, code: str, offset: int = 0, limit: int | None = None) -> tuple[int, list[Candidate]]:
+        """How many documents a code stands for, and a page of them, most cited first
+        (paged in SQL: a local code may stand for thousands of issuers' documents)."""
+        select = f"SELECT {_DOC_COLUMNS}, d.date, d.cited_by FROM graph_docs d"
+        rows: Iterable[tuple[Any, ...]]
+        for column, value in (("key", code), ("code_key", code_key(code)), ("loose_key", loose_code_key(code))):
+            (total,) = self.conn.execute(f"SELECT count(*) FROM graph_docs WHERE {column} = ?", (value,)).fetchone()
+            if total:
+                rows = self.conn.execute(f"{select} WHERE d.{column} = ? ORDER BY d.cited_by DESC, d.key"
+                                         " LIMIT ? OFFSET ?", (value, -1 if limit is None else limit, offset))
+                break
+        else:
+            found = sorted(self._find(code), key=lambda row: (-row[8], row[1]))
+            total, rows = len(found), found[offset:] if limit is None else found[offset:offset + limit]
+        return total, [Candidate(row[1], _row_label(row), row[3], row[5], row[7], row[8], *self._first_text(row[0]))
+                       for row in rows]
+
+    def _first_text(self, node: int) -> tuple[str | None, str | None]:
+        """The earliest text citing a document (what tells apart codes whose issuer is unknown)."""
+        row = self.conn.execute(
+            "SELECT coalesce(t.title, t.source), t.published FROM graph_mentions m JOIN graph_texts t ON t.id = m.text"
+            " WHERE m.doc = ? ORDER BY t.published IS NULL, t.published, t.id LIMIT 1", (node,)).fetchone()
+        return row if row else (None, None)
+
+    # --- relations
+
+    def _links(self, nodes: list[int], outgoing: bool, types, min_confidence: float) -> dict[int, list]:
+        """Each node's relation neighbours, in networkx's order, sorted by (type, label) like the queries."""
+        near, far, order = ("src", "dst", "out_seq") if outgoing else ("dst", "src", "in_seq")
+        sql = (f"SELECT e.{near}, e.type, e.confidence, e.count, {_DOC_COLUMNS} FROM graph_edges e"
+               f" JOIN graph_docs d ON d.id = e.{far}"
+               f" WHERE e.{near} IN (SELECT value FROM json_each(?)) AND e.confidence >= ?")
+        params: list = [json.dumps(nodes), min_confidence]
+        if types is not None:
+            sql += f" AND e.type IN ({','.join('?' * len(types))})"
+            params += list(types)
+        sql += f" ORDER BY e.{near}, e.{order}, e.key_seq"
+        found: dict[int, list] = {node: [] for node in nodes}
+        for row in self.conn.execute(sql, params):
+            found[row[0]].append((row[4], row[5], _row_label(row[4:]), row[1], row[2], row[3]))
+        return found
+
+    def _sorted_links(self, nodes: list[int], outgoing: bool, types, min_confidence: float) -> dict[int, list]:
+        found = self._links(nodes, outgoing, types, min_confidence)
+        for links in found.values():
+            links.sort(key=lambda link: (link[3], link[2]))
+        return found
+
+    def _walk(self, code: str, outgoing: bool, transitive: bool, types, min_confidence: float) -> list[Link]:
+        """Breadth-first, one query per level (the neighbours of the whole frontier)."""
+        start = self._ids(code)
+        keys = dict(start)
+        seen = set(keys)
+        frontier, depth, found = [node for node, _key in start], 0, []
+        while frontier and (transitive or depth == 0):
+            neighbours = self._sorted_links(frontier, outgoing, types, min_confidence)
+            grown = []
+            for node in frontier:
+                for other, key, label, kind, confidence, count in neighbours[node]:
+                    if other in seen:
+                        continue
+                    seen.add(other)
+                    keys[other] = key
+                    found.append(Link(key, label, kind, confidence, count, depth + 1, keys[node]))
+                    grown.append(other)
+            frontier, depth = grown, depth + 1
+        return found
+
+    def implementers(self, code: str, transitive: bool = False, types: tuple[str, ...] = DOWNWARD_TYPES,
+                     min_confidence: float = 0.0) -> list[Link]:
+        """As :func:`graph.queries.implementers`."""
+        return self._walk(code, False, transitive, types, min_confidence)
+
+    def basis(self, code: str, transitive: bool = False, types: tuple[str, ...] = DOWNWARD_TYPES,
+              min_confidence: float = 0.0) -> list[Link]:
+        """As :func:`graph.queries.basis`."""
+        return self._walk(code, True, transitive, types, min_confidence)
+
+    # --- documents
+
+    def doc(self, code: str, min_confidence: float = 0.0, offset: int = 0,
+            limit: int | None = None) -> list[DocumentReport]:
+        """As :func:`graph.queries.doc`; ``offset``/``limit`` page the nodes of a code with many issuers."""
+        rows = self._find(code)
+        rows = rows[offset:] if limit is None else rows[offset:offset + limit]
+        return [self._report(row[0], row[1], min_confidence) for row in rows]
+
+    def _report(self, node: int, key: str, min_confidence: float) -> DocumentReport:
+        (attrs,) = self.conn.execute("SELECT attrs FROM graph_docs WHERE id = ?", (node,)).fetchone()
+        out = self._sorted_links([node], True, None, min_confidence)[node]
+        into = self._sorted_links([node], False, None, min_confidence)[node]
+        texts = [{"node": f"text:{text_id}", "title": title, "source": source, "published": published,
+                  "count": count}
+                 for text_id, title, source, published, count in self.conn.execute(
+                     "SELECT t.text_id, t.title, t.source, t.published, m.count FROM graph_mentions m"
+                     " JOIN graph_texts t ON t.id = m.text WHERE m.doc = ? ORDER BY m.text", (node,))]
+        texts.sort(key=lambda t: (t["published"] or "", t["source"] or ""))
+        return DocumentReport(key, json.loads(attrs),
+                              [Link(k, label, kind, conf, count) for _i, k, label, kind, conf, count in out],
+                              [Link(k, label, kind, conf, count) for _i, k, label, kind, conf, count in into],
+                              texts)
+
+    def top(self, n: int = 10) -> list[Cited]:
+        """As :func:`graph.queries.top`."""
+        if n < 1:
+            raise ValueError(f"n must be at least 1, got {n}")
+        rows = self.conn.execute(f"SELECT {_DOC_COLUMNS}, d.cited_by FROM graph_docs d"
+                                 " ORDER BY d.cited_by DESC, d.key LIMIT ?", (n,))
+        return [Cited(row[1], _row_label(row), row[7]) for row in rows]
+
+    # --- paths
+
+    def path(self, a: str, b: str, min_confidence: float = 0.0) -> list[Hop]:
+        """As :func:`graph.queries.path`: a chain along the relations' direction first, then any."""
+        sources, targets = dict(self._ids(a)), dict(self._ids(b))
+        if set(sources) & set(targets):
+            return []
+        keys = {**sources, **targets}
+        directions = ((("out",), ("in",)), (("in",), ("out",)), (("out", "in"), ("out", "in")))
+        for forward, backward in directions:
+            hops = self._bidirectional(set(sources), set(targets), (forward, backward), min_confidence, keys)
+            if hops is not None:
+                named = self._describe({end for s, _kind, t in hops for end in (s, t)})
+                return [Hop(named[s][0], kind, named[t][0], named[s][1], named[t][1]) for s, kind, t in hops]
+        raise NoPath(f"no chain of relations joins {a!r} and {b!r}")
+
+    def _steps(self, frontier: list[int], ways: tuple[str, ...], min_confidence: float) -> dict[int, list]:
+        """Per node, (neighbour, (source, type, target)) over relations, in networkx's order (ids only)."""
+        steps: dict[int, list] = {node: [] for node in frontier}
+        for way in ways:
+            near, far, order = ("src", "dst", "out_seq") if way == "out" else ("dst", "src", "in_seq")
+            rows = self.conn.execute(
+                f"SELECT {near}, {far}, type FROM graph_edges WHERE {near} IN (SELECT value FROM json_each(?))"
+                f" AND confidence >= ? ORDER BY {near}, {order}, key_seq", (json.dumps(frontier), min_confidence))
+            for node, other, kind in rows:
+                steps[node].append((other, (node, kind, other) if way == "out" else (other, kind, node)))
+        return steps
+
+    def _describe(self, nodes) -> dict[int, tuple[str, str]]:
+        """Node id -> (key, label)."""
+        rows = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM graph_docs d WHERE d.id IN"
+                                 " (SELECT value FROM json_each(?))", (json.dumps(list(nodes)),))
+        return {row[0]: (row[1], _row_label(row)) for row in rows}
+
+    def _bidirectional(self, sources: set, targets: set, ways, min_confidence: float, keys: dict) -> list | None:
+        parents: tuple[dict, dict] = ({s: None for s in sources}, {t: None for t in targets})
+        frontiers = [sorted(sources, key=keys.__getitem__), sorted(targets, key=keys.__getitem__)]
+        meet = None
+        while frontiers[0] and frontiers[1] and meet is None:
+            side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+            seen, other = parents[side], parents[1 - side]
+            steps = self._steps(frontiers[side], ways[side], min_confidence)
+            grown = []
+            for node in frontiers[side]:
+                for neighbour, hop in steps[node]:
+                    if neighbour in seen:
+                        continue
+                    seen[neighbour] = (node, hop)
+                    if neighbour in other:
+                        meet = neighbour
+                        break
+                    grown.append(neighbour)
+                if meet is not None:
+                    break
+            frontiers[side] = grown
+        if meet is None:
+            return None
+        hops = []
+        node = meet
+        while parents[0][node] is not None:
+            node, hop = parents[0][node]
+            hops.append(hop)
+        hops.reverse()
+        node = meet
+        while parents[1][node] is not None:
+            node, hop = parents[1][node]
+            hops.append(hop)
+        return hops
+
+    # --- people
+
+    def person(self, name: str) -> list[PostHeld]:
+        """As :func:`graph.queries.person`; when the name as typed matches nobody, it is compared
+        again without tone marks ("vo thi mai" finds "Võ Thị Mai")."""
+        people = self._people(name)
+        held = []
+        for person_id, person_name in people:
+            rows = self.conn.execute(
+                "SELECT p.title, p.organization, coalesce(p.date, d.date), t.text_id, t.title, t.source"
+                " FROM graph_posts p JOIN graph_texts t ON t.id = p.text LEFT JOIN graph_docs d ON d.id = t.document"
+                " WHERE p.person = ? ORDER BY p.pair_seq, p.key_seq", (person_id,))
+            held += [PostHeld(person_name, *row) for row in rows]
+        return sorted(held, key=lambda p: (p.person, p.date or "", p.title))
+
+    def _people(self, name: str) -> list[tuple[int, str]]:
+        for column, wanted in (("name_fold", name_key(name)), ("name_loose", toneless(name))):
+            exact = self.conn.execute(f"SELECT id, name FROM graph_people WHERE {column} = ? ORDER BY id",
+                                      (wanted,)).fetchall()
+            if exact:
+                return exact
+            part = self.conn.execute(f"SELECT id, name FROM graph_people WHERE instr({column}, ?) > 0 ORDER BY id",
+                                     (wanted,)).fetchall()
+            if part:
+                return part
+        return []

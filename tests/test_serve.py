@@ -1,0 +1,265 @@
+"""vanban serve: Datasette over a store of the bundled corpus.
+
+The metadata describes every table, view and column; the canned queries answer on the
+bundled corpus; and end to end, the server is started on a free local port and headless
+Chromium loads a table page, a facet, a search and a canned query. Screenshots are kept
+in out/serve-screenshots/ (git ignores out/).
+"""
+
+import json
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from pipeline.process import extract_paths
+from pipeline.serve import QUERIES, TABLES, ensure_views, metadata
+from pipeline.store import Store
+
+pytest.importorskip("datasette")
+
+REPO = Path(__file__).resolve().parent.parent
+SCREENSHOTS = REPO / "out" / "serve-screenshots"
+VANBAN = [str(Path(sys.executable).parent / "vanban")]
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("serve") / "vanban.db"
+    with Store(db) as store:
+        for record in extract_paths([REPO / "corpus"]):
+            store.put(record)
+    ensure_views(db)
+    return db
+
+
+def _rows(db: Path, sql: str, **params) -> list[dict]:
+    con = sqlite3.connect(db)
+    con.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in con.execute(sql, params)]
+    finally:
+        con.close()
+
+
+def test_metadata_describes_every_table_view_and_column(store_path):
+    meta = metadata("vanban")["databases"]["vanban"]["tables"]
+    con = sqlite3.connect(store_path)
+    names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                                       "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'text_search_%'")]
+    assert {"documents", "texts", "text_search", "document_index"} <= set(names)
+    for name in names:
+        assert meta.get(name, {}).get("description"), f"table {name} is not described"
+        columns = [row[1] for row in con.execute(f"PRAGMA table_info({name})")]
+        missing = [c for c in columns if not meta[name]["columns"].get(c)]
+        assert not missing, f"{name}: columns without a description: {missing}"
+    con.close()
+
+
+@pytest.mark.parametrize("table, facets", [
+    ("document_index", {"doc_type", "issuer", "year"}),
+    ("citation_index", {"doc_type", "issuer", "year"}),
+    ("relation_index", {"type"}),
+])
+def test_facets_on_type_issuer_year_and_relation_type(table, facets):
+    assert facets <= set(TABLES[table][2])
+
+
+@pytest.mark.parametrize("query, params, expected, unexpected", [
+    ("implementers", {"code": "50-QĐ/TW"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), ("50-QĐ/TW", None, None)),
+    ("basis", {"code": "16-HD/BTCTW"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), (None, None, "16-HD/BTCTW")),
+    ("implementers", {"code": "no-such/TW"}, None, None),
+])
+def test_canned_relation_queries(store_path, query, params, expected, unexpected):
+    rows = _rows(store_path, QUERIES[query]["sql"], **params)
+    triples = {(r["from_code"], r["type"], r["to_code"]) for r in rows}
+    if expected is None:
+        assert rows == []
+        return
+    assert expected in triples
+    assert all(r["evidence"] for r in rows), "every relation carries its evidence"
+    side = 0 if unexpected[0] else 2  # the queried code never stands on the wrong side
+    assert all(t[side] != unexpected[side] for t in triples)
+
+
+@pytest.mark.parametrize("name, title, organization", [
+    ("Võ Thị Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),
+    ("Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),
+])
+def test_canned_posts_of_a_person(store_path, name, title, organization):
+    rows = _rows(store_path, QUERIES["posts_of_person"]["sql"], name=name)
+    assert any(r["title"] == title and r["organization"] == organization and r["date"] == "2024-07-02"
+               for r in rows)
+    assert _rows(store_path, QUERIES["posts_of_person"]["sql"], name="Không Có Ai") == []
+
+
+def test_canned_search_gives_the_passage(store_path):
+    rows = _rows(store_path, QUERIES["search_texts"]["sql"], words='"quy hoạch"')
+    assert rows and all("[" in r["passage"] for r in rows)
+    assert _rows(store_path, QUERIES["search_texts"]["sql"], words="zzzkhôngcó") == []
+
+
+def test_serve_refuses_a_missing_store(tmp_path):
+    missing = tmp_path / "nope.db"
+    done = subprocess.run([*VANBAN, "serve", "--db", str(missing)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "no such store" in done.stderr
+    assert not missing.exists()
+
+
+def test_serve_get_links_a_document_row_to_the_graph_page(store_path):
+    done = subprocess.run([*VANBAN, "serve", "--db", str(store_path), "--get", "/vanban/document_index"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    link = '<a href="/graph/graph.html?q=16-HD%2FBTCTW"'
+    assert link in done.stdout
+    page = subprocess.run([*VANBAN, "serve", "--db", str(store_path), "--get", "/graph/graph.html"],
+                          capture_output=True, text=True, timeout=120)
+    assert "16-HD/BTCTW" in page.stdout and "vis.Network" in page.stdout  # the page, its data and its drawing
+
+
+# --- end to end, in headless Chromium ------------------------------------------------------
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--window-size=1400,1100"]
+BROWSER_TIMEOUT = 60
+
+
+def _chromium() -> str:
+    path = "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.skip("headless Chromium not found at /usr/bin/chromium: apt-get install chromium")
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(store_path):
+    """`vanban serve` on a free local port, in its own process group; stopped after the module."""
+    port = _free_port()
+    proc = subprocess.Popen([*VANBAN, "serve", "--db", str(store_path), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    out, err = proc.communicate(timeout=5) if proc.poll() is not None else ("", "")
+                    pytest.fail(f"vanban serve did not come up on {base}: {err[-2000:]}")
+                time.sleep(0.3)
+        yield base
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode is not None
+
+
+def _browse(url: str, name: str, tmp_path: Path) -> str:
+    """Load ``url`` in headless Chromium: its DOM as text, and a screenshot kept as ``name``.png."""
+    chromium = _chromium()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / f"{name}.png"
+    shot.unlink(missing_ok=True)
+    outputs = []
+    for mode in ([f"--screenshot={shot}"], ["--dump-dom"]):
+        browser = subprocess.Popen([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *mode, url],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        try:
+            out, err = browser.communicate(timeout=BROWSER_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(browser.pid, signal.SIGKILL)
+            browser.communicate()
+            pytest.fail(f"Chromium did not finish {url} in {BROWSER_TIMEOUT} s")
+        assert browser.returncode == 0, err[-2000:]
+        outputs.append(out)
+    assert shot.is_file() and shot.stat().st_size > 10_000, "no screenshot"
+    return outputs[1]
+
+
+@pytest.mark.browser
+def test_table_page_in_the_browser(server, tmp_path):
+    dom = _browse(f"{server}/vanban/document_index", "1-table-document_index", tmp_path)
+    assert "One row per text stored" in dom  # the table's description from the metadata
+    assert "16-HD/BTCTW" in dom and "Hướng dẫn" in dom
+    assert 'href="/graph/graph.html?q=16-HD%2FBTCTW"' in dom
+    assert "6 rows" in dom
+
+
+def _json(url: str):
+    return json.loads(urllib.request.urlopen(url, timeout=30).read())
+
+
+@pytest.mark.browser
+def test_facet_in_the_browser(server, tmp_path):
+    dom = _browse(f"{server}/vanban/relation_index", "2-facet-relation-type", tmp_path)
+    counts = _json(f"{server}/vanban/relation_index.json?_facet=type")["facet_results"]["type"]["results"]
+    assert {c["value"] for c in counts} >= {"based_on", "implements"}
+    for c in counts:  # each facet value is a link that filters the rows, with its count
+        assert f'/vanban/relation_index?type={c["value"]}"' in dom
+    rows = _json(f"{server}/vanban/relation_index.json?type=implements&_shape=array")
+    implements = next(c["count"] for c in counts if c["value"] == "implements")
+    assert len(rows) == implements and {r["type"] for r in rows} == {"implements"}
+
+
+@pytest.mark.browser
+def test_search_in_the_browser(server, tmp_path):
+    words = '"quy hoạch cán bộ"'
+    dom = _browse(f"{server}/vanban/text_search?_search=" + urllib.parse.quote(words), "3-search-texts", tmp_path)
+    assert 'name="_search"' in dom  # Datasette's search box, filled
+    found = _json(f"{server}/vanban/text_search.json?_shape=array&_search=" + urllib.parse.quote(words))
+    assert found and all("quy hoạch cán bộ" in r["body"].lower() for r in found)
+    assert f"{len(found)} rows where search matches" in dom
+    # the same search as a canned query, with the passage around the words
+    dom = _browse(f"{server}/vanban/search_texts?words=" + urllib.parse.quote(words), "3b-search-passages", tmp_path)
+    assert "[quy hoạch cán bộ]" in dom.lower()
+
+
+@pytest.mark.browser
+def test_canned_query_in_the_browser(server, tmp_path):
+    url = f"{server}/vanban/implementers?code=" + urllib.parse.quote("50-QĐ/TW")
+    dom = _browse(url, "4-canned-implementers", tmp_path)
+    assert "What implements CODE" in dom
+    assert "16-HD/BTCTW" in dom and "implements" in dom
+    assert "Căn cứ" in dom or "Thực hiện" in dom or "thực hiện" in dom  # the evidence column
+
+
+@pytest.mark.browser
+def test_a_document_rows_graph_link_opens_the_graph_page_on_it(server, tmp_path):
+    table = urllib.request.urlopen(f"{server}/vanban/document_index", timeout=30).read().decode("utf-8")
+    href = re.search(r'<a href="(/graph/graph\.html\?q=16-HD%2FBTCTW)"', table).group(1)
+    dom = _browse(server + href, "5-graph-from-document-row", tmp_path)
+    assert 'data-state="ready"' in dom
+    assert 'data-matches="1"' in dom and 'data-selected="doc:16-HD/BTCTW"' in dom
+
+
+def test_serve_listens_on_127_0_0_1_by_default(server):
+    """/proc/net/tcp: the listening socket of the server's port is bound to 127.0.0.1 alone."""
+    port = int(server.rsplit(":", 1)[1])
+    listening = Path("/proc/net/tcp")
+    if not listening.exists():
+        pytest.skip("no /proc/net/tcp to read listening sockets from")
+    local = [line.split()[1] for line in listening.read_text().splitlines()[1:]
+             if line.split()[3] == "0A" and int(line.split()[1].split(":")[1], 16) == port]
+    assert local == [f"0100007F:{port:04X}"]
