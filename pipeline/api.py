@@ -41,6 +41,7 @@ RELATION_COLUMNS = ["source", "published", "from_code", "type", "to_code", "conf
 PEOPLE_COLUMNS = ["name", "title", "organization", "post_text", "date", "published", "source", "mentions"]
 DATE_COLUMNS = ["source", "published", "text", "kind", "value", "range_start", "range_end", "start", "end"]
 ORGANIZATION_COLUMNS = ["source", "published", "name", "text", "start", "end"]
+SEARCH_COLUMNS = ["source", "id", "title", "snippet", "start", "end", "codes", "score"]
 
 
 @dataclass
@@ -198,6 +199,22 @@ class Explorer:
                 for r in self.records for o in r.get("organizations") or []]
         return _frame(rows, ORGANIZATION_COLUMNS)
 
+    def search(self, query: str, limit: int = 20) -> pd.DataFrame:
+        """The store's texts whose words contain ``query``'s words in a row, best first (``vanban search``).
+
+        Columns: source, id, title, snippet, start, end (the hit in the original text),
+        codes (cited near the hit), score (bm25, smaller is better). Only for ``open_store``.
+        """
+        from pipeline import search as full_text
+        from pipeline.store import Store
+
+        db = getattr(self, "db_path", None)
+        if db is None:
+            raise ValueError("search needs a store: use open_store(path)")
+        with Store(db) as store:
+            hits = full_text.search(store.db, query, limit=limit)
+        return _frame([vars(h) for h in hits], SEARCH_COLUMNS)
+
 
 def open_store(path: str | Path) -> Explorer:
     """An ``Explorer`` over every record of a store filled by ``vanban run``.
@@ -217,7 +234,9 @@ def open_store(path: str | Path) -> Explorer:
     if not path.is_file():
         raise FileNotFoundError(f"no vanban store at {path} (fill one with: vanban run PATH --db {path})")
     with Store(path) as store:
-        return Explorer(list(store.records()), store.failures())
+        explorer = Explorer(list(store.records()), store.failures())
+    explorer.db_path = path  # for search
+    return explorer
 
 
 def explore_paths(paths: str | Path | Iterable[str | Path], workers: int = 1) -> Explorer:

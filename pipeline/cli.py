@@ -19,6 +19,7 @@ from typing import NoReturn
 
 import click
 
+from pipeline.lazy_group import LazyGroup
 from pipeline.models import Failure, Ignored, RunSummary
 from pipeline.serve import serve as serve_command
 from pipeline.show import show as show_command
@@ -34,7 +35,38 @@ def _workers_option(f):
 
 
 def _paths_argument(f):
-    return click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))(f)
+    # required, but checked by _dask_target: a bare `--dask PATH` takes the path as its value
+    return click.argument("paths", nargs=-1, required=False, type=click.Path(path_type=Path))(f)
+
+
+def _dask_options(f):
+    f = click.option("--parts-format", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
+                     help="With --dask: the format of the partitioned results.")(f)
+    f = click.option("--parts", type=click.Path(path_type=Path, file_okay=False),
+                     help="With --dask: keep the partitioned results in this folder (default: a temporary one).")(f)
+    return click.option("--dask", "dask_address", is_flag=False, flag_value="local", default=None,
+                        metavar="[ADDRESS]", help="Run on a Dask cluster (tcp://host:8786), or on a local one "
+                        "when no address is given (needs vanban[dask]).")(f)
+
+
+def _dask_target(address: str | None, paths: tuple[Path, ...]) -> tuple[str | None, tuple[Path, ...]]:
+    """`--dask corpus/` reads as a path after a bare --dask, not as an address."""
+    if address and address != "local" and "://" not in address and Path(address).exists():
+        address, paths = "local", (Path(address), *paths)
+    if not paths:
+        raise click.UsageError("Missing argument 'PATHS...'.")
+    return address, paths
+
+
+def _dask_items(paths, address, parts, parts_format, tokens, known_ids=()):
+    """Records, Failures and Skipped counts (ints) from Dask, in input order."""
+    from pipeline.dask_run import run_partitions
+
+    try:
+        yield from run_partitions(paths, address=address, out_dir=parts, tokens=tokens, part_format=parts_format,
+                                  known_ids=known_ids)
+    except ImportError as err:
+        raise click.ClickException(str(err)) from err
 
 
 INTERRUPTED = 130  # the shell's convention for a command stopped by SIGINT
@@ -69,7 +101,15 @@ def _progress(iterable, enabled: bool, desc: str):
     return tqdm(iterable, desc=desc, unit="doc", file=sys.stderr, leave=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Commands that import networkx and the graph: loaded when run, not for `vanban --help`.
+LAZY_COMMANDS = {
+    "query": ("pipeline.graph_cli:query", "Ask the citation graph: what a document is, what implements it, ..."),
+    "graph": ("pipeline.graph_cli:graph", "Export the citation graph for Gephi, Neo4j, notebooks or a browser."),
+    "search": ("pipeline.search_cli:search", "Texts whose words contain QUERY's words in a row: snippet and nearby codes."),
+}
+
+
+@click.group(cls=LazyGroup, lazy=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="vanban")
 def cli() -> None:
     """vanban: codes, citations, dates, people and a citation graph from Vietnamese party documents."""
@@ -83,7 +123,10 @@ def cli() -> None:
               help="jsonl: the records; csv, parquet: one table per kind of fact (as vanban export tables).")
 @click.option("--with-text", is_flag=True, help="Add the decoded text the offsets index (field 'text').")
 @_workers_option
-def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: bool, workers: int) -> None:
+@click.option("--tokens", is_flag=True, help="Add each text's words (underthesea's segmentation) under \"tokens\".")
+@_dask_options
+def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: bool, workers: int, tokens: bool,
+            dask_address: str | None, parts: Path | None, parts_format: str) -> None:
     """Print one JSON record per document (JSON Lines, the OUTPUT.md contract).
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
@@ -91,6 +134,7 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: b
     from pipeline.models import one_line
     from pipeline.process import extract_all
 
+    dask_address, paths = _dask_target(dask_address, paths)
     if fmt != "jsonl":
         from pipeline.tables import write_tables
 
@@ -106,7 +150,11 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: b
         click.echo(f"vanban: error: cannot write {one_line(str(output))} ({err.strerror or err})", err=True)
         sys.exit(2)
     try:
-        for item in extract_all(paths, workers=workers):
+        items = (_dask_items(paths, dask_address, parts, parts_format, tokens) if dask_address
+                 else extract_all(paths, workers=workers, tokens=tokens))
+        for item in items:
+            if isinstance(item, int):  # documents Dask skipped (none for extract)
+                continue
             if isinstance(item, Failure):
                 failed += 1
                 _report_failure(item)
@@ -150,7 +198,11 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: b
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--prune", is_flag=True,
               help="Remove from the store the documents under PATHS that no longer exist (deleted files, lines).")
-def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, prune: bool) -> None:
+@click.option("--index/--no-index", default=True, show_default=True,
+              help="Segment the texts into words for `vanban search` and the keywords.")
+@_dask_options
+def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, prune: bool, index: bool,
+        dask_address: str | None, parts: Path | None, parts_format: str) -> None:
     """Process documents into a store, skipping content already stored; print a summary.
 
     Example: vanban run corpus/ --db out/vanban.db --prune
@@ -161,6 +213,9 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, 
     from pipeline.process import iter_documents, process_with_origins
     from pipeline.store import Store
 
+    dask_address, paths = _dask_target(dask_address, paths)
+    if dask_address and prune:
+        raise click.UsageError("--prune does not go with --dask (run --prune without --dask)")
     if not any(path.exists() for path in paths):  # nothing to read: say so, and create no store
         for path in paths:
             _report_failure(Failure(source=str(path), reason="no such file or directory"))
@@ -177,13 +232,25 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, 
         with store:
             from pipeline.stories import group_stories, signed
 
-            items = process_with_origins(signed(iter_documents(paths, is_stored=store.is_stored), store.db),
-                                         workers=workers)
+            if dask_address:
+                items = ((None, item) for item in
+                         _dask_items(paths, dask_address, parts, parts_format, index, store.stored_keys()))
+            else:
+                items = process_with_origins(signed(iter_documents(paths, is_stored=store.is_stored), store.db),
+                                             workers=workers, tokens=index)
             try:
                 for origin, item in _progress(items, show, "vanban run"):
+                    if isinstance(item, int):  # documents Dask skipped as already stored
+                        summary.seen += item
+                        summary.unchanged += item
+                        continue
                     _store_item(store, summary, origin, item, seen)
             except KeyboardInterrupt:
                 summary.interrupted = True
+            if summary.new or summary.replaced:
+                from pipeline.search import refresh_keywords
+
+                refresh_keywords(store.db)
             if prune and not summary.interrupted:
                 summary.pruned = len(store.prune([source_name(p) for p in paths], seen))
             story_line = group_stories(store.db).line()
@@ -249,18 +316,21 @@ def report(db: Path, top: int) -> None:
     """
     import sqlite3
 
+    from pipeline.search import all_keywords
     from pipeline.store import Store
 
     try:
         with Store(db) as store:
             records = list(store.records())
             failures = store.failures()
+            keywords = all_keywords(store.db)
     except sqlite3.Error as err:
         _store_error(db, err)
-    click.echo(format_findings(records, failures, top))
+    click.echo(format_findings(records, failures, top, keywords))
 
 
-def format_findings(records: list[dict], failures: list[Failure], top: int = 10) -> str:
+def format_findings(records: list[dict], failures: list[Failure], top: int = 10,
+                    keywords: dict[str, list[str]] | None = None) -> str:
     kinds = Counter(r["kind"] for r in records)
     lines = [f"{len(records)} documents ({', '.join(f'{n} {k}' for k, n in kinds.most_common())})"
              + (f", {len(failures)} failed" if failures else "")]
@@ -268,6 +338,8 @@ def format_findings(records: list[dict], failures: list[Failure], top: int = 10)
         ident = r.get("self") or {}
         label = ident.get("code") or r.get("title") or ""
         lines.append(f"  {Path(r['source']).name:<40} {r['kind']:<9} {r.get('published') or '-':<10}  {label[:60]}")
+        if keywords and keywords.get(r["source"]):
+            lines.append(f"  {'':<40} keywords: {', '.join(keywords[r['source']][:6])}")
     if len(records) > top:
         lines.append(f"  ... {len(records) - top} more (-n {len(records)} lists them all)")
     cited = Counter(c["code"] for r in records for c in r["citations"] if c.get("code"))
@@ -332,30 +404,24 @@ def eval_command(gold_dir: Path, as_json: bool, misses: bool, floors: dict[str, 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(path_type=Path, exists=True))
 @click.option("-n", "--limit", type=int, default=200, show_default=True, help="Documents to use (0 = all).")
+@click.option("--whole-process/--in-process-only", default=True, show_default=True,
+              help="Also time each command as a whole process (start-up included) with its peak memory.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def bench(path: Path | None, limit: int, as_json: bool) -> None:
-    """Documents/s of the whole pipeline beside underthesea's tokenizer alone, and peak memory.
+def bench(path: Path | None, limit: int, whole_process: bool, as_json: bool) -> None:
+    """Throughput of extract, extract --tokens and run ÷ underthesea's tokenizer alone; peak memory.
 
-    Default corpus: the first 200 documents of ../shared/corpus/bench/ when present, else corpus/.
+    A ratio above 1 means vanban is faster than the tokenizer alone on the same lines.
+    Default corpus: the first 200 documents of ../shared/corpus/bench/ when present,
+    else the bundled corpus/ (and the output says so).
 
     Example: vanban bench -n 200
     """
     from pipeline.bench import format_bench, run_bench
 
-    result = run_bench(path, limit)
+    result = run_bench(path, limit, whole_process=whole_process)
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_bench(result))
 
 
-def _add_graph_commands() -> None:
-    try:
-        from pipeline.graph_cli import graph, query
-    except ImportError:
-        return
-    cli.add_command(query)
-    cli.add_command(graph)
-
-
-_add_graph_commands()
 cli.add_command(export_group)
 cli.add_command(show_command)
 cli.add_command(serve_command)
@@ -364,3 +430,7 @@ cli.add_command(stories_command)
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -21,6 +21,7 @@ from graph.build import build_graph
 from graph.index import GraphIndex
 from graph.io import FORMATS, ExportError, export_graph
 from graph.schema import GraphSchemaError
+from pipeline.search_cli import keyword_lines
 
 _INDEX_META = "vanban.graph_index"  # click context meta key of the store's graph tables
 
@@ -213,7 +214,8 @@ def doc_command(ctx: click.Context, code: str, min_confidence: float, every: boo
     if not every:
         _resolve(ctx, code, offset, limit)
     _answer(ctx, lambda index: index.doc(code, min_confidence, offset, limit),
-            lambda reports: [line for report in reports for line in _report_lines(report)])
+            lambda reports: [line for report in reports for line in _report_lines(report)
+                             + keyword_lines(ctx.meta["vanban.db"], report.node)])
 
 
 @query.command("implementers")

@@ -25,6 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from pipeline.deadline import DocumentTimeout, alarm
 from pipeline.ingest import iter_entries, read_entry
 from pipeline.models import Failure, Ignored, Limits, RawDocument, Skipped
 from pipeline.record import build_record, iso_date
-from vntext.normalize import normalize
+from vntext.normalize import NormalizedText, normalize
 
 __all__ = ["Analysis", "Ignored", "Skipped", "analyze", "extract_all", "extract_paths", "iter_documents", "process_document",
            "process_stream", "process_with_origins", "safe_process"]
@@ -43,33 +44,56 @@ GRACE_S = 10.0  # a pool worker past its time limit by this much is killed (the 
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything the pipeline knows about one document (for notebooks and debugging)."""
+    """Everything the pipeline knows about one document (for notebooks and debugging).
+
+    ``doc`` (a spaCy ``Doc`` with the findings in ``doc.spans["vanban"]``, for
+    displaCy) is built on first use: the record does not need it.
+    """
 
     raw: RawDocument
-    normalized: object  # vntext.normalize.NormalizedText
-    doc: object  # spacy.tokens.Doc
+    normalized: NormalizedText
     record: dict
 
+    @cached_property
+    def doc(self):
+        from pipeline.nlp import make_doc
 
-def analyze(raw: RawDocument) -> Analysis:
-    """Normalize, tokenize, extract and build the record of one document."""
-    from pipeline.nlp import facts_of, make_doc
+        return make_doc(self.normalized.text, published_hint=iso_date(self.raw.published), doc_id=self.raw.id)
+
+
+def analyze(raw: RawDocument, tokens: bool = False) -> Analysis:
+    """Normalize, extract and build the record of one document (words in it when ``tokens``)."""
+    from pipeline.facts import find_facts
 
     norm = normalize(raw.text, "md" if raw.markdown else raw.format)
-    doc = make_doc(norm.text, published_hint=iso_date(raw.published), doc_id=raw.id)
-    return Analysis(raw=raw, normalized=norm, doc=doc, record=build_record(raw, norm, facts_of(doc)))
+    facts = find_facts(norm.text, published_hint=iso_date(raw.published), doc_id=raw.id)
+    record = build_record(raw, norm, facts)
+    if tokens:
+        record["tokens"] = word_records(norm)
+    return Analysis(raw=raw, normalized=norm, record=record)
 
 
-def process_document(raw: RawDocument) -> dict:
-    """The OUTPUT.md record of one document."""
-    return analyze(raw).record
+def word_records(norm: NormalizedText) -> list[dict]:
+    """underthesea's words of a text as record spans: text, start, end in the original text."""
+    from pipeline.segment import segmenter
+
+    original, words = norm.original, []
+    for start, end in segmenter().word_spans(norm.text):
+        s, e = norm.original_span(start, end)
+        words.append({"text": original[s:e], "start": s, "end": e})
+    return words
 
 
-def safe_process(raw: RawDocument, time_limit: float = 0.0) -> dict | Failure:
+def process_document(raw: RawDocument, tokens: bool = False) -> dict:
+    """The OUTPUT.md record of one document; with ``tokens``, its words under "tokens"."""
+    return analyze(raw, tokens=tokens).record
+
+
+def safe_process(raw: RawDocument, time_limit: float = 0.0, tokens: bool = False) -> dict | Failure:
     """``process_document``, with any failure (or running past ``time_limit`` s) turned into a ``Failure``."""
     try:
         with alarm(time_limit):
-            return process_document(raw)
+            return process_document(raw, tokens=True) if tokens else process_document(raw)
     except DocumentTimeout:
         return _timed_out(raw, time_limit)
     except RecursionError:
@@ -99,15 +123,17 @@ def iter_documents(
 
 
 def process_stream(
-    items: Iterable[RawDocument | Failure | Skipped | Ignored], workers: int = 1, limits: Limits | None = None
+    items: Iterable[RawDocument | Failure | Skipped | Ignored], workers: int = 1, limits: Limits | None = None,
+    tokens: bool = False,
 ) -> Iterator[dict | Failure | Skipped | Ignored]:
     """Process RawDocuments (in a pool when workers > 1); pass the rest through; keep input order."""
-    for _origin, result in process_with_origins(items, workers, limits):
+    for _origin, result in process_with_origins(items, workers, limits, tokens):
         yield result
 
 
 def process_with_origins(
-    items: Iterable[RawDocument | Failure | Skipped | Ignored], workers: int = 1, limits: Limits | None = None
+    items: Iterable[RawDocument | Failure | Skipped | Ignored], workers: int = 1, limits: Limits | None = None,
+    tokens: bool = False,
 ) -> Iterator[tuple[str | None, dict | Failure | Skipped | Ignored]]:
     """``process_stream``'s results, each beside the input file it came from (for a store's bookkeeping)."""
     limit = (limits or Limits.from_env()).time_limit_s
@@ -115,11 +141,11 @@ def process_with_origins(
     if workers <= 1:
         for item in iterator:
             if isinstance(item, RawDocument):
-                yield item.origin, safe_process(item, limit)
+                yield item.origin, safe_process(item, limit, tokens)
             else:
                 yield _origin(item), item
         return
-    yield from _Pool(workers, limit).run(iterator)
+    yield from _Pool(workers, limit, tokens).run(iterator)
 
 
 def _origin(item) -> str | None:
@@ -129,9 +155,10 @@ def _origin(item) -> str | None:
 class _Pool:
     """A process pool that keeps input order, a window of BATCH documents, and kills stuck workers."""
 
-    def __init__(self, workers: int, limit: float):
+    def __init__(self, workers: int, limit: float, tokens: bool = False):
         self.workers = workers
         self.limit = limit
+        self.tokens = tokens
         self.pool: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
@@ -140,7 +167,7 @@ class _Pool:
 
     def _submit(self, raw: RawDocument) -> Future:
         pool = self.pool or self._start()
-        return pool.submit(safe_process, raw, self.limit)
+        return pool.submit(safe_process, raw, self.limit, self.tokens)
 
     def run(self, iterator: Iterator) -> Iterator[tuple[str | None, dict | Failure | Skipped | Ignored]]:
         window: deque[tuple[Any, Future | None]] = deque()
@@ -198,12 +225,10 @@ class _Pool:
 
 
 def _worker_init(parent: int) -> None:
-    """In each pool worker: ignore Ctrl-C, die with the parent, load the language pipeline once."""
+    """In each pool worker: ignore Ctrl-C, die with the parent, load the extractors' tables once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
-    from pipeline.nlp import load_nlp
-
-    load_nlp()
+    import pipeline.facts  # noqa: F401
 
 
 def _die_with_parent(parent: int) -> None:
@@ -226,15 +251,16 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="vanban-parent-watch", daemon=True).start()
 
 
-def extract_paths(paths: Iterable[str | Path], workers: int = 1) -> Iterator[dict | Failure]:
-    """Records (dicts) and Failures for every input under ``paths``, in input order."""
-    for item in extract_all(paths, workers):
+def extract_paths(paths: Iterable[str | Path], workers: int = 1, tokens: bool = False) -> Iterator[dict | Failure]:
+    """Records (dicts) and Failures for every input under ``paths``, in input order (words in them when ``tokens``)."""
+    for item in extract_all(paths, workers, tokens):
         if not isinstance(item, Ignored):
             yield item
 
 
-def extract_all(paths: Iterable[str | Path], workers: int = 1) -> Iterator[dict | Failure | Ignored]:
+def extract_all(paths: Iterable[str | Path], workers: int = 1,
+                tokens: bool = False) -> Iterator[dict | Failure | Ignored]:
     """``extract_paths`` plus the unsupported files met while walking folders (``Ignored``), in input order."""
-    for item in process_stream(iter_documents(paths), workers=workers):
+    for item in process_stream(iter_documents(paths), workers=workers, tokens=tokens):
         if not isinstance(item, Skipped):
             yield item

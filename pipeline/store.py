@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from graph import index as graph_index
+from pipeline import search
 from pipeline.models import Failure
 from pipeline.stories import SCHEMA_SQL as STORIES_SQL
 from pipeline.texts import create_tables, delete_text, put_text
@@ -90,6 +91,7 @@ class Store:
                 self.db.executescript(SCHEMA_SQL)
                 self.db.executescript(STORIES_SQL)  # near-duplicate texts grouped into stories (pipeline/stories.py)
                 self._migrate()
+                search.ensure_schema(self.db)  # the words index and keywords (pipeline.search)
                 create_tables(self.db)
             graph_index.ensure_tables(self.db)  # a version of the documents, bumped by triggers on every change
             self._graph_version = graph_index.documents_version(self.db)
@@ -131,8 +133,14 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def stored_keys(self) -> set[tuple[str, str]]:
+        """(source, content hash) of every document stored successfully (a distributed run skips them)."""
+        return set(self.db.execute("SELECT source, id FROM documents WHERE status = 'ok'"))
+
     def put(self, record: dict, origin: str | None = None) -> str:
         """Store a record with its facts in one transaction; 'new' or 'replaced' (other content or a past failure)."""
+        tokens = record.get("tokens")  # the words, for the full-text index only
+        record = {k: v for k, v in record.items() if k != "tokens"}
         source = record["source"]
         text = record.get("text")  # kept apart, compressed, in `texts` (pipeline.texts)
         record = {k: v for k, v in record.items() if k != "text"}
@@ -147,6 +155,8 @@ class Store:
             if text is not None:
                 put_text(self.db, record["id"], source, text)
             self._put_facts(record)
+            if tokens is not None:
+                search.index_text(self.db, record, tokens)
         return "replaced" if existed else "new"
 
     def put_failure(self, failure: Failure) -> None:
@@ -202,6 +212,7 @@ class Store:
 
     def _delete(self, source: str) -> bool:
         delete_text(self.db, source)
+        search.forget(self.db, source)
         cursor = self.db.execute("DELETE FROM documents WHERE source = ?", (source,))
         return cursor.rowcount > 0
 

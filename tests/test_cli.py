@@ -4,6 +4,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
@@ -104,18 +105,32 @@ def test_eval_scores_a_project_gold_set(tmp_path):
     assert report["misses"]["a.txt"]["codes"]["missed"] == ["99-QĐ/TW"]
 
 
-def test_bench_prints_throughput_ratio_and_memory(tmp_path):
+def test_bench_prints_throughput_ratios_and_memory(tmp_path):
     result = invoke("bench", CORPUS, "-n", 3, "--json")
     assert result.exit_code == 0
     figures = json.loads(result.stdout)
-    assert figures["documents"] == 3
-    assert figures["pipeline"]["docs_per_s"] > 0 and figures["tokenizer_alone"]["docs_per_s"] > 0
-    assert figures["ratio_pipeline_to_tokenizer"] > 0 and figures["peak_rss_mb"] > 0
+    assert figures["documents"] == 3 and figures["fallback"] is False
+    tokenizer = figures["tokenizer_in_process"]["docs_per_s"]
+    for name in ("extract", "extract --tokens", "run"):
+        inner, outer = figures["in_process"][name], figures["whole_process"][name]
+        assert inner["ratio"] == pytest.approx(inner["docs_per_s"] / tokenizer, rel=0.05)
+        assert outer["ratio"] > 0 and outer["peak_rss_mb"] > 10
+    assert figures["tokenizer_whole_process"]["peak_rss_mb"] > 10 and figures["peak_rss_mb"] > 0
+
+
+def test_bench_says_when_it_falls_back_to_the_bundled_corpus(monkeypatch):
+    import pipeline.bench
+
+    monkeypatch.setattr(pipeline.bench, "SHARED_BENCH", Path("/nonexistent/bench"))
+    result = invoke("bench", "-n", 2, "--in-process-only")
+    assert result.exit_code == 0
+    assert "bench corpus (/nonexistent/bench) was not found" in result.stdout
+    assert "vanban extract --tokens" in result.stdout and "x" in result.stdout
 
 
 def test_every_command_is_documented_in_the_readme():
     readme = README.read_text(encoding="utf-8")
-    for name in cli.commands:
+    for name in cli.list_commands(None):
         assert f"vanban {name}" in readme, f"README does not show 'vanban {name}'"
 
 
