@@ -65,6 +65,7 @@ class Explorer:
     records: list[dict]
     failures: list[Failure] = field(default_factory=list)
     _graph: object = field(default=None, init=False, repr=False)
+    db_path: Path | None = field(default=None, repr=False)  # the store it came from (for search)
 
     def __repr__(self) -> str:
         return f"Explorer({len(self.records)} records, {len(self.failures)} failures)"
@@ -208,7 +209,7 @@ class Explorer:
         from pipeline import search as full_text
         from pipeline.store import Store
 
-        db = getattr(self, "db_path", None)
+        db = self.db_path
         if db is None:
             raise ValueError("search needs a store: use open_store(path)")
         with Store(db) as store:
@@ -234,9 +235,7 @@ def open_store(path: str | Path) -> Explorer:
     if not path.is_file():
         raise FileNotFoundError(f"no vanban store at {path} (fill one with: vanban run PATH --db {path})")
     with Store(path) as store:
-        explorer = Explorer(list(store.records()), store.failures())
-    explorer.db_path = path  # for search
-    return explorer
+        return Explorer(list(store.records()), store.failures(), db_path=path)
 
 
 def explore_paths(paths: str | Path | Iterable[str | Path], workers: int = 1) -> Explorer:

@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NoReturn
 
@@ -232,6 +233,7 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, 
         with store:
             from pipeline.stories import group_stories, signed
 
+            items: Iterable[tuple[str | None, object]]
             if dask_address:
                 items = ((None, item) for item in
                          _dask_items(paths, dask_address, parts, parts_format, index, store.stored_keys()))

@@ -137,7 +137,10 @@ def process_partition(part: Partition, out_dir: str, tokens: bool = False, part_
             skipped += 1
         else:
             result = safe_process(item, tokens=tokens)
-            (failures if isinstance(result, Failure) else records).append(result)
+            if isinstance(result, Failure):
+                failures.append(result)
+            else:
+                records.append(result)
     path = Path(out_dir) / f"part-{part.index:05d}.{part_format}"
     _write_part(path, records, part_format)
     return PartResult(part.index, str(path), len(records), failures, skipped)

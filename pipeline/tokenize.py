@@ -88,6 +88,6 @@ def build_doc(vocab: Vocab, text: str, spans: list[tuple[int, int]]) -> Doc:
     if not words:
         return Doc(vocab, words=[], spaces=[])
     sent_starts[0] = True
-    doc = Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+    doc = Doc(vocab, words=words, spaces=spaces, sent_starts=list[bool | int | None](sent_starts))
     assert doc.text == text, "tokenizer alignment lost characters"
     return doc
