@@ -24,6 +24,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.ingest import format_of, iter_inputs, read_file
 from pipeline.models import Failure, IngestError, RawDocument
@@ -181,18 +182,17 @@ def read_part(path: str | Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def client_for(address: str | None):
-    """A ``dask.distributed.Client``: to ``address``, or to a new LocalCluster (closed with the client)."""
+def client_for(address: str | None) -> tuple[Any, Any]:
+    """A ``dask.distributed.Client`` to ``address``, or to a new LocalCluster; with that cluster (or None),
+    which the caller closes after the client."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
         raise ImportError("--dask needs the extra: pip install 'vanban[dask]'") from err
     if address and address != "local":
-        return Client(address)
+        return Client(address), None
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
-    client = Client(cluster)
-    client._vanban_cluster = cluster  # closed in run_partitions
-    return client
+    return Client(cluster), cluster
 
 
 def run_partitions(paths: Iterable[str | Path], *, address: str | None = None, client=None,
@@ -206,8 +206,9 @@ def run_partitions(paths: Iterable[str | Path], *, address: str | None = None, c
     if part_format not in PART_FORMATS:
         raise ValueError(f"unknown part format {part_format!r} (use one of {', '.join(PART_FORMATS)})")
     parts = plan_partitions(paths, docs_per_partition)
-    own_client = client is None
-    client = client or client_for(address)
+    own_client, cluster = client is None, None
+    if client is None:
+        client, cluster = client_for(address)
     scratch = None if out_dir else tempfile.TemporaryDirectory(prefix="vanban-dask-")
     folder = str(Path(out_dir or scratch.name).resolve())  # type: ignore[union-attr]
     Path(folder).mkdir(parents=True, exist_ok=True)
@@ -224,7 +225,6 @@ def run_partitions(paths: Iterable[str | Path], *, address: str | None = None, c
             future.release()
     finally:
         if own_client:
-            cluster = getattr(client, "_vanban_cluster", None)
             client.close()
             if cluster is not None:
                 cluster.close()
