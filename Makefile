@@ -32,6 +32,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test browser ocr
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 

@@ -62,7 +62,9 @@ def levels_for(n_docs: int) -> list[list[tuple[str, str | None]]]:
                 docs.append((f"{i + 1}-{doc_type}/{issuer_code}", None))
             else:
                 body = "Đảng ủy Khối" if issuer_code == "ĐUK" else "Đảng ủy Bộ"
-                docs.append((f"{i % LOCAL_NUMBERS + 1}-{doc_type}/{issuer_code}", f"{body} số {i // LOCAL_NUMBERS + 1}"))
+                docs.append(
+                    (f"{i % LOCAL_NUMBERS + 1}-{doc_type}/{issuer_code}", f"{body} số {i // LOCAL_NUMBERS + 1}")
+                )
         levels.append(docs)
     return levels
 
@@ -82,21 +84,51 @@ def synthetic_records(n_docs: int, seed: int) -> Iterator[dict]:
             citations = [{"code": code, "issuer": issuer, "start": 0, "end": 30, "date": "2022-04-14"}]
             relations = []
             for k, (parent, parent_issuer) in enumerate(parents):
-                citations.append({"code": parent, "issuer": parent_issuer, "start": 40 + 60 * k,
-                                  "end": 90 + 60 * k, "date": "2022-02-15"})
-                relations.append({"source": code, "type": "implements" if k == 0 else "based_on", "target": parent,
-                                  "confidence": round(rng.uniform(0.5, 0.95), 2),
-                                  "evidence": {"start": 0, "end": 160, "rule": "synthetic"}})
+                citations.append(
+                    {
+                        "code": parent,
+                        "issuer": parent_issuer,
+                        "start": 40 + 60 * k,
+                        "end": 90 + 60 * k,
+                        "date": "2022-02-15",
+                    }
+                )
+                relations.append(
+                    {
+                        "source": code,
+                        "type": "implements" if k == 0 else "based_on",
+                        "target": parent,
+                        "confidence": round(rng.uniform(0.5, 0.95), 2),
+                        "evidence": {"start": 0, "end": 160, "rule": "synthetic"},
+                    }
+                )
             people = []
             if number % 10 == 0:
                 title, body = POSTS[number % len(POSTS)]
-                people.append({"name": person_name(number // 10 % 20_000), "mentions": [{"start": 200, "end": 215}],
-                               "posts": [{"title": title, "organization": f"{body} số {number % 500 + 1}"}]})
+                people.append(
+                    {
+                        "name": person_name(number // 10 % 20_000),
+                        "mentions": [{"start": 200, "end": 215}],
+                        "posts": [{"title": title, "organization": f"{body} số {number % 500 + 1}"}],
+                    }
+                )
             number += 1
-            yield {"schema": "vanban.document/1", "id": f"t{depth}-{j}", "source": f"synthetic/{depth}/{j}.txt",
-                   "format": "txt", "title": f"Văn bản {depth}-{j}", "published": f"20{15 + number % 10}-04-20",
-                   "kind": "news", "self": None, "citations": citations, "relations": relations, "people": people,
-                   "organizations": [], "dates": [], "warnings": []}
+            yield {
+                "schema": "vanban.document/1",
+                "id": f"t{depth}-{j}",
+                "source": f"synthetic/{depth}/{j}.txt",
+                "format": "txt",
+                "title": f"Văn bản {depth}-{j}",
+                "published": f"20{15 + number % 10}-04-20",
+                "kind": "news",
+                "self": None,
+                "citations": citations,
+                "relations": relations,
+                "people": people,
+                "organizations": [],
+                "dates": [],
+                "warnings": [],
+            }
 
 
 def node_of(code: str, issuer: str | None) -> str:
@@ -137,8 +169,12 @@ def _peak_mb() -> float:
 
 def _percentiles(times: list[float]) -> dict:
     times = sorted(times)
-    return {"p50": statistics.median(times), "p95": times[min(len(times) - 1, int(0.95 * len(times)))],
-            "max": times[-1], "n": len(times)}
+    return {
+        "p50": statistics.median(times),
+        "p95": times[min(len(times) - 1, int(0.95 * len(times)))],
+        "max": times[-1],
+        "n": len(times),
+    }
 
 
 def child_make_store(db: str, n_docs: int, seed: int) -> dict:
@@ -158,8 +194,14 @@ def child_make_store(db: str, n_docs: int, seed: int) -> dict:
     store.refresh_graph_index()
     indexed = time.perf_counter() - start
     store.close()
-    return {"fill_s": filled, "index_s": indexed, "peak_fill_mb": peak_fill, "peak_mb": _peak_mb(),
-            "size_before_mb": size_before / 1e6, "size_after_mb": os.path.getsize(db) / 1e6}
+    return {
+        "fill_s": filled,
+        "index_s": indexed,
+        "peak_fill_mb": peak_fill,
+        "peak_mb": _peak_mb(),
+        "size_before_mb": size_before / 1e6,
+        "size_after_mb": os.path.getsize(db) / 1e6,
+    }
 
 
 def _time_plan(plan, ask: Callable[[str, tuple], object]) -> dict:
@@ -204,8 +246,13 @@ def child_index_queries(db: str, n_docs: int, seed: int, ready_from: float) -> d
     plan = query_plan(n_docs, seed)
     ask(*plan[0][0:1], plan[0][1][0])
     first = time.monotonic() - ready_from
-    return {"open_s": opened, "first_answer_s": first, "queries": _time_plan(plan, ask), "peak_mb": _peak_mb(),
-            "networkx_loaded": "networkx" in sys.modules}
+    return {
+        "open_s": opened,
+        "first_answer_s": first,
+        "queries": _time_plan(plan, ask),
+        "peak_mb": _peak_mb(),
+        "networkx_loaded": "networkx" in sys.modules,
+    }
 
 
 def child_networkx_queries(db: str, n_docs: int, seed: int, ready_from: float) -> dict:
@@ -249,8 +296,9 @@ def _timed(argv: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, floa
 def _run_child(*args: str) -> dict:
     """Run this script as a child; its last stdout line is its JSON result, plus its wall time and peak memory."""
     start = time.monotonic()
-    proc, _cpu, peak = _timed([sys.executable, __file__, "--child", *args, "--ready-from", repr(start)],
-                              stdout=subprocess.PIPE, text=True)
+    proc, _cpu, peak = _timed(
+        [sys.executable, __file__, "--child", *args, "--ready-from", repr(start)], stdout=subprocess.PIPE, text=True
+    )
     if proc.returncode:
         raise SystemExit(f"child {args} failed with status {proc.returncode}")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -263,8 +311,7 @@ def _whole_process(db: str, argv: list[str]) -> tuple[float, float, int, float]:
     """Wall time (ms), peak memory (MB), exit status and CPU time (ms) of one ``vanban query`` process."""
     vanban = str(Path(sys.executable).with_name("vanban"))
     start = time.perf_counter()
-    proc, cpu, peak = _timed([vanban, "query", "--db", db, *argv], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+    proc, cpu, peak = _timed([vanban, "query", "--db", db, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return (time.perf_counter() - start) * 1000, peak, proc.returncode, cpu
 
 
@@ -278,53 +325,79 @@ def bench_size(n_docs: int, args) -> None:
         for suffix in ("", "-journal"):
             Path(db + suffix).unlink(missing_ok=True)
         made = _run_child("make-store", db, str(n_docs), str(args.seed))
-        print(f"store fill (Store.put): {made['fill_s']:.0f} s; graph index build: {made['index_s']:.0f} s; "
-              f"peak memory of the filling+indexing process {made['peak_mb']:.0f} MB "
-              f"(after fill, before indexing {made['peak_fill_mb']:.0f} MB)")
-        print(f"store on disk: {made['size_before_mb']:.0f} MB without the graph tables, "
-              f"{made['size_after_mb']:.0f} MB with them")
+        print(
+            f"store fill (Store.put): {made['fill_s']:.0f} s; graph index build: {made['index_s']:.0f} s; "
+            f"peak memory of the filling+indexing process {made['peak_mb']:.0f} MB "
+            f"(after fill, before indexing {made['peak_fill_mb']:.0f} MB)"
+        )
+        print(
+            f"store on disk: {made['size_before_mb']:.0f} MB without the graph tables, "
+            f"{made['size_after_mb']:.0f} MB with them"
+        )
     new = _run_child("index", db, str(n_docs), str(args.seed))
-    print(f"graph tables: opened in {new['open_s'] * 1000:.1f} ms; first answer {new['first_answer_s']:.2f} s after "
-          f"process start; peak memory of the query process {new['child_peak_mb']:.0f} MB; "
-          f"networkx imported: {new['networkx_loaded']}")
+    print(
+        f"graph tables: opened in {new['open_s'] * 1000:.1f} ms; first answer {new['first_answer_s']:.2f} s after "
+        f"process start; peak memory of the query process {new['child_peak_mb']:.0f} MB; "
+        f"networkx imported: {new['networkx_loaded']}"
+    )
     old = None
     if n_docs <= args.networkx_upto:
         old = _run_child("networkx", db, str(n_docs), str(args.seed))
-        print(f"networkx (today): graph built from the store in {old['build_s']:.1f} s; first answer "
-              f"{old['first_answer_s']:.1f} s after process start; peak memory {old['child_peak_mb']:.0f} MB")
-    print("in-process latency, ms: wall p50 / p95 [CPU p50 / p95]"
-          f"{'; networkx beside it; speed ratio networkx time / index time (above 1: the index is faster)' if old else ''}:")
+        print(
+            f"networkx (today): graph built from the store in {old['build_s']:.1f} s; first answer "
+            f"{old['first_answer_s']:.1f} s after process start; peak memory {old['child_peak_mb']:.0f} MB"
+        )
+    print(
+        "in-process latency, ms: wall p50 / p95 [CPU p50 / p95]"
+        f"{'; networkx beside it; speed ratio networkx time / index time (above 1: the index is faster)' if old else ''}:"
+    )
     for name, figures in new["queries"].items():
         cpu = figures["cpu"]
-        line = (f"  {name:<42} index {figures['p50']:8.2f} / {figures['p95']:8.2f} "
-                f"[{cpu['p50']:7.2f} / {cpu['p95']:7.2f}]")
+        line = (
+            f"  {name:<42} index {figures['p50']:8.2f} / {figures['p95']:8.2f} [{cpu['p50']:7.2f} / {cpu['p95']:7.2f}]"
+        )
         if old:
             was = old["queries"][name]
-            line += (f"   networkx {was['p50']:9.2f} / {was['p95']:9.2f} [{was['cpu']['p50']:8.2f} / {was['cpu']['p95']:8.2f}]"
-                     f"   ratio p50 {was['p50'] / max(figures['p50'], 1e-6):.1f}")
+            line += (
+                f"   networkx {was['p50']:9.2f} / {was['p95']:9.2f} [{was['cpu']['p50']:8.2f} / {was['cpu']['p95']:8.2f}]"
+                f"   ratio p50 {was['p50'] / max(figures['p50'], 1e-6):.1f}"
+            )
         print(line)
 
     roots, middle, _duk, leaves = levels_for(n_docs)
     shared = leaves[0][0]
     print(f"whole process, `vanban query ...` x{args.calls} (wall ms p50 / p95, CPU ms p50, peak MB):")
-    for argv in (["doc", middle[3][0]], ["doc", node_of(*leaves[5])], ["doc", shared],
-                 ["implementers", roots[0][0], "--transitive"], ["top", "-n", "10"],
-                 ["person", _toneless(person_name(7))]):
+    for argv in (
+        ["doc", middle[3][0]],
+        ["doc", node_of(*leaves[5])],
+        ["doc", shared],
+        ["implementers", roots[0][0], "--transitive"],
+        ["top", "-n", "10"],
+        ["person", _toneless(person_name(7))],
+    ):
         runs = [_whole_process(db, argv) for _ in range(args.calls)]
         stats = _percentiles([run[0] for run in runs])
         cpu = statistics.median(run[3] for run in runs)
-        print(f"  {' '.join(argv):<48} {stats['p50']:7.0f} / {stats['p95']:7.0f} ms   cpu {cpu:6.0f} ms   "
-              f"{max(run[1] for run in runs):5.0f} MB   exit {runs[0][2]}")
+        print(
+            f"  {' '.join(argv):<48} {stats['p50']:7.0f} / {stats['p95']:7.0f} ms   cpu {cpu:6.0f} ms   "
+            f"{max(run[1] for run in runs):5.0f} MB   exit {runs[0][2]}"
+        )
     if old:
-        print(f"  today's networkx path (build + one doc), for comparison: {old['first_answer_s'] * 1000:,.0f} ms, "
-              f"{old['child_peak_mb']:,.0f} MB")
+        print(
+            f"  today's networkx path (build + one doc), for comparison: {old['first_answer_s'] * 1000:,.0f} ms, "
+            f"{old['child_peak_mb']:,.0f} MB"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, nargs="+", default=[100_000])
-    parser.add_argument("--networkx-upto", type=int, default=100_000,
-                        help="Also time today's networkx path for sizes up to this (8 GB at 1M).")
+    parser.add_argument(
+        "--networkx-upto",
+        type=int,
+        default=100_000,
+        help="Also time today's networkx path for sizes up to this (8 GB at 1M).",
+    )
     parser.add_argument("--repeat", type=int, default=50, help="(kept for compatibility; the plan fixes counts)")
     parser.add_argument("--calls", type=int, default=10, help="Whole-process calls per command.")
     parser.add_argument("--seed", type=int, default=7)

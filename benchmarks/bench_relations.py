@@ -44,7 +44,7 @@ def timed_rounds(docs, rounds: int) -> tuple[float, float, float]:
     try:
         for _ in range(rounds):  # each document with and without, back to back: load changes hit both
             for i, doc in enumerate(docs):
-                for finding in ((True, False) if i % 2 == 0 else (False, True)):  # who goes first alternates
+                for finding in (True, False) if i % 2 == 0 else (False, True):  # who goes first alternates
                     relations.find_relations = counting if finding else (lambda *args, **kwargs: [])
                     started = time.perf_counter()
                     process_document(doc)

@@ -40,8 +40,13 @@ def _whole(argv: list[str]) -> tuple[float, float, float]:
     """Wall ms, CPU ms and peak MB of one process. GNU time measures the peak: a child of this
     process would report this process's own peak (Linux keeps the high-water mark across exec)."""
     start = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *argv], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, check=False)
+    proc = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %U %S %M", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
     wall = (time.perf_counter() - start) * 1000
     _elapsed, user, system, peak_kb = proc.stderr.strip().splitlines()[-1].split()
     return wall, (float(user) + float(system)) * 1000, int(peak_kb) / 1024
@@ -64,9 +69,11 @@ def main() -> None:
     start = time.perf_counter()
     G = load_graph(Path(args.db))
     built = time.perf_counter() - start
-    print(f"{args.db}: {G.graph['texts']} texts; networkx graph built in {built:.1f} s "
-          f"({G.number_of_nodes()} nodes, {G.number_of_edges()} edges); graph tables "
-          f"{'rebuilt' if rebuilt else 'current'} in {indexed:.1f} s")
+    print(
+        f"{args.db}: {G.graph['texts']} texts; networkx graph built in {built:.1f} s "
+        f"({G.number_of_nodes()} nodes, {G.number_of_edges()} edges); graph tables "
+        f"{'rebuilt' if rebuilt else 'current'} in {indexed:.1f} s"
+    )
 
     top = [c.node for c in Q.top(G, args.codes)]
     labels = [G.nodes[n]["code"] or G.nodes[n]["label"] for n in top]
@@ -76,10 +83,22 @@ def main() -> None:
     for node, label in zip(top, labels):
         questions += [("doc", Q.doc, index.doc, (code,)) for code in (node, label)]
         for transitive in (False, True):
-            questions.append(("implementers", lambda G, c, t=transitive: Q.implementers(G, c, t),
-                              lambda c, t=transitive: index.implementers(c, t), (node,)))
-            questions.append(("basis", lambda G, c, t=transitive: Q.basis(G, c, t),
-                              lambda c, t=transitive: index.basis(c, t), (node,)))
+            questions.append(
+                (
+                    "implementers",
+                    lambda G, c, t=transitive: Q.implementers(G, c, t),
+                    lambda c, t=transitive: index.implementers(c, t),
+                    (node,),
+                )
+            )
+            questions.append(
+                (
+                    "basis",
+                    lambda G, c, t=transitive: Q.basis(G, c, t),
+                    lambda c, t=transitive: index.basis(c, t),
+                    (node,),
+                )
+            )
     questions += [("path", Q.path, index.path, pair) for pair in itertools.islice(itertools.permutations(top, 2), 200)]
     questions += [("person", Q.person, index.person, (name,)) for name in names]
 
@@ -103,20 +122,30 @@ def main() -> None:
         print(f"  DIFFERENT {kind} {qargs}:\n    networkx {str(was)[:300]}\n    index    {str(now)[:300]}")
     print("in-process ms per call, networkx / index (median, max):")
     for kind, (olds, news) in timings.items():
-        print(f"  {kind:<13} {statistics.median(olds):8.2f} / {statistics.median(news):6.2f}   "
-              f"max {max(olds):8.2f} / {max(news):6.2f}   ({len(olds)} calls)")
+        print(
+            f"  {kind:<13} {statistics.median(olds):8.2f} / {statistics.median(news):6.2f}   "
+            f"max {max(olds):8.2f} / {max(news):6.2f}   ({len(olds)} calls)"
+        )
 
     vanban = str(Path(sys.executable).with_name("vanban"))
     code = labels[0]
-    old_cmd = [sys.executable, "-c", "import sys; from pathlib import Path; from pipeline.graph_cli import load_graph;"
-               " from graph.queries import doc; doc(load_graph(Path(sys.argv[1])), sys.argv[2])", args.db, code]
+    old_cmd = [
+        sys.executable,
+        "-c",
+        "import sys; from pathlib import Path; from pipeline.graph_cli import load_graph;"
+        " from graph.queries import doc; doc(load_graph(Path(sys.argv[1])), sys.argv[2])",
+        args.db,
+        code,
+    ]
     new_cmd = [vanban, "query", "--db", args.db, "doc", code]
     olds = [_whole(old_cmd) for _ in range(max(1, args.calls // 2))]
     news = [_whole(new_cmd) for _ in range(args.calls)]
     for name, runs in (("networkx path (the old `vanban query doc`)", olds), ("`vanban query doc` now", news)):
-        print(f"whole process, doc {code}, {name}: wall {statistics.median(r[0] for r in runs):,.0f} ms, "
-              f"CPU {statistics.median(r[1] for r in runs):,.0f} ms, peak {max(r[2] for r in runs):,.0f} MB "
-              f"(medians of {len(runs)}; load average {os.getloadavg()[0]:.1f})")
+        print(
+            f"whole process, doc {code}, {name}: wall {statistics.median(r[0] for r in runs):,.0f} ms, "
+            f"CPU {statistics.median(r[1] for r in runs):,.0f} ms, peak {max(r[2] for r in runs):,.0f} MB "
+            f"(medians of {len(runs)}; load average {os.getloadavg()[0]:.1f})"
+        )
 
 
 if __name__ == "__main__":

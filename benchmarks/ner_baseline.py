@@ -59,8 +59,12 @@ def underthesea_people(text: str) -> list[str]:
 
 def as_record(names: list[str]) -> dict:
     """A minimal output record holding only people (what score_file reads for ``people``)."""
-    return {"citations": [], "dates": [], "relations": [],
-            "people": [{"name": n, "mentions": [], "posts": []} for n in dict.fromkeys(names)]}
+    return {
+        "citations": [],
+        "dates": [],
+        "relations": [],
+        "people": [{"name": n, "mentions": [], "posts": []} for n in dict.fromkeys(names)],
+    }
 
 
 def main(gold_dir: Path) -> None:
@@ -80,14 +84,20 @@ def main(gold_dir: Path) -> None:
             seconds["underthesea"] += time.perf_counter() - start
     print(f"{ours.files} files in {gold_dir}")
     print(f"{'system':<24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'seconds':>8}")
-    for label, report, key in (("vanban find_people", ours, "vanban"),
-                               ("underthesea ner (PER)", theirs, "underthesea")):
+    for label, report, key in (
+        ("vanban find_people", ours, "vanban"),
+        ("underthesea ner (PER)", theirs, "underthesea"),
+    ):
         s = report.scores["people"]
-        print(f"{label:<24} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}"
-              f" {seconds[key]:8.1f}")
+        print(
+            f"{label:<24} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}"
+            f" {seconds[key]:8.1f}"
+        )
     posts = ours.scores["posts"]
-    print(f"{'vanban posts':<24} {posts.precision:6.3f} {posts.recall:6.3f} {posts.f1:6.3f}"
-          f" {posts.tp:5d} {posts.fp:5d} {posts.fn:5d}")
+    print(
+        f"{'vanban posts':<24} {posts.precision:6.3f} {posts.recall:6.3f} {posts.f1:6.3f}"
+        f" {posts.tp:5d} {posts.fp:5d} {posts.fn:5d}"
+    )
 
 
 if __name__ == "__main__":

@@ -234,8 +234,9 @@ def _find_named(text: str, taken: Sequence[_Core]) -> list[_Core]:
         year = NAMED_YEAR_RE.match(text, end)
         if year and not match.group("congress"):  # "Hiến pháp năm 2013", "Luật Đất đai 2024"
             edition, end = year.group("year"), year.end()
-        cores.append(_Core(start=match.start(), core_end=end, form="named", type_word=type_word, name=name,
-                           edition=edition))
+        cores.append(
+            _Core(start=match.start(), core_end=end, form="named", type_word=type_word, name=name, edition=edition)
+        )
     return cores
 
 
@@ -376,9 +377,7 @@ def repair_warnings(citations: Sequence[Citation], identity: SelfIdentity | None
     return list(dict.fromkeys(found))
 
 
-def _date_after(
-    text: str, pos: int, limit: int, dates: list[DateMention], starts: list[int]
-) -> DateMention | None:
+def _date_after(text: str, pos: int, limit: int, dates: list[DateMention], starts: list[int]) -> DateMention | None:
     index = bisect.bisect_left(starts, pos)
     if index == len(dates):
         return None
@@ -464,7 +463,7 @@ def _subject_after(text: str, pos: int, limit: int, after_issuer: bool) -> tuple
 
 def _quoted_subject(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     """A subject in quotes right after "về": "về “Tiếp tục đổi mới ...”"."""
-    if pos >= len(text) or text[pos] not in "“\"":
+    if pos >= len(text) or text[pos] not in '“"':
         return None
     close = re.compile(r"[”\"]").search(text, pos + 1, min(limit, pos + _SUBJECT_MAX + 50, len(text)))
     if close is None:

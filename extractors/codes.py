@@ -28,11 +28,25 @@ from vntext.normalize import normalize_text
 
 _LOOKALIKES = str.maketrans(
     {
-        "Ð": "Đ", "Ɖ": "Đ", "ð": "đ",
+        "Ð": "Đ",
+        "Ɖ": "Đ",
+        "ð": "đ",
         # Cyrillic capitals that look Latin
-        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H",
-        "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X",
-        "–": "-", "—": "-", "‐": "-", "‑": "-",
+        "А": "A",
+        "В": "B",
+        "Е": "E",
+        "К": "K",
+        "М": "M",
+        "Н": "H",
+        "О": "O",
+        "Р": "P",
+        "С": "C",
+        "Т": "T",
+        "Х": "X",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
     }
 )
 
@@ -213,8 +227,14 @@ def _parse_match(match: re.Match[str], type_word: str | None) -> tuple[ParsedCod
             issuer = _known_party_issuer(match.group(f"{prefix}_issuer"))
             if doc_type in _party_types() and issuer is not None:
                 code = f"{number}-{doc_type}/{issuer}"
-                notes = [n for n in (_d_for_dj(match.group(f"{prefix}_type"), doc_type),
-                                     _d_for_dj(match.group(f"{prefix}_issuer"), issuer)) if n]
+                notes = [
+                    n
+                    for n in (
+                        _d_for_dj(match.group(f"{prefix}_type"), doc_type),
+                        _d_for_dj(match.group(f"{prefix}_issuer"), issuer),
+                    )
+                    if n
+                ]
                 return ParsedCode(code, number, doc_type, issuer, "party", repairs=tuple(notes)), match.end()
             return None
     if match.group("sa_tail") is not None:
@@ -250,9 +270,7 @@ def _parse_party(match: re.Match[str], number: str) -> tuple[ParsedCode, int] | 
     return ParsedCode(code, number, doc_type, issuer_code, "party", repairs=tuple(notes)), end
 
 
-def _parse_state_tail(
-    match: re.Match[str], number: str, year: str | None, group: str
-) -> tuple[ParsedCode, int] | None:
+def _parse_state_tail(match: re.Match[str], number: str, year: str | None, group: str) -> tuple[ParsedCode, int] | None:
     """State code tails: "NĐ-CP", "QH14", "TTLT-BTC-BGTVT", "BYT-KCB"; stop at the first
     segment that is neither a known type nor abbreviation-like ("- Hà Nội").
 

@@ -87,7 +87,7 @@ def _month(m: re.Match[str], text: str) -> _Candidate | None:
 
 
 def _is_life_span(text: str, start: int, end: int, first: int, last: int) -> bool:
-    """"Hồ Chí Minh (1890-1969)", "Nguyễn Khuyến 1835-1909": a long range right after a name."""
+    """ "Hồ Chí Minh (1890-1969)", "Nguyễn Khuyến 1835-1909": a long range right after a name."""
     if last - first < 30:
         return False
     before = text[max(0, start - 60) : start]
@@ -187,7 +187,7 @@ def _candidates(text: str) -> list[_Candidate]:
 
 
 def _relative(m: re.Match[str], text: str) -> _Candidate | None:
-    """"năm ngoái", "hôm qua": a candidate to resolve against the anchor; None after a count ("10 năm nay")."""
+    """ "năm ngoái", "hôm qua": a candidate to resolve against the anchor; None after a count ("10 năm nay")."""
     before = text[max(0, m.start() - 20) : m.start()]
     if P.RELATIVE_COUNT_BEFORE.search(before):
         return None

@@ -158,8 +158,12 @@ def _subject(text: str, pos: int) -> str | None:
             continue
         if TITLE_BLOCK_END_RE.match(line):
             break
-        if kept and line.isupper() and ENACTING_LINE_RE.match(line) and not OPEN_ENDED_RE.search(kept[-1]) and (
-            bold or blank_seen or _preamble_follows(lines, index + 1)
+        if (
+            kept
+            and line.isupper()
+            and ENACTING_LINE_RE.match(line)
+            and not OPEN_ENDED_RE.search(kept[-1])
+            and (bold or blank_seen or _preamble_follows(lines, index + 1))
         ):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...": who enacts it, not the subject
         capitals = all(k.isupper() for k in kept)
@@ -226,7 +230,7 @@ def _case_body(caps: str) -> str:
         return spelled
     level = LEVEL_WORD_RE.match(caps)
     if level is not None:
-        return f"{level.group().lower()} {_case_body(caps[level.end():])}".strip()
+        return f"{level.group().lower()} {_case_body(caps[level.end() :])}".strip()
     return " ".join(w.lower() if w.lower() in ("và", "các", "của") else w.capitalize() for w in caps.split())
 
 
@@ -247,8 +251,13 @@ def _table_spelling(name: str, any_row: bool = False) -> str:
 # --------------------------------------------------------------------------- issuer
 
 
-def _issuer(text: str, mark: re.Match[str], number_line: re.Match[str] | None, parsed: codes.ParsedCode | None,
-            signer: Signer | None) -> str | None:
+def _issuer(
+    text: str,
+    mark: re.Match[str],
+    number_line: re.Match[str] | None,
+    parsed: codes.ParsedCode | None,
+    signer: Signer | None,
+) -> str | None:
     """The issuing body: from the signature's "T/M BỘ CHÍNH TRỊ" for /TW documents, from
     the issuer table for a specific body, else from the header lines above the number."""
     if parsed is not None and parsed.issuer_code == "TW" and signer and signer.title:
@@ -386,8 +395,6 @@ def _signature_title(lines: list[str]) -> str | None:
     body = " ".join(lines[:split])
     post = " ".join(lines[split:])
     return f"{body}, {post}" if post else body
-
-
 
 
 # --------------------------------------------------------------------------- page subject

@@ -27,8 +27,30 @@ _MIDDLE_ONLY = frozenset({"văn", "thị"})
 _FAMILY = P.FAMILY_NAMES
 # Lower-case words that make a compound with a name-ending syllable ("Trung ương", "Đại hội",
 # "Thường trực"); after any other word the syllable is the end of the name ("Trần Hoài Trung dự").
-_COMPOUND_TAILS = frozenset({"ương", "trực", "hội", "biểu", "thư", "tướng", "tá", "úy", "lệnh", "tịch", "khóa",
-                             "khoá", "mưu", "niên", "khu", "đoàn", "ban", "vụ", "ủy", "uỷ"})
+_COMPOUND_TAILS = frozenset(
+    {
+        "ương",
+        "trực",
+        "hội",
+        "biểu",
+        "thư",
+        "tướng",
+        "tá",
+        "úy",
+        "lệnh",
+        "tịch",
+        "khóa",
+        "khoá",
+        "mưu",
+        "niên",
+        "khu",
+        "đoàn",
+        "ban",
+        "vụ",
+        "ủy",
+        "uỷ",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +71,7 @@ def name_key(name: str) -> str:
 
 def _is_cued(text: str, start: int) -> bool:
     """A title, a rank or a cue word stands right before ``start``."""
-    left = text[max(0, start - 60):start]
+    left = text[max(0, start - 60) : start]
     if P.CUE.search(left):
         return True
     stripped = left.rstrip(" ")
@@ -64,8 +86,8 @@ def _is_cued(text: str, start: int) -> bool:
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
-    left = text[max(0, start - 12):start].rstrip(" *#-")
-    return not left or left[-1] in ".\n:!?\"“|("
+    left = text[max(0, start - 12) : start].rstrip(" *#-")
+    return not left or left[-1] in '.\n:!?"“|('
 
 
 def _acceptable(syllables: list[str], text: str, start: int, first_in_run: bool) -> tuple[bool, bool]:
@@ -92,12 +114,13 @@ def _acceptable(syllables: list[str], text: str, start: int, first_in_run: bool)
         follows = P.PERSON_AFTER.match(text, after)
         if not (follows and (P.TITLE.match(text, follows.end()) or "(" in follows.group())):
             return False, cued
-    if first_in_run and not cued and P.NOT_PERSON_BEFORE.search(text[max(0, start - 40):start]):
+    if first_in_run and not cued and P.NOT_PERSON_BEFORE.search(text[max(0, start - 40) : start]):
         return False, cued
     if first_in_run and _names_a_body(text, start):
         return False, cued
-    if (P.HOUSE_NUMBER_BEFORE.search(text[max(0, start - 10):start])
-            and P.ADDRESS_AFTER.match(text, start + len(name))):
+    if P.HOUSE_NUMBER_BEFORE.search(text[max(0, start - 10) : start]) and P.ADDRESS_AFTER.match(
+        text, start + len(name)
+    ):
         return False, cued
     return True, cued
 
@@ -115,7 +138,9 @@ def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: str) 
     names = []
     for end in range(2, len(syllables)):
         is_last = end == len(syllables) - 1
-        if syllables[end][2].casefold() in _NAME_ENDERS and not (is_last and run_continues_lower not in _COMPOUND_TAILS):
+        if syllables[end][2].casefold() in _NAME_ENDERS and not (
+            is_last and run_continues_lower not in _COMPOUND_TAILS
+        ):
             syllables = syllables[:end]
             break
     i, n = 0, len(syllables)
@@ -141,9 +166,13 @@ def _prefix_allows_name(prefix: str, text: str, run_start: int) -> bool:
     if P.RANK.fullmatch(prefix) or P.TITLE.fullmatch(prefix) or P.CUE.fullmatch(prefix):
         return True
     clause = P.CLAUSE_BEFORE.search(text, max(0, run_start - 80), run_start)
-    if clause and P.TITLE.match(clause.group().lstrip(" -*")) and not P.NOT_PERSON_BEFORE.search(text[max(0, run_start - 20):run_start]):
+    if (
+        clause
+        and P.TITLE.match(clause.group().lstrip(" -*"))
+        and not P.NOT_PERSON_BEFORE.search(text[max(0, run_start - 20) : run_start])
+    ):
         return True
-    if P.NOT_PERSON_BEFORE.search(prefix) or P.NOT_PERSON_BEFORE.search(text[max(0, run_start - 20):run_start]):
+    if P.NOT_PERSON_BEFORE.search(prefix) or P.NOT_PERSON_BEFORE.search(text[max(0, run_start - 20) : run_start]):
         return False
     return " " not in prefix and _at_sentence_start(text, run_start) and prefix not in _FAMILY
 
@@ -159,23 +188,28 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
     for run in P.CAPITALISED_RUN.finditer(text):
         if " " not in run.group():
             continue  # one syllable is never a name
-        syllables = [(run.start() + s.start(), run.start() + s.end(), s.group())
-                     for s in P.SYLLABLE_IN_RUN.finditer(run.group())]
+        syllables = [
+            (run.start() + s.start(), run.start() + s.end(), s.group()) for s in P.SYLLABLE_IN_RUN.finditer(run.group())
+        ]
         if len(syllables) < 2:
             continue
         first_family = next((i for i, s in enumerate(syllables) if s[2] in _FAMILY), None)
         if first_family is None:
             # no family name: only a cue ("đồng chí U Huấn", "ông Y Ngọc") makes it a name
-            if (len(syllables) <= 4 and P.CUE.search(text[max(0, run.start() - 30):run.start()])
-                    and syllables[0][2].casefold() not in _NOT_NAME_SYLLABLES  # "đồng chí Hội Việt Nam ..."
-                    and not P.TITLE.match(text, run.start()) and not P.BODY_HEAD.match(text, run.start())):
+            if (
+                len(syllables) <= 4
+                and P.CUE.search(text[max(0, run.start() - 30) : run.start()])
+                and syllables[0][2].casefold() not in _NOT_NAME_SYLLABLES  # "đồng chí Hội Việt Nam ..."
+                and not P.TITLE.match(text, run.start())
+                and not P.BODY_HEAD.match(text, run.start())
+            ):
                 words = [s[2] for s in syllables]
                 ok, _ = _acceptable(words, text, run.start(), True)
                 if ok:
                     mentions.append(NameMention(run.start(), run.end(), " ".join(words), cued=True))
             continue
         if first_family > 0:
-            prefix = text[run.start():syllables[first_family - 1][1]]
+            prefix = text[run.start() : syllables[first_family - 1][1]]
             if not _prefix_allows_name(prefix, text, run.start()):
                 continue
         next_lower = P.LOWER_WORD_NEXT.match(text, run.end())
@@ -191,8 +225,11 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
                 mentions.append(NameMention(start, end, " ".join(words), cued=cued or first_family > 0))
     mentions.extend(_bylines(text))
     taken = {m.start for m in mentions}
-    mentions.extend(NameMention(k.start(), k.end(), k.group(), cued=_is_cued(text, k.start()))
-                    for k in P.KNOWN_NAME.finditer(text) if k.start() not in taken)
+    mentions.extend(
+        NameMention(k.start(), k.end(), k.group(), cued=_is_cued(text, k.start()))
+        for k in P.KNOWN_NAME.finditer(text)
+        if k.start() not in taken
+    )
     mentions = _drop_place_names(text, mentions)
     mentions = _drop_administrative_units(text, mentions)
     mentions.extend(_repeated_mentions(text, mentions))
@@ -238,7 +275,7 @@ def _names_a_body(text: str, start: int) -> bool:
     heads = list(P.NAMED_AFTER_HEAD.finditer(text, left_start, start))
     if not heads:
         return False
-    between = text[heads[-1].end():start]
+    between = text[heads[-1].end() : start]
     # only the body's own words between its head and the name: no verb, no punctuation
     return not between.strip() or bool(P.BODY_WORDS_ONLY.fullmatch(between))
 
@@ -253,7 +290,11 @@ def _unglued(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | 
         return group
     for cut in range(len(last) - 1, 0, -1):
         tail = last[cut:]
-        if P.VIET_SYLLABLE.fullmatch(last[:cut]) and tail.islower() and (len(tail) == 1 or P.VIET_SYLLABLE.fullmatch(tail)):
+        if (
+            P.VIET_SYLLABLE.fullmatch(last[:cut])
+            and tail.islower()
+            and (len(tail) == 1 or P.VIET_SYLLABLE.fullmatch(tail))
+        ):
             return [*head, (a, a + cut, last[:cut])]
     return None
 
@@ -278,7 +319,7 @@ def _person_follows(text: str, end: int) -> bool:
 
 
 def _place_before(text: str, start: int) -> bool:
-    return bool(P.NOT_PERSON_BEFORE.search(text[max(0, start - 40):start]))
+    return bool(P.NOT_PERSON_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def _bylines(text: str) -> list[NameMention]:

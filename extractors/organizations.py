@@ -26,8 +26,26 @@ _INNER_WORDS = frozenset(w.casefold() for w in P.BODIES["inner_words"])
 # Lower-case words that may join two parts of a body's name but never end one.
 _CONNECTORS = frozenset({"và", "các", "của", "thuộc", "kiêm", "-"})
 # Heads too vague to be a body on their own ("Ban", "Bộ" alone).
-_BARE_HEADS = frozenset({"ban", "bộ", "vụ", "cục", "sở", "hội", "viện", "trường", "hội đồng",
-                         "ủy ban", "văn phòng", "đoàn", "công an", "chi bộ", "đảng bộ", "đảng ủy"})
+_BARE_HEADS = frozenset(
+    {
+        "ban",
+        "bộ",
+        "vụ",
+        "cục",
+        "sở",
+        "hội",
+        "viện",
+        "trường",
+        "hội đồng",
+        "ủy ban",
+        "văn phòng",
+        "đoàn",
+        "công an",
+        "chi bộ",
+        "đảng bộ",
+        "đảng ủy",
+    }
+)
 
 
 def tidy(s: str) -> str:
@@ -124,7 +142,7 @@ def find_organizations(text: str) -> list[Organization]:
         known = P.KNOWN_BODY.match(text, m.start())
         head_end = known.end() if known else m.end()
         end = body_extent(text, head_end, name_starts)
-        written = text[m.start():end]
+        written = text[m.start() : end]
         if not known and written.casefold().replace("uỷ", "ủy") in _BARE_HEADS:
             continue
         if not m.group("head")[0].isupper():

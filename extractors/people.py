@@ -79,16 +79,16 @@ def _canonical_title(m: re.Match[str]) -> str:
 def _split_title_and_body(title: str, organization: str | None) -> tuple[str, str | None]:
     """Move a body head out of the title: ("Trưởng Ban", "Tổ chức TW") -> ("Trưởng", "Ban Tổ chức TW")."""
     if title.startswith("nguyên "):
-        inner, body = _split_title_and_body(title[len("nguyên "):], organization)
+        inner, body = _split_title_and_body(title[len("nguyên ") :], organization)
         return "nguyên " + inner, body
     if organization:
         for head in _TITLE_TAIL_HEADS:
             if title.casefold().endswith(" " + head.casefold()) and not title.casefold().endswith(" thường trực"):
                 return title[: -len(head) - 1], head[0].upper() + head[1:] + " " + organization
         if title == "Ủy viên Ban Thường vụ" or title == "Ủy viên Ban Chấp hành":
-            return "Ủy viên", title[len("Ủy viên "):] + " " + organization
+            return "Ủy viên", title[len("Ủy viên ") :] + " " + organization
     elif title in ("Ủy viên Ban Thường vụ", "Ủy viên Ban Chấp hành"):
-        return "Ủy viên", title[len("Ủy viên "):]
+        return "Ủy viên", title[len("Ủy viên ") :]
     return title, organization
 
 
@@ -108,7 +108,7 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         central = P.CENTRAL_ORGAN_AFTER.match(text, end) if end > m.end() else None
         if central:  # "Trưởng ban Tuyên giáo, Trung ương Hội ..."
             end = body_extent(text, central.end() + len("Trung ương"), name_starts)
-        org_written = text[m.end():end].strip() or None
+        org_written = text[m.end() : end].strip() or None
         title = _canonical_title(m)
         org = canonical_body(org_written) if org_written else None
         if org is None and posts and _shares_body(text, posts[-1], title, m.start()):
@@ -126,7 +126,7 @@ def _shares_body(text: str, previous: PostSpan, title: str, start: int) -> bool:
     member ("Phó Chủ tịch A, Ủy viên Thường trực B")."""
     if not previous.organization:
         return False
-    gap = P.ENUMERATION_GAP.fullmatch(text[previous.end:start])
+    gap = P.ENUMERATION_GAP.fullmatch(text[previous.end : start])
     if not gap:
         return False
     bare = _bare_title(title)
@@ -140,11 +140,10 @@ def _shares_body(text: str, previous: PostSpan, title: str, start: int) -> bool:
 # --------------------------------------------------------------------------
 
 
-
 def _posts_before(text: str, mention: NameMention, by_end: dict[int, PostSpan]) -> list[PostSpan]:
     """Posts written right before a name: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nguyễn X"."""
     pos = mention.start
-    left = text[max(0, pos - 40):pos]
+    left = text[max(0, pos - 40) : pos]
     cue = P.CUE_BEFORE_NAME.search(left)
     for m in P.RANK.finditer(left):
         if m.end() == len(left.rstrip(" ")):
@@ -162,15 +161,14 @@ def _posts_before(text: str, mention: NameMention, by_end: dict[int, PostSpan]) 
             break  # "Chủ tịch X, Phó Chủ tịch A": the earlier post is someone else's
         chain.append(post)
         pos = post.start
-        gap = P.GAP_BEFORE_POST.search(text[max(0, pos - 8):pos])
+        gap = P.GAP_BEFORE_POST.search(text[max(0, pos - 8) : pos])
         gap_text = gap.group() if gap else ""
         pos -= len(gap_text)
         post = by_end.get(pos) if gap_text else None
     return list(reversed(chain))
 
 
-def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
-                 claimed: set[int]) -> list[PostSpan]:
+def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan], claimed: set[int]) -> list[PostSpan]:
     """Posts written after a name: "Phan Tâm, Phó Bí thư ..., Thứ trưởng ..."."""
     pos = mention.end
     y = P.YEAR_IN_BRACKETS.match(text, pos)
@@ -229,7 +227,7 @@ def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMent
         end_m = P.LIST_END.search(text, colon.end())
         list_end = end_m.start() if end_m else len(text)
         item_start = colon.end()
-        for piece in text[colon.end():list_end].split(";"):
+        for piece in text[colon.end() : list_end].split(";"):
             lead = P.LIST_ITEM_LEAD.match(text, item_start)
             first = starts.get(lead.end()) if lead else None
             if first is not None:
@@ -261,7 +259,7 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
         body = None
         head: tuple[str, str] | None = None  # "KT. TRƯỞNG BAN CHÍNH SÁCH, / THUẾ QUỐC TẾ": (title, body)
         lines_seen = 0
-        for line in P.LINE.finditer(text[line_start:line_start + 300]):
+        for line in P.LINE.finditer(text[line_start : line_start + 300]):
             if not line.group().strip():
                 continue
             lines_seen += 1
@@ -285,7 +283,7 @@ def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[P
                     title, org = _split_title_and_body(_canonical_title(t), org)
                     last_title = PostSpan(off, off + len(stripped), title, org)
                 elif unmarked != stripped and (kt := P.TITLE.match(unmarked)):
-                    head = (_canonical_title(kt), unmarked[kt.end():].strip(" ,").capitalize())
+                    head = (_canonical_title(kt), unmarked[kt.end() :].strip(" ,").capitalize())
                 elif head and head[1] and not P.TITLE.match(stripped):
                     head = (head[0], f"{head[1]}, {stripped.strip(' ,').lower()}")
                 continue
@@ -349,8 +347,11 @@ def _table_row_posts(text: str, mentions: list[NameMention], posts: list[PostSpa
     # tells whom a person served beside (a biography's infobox), not a post of theirs
     bare_titles_allowed = document_subject(text) is not None
     for row_start, row_end in table_rows(text):
-        cells = [(row_start + c.start(), row_start + c.end())
-                 for c in P.TABLE_CELL.finditer(text[row_start:row_end]) if c.group().strip()]
+        cells = [
+            (row_start + c.start(), row_start + c.end())
+            for c in P.TABLE_CELL.finditer(text[row_start:row_end])
+            if c.group().strip()
+        ]
         names = [[m for m in mentions if a <= m.start < b] for a, b in cells]
         name_cells = [i for i, ns in enumerate(names) if ns]
         if len(name_cells) != 1 or name_cells[0] > 1:
@@ -380,11 +381,11 @@ def _post_with_body_until(text: str, post: PostSpan, until: int) -> PostSpan:
     m = P.TITLE.match(text, post.start)
     if m is None:
         return post
-    written = P.CELL_BODY_END.sub("", text[m.end():until]).strip(" ,;")
-    if not written or (post.organization and len(written) <= len(text[post.org_start or m.end():post.end].strip())):
+    written = P.CELL_BODY_END.sub("", text[m.end() : until]).strip(" ,;")
+    if not written or (post.organization and len(written) <= len(text[post.org_start or m.end() : post.end].strip())):
         return post
     title, org = _split_title_and_body(_canonical_title(m), canonical_body(written))
-    return PostSpan(post.start, m.end() + len(text[m.end():until].rstrip()), title, org, m.end(), post.capitalised)
+    return PostSpan(post.start, m.end() + len(text[m.end() : until].rstrip()), title, org, m.end(), post.capitalised)
 
 
 def document_issuer(text: str) -> str | None:
@@ -420,14 +421,20 @@ def link_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) ->
             linked[mention.start] = before
             claimed.update(p.start for p in before)
     for first, second in zip(mentions, mentions[1:]):
-        if linked.get(first.start) and second.start not in linked \
-                and P.AND_BETWEEN_NAMES.fullmatch(text, first.end, second.start):
+        if (
+            linked.get(first.start)
+            and second.start not in linked
+            and P.AND_BETWEEN_NAMES.fullmatch(text, first.end, second.start)
+        ):
             linked[second.start] = list(linked[first.start])  # "Ủy viên Thường trực A và B"
     for mention in mentions:
         after = _posts_after(text, mention, by_start, claimed)
         linked.setdefault(mention.start, []).extend(after)
-    for extra in (_shared_list_posts(text, posts, mentions), _signature_posts(text, mentions),
-                  _table_row_posts(text, mentions, posts)):
+    for extra in (
+        _shared_list_posts(text, posts, mentions),
+        _signature_posts(text, mentions),
+        _table_row_posts(text, mentions, posts),
+    ):
         for start, ps in extra.items():
             linked.setdefault(start, []).extend(ps)
     return linked
@@ -437,9 +444,18 @@ def link_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) ->
 # Resolving organizations
 # --------------------------------------------------------------------------
 
-_LEVEL_OF = {"tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "thành ủy": "thành phố", "thị ủy": "thị xã",
-             "quận ủy": "quận", "tỉnh": "tỉnh", "huyện": "huyện", "thành phố": "thành phố",
-             "quận": "quận", "thị xã": "thị xã"}
+_LEVEL_OF = {
+    "tỉnh ủy": "tỉnh",
+    "huyện ủy": "huyện",
+    "thành ủy": "thành phố",
+    "thị ủy": "thị xã",
+    "quận ủy": "quận",
+    "tỉnh": "tỉnh",
+    "huyện": "huyện",
+    "thành phố": "thành phố",
+    "quận": "quận",
+    "thị xã": "thị xã",
+}
 
 
 def document_places(text: str, person_starts: frozenset[int] = frozenset()) -> dict[str, str]:
@@ -469,17 +485,39 @@ def _concrete(org: str | None, places: dict[str, str]) -> str | None:
     if not org:
         return org
     folded = org.casefold()
-    for word, level in (("tỉnh ủy", "tỉnh"), ("huyện ủy", "huyện"), ("thành ủy", "thành phố"),
-                        ("quận ủy", "quận"), ("thị ủy", "thị xã"), ("tỉnh", "tỉnh"), ("huyện", "huyện")):
+    for word, level in (
+        ("tỉnh ủy", "tỉnh"),
+        ("huyện ủy", "huyện"),
+        ("thành ủy", "thành phố"),
+        ("quận ủy", "quận"),
+        ("thị ủy", "thị xã"),
+        ("tỉnh", "tỉnh"),
+        ("huyện", "huyện"),
+    ):
         if folded.endswith(word) and level in places:
             return f"{org} {places[level]}"
     return org
 
 
 # Titles that need a body; written alone in a text about one body, they are posts of that body.
-_TITLES_OF_SUBJECT = frozenset(t.casefold() for t in (
-    "Chủ nhiệm", "Cục trưởng", "Tổng cục trưởng", "Vụ trưởng", "Trưởng Ban", "Bí thư", "Giám đốc",
-    "Viện trưởng", "Chánh Văn phòng", "Tư lệnh", "Chính ủy", "Tham mưu trưởng", "Chủ tịch"))
+_TITLES_OF_SUBJECT = frozenset(
+    t.casefold()
+    for t in (
+        "Chủ nhiệm",
+        "Cục trưởng",
+        "Tổng cục trưởng",
+        "Vụ trưởng",
+        "Trưởng Ban",
+        "Bí thư",
+        "Giám đốc",
+        "Viện trưởng",
+        "Chánh Văn phòng",
+        "Tư lệnh",
+        "Chính ủy",
+        "Tham mưu trưởng",
+        "Chủ tịch",
+    )
+)
 
 
 def document_subject(text: str) -> str | None:
@@ -498,12 +536,13 @@ def document_subject(text: str) -> str | None:
 def _bare_title(title: str) -> str:
     for prefix in ("nguyên ", "Quyền ", "Phó "):
         if title.startswith(prefix):
-            title = title[len(prefix):]
+            title = title[len(prefix) :]
     return title.replace(" Thường trực", "").casefold()
 
 
-def resolve_organizations(text: str, posts: list[PostSpan], places: dict[str, str] | None = None,
-                          subject: str | None = None) -> list[PostSpan]:
+def resolve_organizations(
+    text: str, posts: list[PostSpan], places: dict[str, str] | None = None, subject: str | None = None
+) -> list[PostSpan]:
     """Make each post's body concrete: place of a local committee, ministry of a Ban cán sự Đảng,
     the text's own subject for a bare "Chủ nhiệm" in a text about one body."""
     if places is None:
@@ -514,8 +553,14 @@ def resolve_organizations(text: str, posts: list[PostSpan], places: dict[str, st
         if org is None and subject and _bare_title(post.title) in _TITLES_OF_SUBJECT:
             org = subject
         if org and org.casefold() in ("ban cán sự đảng", "đảng ủy", "đảng ủy cơ quan", "đảng đoàn"):
-            owner = next((p.organization for p in posts[i + 1:i + 3] if p.organization
-                          and p.organization.startswith(("Bộ ", "Tổng cục ", "Ban "))), None)
+            owner = next(
+                (
+                    p.organization
+                    for p in posts[i + 1 : i + 3]
+                    if p.organization and p.organization.startswith(("Bộ ", "Tổng cục ", "Ban "))
+                ),
+                None,
+            )
             if owner:
                 org = f"{org} {owner}"
         out.append(PostSpan(post.start, post.end, post.title, org, post.org_start))

@@ -80,6 +80,7 @@ _FURNITURE_PARAGRAPH = 200  # a paragraph this long after site furniture is text
 _PASSIVE_WINDOW = 70  # the longest passive signal with its aspect words ("đã được quy định chi tiết bởi")
 _CITE_WINDOW = 60  # how far before a citation its reference word may stand
 
+
 @dataclass(frozen=True)
 class _Sentence:
     start: int
@@ -117,8 +118,14 @@ def find_relations(
 class _Finder:
     """One pass of all rules over one text."""
 
-    def __init__(self, text: str, citations: Sequence[Citation], identity: SelfIdentity | None, doc_id: str,
-                 page_subject: int | None = None):
+    def __init__(
+        self,
+        text: str,
+        citations: Sequence[Citation],
+        identity: SelfIdentity | None,
+        doc_id: str,
+        page_subject: int | None = None,
+    ):
         self.text = text
         self.identity = identity
         self.self_code = (identity.code if identity and identity.code else None) or doc_id or None
@@ -146,7 +153,7 @@ class _Finder:
             if any(a <= c.start < b for a, b in zones):
                 continue
             line_start = self.text.rfind("\n", 0, c.start) + 1
-            if P.COMMITTEE_NAME.search(self.text[max(line_start, c.start - 90):c.start]):
+            if P.COMMITTEE_NAME.search(self.text[max(line_start, c.start - 90) : c.start]):
                 continue
             kept.append(c)
         return kept
@@ -181,7 +188,7 @@ class _Finder:
                     continue
                 sentence = self.sentence_of(verb.start())
                 following = self.citations_in(verb.end(), min(sentence.end, verb.end() + _ISSUED_REACH))
-                if following and following[0].code and P.ISSUED_GAP.match(self.text[verb.end():following[0].start]):
+                if following and following[0].code and P.ISSUED_GAP.match(self.text[verb.end() : following[0].start]):
                     self._issued.append((verb.start(), following[0]))
         return self._issued
 
@@ -246,7 +253,7 @@ class _Finder:
     def inside_citation(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1
         # Citations may nest or overlap a little; look back over a few.
-        return any(c.start <= pos < c.end for c in self.citations[max(0, i - 3): i + 1])
+        return any(c.start <= pos < c.end for c in self.citations[max(0, i - 3) : i + 1])
 
     def add(self, source: str | None, kind: str, target: str | None, rule: str, start: int, end: int) -> None:
         if not source or not target or code_key(source) == code_key(target):
@@ -262,10 +269,10 @@ class _Finder:
         for c in self.citations_in(start, end):
             if previous is not None and c.start < previous.end:
                 continue
-            window = self.text[max(start, c.start - _CITE_WINDOW):c.start]
+            window = self.text[max(start, c.start - _CITE_WINDOW) : c.start]
             window = P.NAMED_LAWS_TAIL.sub("", window)
             signalled = bool(P.CITE_BEFORE.search(window)) and not P.PROPOSAL.search(window)
-            listed = previous is not None and bool(P.CLAUSE_LIST_GAP.match(self.text[previous.end:c.start]))
+            listed = previous is not None and bool(P.CLAUSE_LIST_GAP.match(self.text[previous.end : c.start]))
             if signalled or listed:
                 governed.append(c)
                 previous = c
@@ -285,8 +292,10 @@ class _Finder:
                 continue
             # between the codes: "31/2024/QH15, Luật Nhà ở số 27/2023/QH15" (spans that overlap, or a
             # law whose name the citation left out: "... và Luật Các tổ chức tín dụng số 32/2024/QH15")
-            if not ((c.start >= last.end and P.LIST_GAP.match(self.text[last.end:c.start]))
-                    or (by_codes and P.LIST_CODE_GAP.match(self.text[last.code_end:c.code_start]))):
+            if not (
+                (c.start >= last.end and P.LIST_GAP.match(self.text[last.end : c.start]))
+                or (by_codes and P.LIST_CODE_GAP.match(self.text[last.code_end : c.code_start]))
+            ):
                 break
             members.append(c)
         return [c for c in members if c.code]
@@ -332,7 +341,7 @@ class _Finder:
     def lead_clauses(self) -> None:
         """Sentences opening with "Căn cứ" / "Thực hiện": the directive's basis, or a news 'X ban hành C'."""
         for sentence in self.sentences:
-            body = self.text[sentence.start:sentence.end]
+            body = self.text[sentence.start : sentence.end]
             lead = P.LEAD.match(body)
             if not lead or not _opens_with_lead(body):
                 continue
@@ -347,7 +356,7 @@ class _Finder:
                 self.anaphoric_lead(sentence, kind, coded)
                 continue
             if kind == "implements":
-                gap = self.text[sentence.start + lead.end():coded[0].start]
+                gap = self.text[sentence.start + lead.end() : coded[0].start]
                 if len(gap) > _LEAD_OBJECT_REACH or P.LEAD_OBJECT_BREAK.search(gap):
                     continue  # "Thực hiện vai trò ... theo Quy chế ...": the lead's object is no document
             issued, issue_at = self.issued_document(sentence, sentence.start + lead.end())
@@ -415,7 +424,7 @@ class _Finder:
             if not inside or not inside[0].code:
                 continue
             frame = inside[0]
-            if not P.FRAME_OPENER.match(self.text[sentence.start:frame.start]):
+            if not P.FRAME_OPENER.match(self.text[sentence.start : frame.start]):
                 continue
             if self.identity is not None and self.is_self(frame):
                 continue  # a directive's own references are directive_cites'
@@ -440,13 +449,14 @@ class _Finder:
             last = before[-1]
             code_end = last.code_end if last.code_end is not None and last.code_end <= at else last.end
             if not P.SUBJECT_TO_VERB_GAP.match(self.text[code_end:at]) and not P.SUBJECT_TO_VERB_GAP.match(
-                    self.text[last.end:at]):
+                self.text[last.end : at]
+            ):
                 continue
             if self.identity is None and not self._names_page_document(sentence):
                 continue
             members = [last]
             for c in reversed(before[:-1]):
-                if P.LIST_GAP.match(self.text[c.end:members[-1].start]):
+                if P.LIST_GAP.match(self.text[c.end : members[-1].start]):
                     members.append(c)
                 else:
                     break
@@ -458,9 +468,10 @@ class _Finder:
         """True when a sentence of a page speaks of the page's own document ("Thông tư này", its code)."""
         if not self.page_code:
             return False
-        return any(c.code and code_key(c.code) == code_key(self.page_code)
-                   for c in self.citations_in(sentence.start, sentence.end)) or bool(
-            P.THIS_WORD.search(self.text, sentence.start, sentence.end))
+        return any(
+            c.code and code_key(c.code) == code_key(self.page_code)
+            for c in self.citations_in(sentence.start, sentence.end)
+        ) or bool(P.THIS_WORD.search(self.text, sentence.start, sentence.end))
 
     def issued_document(self, sentence: _Sentence, after: int) -> tuple[Citation | None, int | None]:
         """The document a sentence says was issued ("... ban hành Hướng dẫn số 02-HD/ĐU"), and where."""
@@ -468,7 +479,7 @@ class _Finder:
             if self.inside_citation(verb.start()):
                 continue
             following = self.citations_in(verb.end(), min(sentence.end, verb.end() + _ISSUED_REACH))
-            if following and P.ISSUED_GAP.match(self.text[verb.end():following[0].start]):
+            if following and P.ISSUED_GAP.match(self.text[verb.end() : following[0].start]):
                 return following[0], verb.start()
             return None, verb.start()
         return None, None
@@ -485,18 +496,18 @@ class _Finder:
                 continue
             if sentence.start >= zone_end:
                 break
-            body = self.text[sentence.start:sentence.end]
+            body = self.text[sentence.start : sentence.end]
             if P.LEAD.match(body) or P.TITLE_ZONE_END.match(body):
                 zone_end = sentence.start
                 break
-            if body.rstrip(" *\"”)").endswith((".", ";", ":")):
+            if body.rstrip(' *"”)').endswith((".", ";", ":")):
                 # titles carry no full stop: a finished sentence is body text (a "V/v" line is still title)
                 zone_end = sentence.end if P.SUBJECT_LINE.match(body) else sentence.start
                 break
         for c in self.citations_in(zone_start, zone_end):
             if not self.usable(c):
                 continue
-            before = self.text[zone_start:c.start]
+            before = self.text[zone_start : c.start]
             kind = None
             for verb in P.VERB.finditer(before):
                 kind = P.VERB_TYPES[verb.lastgroup or ""]
@@ -514,15 +525,16 @@ class _Finder:
             kind = P.VERB_TYPES[verb.lastgroup or ""]
             if kind == "implements" or self.inside_citation(verb.start()):
                 continue
-            if (self.in_quote(verb.start()) if page else not self.in_body(verb.start())):
+            if self.in_quote(verb.start()) if page else not self.in_body(verb.start()):
                 continue
             if P.AGENT_MARKER.match(self.text, verb.end()):
                 continue  # "... bãi bỏ bởi ..." is passive
             sentence = self.sentence_of(verb.start())
-            if not P.SELF_SUBJECT.search(self.text[sentence.start:verb.start()]):
+            if not P.SELF_SUBJECT.search(self.text[sentence.start : verb.start()]):
                 continue
-            if page and any(c.code and code_key(c.code) != code_key(source)
-                            for c in self.citations_in(sentence.start, verb.start())):
+            if page and any(
+                c.code and code_key(c.code) != code_key(source) for c in self.citations_in(sentence.start, verb.start())
+            ):
                 continue  # "Nghị định 67 này sửa đổi ...": another document is the subject
             target = self.object_of(verb.end(), sentence)
             for c in target:
@@ -560,7 +572,7 @@ class _Finder:
             return None
         prefix = P.LAW_OBJECT_PREFIX.match(self.text, after, limit)
         start = prefix.end() if prefix else after
-        ahead = _name_key(self.text[start:min(limit, start + 90)])
+        ahead = _name_key(self.text[start : min(limit, start + 90)])
         for key, code in names:
             if ahead.startswith(key) and (len(ahead) == len(key) or not ahead[len(key)].isalnum()):
                 end = start + len(key)  # close enough: keys collapse runs of spaces
@@ -573,17 +585,18 @@ class _Finder:
         limit = min(sentence.end, after + _OBJECT_REACH)
         following = self.citations_in(after, limit)
         named = self.law_by_name(after, limit)
-        if named is not None and not (following and following[0].start <= named.start
-                                      and following[0].code == named.code):
+        if named is not None and not (
+            following and following[0].start <= named.start and following[0].code == named.code
+        ):
             members = [named]
             nxt = [c for c in following if c.code_start is not None and c.code_start > named.end]
-            if nxt and P.LIST_CODE_GAP.match(self.text[named.end:nxt[0].code_start]):
+            if nxt and P.LIST_CODE_GAP.match(self.text[named.end : nxt[0].code_start]):
                 members += self.list_after(nxt[0], sentence.end)
             return members
         if not following:
             return []
         first = following[0]
-        gap = self.text[after:first.start]
+        gap = self.text[after : first.start]
         if P.SCOPE_BREAK.search(gap) or self.gap_names_other_document(gap) or not first.code:
             return []
         return self.list_after(first, sentence.end)
@@ -598,7 +611,7 @@ class _Finder:
             later = [c for c in self.citations_in(subject.start + 1, sentence.end) if c.start >= subject.end]
             reach = min(sentence.end, code_end + _VERB_REACH, later[0].start if later else sentence.end)
             for verb in P.VERB.finditer(self.text, code_end, reach):
-                if not P.SUBJECT_TO_VERB_GAP.match(self.text[code_end:verb.start()]):
+                if not P.SUBJECT_TO_VERB_GAP.match(self.text[code_end : verb.start()]):
                     break  # the first verb after the code decides; anything else in between is a new clause
                 if P.AGENT_MARKER.match(self.text, verb.end()):
                     break  # "A, sửa đổi bởi B" is passive: B acts on A
@@ -621,12 +634,12 @@ class _Finder:
             if not before:
                 continue
             target = before[-1]
-            if not target.code or self.gap_names_other_document(self.text[target.end:verb.start()]):
+            if not target.code or self.gap_names_other_document(self.text[target.end : verb.start()]):
                 continue
             after = self.citations_in(verb.end(), min(sentence.end, verb.end() + _AGENT_REACH))
             if not after:
                 continue
-            agent_gap = self.text[verb.end():after[0].start]
+            agent_gap = self.text[verb.end() : after[0].start]
             if self.gap_names_other_document(agent_gap) or P.SCOPE_BREAK.search(agent_gap):
                 continue
             for agent in self.list_after(after[0], sentence.end):
@@ -663,8 +676,12 @@ class _Finder:
             speakers = [c for c in self.citations_in(start, speak_end) if c.code]
             if self.speaks_for_itself(start):
                 continue
-            if speakers and not P.QUOTE_OPENER.search(line) and inline is None and not P.SOURCE_PREFIX.match(
-                    self.text[start:speakers[0].start]):
+            if (
+                speakers
+                and not P.QUOTE_OPENER.search(line)
+                and inline is None
+                and not P.SOURCE_PREFIX.match(self.text[start : speakers[0].start])
+            ):
                 continue  # "Tại phiên họp ..., sau khi nghe Báo cáo ...:" quotes no document
             if speakers:
                 speaker, speaker_end = speakers[0].code, speakers[0].end
@@ -674,8 +691,10 @@ class _Finder:
                 speaker, speaker_end = self.page_code, start
             else:
                 continue
-            amended = any(P.PASSIVE_TYPES[m.lastgroup or ""] == "amends"
-                          for m in P.PASSIVE.finditer(self.text, speaker_end, speak_end))
+            amended = any(
+                P.PASSIVE_TYPES[m.lastgroup or ""] == "amends"
+                for m in P.PASSIVE.finditer(self.text, speaker_end, speak_end)
+            )
             spans = [(start + inline.end(), end)] if inline is not None else self._quote_lines(lines, i)
             if spans:
                 self.quoted.append((spans[0][0], spans[-1][1]))
@@ -689,12 +708,13 @@ class _Finder:
     def _quote_lines(self, lines: list[tuple[int, int]], opener: int) -> list[tuple[int, int]]:
         """The lines quoted after the opener line ``opener``, up to the author speaking again."""
         spans = []
-        for start2, end2 in lines[opener + 1: opener + 1 + _QUOTE_LINES]:
+        for start2, end2 in lines[opener + 1 : opener + 1 + _QUOTE_LINES]:
             quoted = self.text[start2:end2]
             if P.QUOTE_END.search(quoted):
                 break
             if any(c.code for c in self.citations_in(start2, end2)) and (
-                    P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted)):
+                P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted)
+            ):
                 break  # the author introduces another source
             spans.append((start2, end2))
         return spans
@@ -730,7 +750,7 @@ class _Finder:
         following = self.citations_in(after, end)
         if not following:
             return "", set()
-        gap = self.text[after:following[0].start]
+        gap = self.text[after : following[0].start]
         if len(gap) > _LEAD_OBJECT_REACH or P.LEAD_OBJECT_BREAK.search(gap):
             return "", set()
         kind = "based_on" if lead.group("based_on") else "implements"
@@ -739,7 +759,7 @@ class _Finder:
     def speaks_for_itself(self, pos: int) -> bool:
         """True when the sentence at ``pos`` is the text's own preamble ("Thực hiện X, Ban Tổ chức
         Trung ương hướng dẫn ... như sau:"): what follows is its own content, not a quote of X."""
-        body = self.text[self.sentence_of(pos).start:]
+        body = self.text[self.sentence_of(pos).start :]
         lead = P.LEAD.match(body)
         if not lead or not _opens_with_lead(body[:200]):
             return False
@@ -751,10 +771,14 @@ class _Finder:
         acted: dict[int, str] = {}
         for verb in P.VERB.finditer(self.text, start, end):
             kind = P.VERB_TYPES[verb.lastgroup or ""]
-            if kind == "implements" or self.inside_citation(verb.start()) or P.AGENT_MARKER.match(self.text, verb.end()):
+            if (
+                kind == "implements"
+                or self.inside_citation(verb.start())
+                or P.AGENT_MARKER.match(self.text, verb.end())
+            ):
                 continue
             sentence = self.sentence_of(verb.start())
-            if P.SELF_SUBJECT.search(self.text[sentence.start:verb.start()]):
+            if P.SELF_SUBJECT.search(self.text[sentence.start : verb.start()]):
                 for c in self.object_of(verb.end(), sentence):
                     acted.setdefault(c.start, kind)
         return acted
@@ -773,8 +797,12 @@ def merge_relations(
     best: dict[tuple[str, str, str], Relation] = {}
     for r in found:
         source_year, target_year = years.get(code_key(r.source)), years.get(code_key(r.target))
-        if source_year and target_year and target_year > source_year and (
-                (code_key(r.source), code_key(r.target)) not in undated):
+        if (
+            source_year
+            and target_year
+            and target_year > source_year
+            and ((code_key(r.source), code_key(r.target)) not in undated)
+        ):
             continue
         key = (code_key(r.source), r.type, code_key(r.target))
         if key not in best or r.confidence > best[key].confidence:
@@ -863,9 +891,9 @@ def sentence_spans(text: str) -> list[_Sentence]:
         cut = start
         for brk in P.SENTENCE_BREAK.finditer(text, start, end):
             nxt = brk.end()
-            if nxt >= end or not text[nxt].isupper() and text[nxt] not in "\"“(":
+            if nxt >= end or not text[nxt].isupper() and text[nxt] not in '"“(':
                 continue
-            if P.ABBREVIATION_BEFORE_STOP.search(text[max(start, brk.start() - 8):brk.start()].rstrip("\"”»)")):
+            if P.ABBREVIATION_BEFORE_STOP.search(text[max(start, brk.start() - 8) : brk.start()].rstrip('"”»)')):
                 continue
             sentences.append(_Sentence(cut, brk.start()))
             cut = nxt

@@ -159,8 +159,11 @@ def link_short_forms(text: str, citations: list[Citation]) -> tuple[list[Citatio
             result.append(citation)
             continue
         candidates = [
-            c for c in citations
-            if c.form == "full" and c.start < citation.start and _same_document_number(c, citation.doc_type, citation.number)
+            c
+            for c in citations
+            if c.form == "full"
+            and c.start < citation.start
+            and _same_document_number(c, citation.doc_type, citation.number)
         ]
         if not candidates:
             result.append(citation)

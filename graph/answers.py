@@ -110,8 +110,9 @@ def display_label(data: dict, node: str) -> str:
     document) when the texts did not say."""
     if data.get("kind", "document") != "document":
         return data.get("label") or node
-    return document_label(data.get("label") or node, data.get("issuer"), data.get("scope"), data.get("term"),
-                          data.get("ambiguous"))
+    return document_label(
+        data.get("label") or node, data.get("issuer"), data.get("scope"), data.get("term"), data.get("ambiguous")
+    )
 
 
 def document_label(label: str, issuer: str | None, scope: str | None, term: str | None, ambiguous) -> str:

@@ -51,8 +51,9 @@ def build_graph(records: Iterable[dict], validate: bool = True) -> nx.MultiDiGra
         _add_record(G, record, terms)
     for node, data in G.nodes(data=True):
         if data["kind"] == "document":
-            data["cited_by"] = len({G.nodes[u].get("story") or u for u in G.predecessors(node)
-                                    if G.nodes[u]["kind"] == "text"})  # stories: copies of one article count once
+            data["cited_by"] = len(
+                {G.nodes[u].get("story") or u for u in G.predecessors(node) if G.nodes[u]["kind"] == "text"}
+            )  # stories: copies of one article count once
     G.graph["texts"] = len(records)
     if validate:
         ensure_valid(G)  # validates, and remembers it for the queries
@@ -89,8 +90,9 @@ def _qualified_issuers(record: dict, code: str) -> list[str]:
     found: list[str] = []
     own = record.get("self") or {}
     candidates = [own.get("issuer")] if own.get("code") and code_key(own["code"]) == key else []
-    candidates += [c.get("issuer") for c in record.get("citations") or []
-                   if c.get("code") and code_key(c["code"]) == key]
+    candidates += [
+        c.get("issuer") for c in record.get("citations") or [] if c.get("code") and code_key(c["code"]) == key
+    ]
     for issuer in candidates:
         folded = ident.qualifying_issuer(issuer, code)
         if folded and folded not in found:
@@ -129,8 +131,9 @@ class _TextKeys:
         self.by_code: dict[str, list[tuple[int | None, DocumentKey]]] = defaultdict(list)
         own = record.get("self") or {}
         items = [(own, str(own["code"]), own.get("issuer"), None)] if own.get("code") else []
-        items += [(c, c["code"], c.get("issuer"), c.get("start")) for c in record.get("citations") or []
-                  if c.get("code")]
+        items += [
+            (c, c["code"], c.get("issuer"), c.get("start")) for c in record.get("citations") or [] if c.get("code")
+        ]
         for _item, code, issuer, start in items:
             k = code_key(code)
             base = ident.base_key(code, _text_issuer(record, code, issuer), record["id"])
@@ -168,10 +171,16 @@ def _add_record(G: nx.MultiDiGraph, record: dict, terms: dict[str, set[str]]) ->
     keys = _TextKeys(record, terms)
     own_node = _add_own_document(G, record, keys)
     G.add_node(
-        text_node, kind="text", label=record.get("title") or record.get("source") or text_id,
-        source=record.get("source") or "", format=record.get("format") or "",
-        text_kind=record.get("kind") or "unknown", title=record.get("title"),
-        published=record.get("published"), document=own_node, story=record.get("story") or text_id,
+        text_node,
+        kind="text",
+        label=record.get("title") or record.get("source") or text_id,
+        source=record.get("source") or "",
+        format=record.get("format") or "",
+        text_kind=record.get("kind") or "unknown",
+        title=record.get("title"),
+        published=record.get("published"),
+        document=own_node,
+        story=record.get("story") or text_id,
     )
 
     coded = 0
@@ -207,9 +216,15 @@ def _add_own_document(G: nx.MultiDiGraph, record: dict, keys: _TextKeys) -> str 
     if not own:
         return None
     key = keys.own() or ident.self_key(record["id"])
-    attrs = {"code": own.get("code"), "doc_type": own.get("doc_type"), "doc_type_name": own.get("doc_type_name"),
-             "issuer": own.get("issuer"), "issuer_code": own.get("issuer_code"), "date": own.get("issued"),
-             "subject": own.get("subject")}
+    attrs = {
+        "code": own.get("code"),
+        "doc_type": own.get("doc_type"),
+        "doc_type_name": own.get("doc_type_name"),
+        "issuer": own.get("issuer"),
+        "issuer_code": own.get("issuer_code"),
+        "date": own.get("issued"),
+        "subject": own.get("subject"),
+    }
     node = _add_document(G, key, attrs, label=None if own.get("code") else (record.get("title") or record["id"]))
     # What the document says about itself is better than what others say of it.
     data = G.nodes[node]
@@ -290,10 +305,20 @@ def _add_document(G: nx.MultiDiGraph, key: DocumentKey, facts: dict, label: str 
     if node not in G:
         name = facts.get("name")
         G.add_node(
-            node, kind="document", label=label or key.code or name or node,
-            code=key.code, scope=key.scope, ambiguous=key.ambiguous, term=key.term,
-            doc_type=None, doc_type_name=None, issuer=None, issuer_code=None,
-            date=None, subject=None, cited_by=0,
+            node,
+            kind="document",
+            label=label or key.code or name or node,
+            code=key.code,
+            scope=key.scope,
+            ambiguous=key.ambiguous,
+            term=key.term,
+            doc_type=None,
+            doc_type_name=None,
+            issuer=None,
+            issuer_code=None,
+            date=None,
+            subject=None,
+            cited_by=0,
         )
     data = G.nodes[node]
     if not data.get("doc_type"):
@@ -348,8 +373,11 @@ def _add_relation(G: nx.MultiDiGraph, source: str, target: str, relation: dict, 
     evidence = relation.get("evidence") or {}
     confidence = float(relation.get("confidence") or 0.0)
     item = {
-        "text_id": text_id, "start": evidence.get("start"), "end": evidence.get("end"),
-        "rule": evidence.get("rule"), "confidence": confidence,
+        "text_id": text_id,
+        "start": evidence.get("start"),
+        "end": evidence.get("end"),
+        "rule": evidence.get("rule"),
+        "confidence": confidence,
         "text": (evidence.get("text") or "")[:_EVIDENCE_TEXT_LIMIT] or None,
     }
     if G.has_edge(source, target, key=kind):
@@ -359,8 +387,9 @@ def _add_relation(G: nx.MultiDiGraph, source: str, target: str, relation: dict, 
         data["confidence"] = max(data["confidence"], confidence)
         data["count"] = len(data["evidence"])
     else:
-        G.add_edge(source, target, key=kind, kind="relation", type=kind, confidence=confidence,
-                   evidence=[item], count=1)
+        G.add_edge(
+            source, target, key=kind, kind="relation", type=kind, confidence=confidence, evidence=[item], count=1
+        )
 
 
 def _add_person(G: nx.MultiDiGraph, person: dict, text_node: str, text_id: str, when: str | None) -> None:
@@ -383,5 +412,13 @@ def _add_person(G: nx.MultiDiGraph, person: dict, text_node: str, text_id: str, 
             where = f"post:{' '.join(fold(title).split())}"
             if where not in G:
                 G.add_node(where, kind="post", label=title, title=title)
-        G.add_edge(node, where, key=f"holds_post:{text_id}:{title}", kind="holds_post", title=title,
-                   date=when, text_id=text_id, text=post.get("text"))
+        G.add_edge(
+            node,
+            where,
+            key=f"holds_post:{text_id}:{title}",
+            kind="holds_post",
+            title=title,
+            date=when,
+            text_id=text_id,
+            text=post.get("text"),
+        )

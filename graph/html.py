@@ -65,10 +65,22 @@ DOC_TYPE_COLORS = {
     "Luật": "#843c39",
     "Hiến pháp": "#222222",
 }
-FALLBACK_COLORS = ("#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d",
-                   "#9edae5", "#e7969c", "#de9ed6", "#cedb9c")
-NAMED = "named document"     # a document cited by name only ("Điều lệ Đảng"), no type given
-UNTYPED = "type not given"   # a code whose type the texts did not give
+FALLBACK_COLORS = (
+    "#aec7e8",
+    "#ffbb78",
+    "#98df8a",
+    "#ff9896",
+    "#c5b0d5",
+    "#c49c94",
+    "#f7b6d2",
+    "#dbdb8d",
+    "#9edae5",
+    "#e7969c",
+    "#de9ed6",
+    "#cedb9c",
+)
+NAMED = "named document"  # a document cited by name only ("Điều lệ Đảng"), no type given
+UNTYPED = "type not given"  # a code whose type the texts did not give
 UNTYPED_COLOR = "#bbbbbb"
 STORY_COLOR = "#d9d9d9"
 
@@ -110,8 +122,7 @@ def vis_network_js() -> str:
     """vis-network's minified source, from the newest copy the installed pyvis ships."""
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:
-        raise PageLibraryMissing("the html page draws with vis-network, shipped by pyvis: "
-                                 "pip install 'vanban[html]'")
+        raise PageLibraryMissing("the html page draws with vis-network, shipped by pyvis: pip install 'vanban[html]'")
     found = []
     for folder in spec.submodule_search_locations:
         for path in Path(folder).glob("lib/vis-*/vis-network.min.js"):
@@ -163,9 +174,15 @@ def _stories(G: nx.MultiDiGraph, story_ids: set[str]) -> dict[str, dict]:
         stories[story] = {
             "title": first.get("title") or first.get("label") or first.get("source"),
             "published": first.get("published"),
-            "sources": [{"text_id": t.removeprefix("text:"), "source": G.nodes[t].get("source"),
-                         "title": G.nodes[t].get("title"), "published": G.nodes[t].get("published")}
-                        for t in texts],
+            "sources": [
+                {
+                    "text_id": t.removeprefix("text:"),
+                    "source": G.nodes[t].get("source"),
+                    "title": G.nodes[t].get("title"),
+                    "published": G.nodes[t].get("published"),
+                }
+                for t in texts
+            ],
         }
     return stories
 
@@ -181,10 +198,29 @@ def _cited_in(G: nx.MultiDiGraph, node: str) -> list[dict]:
 
 
 def _document_item(G: nx.MultiDiGraph, node: str, data: dict) -> dict:
-    attrs = {name: data.get(name) for name in ("code", "doc_type", "doc_type_name", "issuer", "date", "subject",
-                                               "scope", "term", "ambiguous", "cited_by")}
-    return {"id": node, "kind": "document", "label": str(data.get("label") or node), "type": type_name(data),
-            "attrs": attrs, "cited_in": _cited_in(G, node)}
+    attrs = {
+        name: data.get(name)
+        for name in (
+            "code",
+            "doc_type",
+            "doc_type_name",
+            "issuer",
+            "date",
+            "subject",
+            "scope",
+            "term",
+            "ambiguous",
+            "cited_by",
+        )
+    }
+    return {
+        "id": node,
+        "kind": "document",
+        "label": str(data.get("label") or node),
+        "type": type_name(data),
+        "attrs": attrs,
+        "cited_in": _cited_in(G, node),
+    }
 
 
 def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEFAULT_TITLE) -> dict:
@@ -207,20 +243,36 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
     for u, v, _key, data in H.edges(keys=True, data=True):
         kind = data.get("kind")
         if kind == "relation":
-            edges.append({"id": f"e{len(edges)}", "from": u, "to": v, "kind": "relation", "type": data["type"],
-                          "confidence": data.get("confidence"), "count": data.get("count"),
-                          "evidence": [dict(e) for e in data.get("evidence") or []]})
-        elif kind == "mentions" and u in H and H.nodes[u].get("kind") == "text" \
-                and H.nodes[v].get("kind") == "document":
+            edges.append(
+                {
+                    "id": f"e{len(edges)}",
+                    "from": u,
+                    "to": v,
+                    "kind": "relation",
+                    "type": data["type"],
+                    "confidence": data.get("confidence"),
+                    "count": data.get("count"),
+                    "evidence": [dict(e) for e in data.get("evidence") or []],
+                }
+            )
+        elif (
+            kind == "mentions" and u in H and H.nodes[u].get("kind") == "text" and H.nodes[v].get("kind") == "document"
+        ):
             cites.add((_story_of(G, u), v))
     for story, doc in sorted(cites):
         edges.append({"id": f"e{len(edges)}", "from": story, "to": doc, "kind": "cites", "type": "cites"})
     referenced = set(story_nodes) | {c["story"] for n in nodes for c in n["cited_in"]}
     stories = _stories(G, referenced)
     for story in sorted(story_nodes):
-        nodes.append({"id": story, "kind": "story", "label": stories[story]["title"] or story, "type": "story",
-                      "attrs": {"published": stories[story]["published"],
-                                "copies": len(stories[story]["sources"])}})
+        nodes.append(
+            {
+                "id": story,
+                "kind": "story",
+                "label": stories[story]["title"] or story,
+                "type": "story",
+                "attrs": {"published": stories[story]["published"], "copies": len(stories[story]["sources"])},
+            }
+        )
     positions = _layout_with_stories(H, G, story_nodes)
     for n in nodes:
         n["x"], n["y"] = positions.get(n["id"], (0.0, 0.0))
@@ -239,9 +291,11 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
         "title": title,
         "schema": G.graph.get("schema"),
         "heading": view.heading,
-        "summary": (f"The store: {all_docs} documents, {all_texts} texts in {all_stories} stories. "
-                    f"Drawn: {len(documents)} documents, {len(story_nodes)} stories, "
-                    f"{sum(relation_counts.values())} relations."),
+        "summary": (
+            f"The store: {all_docs} documents, {all_texts} texts in {all_stories} stories. "
+            f"Drawn: {len(documents)} documents, {len(story_nodes)} stories, "
+            f"{sum(relation_counts.values())} relations."
+        ),
         "focus": list(view.focus),
         "labelled": labelled,
         "nodes": nodes,
@@ -249,18 +303,26 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
         "stories": stories,
         "not_drawn": _not_drawn(G, H),
         "years": [dates[0], dates[-1]] if dates else None,
-        "doc_types": [{"name": name, "color": colors[name], "count": count}
-                      for name, count in sorted(type_counts.items(), key=lambda item: (-item[1], item[0]))],
+        "doc_types": [
+            {"name": name, "color": colors[name], "count": count}
+            for name, count in sorted(type_counts.items(), key=lambda item: (-item[1], item[0]))
+        ],
         "story_color": STORY_COLOR,
-        "relation_types": [{"type": t, "color": RELATION_COLORS[t], "count": relation_counts[t]}
-                           for t in RELATION_TYPES if relation_counts[t]],
+        "relation_types": [
+            {"type": t, "color": RELATION_COLORS[t], "count": relation_counts[t]}
+            for t in RELATION_TYPES
+            if relation_counts[t]
+        ],
     }
 
 
 def _not_drawn(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> list[list]:
     """``[label, type, cited_by]`` of the documents left out of the drawing, most cited first (for search)."""
-    rows = [[str(d.get("label") or n), type_name(d), d.get("cited_by") or 0]
-            for n, d in G.nodes(data=True) if d.get("kind") == "document" and n not in H]
+    rows = [
+        [str(d.get("label") or n), type_name(d), d.get("cited_by") or 0]
+        for n, d in G.nodes(data=True)
+        if d.get("kind") == "document" and n not in H
+    ]
     return sorted(rows, key=lambda row: (-row[2], row[0]))
 
 
@@ -274,8 +336,9 @@ def _layout_with_stories(H: nx.MultiDiGraph, G: nx.MultiDiGraph, story_nodes: di
     for u, v, data in H.edges(data=True):
         if data.get("kind") == "relation":
             S.add_edge(u, v)
-        elif data.get("kind") == "mentions" and H.nodes[u].get("kind") == "text" \
-                and H.nodes[v].get("kind") == "document":
+        elif (
+            data.get("kind") == "mentions" and H.nodes[u].get("kind") == "text" and H.nodes[v].get("kind") == "document"
+        ):
             S.add_edge(_story_of(G, u), v)
     return layout(S, list(S.nodes))
 
@@ -300,8 +363,14 @@ def render_html(G: nx.MultiDiGraph, title: str = DEFAULT_TITLE, view: View | Non
     return _PLACEHOLDER_RE.sub(lambda m: parts[m.group(1)], _asset("page.html"))
 
 
-def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = DEFAULT_TITLE, focus: str | None = None,
-               depth: int = 2, view: View | None = None) -> Path:
+def write_html(
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    title: str = DEFAULT_TITLE,
+    focus: str | None = None,
+    depth: int = 2,
+    view: View | None = None,
+) -> Path:
     """Write the interactive page of ``G`` to ``path``; returns the path.
 
     Parameters

@@ -202,8 +202,9 @@ def named_key(name: str, edition: str | None = None) -> DocumentKey:
 def _editions() -> dict[str, dict[str, str | None]]:
     """Folded name -> {year: code or None}, from the named-document table."""
     table = load_table("named_documents.json").get("editions", {})
-    return {" ".join(fold(name).split()): {row["year"]: row.get("code") for row in rows}
-            for name, rows in table.items()}
+    return {
+        " ".join(fold(name).split()): {row["year"]: row.get("code") for row in rows} for name, rows in table.items()
+    }
 
 
 def edition_code(name: str, year: str | None) -> str | None:

@@ -68,8 +68,15 @@ CREATE TRIGGER IF NOT EXISTS graph_documents_updated AFTER UPDATE ON documents B
   UPDATE graph_meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'documents_version'; END;
 """
 
-_TABLES = ("graph_docs", "graph_edges", "graph_evidence", "graph_texts", "graph_mentions", "graph_people",
-           "graph_posts")
+_TABLES = (
+    "graph_docs",
+    "graph_edges",
+    "graph_evidence",
+    "graph_texts",
+    "graph_mentions",
+    "graph_people",
+    "graph_posts",
+)
 
 _TABLES_SQL = """
 CREATE TABLE graph_docs (
@@ -108,7 +115,9 @@ CREATE INDEX graph_edges_out ON graph_edges(src, out_seq, key_seq, dst, type, co
 CREATE INDEX graph_edges_in ON graph_edges(dst, in_seq, key_seq, src, type, confidence, count);
 """
 
-_INDEXES_SQL = _UPGRADED_INDEXES_SQL + """
+_INDEXES_SQL = (
+    _UPGRADED_INDEXES_SQL
+    + """
 CREATE UNIQUE INDEX graph_docs_key ON graph_docs(key);
 CREATE INDEX graph_docs_cited ON graph_docs(cited_by DESC, key);
 CREATE INDEX graph_evidence_edge ON graph_evidence(edge);
@@ -118,6 +127,7 @@ CREATE INDEX graph_people_fold ON graph_people(name_fold);
 CREATE INDEX graph_people_loose ON graph_people(name_loose);
 CREATE INDEX graph_posts_person ON graph_posts(person, pair_seq, key_seq);
 """
+)
 
 #: Attributes fixed when a document node is made (build.py never changes them afterwards).
 _FIXED_AT_CREATION = frozenset({"kind", "label", "code", "scope", "ambiguous", "term", "cited_by"})
@@ -126,8 +136,7 @@ _PAIRS = {"doc_type": "doc_type_name", "name": "edition"}
 _SECOND_OF_PAIR = frozenset(_PAIRS.values())
 #: A directive's own header, as build.py copies it onto its node: node attribute -> ``self`` field
 #: (the type and its name are copied as a pair, when the header gives a type).
-_OWN_FIELDS = {"code": "code", "issuer": "issuer", "issuer_code": "issuer_code", "date": "issued",
-               "subject": "subject"}
+_OWN_FIELDS = {"code": "code", "issuer": "issuer", "issuer_code": "issuer_code", "date": "issued", "subject": "subject"}
 _BATCH = 20_000  # rows written per executemany
 
 
@@ -137,9 +146,13 @@ _BATCH = 20_000  # rows written per executemany
 def ensure_tables(conn: sqlite3.Connection) -> None:
     """The version counter and its triggers on ``documents`` (which must exist). Writes nothing
     when they are there already (a store on a read-only disk can still be read)."""
-    present = {name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE name IN ('graph_meta', 'graph_documents_inserted',"
-        " 'graph_documents_deleted', 'graph_documents_updated')")}
+    present = {
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE name IN ('graph_meta', 'graph_documents_inserted',"
+            " 'graph_documents_deleted', 'graph_documents_updated')"
+        )
+    }
     if len(present) < 4 or "documents_version" not in _meta(conn):
         conn.executescript(_META_SQL)
 
@@ -157,8 +170,13 @@ def documents_version(conn: sqlite3.Connection) -> str | None:
 
 
 #: What decides which node a record's codes become: a change to any of them re-indexes a store.
-_BUILDER_MODULES = ("graph/build.py", "graph/identity.py", "graph/index.py", "extractors/codes.py",
-                    "extractors/patterns/codes.py")
+_BUILDER_MODULES = (
+    "graph/build.py",
+    "graph/identity.py",
+    "graph/index.py",
+    "extractors/codes.py",
+    "extractors/patterns/codes.py",
+)
 _BUILDER_TABLES = ("issuers.json", "doc_types.json", "named_documents.json", "abbreviations.json")
 
 
@@ -176,13 +194,15 @@ def builder_fingerprint() -> str:
 def is_current(conn: sqlite3.Connection) -> bool:
     """True when the graph tables hold the store's documents as they are now, built by these rules."""
     meta = _meta(conn)
-    return (meta.get("index_schema") == SCHEMA_VERSION and "documents_version" in meta
-            and meta.get("index_built_from") == meta["documents_version"]
-            and meta.get("index_builder", builder_fingerprint()) == builder_fingerprint())
+    return (
+        meta.get("index_schema") == SCHEMA_VERSION
+        and "documents_version" in meta
+        and meta.get("index_built_from") == meta["documents_version"]
+        and meta.get("index_builder", builder_fingerprint()) == builder_fingerprint()
+    )
 
 
-def refresh(conn: sqlite3.Connection, force: bool = False,
-            records: Callable[[], Iterable[dict]] | None = None) -> bool:
+def refresh(conn: sqlite3.Connection, force: bool = False, records: Callable[[], Iterable[dict]] | None = None) -> bool:
     """Rebuild the graph tables when the documents changed since they were built; True if rebuilt.
     Tables of schema 1 for the current documents only get the newer indexes.
 
@@ -193,8 +213,12 @@ def refresh(conn: sqlite3.Connection, force: bool = False,
     if not force and is_current(conn):
         return False
     meta = _meta(conn)
-    if (not force and meta.get("index_schema") == "1" and meta.get("index_built_from") == meta["documents_version"]
-            and meta.get("index_builder", builder_fingerprint()) == builder_fingerprint()):
+    if (
+        not force
+        and meta.get("index_schema") == "1"
+        and meta.get("index_built_from") == meta["documents_version"]
+        and meta.get("index_builder", builder_fingerprint()) == builder_fingerprint()
+    ):
         conn.executescript(_UPGRADED_INDEXES_SQL)
         conn.execute("UPDATE graph_meta SET value = ? WHERE name = 'index_schema'", (SCHEMA_VERSION,))
         conn.commit()
@@ -214,9 +238,11 @@ def _statements(script: str) -> list[str]:
     return [statement.strip() for statement in script.split(";") if statement.strip()]
 
 
-def build_index(conn: sqlite3.Connection,
-                records: Callable[[], Iterable[dict]] | Iterable[dict] | None = None,
-                unless_current: bool = False) -> dict[str, int]:
+def build_index(
+    conn: sqlite3.Connection,
+    records: Callable[[], Iterable[dict]] | Iterable[dict] | None = None,
+    unless_current: bool = False,
+) -> dict[str, int]:
     """Fill the graph tables from the store's records (or from ``records``: a list, or a function
     giving them afresh); returns counts (empty when ``unless_current`` and another writer just did).
 
@@ -251,8 +277,11 @@ def build_index(conn: sqlite3.Connection,
         counts = builder.finish()
         for statement in _statements(_INDEXES_SQL):
             conn.execute(statement)
-        for name, value in (("index_built_from", version), ("index_schema", SCHEMA_VERSION),
-                            ("index_builder", builder_fingerprint())):
+        for name, value in (
+            ("index_built_from", version),
+            ("index_schema", SCHEMA_VERSION),
+            ("index_builder", builder_fingerprint()),
+        ):
             conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES (?, ?)", (name, value))
         conn.commit()
     except BaseException:
@@ -313,8 +342,11 @@ class _Builder:
             if kind == "document":
                 overridden: set[str] = set()
                 if node == own_node:
-                    overridden = {name for name, field in _OWN_FIELDS.items() if own.get(field)
-                                  and not (name == "issuer" and data.get("ambiguous"))}
+                    overridden = {
+                        name
+                        for name, field in _OWN_FIELDS.items()
+                        if own.get(field) and not (name == "issuer" and data.get("ambiguous"))
+                    }
                     if _own_type(build, own):
                         overridden |= {"doc_type", "doc_type_name"}
                 ids[node] = self._doc(node, data, overridden)
@@ -326,8 +358,16 @@ class _Builder:
         if record["id"] in self.texts:
             return  # the same text twice: build_graph keeps one text node
         text_row = self.texts[record["id"]] = len(self.texts) + 1
-        self.pending["texts"].append((text_row, record["id"], text.get("title"), text.get("source"),
-                                      text.get("published"), ids.get(own_node) if own_node else None))
+        self.pending["texts"].append(
+            (
+                text_row,
+                record["id"],
+                text.get("title"),
+                text.get("source"),
+                text.get("published"),
+                ids.get(own_node) if own_node else None,
+            )
+        )
         self._add_edges(G, ids, text_key, text_row)
         if len(self.pending["evidence"]) + len(self.pending["mentions"]) > _BATCH:
             self._flush()
@@ -350,8 +390,17 @@ class _Builder:
                         pair = (ids[u], v)
                         if pair not in self.person_pairs:
                             self.person_pairs[pair] = self._next()
-                        self.pending["posts"].append((ids[u], data["title"], v, data.get("date"), text_row,
-                                                      self.person_pairs[pair], self._next()))
+                        self.pending["posts"].append(
+                            (
+                                ids[u],
+                                data["title"],
+                                v,
+                                data.get("date"),
+                                text_row,
+                                self.person_pairs[pair],
+                                self._next(),
+                            )
+                        )
         # networkx lists a node's in-edges in the order each neighbour first joined it
         related = set(pairs)
         for v in dict.fromkeys(v for _u, v in pairs):
@@ -376,8 +425,10 @@ class _Builder:
             entry = self.edges[(src, dst, kind)] = [len(self.edges) + 1, data["confidence"], 0, self._next()]
         entry[1] = max(entry[1], data["confidence"])
         entry[2] += len(data["evidence"])
-        self.pending["evidence"].extend((entry[0], text_row, e.get("start"), e.get("end"), e.get("rule"),
-                                         e.get("confidence")) for e in data["evidence"])
+        self.pending["evidence"].extend(
+            (entry[0], text_row, e.get("start"), e.get("end"), e.get("rule"), e.get("confidence"))
+            for e in data["evidence"]
+        )
 
     def _flush(self) -> None:
         sql = {
@@ -394,22 +445,44 @@ class _Builder:
         self.conn.executemany(
             "INSERT INTO graph_docs (id, key, label, code, code_key, loose_key, scope, ambiguous, term, issuer, date,"
             " cited_by, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (_doc_row(key, row_id, attrs, cited_by) for key, (row_id, attrs, cited_by) in self.docs.items()))
+            (_doc_row(key, row_id, attrs, cited_by) for key, (row_id, attrs, cited_by) in self.docs.items()),
+        )
         self.conn.executemany(
             "INSERT INTO graph_edges (id, src, dst, type, confidence, count, out_seq, in_seq, key_seq)"
             " VALUES (?,?,?,?,?,?,?,?,?)",
-            ((row_id, src, dst, kind, confidence, count, self.pairs_out[(src, dst)], self.pairs_in.get((src, dst)),
-              key_seq) for (src, dst, kind), (row_id, confidence, count, key_seq) in self.edges.items()))
+            (
+                (
+                    row_id,
+                    src,
+                    dst,
+                    kind,
+                    confidence,
+                    count,
+                    self.pairs_out[(src, dst)],
+                    self.pairs_in.get((src, dst)),
+                    key_seq,
+                )
+                for (src, dst, kind), (row_id, confidence, count, key_seq) in self.edges.items()
+            ),
+        )
         self.conn.executemany(
             "INSERT INTO graph_people (id, key, name, name_fold, name_loose) VALUES (?,?,?,?,?)",
-            ((row_id, key, name, name_key(name), toneless(name)) for key, (row_id, name) in self.people.items()))
+            ((row_id, key, name, name_key(name), toneless(name)) for key, (row_id, name) in self.people.items()),
+        )
         self.conn.executemany(
             "INSERT INTO graph_posts (person, title, organization, date, text, pair_seq, key_seq)"
             " VALUES (?,?,?,?,?,?,?)",
-            ((person, title, self.orgs.get(where), date, text, pair_seq, key_seq)
-             for person, title, where, date, text, pair_seq, key_seq in self.pending["posts"]))
-        return {"documents": len(self.docs), "relations": len(self.edges), "texts": len(self.texts),
-                "people": len(self.people)}
+            (
+                (person, title, self.orgs.get(where), date, text, pair_seq, key_seq)
+                for person, title, where, date, text, pair_seq, key_seq in self.pending["posts"]
+            ),
+        )
+        return {
+            "documents": len(self.docs),
+            "relations": len(self.edges),
+            "texts": len(self.texts),
+            "people": len(self.people),
+        }
 
 
 def _own_type(build, own: dict) -> str | None:
@@ -423,10 +496,21 @@ def _own_type(build, own: dict) -> str | None:
 def _doc_row(key: str, row_id: int, attrs: dict, cited_by: int) -> tuple:
     attrs = dict(attrs, cited_by=cited_by)
     label = attrs.get("code") or attrs.get("label")
-    return (row_id, key, attrs.get("label") or key, attrs.get("code"), code_key(label) if label else None,
-            loose_code_key(label) if label else None, attrs.get("scope"), int(bool(attrs.get("ambiguous"))),
-            attrs.get("term"), attrs.get("issuer"), attrs.get("date"), cited_by,
-            json.dumps(attrs, ensure_ascii=False))
+    return (
+        row_id,
+        key,
+        attrs.get("label") or key,
+        attrs.get("code"),
+        code_key(label) if label else None,
+        loose_code_key(label) if label else None,
+        attrs.get("scope"),
+        int(bool(attrs.get("ambiguous"))),
+        attrs.get("term"),
+        attrs.get("issuer"),
+        attrs.get("date"),
+        cited_by,
+        json.dumps(attrs, ensure_ascii=False),
+    )
 
 
 # --- answering from the index -----------------------------------------------------------
@@ -488,8 +572,9 @@ class GraphIndex:
             rows = self.conn.execute(f"{select} WHERE d.code_key = ? ORDER BY d.key", (code_key(code),)).fetchall()
             if rows:
                 return rows
-            rows = self.conn.execute(f"{select} WHERE d.loose_key = ? ORDER BY d.key",
-                                     (loose_code_key(code),)).fetchall()
+            rows = self.conn.execute(
+                f"{select} WHERE d.loose_key = ? ORDER BY d.key", (loose_code_key(code),)
+            ).fetchall()
             if rows:
                 return rows
         if "@" in code:  # CODE@ISSUER: the issuer's name in part, tone marks optional
@@ -522,20 +607,26 @@ class GraphIndex:
         for column, value in (("key", code), ("code_key", code_key(code)), ("loose_key", loose_code_key(code))):
             (total,) = self.conn.execute(f"SELECT count(*) FROM graph_docs WHERE {column} = ?", (value,)).fetchone()
             if total:
-                rows = self.conn.execute(f"{select} WHERE d.{column} = ? ORDER BY d.cited_by DESC, d.key"
-                                         " LIMIT ? OFFSET ?", (value, -1 if limit is None else limit, offset))
+                rows = self.conn.execute(
+                    f"{select} WHERE d.{column} = ? ORDER BY d.cited_by DESC, d.key LIMIT ? OFFSET ?",
+                    (value, -1 if limit is None else limit, offset),
+                )
                 break
         else:
             found = sorted(self._find(code), key=lambda row: (-row[8], row[1]))
-            total, rows = len(found), found[offset:] if limit is None else found[offset:offset + limit]
-        return total, [Candidate(row[1], _row_label(row), row[3], row[5], row[7], row[8], *self._first_text(row[0]))
-                       for row in rows]
+            total, rows = len(found), found[offset:] if limit is None else found[offset : offset + limit]
+        return total, [
+            Candidate(row[1], _row_label(row), row[3], row[5], row[7], row[8], *self._first_text(row[0]))
+            for row in rows
+        ]
 
     def _first_text(self, node: int) -> tuple[str | None, str | None]:
         """The earliest text citing a document (what tells apart codes whose issuer is unknown)."""
         row = self.conn.execute(
             "SELECT coalesce(t.title, t.source), t.published FROM graph_mentions m JOIN graph_texts t ON t.id = m.text"
-            " WHERE m.doc = ? ORDER BY t.published IS NULL, t.published, t.id LIMIT 1", (node,)).fetchone()
+            " WHERE m.doc = ? ORDER BY t.published IS NULL, t.published, t.id LIMIT 1",
+            (node,),
+        ).fetchone()
         return row if row else (None, None)
 
     # --- relations
@@ -543,9 +634,11 @@ class GraphIndex:
     def _links(self, nodes: list[int], outgoing: bool, types, min_confidence: float) -> dict[int, list]:
         """Each node's relation neighbours, in networkx's order, sorted by (type, label) like the queries."""
         near, far, order = ("src", "dst", "out_seq") if outgoing else ("dst", "src", "in_seq")
-        sql = (f"SELECT e.{near}, e.type, e.confidence, e.count, {_DOC_COLUMNS} FROM graph_edges e"
-               f" JOIN graph_docs d ON d.id = e.{far}"
-               f" WHERE e.{near} IN (SELECT value FROM json_each(?)) AND e.confidence >= ?")
+        sql = (
+            f"SELECT e.{near}, e.type, e.confidence, e.count, {_DOC_COLUMNS} FROM graph_edges e"
+            f" JOIN graph_docs d ON d.id = e.{far}"
+            f" WHERE e.{near} IN (SELECT value FROM json_each(?)) AND e.confidence >= ?"
+        )
         params: list = [json.dumps(nodes), min_confidence]
         if types is not None:
             sql += f" AND e.type IN ({','.join('?' * len(types))})"
@@ -582,46 +675,56 @@ class GraphIndex:
             frontier, depth = grown, depth + 1
         return found
 
-    def implementers(self, code: str, transitive: bool = False, types: tuple[str, ...] = DOWNWARD_TYPES,
-                     min_confidence: float = 0.0) -> list[Link]:
+    def implementers(
+        self, code: str, transitive: bool = False, types: tuple[str, ...] = DOWNWARD_TYPES, min_confidence: float = 0.0
+    ) -> list[Link]:
         """As :func:`graph.queries.implementers`."""
         return self._walk(code, False, transitive, types, min_confidence)
 
-    def basis(self, code: str, transitive: bool = False, types: tuple[str, ...] = DOWNWARD_TYPES,
-              min_confidence: float = 0.0) -> list[Link]:
+    def basis(
+        self, code: str, transitive: bool = False, types: tuple[str, ...] = DOWNWARD_TYPES, min_confidence: float = 0.0
+    ) -> list[Link]:
         """As :func:`graph.queries.basis`."""
         return self._walk(code, True, transitive, types, min_confidence)
 
     # --- documents
 
-    def doc(self, code: str, min_confidence: float = 0.0, offset: int = 0,
-            limit: int | None = None) -> list[DocumentReport]:
+    def doc(
+        self, code: str, min_confidence: float = 0.0, offset: int = 0, limit: int | None = None
+    ) -> list[DocumentReport]:
         """As :func:`graph.queries.doc`; ``offset``/``limit`` page the nodes of a code with many issuers."""
         rows = self._find(code)
-        rows = rows[offset:] if limit is None else rows[offset:offset + limit]
+        rows = rows[offset:] if limit is None else rows[offset : offset + limit]
         return [self._report(row[0], row[1], min_confidence) for row in rows]
 
     def _report(self, node: int, key: str, min_confidence: float) -> DocumentReport:
         (attrs,) = self.conn.execute("SELECT attrs FROM graph_docs WHERE id = ?", (node,)).fetchone()
         out = self._sorted_links([node], True, None, min_confidence)[node]
         into = self._sorted_links([node], False, None, min_confidence)[node]
-        texts = [{"node": f"text:{text_id}", "title": title, "source": source, "published": published,
-                  "count": count}
-                 for text_id, title, source, published, count in self.conn.execute(
-                     "SELECT t.text_id, t.title, t.source, t.published, m.count FROM graph_mentions m"
-                     " JOIN graph_texts t ON t.id = m.text WHERE m.doc = ? ORDER BY m.text", (node,))]
+        texts = [
+            {"node": f"text:{text_id}", "title": title, "source": source, "published": published, "count": count}
+            for text_id, title, source, published, count in self.conn.execute(
+                "SELECT t.text_id, t.title, t.source, t.published, m.count FROM graph_mentions m"
+                " JOIN graph_texts t ON t.id = m.text WHERE m.doc = ? ORDER BY m.text",
+                (node,),
+            )
+        ]
         texts.sort(key=lambda t: (t["published"] or "", t["source"] or ""))
-        return DocumentReport(key, json.loads(attrs),
-                              [Link(k, label, kind, conf, count) for _i, k, label, kind, conf, count in out],
-                              [Link(k, label, kind, conf, count) for _i, k, label, kind, conf, count in into],
-                              texts)
+        return DocumentReport(
+            key,
+            json.loads(attrs),
+            [Link(k, label, kind, conf, count) for _i, k, label, kind, conf, count in out],
+            [Link(k, label, kind, conf, count) for _i, k, label, kind, conf, count in into],
+            texts,
+        )
 
     def top(self, n: int = 10) -> list[Cited]:
         """As :func:`graph.queries.top`."""
         if n < 1:
             raise ValueError(f"n must be at least 1, got {n}")
-        rows = self.conn.execute(f"SELECT {_DOC_COLUMNS}, d.cited_by FROM graph_docs d"
-                                 " ORDER BY d.cited_by DESC, d.key LIMIT ?", (n,))
+        rows = self.conn.execute(
+            f"SELECT {_DOC_COLUMNS}, d.cited_by FROM graph_docs d ORDER BY d.cited_by DESC, d.key LIMIT ?", (n,)
+        )
         return [Cited(row[1], _row_label(row), row[7]) for row in rows]
 
     # --- paths
@@ -647,15 +750,19 @@ class GraphIndex:
             near, far, order = ("src", "dst", "out_seq") if way == "out" else ("dst", "src", "in_seq")
             rows = self.conn.execute(
                 f"SELECT {near}, {far}, type FROM graph_edges WHERE {near} IN (SELECT value FROM json_each(?))"
-                f" AND confidence >= ? ORDER BY {near}, {order}, key_seq", (json.dumps(frontier), min_confidence))
+                f" AND confidence >= ? ORDER BY {near}, {order}, key_seq",
+                (json.dumps(frontier), min_confidence),
+            )
             for node, other, kind in rows:
                 steps[node].append((other, (node, kind, other) if way == "out" else (other, kind, node)))
         return steps
 
     def _describe(self, nodes) -> dict[int, tuple[str, str]]:
         """Node id -> (key, label)."""
-        rows = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM graph_docs d WHERE d.id IN"
-                                 " (SELECT value FROM json_each(?))", (json.dumps(list(nodes)),))
+        rows = self.conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM graph_docs d WHERE d.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(nodes)),),
+        )
         return {row[0]: (row[1], _row_label(row)) for row in rows}
 
     def _bidirectional(self, sources: set, targets: set, ways, min_confidence: float, keys: dict) -> list | None:
@@ -704,18 +811,22 @@ class GraphIndex:
             rows = self.conn.execute(
                 "SELECT p.title, p.organization, coalesce(p.date, d.date), t.text_id, t.title, t.source"
                 " FROM graph_posts p JOIN graph_texts t ON t.id = p.text LEFT JOIN graph_docs d ON d.id = t.document"
-                " WHERE p.person = ? ORDER BY p.pair_seq, p.key_seq", (person_id,))
+                " WHERE p.person = ? ORDER BY p.pair_seq, p.key_seq",
+                (person_id,),
+            )
             held += [PostHeld(person_name, *row) for row in rows]
         return sorted(held, key=lambda p: (p.person, p.date or "", p.title))
 
     def _people(self, name: str) -> list[tuple[int, str]]:
         for column, wanted in (("name_fold", name_key(name)), ("name_loose", toneless(name))):
-            exact = self.conn.execute(f"SELECT id, name FROM graph_people WHERE {column} = ? ORDER BY id",
-                                      (wanted,)).fetchall()
+            exact = self.conn.execute(
+                f"SELECT id, name FROM graph_people WHERE {column} = ? ORDER BY id", (wanted,)
+            ).fetchall()
             if exact:
                 return exact
-            part = self.conn.execute(f"SELECT id, name FROM graph_people WHERE instr({column}, ?) > 0 ORDER BY id",
-                                     (wanted,)).fetchall()
+            part = self.conn.execute(
+                f"SELECT id, name FROM graph_people WHERE instr({column}, ?) > 0 ORDER BY id", (wanted,)
+            ).fetchall()
             if part:
                 return part
         return []

@@ -29,8 +29,13 @@ FORMATS = ("graphml", "gexf", "json", "csv", "html")
 _GEXF_RELATION_TYPE = "relation_type"
 _GEXF_EDGE_KEY = "edge_key"
 _NEO4J_TYPES = {bool: "boolean", int: "int", float: "float", str: "string"}
-_NODE_LABELS = {"document": "Document", "text": "Text", "person": "Person", "organization": "Organization",
-                "post": "Post"}
+_NODE_LABELS = {
+    "document": "Document",
+    "text": "Text",
+    "person": "Person",
+    "organization": "Organization",
+    "post": "Post",
+}
 
 
 class ExportError(ValueError):
@@ -138,8 +143,10 @@ def write_csv(G: nx.MultiDiGraph, directory: str | Path) -> tuple[Path, Path]:
         writer.writerow([":START_ID", ":END_ID", ":TYPE", "key:string"] + [f"{n}:{k}" for n, k in edge_cols])
         for row in edges:
             rel_type = row["type"] if row.get("kind") == "relation" else row.get("kind", "RELATED")
-            writer.writerow([row["\0u"], row["\0v"], rel_type.upper(), row["\0key"]]
-                            + [_cell(row.get(name)) for name, _ in edge_cols])
+            writer.writerow(
+                [row["\0u"], row["\0v"], rel_type.upper(), row["\0key"]]
+                + [_cell(row.get(name)) for name, _ in edge_cols]
+            )
     return nodes_path, rels_path
 
 
@@ -215,7 +222,11 @@ def export_graph(G: nx.MultiDiGraph, path: str | Path, fmt: str, view=None) -> P
     default the largest connected part. The file formats always hold the whole graph.
     """
     writers: dict[str, Callable[[nx.MultiDiGraph, Path], object]] = {
-        "graphml": write_graphml, "gexf": write_gexf, "json": write_json, "csv": write_csv}
+        "graphml": write_graphml,
+        "gexf": write_gexf,
+        "json": write_json,
+        "csv": write_csv,
+    }
     if fmt not in (*writers, "html"):
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path = Path(path)

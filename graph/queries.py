@@ -27,8 +27,23 @@ from graph.answers import (
 )
 from graph.schema import ensure_valid
 
-__all__ = ["DOWNWARD_TYPES", "Cited", "DocumentReport", "Hop", "Link", "NoPath", "PostHeld", "UnknownDocument",
-           "basis", "doc", "find_documents", "implementers", "path", "person", "top"]
+__all__ = [
+    "DOWNWARD_TYPES",
+    "Cited",
+    "DocumentReport",
+    "Hop",
+    "Link",
+    "NoPath",
+    "PostHeld",
+    "UnknownDocument",
+    "basis",
+    "doc",
+    "find_documents",
+    "implementers",
+    "path",
+    "person",
+    "top",
+]
 
 
 # --- looking documents up ------------------------------------------------------------
@@ -82,8 +97,9 @@ def _label(G: nx.MultiDiGraph, node: str) -> str:
     return display_label(data, node) if data.get("kind") == "document" else (data.get("label") or node)
 
 
-def _relation_links(G: nx.MultiDiGraph, node: str, outgoing: bool, types=None,
-                    min_confidence: float = 0.0) -> list[Link]:
+def _relation_links(
+    G: nx.MultiDiGraph, node: str, outgoing: bool, types=None, min_confidence: float = 0.0
+) -> list[Link]:
     edges = G.out_edges(node, keys=True, data=True) if outgoing else G.in_edges(node, keys=True, data=True)
     links = []
     for u, v, _key, data in edges:
@@ -120,17 +136,31 @@ def doc(G: nx.MultiDiGraph, code: str, min_confidence: float = 0.0) -> list[Docu
         for u, _v, data in G.in_edges(node, data=True):
             if data.get("kind") == "mentions":
                 t = G.nodes[u]
-                texts.append({"node": u, "title": t.get("title"), "source": t.get("source"),
-                              "published": t.get("published"), "count": data["count"]})
+                texts.append(
+                    {
+                        "node": u,
+                        "title": t.get("title"),
+                        "source": t.get("source"),
+                        "published": t.get("published"),
+                        "count": data["count"],
+                    }
+                )
         texts.sort(key=lambda t: (t["published"] or "", t["source"] or ""))
-        reports.append(DocumentReport(node, dict(G.nodes[node]),
-                                      _relation_links(G, node, True, min_confidence=min_confidence),
-                                      _relation_links(G, node, False, min_confidence=min_confidence), texts))
+        reports.append(
+            DocumentReport(
+                node,
+                dict(G.nodes[node]),
+                _relation_links(G, node, True, min_confidence=min_confidence),
+                _relation_links(G, node, False, min_confidence=min_confidence),
+                texts,
+            )
+        )
     return reports
 
 
-def _walk(G: nx.MultiDiGraph, code: str, outgoing: bool, transitive: bool, types,
-          min_confidence: float = 0.0) -> list[Link]:
+def _walk(
+    G: nx.MultiDiGraph, code: str, outgoing: bool, transitive: bool, types, min_confidence: float = 0.0
+) -> list[Link]:
     start = find_documents(G, code)
     seen = set(start)
     queue = deque((node, 0) for node in start)
@@ -148,8 +178,13 @@ def _walk(G: nx.MultiDiGraph, code: str, outgoing: bool, transitive: bool, types
     return found
 
 
-def implementers(G: nx.MultiDiGraph, code: str, transitive: bool = False,
-                 types: tuple[str, ...] = DOWNWARD_TYPES, min_confidence: float = 0.0) -> list[Link]:
+def implementers(
+    G: nx.MultiDiGraph,
+    code: str,
+    transitive: bool = False,
+    types: tuple[str, ...] = DOWNWARD_TYPES,
+    min_confidence: float = 0.0,
+) -> list[Link]:
     """The documents that implement (or rest on) ``code``, and with ``transitive`` theirs, down the chain.
 
     Examples
@@ -162,8 +197,13 @@ def implementers(G: nx.MultiDiGraph, code: str, transitive: bool = False,
     return _walk(G, code, outgoing=False, transitive=transitive, types=types, min_confidence=min_confidence)
 
 
-def basis(G: nx.MultiDiGraph, code: str, transitive: bool = False,
-          types: tuple[str, ...] = DOWNWARD_TYPES, min_confidence: float = 0.0) -> list[Link]:
+def basis(
+    G: nx.MultiDiGraph,
+    code: str,
+    transitive: bool = False,
+    types: tuple[str, ...] = DOWNWARD_TYPES,
+    min_confidence: float = 0.0,
+) -> list[Link]:
     """The documents ``code`` implements or rests on, and with ``transitive`` theirs, up the chain.
 
     Examples
@@ -202,9 +242,17 @@ def person(G: nx.MultiDiGraph, name: str) -> list[PostHeld]:
             text = G.nodes.get(f"text:{data['text_id']}", {})
             # the text's published date, else (a directive) its own date
             when = data.get("date") or G.nodes.get(text.get("document"), {}).get("date")
-            held.append(PostHeld(G.nodes[node]["name"], data["title"],
-                                 where.get("name") if where.get("kind") == "organization" else None,
-                                 when, data["text_id"], text.get("title"), text.get("source")))
+            held.append(
+                PostHeld(
+                    G.nodes[node]["name"],
+                    data["title"],
+                    where.get("name") if where.get("kind") == "organization" else None,
+                    when,
+                    data["text_id"],
+                    text.get("title"),
+                    text.get("source"),
+                )
+            )
     return sorted(held, key=lambda p: (p.person, p.date or "", p.title))
 
 
@@ -317,16 +365,39 @@ def top(G: nx.MultiDiGraph, n: int = 10) -> list[Cited]:
 
 def _example_record() -> dict:
     """A small record for the examples: 02-HD/ĐUK rests on 16-HD/BTCTW, which implements 50-QĐ/TW."""
+
     def relation(source, kind, target):
-        return {"source": source, "type": kind, "target": target, "confidence": 0.8,
-                "evidence": {"start": 0, "end": 40, "rule": "example"}}
+        return {
+            "source": source,
+            "type": kind,
+            "target": target,
+            "confidence": 0.8,
+            "evidence": {"start": 0, "end": 40, "rule": "example"},
+        }
+
     return {
-        "id": "t1", "source": "example.txt", "format": "txt", "kind": "news", "title": "Ví dụ",
-        "published": "2022-05-10", "self": None, "organizations": [],
-        "citations": [{"code": "50-QĐ/TW", "start": 0, "end": 8}, {"code": "16-HD/BTCTW", "start": 10, "end": 21},
-                      {"code": "02-HD/ĐUK", "start": 30, "end": 39}],
-        "relations": [relation("16-HD/BTCTW", "implements", "50-QĐ/TW"),
-                      relation("02-HD/ĐUK", "based_on", "16-HD/BTCTW")],
-        "people": [{"name": "Phan Tâm", "mentions": [{"start": 50, "end": 58}],
-                    "posts": [{"title": "Thứ trưởng", "organization": "Bộ Thông tin và Truyền thông"}]}],
+        "id": "t1",
+        "source": "example.txt",
+        "format": "txt",
+        "kind": "news",
+        "title": "Ví dụ",
+        "published": "2022-05-10",
+        "self": None,
+        "organizations": [],
+        "citations": [
+            {"code": "50-QĐ/TW", "start": 0, "end": 8},
+            {"code": "16-HD/BTCTW", "start": 10, "end": 21},
+            {"code": "02-HD/ĐUK", "start": 30, "end": 39},
+        ],
+        "relations": [
+            relation("16-HD/BTCTW", "implements", "50-QĐ/TW"),
+            relation("02-HD/ĐUK", "based_on", "16-HD/BTCTW"),
+        ],
+        "people": [
+            {
+                "name": "Phan Tâm",
+                "mentions": [{"start": 50, "end": 58}],
+                "posts": [{"title": "Thứ trưởng", "organization": "Bộ Thông tin và Truyền thông"}],
+            }
+        ],
     }

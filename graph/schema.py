@@ -77,8 +77,14 @@ import networkx as nx
 RELATION_TYPES = ("based_on", "implements", "amends", "replaces", "repeals", "cites")
 
 STR, OPT_STR, BOOL, INT, FLOAT, LIST = "str", "str|None", "bool", "int", "float", "list"
-_PYTHON_TYPES = {STR: (str,), OPT_STR: (str, type(None)), BOOL: (bool,), INT: (int,), FLOAT: (float, int),
-                 LIST: (list,)}
+_PYTHON_TYPES = {
+    STR: (str,),
+    OPT_STR: (str, type(None)),
+    BOOL: (bool,),
+    INT: (int,),
+    FLOAT: (float, int),
+    LIST: (list,),
+}
 
 
 @dataclass(frozen=True)
@@ -146,8 +152,9 @@ EDGE_ENDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 #: Attributes holding lists or dicts, which file formats with scalar values store as JSON strings.
-LIST_ATTRIBUTES = frozenset(a.name for attrs in (*NODE_ATTRIBUTES.values(), *EDGE_ATTRIBUTES.values())
-                            for a in attrs if a.type == LIST)
+LIST_ATTRIBUTES = frozenset(
+    a.name for attrs in (*NODE_ATTRIBUTES.values(), *EDGE_ATTRIBUTES.values()) for a in attrs if a.type == LIST
+)
 
 
 class GraphSchemaError(ValueError):

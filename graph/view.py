@@ -69,12 +69,17 @@ def overview(G: nx.MultiDiGraph) -> View:
     in_smaller = sum(len(p) for p in smaller)
     H = _subgraph(G, largest)
     relations = sum(1 for *_e, d in H.edges(data=True) if d.get("kind") == "relation")
-    heading = (f"Largest connected part: {len(largest)} of {R.number_of_nodes()} documents, {relations} relations."
-               f" Not drawn: {isolated} isolated documents (no relation)"
-               + (f", {in_smaller} documents in {len(smaller)} smaller parts" if smaller else "")
-               + ". Search finds them all; export one with --focus CODE.")
-    return View(graph=H, heading=heading,
-                left_out={"isolated": isolated, "in_smaller_parts": in_smaller, "smaller_parts": len(smaller)})
+    heading = (
+        f"Largest connected part: {len(largest)} of {R.number_of_nodes()} documents, {relations} relations."
+        f" Not drawn: {isolated} isolated documents (no relation)"
+        + (f", {in_smaller} documents in {len(smaller)} smaller parts" if smaller else "")
+        + ". Search finds them all; export one with --focus CODE."
+    )
+    return View(
+        graph=H,
+        heading=heading,
+        left_out={"isolated": isolated, "in_smaller_parts": in_smaller, "smaller_parts": len(smaller)},
+    )
 
 
 def _steps(G: nx.MultiDiGraph, node: str):
@@ -109,8 +114,10 @@ def focus_view(G: nx.MultiDiGraph, code: str, depth: int = 2) -> View:
     docs = sum(1 for _n, d in H.nodes(data=True) if d.get("kind") == "document")
     stories = len({d.get("story") or n for n, d in H.nodes(data=True) if d.get("kind") == "text"})
     labels = ", ".join(dict.fromkeys(G.nodes[s].get("label") or s for s in seeds))
-    heading = (f"{labels}: {docs} documents and {stories} stories within {depth} "
-               f"step{'s' if depth != 1 else ''} (a relation, or a text citing a document).")
+    heading = (
+        f"{labels}: {docs} documents and {stories} stories within {depth} "
+        f"step{'s' if depth != 1 else ''} (a relation, or a text citing a document)."
+    )
     return View(graph=H, heading=heading, focus=list(seeds))
 
 
@@ -128,11 +135,12 @@ def layout(G: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[float, float
     if n < DENSE_LIMIT:
         # Fruchterman-Reingold keeps edges of about one length, which keeps the stars of a
         # "căn cứ" list apart better than ForceAtlas2 did on the bench stores.
-        pos = nx.spring_layout(S, k=SPREAD / n ** 0.5, iterations=LAYOUT_ITERATIONS, seed=1)
+        pos = nx.spring_layout(S, k=SPREAD / n**0.5, iterations=LAYOUT_ITERATIONS, seed=1)
     else:
         # networkx's spring layout of 500 nodes or more runs a slow optimizer; ForceAtlas2 stays vectorized.
-        pos = nx.forceatlas2_layout(S, max_iter=LAYOUT_ITERATIONS if n <= 1000 else LAYOUT_ITERATIONS // 2,
-                                    seed=1, scaling_ratio=4.0)
+        pos = nx.forceatlas2_layout(
+            S, max_iter=LAYOUT_ITERATIONS if n <= 1000 else LAYOUT_ITERATIONS // 2, seed=1, scaling_ratio=4.0
+        )
     lengths = [((pos[u][0] - pos[v][0]) ** 2 + (pos[u][1] - pos[v][1]) ** 2) ** 0.5 for u, v in S.edges()]
     lengths = sorted(x for x in lengths if x > 0)
     typical = lengths[len(lengths) // 2] if lengths else 1.0

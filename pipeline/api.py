@@ -25,19 +25,58 @@ from pipeline.models import Failure
 
 #: displaCy colours for the span labels of ``doc.spans["vanban"]``, one per label.
 SPAN_COLORS = {
-    "CODE": "#f4a261",    # orange: document codes and citations
-    "DATE": "#8ecae6",    # light blue: dates, periods, terms
+    "CODE": "#f4a261",  # orange: document codes and citations
+    "DATE": "#8ecae6",  # light blue: dates, periods, terms
     "PERSON": "#b5e48c",  # green: people
-    "POST": "#e9c46a",    # yellow: posts and titles
-    "ORG": "#cdb4db",     # lilac: organizations
+    "POST": "#e9c46a",  # yellow: posts and titles
+    "ORG": "#cdb4db",  # lilac: organizations
 }
 
-DOCUMENT_COLUMNS = ["source", "id", "format", "kind", "title", "published", "code", "issuer",
-                    "issued", "signer", "citations", "relations", "people", "warnings"]
-CITATION_COLUMNS = ["source", "published", "code", "form", "doc_type", "doc_type_name", "number",
-                    "issuer_code", "issuer", "date", "subject", "name", "text", "start", "end"]
-RELATION_COLUMNS = ["source", "published", "from_code", "type", "to_code", "confidence", "rule",
-                    "evidence", "start", "end"]
+DOCUMENT_COLUMNS = [
+    "source",
+    "id",
+    "format",
+    "kind",
+    "title",
+    "published",
+    "code",
+    "issuer",
+    "issued",
+    "signer",
+    "citations",
+    "relations",
+    "people",
+    "warnings",
+]
+CITATION_COLUMNS = [
+    "source",
+    "published",
+    "code",
+    "form",
+    "doc_type",
+    "doc_type_name",
+    "number",
+    "issuer_code",
+    "issuer",
+    "date",
+    "subject",
+    "name",
+    "text",
+    "start",
+    "end",
+]
+RELATION_COLUMNS = [
+    "source",
+    "published",
+    "from_code",
+    "type",
+    "to_code",
+    "confidence",
+    "rule",
+    "evidence",
+    "start",
+    "end",
+]
 PEOPLE_COLUMNS = ["name", "title", "organization", "post_text", "date", "published", "source", "mentions"]
 DATE_COLUMNS = ["source", "published", "text", "kind", "value", "range_start", "range_end", "start", "end"]
 ORGANIZATION_COLUMNS = ["source", "published", "name", "text", "start", "end"]
@@ -100,14 +139,24 @@ class Explorer:
         for r in self.records:
             own = r.get("self") or {}
             signer = own.get("signer") or {}
-            rows.append({
-                "source": r.get("source"), "id": r.get("id"), "format": r.get("format"),
-                "kind": r.get("kind"), "title": r.get("title"), "published": r.get("published"),
-                "code": own.get("code"), "issuer": own.get("issuer"), "issued": own.get("issued"),
-                "signer": signer.get("name"),
-                "citations": len(r.get("citations") or []), "relations": len(r.get("relations") or []),
-                "people": len(r.get("people") or []), "warnings": len(r.get("warnings") or []),
-            })
+            rows.append(
+                {
+                    "source": r.get("source"),
+                    "id": r.get("id"),
+                    "format": r.get("format"),
+                    "kind": r.get("kind"),
+                    "title": r.get("title"),
+                    "published": r.get("published"),
+                    "code": own.get("code"),
+                    "issuer": own.get("issuer"),
+                    "issued": own.get("issued"),
+                    "signer": signer.get("name"),
+                    "citations": len(r.get("citations") or []),
+                    "relations": len(r.get("relations") or []),
+                    "people": len(r.get("people") or []),
+                    "warnings": len(r.get("warnings") or []),
+                }
+            )
         return _frame(rows, DOCUMENT_COLUMNS)
 
     def citations(self) -> pd.DataFrame:
@@ -119,8 +168,11 @@ class Explorer:
         >>> ex.citations().loc[0, "date"]
         '2022-02-15'
         """
-        rows = [{**_context(r), **{k: c.get(k) for k in CITATION_COLUMNS[2:]}}
-                for r in self.records for c in r.get("citations") or []]
+        rows = [
+            {**_context(r), **{k: c.get(k) for k in CITATION_COLUMNS[2:]}}
+            for r in self.records
+            for c in r.get("citations") or []
+        ]
         return _frame(rows, CITATION_COLUMNS)
 
     def relations(self) -> pd.DataFrame:
@@ -138,12 +190,19 @@ class Explorer:
         for r in self.records:
             for rel in r.get("relations") or []:
                 evidence = rel.get("evidence") or {}
-                rows.append({
-                    **_context(r), "from_code": rel.get("source"), "type": rel.get("type"),
-                    "to_code": rel.get("target"), "confidence": rel.get("confidence"),
-                    "rule": evidence.get("rule"), "evidence": evidence.get("text"),
-                    "start": evidence.get("start"), "end": evidence.get("end"),
-                })
+                rows.append(
+                    {
+                        **_context(r),
+                        "from_code": rel.get("source"),
+                        "type": rel.get("type"),
+                        "to_code": rel.get("target"),
+                        "confidence": rel.get("confidence"),
+                        "rule": evidence.get("rule"),
+                        "evidence": evidence.get("text"),
+                        "start": evidence.get("start"),
+                        "end": evidence.get("end"),
+                    }
+                )
         return _frame(rows, RELATION_COLUMNS)
 
     def people(self) -> pd.DataFrame:
@@ -168,11 +227,18 @@ class Explorer:
             for person in r.get("people") or []:
                 mentions = len(person.get("mentions") or [])
                 for post in person.get("posts") or [{}]:
-                    rows.append({
-                        "name": person.get("name"), "title": post.get("title"),
-                        "organization": post.get("organization"), "post_text": post.get("text"),
-                        "date": when, "published": r.get("published"), "source": r.get("source"), "mentions": mentions,
-                    })
+                    rows.append(
+                        {
+                            "name": person.get("name"),
+                            "title": post.get("title"),
+                            "organization": post.get("organization"),
+                            "post_text": post.get("text"),
+                            "date": when,
+                            "published": r.get("published"),
+                            "source": r.get("source"),
+                            "mentions": mentions,
+                        }
+                    )
         return _frame(rows, PEOPLE_COLUMNS)
 
     def dates(self) -> pd.DataFrame:
@@ -188,16 +254,27 @@ class Explorer:
         for r in self.records:
             for d in r.get("dates") or []:
                 bounds = d.get("range") or [None, None]
-                rows.append({
-                    **_context(r), "text": d.get("text"), "kind": d.get("kind"), "value": d.get("value"),
-                    "range_start": bounds[0], "range_end": bounds[-1], "start": d.get("start"), "end": d.get("end"),
-                })
+                rows.append(
+                    {
+                        **_context(r),
+                        "text": d.get("text"),
+                        "kind": d.get("kind"),
+                        "value": d.get("value"),
+                        "range_start": bounds[0],
+                        "range_end": bounds[-1],
+                        "start": d.get("start"),
+                        "end": d.get("end"),
+                    }
+                )
         return _frame(rows, DATE_COLUMNS)
 
     def organizations(self) -> pd.DataFrame:
         """One row per organization mention: the resolved name and the text as written."""
-        rows = [{**_context(r), **{k: o.get(k) for k in ORGANIZATION_COLUMNS[2:]}}
-                for r in self.records for o in r.get("organizations") or []]
+        rows = [
+            {**_context(r), **{k: o.get(k) for k in ORGANIZATION_COLUMNS[2:]}}
+            for r in self.records
+            for o in r.get("organizations") or []
+        ]
         return _frame(rows, ORGANIZATION_COLUMNS)
 
     def search(self, query: str, limit: int = 20) -> pd.DataFrame:

@@ -120,9 +120,11 @@ def _in_process(docs: list[RawDocument], workdir: Path) -> tuple[Timing, dict[st
 
     timings: dict[str, Timing] = {}
     cache: dict[str, int] = {}
-    for name, work in (("extract", lambda: [process_document(d) for d in docs]),
-                       ("extract --tokens", lambda: [process_document(d, tokens=True) for d in docs]),
-                       ("run", run)):
+    for name, work in (
+        ("extract", lambda: [process_document(d) for d in docs]),
+        ("extract --tokens", lambda: [process_document(d, tokens=True) for d in docs]),
+        ("run", run),
+    ):
         _fresh_cache()
         timings[name] = _timed(n, work)
         if name == "extract --tokens":
@@ -143,12 +145,14 @@ def _process(documents: int, argv: list[str]) -> Timing:
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode not in (0, 1):  # 1: some document failed, which bench reports elsewhere
         raise RuntimeError(f"{' '.join(argv)} exited with {child.returncode}")
-    return Timing(seconds=round(seconds, 3), docs_per_s=round(documents / seconds, 2),
-                  peak_rss_mb=round(usage.ru_maxrss / 1024, 1))
+    return Timing(
+        seconds=round(seconds, 3),
+        docs_per_s=round(documents / seconds, 2),
+        peak_rss_mb=round(usage.ru_maxrss / 1024, 1),
+    )
 
 
-def _whole_process(docs: list[RawDocument], path: Path, limit: int,
-                   workdir: Path) -> tuple[Timing, dict[str, Timing]]:
+def _whole_process(docs: list[RawDocument], path: Path, limit: int, workdir: Path) -> tuple[Timing, dict[str, Timing]]:
     texts = workdir / "texts.jsonl"
     with texts.open("w", encoding="utf-8") as stream:
         for doc in docs:
@@ -168,8 +172,7 @@ def _whole_process(docs: list[RawDocument], path: Path, limit: int,
     timings = {
         "extract": _process(n, vanban + ["extract", str(sample), "-o", os.devnull]),
         "extract --tokens": _process(n, vanban + ["extract", "--tokens", str(sample), "-o", os.devnull]),
-        "run": _process(n, vanban + ["run", str(sample), "--db", str(workdir / "whole-process.db"),
-                                     "--no-progress"]),
+        "run": _process(n, vanban + ["run", str(sample), "--db", str(workdir / "whole-process.db"), "--no-progress"]),
     }
     for timing in timings.values():
         timing.ratio = round(timing.docs_per_s / tokenizer.docs_per_s, 2)
@@ -190,9 +193,15 @@ def run_bench(path: Path | None = None, limit: int = 200, whole_process: bool = 
             outer = _whole_process(docs, path, limit, workdir)
         tokenizer, timings, cache = _in_process(docs, workdir)
     return BenchResult(
-        source=str(path), fallback=fallback, documents=len(docs), characters=sum(len(d.text) for d in docs),
-        tokenizer_in_process=tokenizer, in_process=timings, tokenizer_whole_process=outer[0],
-        whole_process=outer[1], cache=cache,
+        source=str(path),
+        fallback=fallback,
+        documents=len(docs),
+        characters=sum(len(d.text) for d in docs),
+        tokenizer_in_process=tokenizer,
+        in_process=timings,
+        tokenizer_whole_process=outer[0],
+        whole_process=outer[1],
+        cache=cache,
         peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     )
 
@@ -200,8 +209,10 @@ def run_bench(path: Path | None = None, limit: int = 200, whole_process: bool = 
 def format_bench(result: BenchResult) -> str:
     lines = [f"corpus: {result.source} ({result.documents} documents, {result.characters:,} characters)"]
     if result.fallback:
-        lines.append(f"NOTE: the bench corpus ({SHARED_BENCH}) was not found: these figures are on the bundled "
-                     "corpus, a few short texts, and say little about throughput")
+        lines.append(
+            f"NOTE: the bench corpus ({SHARED_BENCH}) was not found: these figures are on the bundled "
+            "corpus, a few short texts, and say little about throughput"
+        )
     lines.append("ratio = pipeline docs/s ÷ underthesea word_tokenize docs/s on the same lines (above 1: faster)")
     header = f"{'':<22}{'in-process':>22}{'whole process':>34}"
     lines += [header, f"{'':<22}{'docs/s':>10}{'ratio':>12}{'docs/s':>12}{'ratio':>10}{'peak MB':>12}"]

@@ -31,8 +31,14 @@ BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def _workers_option(f):
-    return click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
-                        help="Process documents in a pool of N processes (output order stays the same).")(f)
+    return click.option(
+        "--workers",
+        "-w",
+        type=click.IntRange(1, 64),
+        default=1,
+        show_default=True,
+        help="Process documents in a pool of N processes (output order stays the same).",
+    )(f)
 
 
 def _paths_argument(f):
@@ -41,13 +47,28 @@ def _paths_argument(f):
 
 
 def _dask_options(f):
-    f = click.option("--parts-format", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
-                     help="With --dask: the format of the partitioned results.")(f)
-    f = click.option("--parts", type=click.Path(path_type=Path, file_okay=False),
-                     help="With --dask: keep the partitioned results in this folder (default: a temporary one).")(f)
-    return click.option("--dask", "dask_address", is_flag=False, flag_value="local", default=None,
-                        metavar="[ADDRESS]", help="Run on a Dask cluster (tcp://host:8786), or on a local one "
-                        "when no address is given (needs vanban[dask]).")(f)
+    f = click.option(
+        "--parts-format",
+        type=click.Choice(["jsonl", "parquet"]),
+        default="jsonl",
+        show_default=True,
+        help="With --dask: the format of the partitioned results.",
+    )(f)
+    f = click.option(
+        "--parts",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="With --dask: keep the partitioned results in this folder (default: a temporary one).",
+    )(f)
+    return click.option(
+        "--dask",
+        "dask_address",
+        is_flag=False,
+        flag_value="local",
+        default=None,
+        metavar="[ADDRESS]",
+        help="Run on a Dask cluster (tcp://host:8786), or on a local one "
+        "when no address is given (needs vanban[dask]).",
+    )(f)
 
 
 def _dask_target(address: str | None, paths: tuple[Path, ...]) -> tuple[str | None, tuple[Path, ...]]:
@@ -64,8 +85,9 @@ def _dask_items(paths, address, parts, parts_format, tokens, known_ids=()):
     from pipeline.dask_run import run_partitions
 
     try:
-        yield from run_partitions(paths, address=address, out_dir=parts, tokens=tokens, part_format=parts_format,
-                                  known_ids=known_ids)
+        yield from run_partitions(
+            paths, address=address, out_dir=parts, tokens=tokens, part_format=parts_format, known_ids=known_ids
+        )
     except ImportError as err:
         raise click.ClickException(str(err)) from err
 
@@ -106,7 +128,10 @@ def _progress(iterable, enabled: bool, desc: str):
 LAZY_COMMANDS = {
     "query": ("pipeline.graph_cli:query", "Ask the citation graph: what a document is, what implements it, ..."),
     "graph": ("pipeline.graph_cli:graph", "Export the citation graph for Gephi, Neo4j, notebooks or a browser."),
-    "search": ("pipeline.search_cli:search", "Texts whose words contain QUERY's words in a row: snippet and nearby codes."),
+    "search": (
+        "pipeline.search_cli:search",
+        "Texts whose words contain QUERY's words in a row: snippet and nearby codes.",
+    ),
 }
 
 
@@ -118,16 +143,35 @@ def cli() -> None:
 
 @cli.command()
 @_paths_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the JSON Lines here instead of stdout (a directory for --format csv|parquet).")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
-              help="jsonl: the records; csv, parquet: one table per kind of fact (as vanban export tables).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the JSON Lines here instead of stdout (a directory for --format csv|parquet).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: the records; csv, parquet: one table per kind of fact (as vanban export tables).",
+)
 @click.option("--with-text", is_flag=True, help="Add the decoded text the offsets index (field 'text').")
 @_workers_option
 @click.option("--tokens", is_flag=True, help="Add each text's words (underthesea's segmentation) under \"tokens\".")
 @_dask_options
-def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: bool, workers: int, tokens: bool,
-            dask_address: str | None, parts: Path | None, parts_format: str) -> None:
+def extract(
+    paths: tuple[Path, ...],
+    output: Path | None,
+    fmt: str,
+    with_text: bool,
+    workers: int,
+    tokens: bool,
+    dask_address: str | None,
+    parts: Path | None,
+    parts_format: str,
+) -> None:
     """Print one JSON record per document (JSON Lines, the OUTPUT.md contract).
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
@@ -151,8 +195,11 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: b
         click.echo(f"vanban: error: cannot write {one_line(str(output))} ({err.strerror or err})", err=True)
         sys.exit(2)
     try:
-        items = (_dask_items(paths, dask_address, parts, parts_format, tokens) if dask_address
-                 else extract_all(paths, workers=workers, tokens=tokens))
+        items = (
+            _dask_items(paths, dask_address, parts, parts_format, tokens)
+            if dask_address
+            else extract_all(paths, workers=workers, tokens=tokens)
+        )
         for item in items:
             if isinstance(item, int):  # documents Dask skipped (none for extract)
                 continue
@@ -193,17 +240,38 @@ def extract(paths: tuple[Path, ...], output: Path | None, fmt: str, with_text: b
 
 @cli.command()
 @_paths_argument
-@click.option("--db", type=click.Path(path_type=Path), default="vanban.db", show_default=True,
-              help="SQLite store to add the documents to.")
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default="vanban.db",
+    show_default=True,
+    help="SQLite store to add the documents to.",
+)
 @_workers_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-@click.option("--prune", is_flag=True,
-              help="Remove from the store the documents under PATHS that no longer exist (deleted files, lines).")
-@click.option("--index/--no-index", default=True, show_default=True,
-              help="Segment the texts into words for `vanban search` and the keywords.")
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove from the store the documents under PATHS that no longer exist (deleted files, lines).",
+)
+@click.option(
+    "--index/--no-index",
+    default=True,
+    show_default=True,
+    help="Segment the texts into words for `vanban search` and the keywords.",
+)
 @_dask_options
-def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, prune: bool, index: bool,
-        dask_address: str | None, parts: Path | None, parts_format: str) -> None:
+def run(
+    paths: tuple[Path, ...],
+    db: Path,
+    workers: int,
+    progress: bool | None,
+    prune: bool,
+    index: bool,
+    dask_address: str | None,
+    parts: Path | None,
+    parts_format: str,
+) -> None:
     """Process documents into a store, skipping content already stored; print a summary.
 
     Example: vanban run corpus/ --db out/vanban.db --prune
@@ -235,11 +303,14 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, progress: bool | None, 
 
             items: Iterable[tuple[str | None, object]]
             if dask_address:
-                items = ((None, item) for item in
-                         _dask_items(paths, dask_address, parts, parts_format, index, store.stored_keys()))
+                items = (
+                    (None, item)
+                    for item in _dask_items(paths, dask_address, parts, parts_format, index, store.stored_keys())
+                )
             else:
-                items = process_with_origins(signed(iter_documents(paths, is_stored=store.is_stored), store.db),
-                                             workers=workers, tokens=index)
+                items = process_with_origins(
+                    signed(iter_documents(paths, is_stored=store.is_stored), store.db), workers=workers, tokens=index
+                )
             try:
                 for origin, item in _progress(items, show, "vanban run"):
                     if isinstance(item, int):  # documents Dask skipped as already stored
@@ -309,8 +380,14 @@ def format_summary(summary: RunSummary, db: Path) -> str:
 
 @cli.command()
 @click.option("--db", type=click.Path(path_type=Path, exists=True), default="vanban.db", show_default=True)
-@click.option("-n", "top", type=click.IntRange(1), default=10, show_default=True,
-              help="How many documents, codes and rows per table.")
+@click.option(
+    "-n",
+    "top",
+    type=click.IntRange(1),
+    default=10,
+    show_default=True,
+    help="How many documents, codes and rows per table.",
+)
 def report(db: Path, top: int) -> None:
     """A readable summary of what a store holds: documents, most-cited codes, relations, people.
 
@@ -331,11 +408,14 @@ def report(db: Path, top: int) -> None:
     click.echo(format_findings(records, failures, top, keywords))
 
 
-def format_findings(records: list[dict], failures: list[Failure], top: int = 10,
-                    keywords: dict[str, list[str]] | None = None) -> str:
+def format_findings(
+    records: list[dict], failures: list[Failure], top: int = 10, keywords: dict[str, list[str]] | None = None
+) -> str:
     kinds = Counter(r["kind"] for r in records)
-    lines = [f"{len(records)} documents ({', '.join(f'{n} {k}' for k, n in kinds.most_common())})"
-             + (f", {len(failures)} failed" if failures else "")]
+    lines = [
+        f"{len(records)} documents ({', '.join(f'{n} {k}' for k, n in kinds.most_common())})"
+        + (f", {len(failures)} failed" if failures else "")
+    ]
     for r in records[:top]:
         ident = r.get("self") or {}
         label = ident.get("code") or r.get("title") or ""
@@ -351,12 +431,15 @@ def format_findings(records: list[dict], failures: list[Failure], top: int = 10,
     relations = [(rel["source"], rel["type"], rel["target"]) for r in records for rel in r["relations"]]
     if relations:
         lines.append("\nrelations between documents:")
-        lines += [f"  {s} --{t}--> {o}" for s, t, o in sorted(set(relations))[:top * 3]]
-    people = [(p["name"], "; ".join(f"{x['title']} {x.get('organization') or ''}".strip() for x in p["posts"]))
-              for r in records for p in r["people"]]
+        lines += [f"  {s} --{t}--> {o}" for s, t, o in sorted(set(relations))[: top * 3]]
+    people = [
+        (p["name"], "; ".join(f"{x['title']} {x.get('organization') or ''}".strip() for x in p["posts"]))
+        for r in records
+        for p in r["people"]
+    ]
     if people:
         lines.append("\npeople and posts:")
-        lines += [f"  {name}: {posts or '-'}" for name, posts in sorted(set(people))[:top * 2]]
+        lines += [f"  {name}: {posts or '-'}" for name, posts in sorted(set(people))[: top * 2]]
     for failure in failures:
         lines.append(f"failed: {failure.line()}")
     return "\n".join(lines)
@@ -372,12 +455,23 @@ def _parse_floors(_ctx, _param, values: tuple[str, ...]) -> dict[str, float]:
 
 
 @cli.command("eval")
-@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), required=True,
-              help="Directory of texts with gold X.json files beside them.")
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    required=True,
+    help="Directory of texts with gold X.json files beside them.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--misses", is_flag=True, help="List what was missed or extra, per file and category.")
-@click.option("--min-f1", "floors", multiple=True, metavar="CATEGORY=F1", callback=_parse_floors,
-              help="Exit 1 when CATEGORY's F1 is below this floor (repeatable): --min-f1 codes=0.9.")
+@click.option(
+    "--min-f1",
+    "floors",
+    multiple=True,
+    metavar="CATEGORY=F1",
+    callback=_parse_floors,
+    help="Exit 1 when CATEGORY's F1 is below this floor (repeatable): --min-f1 codes=0.9.",
+)
 @_workers_option
 def eval_command(gold_dir: Path, as_json: bool, misses: bool, floors: dict[str, float], workers: int) -> None:
     """Score the pipeline against gold annotations (precision / recall / F1 per category, GOLD.md).
@@ -402,12 +496,15 @@ def eval_command(gold_dir: Path, as_json: bool, misses: bool, floors: dict[str, 
     sys.exit(1 if failing else 0)
 
 
-
 @cli.command()
 @click.argument("path", required=False, type=click.Path(path_type=Path, exists=True))
 @click.option("-n", "--limit", type=int, default=200, show_default=True, help="Documents to use (0 = all).")
-@click.option("--whole-process/--in-process-only", default=True, show_default=True,
-              help="Also time each command as a whole process (start-up included) with its peak memory.")
+@click.option(
+    "--whole-process/--in-process-only",
+    default=True,
+    show_default=True,
+    help="Also time each command as a whole process (start-up included) with its peak memory.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def bench(path: Path | None, limit: int, whole_process: bool, as_json: bool) -> None:
     """Throughput of extract, extract --tokens and run ÷ underthesea's tokenizer alone; peak memory.

@@ -123,8 +123,13 @@ def read_partition(part: Partition) -> Iterator[RawDocument | Failure]:
         yield Failure(source=str(path), reason=f"could not be read ({type(err).__name__}: {err})")
 
 
-def process_partition(part: Partition, out_dir: str, tokens: bool = False, part_format: str = "jsonl",
-                      known_ids: frozenset[tuple[str, str]] = frozenset()) -> PartResult:
+def process_partition(
+    part: Partition,
+    out_dir: str,
+    tokens: bool = False,
+    part_format: str = "jsonl",
+    known_ids: frozenset[tuple[str, str]] = frozenset(),
+) -> PartResult:
     """Process one partition and write its records to ``out_dir`` (a Dask task; pure but for that file)."""
     from pipeline.process import safe_process
 
@@ -154,11 +159,15 @@ def _write_part(path: Path, records: list[dict], part_format: str) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pa.table({
-            "id": [r["id"] for r in records], "source": [r["source"] for r in records],
-            "kind": [r.get("kind") for r in records], "published": [r.get("published") for r in records],
-            "record": [json.dumps(r, ensure_ascii=False) for r in records],
-        })
+        table = pa.table(
+            {
+                "id": [r["id"] for r in records],
+                "source": [r["source"] for r in records],
+                "kind": [r.get("kind") for r in records],
+                "published": [r.get("published") for r in records],
+                "record": [json.dumps(r, ensure_ascii=False) for r in records],
+            }
+        )
         pq.write_table(table, tmp)
     else:
         with tmp.open("w", encoding="utf-8") as stream:
@@ -195,10 +204,18 @@ def client_for(address: str | None) -> tuple[Any, Any]:
     return Client(cluster), cluster
 
 
-def run_partitions(paths: Iterable[str | Path], *, address: str | None = None, client=None,
-                   out_dir: str | Path | None = None, tokens: bool = False, part_format: str = "jsonl",
-                   known_ids: Iterable[tuple[str, str]] = (), docs_per_partition: int = DOCS_PER_PARTITION,
-                   work: Callable[..., PartResult] = process_partition) -> Iterator[dict | Failure | int]:
+def run_partitions(
+    paths: Iterable[str | Path],
+    *,
+    address: str | None = None,
+    client=None,
+    out_dir: str | Path | None = None,
+    tokens: bool = False,
+    part_format: str = "jsonl",
+    known_ids: Iterable[tuple[str, str]] = (),
+    docs_per_partition: int = DOCS_PER_PARTITION,
+    work: Callable[..., PartResult] = process_partition,
+) -> Iterator[dict | Failure | int]:
     """Records and Failures of every input, in input order, computed on Dask; an int counts skipped documents.
 
     ``out_dir`` keeps the part files (default: a temporary folder, removed at the end).
@@ -214,8 +231,19 @@ def run_partitions(paths: Iterable[str | Path], *, address: str | None = None, c
     Path(folder).mkdir(parents=True, exist_ok=True)
     try:
         ids = client.scatter([frozenset(known_ids)], broadcast=True)[0] if known_ids else frozenset()
-        futures = [client.submit(work, part, folder, tokens, part_format, ids, key=f"vanban-part-{part.index}-"
-                                 f"{os.getpid()}-{id(parts)}", pure=False) for part in parts]
+        futures = [
+            client.submit(
+                work,
+                part,
+                folder,
+                tokens,
+                part_format,
+                ids,
+                key=f"vanban-part-{part.index}-{os.getpid()}-{id(parts)}",
+                pure=False,
+            )
+            for part in parts
+        ]
         for future in futures:
             result: PartResult = future.result()
             yield from read_part(result.path)

@@ -54,8 +54,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -66,11 +72,16 @@ class Report:
     failed: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"files": self.files, "failed": self.failed,
-                "scores": {c: s.as_dict() for c, s in self.scores.items()}, "misses": self.misses}
+        return {
+            "files": self.files,
+            "failed": self.failed,
+            "scores": {c: s.as_dict() for c, s in self.scores.items()},
+            "misses": self.misses,
+        }
 
 
 # --- comparison keys -------------------------------------------------------------------
+
 
 def name_key(name: str) -> str:
     """GOLD.md name comparison: NFC, case folding, tone placement."""
@@ -103,6 +114,7 @@ def person_post_texts(person: dict) -> list[str]:
 
 # --- scoring ----------------------------------------------------------------------------
 
+
 def _tally(score: Score, predicted: set, gold: set, optional: Set = frozenset()) -> tuple[list, list]:
     predicted = {p for p in predicted if p not in optional or p in gold}
     score.tp += len(predicted & gold)
@@ -122,12 +134,17 @@ def score_file(record: dict, gold: dict, report: Report) -> None:
 
     gold_codes = {code_key(c): (v or {}) for c, v in gold.get("codes", {}).items()}
     citations = record.get("citations", [])
-    note("codes", _tally(report.scores["codes"], {code_key(c["code"]) for c in citations if c.get("code")},
-                         set(gold_codes)))
+    note(
+        "codes",
+        _tally(report.scores["codes"], {code_key(c["code"]) for c in citations if c.get("code")}, set(gold_codes)),
+    )
 
     dated = {c: v["date"] for c, v in gold_codes.items() if v.get("date")}
-    predicted_pairs = {(code_key(c["code"]), c["date"]) for c in citations
-                       if c.get("code") and c.get("date") and code_key(c["code"]) in dated}
+    predicted_pairs = {
+        (code_key(c["code"]), c["date"])
+        for c in citations
+        if c.get("code") and c.get("date") and code_key(c["code"]) in dated
+    }
     note("code_dates", _tally(report.scores["code_dates"], predicted_pairs, set(dated.items())))
 
     dates = record.get("dates", [])
@@ -149,9 +166,15 @@ def score_file(record: dict, gold: dict, report: Report) -> None:
         return (code_key(r[0]), r[1], code_key(r[2]))
 
     predicted_relations = {triple((r["source"], r["type"], r["target"])) for r in record.get("relations", [])}
-    note("relations", _tally(report.scores["relations"], predicted_relations,
-                             {triple(r) for r in gold.get("relations", [])},
-                             {triple(r) for r in gold.get("relations_optional", [])}))
+    note(
+        "relations",
+        _tally(
+            report.scores["relations"],
+            predicted_relations,
+            {triple(r) for r in gold.get("relations", [])},
+            {triple(r) for r in gold.get("relations_optional", [])},
+        ),
+    )
 
     if gold.get("published"):
         score = report.scores["published"]
@@ -220,8 +243,10 @@ def evaluate(gold_dir: str | Path, workers: int = 1) -> Report:
 
 
 def format_report(report: Report, show_misses: bool = False) -> str:
-    lines = [f"{report.files} files scored" + (f", {len(report.failed)} failed" if report.failed else ""),
-             f"{'category':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+    lines = [
+        f"{report.files} files scored" + (f", {len(report.failed)} failed" if report.failed else ""),
+        f"{'category':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}",
+    ]
     for name, s in report.scores.items():
         lines.append(f"{name:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
     for failure in report.failed:
@@ -238,6 +263,7 @@ def format_report(report: Report, show_misses: bool = False) -> str:
 
 
 # --- gates --------------------------------------------------------------------------------
+
 
 def parse_floor(text: str) -> tuple[str, float]:
     """``"codes=0.9"`` -> ``("codes", 0.9)``; ValueError naming what is wrong."""
@@ -260,6 +286,5 @@ def below_floors(report: Report, floors: dict[str, float]) -> list[str]:
     for category, floor in floors.items():
         score = report.scores[category]
         if score.f1 < floor:
-            lines.append(f"{category} F1 {score.f1:.3f} < {floor:.3f} "
-                         f"(P {score.precision:.3f}, R {score.recall:.3f})")
+            lines.append(f"{category} F1 {score.f1:.3f} < {floor:.3f} (P {score.precision:.3f}, R {score.recall:.3f})")
     return lines

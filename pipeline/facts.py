@@ -48,8 +48,12 @@ def find_facts(text: str, *, published_hint: str | None = None, doc_id: str | No
         facts.relations = find_relations(text, facts.citations, facts.identity, doc_id or "", page)
 
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("dates", dates), ("identity", identity), ("citations", citations),
-        ("people", people), ("organizations", organizations), ("relations", relations),
+        ("dates", dates),
+        ("identity", identity),
+        ("citations", citations),
+        ("people", people),
+        ("organizations", organizations),
+        ("relations", relations),
     ]
     for name, step in steps:
         try:

@@ -109,7 +109,7 @@ def _answer(ctx: click.Context, compute, table) -> None:
 
 
 def _short(text: str | None, width: int = 60) -> str:
-    return "" if not text else text if len(text) <= width else text[:width - 1] + "…"
+    return "" if not text else text if len(text) <= width else text[: width - 1] + "…"
 
 
 #: Exit status when a code stands for several documents and the user must say which.
@@ -124,14 +124,29 @@ def _resolve(ctx: click.Context, code: str, offset: int = 0, limit: int = 20) ->
         raise click.ClickException(str(error)) from error
     if total == 1:
         return
-    question = {"question": f"{code} stands for {total} documents: which one?", "code": code, "total": total,
-                "offset": offset, "candidates": page}
+    question = {
+        "question": f"{code} stands for {total} documents: which one?",
+        "code": code,
+        "total": total,
+        "offset": offset,
+        "candidates": page,
+    }
 
     def table(_value):
         lines = [question["question"] + " Ask again with its node, or CODE@ISSUER (tone marks optional):"]
-        lines += _columns([[c.cited_by, c.label, c.date or "", c.node,
-                            " ".join(filter(None, [c.first_published, _short(c.first_text)]))] for c in page],
-                          ["texts", "document", "date", "node", "first cited in"])
+        lines += _columns(
+            [
+                [
+                    c.cited_by,
+                    c.label,
+                    c.date or "",
+                    c.node,
+                    " ".join(filter(None, [c.first_published, _short(c.first_text)])),
+                ]
+                for c in page
+            ],
+            ["texts", "document", "date", "node", "first cited in"],
+        )
         if offset + len(page) < total:
             lines.append(f"({offset + 1}-{offset + len(page)} of {total}: --offset {offset + len(page)} for more)")
         return lines
@@ -144,8 +159,13 @@ def _resolve(ctx: click.Context, code: str, offset: int = 0, limit: int = 20) ->
 
 
 @click.group("query")
-@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default="vanban.db", show_default=True,
-              help="The store to read (made by `vanban run`).")
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="vanban.db",
+    show_default=True,
+    help="The store to read (made by `vanban run`).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--reindex", is_flag=True, help="Rebuild the store's graph tables before answering.")
 @click.pass_context
@@ -170,8 +190,13 @@ def query(ctx: click.Context, db: Path, as_json: bool, reindex: bool) -> None:
 
 
 def _min_confidence(command):
-    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
-                        help="Only relations at least this confident (their calibrated confidence).")(command)
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=0.0,
+        show_default=True,
+        help="Only relations at least this confident (their calibrated confidence).",
+    )(command)
 
 
 def _link_rows(links) -> list[list]:
@@ -188,13 +213,21 @@ def _report_lines(report) -> list[str]:
         lines.append("  ambiguous: the citing texts do not say which issuer's document this is")
     for heading, links in (("rests on:", report.basis), ("rested on by:", report.dependents)):
         lines.append("  " + heading)
-        lines += ["    " + line for line in _columns(
-            [[link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in links],
-            ["type", "document", "conf", "evidence"])]
+        lines += [
+            "    " + line
+            for line in _columns(
+                [[link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in links],
+                ["type", "document", "conf", "evidence"],
+            )
+        ]
     lines.append("  cited in:")
-    lines += ["    " + line for line in _columns(
-        [[t["published"], t["title"] or "", t["source"], t["count"]] for t in report.texts],
-        ["published", "title", "source", "times"])]
+    lines += [
+        "    " + line
+        for line in _columns(
+            [[t["published"], t["title"] or "", t["source"], t["count"]] for t in report.texts],
+            ["published", "title", "source", "times"],
+        )
+    ]
     lines.append("")
     return lines
 
@@ -213,9 +246,15 @@ def doc_command(ctx: click.Context, code: str, min_confidence: float, every: boo
     """
     if not every:
         _resolve(ctx, code, offset, limit)
-    _answer(ctx, lambda index: index.doc(code, min_confidence, offset, limit),
-            lambda reports: [line for report in reports for line in _report_lines(report)
-                             + keyword_lines(ctx.meta["vanban.db"], report.node)])
+    _answer(
+        ctx,
+        lambda index: index.doc(code, min_confidence, offset, limit),
+        lambda reports: [
+            line
+            for report in reports
+            for line in _report_lines(report) + keyword_lines(ctx.meta["vanban.db"], report.node)
+        ],
+    )
 
 
 @query.command("implementers")
@@ -229,8 +268,11 @@ def implementers_command(ctx: click.Context, code: str, transitive: bool, min_co
     Example: vanban query implementers 50-QĐ/TW --transitive
     """
     _resolve(ctx, code)
-    _answer(ctx, lambda index: index.implementers(code, transitive, min_confidence=min_confidence),
-            lambda links: _columns(_link_rows(links), ["depth", "type", "document", "conf", "evidence"]))
+    _answer(
+        ctx,
+        lambda index: index.implementers(code, transitive, min_confidence=min_confidence),
+        lambda links: _columns(_link_rows(links), ["depth", "type", "document", "conf", "evidence"]),
+    )
 
 
 @query.command("basis")
@@ -244,8 +286,11 @@ def basis_command(ctx: click.Context, code: str, transitive: bool, min_confidenc
     Example: vanban query basis 02-HD/ĐU --transitive
     """
     _resolve(ctx, code)
-    _answer(ctx, lambda index: index.basis(code, transitive, min_confidence=min_confidence),
-            lambda links: _columns(_link_rows(links), ["depth", "type", "document", "conf", "evidence"]))
+    _answer(
+        ctx,
+        lambda index: index.basis(code, transitive, min_confidence=min_confidence),
+        lambda links: _columns(_link_rows(links), ["depth", "type", "document", "conf", "evidence"]),
+    )
 
 
 @query.command("person")
@@ -259,9 +304,17 @@ def person_command(ctx: click.Context, words: tuple[str, ...]) -> None:
     Example: vanban query person "Phan Tâm"   (or: vanban query person phan tam)
     """
     name = " ".join(words)
-    _answer(ctx, lambda index: index.person(name), lambda posts: _columns(
-        [[p.date or "", p.person, p.title, p.organization or "", p.text_title or p.source or p.text_id]
-         for p in posts], ["date", "person", "post", "organization", "text"]))
+    _answer(
+        ctx,
+        lambda index: index.person(name),
+        lambda posts: _columns(
+            [
+                [p.date or "", p.person, p.title, p.organization or "", p.text_title or p.source or p.text_id]
+                for p in posts
+            ],
+            ["date", "person", "post", "organization", "text"],
+        ),
+    )
 
 
 @query.command("path")
@@ -274,6 +327,7 @@ def path_command(ctx: click.Context, a: str, b: str, min_confidence: float) -> N
 
     Example: vanban query path 02-HD/ĐU 50-QĐ/TW
     """
+
     def table(hops):
         return [f"{h.source_label} --{h.type}--> {h.target_label}" for h in hops]
 
@@ -290,8 +344,11 @@ def top_command(ctx: click.Context, n: int) -> None:
 
     Example: vanban query top -n 20
     """
-    _answer(ctx, lambda index: index.top(n), lambda rows: _columns(
-        [[c.cited_by, c.label] for c in rows], ["texts", "document"]))
+    _answer(
+        ctx,
+        lambda index: index.top(n),
+        lambda rows: _columns([[c.cited_by, c.label] for c in rows], ["texts", "document"]),
+    )
 
 
 # --- vanban graph ----------------------------------------------------------------------
@@ -309,14 +366,29 @@ def graph() -> None:
 
 
 @graph.command("export")
-@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default="vanban.db", show_default=True,
-              help="The store to read (made by `vanban run`).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="graphml/gexf (Gephi), json (node-link), csv (Neo4j bulk import: a directory), html (a page).")
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="vanban.db",
+    show_default=True,
+    help="The store to read (made by `vanban run`).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    required=True,
+    help="graphml/gexf (Gephi), json (node-link), csv (Neo4j bulk import: a directory), html (a page).",
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File (or directory for csv).")
 @click.option("--focus", metavar="CODE", help="html: open on this document and what lies within --depth steps of it.")
-@click.option("--depth", type=click.IntRange(0, 6), default=2, show_default=True,
-              help="html with --focus: steps from the document (a relation, or a text citing a document).")
+@click.option(
+    "--depth",
+    type=click.IntRange(0, 6),
+    default=2,
+    show_default=True,
+    help="html with --focus: steps from the document (a relation, or a text citing a document).",
+)
 def export_command(db: Path, fmt: str, output: Path, focus: str | None, depth: int) -> None:
     """Write the graph built from the store DB to OUTPUT.
 

@@ -72,8 +72,12 @@ def iter_entries(paths: Iterable[str | os.PathLike]) -> Iterator[Entry]:
                 yield Entry(Path(err.filename or root), walked=True, error=_os_reason(err))
             for name in sorted(d for d in dirs if not d.startswith(".") and os.path.islink(os.path.join(root, d))):
                 found = True
-                yield Entry(Path(root) / name, walked=True, ignored=True,
-                            error="symbolic link to a folder: not followed (name it on the command line to read it)")
+                yield Entry(
+                    Path(root) / name,
+                    walked=True,
+                    ignored=True,
+                    error="symbolic link to a folder: not followed (name it on the command line to read it)",
+                )
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
             for name in sorted(files):
                 if not name.startswith(".") and name not in SKIPPED_NAMES:
@@ -118,8 +122,12 @@ def _os_reason(err: OSError) -> str:
 
 
 def _file_kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return name
     return "a special file"
@@ -147,8 +155,10 @@ def open_regular(path: Path, limits: Limits | None = None, check_size: bool = Tr
 
 
 def _too_large(size: int, limits: Limits) -> str:
-    return (f"file too large ({size / 1048576:.1f} MB; the limit is {limits.max_input_mb:g} MB, "
-            "set VANBAN_MAX_INPUT_MB to change it)")
+    return (
+        f"file too large ({size / 1048576:.1f} MB; the limit is {limits.max_input_mb:g} MB, "
+        "set VANBAN_MAX_INPUT_MB to change it)"
+    )
 
 
 def read_bytes(path: Path, limits: Limits | None = None) -> bytes:
@@ -226,9 +236,12 @@ def read_entry(
             document = from_bytes(data, fmt, source, limits)
         yield document
     except DocumentTimeout:
-        yield Failure(source=source, id=sha256(data), origin=source,
-                      reason=f"reading took longer than the limit of {limits.read_time_limit_s:g} s "
-                             "(VANBAN_READ_TIME_LIMIT)")
+        yield Failure(
+            source=source,
+            id=sha256(data),
+            origin=source,
+            reason=f"reading took longer than the limit of {limits.read_time_limit_s:g} s (VANBAN_READ_TIME_LIMIT)",
+        )
     except IngestError as err:
         yield Failure(source=source, reason=str(err), origin=source)
     except MemoryError:
@@ -268,8 +281,16 @@ def from_bytes(data: bytes, fmt: str, source: str, limits: Limits | None = None)
     if not text.strip():
         raise IngestError("no text in the document")
     return RawDocument(
-        id=doc_id, source=source, format=fmt, text=text, title=title,
-        published=published, site=site, warnings=tuple(warnings), markdown=fmt == "md", origin=source,
+        id=doc_id,
+        source=source,
+        format=fmt,
+        text=text,
+        title=title,
+        published=published,
+        site=site,
+        warnings=tuple(warnings),
+        markdown=fmt == "md",
+        origin=source,
     )
 
 
@@ -292,8 +313,9 @@ def _read_jsonl(path: Path, source: str, limits: Limits, data: bytes | None = No
             yield Failure(source=where, reason=entry.error, id=line_id, origin=source)
             continue
         if not entry.text or not entry.text.strip():
-            yield Failure(source=where, reason=f"line {entry.line_number} has an empty 'text'", id=line_id,
-                          origin=source)
+            yield Failure(
+                source=where, reason=f"line {entry.line_number} has an empty 'text'", id=line_id, origin=source
+            )
             continue
         doc_source = entry.source or (f"{source}#{entry.id}" if entry.id else where)
         warnings = list(entry.warnings)

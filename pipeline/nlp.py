@@ -143,8 +143,9 @@ def _spans(name: str, facts: Facts) -> list[tuple[int, int, str]]:
     if name == "citations":
         return [(c.start, c.end, "CODE") for c in facts.citations]
     if name == "people":
-        return ([(s, e, "PERSON") for p in facts.people for s, e in p.mentions]
-                + [(post.start, post.end, "POST") for p in facts.people for post in p.posts])
+        return [(s, e, "PERSON") for p in facts.people for s, e in p.mentions] + [
+            (post.start, post.end, "POST") for p in facts.people for post in p.posts
+        ]
     if name == "organizations":
         return [(o.start, o.end, "ORG") for o in facts.organizations]
     return []

@@ -35,8 +35,19 @@ from pipeline.models import Failure, Ignored, Limits, RawDocument, Skipped
 from pipeline.record import build_record, iso_date
 from vntext.normalize import NormalizedText, normalize
 
-__all__ = ["Analysis", "Ignored", "Skipped", "analyze", "extract_all", "extract_paths", "iter_documents", "process_document",
-           "process_stream", "process_with_origins", "safe_process"]
+__all__ = [
+    "Analysis",
+    "Ignored",
+    "Skipped",
+    "analyze",
+    "extract_all",
+    "extract_paths",
+    "iter_documents",
+    "process_document",
+    "process_stream",
+    "process_with_origins",
+    "safe_process",
+]
 
 BATCH = 64  # documents in flight in the pool at a time (bounded memory, stable order)
 GRACE_S = 10.0  # a pool worker past its time limit by this much is killed (the alarm did not reach it)
@@ -97,18 +108,24 @@ def safe_process(raw: RawDocument, time_limit: float = 0.0, tokens: bool = False
     except DocumentTimeout:
         return _timed_out(raw, time_limit)
     except RecursionError:
-        return Failure(source=raw.source, reason="processing failed (structure nested too deeply)", id=raw.id,
-                       origin=raw.origin)
+        return Failure(
+            source=raw.source, reason="processing failed (structure nested too deeply)", id=raw.id, origin=raw.origin
+        )
     except MemoryError:
         return Failure(source=raw.source, reason="processing failed (out of memory)", id=raw.id, origin=raw.origin)
     except Exception as err:
-        return Failure(source=raw.source, reason=f"processing failed ({type(err).__name__}: {err})", id=raw.id,
-                       origin=raw.origin)
+        return Failure(
+            source=raw.source, reason=f"processing failed ({type(err).__name__}: {err})", id=raw.id, origin=raw.origin
+        )
 
 
 def _timed_out(raw: RawDocument, limit: float) -> Failure:
-    return Failure(source=raw.source, id=raw.id, origin=raw.origin,
-                   reason=f"processing took longer than the time limit of {limit:g} s (VANBAN_TIME_LIMIT)")
+    return Failure(
+        source=raw.source,
+        id=raw.id,
+        origin=raw.origin,
+        reason=f"processing took longer than the time limit of {limit:g} s (VANBAN_TIME_LIMIT)",
+    )
 
 
 def iter_documents(
@@ -123,7 +140,9 @@ def iter_documents(
 
 
 def process_stream(
-    items: Iterable[RawDocument | Failure | Skipped | Ignored], workers: int = 1, limits: Limits | None = None,
+    items: Iterable[RawDocument | Failure | Skipped | Ignored],
+    workers: int = 1,
+    limits: Limits | None = None,
     tokens: bool = False,
 ) -> Iterator[dict | Failure | Skipped | Ignored]:
     """Process RawDocuments (in a pool when workers > 1); pass the rest through; keep input order."""
@@ -132,7 +151,9 @@ def process_stream(
 
 
 def process_with_origins(
-    items: Iterable[RawDocument | Failure | Skipped | Ignored], workers: int = 1, limits: Limits | None = None,
+    items: Iterable[RawDocument | Failure | Skipped | Ignored],
+    workers: int = 1,
+    limits: Limits | None = None,
     tokens: bool = False,
 ) -> Iterator[tuple[str | None, dict | Failure | Skipped | Ignored]]:
     """``process_stream``'s results, each beside the input file it came from (for a store's bookkeeping)."""
@@ -203,8 +224,12 @@ class _Pool:
             self._restart(window)
             if not retried:  # the worker that died may have been running another document: try this one again
                 return self._result(raw, self._submit(raw), window, retried=True)
-            return Failure(source=raw.source, id=raw.id, origin=raw.origin,
-                           reason="processing failed (the worker process died: out of memory or a crash)")
+            return Failure(
+                source=raw.source,
+                id=raw.id,
+                origin=raw.origin,
+                reason="processing failed (the worker process died: out of memory or a crash)",
+            )
 
     def _restart(self, window: deque) -> None:
         """Kill the pool (a worker is stuck or dead) and resubmit the documents still in flight."""
@@ -258,8 +283,9 @@ def extract_paths(paths: Iterable[str | Path], workers: int = 1, tokens: bool = 
             yield item
 
 
-def extract_all(paths: Iterable[str | Path], workers: int = 1,
-                tokens: bool = False) -> Iterator[dict | Failure | Ignored]:
+def extract_all(
+    paths: Iterable[str | Path], workers: int = 1, tokens: bool = False
+) -> Iterator[dict | Failure | Ignored]:
     """``extract_paths`` plus the unsupported files met while walking folders (``Ignored``), in input order."""
     for item in process_stream(iter_documents(paths), workers=workers, tokens=tokens):
         if not isinstance(item, Skipped):

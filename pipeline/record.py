@@ -25,15 +25,24 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
     citations = []
     for c in facts.citations:
         s, e = span(c.start, c.end)
-        citations.append({
-            "text": original[s:e], "start": s, "end": e,
-            "code": c.code, "form": c.form, "doc_type": c.doc_type,
-            "doc_type_name": c.doc_type_name, "number": c.number,
-            "issuer_code": c.issuer_code, "issuer": c.issuer,
-            "date": c.date, "subject": c.subject,
-            **({"name": named_label(c)} if c.name else {}),
-            **({"edition": c.edition} if c.name and c.edition else {}),
-        })
+        citations.append(
+            {
+                "text": original[s:e],
+                "start": s,
+                "end": e,
+                "code": c.code,
+                "form": c.form,
+                "doc_type": c.doc_type,
+                "doc_type_name": c.doc_type_name,
+                "number": c.number,
+                "issuer_code": c.issuer_code,
+                "issuer": c.issuer,
+                "date": c.date,
+                "subject": c.subject,
+                **({"name": named_label(c)} if c.name else {}),
+                **({"edition": c.edition} if c.name and c.edition else {}),
+            }
+        )
 
     dates = []
     for d in facts.dates:
@@ -56,8 +65,9 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
         posts = []
         for post in p.posts:
             s, e = span(post.start, post.end)
-            posts.append({"title": post.title, "organization": post.organization,
-                          "text": original[s:e], "start": s, "end": e})
+            posts.append(
+                {"title": post.title, "organization": post.organization, "text": original[s:e], "start": s, "end": e}
+            )
         people.append({"name": p.name, "mentions": mentions, "posts": posts})
 
     organizations = []
@@ -68,11 +78,15 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
     relations = []
     for r in facts.relations:
         s, e = span(r.start, r.end)
-        relations.append({
-            "source": r.source, "type": r.type, "target": r.target,
-            "confidence": round(r.confidence, 3),
-            "evidence": {"start": s, "end": e, "rule": r.rule, "text": original[s:e]},
-        })
+        relations.append(
+            {
+                "source": r.source,
+                "type": r.type,
+                "target": r.target,
+                "confidence": round(r.confidence, 3),
+                "evidence": {"start": s, "end": e, "rule": r.rule, "text": original[s:e]},
+            }
+        )
 
     published = _published(raw, facts)
     identity = _identity_record(facts.identity, span, original)
@@ -115,7 +129,7 @@ def _published(raw: RawDocument, facts: Facts) -> str | None:
 
 
 def _directive_title(identity: SelfIdentity | None) -> str | None:
-    """"Hướng dẫn về công tác quy hoạch cán bộ" from a directive's type and subject lines."""
+    """ "Hướng dẫn về công tác quy hoạch cán bộ" from a directive's type and subject lines."""
     if identity is None or not identity.subject:
         return None
     kind = identity.doc_type_name or ""
@@ -128,7 +142,7 @@ def _identity_record(identity: SelfIdentity | None, span, original: str) -> dict
     record = asdict(identity)
     if identity.start is not None and identity.end is not None:
         record["start"], record["end"] = span(identity.start, identity.end)
-        record["text"] = original[record["start"]:record["end"]]
+        record["text"] = original[record["start"] : record["end"]]
     signer = identity.signer
     if signer is not None and signer.start is not None and signer.end is not None:
         s, e = span(signer.start, signer.end)

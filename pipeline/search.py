@@ -110,8 +110,9 @@ def search(db: sqlite3.Connection, query: str, limit: int = 10) -> list[Hit]:
     return [_hit(words, *row) for row in rows]
 
 
-def _hit(words: list[str], doc_id: str, source: str, body: str, spans_json: str, record_json: str | None,
-         rank: float) -> Hit:
+def _hit(
+    words: list[str], doc_id: str, source: str, body: str, spans_json: str, record_json: str | None, rank: float
+) -> Hit:
     body_words = body.split(" ")
     spans = json.loads(spans_json)
     record = json.loads(record_json) if record_json else {}
@@ -120,8 +121,16 @@ def _hit(words: list[str], doc_id: str, source: str, body: str, spans_json: str,
         return Hit(source, doc_id, record.get("title"), _snippet(body_words, spans, 0, 0), None, None, [], rank)
     first, last = found
     start, end = spans[first][0], spans[last][1]
-    return Hit(source, doc_id, record.get("title"), _snippet(body_words, spans, first, last + 1), start, end,
-               _codes_near(record, start, end), rank)
+    return Hit(
+        source,
+        doc_id,
+        record.get("title"),
+        _snippet(body_words, spans, first, last + 1),
+        start,
+        end,
+        _codes_near(record, start, end),
+        rank,
+    )
 
 
 def _find(body_words: list[str], words: list[str]) -> tuple[int, int] | None:
@@ -130,7 +139,7 @@ def _find(body_words: list[str], words: list[str]) -> tuple[int, int] | None:
     where = [i for i, w in enumerate(body_words) if WORDLIKE_RE.search(w)]
     n = len(folded)
     for k in range(len(where) - n + 1):
-        if [body_words[i].casefold() for i in where[k:k + n]] == folded:
+        if [body_words[i].casefold() for i in where[k : k + n]] == folded:
             return where[k], where[k + n - 1]
     return None
 
@@ -185,8 +194,10 @@ def refresh_keywords(db: sqlite3.Connection, per_text: int = KEYWORDS_PER_TEXT) 
         top = sorted(scored, key=lambda x: (-x[0], x[1]))[:per_text]
         db.executemany(
             "INSERT INTO text_search_keywords (source, rank, word, score) VALUES (?, ?, ?, ?)",
-            [(sources[rowid], rank, term.replace("_", " "), round(score, 3))
-             for rank, (score, term) in enumerate(top, start=1)],
+            [
+                (sources[rowid], rank, term.replace("_", " "), round(score, 3))
+                for rank, (score, term) in enumerate(top, start=1)
+            ],
         )
 
 

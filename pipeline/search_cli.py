@@ -11,8 +11,13 @@ import click
 
 @click.command("search")
 @click.argument("query")
-@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default="vanban.db", show_default=True,
-              help="The store to search (made by `vanban run`).")
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="vanban.db",
+    show_default=True,
+    help="The store to search (made by `vanban run`).",
+)
 @click.option("-n", "--limit", type=click.IntRange(1), default=10, show_default=True, help="How many texts.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def search(query: str, db: Path, limit: int, as_json: bool) -> None:
@@ -55,8 +60,12 @@ def keyword_lines(db: Path, node: str) -> list[str]:
 
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-            sources = [s for (s,) in conn.execute(
-                "SELECT t.source FROM graph_texts t JOIN graph_docs d ON d.id = t.document WHERE d.key = ?", (node,))]
+            sources = [
+                s
+                for (s,) in conn.execute(
+                    "SELECT t.source FROM graph_texts t JOIN graph_docs d ON d.id = t.document WHERE d.key = ?", (node,)
+                )
+            ]
             found = [(source, keywords_of(conn, source)) for source in sources]
     except sqlite3.Error:  # an older store without the graph tables or keywords: nothing to add
         return []

@@ -190,7 +190,7 @@ def iter_pieces(line: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]
     """
     start, n = 0, len(line)
     while n - start > limit:
-        window = line[start:start + limit]
+        window = line[start : start + limit]
         cut = 0
         for match in SENTENCE_CUT_RE.finditer(window):
             cut = match.end()
@@ -198,7 +198,7 @@ def iter_pieces(line: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]
             cut = window.rfind(" ") + 1
         if cut <= 0:
             cut = limit
-        yield start, line[start:start + cut]
+        yield start, line[start : start + cut]
         start += cut
     if start < n:
         yield start, line[start:]

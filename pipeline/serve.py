@@ -76,101 +76,246 @@ _END = "where it ends (exclusive character offset)"
 
 #: table or view -> (description, {column: description}, facets)
 TABLES: dict[str, tuple[str, dict[str, str], list[str]]] = {
-    "document_index": ("One row per text stored: its own code, type, issuer and date, and how many facts it holds. "
-                       "The graph column opens the interactive citation graph on the document.", {
-        "source": _SOURCE, "code": "a directive's own code (from its header); empty for news",
-        "kind": "news, directive or unknown",
-        "doc_type": "a directive's type abbreviation: HD, QĐ, NQ, CT, KL ...",
-        "doc_type_name": "the type in words: Hướng dẫn, Quy định ...",
-        "issuer": "the body that issued the directive", "title": "the text's title or headline",
-        "published": "the text's own date (YYYY-MM-DD): publication date of news, issue date of a directive",
-        "year": "the year of published", "signer": "who signed the directive",
-        "citations": "citations found in the text", "relations": "typed relations found in the text",
-        "people": "people named in the text",
-        "graph": "the document on the interactive citation graph (opens the page searching for it)",
-        "id": "sha256 of the input bytes"}, ["kind", "doc_type", "issuer", "year"]),
-    "citation_index": ("One row per citation, with the cited document's year and the citing text's date.", {
-        "code": "the cited document's canonical code", "doc_type": "its type abbreviation (HD, QĐ, NĐ ...)",
-        "issuer_code": "the part of the code after the slash (TW, BTCTW, ĐU ...)",
-        "issuer": "the cited document's issuing body, when the text names it",
-        "date": "the cited document's date, when the text gives it", "year": "the year of date",
-        "form": "full (code written out), number_only, short (a later short mention), named (Điều lệ Đảng ...)",
-        "text": "the citation as written", "source": _SOURCE, "citing_published": "the citing text's own date",
-        "start": _START, "end": _END}, ["doc_type", "issuer", "year", "form"]),
-    "relation_index": ("One row per typed relation between documents, with the sentence it rests on.", {
-        "from_code": "the document the relation starts from (a code, or the text's id when it has none)",
-        "type": "based_on, implements, amends, replaces, repeals or cites",
-        "to_code": "the document it points to", "confidence": "how sure the rule is (0-1)",
-        "rule": "the rule that found it (can_cu, thuc_hien ...)", "evidence": "the words it rests on",
-        "source": _SOURCE, "published": "the text's own date", "year": "the year of published",
-        "start": _START, "end": _END}, ["type", "rule", "year"]),
-    "person_index": ("Who held which post when: one row per person and post, with the date of the text.", {
-        "name": "the person's name", "title": "the post's title (Bí thư, Thứ trưởng ...)",
-        "organization": "the body the post belongs to",
-        "date": "the text's published date, or a directive's issued date", "year": "the year of date",
-        "text_title": "the title of the text", "source": _SOURCE}, ["title", "organization", "year"]),
-    "documents": ("One row per input document as processed: its record (JSON), or its failure.", {
-        "source": "path, URL or JSONL id of the document (the key)", "id": "sha256 of the input bytes",
-        "status": "ok or failed", "error": "why a failed document failed", "kind": "news, directive or unknown",
-        "title": "the text's title", "published": "the text's own date (YYYY-MM-DD)",
-        "record": "the full extraction record (JSON, OUTPUT.md)", "processed_at": "when vanban stored it (UTC)",
-        "origin": "the input file the document was read from (a JSON Lines dump for its lines)"},
-        ["status", "kind"]),
-    "citations": ("One row per citation found (the record's citations[]).", {
-        "source": _SOURCE, "code": "the cited document's canonical code", "form": "full, number_only, short or named",
-        "doc_type": "type abbreviation", "issuer_code": "the part after the slash", "issuer": "issuing body",
-        "date": "the cited document's date", "text": "the citation as written", "start": _START, "end": _END},
-        ["doc_type", "issuer_code"]),
-    "relations": ("One row per typed relation (the record's relations[]); relation_index adds the evidence text.", {
-        "source": _SOURCE, "from_code": "the document the relation starts from", "type": "the relation's type",
-        "to_code": "the document it points to", "confidence": "0-1", "rule": "the rule that found it",
-        "start": _START, "end": _END}, ["type", "rule"]),
-    "people": ("One row per person and post found (a person without a post has one row with an empty post).", {
-        "source": _SOURCE, "name": "the person's name", "title": "the post's title",
-        "organization": "the post's body", "published": "the text's own date"}, ["title"]),
-    "texts": ("Each document's decoded text, zlib-compressed: the text every start/end offset indexes.", {
-        "doc_id": "the document's id (documents.id)", "source": _SOURCE,
-        "chars": "length of the text in characters", "body": "the text, UTF-8 compressed with zlib"}, []),
-    "text_search": ("Full-text index of the texts (SQLite FTS5): type words in the search box.", {
-        "doc_id": "the document's id (documents.id)", "source": _SOURCE, "body": "the decoded text"}, []),
+    "document_index": (
+        "One row per text stored: its own code, type, issuer and date, and how many facts it holds. "
+        "The graph column opens the interactive citation graph on the document.",
+        {
+            "source": _SOURCE,
+            "code": "a directive's own code (from its header); empty for news",
+            "kind": "news, directive or unknown",
+            "doc_type": "a directive's type abbreviation: HD, QĐ, NQ, CT, KL ...",
+            "doc_type_name": "the type in words: Hướng dẫn, Quy định ...",
+            "issuer": "the body that issued the directive",
+            "title": "the text's title or headline",
+            "published": "the text's own date (YYYY-MM-DD): publication date of news, issue date of a directive",
+            "year": "the year of published",
+            "signer": "who signed the directive",
+            "citations": "citations found in the text",
+            "relations": "typed relations found in the text",
+            "people": "people named in the text",
+            "graph": "the document on the interactive citation graph (opens the page searching for it)",
+            "id": "sha256 of the input bytes",
+        },
+        ["kind", "doc_type", "issuer", "year"],
+    ),
+    "citation_index": (
+        "One row per citation, with the cited document's year and the citing text's date.",
+        {
+            "code": "the cited document's canonical code",
+            "doc_type": "its type abbreviation (HD, QĐ, NĐ ...)",
+            "issuer_code": "the part of the code after the slash (TW, BTCTW, ĐU ...)",
+            "issuer": "the cited document's issuing body, when the text names it",
+            "date": "the cited document's date, when the text gives it",
+            "year": "the year of date",
+            "form": "full (code written out), number_only, short (a later short mention), named (Điều lệ Đảng ...)",
+            "text": "the citation as written",
+            "source": _SOURCE,
+            "citing_published": "the citing text's own date",
+            "start": _START,
+            "end": _END,
+        },
+        ["doc_type", "issuer", "year", "form"],
+    ),
+    "relation_index": (
+        "One row per typed relation between documents, with the sentence it rests on.",
+        {
+            "from_code": "the document the relation starts from (a code, or the text's id when it has none)",
+            "type": "based_on, implements, amends, replaces, repeals or cites",
+            "to_code": "the document it points to",
+            "confidence": "how sure the rule is (0-1)",
+            "rule": "the rule that found it (can_cu, thuc_hien ...)",
+            "evidence": "the words it rests on",
+            "source": _SOURCE,
+            "published": "the text's own date",
+            "year": "the year of published",
+            "start": _START,
+            "end": _END,
+        },
+        ["type", "rule", "year"],
+    ),
+    "person_index": (
+        "Who held which post when: one row per person and post, with the date of the text.",
+        {
+            "name": "the person's name",
+            "title": "the post's title (Bí thư, Thứ trưởng ...)",
+            "organization": "the body the post belongs to",
+            "date": "the text's published date, or a directive's issued date",
+            "year": "the year of date",
+            "text_title": "the title of the text",
+            "source": _SOURCE,
+        },
+        ["title", "organization", "year"],
+    ),
+    "documents": (
+        "One row per input document as processed: its record (JSON), or its failure.",
+        {
+            "source": "path, URL or JSONL id of the document (the key)",
+            "id": "sha256 of the input bytes",
+            "status": "ok or failed",
+            "error": "why a failed document failed",
+            "kind": "news, directive or unknown",
+            "title": "the text's title",
+            "published": "the text's own date (YYYY-MM-DD)",
+            "record": "the full extraction record (JSON, OUTPUT.md)",
+            "processed_at": "when vanban stored it (UTC)",
+            "origin": "the input file the document was read from (a JSON Lines dump for its lines)",
+        },
+        ["status", "kind"],
+    ),
+    "citations": (
+        "One row per citation found (the record's citations[]).",
+        {
+            "source": _SOURCE,
+            "code": "the cited document's canonical code",
+            "form": "full, number_only, short or named",
+            "doc_type": "type abbreviation",
+            "issuer_code": "the part after the slash",
+            "issuer": "issuing body",
+            "date": "the cited document's date",
+            "text": "the citation as written",
+            "start": _START,
+            "end": _END,
+        },
+        ["doc_type", "issuer_code"],
+    ),
+    "relations": (
+        "One row per typed relation (the record's relations[]); relation_index adds the evidence text.",
+        {
+            "source": _SOURCE,
+            "from_code": "the document the relation starts from",
+            "type": "the relation's type",
+            "to_code": "the document it points to",
+            "confidence": "0-1",
+            "rule": "the rule that found it",
+            "start": _START,
+            "end": _END,
+        },
+        ["type", "rule"],
+    ),
+    "people": (
+        "One row per person and post found (a person without a post has one row with an empty post).",
+        {
+            "source": _SOURCE,
+            "name": "the person's name",
+            "title": "the post's title",
+            "organization": "the post's body",
+            "published": "the text's own date",
+        },
+        ["title"],
+    ),
+    "texts": (
+        "Each document's decoded text, zlib-compressed: the text every start/end offset indexes.",
+        {
+            "doc_id": "the document's id (documents.id)",
+            "source": _SOURCE,
+            "chars": "length of the text in characters",
+            "body": "the text, UTF-8 compressed with zlib",
+        },
+        [],
+    ),
+    "text_search": (
+        "Full-text index of the texts (SQLite FTS5): type words in the search box.",
+        {"doc_id": "the document's id (documents.id)", "source": _SOURCE, "body": "the decoded text"},
+        [],
+    ),
 }
 
 _GRAPH_ID = "row id inside the graph tables"
 
 #: Tables that other commands keep for themselves: described, but hidden from the table list.
 INTERNAL_TABLES: dict[str, tuple[str, dict[str, str]]] = {
-    "stories": ("Near-duplicate texts grouped into stories (the same article on several sites): vanban stories.", {
-        "text_id": "the text's id (documents.id)", "signature": "MinHash values of its word shingles (binary)",
-        "story": "the text_id of the story's first text (itself when it has no copy)"}),
-    "graph_meta": ("Versions the graph index was built from (vanban query rebuilds it when they change).", {
-        "name": "what is versioned", "value": "its version"}),
-    "graph_docs": ("The citation graph's documents, as vanban query reads them.", {
-        "id": _GRAPH_ID, "key": "the node's key (doc:CODE, doc:CODE@ISSUER ...)", "label": "how queries print it",
-        "code": "canonical code", "code_key": "the code as codes are compared",
-        "loose_key": "the code without tone marks, case, dashes or the Đ/D difference",
-        "scope": "central, local or named", "ambiguous": "1 when the text did not say which document it is",
-        "term": "the party term a reused central number belongs to", "issuer": "issuing body",
-        "date": "the document's date", "cited_by": "stories citing it", "attrs": "the node's other attributes (JSON)"}),
-    "graph_edges": ("Typed relations between graph documents.", {
-        "id": _GRAPH_ID, "src": "graph_docs.id of the source", "dst": "graph_docs.id of the target",
-        "type": "based_on, implements, amends, replaces, repeals or cites", "confidence": "highest confidence (0-1)",
-        "count": "how many evidence sentences", "out_seq": "order among the source's edges",
-        "in_seq": "order among the target's edges", "key_seq": "order among parallel edges"}),
-    "graph_evidence": ("Where each relation was read: the text and the span of its evidence.", {
-        "edge": "graph_edges.id", "text": "graph_texts.id", "start": _START, "end": _END,
-        "rule": "the rule that found it", "confidence": "0-1"}),
-    "graph_texts": ("The texts of the graph.", {
-        "id": _GRAPH_ID, "text_id": "documents.id", "title": "the text's title", "source": _SOURCE,
-        "published": "the text's own date", "document": "graph_docs.id of the document the text is, if any"}),
-    "graph_mentions": ("Which text cites which document, and how often.", {
-        "doc": "graph_docs.id", "text": "graph_texts.id", "count": "citations in that text"}),
-    "graph_people": ("People of the graph, with keys that match without tone marks or case.", {
-        "id": _GRAPH_ID, "key": "the person's node key", "name": "the name as written",
-        "name_fold": "the name case-folded", "name_loose": "the name without tone marks"}),
-    "graph_posts": ("Posts of the graph's people, dated by their text.", {
-        "person": "graph_people.id", "title": "the post's title", "organization": "the post's body",
-        "date": "the text's published date, or a directive's issued date", "text": "graph_texts.id",
-        "pair_seq": "order among the person's posts", "key_seq": "order among equal posts"}),
+    "stories": (
+        "Near-duplicate texts grouped into stories (the same article on several sites): vanban stories.",
+        {
+            "text_id": "the text's id (documents.id)",
+            "signature": "MinHash values of its word shingles (binary)",
+            "story": "the text_id of the story's first text (itself when it has no copy)",
+        },
+    ),
+    "graph_meta": (
+        "Versions the graph index was built from (vanban query rebuilds it when they change).",
+        {"name": "what is versioned", "value": "its version"},
+    ),
+    "graph_docs": (
+        "The citation graph's documents, as vanban query reads them.",
+        {
+            "id": _GRAPH_ID,
+            "key": "the node's key (doc:CODE, doc:CODE@ISSUER ...)",
+            "label": "how queries print it",
+            "code": "canonical code",
+            "code_key": "the code as codes are compared",
+            "loose_key": "the code without tone marks, case, dashes or the Đ/D difference",
+            "scope": "central, local or named",
+            "ambiguous": "1 when the text did not say which document it is",
+            "term": "the party term a reused central number belongs to",
+            "issuer": "issuing body",
+            "date": "the document's date",
+            "cited_by": "stories citing it",
+            "attrs": "the node's other attributes (JSON)",
+        },
+    ),
+    "graph_edges": (
+        "Typed relations between graph documents.",
+        {
+            "id": _GRAPH_ID,
+            "src": "graph_docs.id of the source",
+            "dst": "graph_docs.id of the target",
+            "type": "based_on, implements, amends, replaces, repeals or cites",
+            "confidence": "highest confidence (0-1)",
+            "count": "how many evidence sentences",
+            "out_seq": "order among the source's edges",
+            "in_seq": "order among the target's edges",
+            "key_seq": "order among parallel edges",
+        },
+    ),
+    "graph_evidence": (
+        "Where each relation was read: the text and the span of its evidence.",
+        {
+            "edge": "graph_edges.id",
+            "text": "graph_texts.id",
+            "start": _START,
+            "end": _END,
+            "rule": "the rule that found it",
+            "confidence": "0-1",
+        },
+    ),
+    "graph_texts": (
+        "The texts of the graph.",
+        {
+            "id": _GRAPH_ID,
+            "text_id": "documents.id",
+            "title": "the text's title",
+            "source": _SOURCE,
+            "published": "the text's own date",
+            "document": "graph_docs.id of the document the text is, if any",
+        },
+    ),
+    "graph_mentions": (
+        "Which text cites which document, and how often.",
+        {"doc": "graph_docs.id", "text": "graph_texts.id", "count": "citations in that text"},
+    ),
+    "graph_people": (
+        "People of the graph, with keys that match without tone marks or case.",
+        {
+            "id": _GRAPH_ID,
+            "key": "the person's node key",
+            "name": "the name as written",
+            "name_fold": "the name case-folded",
+            "name_loose": "the name without tone marks",
+        },
+    ),
+    "graph_posts": (
+        "Posts of the graph's people, dated by their text.",
+        {
+            "person": "graph_people.id",
+            "title": "the post's title",
+            "organization": "the post's body",
+            "date": "the text's published date, or a directive's issued date",
+            "text": "graph_texts.id",
+            "pair_seq": "order among the person's posts",
+            "key_seq": "order among equal posts",
+        },
+    ),
 }
 
 QUERIES = {
@@ -178,25 +323,25 @@ QUERIES = {
         "title": "What implements CODE (or rests on it)",
         "description": "Documents that implement or are based on a code, with the evidence. Example: 50-QĐ/TW",
         "sql": "select from_code, type, to_code, confidence, evidence, source, published from relation_index "
-               "where to_code = :code and type in ('implements', 'based_on') order by type, from_code",
+        "where to_code = :code and type in ('implements', 'based_on') order by type, from_code",
     },
     "basis": {
         "title": "What does CODE rest on",
         "description": "What a document is based on or implements, with the evidence. Example: 16-HD/BTCTW",
         "sql": "select from_code, type, to_code, confidence, evidence, source, published from relation_index "
-               "where from_code = :code and type in ('based_on', 'implements') order by type, to_code",
+        "where from_code = :code and type in ('based_on', 'implements') order by type, to_code",
     },
     "posts_of_person": {
         "title": "Posts of a person",
         "description": "Who held which post when (a name or part of one). Example: Võ Thị Mai",
         "sql": "select name, title, organization, date, text_title, source from person_index "
-               "where name like '%' || :name || '%' order by name, date",
+        "where name like '%' || :name || '%' order by name, date",
     },
     "search_texts": {
         "title": "Texts containing words",
-        "description": "Full-text search with the matching passage (FTS5 syntax: words, \"a phrase\", OR).",
+        "description": 'Full-text search with the matching passage (FTS5 syntax: words, "a phrase", OR).',
         "sql": "select source, snippet(text_search, 2, '[', ']', ' … ', 16) as passage from text_search "
-               "where text_search match :words order by rank limit 100",
+        "where text_search match :words order by rank limit 100",
     },
 }
 
@@ -227,7 +372,7 @@ def metadata(db_name: str) -> dict:
         "title": "vanban store",
         "extra_css_urls": [f"/{GRAPH_MOUNT}/serve.css"],
         "description": "Codes, citations, dates, people and relations read from Vietnamese party documents and the "
-                       "news about them. Start with document_index; every start/end indexes the text in texts.",
+        "news about them. Start with document_index; every start/end indexes the text in texts.",
         "databases": {db_name: {"tables": tables, "queries": QUERIES}},
     }
 
@@ -247,8 +392,12 @@ def write_graph_page(db_path: Path, out_dir: Path) -> Path:
 @click.option("--db", type=click.Path(path_type=Path), default="vanban.db", show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every one).")
 @click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
-@click.option("--get", "get_path", metavar="PATH", help="Fetch one page (e.g. /vanban/document_index.json), "
-              "print it and exit, without listening.")
+@click.option(
+    "--get",
+    "get_path",
+    metavar="PATH",
+    help="Fetch one page (e.g. /vanban/document_index.json), print it and exit, without listening.",
+)
 def serve(db: Path, host: str, port: int, get_path: str | None) -> None:
     """Browse a store in the browser (Datasette): tables, facets, full-text search, canned queries.
 
@@ -273,9 +422,23 @@ def serve(db: Path, host: str, port: int, get_path: str | None) -> None:
     (work / GRAPH_MOUNT / "serve.css").write_text(STYLE_CSS, encoding="utf-8")
     meta = work / "metadata.json"
     meta.write_text(json.dumps(metadata(db.stem), ensure_ascii=False, indent=1), encoding="utf-8")
-    args = [str(db), "--metadata", str(meta), "--host", host, "--port", str(port),
-            "--static", f"{GRAPH_MOUNT}:{work / GRAPH_MOUNT}",
-            "--setting", "truncate_cells_html", "300", "--setting", "default_page_size", "50"]
+    args = [
+        str(db),
+        "--metadata",
+        str(meta),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--static",
+        f"{GRAPH_MOUNT}:{work / GRAPH_MOUNT}",
+        "--setting",
+        "truncate_cells_html",
+        "300",
+        "--setting",
+        "default_page_size",
+        "50",
+    ]
     if get_path:
         args += ["--get", get_path]
     else:

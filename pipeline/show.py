@@ -68,8 +68,11 @@ def find_stored(db, wanted: str) -> tuple[dict, str | None]:
 
     rows = db.execute("SELECT source, id, record FROM documents WHERE status = 'ok' ORDER BY source").fetchall()
     exact = [r for r in rows if r[0] == wanted]
-    matches = exact or [r for r in rows if r[0].endswith("/" + wanted) or Path(r[0]).name == wanted
-                        or (len(wanted) >= 8 and r[1].startswith(wanted))]
+    matches = exact or [
+        r
+        for r in rows
+        if r[0].endswith("/" + wanted) or Path(r[0]).name == wanted or (len(wanted) >= 8 and r[1].startswith(wanted))
+    ]
     matches = matches or [r for r in rows if Path(r[0]).name.startswith(wanted)]
     if not matches:
         raise click.ClickException(f"{wanted}: no such document in the store (vanban report lists them)")
@@ -83,8 +86,9 @@ def find_stored(db, wanted: str) -> tuple[dict, str | None]:
 @click.command("show")
 @click.argument("source")
 @click.option("--db", type=click.Path(path_type=Path), default="vanban.db", show_default=True)
-@click.option("--highlight", "marked", is_flag=True,
-              help="Colour the findings (codes, dates, people, posts, organizations).")
+@click.option(
+    "--highlight", "marked", is_flag=True, help="Colour the findings (codes, dates, people, posts, organizations)."
+)
 def show(source: str, db: Path, marked: bool) -> None:
     """Print a stored document's decoded text: the text its record's offsets index.
 
@@ -100,8 +104,10 @@ def show(source: str, db: Path, marked: bool) -> None:
     with Store(db) as store:
         record, text = find_stored(store.db, source)
     if text is None:
-        raise click.ClickException(f"{record['source']}: the store holds no text for it (stored by an older "
-                                   "vanban; run vanban run on it into a new store)")
+        raise click.ClickException(
+            f"{record['source']}: the store holds no text for it (stored by an older "
+            "vanban; run vanban run on it into a new store)"
+        )
     if marked:
         click.echo(legend(), color=True)
         click.echo(highlight(text, findings_of(record)), color=True)

@@ -149,8 +149,16 @@ class Store:
             self.db.execute(
                 "INSERT INTO documents (source, id, status, kind, title, published, record, processed_at, origin)"
                 " VALUES (?, ?, 'ok', ?, ?, ?, ?, ?, ?)",
-                (source, record["id"], record.get("kind"), record.get("title"), record.get("published"),
-                 json.dumps(record, ensure_ascii=False), _now(), origin or source),
+                (
+                    source,
+                    record["id"],
+                    record.get("kind"),
+                    record.get("title"),
+                    record.get("published"),
+                    json.dumps(record, ensure_ascii=False),
+                    _now(),
+                    origin or source,
+                ),
             )
             if text is not None:
                 put_text(self.db, record["id"], source, text)
@@ -178,13 +186,17 @@ class Store:
         Call it only after a complete walk of ``roots``: what the walk did not meet no
         longer exists (a deleted file, a line gone from a dump). Returns the sources removed.
         """
+
         def under(path: str) -> bool:
             if "." in roots and not os.path.isabs(path) and "://" not in path:
                 return True
             return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
-        gone = [source for source, origin in self.db.execute("SELECT source, origin FROM documents")
-                if under(origin or source) and source not in seen]
+        gone = [
+            source
+            for source, origin in self.db.execute("SELECT source, origin FROM documents")
+            if under(origin or source) and source not in seen
+        ]
         with self.db:
             for source in gone:
                 self._delete(source)
@@ -202,9 +214,7 @@ class Store:
             yield record
 
     def failures(self) -> list[Failure]:
-        rows = self.db.execute(
-            "SELECT source, error, id FROM documents WHERE status = 'failed' ORDER BY source"
-        )
+        rows = self.db.execute("SELECT source, error, id FROM documents WHERE status = 'failed' ORDER BY source")
         return [Failure(source=s, reason=e, id=i) for s, e, i in rows]
 
     def count(self, status: str = "ok") -> int:
@@ -221,20 +231,45 @@ class Store:
         self.db.executemany(
             'INSERT INTO citations (source, code, form, doc_type, issuer_code, issuer, date, text, start, "end")'
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(source, c.get("code"), c.get("form"), c.get("doc_type"), c.get("issuer_code"), c.get("issuer"),
-              c.get("date"), c.get("text"), c.get("start"), c.get("end")) for c in record.get("citations", [])],
+            [
+                (
+                    source,
+                    c.get("code"),
+                    c.get("form"),
+                    c.get("doc_type"),
+                    c.get("issuer_code"),
+                    c.get("issuer"),
+                    c.get("date"),
+                    c.get("text"),
+                    c.get("start"),
+                    c.get("end"),
+                )
+                for c in record.get("citations", [])
+            ],
         )
         self.db.executemany(
             'INSERT INTO relations (source, from_code, type, to_code, confidence, rule, start, "end")'
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(source, r["source"], r["type"], r["target"], r.get("confidence"), r["evidence"].get("rule"),
-              r["evidence"].get("start"), r["evidence"].get("end")) for r in record.get("relations", [])],
+            [
+                (
+                    source,
+                    r["source"],
+                    r["type"],
+                    r["target"],
+                    r.get("confidence"),
+                    r["evidence"].get("rule"),
+                    r["evidence"].get("start"),
+                    r["evidence"].get("end"),
+                )
+                for r in record.get("relations", [])
+            ],
         )
         rows = []
         for person in record.get("people", []):
             for post in person.get("posts") or [{}]:
-                rows.append((source, person["name"], post.get("title"), post.get("organization"),
-                             record.get("published")))
+                rows.append(
+                    (source, person["name"], post.get("title"), post.get("organization"), record.get("published"))
+                )
         self.db.executemany(
             "INSERT INTO people (source, name, title, organization, published) VALUES (?, ?, ?, ?, ?)", rows
         )

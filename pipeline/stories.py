@@ -33,10 +33,10 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 """
 
-NUM_PERM = 128       # MinHash permutations: Jaccard estimated within about ±0.09 (1/sqrt(128))
-SHINGLE = 4          # words per shingle
-THRESHOLD = 0.8      # estimated Jaccard similarity of two texts of one story
-MIN_SHINGLES = 25    # texts shorter than this are stories of their own (boilerplate lines are not copies)
+NUM_PERM = 128  # MinHash permutations: Jaccard estimated within about ±0.09 (1/sqrt(128))
+SHINGLE = 4  # words per shingle
+THRESHOLD = 0.8  # estimated Jaccard similarity of two texts of one story
+MIN_SHINGLES = 25  # texts shorter than this are stories of their own (boilerplate lines are not copies)
 SEED = 1
 SCHEME = "affine32"  # datasketch's permutation scheme; stored signatures are only comparable within one
 
@@ -63,7 +63,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     ['hai ba bốn năm', 'một hai ba bốn']
     """
     words = _WORD_RE.findall(text.lower())
-    return {" ".join(words[i:i + size]) for i in range(max(0, len(words) - size + 1))}
+    return {" ".join(words[i : i + size]) for i in range(max(0, len(words) - size + 1))}
 
 
 def signature(text: str) -> np.ndarray | None:
@@ -87,9 +87,11 @@ def _minhash(values: np.ndarray):
 def sign(db: sqlite3.Connection, text_id: str, text: str) -> None:
     """Keep the signature of one text (its story is decided by :func:`group_stories`)."""
     values = signature(text)
-    db.execute("INSERT INTO stories (text_id, signature, story) VALUES (?, ?, ?) "
-               "ON CONFLICT(text_id) DO UPDATE SET signature = excluded.signature",
-               (text_id, None if values is None else np.asarray(values, dtype=np.uint32).tobytes(), text_id))
+    db.execute(
+        "INSERT INTO stories (text_id, signature, story) VALUES (?, ?, ?) "
+        "ON CONFLICT(text_id) DO UPDATE SET signature = excluded.signature",
+        (text_id, None if values is None else np.asarray(values, dtype=np.uint32).tobytes(), text_id),
+    )
 
 
 def signed(items: Iterable, db: sqlite3.Connection) -> Iterator:
@@ -101,8 +103,9 @@ def signed(items: Iterable, db: sqlite3.Connection) -> Iterator:
         yield item
 
 
-def stories_of(signatures: dict[str, np.ndarray | None], order: list[str],
-               threshold: float = THRESHOLD) -> dict[str, str]:
+def stories_of(
+    signatures: dict[str, np.ndarray | None], order: list[str], threshold: float = THRESHOLD
+) -> dict[str, str]:
     """The story of every text: ``{text_id: id of the story's first member in order}``.
 
     ``order`` lists the text ids first to last (the first member names the story).
@@ -138,13 +141,18 @@ def group_stories(db: sqlite3.Connection, threshold: float = THRESHOLD) -> Story
         "SELECT s.text_id, s.signature FROM stories s JOIN documents d ON d.id = s.text_id AND d.status = 'ok'"
     ).fetchall()
     signatures = {t: None if blob is None else np.frombuffer(blob, dtype=np.uint32) for t, blob in rows}
-    order = [t for (t,) in db.execute(
-        "SELECT id FROM documents WHERE status = 'ok' ORDER BY coalesce(published, '9999'), source")]
+    order = [
+        t
+        for (t,) in db.execute(
+            "SELECT id FROM documents WHERE status = 'ok' ORDER BY coalesce(published, '9999'), source"
+        )
+    ]
     story = stories_of(signatures, order, threshold)
     db.executemany("UPDATE stories SET story = ? WHERE text_id = ?", [(s, t) for t, s in story.items()])
     db.commit()
-    return StoryCount(texts=len(story), stories=len(set(story.values())),
-                      copies=sum(1 for t, s in story.items() if t != s))
+    return StoryCount(
+        texts=len(story), stories=len(set(story.values())), copies=sum(1 for t, s in story.items() if t != s)
+    )
 
 
 def sign_stored(db: sqlite3.Connection, raws: Iterable) -> int:
@@ -154,8 +162,12 @@ def sign_stored(db: sqlite3.Connection, raws: Iterable) -> int:
     count = 0
     for raw in raws:
         text_id = getattr(raw, "id", None)
-        if isinstance(text_id, str) and text_id in stored and text_id not in known \
-                and isinstance(getattr(raw, "text", None), str):
+        if (
+            isinstance(text_id, str)
+            and text_id in stored
+            and text_id not in known
+            and isinstance(getattr(raw, "text", None), str)
+        ):
             sign(db, text_id, raw.text)
             known.add(text_id)
             count += 1

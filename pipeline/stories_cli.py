@@ -9,8 +9,13 @@ import click
 
 @click.command("stories")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default="vanban.db", show_default=True,
-              help="The store (made by `vanban run`).")
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="vanban.db",
+    show_default=True,
+    help="The store (made by `vanban run`).",
+)
 def stories(paths: tuple[Path, ...], db: Path) -> None:
     """Group the store's texts into stories: one article republished by several sites is one story.
 

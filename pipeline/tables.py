@@ -30,7 +30,9 @@ class WrittenTable:
     rows: int
 
 
-def write_tables(explorer: Explorer, out_dir: str | Path, fmt: str, texts: dict[str, str] | None = None) -> list[WrittenTable]:
+def write_tables(
+    explorer: Explorer, out_dir: str | Path, fmt: str, texts: dict[str, str] | None = None
+) -> list[WrittenTable]:
     """Write every table of ``explorer`` into ``out_dir`` as ``fmt``; returns what was written.
 
     ``texts`` (source -> decoded text) adds a ``text`` column to the documents table.
@@ -59,7 +61,9 @@ def _need_pyarrow() -> None:
     try:
         import pyarrow  # noqa: F401
     except ImportError:
-        raise click.ClickException("Parquet needs pyarrow: pip install 'vanban[parquet]' (or use --format csv)") from None
+        raise click.ClickException(
+            "Parquet needs pyarrow: pip install 'vanban[parquet]' (or use --format csv)"
+        ) from None
 
 
 def format_written(written: list[WrittenTable]) -> str:
@@ -72,11 +76,21 @@ def export() -> None:
 
 
 @export.command("tables")
-@click.option("--db", type=click.Path(path_type=Path), default="vanban.db", show_default=True,
-              help="The store to read (filled by vanban run).")
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default="vanban.db",
+    show_default=True,
+    help="The store to read (filled by vanban run).",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help="Directory for the files (documents, citations, relations, people, dates, organizations).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Directory for the files (documents, citations, relations, people, dates, organizations).",
+)
 @click.option("--with-text", is_flag=True, help="Add each document's decoded text to the documents table.")
 def export_tables(db: Path, fmt: str, output: Path, with_text: bool) -> None:
     """One file per table, with the notebook API's columns (pipeline.api).

@@ -30,8 +30,10 @@ def create_tables(db: sqlite3.Connection) -> None:
 def put_text(db: sqlite3.Connection, doc_id: str, source: str, text: str) -> None:
     """Store (or replace) a document's text, compressed, and index it for search."""
     db.execute("DELETE FROM text_search WHERE source = ?", (source,))
-    db.execute("INSERT OR REPLACE INTO texts (doc_id, source, chars, body) VALUES (?, ?, ?, ?)",
-               (doc_id, source, len(text), zlib.compress(text.encode("utf-8"), 6)))
+    db.execute(
+        "INSERT OR REPLACE INTO texts (doc_id, source, chars, body) VALUES (?, ?, ?, ?)",
+        (doc_id, source, len(text), zlib.compress(text.encode("utf-8"), 6)),
+    )
     db.execute("INSERT INTO text_search (doc_id, source, body) VALUES (?, ?, ?)", (doc_id, source, text))
 
 

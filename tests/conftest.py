@@ -32,10 +32,19 @@ def corpus_dir() -> Path:
 try:
     from hypothesis import HealthCheck, settings
 
-    settings.register_profile("short", max_examples=25, deadline=None, derandomize=True,
-                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    settings.register_profile("long", max_examples=2000, deadline=None,
-                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.register_profile(
+        "short",
+        max_examples=25,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    settings.register_profile(
+        "long",
+        max_examples=2000,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     settings.load_profile("short")
 except ImportError:  # hypothesis is in the test extra
     pass

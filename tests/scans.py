@@ -42,8 +42,9 @@ def scan_pdf(*pages) -> bytes:
     """Image-only PDF of the given page images (no text layer)."""
     buffer = io.BytesIO()
     first, *rest = pages
-    first.convert("RGB").save(buffer, format="PDF", resolution=300.0, save_all=True,
-                              append_images=[p.convert("RGB") for p in rest])
+    first.convert("RGB").save(
+        buffer, format="PDF", resolution=300.0, save_all=True, append_images=[p.convert("RGB") for p in rest]
+    )
     return buffer.getvalue()
 
 

@@ -30,14 +30,17 @@ def explorer(store_path) -> Explorer:
     return open_store(store_path)
 
 
-@pytest.mark.parametrize("method, columns", [
-    ("documents", api.DOCUMENT_COLUMNS),
-    ("citations", api.CITATION_COLUMNS),
-    ("relations", api.RELATION_COLUMNS),
-    ("people", api.PEOPLE_COLUMNS),
-    ("dates", api.DATE_COLUMNS),
-    ("organizations", api.ORGANIZATION_COLUMNS),
-])
+@pytest.mark.parametrize(
+    "method, columns",
+    [
+        ("documents", api.DOCUMENT_COLUMNS),
+        ("citations", api.CITATION_COLUMNS),
+        ("relations", api.RELATION_COLUMNS),
+        ("people", api.PEOPLE_COLUMNS),
+        ("dates", api.DATE_COLUMNS),
+        ("organizations", api.ORGANIZATION_COLUMNS),
+    ],
+)
 def test_frames_have_their_columns_and_rows(explorer, method, columns):
     frame = getattr(explorer, method)()
     assert list(frame.columns) == columns
@@ -60,14 +63,17 @@ def test_documents_are_the_bundled_files(explorer):
     assert (own.kind, own.code, own.issued) == ("directive", "16-HD/BTCTW", "2022-02-15")
 
 
-@pytest.mark.parametrize("field, expected", [
-    ("doc_type", "HD"),
-    ("doc_type_name", "Hướng dẫn"),
-    ("number", "16"),
-    ("issuer_code", "BTCTW"),
-    ("issuer", "Ban Tổ chức Trung ương"),
-    ("date", "2022-02-15"),
-])
+@pytest.mark.parametrize(
+    "field, expected",
+    [
+        ("doc_type", "HD"),
+        ("doc_type_name", "Hướng dẫn"),
+        ("number", "16"),
+        ("issuer_code", "BTCTW"),
+        ("issuer", "Ban Tổ chức Trung ương"),
+        ("date", "2022-02-15"),
+    ],
+)
 def test_the_16_hd_btctw_citation_row(explorer, field, expected):
     rows = explorer.citations().query("code == '16-HD/BTCTW' and form == 'full'")
     cited_from = {Path(s).name for s in rows.source}
@@ -84,14 +90,17 @@ def test_relations_carry_the_evidence_text_at_its_offsets(explorer):
     news = rows[rows.source.str.endswith(NEWS_TXT.name)]
     assert len(news) > 0
     for row in news.itertuples():
-        assert row.evidence == original[row.start:row.end]
+        assert row.evidence == original[row.start : row.end]
         assert row.to_code in row.evidence
 
 
-@pytest.mark.parametrize("from_code, kind, to_code", [
-    ("16-HD/BTCTW", "implements", "50-QĐ/TW"),
-    ("02-HD/ĐU", "based_on", "16-HD/BTCTW"),
-])
+@pytest.mark.parametrize(
+    "from_code, kind, to_code",
+    [
+        ("16-HD/BTCTW", "implements", "50-QĐ/TW"),
+        ("02-HD/ĐU", "based_on", "16-HD/BTCTW"),
+    ],
+)
 def test_chain_relations_are_rows(explorer, from_code, kind, to_code):
     rows = explorer.relations().query("from_code == @from_code and type == @kind and to_code == @to_code")
     assert len(rows) >= 1
@@ -99,10 +108,13 @@ def test_chain_relations_are_rows(explorer, from_code, kind, to_code):
     assert rows.rule.notna().all() and (rows.confidence > 0).all()
 
 
-@pytest.mark.parametrize("name, title, organization, source", [
-    ("Võ Thị Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp", NEWS_HTML.name),
-    ("Nguyễn Thanh Bình", "Thứ trưởng", "Bộ Thông tin và Truyền thông", NEWS_TXT.name),
-])
+@pytest.mark.parametrize(
+    "name, title, organization, source",
+    [
+        ("Võ Thị Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp", NEWS_HTML.name),
+        ("Nguyễn Thanh Bình", "Thứ trưởng", "Bộ Thông tin và Truyền thông", NEWS_TXT.name),
+    ],
+)
 def test_people_rows_are_person_by_post_with_date_and_source(explorer, name, title, organization, source):
     rows = explorer.people().query("name == @name")
     assert len(rows) >= 2  # both have two posts in their text
@@ -112,12 +124,15 @@ def test_people_rows_are_person_by_post_with_date_and_source(explorer, name, tit
     assert post.iloc[0].published == {NEWS_HTML.name: "2024-07-02", NEWS_TXT.name: "2022-04-20"}[source]
 
 
-@pytest.mark.parametrize("published, own, date", [
-    ("2024-07-02", None, "2024-07-02"),                          # news: its published date
-    (None, {"code": "15-HD/TU", "issued": "2022-10-05"}, "2022-10-05"),  # a directive: its issued date
-    ("2022-04-14", {"code": "02-HD/ĐU", "issued": "2022-04-10"}, "2022-04-14"),  # the text's own date first
-    (None, None, None),                                          # no date at all: none made up
-])
+@pytest.mark.parametrize(
+    "published, own, date",
+    [
+        ("2024-07-02", None, "2024-07-02"),  # news: its published date
+        (None, {"code": "15-HD/TU", "issued": "2022-10-05"}, "2022-10-05"),  # a directive: its issued date
+        ("2022-04-14", {"code": "02-HD/ĐU", "issued": "2022-04-10"}, "2022-04-14"),  # the text's own date first
+        (None, None, None),  # no date at all: none made up
+    ],
+)
 def test_people_date_is_when_the_post_was_said_to_be_held(published, own, date):
     person = {"name": "Võ Thị Mai", "mentions": [], "posts": [{"title": "Trưởng", "organization": "Ban"}]}
     record = {"id": "t", "source": "a.txt", "published": published, "self": own, "people": [person]}
@@ -139,10 +154,13 @@ def test_a_person_without_posts_still_has_a_row():
     assert rows.name.tolist() == ["Trần Văn An"] and rows.title.isna().all()
 
 
-@pytest.mark.parametrize("text, kind, value, range_start, range_end", [
-    ("ngày 15/02/2022", "date", "2022-02-15", None, None),
-    ("2025 - 2030", "term", None, "2025", "2030"),
-])
+@pytest.mark.parametrize(
+    "text, kind, value, range_start, range_end",
+    [
+        ("ngày 15/02/2022", "date", "2022-02-15", None, None),
+        ("2025 - 2030", "term", None, "2025", "2030"),
+    ],
+)
 def test_dates_rows(explorer, text, kind, value, range_start, range_end):
     rows = explorer.dates().query("text == @text and source.str.endswith(@NEWS_TXT.name)", engine="python")
     assert len(rows) >= 1
@@ -190,7 +208,7 @@ def test_findings_table_has_every_label(news_analysis):
     assert set(table.label) == set(api.SPAN_COLORS)
     assert table.start.is_monotonic_increasing
     for row in table.itertuples():
-        assert news_analysis.doc.text[row.start:row.end] == row.text
+        assert news_analysis.doc.text[row.start : row.end] == row.text
     assert "Võ Thị Mai" in table[table.label == "PERSON"].text.tolist()
 
 

@@ -32,7 +32,10 @@ def bad_run(tmp_path_factory):
     started = time.monotonic()
     run = subprocess.run(
         [sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(folder), "--db", str(db)],
-        capture_output=True, text=True, env=env, timeout=TIME_BOUND_S * 2,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=TIME_BOUND_S * 2,
     )
     elapsed = time.monotonic() - started
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -52,8 +55,9 @@ def test_run_is_clean_bounded_and_exits_1(bad_run):
     assert len(kinds) >= 45
     assert run.returncode == 1, run.stderr[-2000:]
     assert "Traceback" not in run.stderr
-    assert all(line.startswith(("vanban: error: ", "vanban: skipped: ")) for line in run.stderr.splitlines()), \
+    assert all(line.startswith(("vanban: error: ", "vanban: skipped: ")) for line in run.stderr.splitlines()), (
         run.stderr[-3000:]
+    )
     assert elapsed < TIME_BOUND_S and peak_mb < MEMORY_BOUND_MB, (elapsed, peak_mb)
 
 
@@ -73,7 +77,9 @@ def test_each_kind_has_its_outcome(bad_run):
         prefix = f"{folder}/{kind.path}"
         records = [r for s, r in ok_rows.items() if s.startswith(prefix) or r.get("source", "").startswith(prefix)]
         if kind.path.endswith(".jsonl"):
-            records += [r for s, r in ok_rows.items() if s.startswith("https://example.org/") and "dup-url" in kind.path]
+            records += [
+                r for s, r in ok_rows.items() if s.startswith("https://example.org/") and "dup-url" in kind.path
+            ]
         if kind.expect == "fail":
             assert len(lines) == 1 and lines[0].startswith("vanban: error: "), (kind.name, lines)
             assert kind.reason in lines[0], (kind.name, lines[0])

@@ -93,14 +93,27 @@ PARTS = [
     (
         "Hướng dẫn số 02-HD/ĐUK, ngày 17/3/2022 của Đảng ủy Khối các cơ quan Trung ương Hướng dẫn triển khai thực hiện quy hoạch cấp ủy;",
         [("ngày 17/3/2022", "2022-03-17")],
-        dict(code="02-HD/ĐUK", doc_type="HD", doc_type_name="Hướng dẫn", number="02", issuer_code="ĐUK",
-             issuer="Đảng ủy Khối các cơ quan Trung ương", date="2022-03-17",
-             subject="triển khai thực hiện quy hoạch cấp ủy"),
+        dict(
+            code="02-HD/ĐUK",
+            doc_type="HD",
+            doc_type_name="Hướng dẫn",
+            number="02",
+            issuer_code="ĐUK",
+            issuer="Đảng ủy Khối các cơ quan Trung ương",
+            date="2022-03-17",
+            subject="triển khai thực hiện quy hoạch cấp ủy",
+        ),
     ),
     (
         "tập trung quán triệt Kết luận số 12-KL/TW ngày 22-3-2017 của Bộ Chính trị về công tác cán bộ.",
         [("22-3-2017", "2017-03-22")],
-        dict(code="12-KL/TW", doc_type_name="Kết luận", issuer="Bộ Chính trị", date="2017-03-22", subject="công tác cán bộ"),
+        dict(
+            code="12-KL/TW",
+            doc_type_name="Kết luận",
+            issuer="Bộ Chính trị",
+            date="2017-03-22",
+            subject="công tác cán bộ",
+        ),
     ),
     (
         "ngày 14/4/2022, Đảng ủy Bộ Thông tin và Truyền thông ban hành Hướng dẫn số 02-HD/ĐU Hướng dẫn triển khai",
@@ -108,21 +121,32 @@ PARTS = [
         dict(code="02-HD/ĐU", issuer="Đảng ủy Bộ Thông tin và Truyền thông", date="2022-04-14"),
     ),
     (
-        "Nghị quyết số 18-NQ/TW về \"Tiếp tục đổi mới chính sách đất đai\" được Ban Chấp hành Trung ương khóa XIII ban hành ngày 16/6/2022.",
+        'Nghị quyết số 18-NQ/TW về "Tiếp tục đổi mới chính sách đất đai" được Ban Chấp hành Trung ương khóa XIII ban hành ngày 16/6/2022.',
         [("16/6/2022", "2022-06-16")],
         dict(code="18-NQ/TW", subject="Tiếp tục đổi mới chính sách đất đai", date="2022-06-16"),
     ),
     (
         "Căn cứ Quyết định số 246-QĐ/TW,\nngày 24/01/2025 của Bộ Chính trị về chức năng, nhiệm vụ của Ban;",
         [("ngày 24/01/2025", "2025-01-24")],
-        dict(code="246-QĐ/TW", doc_type_name="Quyết định", date="2025-01-24", issuer="Bộ Chính trị",
-             subject="chức năng, nhiệm vụ của Ban"),
+        dict(
+            code="246-QĐ/TW",
+            doc_type_name="Quyết định",
+            date="2025-01-24",
+            issuer="Bộ Chính trị",
+            subject="chức năng, nhiệm vụ của Ban",
+        ),
     ),
     (
         "Thực hiện Văn bản số 43-CV/TU ngày 12/11/2025 về việc tăng cường quản lý công tác đấu thầu",
         [("ngày 12/11/2025", "2025-11-12")],
-        dict(code="43-CV/TU", doc_type="CV", doc_type_name="Văn bản", issuer=None, date="2025-11-12",
-             subject="tăng cường quản lý công tác đấu thầu"),
+        dict(
+            code="43-CV/TU",
+            doc_type="CV",
+            doc_type_name="Văn bản",
+            issuer=None,
+            date="2025-11-12",
+            subject="tăng cường quản lý công tác đấu thầu",
+        ),
     ),
 ]
 
@@ -145,8 +169,10 @@ def test_parts_of_a_full_mention(text, written_dates, expected):
 
 
 def test_a_date_that_dates_another_mention_is_not_taken_twice():
-    text = ("Hướng dẫn số 02-HD/ĐUK, ngày 17/3/2022 của Đảng ủy Khối, ngày 14/4/2022, Đảng ủy Bộ "
-            "ban hành Hướng dẫn số 02-HD/ĐU")
+    text = (
+        "Hướng dẫn số 02-HD/ĐUK, ngày 17/3/2022 của Đảng ủy Khối, ngày 14/4/2022, Đảng ủy Bộ "
+        "ban hành Hướng dẫn số 02-HD/ĐU"
+    )
     dates = dates_in(text, ("ngày 17/3/2022", "2022-03-17"), ("ngày 14/4/2022", "2022-04-14"))
     assert [(c.code, c.date) for c in find_citations(text, dates)] == [
         ("02-HD/ĐUK", "2022-03-17"),
@@ -165,7 +191,11 @@ def test_number_only_with_its_issuer_phrase():
     text = "Phối hợp triển khai Chỉ thị số 35 ngày 14/6/2024 của Bộ Chính trị và ban hành hướng dẫn."
     (citation,) = resolved(text, ("ngày 14/6/2024", "2024-06-14"))
     assert (citation.form, citation.code, citation.date, citation.issuer) == (
-        "number_only", "35-CT/TW", "2024-06-14", "Bộ Chính trị")
+        "number_only",
+        "35-CT/TW",
+        "2024-06-14",
+        "Bộ Chính trị",
+    )
 
 
 def test_number_only_with_the_issuer_before_the_verb():
@@ -181,8 +211,10 @@ def test_issuer_carried_back_over_a_list():
 
 
 def test_issuer_carried_forward_within_the_sentence():
-    text = ("sửa đổi Quyết định số 71 ngày 18/7/2022 của Bộ Chính trị về tổng biên chế của hệ thống chính trị; "
-            "Quyết định số 72 ngày 18/7/2022 về biên chế các cơ quan đảng.")
+    text = (
+        "sửa đổi Quyết định số 71 ngày 18/7/2022 của Bộ Chính trị về tổng biên chế của hệ thống chính trị; "
+        "Quyết định số 72 ngày 18/7/2022 về biên chế các cơ quan đảng."
+    )
     dates = [
         DateMention(at, at + len("ngày 18/7/2022"), "date", "2022-07-18")
         for at in (text.index("ngày 18/7/2022 của"), text.index("ngày 18/7/2022 về"))
@@ -213,8 +245,10 @@ def test_short_form_after_a_full_mention():
 
 
 def test_defined_short_name_and_its_later_uses():
-    text = ("Thực hiện Quy định số 377-QĐ/TW ngày 08/10/2025 của Bộ Chính trị về phân cấp quản lý cán bộ "
-            "(sau đây gọi tắt là Quy định 377); Ban hướng dẫn một số nội dung nêu tại Quy định 377 như sau:")
+    text = (
+        "Thực hiện Quy định số 377-QĐ/TW ngày 08/10/2025 của Bộ Chính trị về phân cấp quản lý cán bộ "
+        "(sau đây gọi tắt là Quy định 377); Ban hướng dẫn một số nội dung nêu tại Quy định 377 như sau:"
+    )
     citations = resolved(text, ("ngày 08/10/2025", "2025-10-08"))
     assert [(c.form, c.code, c.resolved_from) for c in citations] == [
         ("full", "377-QĐ/TW", None),
@@ -227,7 +261,10 @@ def test_defined_short_name_and_its_later_uses():
 def test_demonstrative_back_reference():
     text = "Bộ Chính trị ban hành Chỉ thị số 35-CT/TW về đại hội đảng bộ. Chỉ thị này yêu cầu các cấp ủy chuẩn bị kỹ."
     citations = resolved(text)
-    assert [(c.form, c.code, c.resolved_from) for c in citations] == [("full", "35-CT/TW", None), ("short", "35-CT/TW", 0)]
+    assert [(c.form, c.code, c.resolved_from) for c in citations] == [
+        ("full", "35-CT/TW", None),
+        ("short", "35-CT/TW", 0),
+    ]
 
 
 def test_ambiguous_short_form_stays_unresolved():
@@ -237,8 +274,10 @@ def test_ambiguous_short_form_stays_unresolved():
 
 
 def test_issuer_phrase_settles_an_ambiguous_short_form():
-    text = ("Căn cứ Hướng dẫn số 02-HD/ĐUK của Đảng ủy Khối và Hướng dẫn số 02-HD/ĐU của Đảng ủy Bộ, "
-            "Văn phòng phổ biến Hướng dẫn 02 quy hoạch cấp ủy của Đảng ủy Bộ.")
+    text = (
+        "Căn cứ Hướng dẫn số 02-HD/ĐUK của Đảng ủy Khối và Hướng dẫn số 02-HD/ĐU của Đảng ủy Bộ, "
+        "Văn phòng phổ biến Hướng dẫn 02 quy hoạch cấp ủy của Đảng ủy Bộ."
+    )
     assert resolved(text)[-1].code == "02-HD/ĐU"
 
 
@@ -253,7 +292,10 @@ def test_own_type_demonstrative_is_the_directive_itself():
 
 NAMED = [
     ("- Căn cứ Điều lệ Đảng;", "Điều lệ Đảng"),
-    ("trung thành với Cương lĩnh chính trị của Đảng", "Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội"),
+    (
+        "trung thành với Cương lĩnh chính trị của Đảng",
+        "Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội",
+    ),
     ("thể chế hóa Nghị quyết Đại hội XIII thành quy định", "Nghị quyết Đại hội XIII"),
     ("theo Luật Cán bộ, công chức hiện hành", "Luật Cán bộ, công chức"),
     ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", "Hiến pháp"),
@@ -271,16 +313,21 @@ def test_a_law_with_a_number_is_a_full_citation_not_a_named_one():
     text = "các quy định tại Luật Đấu thầu số 22/2023/QH15"
     (citation,) = find_citations(text)
     assert (citation.form, citation.code, text[citation.start : citation.end]) == (
-        "full", "22/2023/QH15", "Luật Đấu thầu số 22/2023/QH15")
+        "full",
+        "22/2023/QH15",
+        "Luật Đấu thầu số 22/2023/QH15",
+    )
 
 
 # --------------------------------------------------------------------------- the pipeline entry
 
 
 def test_extract_citations_drops_the_directives_own_code():
-    text = ("Số 45-HD/BTCTW\nHà Nội, ngày 21 tháng 11 năm 2025\nHƯỚNG DẪN\n"
-            "Thực hiện Quy định số 377-QĐ/TW của Bộ Chính trị (sau đây gọi tắt là Quy định 377).\n"
-            "Hướng dẫn 45-HD/BTCTW năm 2025 do Ban Tổ chức Trung ương ban hành.")
+    text = (
+        "Số 45-HD/BTCTW\nHà Nội, ngày 21 tháng 11 năm 2025\nHƯỚNG DẪN\n"
+        "Thực hiện Quy định số 377-QĐ/TW của Bộ Chính trị (sau đây gọi tắt là Quy định 377).\n"
+        "Hướng dẫn 45-HD/BTCTW năm 2025 do Ban Tổ chức Trung ương ban hành."
+    )
     own = SelfIdentity(code="45-HD/BTCTW", doc_type="HD", doc_type_name="Hướng dẫn")
     citations = extract_citations(text, (), own)
     assert [(c.form, c.code) for c in citations] == [("full", "377-QĐ/TW"), ("short", "377-QĐ/TW")]
@@ -295,10 +342,16 @@ def test_citations_are_sorted_by_start():
 
 
 SUBJECTS = [
-    ("Nghị định số 28/2013/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật.", "quy định chi tiết một số điều của Luật"),
+    (
+        "Nghị định số 28/2013/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật.",
+        "quy định chi tiết một số điều của Luật",
+    ),
     ("Nghị định số 146/2025/NĐ-CP của Chính phủ quy định về phân quyền, phân cấp.", "phân quyền, phân cấp"),
     ("Hướng dẫn 16-HD/BTCTW của Ban Tổ chức Trung ương Hướng dẫn một số nội dung.", "một số nội dung"),
-    ("Chỉ thị số 50-CT/TW của Ban Bí thư “Về tiếp tục đổi mới sinh hoạt chi bộ”; Quy định số 339-QĐ/TW", "tiếp tục đổi mới sinh hoạt chi bộ"),
+    (
+        "Chỉ thị số 50-CT/TW của Ban Bí thư “Về tiếp tục đổi mới sinh hoạt chi bộ”; Quy định số 339-QĐ/TW",
+        "tiếp tục đổi mới sinh hoạt chi bộ",
+    ),
     ("Kết luận số 12-KL/TW về công tác cán bộ; Hướng dẫn số 15-HD/BTCTW về quy hoạch", "công tác cán bộ"),
 ]
 

@@ -90,13 +90,24 @@ def test_eval_scores_a_project_gold_set(tmp_path):
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
     (gold_dir / "a.txt").write_text(
-        "Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương.", encoding="utf-8")
-    (gold_dir / "a.json").write_text(json.dumps({
-        "file": "a.txt", "published": None,
-        "codes": {"16-HD/BTCTW": {"date": "2022-02-15"}, "99-QĐ/TW": {}},
-        "dates": ["2022-02-15"], "periods": [], "people": {}, "people_optional": [],
-        "relations": [], "relations_optional": [],
-    }), encoding="utf-8")
+        "Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương.", encoding="utf-8"
+    )
+    (gold_dir / "a.json").write_text(
+        json.dumps(
+            {
+                "file": "a.txt",
+                "published": None,
+                "codes": {"16-HD/BTCTW": {"date": "2022-02-15"}, "99-QĐ/TW": {}},
+                "dates": ["2022-02-15"],
+                "periods": [],
+                "people": {},
+                "people_optional": [],
+                "relations": [],
+                "relations_optional": [],
+            }
+        ),
+        encoding="utf-8",
+    )
     result = invoke("eval", "--gold", gold_dir, "--json", "--misses")
     assert result.exit_code == 0
     report = json.loads(result.stdout)
@@ -145,8 +156,11 @@ def test_extract_into_a_closed_pipe_stops_quietly():
     import subprocess
     import sys
 
-    process = subprocess.Popen([sys.executable, "-c", "from pipeline.cli import main; main()", "extract", str(CORPUS)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from pipeline.cli import main; main()", "extract", str(CORPUS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     process.stdout.readline()
     process.stdout.close()  # as `| head -1` does
     err = process.stderr.read().decode()

@@ -77,13 +77,19 @@ TRUNCATED = [
 def test_a_code_without_its_issuer_is_kept_with_code_null(text, number, doc_type, type_name):
     (citation,) = find_citations(text)
     assert (citation.code, citation.number, citation.doc_type, citation.doc_type_name) == (
-        None, number, doc_type, type_name)
+        None,
+        number,
+        doc_type,
+        type_name,
+    )
     assert parse_code(text[citation.code_start : citation.code_end]) is None
 
 
 def test_a_directive_whose_header_code_lacks_its_issuer_has_no_code():
-    text = ("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-            "Số: 70/2025/NĐ\nHà Nội, ngày 20 tháng 3 năm 2025\n\nNGHỊ ĐỊNH\nVề một việc\n")
+    text = (
+        "CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 70/2025/NĐ\nHà Nội, ngày 20 tháng 3 năm 2025\n\nNGHỊ ĐỊNH\nVề một việc\n"
+    )
     identity = read_identity(text)
     assert identity is not None and identity.code is None and identity.doc_type == "NĐ"
 

@@ -81,9 +81,11 @@ def _raw(text: str, fmt: str = "txt") -> RawDocument:
     return RawDocument(id="0" * 64, source="test", format=fmt, text=text)
 
 
-NEWS = ("Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương; "
-        "ngày 14/4/2022, Đảng uỷ Bộ ban hành Hướng dẫn số 02-HD/ĐU về công tác quy hoạch, "
-        "nhiệm kỳ 2025 - 2030. Đồng chí Nguyễn Văn Hoà, Uỷ viên Ban Thường vụ, phát biểu.")
+NEWS = (
+    "Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương; "
+    "ngày 14/4/2022, Đảng uỷ Bộ ban hành Hướng dẫn số 02-HD/ĐU về công tác quy hoạch, "
+    "nhiệm kỳ 2025 - 2030. Đồng chí Nguyễn Văn Hoà, Uỷ viên Ban Thường vụ, phát biểu."
+)
 
 
 @pytest.mark.parametrize("variant", ["nfd", "old_tones", "lookalike_and_dashes"])

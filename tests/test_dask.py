@@ -35,8 +35,11 @@ def dump(tmp_path):
     """A JSON Lines dump of the bundled texts, with a blank line and a bad line among them."""
     path = tmp_path / "dump.jsonl"
     texts = [p for p in sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("*.md"))]
-    rows = [json.dumps({"id": f"{copy}-{p.name}", "text": p.read_text(encoding="utf-8")}, ensure_ascii=False)
-            for copy in range(2) for p in texts]
+    rows = [
+        json.dumps({"id": f"{copy}-{p.name}", "text": p.read_text(encoding="utf-8")}, ensure_ascii=False)
+        for copy in range(2)
+        for p in texts
+    ]
     rows[1:1] = ["", "{not json"]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
@@ -44,8 +47,12 @@ def dump(tmp_path):
 
 def _local(paths):
     """A local run's items, records as JSON gives them (as `vanban extract` prints them)."""
-    return [json.loads(json.dumps(item, ensure_ascii=False)) if isinstance(item, dict)
-            else ("failure", item.source, item.reason) for item in extract_paths(paths)]
+    return [
+        json.loads(json.dumps(item, ensure_ascii=False))
+        if isinstance(item, dict)
+        else ("failure", item.source, item.reason)
+        for item in extract_paths(paths)
+    ]
 
 
 def _distributed(paths, **kwargs):

@@ -15,83 +15,88 @@ from extractors.models import DateMention
 # (snippet, [(kind, value or range, text as matched)])
 FIND_DATES_CASES = [
     # --- full numeric dates, three separators, with and without "ngày"
-    ("Hướng dẫn 16-HD/BTCTW, ngày 15/02/2022 của Ban Tổ chức Trung ương",
-     [("date", "2022-02-15", "ngày 15/02/2022")]),
-    ("Kết luận số 12-KL/TW ngày 22-3-2017 của Bộ Chính trị",
-     [("date", "2017-03-22", "ngày 22-3-2017")]),
-    ("Hướng dẫn số 15-HD/BTCTW ngày 5-11-2012 của Ban Tổ chức Trung ương",
-     [("date", "2012-11-05", "ngày 5-11-2012")]),
-    ("Hội nghị diễn ra ngày 01.04.2021 tại hội trường tỉnh",
-     [("date", "2021-04-01", "ngày 01.04.2021")]),
-    ("Chiều 4/7/2024, tại Hà Nội, Ban Tổ chức Trung ương tổ chức Hội nghị",
-     [("date", "2024-07-04", "4/7/2024")]),
-    ("Sáng ngày 10/5/2022, Ban Thường vụ Huyện ủy tổ chức hội nghị",
-     [("date", "2022-05-10", "ngày 10/5/2022")]),
-    ("QUYẾT ĐỊNH NGÀY30/11/2004 CỦA BỘ CHÍNH TRỊ",
-     [("date", "2004-11-30", "NGÀY30/11/2004")]),
-    ("THỨ NĂM, 01/04/2021 18:14:15",
-     [("date", "2021-04-01", "01/04/2021")]),
-    ("Văn bản số 43-CV/TU ngày\n12/11/2025 về việc tăng cường quản lý",
-     [("date", "2025-11-12", "ngày\n12/11/2025")]),
-    ("- 25/3/1946-20/11/1946: Phan Phác, Đại tá",
-     [("date", "1946-03-25", "25/3/1946"), ("date", "1946-11-20", "20/11/1946")]),
-    ("- 30/1/1947-1948: Nguyễn Sơn, Thiếu tướng",
-     [("date", "1947-01-30", "30/1/1947")]),
+    ("Hướng dẫn 16-HD/BTCTW, ngày 15/02/2022 của Ban Tổ chức Trung ương", [("date", "2022-02-15", "ngày 15/02/2022")]),
+    ("Kết luận số 12-KL/TW ngày 22-3-2017 của Bộ Chính trị", [("date", "2017-03-22", "ngày 22-3-2017")]),
+    ("Hướng dẫn số 15-HD/BTCTW ngày 5-11-2012 của Ban Tổ chức Trung ương", [("date", "2012-11-05", "ngày 5-11-2012")]),
+    ("Hội nghị diễn ra ngày 01.04.2021 tại hội trường tỉnh", [("date", "2021-04-01", "ngày 01.04.2021")]),
+    ("Chiều 4/7/2024, tại Hà Nội, Ban Tổ chức Trung ương tổ chức Hội nghị", [("date", "2024-07-04", "4/7/2024")]),
+    ("Sáng ngày 10/5/2022, Ban Thường vụ Huyện ủy tổ chức hội nghị", [("date", "2022-05-10", "ngày 10/5/2022")]),
+    ("QUYẾT ĐỊNH NGÀY30/11/2004 CỦA BỘ CHÍNH TRỊ", [("date", "2004-11-30", "NGÀY30/11/2004")]),
+    ("THỨ NĂM, 01/04/2021 18:14:15", [("date", "2021-04-01", "01/04/2021")]),
+    ("Văn bản số 43-CV/TU ngày\n12/11/2025 về việc tăng cường quản lý", [("date", "2025-11-12", "ngày\n12/11/2025")]),
+    (
+        "- 25/3/1946-20/11/1946: Phan Phác, Đại tá",
+        [("date", "1946-03-25", "25/3/1946"), ("date", "1946-11-20", "20/11/1946")],
+    ),
+    ("- 30/1/1947-1948: Nguyễn Sơn, Thiếu tướng", [("date", "1947-01-30", "30/1/1947")]),
     ("ngày 29/02/2024 là ngày nhuận", [("date", "2024-02-29", "ngày 29/02/2024")]),
     # --- dates in words
-    ("Thông tư ban hành ngày 27 tháng 12 năm 2021 của Bộ Nội vụ",
-     [("date", "2021-12-27", "ngày 27 tháng 12 năm 2021")]),
-    ("*Hà Nội, ngày 18\ntháng 11 năm 2025*",
-     [("date", "2025-11-18", "ngày 18\ntháng 11 năm 2025")]),
-    ("THÀNH LẬP NGÀY 06 THÁNG 05 NĂM 1946",
-     [("date", "1946-05-06", "NGÀY 06 THÁNG 05 NĂM 1946")]),
-    ("| Thành lập | 22 tháng 12 năm 1944 |",
-     [("date", "1944-12-22", "22 tháng 12 năm 1944")]),
-    ("Phạm Thế Duyệt 1997-1999 10 tháng 8, 1936",
-     [("period", ("1997", "1999"), "1997-1999"), ("date", "1936-08-10", "10 tháng 8, 1936")]),
-    ("Đêm mùng 9 rạng mùng 10 tháng 11 năm 1867, nghĩa quân tấn công",
-     [("date", "1867-11-10", "mùng 10 tháng 11 năm 1867")]),
+    (
+        "Thông tư ban hành ngày 27 tháng 12 năm 2021 của Bộ Nội vụ",
+        [("date", "2021-12-27", "ngày 27 tháng 12 năm 2021")],
+    ),
+    ("*Hà Nội, ngày 18\ntháng 11 năm 2025*", [("date", "2025-11-18", "ngày 18\ntháng 11 năm 2025")]),
+    ("THÀNH LẬP NGÀY 06 THÁNG 05 NĂM 1946", [("date", "1946-05-06", "NGÀY 06 THÁNG 05 NĂM 1946")]),
+    ("| Thành lập | 22 tháng 12 năm 1944 |", [("date", "1944-12-22", "22 tháng 12 năm 1944")]),
+    (
+        "Phạm Thế Duyệt 1997-1999 10 tháng 8, 1936",
+        [("period", ("1997", "1999"), "1997-1999"), ("date", "1936-08-10", "10 tháng 8, 1936")],
+    ),
+    (
+        "Đêm mùng 9 rạng mùng 10 tháng 11 năm 1867, nghĩa quân tấn công",
+        [("date", "1867-11-10", "mùng 10 tháng 11 năm 1867")],
+    ),
     ("Thứ Sáu, Tháng Bảy 19, 2024", [("date", "2024-07-19", "Tháng Bảy 19, 2024")]),
     ("Chủ Nhật, Tháng Mười Hai 1, 2024", [("date", "2024-12-01", "Tháng Mười Hai 1, 2024")]),
     ("Ở miền Bắc, ngày 20/8 năm 1945, hơn 20 vạn người", [("date", "1945-08-20", "ngày 20/8 năm 1945")]),
     ("lịch nghỉ lễ Quốc khánh 2/9 năm 2025 ra sao", [("date", "2025-09-02", "2/9 năm 2025")]),
     ("tháng 7-8 năm 1922 Bão Sán Đầu", [("year", "1922", "năm 1922")]),  # months, not a day
     # --- a partial date takes the year of the full date closing its range
-    ("lần thứ V từ ngày 16-1 đến ngày 2-2-1961 và",
-     [("date", "1961-01-16", "ngày 16-1"), ("date", "1961-02-02", "ngày 2-2-1961")]),
-    ("họp từ ngày 20/12 đến ngày 5/1/2024 tại",
-     [("date", "2023-12-20", "ngày 20/12"), ("date", "2024-01-05", "ngày 5/1/2024")]),
-    ("Thời gian chiêm bái: Từ 17h ngày 22.5 đến 22h ngày 24.5.2025",
-     [("date", "2025-05-22", "ngày 22.5"), ("date", "2025-05-24", "ngày 24.5.2025")]),
+    (
+        "lần thứ V từ ngày 16-1 đến ngày 2-2-1961 và",
+        [("date", "1961-01-16", "ngày 16-1"), ("date", "1961-02-02", "ngày 2-2-1961")],
+    ),
+    (
+        "họp từ ngày 20/12 đến ngày 5/1/2024 tại",
+        [("date", "2023-12-20", "ngày 20/12"), ("date", "2024-01-05", "ngày 5/1/2024")],
+    ),
+    (
+        "Thời gian chiêm bái: Từ 17h ngày 22.5 đến 22h ngày 24.5.2025",
+        [("date", "2025-05-22", "ngày 22.5"), ("date", "2025-05-24", "ngày 24.5.2025")],
+    ),
     # --- several days sharing one month
-    ("Khí tượng thủy văn quốc gia, ngày 20 và\n21/11/2025, tại khu vực",
-     [("date", "2025-11-20", "ngày 20"), ("date", "2025-11-21", "21/11/2025")]),
-    ("họp từ ngày 12 đến ngày 15 tháng 10 năm 1923, đã",
-     [("date", "1923-10-12", "ngày 12"), ("date", "1923-10-15", "ngày 15 tháng 10 năm 1923")]),
-    ("được tổ chức vào ngày 7-8 tháng 11, cuộc",
-     [("partial", "--11-07", "ngày 7"), ("partial", "--11-08", "8 tháng 11")]),
-    ("Bản gốc lưu trữ tháng 6 17, 2015. Truy cập tháng 6 16, 2015.",
-     [("date", "2015-06-17", "tháng 6 17, 2015"), ("date", "2015-06-16", "tháng 6 16, 2015")]),
+    (
+        "Khí tượng thủy văn quốc gia, ngày 20 và\n21/11/2025, tại khu vực",
+        [("date", "2025-11-20", "ngày 20"), ("date", "2025-11-21", "21/11/2025")],
+    ),
+    (
+        "họp từ ngày 12 đến ngày 15 tháng 10 năm 1923, đã",
+        [("date", "1923-10-12", "ngày 12"), ("date", "1923-10-15", "ngày 15 tháng 10 năm 1923")],
+    ),
+    (
+        "được tổ chức vào ngày 7-8 tháng 11, cuộc",
+        [("partial", "--11-07", "ngày 7"), ("partial", "--11-08", "8 tháng 11")],
+    ),
+    (
+        "Bản gốc lưu trữ tháng 6 17, 2015. Truy cập tháng 6 16, 2015.",
+        [("date", "2015-06-17", "tháng 6 17, 2015"), ("date", "2015-06-16", "tháng 6 16, 2015")],
+    ),
     # --- partial dates, kept partial without an anchor
     ("Tuy nhiên, sáng nay (26/5), theo Thông báo", [("partial", "--05-26", "sáng nay (26/5")]),
-    ("Chiều 1.4, đồng chí Phó Bí thư chủ trì hội thảo",
-     [("partial", "--04-01", "Chiều 1.4")]),
-    ("Sáng 11/3, Văn phòng Chủ tịch nước tổ chức họp báo",
-     [("partial", "--03-11", "Sáng 11/3")]),
-    ("chiều ngày 18/6, đoàn công tác làm việc với tỉnh",
-     [("partial", "--06-18", "chiều ngày 18/6")]),
+    ("Chiều 1.4, đồng chí Phó Bí thư chủ trì hội thảo", [("partial", "--04-01", "Chiều 1.4")]),
+    ("Sáng 11/3, Văn phòng Chủ tịch nước tổ chức họp báo", [("partial", "--03-11", "Sáng 11/3")]),
+    ("chiều ngày 18/6, đoàn công tác làm việc với tỉnh", [("partial", "--06-18", "chiều ngày 18/6")]),
     ("làm việc từ ngày 12/12, tổ công tác đã", [("partial", "--12-12", "ngày 12/12")]),
-    ("trước ngày 05 tháng 02, các đơn vị gửi báo cáo",
-     [("partial", "--02-05", "ngày 05 tháng 02")]),
+    ("trước ngày 05 tháng 02, các đơn vị gửi báo cáo", [("partial", "--02-05", "ngày 05 tháng 02")]),
     ("Tối 30-4, thành phố bắn pháo hoa", [("partial", "--04-30", "Tối 30-4")]),
     # --- months
-    ("Tính đến tháng 3/2022, toàn tỉnh có 120 tổ chức đảng",
-     [("month", "2022-03", "tháng 3/2022")]),
-    ("Đến tháng 3 năm 2022, công tác quy hoạch hoàn thành",
-     [("month", "2022-03", "tháng 3 năm 2022")]),
+    ("Tính đến tháng 3/2022, toàn tỉnh có 120 tổ chức đảng", [("month", "2022-03", "tháng 3/2022")]),
+    ("Đến tháng 3 năm 2022, công tác quy hoạch hoàn thành", [("month", "2022-03", "tháng 3 năm 2022")]),
     ("kể từ tháng 10-2014 đến nay", [("month", "2014-10", "tháng 10-2014")]),
-    ("| Thành lập | 8/2004 - 1/2018 (kết thúc hoạt động)",
-     [("month", "2004-08", "8/2004"), ("month", "2018-01", "1/2018")]),
+    (
+        "| Thành lập | 8/2004 - 1/2018 (kết thúc hoạt động)",
+        [("month", "2004-08", "8/2004"), ("month", "2018-01", "1/2018")],
+    ),
     ("- 07.2023 - nay, Nguyễn Minh Long, Thiếu tướng", [("month", "2023-07", "07.2023")]),
     ("Sau Cách mạng Tháng Tám năm 1945, phủ Thừa Thiên", [("month", "1945-08", "Tháng Tám năm 1945")]),
     ("Tháng giêng năm 1954 mãn khóa", [("month", "1954-01", "Tháng giêng năm 1954")]),
@@ -99,29 +104,33 @@ FIND_DATES_CASES = [
     ("Luật Đất đai năm 2024 có hiệu lực", [("year", "2024", "năm 2024")]),
     ("định hướng đến năm 2030", [("year", "2030", "năm 2030")]),
     # --- periods and terms
-    ("giai đoạn 2021-2025, định hướng đến năm 2030",
-     [("period", ("2021", "2025"), "2021-2025"), ("year", "2030", "năm 2030")]),
-    ("6 tháng đầu năm 2024, Ban đã hoàn thành",
-     [("period", ("2024-01", "2024-06"), "6 tháng đầu năm 2024")]),
-    ("triển khai nhiệm vụ 6 tháng cuối năm 2024",
-     [("period", ("2024-07", "2024-12"), "6 tháng cuối năm 2024")]),
+    (
+        "giai đoạn 2021-2025, định hướng đến năm 2030",
+        [("period", ("2021", "2025"), "2021-2025"), ("year", "2030", "năm 2030")],
+    ),
+    ("6 tháng đầu năm 2024, Ban đã hoàn thành", [("period", ("2024-01", "2024-06"), "6 tháng đầu năm 2024")]),
+    ("triển khai nhiệm vụ 6 tháng cuối năm 2024", [("period", ("2024-07", "2024-12"), "6 tháng cuối năm 2024")]),
     ("giá nhà ở trong quý II/2025 tăng", [("period", ("2025-04", "2025-06"), "quý II/2025")]),
     ("quy hoạch cán bộ nhiệm kỳ 2020 - 2025", [("term", ("2020", "2025"), "2020 - 2025")]),
-    ("quản lý nhiệm kỳ 2020 - 2025, 2021 - 2026 và xây dựng quy hoạch",
-     [("term", ("2020", "2025"), "2020 - 2025"), ("term", ("2021", "2026"), "2021 - 2026")]),
-    ("nhiệm kỳ 2025- 2030, 2026- 2031 bằng hình thức bỏ phiếu kín",
-     [("term", ("2025", "2030"), "2025- 2030"), ("term", ("2026", "2031"), "2026- 2031")]),
+    (
+        "quản lý nhiệm kỳ 2020 - 2025, 2021 - 2026 và xây dựng quy hoạch",
+        [("term", ("2020", "2025"), "2020 - 2025"), ("term", ("2021", "2026"), "2021 - 2026")],
+    ),
+    (
+        "nhiệm kỳ 2025- 2030, 2026- 2031 bằng hình thức bỏ phiếu kín",
+        [("term", ("2025", "2030"), "2025- 2030"), ("term", ("2026", "2031"), "2026- 2031")],
+    ),
     ("Ủy ban Thường vụ Quốc hội khóa XIV (2016-2021)", [("term", ("2016", "2021"), "2016-2021")]),
     ("Khóa thứ I(2025 - 2030) Cơ cấu Tỉnh ủy", [("term", ("2025", "2030"), "2025 - 2030")]),
-    ("đào tạo cán bộ giai đoạn 2017 – 2020 gắn với quy hoạch",  # raw en dash
-     [("period", ("2017", "2020"), "2017 – 2020")]),
+    (
+        "đào tạo cán bộ giai đoạn 2017 – 2020 gắn với quy hoạch",  # raw en dash
+        [("period", ("2017", "2020"), "2017 – 2020")],
+    ),
     ("- 1950-1958, Nguyễn Trọng Vĩnh, Thiếu tướng", [("period", ("1950", "1958"), "1950-1958")]),
     ("Chính ủy Quân khu 4 (1958-1961)", [("period", ("1958", "1961"), "1958-1961")]),
-    ("Lịch sử Cục Quân huấn (1946-2006) - Nhà xuất bản",
-     [("period", ("1946", "2006"), "1946-2006")]),
+    ("Lịch sử Cục Quân huấn (1946-2006) - Nhà xuất bản", [("period", ("1946", "2006"), "1946-2006")]),
     ("thực hiện nhiệm vụ năm học 2024-2025", [("period", ("2024", "2025"), "năm học 2024-2025")]),
-    ("tăng thêm chín triệu từ năm 2014 đến năm 2039",
-     [("period", ("2014", "2039"), "từ năm 2014 đến năm 2039")]),
+    ("tăng thêm chín triệu từ năm 2014 đến năm 2039", [("period", ("2014", "2039"), "từ năm 2014 đến năm 2039")]),
     # --- negatives: nothing here is a date
     ("ngày 31/02/2022 không tồn tại", []),
     ("mã 00/13/2020 không phải ngày", []),
@@ -152,8 +161,7 @@ FIND_DATES_CASES = [
 
 
 def _shape(text: str, mention: DateMention) -> tuple:
-    return (mention.kind, mention.value if mention.range is None else mention.range,
-            text[mention.start:mention.end])
+    return (mention.kind, mention.value if mention.range is None else mention.range, text[mention.start : mention.end])
 
 
 @pytest.mark.parametrize("text, expected", FIND_DATES_CASES)
@@ -163,12 +171,9 @@ def test_find_dates(text, expected):
 
 # (snippet, anchor, [(kind, value, text)]): partial dates resolved against the text's own date
 RESOLVE_CASES = [
-    ("Chiều 1.4, đồng chí Phó Bí thư chủ trì hội thảo", "2021-04-01",
-     [("date", "2021-04-01", "Chiều 1.4")]),
-    ("Sáng 11/3, Văn phòng Chủ tịch nước tổ chức họp báo", "2025-03-12",
-     [("date", "2025-03-11", "Sáng 11/3")]),
-    ("ngày 28/12, Ban Thường vụ tổng kết năm", "2022-01-03",
-     [("date", "2021-12-28", "ngày 28/12")]),
+    ("Chiều 1.4, đồng chí Phó Bí thư chủ trì hội thảo", "2021-04-01", [("date", "2021-04-01", "Chiều 1.4")]),
+    ("Sáng 11/3, Văn phòng Chủ tịch nước tổ chức họp báo", "2025-03-12", [("date", "2025-03-11", "Sáng 11/3")]),
+    ("ngày 28/12, Ban Thường vụ tổng kết năm", "2022-01-03", [("date", "2021-12-28", "ngày 28/12")]),
     ("chiều 18/6 đoàn sẽ làm việc", "2024-06-14", [("date", "2024-06-18", "chiều 18/6")]),
     ("hội nghị ngày 05 tháng 01 tới", "2023-12-20", [("date", "2024-01-05", "ngày 05 tháng 01")]),
     ("Chiều 1.4, hội thảo", "2021", [("date", "2021-04-01", "Chiều 1.4")]),
@@ -189,32 +194,57 @@ def test_resolve_partial_skips_a_year_without_29_february():
 
 
 def test_offsets_are_sorted_and_index_the_text():
-    text = ("Căn cứ Hướng dẫn 16-HD/BTCTW, ngày 15/02/2022; Hướng dẫn số 02-HD/ĐUK, "
-            "ngày 17/3/2022; nhiệm kỳ 2020 - 2025; ngày 14/4/2022, Đảng ủy ban hành")
+    text = (
+        "Căn cứ Hướng dẫn 16-HD/BTCTW, ngày 15/02/2022; Hướng dẫn số 02-HD/ĐUK, "
+        "ngày 17/3/2022; nhiệm kỳ 2020 - 2025; ngày 14/4/2022, Đảng ủy ban hành"
+    )
     found = find_dates(text)
     assert [m.start for m in found] == sorted(m.start for m in found)
-    assert [text[m.start:m.end] for m in found] == [
-        "ngày 15/02/2022", "ngày 17/3/2022", "2020 - 2025", "ngày 14/4/2022"]
+    assert [text[m.start : m.end] for m in found] == [
+        "ngày 15/02/2022",
+        "ngày 17/3/2022",
+        "2020 - 2025",
+        "ngày 14/4/2022",
+    ]
 
 
 # (text, expected published value or None, matched text)
 PUBLISHED_CASES = [
-    ("TIN TỨC\n\nThạch Thất: rà soát quy hoạch cán bộ\nNgày đăng 10/05/2022 | 17:01 | Lượt xem: 253\n\n"
-     "Sáng ngày 10/5/2022, Ban Thường vụ Huyện ủy tổ chức hội nghị.",
-     "2022-05-10", "10/05/2022"),
-    ("Đề xuất giải pháp đột phá\n\nTHỨ NĂM, 01/04/2021 18:14:15\n\nChiều 1.4, đồng chí Lê Văn Hiệu chủ trì.",
-     "2021-04-01", "01/04/2021"),
-    ("Thủ tướng chủ trì hội nghị\n\nNghị quyết được ban hành ngày 16/6/2022.\n\n"
-     "Ngày giờ đăng bài viết gốc: 10/07/2025 09:26", "2025-07-10", "10/07/2025"),
+    (
+        "TIN TỨC\n\nThạch Thất: rà soát quy hoạch cán bộ\nNgày đăng 10/05/2022 | 17:01 | Lượt xem: 253\n\n"
+        "Sáng ngày 10/5/2022, Ban Thường vụ Huyện ủy tổ chức hội nghị.",
+        "2022-05-10",
+        "10/05/2022",
+    ),
+    (
+        "Đề xuất giải pháp đột phá\n\nTHỨ NĂM, 01/04/2021 18:14:15\n\nChiều 1.4, đồng chí Lê Văn Hiệu chủ trì.",
+        "2021-04-01",
+        "01/04/2021",
+    ),
+    (
+        "Thủ tướng chủ trì hội nghị\n\nNghị quyết được ban hành ngày 16/6/2022.\n\n"
+        "Ngày giờ đăng bài viết gốc: 10/07/2025 09:26",
+        "2025-07-10",
+        "10/07/2025",
+    ),
     ("Thời gian đăng bài viết gốc: 20:36 ngày 28/08/2025\nNội dung", "2025-08-28", "ngày 28/08/2025"),
     ("**Số hiệu:**\n|\n212-KL/TW\n**Ngày ban hành:**\n|\n18/11/2025\n|", "2025-11-18", "18/11/2025"),
-    ("BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 45-HD/BTCTW\n*Hà Nội, ngày 21 tháng 11 năm 2025*\n\nHƯỚNG DẪN\n"
-     "Thực hiện Quy định số 377-QĐ/TW ngày 08/10/2025 của Bộ Chính trị",
-     "2025-11-21", "ngày 21 tháng 11 năm 2025"),
-    ("Số: 213/2025/QĐ-UBND\nHải Phòng,\nngày 18 tháng 11 năm 2025\n\nQUYẾT ĐỊNH",
-     "2025-11-18", "ngày 18 tháng 11 năm 2025"),
-    ("Số: 2820/QĐ-UBND\nThành phố Hồ\nChí Minh, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH",
-     "2025-11-19", "ngày 19 tháng 11 năm 2025"),
+    (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 45-HD/BTCTW\n*Hà Nội, ngày 21 tháng 11 năm 2025*\n\nHƯỚNG DẪN\n"
+        "Thực hiện Quy định số 377-QĐ/TW ngày 08/10/2025 của Bộ Chính trị",
+        "2025-11-21",
+        "ngày 21 tháng 11 năm 2025",
+    ),
+    (
+        "Số: 213/2025/QĐ-UBND\nHải Phòng,\nngày 18 tháng 11 năm 2025\n\nQUYẾT ĐỊNH",
+        "2025-11-18",
+        "ngày 18 tháng 11 năm 2025",
+    ),
+    (
+        "Số: 2820/QĐ-UBND\nThành phố Hồ\nChí Minh, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH",
+        "2025-11-19",
+        "ngày 19 tháng 11 năm 2025",
+    ),
     ("Tiêu đề bài viết\nCập nhật: 10/05/2022 08:00\nNội dung bài viết", "2022-05-10", "10/05/2022"),
     ("Chính sách mới\n\nNội dung tin.\n\nGiờ đăng: 06/03/2025 16:03:19", "2025-03-06", "06/03/2025"),
     # negatives: dates that merely appear in the body
@@ -235,7 +265,7 @@ def test_find_published(text, value, matched):
         assert found is None
     else:
         assert found is not None
-        assert (found.value, text[found.start:found.end]) == (value, matched)
+        assert (found.value, text[found.start : found.end]) == (value, matched)
 
 
 def test_place_date_line_far_down_is_not_the_header():
@@ -279,8 +309,9 @@ def test_dev_gold_dates_periods_published(shared_dir):
         found = find_dates(text, anchor=value)
         dates = {m.value for m in found if m.kind == "date"}
         if dates != set(gold["dates"]):
-            problems.append((gold["file"], "dates", sorted(set(gold["dates"]) - dates),
-                             sorted(dates - set(gold["dates"]))))
+            problems.append(
+                (gold["file"], "dates", sorted(set(gold["dates"]) - dates), sorted(dates - set(gold["dates"])))
+            )
         periods = {(m.range[0][:4], m.range[1][:4]) for m in found if m.range}
         gold_periods = {tuple(p) for p in gold["periods"]}
         extra = {p for p in periods - gold_periods if p[0] != p[1]}
@@ -335,6 +366,8 @@ def test_a_texts_own_dateline_anchors_its_relative_dates():
     record = process_document(RawDocument(id="0" * 64, source="x.txt", format="txt", text=text))
     relative = [d for d in record["dates"] if d.get("relative")]
     assert [(d["text"], d["kind"], d["value"]) for d in relative] == [
-        ("Năm nay", "year", "2024"), ("năm ngoái", "year", "2023")]
-    assert all(text[d["start"]:d["end"]] == d["text"] for d in relative)
+        ("Năm nay", "year", "2024"),
+        ("năm ngoái", "year", "2023"),
+    ]
+    assert all(text[d["start"] : d["end"]] == d["text"] for d in relative)
     assert [d["value"] for d in record["dates"] if "relative" not in d] == ["2024-05-10"]  # the dateline

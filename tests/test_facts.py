@@ -61,7 +61,7 @@ def test_tokens_are_original_spans_and_leave_the_rest_of_the_record_unchanged():
     words = with_words.pop("tokens")
     assert "tokens" not in plain and with_words == plain
     assert len(words) > 100
-    assert all(raw.text[w["start"]:w["end"]] == w["text"] for w in words)
+    assert all(raw.text[w["start"] : w["end"]] == w["text"] for w in words)
     assert any(" " in w["text"] for w in words)  # syllables of one word stay together
 
 

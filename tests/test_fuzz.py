@@ -24,14 +24,45 @@ from extractors.relations import find_relations
 from pipeline.models import RawDocument
 
 FRAGMENTS = [
-    "Chỉ thị số 35-CT/TW", "ngày 14/6/2024", "ngày 14 tháng 6 năm 2024", "Quyết định số 99-QĐ/TW",
-    "của Bộ Chính trị", "Ban Tổ chức Trung ương", "đồng chí Nguyễn Phú Trọng", "Tổng Bí thư",
-    "Căn cứ", "thay thế", "bãi bỏ", "sửa đổi, bổ sung", "nhiệm kỳ 2020 - 2025", "Số:", "Hà Nội,",
-    "Phó Bí thư Tỉnh ủy", "Bộ TT&TT", "Nghị quyết số 18-NQ/TW", "K/T TRƯỞNG BAN", "Nơi nhận:",
-    "\n", "\n\n", " ", ".", ",", "-", "/", "(", ")", "\t", "**", "# ", "1-", "ngày 1 và ", "số ",
+    "Chỉ thị số 35-CT/TW",
+    "ngày 14/6/2024",
+    "ngày 14 tháng 6 năm 2024",
+    "Quyết định số 99-QĐ/TW",
+    "của Bộ Chính trị",
+    "Ban Tổ chức Trung ương",
+    "đồng chí Nguyễn Phú Trọng",
+    "Tổng Bí thư",
+    "Căn cứ",
+    "thay thế",
+    "bãi bỏ",
+    "sửa đổi, bổ sung",
+    "nhiệm kỳ 2020 - 2025",
+    "Số:",
+    "Hà Nội,",
+    "Phó Bí thư Tỉnh ủy",
+    "Bộ TT&TT",
+    "Nghị quyết số 18-NQ/TW",
+    "K/T TRƯỞNG BAN",
+    "Nơi nhận:",
+    "\n",
+    "\n\n",
+    " ",
+    ".",
+    ",",
+    "-",
+    "/",
+    "(",
+    ")",
+    "\t",
+    "**",
+    "# ",
+    "1-",
+    "ngày 1 và ",
+    "số ",
 ]
 PATHOLOGICAL = st.sampled_from(["1-", "ngày 1 và ", "A ", "Bộ ", "số 1/", "((", "-", "Đ"]).flatmap(
-    lambda unit: st.integers(1, 400).map(lambda n: unit * n))
+    lambda unit: st.integers(1, 400).map(lambda n: unit * n)
+)
 ANY_CHARACTER = st.characters(exclude_categories=())  # lone surrogates included: a str may hold them
 PIECE = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12), st.text(ANY_CHARACTER, max_size=4), PATHOLOGICAL)
 TEXTS = st.lists(PIECE, max_size=40).map("".join)
@@ -47,8 +78,9 @@ def _timed(name, function, *args):
     LONGEST["calls"] += 1
     if elapsed > LONGEST["seconds"]:
         text = args[0].text if isinstance(args[0], RawDocument) else args[0]
-        LONGEST.update(seconds=elapsed, wall=time.perf_counter() - wall, where=name,
-                       input=f"{len(text)} chars: {text[:60]!r}")
+        LONGEST.update(
+            seconds=elapsed, wall=time.perf_counter() - wall, where=name, input=f"{len(text)} chars: {text[:60]!r}"
+        )
         SAVED.write_text(text, encoding="utf-8", errors="surrogatepass")
     return result
 
@@ -60,8 +92,10 @@ def report_longest():
     # loading spaCy and underthesea's models (on their first use) is not a call to time
     process_document(RawDocument(id="w", source="w", format="txt", text="Chỉ thị số 35-CT/TW ngày 14/6/2024."))
     yield
-    print(f"\nfuzz: {LONGEST['calls']} calls, longest {LONGEST['seconds']:.3f} s of CPU ({LONGEST['wall']:.3f} s wall)"
-          f" in {LONGEST['where']} on {LONGEST['input']} (saved in {SAVED})")
+    print(
+        f"\nfuzz: {LONGEST['calls']} calls, longest {LONGEST['seconds']:.3f} s of CPU ({LONGEST['wall']:.3f} s wall)"
+        f" in {LONGEST['where']} on {LONGEST['input']} (saved in {SAVED})"
+    )
 
 
 def _check_spans(value, text: str, path: str = "") -> None:
@@ -88,11 +122,16 @@ def _check_spans(value, text: str, path: str = "") -> None:
 def test_find_functions_never_raise_and_keep_spans_in_range(text):
     dates = _timed("find_dates", find_dates, text)
     citations = _timed("find_citations", find_citations, text, dates)
-    results = [dates, citations, _timed("find_published", find_published, text),
-               _timed("find_name_mentions", find_name_mentions, text),
-               _timed("find_organizations", find_organizations, text),
-               _timed("find_people", find_people, text), _timed("find_post_spans", find_post_spans, text),
-               _timed("find_relations", find_relations, text, citations)]
+    results = [
+        dates,
+        citations,
+        _timed("find_published", find_published, text),
+        _timed("find_name_mentions", find_name_mentions, text),
+        _timed("find_organizations", find_organizations, text),
+        _timed("find_people", find_people, text),
+        _timed("find_post_spans", find_post_spans, text),
+        _timed("find_relations", find_relations, text, citations),
+    ]
     for result in results:
         _check_spans(result, text)
 

@@ -17,8 +17,17 @@ def documents(G) -> set[str]:
 
 @pytest.mark.parametrize(
     "code, local",
-    [("16-HD/BTCTW", False), ("50-QĐ/TW", False), ("12-KL/VPTW", False), ("56/2015/NĐ-CP", False),
-     ("02-HD/ĐU", True), ("02-HD/ĐUK", True), ("123-CV/TU", True), ("15-HD/HU", True), ("2033/UBND-ĐT", True)],
+    [
+        ("16-HD/BTCTW", False),
+        ("50-QĐ/TW", False),
+        ("12-KL/VPTW", False),
+        ("56/2015/NĐ-CP", False),
+        ("02-HD/ĐU", True),
+        ("02-HD/ĐUK", True),
+        ("123-CV/TU", True),
+        ("15-HD/HU", True),
+        ("2033/UBND-ĐT", True),
+    ],
 )
 def test_central_and_local_codes(code, local):
     assert is_local(code) is local
@@ -26,50 +35,74 @@ def test_central_and_local_codes(code, local):
 
 @pytest.mark.parametrize(
     "issuer, code, qualifier",
-    [("Đảng ủy Bộ Thông tin và Truyền thông", "02-HD/ĐU", "đảng ủy bộ thông tin và truyền thông"),
-     ("Đảng ủy", "02-HD/ĐU", None),  # the generic body says which kind, not which one
-     ("Ban Thường vụ Tỉnh ủy", "15-HD/TU", None),
-     ("Tỉnh ủy Đồng Tháp", "15-HD/TU", "tỉnh ủy đồng tháp"),
-     ("Đảng ủy Khối các cơ quan Trung ương", "02-HD/ĐU", None),  # an ĐUK cannot issue a /ĐU code
-     ("Đảng ủy Khối các cơ quan Trung ương", "02-HD/ĐUK", "đảng ủy khối các cơ quan trung ương"),
-     (None, "02-HD/ĐU", None)],
+    [
+        ("Đảng ủy Bộ Thông tin và Truyền thông", "02-HD/ĐU", "đảng ủy bộ thông tin và truyền thông"),
+        ("Đảng ủy", "02-HD/ĐU", None),  # the generic body says which kind, not which one
+        ("Ban Thường vụ Tỉnh ủy", "15-HD/TU", None),
+        ("Tỉnh ủy Đồng Tháp", "15-HD/TU", "tỉnh ủy đồng tháp"),
+        ("Đảng ủy Khối các cơ quan Trung ương", "02-HD/ĐU", None),  # an ĐUK cannot issue a /ĐU code
+        ("Đảng ủy Khối các cơ quan Trung ương", "02-HD/ĐUK", "đảng ủy khối các cơ quan trung ương"),
+        (None, "02-HD/ĐU", None),
+    ],
 )
 def test_qualifying_issuer(issuer, code, qualifier):
     assert qualifying_issuer(issuer, code) == qualifier
 
 
-@pytest.mark.parametrize("when, term", [("2022-02-15", "XIII"), ("2017-12-19", "XII"), ("2021-01-15", "XII"),
-                                        ("2012", "XI"), (None, None), ("không rõ", None)])
+@pytest.mark.parametrize(
+    "when, term",
+    [
+        ("2022-02-15", "XIII"),
+        ("2017-12-19", "XII"),
+        ("2021-01-15", "XII"),
+        ("2012", "XI"),
+        (None, None),
+        ("không rõ", None),
+    ],
+)
 def test_term_of(when, term):
     assert term_of(when) == term
 
 
 def test_two_issuers_02_HD_DU_stay_two_nodes():
-    G = build_graph([
-        record("a", [citation("02-HD/ĐU", 10, "Đảng ủy Bộ Thông tin và Truyền thông")]),
-        record("b", [citation("02-HD/ĐU", 10, "Đảng ủy Bộ Tài chính")]),
-        record("c", [citation("02-HD/ĐU", 10, "Đảng ủy Bộ Tài chính")]),
-    ])
+    G = build_graph(
+        [
+            record("a", [citation("02-HD/ĐU", 10, "Đảng ủy Bộ Thông tin và Truyền thông")]),
+            record("b", [citation("02-HD/ĐU", 10, "Đảng ủy Bộ Tài chính")]),
+            record("c", [citation("02-HD/ĐU", 10, "Đảng ủy Bộ Tài chính")]),
+        ]
+    )
     assert documents(G) == {"doc:02-HD/ĐU@đảng ủy bộ thông tin và truyền thông", "doc:02-HD/ĐU@đảng ủy bộ tài chính"}
     assert G.nodes["doc:02-HD/ĐU@đảng ủy bộ tài chính"]["cited_by"] == 2
 
 
 def test_two_issuers_in_one_text_and_relations_pick_the_nearest():
-    G = build_graph([record(
-        "a",
-        [citation("16-HD/BTCTW", 0), citation("02-HD/ĐU", 100, "Đảng ủy Bộ A"),
-         citation("16-HD/BTCTW", 400), citation("02-HD/ĐU", 500, "Đảng ủy Bộ B")],
-        [relation("02-HD/ĐU", "based_on", "16-HD/BTCTW", start=20),
-         relation("02-HD/ĐU", "implements", "16-HD/BTCTW", start=420)],
-    )])
+    G = build_graph(
+        [
+            record(
+                "a",
+                [
+                    citation("16-HD/BTCTW", 0),
+                    citation("02-HD/ĐU", 100, "Đảng ủy Bộ A"),
+                    citation("16-HD/BTCTW", 400),
+                    citation("02-HD/ĐU", 500, "Đảng ủy Bộ B"),
+                ],
+                [
+                    relation("02-HD/ĐU", "based_on", "16-HD/BTCTW", start=20),
+                    relation("02-HD/ĐU", "implements", "16-HD/BTCTW", start=420),
+                ],
+            )
+        ]
+    )
     assert G.has_edge("doc:02-HD/ĐU@đảng ủy bộ a", "doc:16-HD/BTCTW", key="based_on")
     assert G.has_edge("doc:02-HD/ĐU@đảng ủy bộ b", "doc:16-HD/BTCTW", key="implements")
     assert not G.has_edge("doc:02-HD/ĐU@đảng ủy bộ a", "doc:16-HD/BTCTW", key="implements")
 
 
 def test_unqualified_local_code_is_ambiguous_per_text():
-    G = build_graph([record("text-one", [citation("02-HD/ĐU", 0, "Đảng ủy")]),
-                     record("text-two", [citation("02-HD/ĐU", 0)])])
+    G = build_graph(
+        [record("text-one", [citation("02-HD/ĐU", 0, "Đảng ủy")]), record("text-two", [citation("02-HD/ĐU", 0)])]
+    )
     nodes = sorted(documents(G))
     assert nodes == ["doc:02-HD/ĐU?text-one", "doc:02-HD/ĐU?text-two"]
     assert all(G.nodes[n]["ambiguous"] for n in nodes)
@@ -77,19 +110,22 @@ def test_unqualified_local_code_is_ambiguous_per_text():
 
 
 def test_issuer_named_elsewhere_in_the_text_qualifies_a_bare_mention():
-    G = build_graph([record("a", [citation("02-HD/ĐUK", 0, "Đảng ủy Khối các cơ quan Trung ương"),
-                                  citation("02-HD/ĐUK", 300)])])
+    G = build_graph(
+        [record("a", [citation("02-HD/ĐUK", 0, "Đảng ủy Khối các cơ quan Trung ương"), citation("02-HD/ĐUK", 300)])]
+    )
     assert documents(G) == {"doc:02-HD/ĐUK@đảng ủy khối các cơ quan trung ương"}
 
 
 def test_central_code_split_by_term_when_dates_disagree():
-    G = build_graph([
-        record("a", [citation("105-QĐ/TW", 0, "Bộ Chính trị", "2017-12-19")]),
-        record("b", [citation("105-QĐ/TW", 0, "Bộ Chính trị", "2023-02-03")]),
-        record("c", [citation("105-QĐ/TW", 0, "Bộ Chính trị")]),
-        record("d", [citation("16-HD/BTCTW", 0, None, "2022-02-15")]),
-        record("e", [citation("16-HD/BTCTW", 0)]),
-    ])
+    G = build_graph(
+        [
+            record("a", [citation("105-QĐ/TW", 0, "Bộ Chính trị", "2017-12-19")]),
+            record("b", [citation("105-QĐ/TW", 0, "Bộ Chính trị", "2023-02-03")]),
+            record("c", [citation("105-QĐ/TW", 0, "Bộ Chính trị")]),
+            record("d", [citation("16-HD/BTCTW", 0, None, "2022-02-15")]),
+            record("e", [citation("16-HD/BTCTW", 0)]),
+        ]
+    )
     assert documents(G) == {"doc:105-QĐ/TW|XII", "doc:105-QĐ/TW|XIII", "doc:105-QĐ/TW", "doc:16-HD/BTCTW"}
     assert G.nodes["doc:105-QĐ/TW"]["ambiguous"] is True
     assert G.nodes["doc:105-QĐ/TW|XII"]["term"] == "XII"
@@ -97,13 +133,23 @@ def test_central_code_split_by_term_when_dates_disagree():
 
 
 def test_relations_merge_evidence_from_every_text():
-    G = build_graph([
-        record("a", [citation("16-HD/BTCTW", 0), citation("50-QĐ/TW", 30)],
-               [relation("16-HD/BTCTW", "implements", "50-QĐ/TW", confidence=0.8)]),
-        record("b", [citation("16-HD/BTCTW", 0), citation("50-QĐ/TW", 30)],
-               [relation("16-HD/BTCTW", "implements", "50-QĐ/TW", confidence=0.9),
-                relation("16-HD/BTCTW", "cites", "50-QĐ/TW", confidence=0.5)]),
-    ])
+    G = build_graph(
+        [
+            record(
+                "a",
+                [citation("16-HD/BTCTW", 0), citation("50-QĐ/TW", 30)],
+                [relation("16-HD/BTCTW", "implements", "50-QĐ/TW", confidence=0.8)],
+            ),
+            record(
+                "b",
+                [citation("16-HD/BTCTW", 0), citation("50-QĐ/TW", 30)],
+                [
+                    relation("16-HD/BTCTW", "implements", "50-QĐ/TW", confidence=0.9),
+                    relation("16-HD/BTCTW", "cites", "50-QĐ/TW", confidence=0.5),
+                ],
+            ),
+        ]
+    )
     edge = G.edges["doc:16-HD/BTCTW", "doc:50-QĐ/TW", "implements"]
     assert edge["count"] == 2 and edge["confidence"] == 0.9
     assert {e["text_id"] for e in edge["evidence"]} == {"a", "b"}
@@ -111,10 +157,24 @@ def test_relations_merge_evidence_from_every_text():
 
 
 def test_directive_is_its_own_document_and_not_its_own_citation():
-    own = {"code": "16-HD/BTCTW", "doc_type": "HD", "doc_type_name": "Hướng dẫn", "issuer": "Ban Tổ chức Trung ương",
-           "issued": "2022-02-15", "subject": "một số nội dung cụ thể về công tác quy hoạch cán bộ"}
-    G = build_graph([record("d", [citation("16-HD/BTCTW", 0), citation("50-QĐ/TW", 80, "Bộ Chính trị")],
-                            [relation("16-HD/BTCTW", "implements", "50-QĐ/TW")], own=own)])
+    own = {
+        "code": "16-HD/BTCTW",
+        "doc_type": "HD",
+        "doc_type_name": "Hướng dẫn",
+        "issuer": "Ban Tổ chức Trung ương",
+        "issued": "2022-02-15",
+        "subject": "một số nội dung cụ thể về công tác quy hoạch cán bộ",
+    }
+    G = build_graph(
+        [
+            record(
+                "d",
+                [citation("16-HD/BTCTW", 0), citation("50-QĐ/TW", 80, "Bộ Chính trị")],
+                [relation("16-HD/BTCTW", "implements", "50-QĐ/TW")],
+                own=own,
+            )
+        ]
+    )
     doc = G.nodes["doc:16-HD/BTCTW"]
     assert (doc["date"], doc["subject"], doc["cited_by"]) == ("2022-02-15", own["subject"], 0)
     assert G.nodes["text:d"]["document"] == "doc:16-HD/BTCTW"
@@ -123,27 +183,46 @@ def test_directive_is_its_own_document_and_not_its_own_citation():
 
 
 def test_directive_without_code_is_a_self_node():
-    G = build_graph([record("d", [citation("50-QĐ/TW", 0)], [relation("d", "based_on", "50-QĐ/TW")],
-                            own={"code": None, "doc_type": "KH"})])
+    G = build_graph(
+        [
+            record(
+                "d",
+                [citation("50-QĐ/TW", 0)],
+                [relation("d", "based_on", "50-QĐ/TW")],
+                own={"code": None, "doc_type": "KH"},
+            )
+        ]
+    )
     assert G.has_edge("doc:self:d", "doc:50-QĐ/TW", key="based_on")
 
 
 def test_people_posts_and_named_documents():
-    people = [{"name": "Phan Tâm", "mentions": [{"start": 5, "end": 13}],
-               "posts": [{"title": "Thứ trưởng", "organization": "Bộ Thông tin và Truyền thông", "text": "Thứ trưởng Bộ TT&TT"},
-                         {"title": "Phó Bí thư", "organization": None}]}]
+    people = [
+        {
+            "name": "Phan Tâm",
+            "mentions": [{"start": 5, "end": 13}],
+            "posts": [
+                {"title": "Thứ trưởng", "organization": "Bộ Thông tin và Truyền thông", "text": "Thứ trưởng Bộ TT&TT"},
+                {"title": "Phó Bí thư", "organization": None},
+            ],
+        }
+    ]
     G = build_graph([record("a", [citation(None, 0, name="Điều lệ Đảng")], people=people)])
     assert G.nodes["doc:named:điều lệ đảng"]["label"] == "Điều lệ Đảng"
     posts = {(v, d["title"], d["date"]) for _u, v, d in G.out_edges("person:phan tâm", data=True)}
-    assert posts == {("org:bộ thông tin và truyền thông", "Thứ trưởng", "2022-05-10"),
-                     ("post:phó bí thư", "Phó Bí thư", "2022-05-10")}
+    assert posts == {
+        ("org:bộ thông tin và truyền thông", "Thứ trưởng", "2022-05-10"),
+        ("post:phó bí thư", "Phó Bí thư", "2022-05-10"),
+    }
 
 
 def test_validate_graph_names_what_is_wrong():
     G = build_graph([record("a", [citation("16-HD/BTCTW", 0)])])
     validate_graph(G)
     del G.nodes["doc:16-HD/BTCTW"]["cited_by"]
-    G.add_edge("text:a", "doc:16-HD/BTCTW", key="x", kind="relation", type="likes", confidence=1.0, evidence=[], count=0)
+    G.add_edge(
+        "text:a", "doc:16-HD/BTCTW", key="x", kind="relation", type="likes", confidence=1.0, evidence=[], count=0
+    )
     with pytest.raises(GraphSchemaError) as error:
         validate_graph(G)
     message = str(error.value)

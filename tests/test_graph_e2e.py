@@ -35,9 +35,14 @@ def test_implementation_chain_across_three_texts(G):
     assert G.has_edge("doc:16-HD/BTCTW", "doc:50-QĐ/TW", key="implements")
     assert G.has_edge(DUK, "doc:16-HD/BTCTW", key="implements")
     assert G.has_edge(DU_TTTT, DUK, key="based_on")
-    sources = {G.edges[u, v, k]["evidence"][0]["text_id"]
-               for u, v, k in [("doc:16-HD/BTCTW", "doc:50-QĐ/TW", "implements"), (DUK, "doc:16-HD/BTCTW", "implements"),
-                               (DU_TTTT, DUK, "based_on")]}
+    sources = {
+        G.edges[u, v, k]["evidence"][0]["text_id"]
+        for u, v, k in [
+            ("doc:16-HD/BTCTW", "doc:50-QĐ/TW", "implements"),
+            (DUK, "doc:16-HD/BTCTW", "implements"),
+            (DU_TTTT, DUK, "based_on"),
+        ]
+    }
     assert len(sources) == 3
 
     down = {link.node for link in implementers(G, "50-QĐ/TW", transitive=True)}

@@ -43,8 +43,14 @@ from tests.records import citation, record, relation
 ATTACK = "<script>alert(1)</script>"
 DUK = "Đảng ủy Khối các cơ quan Trung ương"
 DUK_NODE = "doc:02-HD/ĐUK@đảng ủy khối các cơ quan trung ương"
-TYPE_NAMES = {"HD": "Hướng dẫn", "QĐ": "Quy định", "KL": "Kết luận", "NQ": "Nghị quyết", "CT": "Chỉ thị",
-              "KH": "Kế hoạch"}
+TYPE_NAMES = {
+    "HD": "Hướng dẫn",
+    "QĐ": "Quy định",
+    "KL": "Kết luận",
+    "NQ": "Nghị quyết",
+    "CT": "Chỉ thị",
+    "KH": "Kế hoạch",
+}
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -61,21 +67,51 @@ def _records() -> list[dict]:
         return relation(source, kind, target, end=len(text), rule="active_verb", text=text, confidence=confidence)
 
     def rec(text_id, citations, relations, own=None, published="2022-04-20"):
-        return record(text_id, citations, relations, own, (), published, source=f"corpus/{text_id}.txt",
-                      title=f"Hướng dẫn {text_id}")
+        return record(
+            text_id,
+            citations,
+            relations,
+            own,
+            (),
+            published,
+            source=f"corpus/{text_id}.txt",
+            title=f"Hướng dẫn {text_id}",
+        )
 
-    own = {"code": "16-HD/BTCTW", "doc_type": "HD", "doc_type_name": "Hướng dẫn", "issuer": "Ban Tổ chức Trung ương",
-           "issuer_code": "BTCTW", "issued": "2022-02-15", "subject": "một số nội dung cụ thể về công tác quy hoạch cán bộ"}
+    own = {
+        "code": "16-HD/BTCTW",
+        "doc_type": "HD",
+        "doc_type_name": "Hướng dẫn",
+        "issuer": "Ban Tổ chức Trung ương",
+        "issuer_code": "BTCTW",
+        "issued": "2022-02-15",
+        "subject": "một số nội dung cụ thể về công tác quy hoạch cán bộ",
+    }
     return [
-        rec("t16", [_cite("50-QĐ/TW", 30, "Bộ Chính trị", "2021-12-27")],
-            [rel("16-HD/BTCTW", "implements", "50-QĐ/TW",
-                 "Thực hiện Quy định số 50-QĐ/TW, ngày 27/12/2021 của Bộ Chính trị về công tác quy hoạch cán bộ")],
-            own),
-        rec("tduk", [_cite("16-HD/BTCTW", 0), _cite("02-HD/ĐUK", 40, DUK, "2022-03-17")],
-            [rel("02-HD/ĐUK", "implements", "16-HD/BTCTW", f"Thực hiện Hướng dẫn số 16-HD/BTCTW {ATTACK}", 0.8)]),
-        rec("tdu", [_cite("02-HD/ĐUK", 0, DUK), _cite("02-HD/ĐU", 40), _cite("7-KL/TW", 70, subject=f"về {ATTACK}")],
+        rec(
+            "t16",
+            [_cite("50-QĐ/TW", 30, "Bộ Chính trị", "2021-12-27")],
+            [
+                rel(
+                    "16-HD/BTCTW",
+                    "implements",
+                    "50-QĐ/TW",
+                    "Thực hiện Quy định số 50-QĐ/TW, ngày 27/12/2021 của Bộ Chính trị về công tác quy hoạch cán bộ",
+                )
+            ],
+            own,
+        ),
+        rec(
+            "tduk",
+            [_cite("16-HD/BTCTW", 0), _cite("02-HD/ĐUK", 40, DUK, "2022-03-17")],
+            [rel("02-HD/ĐUK", "implements", "16-HD/BTCTW", f"Thực hiện Hướng dẫn số 16-HD/BTCTW {ATTACK}", 0.8)],
+        ),
+        rec(
+            "tdu",
+            [_cite("02-HD/ĐUK", 0, DUK), _cite("02-HD/ĐU", 40), _cite("7-KL/TW", 70, subject=f"về {ATTACK}")],
             [rel("02-HD/ĐU", "based_on", "02-HD/ĐUK", "- Căn cứ Hướng dẫn số 02-HD/ĐUK, ngày 17/3/2022", 0.95)],
-            published="2022-05-02"),
+            published="2022-05-02",
+        ),
     ]
 
 
@@ -106,13 +142,16 @@ def _embedded(page_text: str) -> dict:
 # --- the file itself -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("pattern, what", [
-    (r"""\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", "a network URL in an attribute"),
-    (r"<script[^>]*\bsrc\s*=", "an external script"),
-    (r"<link\b", "a linked stylesheet or font"),
-    (r"@import|url\(\s*['\"]?(?:https?:)?//", "a CSS import or remote url()"),
-    (r"\bfetch\(|XMLHttpRequest|WebSocket|EventSource|importScripts", "a network call in the script"),
-])
+@pytest.mark.parametrize(
+    "pattern, what",
+    [
+        (r"""\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", "a network URL in an attribute"),
+        (r"<script[^>]*\bsrc\s*=", "an external script"),
+        (r"<link\b", "a linked stylesheet or font"),
+        (r"@import|url\(\s*['\"]?(?:https?:)?//", "a CSS import or remote url()"),
+        (r"\bfetch\(|XMLHttpRequest|WebSocket|EventSource|importScripts", "a network call in the script"),
+    ],
+)
 def test_page_loads_nothing_from_the_network(page, pattern, what):
     assert not re.search(pattern, page.read_text(encoding="utf-8"), re.I), what
 
@@ -131,7 +170,9 @@ def test_the_library_comes_from_the_installed_package_not_the_repository(page):
     tracked = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True).stdout.split()
     if not tracked:
         pytest.skip("not a git checkout")
-    assert not [p for p in tracked if "vis-network" in p or "vis.min" in p], "the library must not be kept in the repository"
+    assert not [p for p in tracked if "vis-network" in p or "vis.min" in p], (
+        "the library must not be kept in the repository"
+    )
 
 
 def test_without_the_library_the_export_says_what_to_install(G, tmp_path, monkeypatch):
@@ -159,32 +200,48 @@ def test_overview_draws_the_largest_connected_part_and_counts_the_rest(G, page):
 
 
 def _doc_records(relations: list[tuple[str, str]], lonely: tuple[str, ...] = ()) -> list[dict]:
-    recs = [record(f"r{i}", [citation(a, 0), citation(b, 30)], [relation(a, "based_on", b)])
-            for i, (a, b) in enumerate(relations)]
+    recs = [
+        record(f"r{i}", [citation(a, 0), citation(b, 30)], [relation(a, "based_on", b)])
+        for i, (a, b) in enumerate(relations)
+    ]
     recs += [record(f"l{i}", [citation(code, 0)]) for i, code in enumerate(lonely)]
     return recs
 
 
-@pytest.mark.parametrize("relations, lonely, drawn, left_out", [
-    ([("1-HD/TW", "2-NQ/TW"), ("3-HD/TW", "2-NQ/TW")], ("9-KL/TW",), {"1-HD/TW", "2-NQ/TW", "3-HD/TW"},
-     {"isolated": 1, "in_smaller_parts": 0, "smaller_parts": 0}),
-    ([("1-HD/TW", "2-NQ/TW"), ("3-HD/TW", "2-NQ/TW"), ("4-HD/TW", "5-NQ/TW")], (), {"1-HD/TW", "2-NQ/TW", "3-HD/TW"},
-     {"isolated": 0, "in_smaller_parts": 2, "smaller_parts": 1}),
-    ([], ("1-HD/TW", "2-NQ/TW"), set(), {"isolated": 2, "in_smaller_parts": 0, "smaller_parts": 0}),
-])
+@pytest.mark.parametrize(
+    "relations, lonely, drawn, left_out",
+    [
+        (
+            [("1-HD/TW", "2-NQ/TW"), ("3-HD/TW", "2-NQ/TW")],
+            ("9-KL/TW",),
+            {"1-HD/TW", "2-NQ/TW", "3-HD/TW"},
+            {"isolated": 1, "in_smaller_parts": 0, "smaller_parts": 0},
+        ),
+        (
+            [("1-HD/TW", "2-NQ/TW"), ("3-HD/TW", "2-NQ/TW"), ("4-HD/TW", "5-NQ/TW")],
+            (),
+            {"1-HD/TW", "2-NQ/TW", "3-HD/TW"},
+            {"isolated": 0, "in_smaller_parts": 2, "smaller_parts": 1},
+        ),
+        ([], ("1-HD/TW", "2-NQ/TW"), set(), {"isolated": 2, "in_smaller_parts": 0, "smaller_parts": 0}),
+    ],
+)
 def test_overview_parts(relations, lonely, drawn, left_out):
     view = overview(build_graph(_doc_records(relations, lonely)))
     assert {d["label"] for _n, d in view.graph.nodes(data=True)} == drawn
     assert view.left_out == left_out
 
 
-@pytest.mark.parametrize("code, depth, documents, stories", [
-    ("16-HD/BTCTW", 0, {"doc:16-HD/BTCTW"}, 0),
-    ("16-HD/BTCTW", 1, {"doc:16-HD/BTCTW", "doc:50-QĐ/TW", DUK_NODE}, 1),       # relations, and tduk citing it
-    ("16-hd/btctw", 2, {"doc:16-HD/BTCTW", "doc:50-QĐ/TW", DUK_NODE, "doc:02-HD/ĐU?tdu"}, 3),
-    ("7-KL/TW", 1, {"doc:7-KL/TW"}, 1),                                            # no relation: its citing text
-    ("7-KL/TW", 2, {"doc:7-KL/TW", DUK_NODE, "doc:02-HD/ĐU?tdu"}, 1),               # and what that text cites
-])
+@pytest.mark.parametrize(
+    "code, depth, documents, stories",
+    [
+        ("16-HD/BTCTW", 0, {"doc:16-HD/BTCTW"}, 0),
+        ("16-HD/BTCTW", 1, {"doc:16-HD/BTCTW", "doc:50-QĐ/TW", DUK_NODE}, 1),  # relations, and tduk citing it
+        ("16-hd/btctw", 2, {"doc:16-HD/BTCTW", "doc:50-QĐ/TW", DUK_NODE, "doc:02-HD/ĐU?tdu"}, 3),
+        ("7-KL/TW", 1, {"doc:7-KL/TW"}, 1),  # no relation: its citing text
+        ("7-KL/TW", 2, {"doc:7-KL/TW", DUK_NODE, "doc:02-HD/ĐU?tdu"}, 1),  # and what that text cites
+    ],
+)
 def test_focus_view(G, code, depth, documents, stories):
     view = focus_view(G, code, depth)
     kinds = {n: d["kind"] for n, d in view.graph.nodes(data=True)}
@@ -206,12 +263,15 @@ def _store(tmp_path: Path, records: list[dict]) -> Path:
     return db
 
 
-@pytest.mark.parametrize("args, ok, says", [
-    (["--format", "html", "--focus", "50-qđ/tw", "--depth", "1"], True, "50-QĐ/TW: 2 documents and 1 stories"),
-    (["--format", "html"], True, "Largest connected part: 4 of 5 documents"),
-    (["--format", "html", "--focus", "99-QĐ/TW"], False, "99-QĐ/TW: no document with this code"),
-    (["--format", "graphml", "--focus", "50-QĐ/TW"], False, "--focus draws a page"),
-])
+@pytest.mark.parametrize(
+    "args, ok, says",
+    [
+        (["--format", "html", "--focus", "50-qđ/tw", "--depth", "1"], True, "50-QĐ/TW: 2 documents and 1 stories"),
+        (["--format", "html"], True, "Largest connected part: 4 of 5 documents"),
+        (["--format", "html", "--focus", "99-QĐ/TW"], False, "99-QĐ/TW: no document with this code"),
+        (["--format", "graphml", "--focus", "50-QĐ/TW"], False, "--focus draws a page"),
+    ],
+)
 def test_export_command(tmp_path, args, ok, says):
     db = _store(tmp_path, _records())
     out = tmp_path / "page.html"
@@ -224,21 +284,28 @@ def test_export_command(tmp_path, args, ok, says):
 # --- legend, labels, stories ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("data, name", [
-    ({"doc_type": "NQ", "doc_type_name": "Nghị quyết", "scope": "central"}, "Nghị quyết"),
-    ({"doc_type": None, "doc_type_name": "Luật", "scope": "named"}, "Luật"),
-    ({"doc_type": "QĐNS", "doc_type_name": None, "scope": "central"}, "QĐNS"),
-    ({"doc_type": None, "doc_type_name": None, "scope": "named"}, NAMED),
-    ({"doc_type": None, "doc_type_name": None, "scope": "central"}, UNTYPED),
-])
+@pytest.mark.parametrize(
+    "data, name",
+    [
+        ({"doc_type": "NQ", "doc_type_name": "Nghị quyết", "scope": "central"}, "Nghị quyết"),
+        ({"doc_type": None, "doc_type_name": "Luật", "scope": "named"}, "Luật"),
+        ({"doc_type": "QĐNS", "doc_type_name": None, "scope": "central"}, "QĐNS"),
+        ({"doc_type": None, "doc_type_name": None, "scope": "named"}, NAMED),
+        ({"doc_type": None, "doc_type_name": None, "scope": "central"}, UNTYPED),
+    ],
+)
 def test_type_name(data, name):
     assert type_name(data) == name
 
 
 def test_legend_shows_only_real_types():
-    recs = [record("a", [_cite("1-NQ/TW", 0), citation("2/TB", 20), {"code": None, "name": "Điều lệ Đảng",
-                                                                     "start": 40, "end": 52}],
-                   [relation("2/TB", "cites", "1-NQ/TW")])]
+    recs = [
+        record(
+            "a",
+            [_cite("1-NQ/TW", 0), citation("2/TB", 20), {"code": None, "name": "Điều lệ Đảng", "start": 40, "end": 52}],
+            [relation("2/TB", "cites", "1-NQ/TW")],
+        )
+    ]
     G = build_graph(recs)
     data = graph_payload(G, focus_view(G, "2/TB", 2))  # the named document through the text citing it
     legend = {row["name"]: row["count"] for row in data["doc_types"]}
@@ -249,8 +316,12 @@ def test_legend_shows_only_real_types():
 
 def test_labels_go_to_the_most_cited():
     hub = "1-NQ/TW"
-    recs = [record(f"r{i}", [citation(hub, 0), citation(f"{i + 2}-HD/TW", 30)], [relation(f"{i + 2}-HD/TW", "implements", hub)])
-            for i in range(80)]
+    recs = [
+        record(
+            f"r{i}", [citation(hub, 0), citation(f"{i + 2}-HD/TW", 30)], [relation(f"{i + 2}-HD/TW", "implements", hub)]
+        )
+        for i in range(80)
+    ]
     rnd = random.Random(1)
     cited = {f"{i + 2}-HD/TW": rnd.randint(0, 6) for i in range(80)}
     recs += [record(f"c{code}{j}", [citation(code, 0)]) for code, n in cited.items() for j in range(n)]
@@ -271,12 +342,16 @@ def test_copies_are_one_story_with_their_sources(G):
     data = graph_payload(G2, focus_view(G2, "16-HD/BTCTW", 1))
     stories = [n for n in data["nodes"] if n["kind"] == "story"]
     assert [(s["id"], s["attrs"]["copies"]) for s in stories] == [("story:tduk", 2)]
-    assert [src["source"] for src in data["stories"]["story:tduk"]["sources"]] == ["corpus/tduk.txt",
-                                                                                 "other-site/tduk.html"]
+    assert [src["source"] for src in data["stories"]["story:tduk"]["sources"]] == [
+        "corpus/tduk.txt",
+        "other-site/tduk.html",
+    ]
     doc = next(n for n in data["nodes"] if n["id"] == "doc:16-HD/BTCTW")
     assert doc["attrs"]["cited_by"] == 1 and doc["cited_in"] == [{"story": "story:tduk", "count": 1}]
     assert [(e["from"], e["to"]) for e in data["edges"] if e["kind"] == "cites"] == [
-        ("story:tduk", DUK_NODE), ("story:tduk", "doc:16-HD/BTCTW")]  # one edge per story, not per copy
+        ("story:tduk", DUK_NODE),
+        ("story:tduk", "doc:16-HD/BTCTW"),
+    ]  # one edge per story, not per copy
 
 
 def test_positions_are_spread_and_repeatable(G):
@@ -297,13 +372,16 @@ def test_relations_carry_their_evidence(page):
 # --- escaping ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value, must_contain, must_not_contain", [
-    ({"s": ATTACK}, "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e", "<"),
-    ({"s": "a & b"}, "a \\u0026 b", "&"),
-    ({"s": "<!-- x -->"}, "\\u003c!-- x --\\u003e", ">"),
-    ({"s": "dòng\u2028mới"}, "dòng\\u2028mới", "\u2028"),
-    ({"s": "Quy định số 50-QĐ/TW"}, "Quy định số 50-QĐ/TW", "\\u"),
-])
+@pytest.mark.parametrize(
+    "value, must_contain, must_not_contain",
+    [
+        ({"s": ATTACK}, "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e", "<"),
+        ({"s": "a & b"}, "a \\u0026 b", "&"),
+        ({"s": "<!-- x -->"}, "\\u003c!-- x --\\u003e", ">"),
+        ({"s": "dòng\u2028mới"}, "dòng\\u2028mới", "\u2028"),
+        ({"s": "Quy định số 50-QĐ/TW"}, "Quy định số 50-QĐ/TW", "\\u"),
+    ],
+)
 def test_script_json_escapes_what_could_end_a_script(value, must_contain, must_not_contain):
     text = script_json(value)
     assert must_contain in text
@@ -325,8 +403,9 @@ def test_title_is_escaped(G):
     assert "<title>Đồ thị &lt;b&gt;&amp; &lt;/title&gt;</title>" in text
 
 
-@pytest.mark.parametrize("sink", ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                                  "new Function"])
+@pytest.mark.parametrize(
+    "sink", ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"]
+)
 def test_script_never_parses_data_as_html_or_code(sink):
     assert sink not in (STATIC_DIR / "page.js").read_text(encoding="utf-8")
 
@@ -348,10 +427,17 @@ def synthetic_records(texts: int, seed: int = 7) -> list[dict]:
         cites = [_cite(code, 40 * j, "Bộ Chính trị", f"{years[code]}-03-15") for j, code in enumerate(cited)]
         rels = []
         if len(cited) > 1 and rnd.random() < 0.45:
-            rels.append(relation(cited[-1], rnd.choice(["based_on", "implements", "cites"]), cited[0],
-                                 confidence=rnd.choice([0.6, 0.75, 0.9])))
-        out.append(record(f"t{t}", cites, rels, published=f"{2010 + t % 15}-0{1 + t % 9}-1{t % 10}",
-                          title=f"Tin số {t}"))
+            rels.append(
+                relation(
+                    cited[-1],
+                    rnd.choice(["based_on", "implements", "cites"]),
+                    cited[0],
+                    confidence=rnd.choice([0.6, 0.75, 0.9]),
+                )
+            )
+        out.append(
+            record(f"t{t}", cites, rels, published=f"{2010 + t % 15}-0{1 + t % 9}-1{t % 10}", title=f"Tin số {t}")
+        )
     return out
 
 
@@ -362,9 +448,17 @@ TYPES_CYCLE = ("NQ", "QĐ", "HD", "CT", "KL", "KH")
 
 BROWSER_TIMEOUT = 90  # seconds; a page needs one or two
 OPEN_LIMIT_MS = 5000  # the issue: the page opens in under 5 s
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--window-size=1400,900"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,900",
+]
 
 
 def _chromium() -> str:
@@ -410,8 +504,13 @@ class _Dom(HTMLParser):
 def _run_chromium(chromium: str, args: list[str], profile: Path) -> str:
     # Its own process group, so that a page that hangs (an alert() that got through) takes
     # every Chromium process with it when the test gives up.
-    browser = subprocess.Popen([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    browser = subprocess.Popen(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         out, err = browser.communicate(timeout=BROWSER_TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -462,13 +561,16 @@ def test_browser_draws_the_overview(G, page, tmp_path):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query, matches", [
-    ("16-HD/BTCTW", ["doc:16-HD/BTCTW"]),          # a code
-    ("16-hd/btctw", ["doc:16-HD/BTCTW"]),          # any case
-    ("02-HD/DU", ["doc:02-HD/ĐU?tdu", DUK_NODE]),  # Đ written D, a prefix; the exact code first
-    ("quy hoach can bo", ["doc:16-HD/BTCTW"]),     # a subject without tone marks
-    ("không có văn bản này", []),
-])
+@pytest.mark.parametrize(
+    "query, matches",
+    [
+        ("16-HD/BTCTW", ["doc:16-HD/BTCTW"]),  # a code
+        ("16-hd/btctw", ["doc:16-HD/BTCTW"]),  # any case
+        ("02-HD/DU", ["doc:02-HD/ĐU?tdu", DUK_NODE]),  # Đ written D, a prefix; the exact code first
+        ("quy hoach can bo", ["doc:16-HD/BTCTW"]),  # a subject without tone marks
+        ("không có văn bản này", []),
+    ],
+)
 def test_browser_search_marks_the_matches(page, tmp_path, query, matches):
     _text, dom = _open(_chromium(), page, tmp_path / "profile", q=query)
     assert dom.state["matches"] == matches
@@ -487,14 +589,17 @@ def test_browser_search_finds_what_is_not_drawn(page, tmp_path):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("params, shown, edges", [
-    ({}, CHAIN, 3),
-    ({"type": "Hướng dẫn"}, CHAIN - {"doc:50-QĐ/TW"}, 2),                 # a document type
-    ({"type": ["Hướng dẫn", "Quy định"], "relation": "implements"}, CHAIN, 2),  # a relation type
-    ({"conf": "0.85"}, CHAIN, 2),                                         # confidence: the 0.8 edge goes
-    ({"from": "2022", "to": "2022", "undated": "0"}, {"doc:16-HD/BTCTW", DUK_NODE}, 1),  # dated 2022 only
-    ({"to": "2021"}, {"doc:50-QĐ/TW", "doc:02-HD/ĐU?tdu"}, 0),            # to 2021, undated kept
-])
+@pytest.mark.parametrize(
+    "params, shown, edges",
+    [
+        ({}, CHAIN, 3),
+        ({"type": "Hướng dẫn"}, CHAIN - {"doc:50-QĐ/TW"}, 2),  # a document type
+        ({"type": ["Hướng dẫn", "Quy định"], "relation": "implements"}, CHAIN, 2),  # a relation type
+        ({"conf": "0.85"}, CHAIN, 2),  # confidence: the 0.8 edge goes
+        ({"from": "2022", "to": "2022", "undated": "0"}, {"doc:16-HD/BTCTW", DUK_NODE}, 1),  # dated 2022 only
+        ({"to": "2021"}, {"doc:50-QĐ/TW", "doc:02-HD/ĐU?tdu"}, 0),  # to 2021, undated kept
+    ],
+)
 def test_browser_filters(page, tmp_path, params, shown, edges):
     _text, dom = _open(_chromium(), page, tmp_path / "profile", **params)
     assert set(dom.state["shown_nodes"]) == shown

@@ -22,36 +22,81 @@ from tests.records import citation, record, relation
 from tests.test_graph_queries import chain_records
 
 DUK = "Đảng ủy Khối các cơ quan Trung ương"
-OWN_50 = {"code": "50-QĐ/TW", "doc_type": "QĐ", "doc_type_name": "Quy định", "issuer": "Bộ Chính trị",
-          "issuer_code": "TW", "issued": "2021-12-28", "subject": "về công tác cán bộ"}
+OWN_50 = {
+    "code": "50-QĐ/TW",
+    "doc_type": "QĐ",
+    "doc_type_name": "Quy định",
+    "issuer": "Bộ Chính trị",
+    "issuer_code": "TW",
+    "issued": "2021-12-28",
+    "subject": "về công tác cán bộ",
+}
 
 
 def rich_records() -> list[dict]:
     """Term splits, a directive's own header, an issuer-less local code, a named document,
     one relation said by two texts, low-confidence relations, people without a published date."""
-    mai = {"name": "Võ Thị Mai", "mentions": [{"start": 300, "end": 310}],
-           "posts": [{"title": "Phó Bí thư", "organization": "Thành ủy Hà Nội"}]}
+    mai = {
+        "name": "Võ Thị Mai",
+        "mentions": [{"start": 300, "end": 310}],
+        "posts": [{"title": "Phó Bí thư", "organization": "Thành ủy Hà Nội"}],
+    }
     return chain_records() + [
         # 105-QĐ/TW dated in two terms (split), and once undated (the bare, ambiguous node)
-        record("e", [citation("105-QĐ/TW", 0, date="2017-09-19"), citation("16-HD/BTCTW", 40)],
-               [relation("16-HD/BTCTW", "based_on", "105-QĐ/TW", confidence=0.6)], published="2018-01-02"),
-        record("f", [citation("105-QĐ/TW", 0, date="2023-02-01"), citation("50-QĐ/TW", 40)],
-               [relation("50-QĐ/TW", "replaces", "105-QĐ/TW", confidence=0.95)], published="2023-03-01"),
-        record("g", [citation("105-QĐ/TW", 0), citation("02-HD/ĐU", 40),
-                     citation(None, 80, name="Điều lệ Đảng"),
-                     citation(None, 120, name="Luật Đất đai năm 2013", edition="2013"),
-                     citation(None, 160, name="Hiến pháp")],
-               [relation("02-HD/ĐU", "implements", "105-QĐ/TW", confidence=0.7)], people=[mai], published=None),
+        record(
+            "e",
+            [citation("105-QĐ/TW", 0, date="2017-09-19"), citation("16-HD/BTCTW", 40)],
+            [relation("16-HD/BTCTW", "based_on", "105-QĐ/TW", confidence=0.6)],
+            published="2018-01-02",
+        ),
+        record(
+            "f",
+            [citation("105-QĐ/TW", 0, date="2023-02-01"), citation("50-QĐ/TW", 40)],
+            [relation("50-QĐ/TW", "replaces", "105-QĐ/TW", confidence=0.95)],
+            published="2023-03-01",
+        ),
+        record(
+            "g",
+            [
+                citation("105-QĐ/TW", 0),
+                citation("02-HD/ĐU", 40),
+                citation(None, 80, name="Điều lệ Đảng"),
+                citation(None, 120, name="Luật Đất đai năm 2013", edition="2013"),
+                citation(None, 160, name="Hiến pháp"),
+            ],
+            [relation("02-HD/ĐU", "implements", "105-QĐ/TW", confidence=0.7)],
+            people=[mai],
+            published=None,
+        ),
         # the directive 50-QĐ/TW itself, undated as a text: its header fills the node
-        record("h", [citation("16-HD/BTCTW", 100)], [relation("16-HD/BTCTW", "implements", "50-QĐ/TW", 100)],
-               own=OWN_50, published=None, people=[dict(mai, posts=[{"title": "Bí thư", "organization": None}])]),
-        record("i", [citation("02-HD/ĐUK", 0, DUK), citation("50-QĐ/TW", 40)],
-               [relation("02-HD/ĐUK", "implements", "50-QĐ/TW", confidence=0.8)], published="2022-06-01"),
+        record(
+            "h",
+            [citation("16-HD/BTCTW", 100)],
+            [relation("16-HD/BTCTW", "implements", "50-QĐ/TW", 100)],
+            own=OWN_50,
+            published=None,
+            people=[dict(mai, posts=[{"title": "Bí thư", "organization": None}])],
+        ),
+        record(
+            "i",
+            [citation("02-HD/ĐUK", 0, DUK), citation("50-QĐ/TW", 40)],
+            [relation("02-HD/ĐUK", "implements", "50-QĐ/TW", confidence=0.8)],
+            published="2022-06-01",
+        ),
         # one article on two sites: a story of two texts (where build.py counts stories, once)
-        dict(record("j", [citation("99-KL/TW", 0), citation("31/2024/QH15", 40, name="Luật Đất đai", edition="2024"),
-                          citation(None, 80, name="Luật Đất đai năm 2024", edition="2024"),
-                          citation(None, 120, name="Hiến pháp năm 2013", edition="2013")],
-                     published="2023-02-02"), story="j"),
+        dict(
+            record(
+                "j",
+                [
+                    citation("99-KL/TW", 0),
+                    citation("31/2024/QH15", 40, name="Luật Đất đai", edition="2024"),
+                    citation(None, 80, name="Luật Đất đai năm 2024", edition="2024"),
+                    citation(None, 120, name="Hiến pháp năm 2013", edition="2013"),
+                ],
+                published="2023-02-02",
+            ),
+            story="j",
+        ),
         dict(record("k", [citation("99-KL/TW", 0)], published="2023-02-02"), story="j"),
     ]
 
@@ -87,9 +132,11 @@ def test_documents_and_chains_answer_as_networkx(both, min_confidence):
         assert index.doc(node, min_confidence) == Q.doc(G, node, min_confidence), node
         for transitive in (False, True):
             assert index.implementers(node, transitive, min_confidence=min_confidence) == Q.implementers(
-                G, node, transitive, min_confidence=min_confidence), node
+                G, node, transitive, min_confidence=min_confidence
+            ), node
             assert index.basis(node, transitive, min_confidence=min_confidence) == Q.basis(
-                G, node, transitive, min_confidence=min_confidence), node
+                G, node, transitive, min_confidence=min_confidence
+            ), node
         label = G.nodes[node]["code"] or G.nodes[node]["label"]
         assert _or_error(index.doc, label) == _or_error(Q.doc, G, label), label
 
@@ -125,36 +172,43 @@ def rich():
     return _index(rich_records())
 
 
-@pytest.mark.parametrize("typed, found", [
-    ("50-QĐ/TW", ["doc:50-QĐ/TW"]),
-    ("50-QD/TW", ["doc:50-QĐ/TW"]),          # D for Đ
-    ("50-qđ/tw", ["doc:50-QĐ/TW"]),          # case
-    ("50 QĐ/TW", ["doc:50-QĐ/TW"]),          # a space for the dash
-    ("50–QĐ/TW", ["doc:50-QĐ/TW"]),          # an en dash
-    ("050-qd/tw", ["doc:50-QĐ/TW"]),         # a leading zero
-    ("16-hd/btctw", ["doc:16-HD/BTCTW"]),
-    ("dieu le dang", ["doc:named:điều lệ đảng"]),  # a named document, without tone marks
-    ("02-HD/DU@dang uy bo tai chinh", ["doc:02-HD/ĐU@đảng ủy bộ tài chính"]),  # one issuer's, loosely
-    ("02-HD/ĐU@Bộ Thông tin", ["doc:02-HD/ĐU@đảng ủy bộ thông tin và truyền thông"]),
-    ("105-qd/tw|xii", ["doc:105-QĐ/TW|XII"]),  # one term's node of a split central code
-])
+@pytest.mark.parametrize(
+    "typed, found",
+    [
+        ("50-QĐ/TW", ["doc:50-QĐ/TW"]),
+        ("50-QD/TW", ["doc:50-QĐ/TW"]),  # D for Đ
+        ("50-qđ/tw", ["doc:50-QĐ/TW"]),  # case
+        ("50 QĐ/TW", ["doc:50-QĐ/TW"]),  # a space for the dash
+        ("50–QĐ/TW", ["doc:50-QĐ/TW"]),  # an en dash
+        ("050-qd/tw", ["doc:50-QĐ/TW"]),  # a leading zero
+        ("16-hd/btctw", ["doc:16-HD/BTCTW"]),
+        ("dieu le dang", ["doc:named:điều lệ đảng"]),  # a named document, without tone marks
+        ("02-HD/DU@dang uy bo tai chinh", ["doc:02-HD/ĐU@đảng ủy bộ tài chính"]),  # one issuer's, loosely
+        ("02-HD/ĐU@Bộ Thông tin", ["doc:02-HD/ĐU@đảng ủy bộ thông tin và truyền thông"]),
+        ("105-qd/tw|xii", ["doc:105-QĐ/TW|XII"]),  # one term's node of a split central code
+    ],
+)
 def test_codes_match_without_tone_marks_case_or_dashes(rich, typed, found):
     assert rich.find_documents(typed) == found
 
 
-@pytest.mark.parametrize("typed", ["51-QD/TW", "50-QD/BTCTW", "50-HD/TW", "02-HD/DU@dang uy bo cong an",
-                                   "105-QĐ/TW|XI", ""])
+@pytest.mark.parametrize(
+    "typed", ["51-QD/TW", "50-QD/BTCTW", "50-HD/TW", "02-HD/DU@dang uy bo cong an", "105-QĐ/TW|XI", ""]
+)
 def test_codes_that_are_not_there_are_not_found(rich, typed):
     with pytest.raises(UnknownDocument):
         rich.find_documents(typed)
 
 
-@pytest.mark.parametrize("typed, person", [
-    ("vo thi mai", "Võ Thị Mai"),
-    ("VÕ THỊ MAI", "Võ Thị Mai"),
-    ("thi mai", "Võ Thị Mai"),
-    ("phan tam", "Phan Tâm"),
-])
+@pytest.mark.parametrize(
+    "typed, person",
+    [
+        ("vo thi mai", "Võ Thị Mai"),
+        ("VÕ THỊ MAI", "Võ Thị Mai"),
+        ("thi mai", "Võ Thị Mai"),
+        ("phan tam", "Phan Tâm"),
+    ],
+)
 def test_names_match_without_tone_marks_or_case(rich, typed, person):
     assert {p.person for p in rich.person(typed)} == {person}
 
@@ -168,7 +222,9 @@ def test_person_timeline_dates_each_post_by_its_text(rich):
     held = rich.person("vo thi mai")
     # text g has no published date and is no directive: no date; text h is directive 50-QĐ/TW: its own date
     assert [(p.date, p.title, p.organization, p.text_id) for p in held] == [
-        (None, "Phó Bí thư", "Thành ủy Hà Nội", "g"), ("2021-12-28", "Bí thư", None, "h")]
+        (None, "Phó Bí thư", "Thành ủy Hà Nội", "g"),
+        ("2021-12-28", "Bí thư", None, "h"),
+    ]
 
 
 def test_an_ambiguous_code_lists_its_candidates(rich):
@@ -271,10 +327,13 @@ def test_cli_indexes_a_store_made_before_the_graph_tables(rich_db, tmp_path):
     assert "indexing the citation graph" in result.output and "16-HD/BTCTW" in result.output
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"not a database at all", "not a vanban store"),
-    (None, "no such store"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"not a database at all", "not a vanban store"),
+        (None, "no such store"),
+    ],
+)
 def test_cli_says_clearly_what_is_wrong_with_the_store(tmp_path, content, message):
     db = tmp_path / "bad.db"
     if content is not None:

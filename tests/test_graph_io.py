@@ -23,23 +23,45 @@ def _records() -> list[dict]:
         return citation(code, start, issuer, date)
 
     def rel(source, kind, target):
-        return relation(source, kind, target, end=80, confidence=0.85,
-                        text="Thực hiện <script>alert(1)</script> ...")
+        return relation(source, kind, target, end=80, confidence=0.85, text="Thực hiện <script>alert(1)</script> ...")
 
     def rec(text_id, citations, relations, own=None, people=()):
         return record(text_id, citations, relations, own, people, "2022-04-20", source=f"corpus/{text_id}.txt")
 
-    own = {"code": "16-HD/BTCTW", "doc_type": "HD", "issuer": "Ban Tổ chức Trung ương", "issued": "2022-02-15",
-           "subject": "một số nội dung cụ thể về công tác quy hoạch cán bộ"}
-    person = {"name": "Phan Tâm", "mentions": [{"start": 5, "end": 13}],
-              "posts": [{"title": "Thứ trưởng", "organization": "Bộ Thông tin và Truyền thông", "text": "Thứ trưởng"}]}
+    own = {
+        "code": "16-HD/BTCTW",
+        "doc_type": "HD",
+        "issuer": "Ban Tổ chức Trung ương",
+        "issued": "2022-02-15",
+        "subject": "một số nội dung cụ thể về công tác quy hoạch cán bộ",
+    }
+    person = {
+        "name": "Phan Tâm",
+        "mentions": [{"start": 5, "end": 13}],
+        "posts": [{"title": "Thứ trưởng", "organization": "Bộ Thông tin và Truyền thông", "text": "Thứ trưởng"}],
+    }
     return [
-        rec("t16", [cite("50-QĐ/TW", 30, "Bộ Chính trị", "2021-12-27")], [rel("16-HD/BTCTW", "implements", "50-QĐ/TW")], own),
-        rec("tduk", [cite("16-HD/BTCTW", 0), cite("02-HD/ĐUK", 40, DUK, "2022-03-17")],
-            [rel("02-HD/ĐUK", "implements", "16-HD/BTCTW")]),
-        rec("tdu", [cite("02-HD/ĐUK", 0, DUK), cite("02-HD/ĐU", 40), {"code": None, "name": "Điều lệ Đảng",
-                                                                      "start": 70, "end": 82}],
-            [rel("02-HD/ĐU", "based_on", "02-HD/ĐUK")], people=[person]),
+        rec(
+            "t16",
+            [cite("50-QĐ/TW", 30, "Bộ Chính trị", "2021-12-27")],
+            [rel("16-HD/BTCTW", "implements", "50-QĐ/TW")],
+            own,
+        ),
+        rec(
+            "tduk",
+            [cite("16-HD/BTCTW", 0), cite("02-HD/ĐUK", 40, DUK, "2022-03-17")],
+            [rel("02-HD/ĐUK", "implements", "16-HD/BTCTW")],
+        ),
+        rec(
+            "tdu",
+            [
+                cite("02-HD/ĐUK", 0, DUK),
+                cite("02-HD/ĐU", 40),
+                {"code": None, "name": "Điều lệ Đảng", "start": 70, "end": 82},
+            ],
+            [rel("02-HD/ĐU", "based_on", "02-HD/ĐUK")],
+            people=[person],
+        ),
     ]
 
 
@@ -62,7 +84,9 @@ def _same_graph(G, H) -> None:
         assert _set(H.edges[u, v, key]) == _set(data), (u, v, key)
 
 
-@pytest.mark.parametrize("fmt, name", [("graphml", "g.graphml"), ("gexf", "g.gexf"), ("json", "g.json"), ("csv", "neo4j")])
+@pytest.mark.parametrize(
+    "fmt, name", [("graphml", "g.graphml"), ("gexf", "g.gexf"), ("json", "g.json"), ("csv", "neo4j")]
+)
 def test_round_trip(G, tmp_path, fmt, name):
     before = {n: dict(d) for n, d in G.nodes(data=True)}
     written = export_graph(G, tmp_path / name, fmt)

@@ -26,19 +26,44 @@ def _record(text_id, published, citations, relations, people=()):
 
 def chain_records() -> list[dict]:
     """Four texts: 50-QĐ/TW ← 16-HD/BTCTW ← 02-HD/ĐUK ← 02-HD/ĐU (two issuers), and Phan Tâm's posts."""
-    phan_tam = {"name": "Phan Tâm", "mentions": [{"start": 0, "end": 8}],
-                "posts": [{"title": "Thứ trưởng", "organization": "Bộ Thông tin và Truyền thông"}]}
-    return ([
-        _record("a", "2022-02-20", [_citation("16-HD/BTCTW", 0), _citation("50-QĐ/TW", 40)],
-                [_relation("16-HD/BTCTW", "implements", "50-QĐ/TW")]),
-        _record("b", "2022-03-18", [_citation("16-HD/BTCTW", 0), _citation("02-HD/ĐUK", 40, DUK)],
-                [_relation("02-HD/ĐUK", "implements", "16-HD/BTCTW")]),
-        _record("c", "2022-04-20", [_citation("16-HD/BTCTW", 0), _citation("02-HD/ĐUK", 40, DUK),
-                                    _citation("02-HD/ĐU", 90, DU_TTTT), _citation("02-HD/ĐU", 400, "Đảng ủy Bộ Tài chính")],
-                [_relation("02-HD/ĐU", "based_on", "02-HD/ĐUK", 10)], [phan_tam]),
-        _record("d", "2023-01-05", [_citation("99-KL/TW", 0), _citation("98-KL/TW", 40)], [],
-                [dict(phan_tam, posts=[{"title": "Bộ trưởng", "organization": "Bộ Thông tin và Truyền thông"}])]),
-    ])
+    phan_tam = {
+        "name": "Phan Tâm",
+        "mentions": [{"start": 0, "end": 8}],
+        "posts": [{"title": "Thứ trưởng", "organization": "Bộ Thông tin và Truyền thông"}],
+    }
+    return [
+        _record(
+            "a",
+            "2022-02-20",
+            [_citation("16-HD/BTCTW", 0), _citation("50-QĐ/TW", 40)],
+            [_relation("16-HD/BTCTW", "implements", "50-QĐ/TW")],
+        ),
+        _record(
+            "b",
+            "2022-03-18",
+            [_citation("16-HD/BTCTW", 0), _citation("02-HD/ĐUK", 40, DUK)],
+            [_relation("02-HD/ĐUK", "implements", "16-HD/BTCTW")],
+        ),
+        _record(
+            "c",
+            "2022-04-20",
+            [
+                _citation("16-HD/BTCTW", 0),
+                _citation("02-HD/ĐUK", 40, DUK),
+                _citation("02-HD/ĐU", 90, DU_TTTT),
+                _citation("02-HD/ĐU", 400, "Đảng ủy Bộ Tài chính"),
+            ],
+            [_relation("02-HD/ĐU", "based_on", "02-HD/ĐUK", 10)],
+            [phan_tam],
+        ),
+        _record(
+            "d",
+            "2023-01-05",
+            [_citation("99-KL/TW", 0), _citation("98-KL/TW", 40)],
+            [],
+            [dict(phan_tam, posts=[{"title": "Bộ trưởng", "organization": "Bộ Thông tin và Truyền thông"}])],
+        ),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +73,10 @@ def G():
 
 def test_find_documents_by_code_and_by_issuer(G):
     assert find_documents(G, "16-hd/btctw") == ["doc:16-HD/BTCTW"]
-    assert find_documents(G, "02-HD/ĐU") == ["doc:02-HD/ĐU@đảng ủy bộ thông tin và truyền thông",
-                                             "doc:02-HD/ĐU@đảng ủy bộ tài chính"]
+    assert find_documents(G, "02-HD/ĐU") == [
+        "doc:02-HD/ĐU@đảng ủy bộ thông tin và truyền thông",
+        "doc:02-HD/ĐU@đảng ủy bộ tài chính",
+    ]
     with pytest.raises(UnknownDocument, match="77-QĐ/TW"):
         find_documents(G, "77-QĐ/TW")
 
@@ -68,7 +95,10 @@ def test_implementers_down_the_chain(G):
 def test_basis_up_the_chain(G):
     chain = basis(G, f"doc:02-HD/ĐU@{DU_TTTT.lower()}", transitive=True)
     assert [(link.label, link.type) for link in chain] == [
-        (f"02-HD/ĐUK ({DUK})", "based_on"), ("16-HD/BTCTW", "implements"), ("50-QĐ/TW", "implements")]
+        (f"02-HD/ĐUK ({DUK})", "based_on"),
+        ("16-HD/BTCTW", "implements"),
+        ("50-QĐ/TW", "implements"),
+    ]
     assert basis(G, "50-QĐ/TW", transitive=True) == []
 
 
@@ -83,8 +113,10 @@ def test_doc_report(G):
 
 def test_person_posts_with_dates_and_texts(G):
     held = person(G, "phan tâm")
-    assert [(p.title, p.date, p.text_id) for p in held] == [("Thứ trưởng", "2022-04-20", "c"),
-                                                            ("Bộ trưởng", "2023-01-05", "d")]
+    assert [(p.title, p.date, p.text_id) for p in held] == [
+        ("Thứ trưởng", "2022-04-20", "c"),
+        ("Bộ trưởng", "2023-01-05", "d"),
+    ]
     assert person(G, "Tâm") == held  # part of the name
     assert person(G, "Nguyễn Văn Không") == []
 

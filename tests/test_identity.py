@@ -20,29 +20,97 @@ def normalized(path: Path) -> str:
 
 REAL = [
     # file, code, issuer, issued, type, signer, signature title
-    ("party_45-HD-BTCTW_2025-11-21.md", "45-HD/BTCTW", "Ban Tổ chức Trung ương", "2025-11-21", "Hướng dẫn",
-     "Hoàng Đăng Quang", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN THƯỜNG TRỰC"),
-    ("party_37-HD-BTGDVTW_2025-11-19.md", "37-HD/BTGDVTW", "Ban Tuyên giáo và Dân vận Trung ương", "2025-11-19",
-     "Hướng dẫn", "Phạm Tất Thắng", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN"),
-    ("party_212-KL-TW_2025-11-18.md", "212-KL/TW", "Bộ Chính trị", "2025-11-18", "Kết luận",
-     "Trần Cẩm Tú", "T/M BỘ CHÍNH TRỊ"),
-    ("party_221-KL-TW_2025-11-28.md", "221-KL/TW", "Bộ Chính trị", "2025-11-28", "Kết luận",
-     "Trần Cẩm Tú", "T/M BỘ CHÍNH TRỊ"),
-    ("party_07-KL-VPTW_2025-12-01.md", "07-KL/VPTW", "Văn phòng Trung ương Đảng", "2025-12-01", "Kết luận",
-     "Lê Khánh Toàn", "K/T CHÁNH VĂN PHÒNG, PHÓ CHÁNH VĂN PHÒNG"),
-    ("party_384-QD-TW_2025-11-19.md", "384-QĐ/TW", "Ban Bí thư", "2025-11-19", "Quy định",
-     "Trần Cẩm Tú", "T/M BAN BÍ THƯ"),
-    ("party_1147-QD-BTGDVTW_2025-12-01.md", "1147-QĐ/BTGDVTW", "Ban Tuyên giáo và Dân vận Trung ương",
-     "2025-12-01", "Quyết định", "Ngô Đông Hải", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN"),
-    ("state_nghi-dinh-so-74-2025-nd-cp-44712.txt", "74/2025/NĐ-CP", "Chính phủ", "2025-03-31", "Nghị định",
-     "Lê Thành Long", "TM. CHÍNH PHỦ KT. THỦ TƯỚNG, PHÓ THỦ TƯỚNG"),
-    ("state_thong-tu-so-02-2026-tt-btc-468745.txt", "02/2026/TT-BTC", "Bộ Tài chính", "2026-01-01", "Thông tư",
-     "Nguyễn Thị Bích Ngọc", "KT. BỘ TRƯỞNG, THỨ TRƯỞNG"),
-    ("state_thong-tu-lien-tich-so-01-2022-ttlt-vksndtc-tandtc-bca-bqp-bldtbxh-36844.txt",
-     "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH",
-     "Viện kiểm sát nhân dân tối cao, Tòa án nhân dân tối cao, Bộ Công an, Bộ Quốc phòng, "
-     "Bộ Lao động - Thương binh và Xã hội", "2022-02-18", "Thông tư liên tịch", "Nguyễn Trí Tuệ",
-     "KT. CHÁNH ÁN TÒA ÁN NHÂN DÂN TỐI CAO, PHÓ CHÁNH ÁN"),
+    (
+        "party_45-HD-BTCTW_2025-11-21.md",
+        "45-HD/BTCTW",
+        "Ban Tổ chức Trung ương",
+        "2025-11-21",
+        "Hướng dẫn",
+        "Hoàng Đăng Quang",
+        "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
+    ),
+    (
+        "party_37-HD-BTGDVTW_2025-11-19.md",
+        "37-HD/BTGDVTW",
+        "Ban Tuyên giáo và Dân vận Trung ương",
+        "2025-11-19",
+        "Hướng dẫn",
+        "Phạm Tất Thắng",
+        "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN",
+    ),
+    (
+        "party_212-KL-TW_2025-11-18.md",
+        "212-KL/TW",
+        "Bộ Chính trị",
+        "2025-11-18",
+        "Kết luận",
+        "Trần Cẩm Tú",
+        "T/M BỘ CHÍNH TRỊ",
+    ),
+    (
+        "party_221-KL-TW_2025-11-28.md",
+        "221-KL/TW",
+        "Bộ Chính trị",
+        "2025-11-28",
+        "Kết luận",
+        "Trần Cẩm Tú",
+        "T/M BỘ CHÍNH TRỊ",
+    ),
+    (
+        "party_07-KL-VPTW_2025-12-01.md",
+        "07-KL/VPTW",
+        "Văn phòng Trung ương Đảng",
+        "2025-12-01",
+        "Kết luận",
+        "Lê Khánh Toàn",
+        "K/T CHÁNH VĂN PHÒNG, PHÓ CHÁNH VĂN PHÒNG",
+    ),
+    (
+        "party_384-QD-TW_2025-11-19.md",
+        "384-QĐ/TW",
+        "Ban Bí thư",
+        "2025-11-19",
+        "Quy định",
+        "Trần Cẩm Tú",
+        "T/M BAN BÍ THƯ",
+    ),
+    (
+        "party_1147-QD-BTGDVTW_2025-12-01.md",
+        "1147-QĐ/BTGDVTW",
+        "Ban Tuyên giáo và Dân vận Trung ương",
+        "2025-12-01",
+        "Quyết định",
+        "Ngô Đông Hải",
+        "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN",
+    ),
+    (
+        "state_nghi-dinh-so-74-2025-nd-cp-44712.txt",
+        "74/2025/NĐ-CP",
+        "Chính phủ",
+        "2025-03-31",
+        "Nghị định",
+        "Lê Thành Long",
+        "TM. CHÍNH PHỦ KT. THỦ TƯỚNG, PHÓ THỦ TƯỚNG",
+    ),
+    (
+        "state_thong-tu-so-02-2026-tt-btc-468745.txt",
+        "02/2026/TT-BTC",
+        "Bộ Tài chính",
+        "2026-01-01",
+        "Thông tư",
+        "Nguyễn Thị Bích Ngọc",
+        "KT. BỘ TRƯỞNG, THỨ TRƯỞNG",
+    ),
+    (
+        "state_thong-tu-lien-tich-so-01-2022-ttlt-vksndtc-tandtc-bca-bqp-bldtbxh-36844.txt",
+        "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH",
+        "Viện kiểm sát nhân dân tối cao, Tòa án nhân dân tối cao, Bộ Công an, Bộ Quốc phòng, "
+        "Bộ Lao động - Thương binh và Xã hội",
+        "2022-02-18",
+        "Thông tư liên tịch",
+        "Nguyễn Trí Tuệ",
+        "KT. CHÁNH ÁN TÒA ÁN NHÂN DÂN TỐI CAO, PHÓ CHÁNH ÁN",
+    ),
 ]
 
 
@@ -52,7 +120,12 @@ def test_identity_of_real_directives(shared_dir, name, code, issuer, issued, typ
     text = normalized(shared_dir / "corpus" / "files" / name)
     identity = read_identity(text)
     assert identity is not None
-    assert (identity.code, identity.issuer, identity.issued, identity.doc_type_name) == (code, issuer, issued, type_name)
+    assert (identity.code, identity.issuer, identity.issued, identity.doc_type_name) == (
+        code,
+        issuer,
+        issued,
+        type_name,
+    )
     assert identity.place == "Hà Nội"
     assert (identity.signer.name, identity.signer.title) == (signer, title)
     assert text[identity.start : identity.end].replace("\n", "") == code
@@ -120,15 +193,24 @@ SIGNATURES = [
     ("K/T TRƯỞNG\nBAN\nPHÓ TRƯỞNG BAN\nTrần Thị Bình\n", "Trần Thị Bình", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN"),
     ("T/M BỘ CHÍNH\nTRỊ\nLê Văn Cường\n", "Lê Văn Cường", "T/M BỘ CHÍNH TRỊ"),
     ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n\nThượng tướng Võ Minh Lương\n", "Võ Minh Lương", "KT. BỘ TRƯỞNG, THỨ TRƯỞNG"),
-    ("Nơi nhận: T/M BAN THƯỜNG VỤ\n- Ban Tổ chức, PHÓ BÍ THƯ\n- Lưu Văn phòng. Phạm Minh Đức\n",
-     "Phạm Minh Đức", "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ"),
+    (
+        "Nơi nhận: T/M BAN THƯỜNG VỤ\n- Ban Tổ chức, PHÓ BÍ THƯ\n- Lưu Văn phòng. Phạm Minh Đức\n",
+        "Phạm Minh Đức",
+        "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ",
+    ),
 ]
 
 
 def test_header_snippet():
     identity = read_identity(HEADER)
-    assert (identity.code, identity.issuer, identity.issued, identity.place, identity.doc_type_name, identity.subject) == (
-        "123-CV/TU", "Tỉnh ủy Đồng Tháp", "2022-10-05", "Đồng Tháp", "Hướng dẫn", "về công tác kiểm tra, giám sát")
+    assert (
+        identity.code,
+        identity.issuer,
+        identity.issued,
+        identity.place,
+        identity.doc_type_name,
+        identity.subject,
+    ) == ("123-CV/TU", "Tỉnh ủy Đồng Tháp", "2022-10-05", "Đồng Tháp", "Hướng dẫn", "về công tác kiểm tra, giám sát")
 
 
 @pytest.mark.parametrize(("block", "name", "title"), SIGNATURES)

@@ -64,8 +64,17 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
-@pytest.mark.parametrize("name", ["empty file", "binary garbage named .pdf", "truncated .docx",
-                                  "encrypted PDF", "unknown extension", "binary named .txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "empty file",
+        "binary garbage named .pdf",
+        "truncated .docx",
+        "encrypted PDF",
+        "unknown extension",
+        "binary named .txt",
+    ],
+)
 def test_bad_input_gives_a_clear_reason(tmp_path, name):
     path, reason = bad_inputs(tmp_path)[name]
     with pytest.raises(IngestError) as err:
@@ -148,8 +157,17 @@ def test_html_main_text_without_site_furniture():
 
 def test_docx_header_table_body_and_signature_in_order():
     text = _read_one(CORPUS / "huong-dan-16-HD-BTCTW.docx").text
-    order = [text.index(s) for s in ("BAN TỔ CHỨC", "Số 16-HD/BTCTW", "HƯỚNG DẪN", "Thực hiện Quy định số 50-QĐ/TW",
-                                     "PHÓ TRƯỞNG BAN", "Nơi nhận")]
+    order = [
+        text.index(s)
+        for s in (
+            "BAN TỔ CHỨC",
+            "Số 16-HD/BTCTW",
+            "HƯỚNG DẪN",
+            "Thực hiện Quy định số 50-QĐ/TW",
+            "PHÓ TRƯỞNG BAN",
+            "Nơi nhận",
+        )
+    ]
     assert order == sorted(order)
 
 
@@ -174,13 +192,16 @@ def test_html_read_twice_gives_the_same_text():
     assert first == second and "Chỉ thị số 35" in second
 
 
-@pytest.mark.parametrize("data,max_line,expected", [
-    (b"a\nbb\nccc\n", 10, [(b"a", False), (b"bb", False), (b"ccc", False)]),
-    (b"a\nbb\nccc", 10, [(b"a", False), (b"bb", False), (b"ccc", False)]),  # no final newline
-    (b"short\n" + b"x" * 25 + b"\nok\n", 10, [(b"short", False), (b"x" * 10, True), (b"ok", False)]),
-    (b"x" * 25, 10, [(b"x" * 10, True)]),
-    (b"\n\n", 10, [(b"", False), (b"", False)]),
-])
+@pytest.mark.parametrize(
+    "data,max_line,expected",
+    [
+        (b"a\nbb\nccc\n", 10, [(b"a", False), (b"bb", False), (b"ccc", False)]),
+        (b"a\nbb\nccc", 10, [(b"a", False), (b"bb", False), (b"ccc", False)]),  # no final newline
+        (b"short\n" + b"x" * 25 + b"\nok\n", 10, [(b"short", False), (b"x" * 10, True), (b"ok", False)]),
+        (b"x" * 25, 10, [(b"x" * 10, True)]),
+        (b"\n\n", 10, [(b"", False), (b"", False)]),
+    ],
+)
 def test_jsonl_lines_are_read_in_pieces_with_a_cap(tmp_path, monkeypatch, data, max_line, expected):
     from pipeline.readers import jsonl
 
@@ -194,20 +215,24 @@ def test_jsonl_is_streamed_not_loaded_whole(tmp_path, monkeypatch):
     import pipeline.ingest as ingest
 
     path = tmp_path / "dump.jsonl"
-    path.write_text("\n".join(json.dumps({"id": str(i), "text": f"Kết luận số {i}-KL/TW"}) for i in range(50)),
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps({"id": str(i), "text": f"Kết luận số {i}-KL/TW"}) for i in range(50)), encoding="utf-8"
+    )
     monkeypatch.setattr(ingest, "read_bytes", lambda *a, **k: pytest.fail("a dump must not be read whole"))
     items = list(iter_documents([path]))
     assert len(items) == 50 and all(isinstance(i, RawDocument) for i in items)
 
 
-@pytest.mark.parametrize("line,reason", [
-    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
-    (b'{"text": "a", "n": ' + b"7" * 5000 + b"}", "cannot be parsed"),
-    (b'{"text": "caf\xe9"}', "not valid JSON"),
-    (b'{"text": ["a"]}', "no string field 'text'"),
-    (b'"just a string"', "no string field 'text'"),
-])
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"text": "a", "n": ' + b"7" * 5000 + b"}", "cannot be parsed"),
+        (b'{"text": "caf\xe9"}', "not valid JSON"),
+        (b'{"text": ["a"]}', "no string field 'text'"),
+        (b'"just a string"', "no string field 'text'"),
+    ],
+)
 def test_each_bad_jsonl_line_is_its_own_failure(tmp_path, line, reason):
     path = tmp_path / "d.jsonl"
     path.write_bytes(json.dumps({"id": "ok", "text": "Chỉ thị số 35-CT/TW"}).encode() + b"\n" + line + b"\n")
@@ -218,17 +243,21 @@ def test_each_bad_jsonl_line_is_its_own_failure(tmp_path, line, reason):
 
 def test_jsonl_metadata_of_odd_types_is_dropped_not_fatal(tmp_path):
     path = tmp_path / "d.jsonl"
-    path.write_text(json.dumps({"text": "Chỉ thị số 35-CT/TW", "title": {"a": 1}, "id": 7, "published": True}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"text": "Chỉ thị số 35-CT/TW", "title": {"a": 1}, "id": 7, "published": True}), encoding="utf-8"
+    )
     (doc,) = list(read_file(path))
     assert doc.title is None and doc.published is None and doc.source == f"{path}#7"
 
 
-@pytest.mark.parametrize("make,reason", [
-    (lambda p: os.mkfifo(p), "FIFO"),
-    (lambda p: os.symlink("/dev/null", p), "character device"),
-    (lambda p: os.symlink(p.parent / "missing", p), "no such file"),
-])
+@pytest.mark.parametrize(
+    "make,reason",
+    [
+        (lambda p: os.mkfifo(p), "FIFO"),
+        (lambda p: os.symlink("/dev/null", p), "character device"),
+        (lambda p: os.symlink(p.parent / "missing", p), "no such file"),
+    ],
+)
 def test_special_files_are_reported_without_being_opened(tmp_path, make, reason):
     path = tmp_path / "x.txt"
     make(path)
@@ -245,10 +274,13 @@ def test_a_folder_named_like_a_file_is_walked_and_an_empty_named_folder_is_said(
     assert isinstance(walked[1], Ignored) and "empty folder" in walked[1].reason
 
 
-@pytest.mark.parametrize("limit,value,reason", [
-    ("VANBAN_MAX_INPUT_MB", "0.001", "file too large"),
-    ("VANBAN_MAX_PDF_PAGES", "0", "over the limit of 0"),
-])
+@pytest.mark.parametrize(
+    "limit,value,reason",
+    [
+        ("VANBAN_MAX_INPUT_MB", "0.001", "file too large"),
+        ("VANBAN_MAX_PDF_PAGES", "0", "over the limit of 0"),
+    ],
+)
 def test_limits_come_from_the_environment_and_fail_one_document(tmp_path, monkeypatch, limit, value, reason):
     monkeypatch.setenv(limit, value)
     path = tmp_path / "a.pdf"
@@ -257,11 +289,14 @@ def test_limits_come_from_the_environment_and_fail_one_document(tmp_path, monkey
     assert isinstance(item, Failure) and reason in item.reason
 
 
-@pytest.mark.parametrize("raw,shown", [
-    (b"plain.txt", "plain.txt"),
-    (b"caf\xe9.txt", "caf\\xe9.txt"),
-    ("Quyết định.txt".encode(), "Quyết định.txt"),
-])
+@pytest.mark.parametrize(
+    "raw,shown",
+    [
+        (b"plain.txt", "plain.txt"),
+        (b"caf\xe9.txt", "caf\\xe9.txt"),
+        ("Quyết định.txt".encode(), "Quyết định.txt"),
+    ],
+)
 def test_source_names_can_always_be_written(raw, shown):
     from pipeline.models import source_name
 
@@ -275,11 +310,14 @@ def test_failure_lines_are_one_line(source, line):
     assert Failure(source=source, reason="r").line() == line
 
 
-@pytest.mark.parametrize("error,reason", [
-    (PermissionError(13, "Permission denied"), "permission denied"),
-    (OSError(36, "File name too long"), "path too long"),
-    (OSError(5, "Input/output error"), "cannot read file (Input/output error)"),
-])
+@pytest.mark.parametrize(
+    "error,reason",
+    [
+        (PermissionError(13, "Permission denied"), "permission denied"),
+        (OSError(36, "File name too long"), "path too long"),
+        (OSError(5, "Input/output error"), "cannot read file (Input/output error)"),
+    ],
+)
 def test_os_errors_on_open_are_one_documents_failure(tmp_path, monkeypatch, error, reason):
     """Root reads any file, so a file without permission is simulated at os.open."""
     import pipeline.ingest as ingest

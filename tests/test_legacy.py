@@ -20,8 +20,13 @@ DIRECTIVE = (
     "Ban Tổ chức Trung ương hướng dẫn thực hiện; đồng chí Trương Thị Mai phát biểu chỉ đạo."
 )
 LETTERS = "aăâeêioôơuưy"
-ALL_LETTERS = unicodedata.normalize("NFC", "".join(
-    base + tone for base in LETTERS for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"))) + "đ"
+ALL_LETTERS = (
+    unicodedata.normalize(
+        "NFC",
+        "".join(base + tone for base in LETTERS for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")),
+    )
+    + "đ"
+)
 
 
 def _windows_1258(text: str) -> bytes:
@@ -86,12 +91,15 @@ def test_pipeline_finds_codes_dates_and_names_in_legacy_text(name):
         assert {"Nguyễn Phú Trọng", "Trương Thị Mai"} <= people, people
 
 
-@pytest.mark.parametrize("text", [
-    "Plain English text, nothing to repair here at all.",
-    "Café crème brûlée à la façon de ma grand-mère, très bon et très cher.",
-    "Grüße aus Köln: schöne Straße, größer als München.",
-    DIRECTIVE,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain English text, nothing to repair here at all.",
+        "Café crème brûlée à la façon de ma grand-mère, très bon et très cher.",
+        "Grüße aus Köln: schöne Straße, größer als München.",
+        DIRECTIVE,
+    ],
+)
 def test_unicode_and_other_latin_texts_are_left_alone(text):
     decoded, warnings = decode_text(text.encode("utf-8"))
     assert decoded == text and warnings == []
@@ -113,18 +121,31 @@ def test_tcvn3_table_agrees_with_glibc_iconv():
     assert unicodedata.normalize("NFC", out.stdout.decode()) == "".join(table[b] for b in sorted(table))
 
 
-@pytest.mark.parametrize("word,ok", [
-    ("nghiêng", True), ("Trọng", True), ("QUYẾT", True), ("chỉ", True), ("đảng", True),
-    ("cÙa", False), ("ngµy", False), ("ngaøy", False), ("ảá", False), ("xyz", False),
-])
+@pytest.mark.parametrize(
+    "word,ok",
+    [
+        ("nghiêng", True),
+        ("Trọng", True),
+        ("QUYẾT", True),
+        ("chỉ", True),
+        ("đảng", True),
+        ("cÙa", False),
+        ("ngµy", False),
+        ("ngaøy", False),
+        ("ảá", False),
+        ("xyz", False),
+    ],
+)
 def test_syllable_check(word, ok):
     assert legacy.is_syllable(word) is ok
 
 
 def test_html_page_declaring_windows_1258_is_decoded_as_such():
     body = "<p>" + DIRECTIVE + "</p>"
-    page = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1258'>"
-            "<title>Tin</title></head><body><article>" + body * 3 + "</article></body></html>")
+    page = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1258'>"
+        "<title>Tin</title></head><body><article>" + body * 3 + "</article></body></html>"
+    )
     raw = from_bytes(_windows_1258(page), "html", "page.html")
     assert "Chỉ thị số 35-CT/TW" in raw.text
     assert any("windows-1258" in w for w in raw.warnings)
@@ -149,8 +170,9 @@ def test_mojibake_inside_a_json_lines_dump_is_repaired(tmp_path, name):
 
     path = tmp_path / "dump.jsonl"
     mojibake = ENCODERS[name](DIRECTIVE).decode("cp1252")
-    path.write_text(json.dumps({"id": "a", "text": mojibake}) + "\n" + json.dumps({"id": "b", "text": DIRECTIVE}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "a", "text": mojibake}) + "\n" + json.dumps({"id": "b", "text": DIRECTIVE}), encoding="utf-8"
+    )
     repaired, untouched = list(read_file(path))
     assert repaired.text == (DIRECTIVE if name != "TCVN3" else _tcvn3_case(DIRECTIVE))
     assert any(name in w for w in repaired.warnings)

@@ -34,8 +34,12 @@ FOUND = [
     ("thi hành Luật Đất đai 2024", "Luật Đất đai", "2024", None),
     ("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;", "Luật Tổ chức Chính phủ", "2025", None),
     ("Căn cứ Luật Đất đai số 31/2024/QH15;", "Luật Đất đai", "2024", "31/2024/QH15"),
-    ("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;", "Luật Tổ chức chính quyền địa phương", "2025",
-     "72/2025/QH15"),
+    (
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;",
+        "Luật Tổ chức chính quyền địa phương",
+        "2025",
+        "72/2025/QH15",
+    ),
     ("theo Luật Đất đai hiện hành", "Luật Đất đai", None, None),
 ]
 
@@ -74,10 +78,18 @@ def test_edition_codes_come_from_the_table(name, year, code):
     assert edition_code(name, year) == code
 
 
-@pytest.mark.parametrize(("name", "editions"), [
-    ("Luật Đất đai", True), ("Hiến pháp", True), ("Luật Viên chức", True), ("Bộ luật Lao động", True),
-    ("Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội", True),  # 1991 and 2011
-    ("Điều lệ Đảng", False), ("Quy chế làm việc của Ban Chấp hành Trung ương", False)])
+@pytest.mark.parametrize(
+    ("name", "editions"),
+    [
+        ("Luật Đất đai", True),
+        ("Hiến pháp", True),
+        ("Luật Viên chức", True),
+        ("Bộ luật Lao động", True),
+        ("Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội", True),  # 1991 and 2011
+        ("Điều lệ Đảng", False),
+        ("Quy chế làm việc của Ban Chấp hành Trung ương", False),
+    ],
+)
 def test_which_names_need_a_year(name, editions):
     assert has_editions(name) is editions
     assert named_key(name).ambiguous is editions
@@ -86,12 +98,15 @@ def test_which_names_need_a_year(name, editions):
 
 # --------------------------------------------------------------------------- nodes in the graph
 
+
 def test_editions_are_never_one_node():
-    G = build_graph([
-        record("a", [named("Luật Đất đai", 0, "2013")]),
-        record("b", [named("Luật Đất đai", 0, "2024")]),
-        record("c", [named("Luật Đất đai", 0, "2003")]),
-    ])
+    G = build_graph(
+        [
+            record("a", [named("Luật Đất đai", 0, "2013")]),
+            record("b", [named("Luật Đất đai", 0, "2024")]),
+            record("c", [named("Luật Đất đai", 0, "2003")]),
+        ]
+    )
     assert cited_by(G, "doc:45/2013/QH13") == cited_by(G, "doc:31/2024/QH15") == cited_by(G, "doc:13/2003/QH11") == 1
     assert "doc:named:luật đất đai" not in G
 
@@ -110,18 +125,30 @@ def test_a_named_mention_joins_the_one_year_its_text_gives():
 
 
 def test_a_named_mention_without_a_year_is_its_own_node_marked_ambiguous():
-    G = build_graph([
-        record("a", [named("Luật Đất đai", 0)]),
-        record("b", [named("Luật Đất đai", 0, "2024")]),
-    ])
+    G = build_graph(
+        [
+            record("a", [named("Luật Đất đai", 0)]),
+            record("b", [named("Luật Đất đai", 0, "2024")]),
+        ]
+    )
     node = G.nodes["doc:named:luật đất đai"]
     assert (node["ambiguous"], node["cited_by"], node["scope"]) == (True, 1, "named")
     assert cited_by(G, "doc:31/2024/QH15") == 1
 
 
 def test_two_editions_in_one_text_leave_a_bare_mention_ambiguous():
-    G = build_graph([record("a", [law("31/2024/QH15", 0, "Luật Đất đai", "2024"),
-                                  law("45/2013/QH13", 40, "Luật Đất đai", "2013"), named("Luật Đất đai", 100)])])
+    G = build_graph(
+        [
+            record(
+                "a",
+                [
+                    law("31/2024/QH15", 0, "Luật Đất đai", "2024"),
+                    law("45/2013/QH13", 40, "Luật Đất đai", "2013"),
+                    named("Luật Đất đai", 100),
+                ],
+            )
+        ]
+    )
     assert G.nodes["doc:named:luật đất đai"]["ambiguous"] is True
 
 
@@ -150,10 +177,12 @@ def test_a_node_has_a_type_and_its_name_or_neither(facts, expected):
 
 
 def test_no_untyped_node_carries_a_type_name():
-    G = build_graph([
-        record("a", [citation("45/2019/QH14", 0, doc_type=None, doc_type_name="Nghị quyết")]),
-        record("b", [named("Hiến pháp", 0)]),
-    ])
+    G = build_graph(
+        [
+            record("a", [citation("45/2019/QH14", 0, doc_type=None, doc_type_name="Nghị quyết")]),
+            record("b", [named("Hiến pháp", 0)]),
+        ]
+    )
     for _node, data in G.nodes(data=True):
         if data["kind"] == "document" and data["doc_type"] is None:
             assert data["doc_type_name"] is None
@@ -166,24 +195,37 @@ def test_a_citation_gets_its_type_from_the_word_before_a_typeless_code():
 
 # --------------------------------------------------------------------------- local issuers by level
 
+
 def own(code, issuer):
     return {"code": code, "issuer": issuer, "doc_type": "KH", "doc_type_name": "Kế hoạch", "issued": "2025-11-20"}
 
 
 def test_a_level_only_issuer_is_the_citing_body_of_that_level():
     # "Kế hoạch số 24/KH-UBND ... của UBND tỉnh" in a plan of UBND tỉnh Bắc Ninh is Bắc Ninh's
-    G = build_graph([
-        record("a", [citation("24/KH-UBND", 0, issuer="UBND tỉnh")], own=own("141/KH-UBND", "Ủy ban nhân dân tỉnh Bắc Ninh")),
-        record("b", [citation("24/KH-UBND", 0, issuer="UBND tỉnh Bắc Ninh")]),
-    ])
+    G = build_graph(
+        [
+            record(
+                "a",
+                [citation("24/KH-UBND", 0, issuer="UBND tỉnh")],
+                own=own("141/KH-UBND", "Ủy ban nhân dân tỉnh Bắc Ninh"),
+            ),
+            record("b", [citation("24/KH-UBND", 0, issuer="UBND tỉnh Bắc Ninh")]),
+        ]
+    )
     assert cited_by(G, "doc:24/KH-UBND@ủy ban nhân dân tỉnh bắc ninh") == 2
 
 
 def test_a_level_only_issuer_of_another_level_stays_unknown():
-    G = build_graph([
-        record("a", [citation("24/KH-UBND", 0, issuer="UBND tỉnh")], own=own("5/KH-UBND", "Ủy ban nhân dân xã Tân Hòa")),
-        record("b", [citation("24/KH-UBND", 0, issuer="UBND tỉnh")], own=own("6/KH-UBND", "Ủy ban nhân dân xã Phú Mỹ")),
-    ])
+    G = build_graph(
+        [
+            record(
+                "a", [citation("24/KH-UBND", 0, issuer="UBND tỉnh")], own=own("5/KH-UBND", "Ủy ban nhân dân xã Tân Hòa")
+            ),
+            record(
+                "b", [citation("24/KH-UBND", 0, issuer="UBND tỉnh")], own=own("6/KH-UBND", "Ủy ban nhân dân xã Phú Mỹ")
+            ),
+        ]
+    )
     keys = [n for n in G if n.startswith("doc:24/KH-UBND")]
     assert len(keys) == 2 and all("?" in key for key in keys)  # one per citing text, never "@ủy ban nhân dân tỉnh"
 
@@ -195,7 +237,8 @@ def test_a_name_before_a_decree_is_not_the_decree_s_name():
 
 
 def test_a_bare_name_is_not_joined_to_a_coded_document_that_is_not_a_law():
-    G = build_graph([record("a", [citation("102/2024/NĐ-CP", 0, name="Luật Đất đai", edition="2024"),
-                                  named("Luật Đất đai", 100)])])
+    G = build_graph(
+        [record("a", [citation("102/2024/NĐ-CP", 0, name="Luật Đất đai", edition="2024"), named("Luật Đất đai", 100)])]
+    )
     assert G.nodes["doc:named:luật đất đai"]["ambiguous"] is True
     assert G.nodes["doc:102/2024/NĐ-CP"].get("name") is None

@@ -48,14 +48,17 @@ def test_markdown_markup_removed_only_for_markdown():
     assert "**" in normalize(md, "txt").text
 
 
-@pytest.mark.parametrize("md, expected", [
-    ("| 7 | Nguyễn Thị Kim Dung | Trưởng ban Tuyên giáo |", "7 | Nguyễn Thị Kim Dung | Trưởng ban Tuyên giáo"),
-    ("| Chủ tịch | Nguyễn Thị Tuyến |", "Chủ tịch | Nguyễn Thị Tuyến"),
-    ("| Cục trưởng | |", "Cục trưởng"),           # an empty cell leaves no separator
-    ("|---|---|", "---|---"),
-    ("a || b", "a b"),                             # pipes with nothing between are no cell boundary
-    ("Lê Duẩn", "Lê Duẩn"),
-])
+@pytest.mark.parametrize(
+    "md, expected",
+    [
+        ("| 7 | Nguyễn Thị Kim Dung | Trưởng ban Tuyên giáo |", "7 | Nguyễn Thị Kim Dung | Trưởng ban Tuyên giáo"),
+        ("| Chủ tịch | Nguyễn Thị Tuyến |", "Chủ tịch | Nguyễn Thị Tuyến"),
+        ("| Cục trưởng | |", "Cục trưởng"),  # an empty cell leaves no separator
+        ("|---|---|", "---|---"),
+        ("a || b", "a b"),  # pipes with nothing between are no cell boundary
+        ("Lê Duẩn", "Lê Duẩn"),
+    ],
+)
 def test_table_cells_stay_apart(md, expected):
     """A pipe between two cells is kept so that a name never runs into the next cell."""
     assert normalize(md, "md").text.strip() == expected

@@ -46,8 +46,9 @@ def kernel_path(tmp_path_factory):
     spec = root / "kernels" / "python3"
     spec.mkdir(parents=True)
     argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
-    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "Python 3 (vanban tests)",
-                                                  "language": "python"}), encoding="utf-8")
+    (spec / "kernel.json").write_text(
+        json.dumps({"argv": argv, "display_name": "Python 3 (vanban tests)", "language": "python"}), encoding="utf-8"
+    )
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("JUPYTER_PATH", str(root))
         yield root
@@ -59,8 +60,9 @@ def executed(kernel_path):
     runs = {}
     for name in NAMES:
         nb = _read(name)
-        client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=CELL_TIMEOUT,
-                                         resources={"metadata": {"path": str(NOTEBOOKS)}})
+        client = nbclient.NotebookClient(
+            nb, kernel_name="python3", timeout=CELL_TIMEOUT, resources={"metadata": {"path": str(NOTEBOOKS)}}
+        )
         client.execute()
         runs[name] = nb
     return runs
@@ -116,8 +118,8 @@ NOTEBOOK_EXTRA = re.compile(r'pip install -e "\.\[(?P<extras>[\w,]+)\]"')
 def _readme_notebook_extras() -> set[str]:
     """The extras the README's notebook steps install (the `pip install -e ".[...]"` line of that section)."""
     readme = (NOTEBOOKS.parent / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("Two notebooks in `notebooks/`"):]
-    section = section[:section.index("\n## ")]
+    section = readme[readme.index("Two notebooks in `notebooks/`") :]
+    section = section[: section.index("\n## ")]
     found = NOTEBOOK_EXTRA.search(section)
     assert found, "the README's notebook section tells no pip install of an extra"
     assert "make demo" in section and "jupyter lab notebooks/" in section
@@ -177,8 +179,7 @@ def test_the_readme_notebook_steps_install_what_the_notebooks_import():
     providers = metadata.packages_distributions()
     third_party = {m for m in _notebook_imports() if m not in sys.stdlib_module_names and m not in FIRST_PARTY}
     assert {"matplotlib", "networkx", "pandas"} <= third_party  # what the notebooks draw and tabulate with
-    missing = {m for m in third_party
-               if not {canonicalize_name(d) for d in providers.get(m, [m])} & installed}
+    missing = {m for m in third_party if not {canonicalize_name(d) for d in providers.get(m, [m])} & installed}
     assert not missing, f"the notebooks import {sorted(missing)}, which the README's steps do not install"
     assert {"jupyterlab", "ipykernel"} <= installed  # `jupyter lab` and the kernel the notebooks run on
 

@@ -46,13 +46,19 @@ ORGANIZATIONS = [
     ("Thứ trưởng Bộ TT&TT phát biểu.", [("Bộ Thông tin và Truyền thông", "Bộ TT&TT")]),
     ("Tỉnh ủy Đồng Tháp ban hành kế hoạch.", [("Tỉnh ủy Đồng Tháp", "Tỉnh ủy Đồng Tháp")]),
     ("Văn bản gửi UBND huyện Gia Lâm.", [("Ủy ban nhân dân huyện Gia Lâm", "UBND huyện Gia Lâm")]),
-    ("Đảng ủy Khối các cơ quan Trung ương hướng dẫn.",
-     [("Đảng ủy Khối các cơ quan Trung ương", "Đảng ủy Khối các cơ quan Trung ương")]),
-    ("Vụ Tổ chức cán bộ, Bộ Tư pháp trình dự thảo.",
-     [("Vụ Tổ chức cán bộ", "Vụ Tổ chức cán bộ"), ("Bộ Tư pháp", "Bộ Tư pháp")]),
+    (
+        "Đảng ủy Khối các cơ quan Trung ương hướng dẫn.",
+        [("Đảng ủy Khối các cơ quan Trung ương", "Đảng ủy Khối các cơ quan Trung ương")],
+    ),
+    (
+        "Vụ Tổ chức cán bộ, Bộ Tư pháp trình dự thảo.",
+        [("Vụ Tổ chức cán bộ", "Vụ Tổ chức cán bộ"), ("Bộ Tư pháp", "Bộ Tư pháp")],
+    ),
     # a body stops before a document's name and before a verb
-    ("Căn cứ văn bản của Ban Tổ chức Trung ương Hướng dẫn một số nội dung.",
-     [("Ban Tổ chức Trung ương", "Ban Tổ chức Trung ương")]),
+    (
+        "Căn cứ văn bản của Ban Tổ chức Trung ương Hướng dẫn một số nội dung.",
+        [("Ban Tổ chức Trung ương", "Ban Tổ chức Trung ương")],
+    ),
     ("Đồng chí Bí thư Huyện ủy chỉ rõ hạn chế.", [("Huyện ủy", "Huyện ủy")]),
     # a body stops before a person's name
     ("Trưởng Ban Dân vận Tỉnh ủy Lê Văn Tâm dự.", [("Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy")]),
@@ -61,7 +67,7 @@ ORGANIZATIONS = [
 
 @pytest.mark.parametrize("text, expected", ORGANIZATIONS)
 def test_find_organizations(text, expected):
-    found = [(o.name, text[o.start:o.end]) for o in find_organizations(text)]
+    found = [(o.name, text[o.start : o.end]) for o in find_organizations(text)]
     assert found == expected
 
 

@@ -123,51 +123,91 @@ def test_heading_name_person_and_place_kept_apart():
 
 POSTS = [
     # name, then several posts, abbreviation expanded
-    ("Đồng chí Đỗ Văn Nam, Phó Bí thư Ban cán sự Đảng, Thứ trưởng Bộ TT&TT phát biểu.",
-     "Đỗ Văn Nam", ["Phó Bí thư Ban cán sự Đảng Bộ Thông tin và Truyền thông",
-                    "Thứ trưởng Bộ Thông tin và Truyền thông"]),
+    (
+        "Đồng chí Đỗ Văn Nam, Phó Bí thư Ban cán sự Đảng, Thứ trưởng Bộ TT&TT phát biểu.",
+        "Đỗ Văn Nam",
+        ["Phó Bí thư Ban cán sự Đảng Bộ Thông tin và Truyền thông", "Thứ trưởng Bộ Thông tin và Truyền thông"],
+    ),
     # posts, then name
-    ("Trưởng Ban Tổ chức Trung ương Lê Quang Vinh dự và phát biểu.",
-     "Lê Quang Vinh", ["Trưởng Ban Tổ chức Trung ương"]),
+    (
+        "Trưởng Ban Tổ chức Trung ương Lê Quang Vinh dự và phát biểu.",
+        "Lê Quang Vinh",
+        ["Trưởng Ban Tổ chức Trung ương"],
+    ),
     # several posts, then name
-    ("Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tuyên giáo Trung ương Hồ Văn An chủ trì.",
-     "Hồ Văn An", ["Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng", "Trưởng Ban Tuyên giáo Trung ương"]),
+    (
+        "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tuyên giáo Trung ương Hồ Văn An chủ trì.",
+        "Hồ Văn An",
+        ["Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng", "Trưởng Ban Tuyên giáo Trung ương"],
+    ),
     # name - UVTV, post
-    ("Đồng chí Đào Văn Lực - UVTV, Trưởng Ban Tuyên giáo Huyện ủy trình bày tờ trình.",
-     "Đào Văn Lực", ["Ủy viên Ban Thường vụ", "Trưởng Ban Tuyên giáo Huyện ủy"]),
+    (
+        "Đồng chí Đào Văn Lực - UVTV, Trưởng Ban Tuyên giáo Huyện ủy trình bày tờ trình.",
+        "Đào Văn Lực",
+        ["Ủy viên Ban Thường vụ", "Trưởng Ban Tuyên giáo Huyện ủy"],
+    ),
     # dash glued to the name, HĐND / UBND expanded
-    ("Dự có đồng chí Ngô Thị Lan- Phó Bí thư Huyện ủy, Chủ tịch UBND huyện; các đồng chí khác.",
-     "Ngô Thị Lan", ["Phó Bí thư Huyện ủy", "Chủ tịch Ủy ban nhân dân huyện"]),
+    (
+        "Dự có đồng chí Ngô Thị Lan- Phó Bí thư Huyện ủy, Chủ tịch UBND huyện; các đồng chí khác.",
+        "Ngô Thị Lan",
+        ["Phó Bí thư Huyện ủy", "Chủ tịch Ủy ban nhân dân huyện"],
+    ),
     # Thường trực is part of the title
-    ("Đồng chí Phó Bí thư Thường trực Tỉnh ủy Bùi Thanh Sơn kết luận.",
-     "Bùi Thanh Sơn", ["Phó Bí thư Thường trực Tỉnh ủy"]),
+    (
+        "Đồng chí Phó Bí thư Thường trực Tỉnh ủy Bùi Thanh Sơn kết luận.",
+        "Bùi Thanh Sơn",
+        ["Phó Bí thư Thường trực Tỉnh ủy"],
+    ),
     # a former post (nguyên), body with a number
-    ("- 2010-2015, Lưu Văn Khải, Thiếu tướng (2012), nguyên Tư lệnh Quân đoàn 4\n",
-     "Lưu Văn Khải", ["nguyên Tư lệnh Quân đoàn 4"]),
+    (
+        "- 2010-2015, Lưu Văn Khải, Thiếu tướng (2012), nguyên Tư lệnh Quân đoàn 4\n",
+        "Lưu Văn Khải",
+        ["nguyên Tư lệnh Quân đoàn 4"],
+    ),
     # posts in brackets after a name
-    ("Thiếu tướng Cao Văn Bình (nguyên Phó Chính ủy Quân khu 7) dự lễ.",
-     "Cao Văn Bình", ["nguyên Phó Chính ủy Quân khu 7"]),
+    (
+        "Thiếu tướng Cao Văn Bình (nguyên Phó Chính ủy Quân khu 7) dự lễ.",
+        "Cao Văn Bình",
+        ["nguyên Phó Chính ủy Quân khu 7"],
+    ),
     # a year after the name, then posts
-    ("- Hà Minh Đức (1972), Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh\n",
-     "Hà Minh Đức", ["Phó Bí thư Tỉnh ủy", "Chủ tịch Hội đồng nhân dân tỉnh"]),
+    (
+        "- Hà Minh Đức (1972), Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh\n",
+        "Hà Minh Đức",
+        ["Phó Bí thư Tỉnh ủy", "Chủ tịch Hội đồng nhân dân tỉnh"],
+    ),
     # a lower-case post after a name is still his
-    ("Ông Phan Quốc Bình - Ủy viên Trung ương Đảng, phó chủ nhiệm UBKT TƯ dẫn đầu đoàn.",
-     "Phan Quốc Bình", ["Ủy viên Trung ương Đảng", "Phó Chủ nhiệm Ủy ban Kiểm tra Trung ương"]),
+    (
+        "Ông Phan Quốc Bình - Ủy viên Trung ương Đảng, phó chủ nhiệm UBKT TƯ dẫn đầu đoàn.",
+        "Phan Quốc Bình",
+        ["Ủy viên Trung ương Đảng", "Phó Chủ nhiệm Ủy ban Kiểm tra Trung ương"],
+    ),
     # two posts joined by "kiêm" share the body
-    ("- Tô Văn Hòa, nguyên Phó Tư lệnh kiêm Tham mưu trưởng Quân đoàn 2\n",
-     "Tô Văn Hòa", ["nguyên Phó Tư lệnh Quân đoàn 2", "Tham mưu trưởng Quân đoàn 2"]),
+    (
+        "- Tô Văn Hòa, nguyên Phó Tư lệnh kiêm Tham mưu trưởng Quân đoàn 2\n",
+        "Tô Văn Hòa",
+        ["nguyên Phó Tư lệnh Quân đoàn 2", "Tham mưu trưởng Quân đoàn 2"],
+    ),
     # "nay là" between posts
-    ("- Vũ Đình Quang, nguyên Tư lệnh Quân đoàn 3, nay là Cục trưởng Cục Quân lực\n",
-     "Vũ Đình Quang", ["nguyên Tư lệnh Quân đoàn 3", "Cục trưởng Cục Quân lực"]),
+    (
+        "- Vũ Đình Quang, nguyên Tư lệnh Quân đoàn 3, nay là Cục trưởng Cục Quân lực\n",
+        "Vũ Đình Quang",
+        ["nguyên Tư lệnh Quân đoàn 3", "Cục trưởng Cục Quân lực"],
+    ),
     # a military unit whose name opens with a title word
-    ("- Đặng Văn Mạnh, Chính ủy Bộ Tư lệnh Thủ đô\n",
-     "Đặng Văn Mạnh", ["Chính ủy Bộ Tư lệnh Thủ đô"]),
+    ("- Đặng Văn Mạnh, Chính ủy Bộ Tư lệnh Thủ đô\n", "Đặng Văn Mạnh", ["Chính ủy Bộ Tư lệnh Thủ đô"]),
     # a lower-case body after "Trưởng Ban"
-    ("- Triệu Văn Hùng (1969), Trưởng Ban quản lý Khu kinh tế Vân Phong\n",
-     "Triệu Văn Hùng", ["Trưởng Ban quản lý Khu kinh tế Vân Phong"]),
+    (
+        "- Triệu Văn Hùng (1969), Trưởng Ban quản lý Khu kinh tế Vân Phong\n",
+        "Triệu Văn Hùng",
+        ["Trưởng Ban quản lý Khu kinh tế Vân Phong"],
+    ),
     # Chánh Văn phòng before the name
-    ("Chánh Văn phòng Đảng ủy Bộ Tư pháp Trịnh Văn Hưng hướng dẫn thủ tục.",
-     "Trịnh Văn Hưng", ["Chánh Văn phòng Đảng ủy Bộ Tư pháp"]),
+    (
+        "Chánh Văn phòng Đảng ủy Bộ Tư pháp Trịnh Văn Hưng hướng dẫn thủ tục.",
+        "Trịnh Văn Hưng",
+        ["Chánh Văn phòng Đảng ủy Bộ Tư pháp"],
+    ),
 ]
 
 
@@ -182,11 +222,14 @@ SHARED_LIST = (
 )
 
 
-@pytest.mark.parametrize("name, own_post", [
-    ("Lâm Văn Hải", "Trưởng Ban Tổ chức Tỉnh ủy"),
-    ("Kiều Thị Thu", "Trưởng Ban Dân vận Tỉnh ủy"),
-    ("Nông Văn Tư", "Chủ tịch Ủy ban Mặt trận Tổ quốc tỉnh"),
-])
+@pytest.mark.parametrize(
+    "name, own_post",
+    [
+        ("Lâm Văn Hải", "Trưởng Ban Tổ chức Tỉnh ủy"),
+        ("Kiều Thị Thu", "Trưởng Ban Dân vận Tỉnh ủy"),
+        ("Nông Văn Tư", "Chủ tịch Ủy ban Mặt trận Tổ quốc tỉnh"),
+    ],
+)
 def test_shared_post_over_a_list(name, own_post):
     posts = post_strings(SHARED_LIST, name)
     assert own_post in posts
@@ -200,11 +243,11 @@ def test_shared_post_over_a_comma_list():
 
 
 def test_post_before_next_name_is_not_the_previous_persons():
-    text = ("Đồng chí Mai Văn Tâm và Phó Trưởng Ban Tổ chức Trung ương, Phó Bí thư Đảng ủy cơ quan "
-            "Vương Thị Yến chủ trì.")
+    text = (
+        "Đồng chí Mai Văn Tâm và Phó Trưởng Ban Tổ chức Trung ương, Phó Bí thư Đảng ủy cơ quan Vương Thị Yến chủ trì."
+    )
     assert post_strings(text, "Mai Văn Tâm") == []
-    assert post_strings(text, "Vương Thị Yến") == [
-        "Phó Trưởng Ban Tổ chức Trung ương", "Phó Bí thư Đảng ủy cơ quan"]
+    assert post_strings(text, "Vương Thị Yến") == ["Phó Trưởng Ban Tổ chức Trung ương", "Phó Bí thư Đảng ủy cơ quan"]
 
 
 def test_signature_block():
@@ -218,16 +261,20 @@ def test_signature_block_on_behalf_of_a_body():
 
 
 def test_mentions_merged_and_posts_from_each_mention():
-    text = ("Đồng chí Lê Văn Tuấn, Bí thư Huyện ủy chủ trì. Sau đó, Chủ tịch HĐND huyện Lê Văn Tuấn "
-            "phát biểu. Đồng chí Lê Văn Tuấn, Bí thư Huyện ủy kết luận.")
+    text = (
+        "Đồng chí Lê Văn Tuấn, Bí thư Huyện ủy chủ trì. Sau đó, Chủ tịch HĐND huyện Lê Văn Tuấn "
+        "phát biểu. Đồng chí Lê Văn Tuấn, Bí thư Huyện ủy kết luận."
+    )
     found = person(text, "Lê Văn Tuấn")
     assert len(found.mentions) == 3
     assert post_strings(text, "Lê Văn Tuấn") == ["Bí thư Huyện ủy", "Chủ tịch Hội đồng nhân dân huyện"]
 
 
 def test_post_organization_made_concrete_from_the_headline():
-    text = ("Thạch Sơn: Hội nghị cán bộ chủ chốt\n\n"
-            "Dự có đồng chí Trần Văn Đông - Bí thư Huyện ủy. Ban Thường vụ Huyện ủy chỉ đạo.")
+    text = (
+        "Thạch Sơn: Hội nghị cán bộ chủ chốt\n\n"
+        "Dự có đồng chí Trần Văn Đông - Bí thư Huyện ủy. Ban Thường vụ Huyện ủy chỉ đạo."
+    )
     assert post_strings(text, "Trần Văn Đông") == ["Bí thư Huyện ủy Thạch Sơn"]
 
 
@@ -244,7 +291,7 @@ def test_bare_title_takes_the_subject_body_of_the_text():
 def test_post_spans_point_at_the_text_as_written():
     text = "Đồng chí Lã Văn Kiên, Thứ trưởng Bộ TT&TT phát biểu."
     post = person(text, "Lã Văn Kiên").posts[0]
-    assert text[post.start:post.end] == "Thứ trưởng Bộ TT&TT"
+    assert text[post.start : post.end] == "Thứ trưởng Bộ TT&TT"
     assert post.title == "Thứ trưởng"
     assert post.organization == "Bộ Thông tin và Truyền thông"
 
@@ -286,9 +333,14 @@ def test_dev_gold_people_and_posts(shared_dir):
         for key, gold_posts in expected.items():
             candidates = []
             if key in found:
-                candidates = person_post_texts({"posts": [
-                    {"title": p.title, "organization": p.organization, "text": text[p.start:p.end]}
-                    for p in found[key].posts]})
+                candidates = person_post_texts(
+                    {
+                        "posts": [
+                            {"title": p.title, "organization": p.organization, "text": text[p.start : p.end]}
+                            for p in found[key].posts
+                        ]
+                    }
+                )
             for phrases in gold_posts:
                 posts_total += 1
                 posts_found += post_matches(phrases, candidates)

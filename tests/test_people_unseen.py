@@ -44,11 +44,17 @@ TITLE_BEFORE_NAME = [
     ("Thứ trưởng Bộ Tài chính Trần Quân Anh trả lời.", "Trần Quân Anh", "thứ trưởng bộ tài chính"),
     # court and procuracy
     ("Chánh án Tòa án nhân dân tối cao Lê Minh Trí kết luận.", "Lê Minh Trí", "chánh án tòa án nhân dân tối cao"),
-    ("Phó Viện trưởng Viện kiểm sát nhân dân tối cao Hà Văn Sơn trình bày tờ trình.",
-     "Hà Văn Sơn", "phó viện trưởng viện kiểm sát nhân dân tối cao"),
+    (
+        "Phó Viện trưởng Viện kiểm sát nhân dân tối cao Hà Văn Sơn trình bày tờ trình.",
+        "Hà Văn Sơn",
+        "phó viện trưởng viện kiểm sát nhân dân tối cao",
+    ),
     ("Thẩm phán Tòa án nhân dân tối cao Đào Thị Lan chủ tọa.", "Đào Thị Lan", "thẩm phán tòa án nhân dân tối cao"),
-    ("Kiểm sát viên Viện kiểm sát nhân dân tối cao Lê Văn Khoa tham gia.", "Lê Văn Khoa",
-     "kiểm sát viên viện kiểm sát nhân dân tối cao"),
+    (
+        "Kiểm sát viên Viện kiểm sát nhân dân tối cao Lê Văn Khoa tham gia.",
+        "Lê Văn Khoa",
+        "kiểm sát viên viện kiểm sát nhân dân tối cao",
+    ),
     # army
     ("Chính ủy Quân khu 7 Trần Hoài Trung dự buổi lễ.", "Trần Hoài Trung", "chính ủy quân khu 7"),
     ("Tư lệnh Quân khu 3 Nguyễn Quang Cường kiểm tra.", "Nguyễn Quang Cường", "tư lệnh quân khu 3"),
@@ -58,17 +64,29 @@ TITLE_BEFORE_NAME = [
     ("Trưởng Ban Tổ chức Trung ương Lê Minh Hưng chủ trì.", "Lê Minh Hưng", "trưởng ban tổ chức trung ương"),
     ("Dưới sự lãnh đạo của Bí thư xứ ủy Lê Duẩn, phong trào phát triển.", "Lê Duẩn", "bí thư xứ ủy"),
     # mass organizations
-    ("Chủ tịch Hội Liên hiệp Phụ nữ Việt Nam Hà Thị Nga phát động.", "Hà Thị Nga",
-     "chủ tịch hội liên hiệp phụ nữ việt nam"),
+    (
+        "Chủ tịch Hội Liên hiệp Phụ nữ Việt Nam Hà Thị Nga phát động.",
+        "Hà Thị Nga",
+        "chủ tịch hội liên hiệp phụ nữ việt nam",
+    ),
     ("Anh Bùi Quang Huy, Bí thư thứ nhất Trung ương Đoàn, dự.", "Bùi Quang Huy", "bí thư thứ nhất trung ương đoàn"),
-    ("Chủ tịch Tổng Liên đoàn Lao động Việt Nam Nguyễn Đình Khang phát biểu.", "Nguyễn Đình Khang",
-     "chủ tịch tổng liên đoàn lao động việt nam"),
+    (
+        "Chủ tịch Tổng Liên đoàn Lao động Việt Nam Nguyễn Đình Khang phát biểu.",
+        "Nguyễn Đình Khang",
+        "chủ tịch tổng liên đoàn lao động việt nam",
+    ),
     # state enterprises
     ("Chủ tịch Hội đồng quản trị Lê Văn Hải ký quyết định.", "Lê Văn Hải", "chủ tịch hội đồng quản trị"),
-    ("Tổng Giám đốc Tập đoàn Điện lực Việt Nam Đặng Hoàng An báo cáo.", "Đặng Hoàng An",
-     "tổng giám đốc tập đoàn điện lực việt nam"),
-    ("Chủ tịch Hội đồng thành viên Tập đoàn Dầu khí Lê Mạnh Hùng dự.", "Lê Mạnh Hùng",
-     "chủ tịch hội đồng thành viên tập đoàn dầu khí"),
+    (
+        "Tổng Giám đốc Tập đoàn Điện lực Việt Nam Đặng Hoàng An báo cáo.",
+        "Đặng Hoàng An",
+        "tổng giám đốc tập đoàn điện lực việt nam",
+    ),
+    (
+        "Chủ tịch Hội đồng thành viên Tập đoàn Dầu khí Lê Mạnh Hùng dự.",
+        "Lê Mạnh Hùng",
+        "chủ tịch hội đồng thành viên tập đoàn dầu khí",
+    ),
 ]
 
 
@@ -90,8 +108,11 @@ ABBREVIATED = [
     ("Ông Đinh Văn Lộc, Giám đốc Sở KH&ĐT, trình bày.", "Đinh Văn Lộc", "giám đốc sở kế hoạch và đầu tư"),
     ("Ông Bế Văn Thành, Chủ tịch Hội CCB tỉnh, phát biểu.", "Bế Văn Thành", "chủ tịch hội cựu chiến binh tỉnh"),
     ("Đồng chí Mai Văn Chính, Bí thư ĐU Khối, dự.", "Mai Văn Chính", "bí thư đảng ủy khối"),
-    ("Ông Trương Văn Hai, Chủ tịch UBND TP. Cần Thơ, chủ trì.", "Trương Văn Hai",
-     "chủ tịch ủy ban nhân dân thành phố cần thơ"),
+    (
+        "Ông Trương Văn Hai, Chủ tịch UBND TP. Cần Thơ, chủ trì.",
+        "Trương Văn Hai",
+        "chủ tịch ủy ban nhân dân thành phố cần thơ",
+    ),
     ("Bà Đỗ Thị Vân, Chủ tịch Hội LHPN tỉnh, phát động.", "Đỗ Thị Vân", "chủ tịch hội liên hiệp phụ nữ tỉnh"),
     ("- Phó CTr Lê Văn Quý (để báo cáo);", "Lê Văn Quý", "phó cục trưởng"),
 ]
@@ -105,7 +126,7 @@ def test_abbreviated_post_expanded(text, name, post):
 def test_abbreviated_post_keeps_what_was_written():
     text = "Ông Vũ Văn Kiên, Giám đốc Sở GD&ĐT, báo cáo."
     (post,) = next(p for p in find_people(text) if p.name == "Vũ Văn Kiên").posts
-    assert text[post.start:post.end] == "Giám đốc Sở GD&ĐT"
+    assert text[post.start : post.end] == "Giám đốc Sở GD&ĐT"
     assert post.organization == "Sở Giáo dục và Đào tạo"
 
 
@@ -166,14 +187,26 @@ def test_a_row_of_terms_gives_nobody_the_notes_post(name):
 # ---------------------------------------------------------------------------
 
 SIGNATURES = [
-    ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 12/CT-UBND\n\nNội dung chỉ thị.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHoàng Văn Bắc\n",
-     "Hoàng Văn Bắc", "phó chủ tịch ủy ban nhân dân tỉnh quảng bình"),
-    ("TỈNH ỦY BÌNH ĐỊNH\nSố 05-CT/TU\n\nNội dung.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nLê Kim Toản\n",
-     "Lê Kim Toản", "phó bí thư ban thường vụ tỉnh ủy bình định"),
-    ("Nơi nhận:\n- Lưu: VT.\n\nTL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nPHÓ TRƯỞNG BAN\nPhạm Thị Hoa\n",
-     "Phạm Thị Hoa", "phó trưởng ban chính sách, thuế quốc tế"),
-    ("HUYỆN ỦY THẠCH THẤT\n\nNội dung.\n\nT/M HUYỆN ỦY\nBÍ THƯ\nNguyễn Văn Phú\n",
-     "Nguyễn Văn Phú", "bí thư huyện ủy thạch thất"),
+    (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 12/CT-UBND\n\nNội dung chỉ thị.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHoàng Văn Bắc\n",
+        "Hoàng Văn Bắc",
+        "phó chủ tịch ủy ban nhân dân tỉnh quảng bình",
+    ),
+    (
+        "TỈNH ỦY BÌNH ĐỊNH\nSố 05-CT/TU\n\nNội dung.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nLê Kim Toản\n",
+        "Lê Kim Toản",
+        "phó bí thư ban thường vụ tỉnh ủy bình định",
+    ),
+    (
+        "Nơi nhận:\n- Lưu: VT.\n\nTL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nPHÓ TRƯỞNG BAN\nPhạm Thị Hoa\n",
+        "Phạm Thị Hoa",
+        "phó trưởng ban chính sách, thuế quốc tế",
+    ),
+    (
+        "HUYỆN ỦY THẠCH THẤT\n\nNội dung.\n\nT/M HUYỆN ỦY\nBÍ THƯ\nNguyễn Văn Phú\n",
+        "Nguyễn Văn Phú",
+        "bí thư huyện ủy thạch thất",
+    ),
 ]
 
 
@@ -193,12 +226,21 @@ def test_signature_without_issuer_keeps_a_bare_title():
 
 FORMER = [
     ("Ông Trần Văn Sơn, nguyên Bí thư Tỉnh ủy Nghệ An, dự lễ.", "Trần Văn Sơn", "nguyên bí thư tỉnh ủy nghệ an"),
-    ("Đồng chí Lê Văn Thành, nguyên Bộ trưởng Bộ Công nghiệp nặng, qua đời.", "Lê Văn Thành",
-     "nguyên bộ trưởng bộ công nghiệp nặng"),
-    ("Nguyễn Công Lý (1890-1970) là một nhà cách mạng Việt Nam, nguyên Bí thư Tỉnh ủy Quảng Ngãi.",
-     "Nguyễn Công Lý", "nguyên bí thư tỉnh ủy quảng ngãi"),
-    ("Vợ ông: Lê Thị Hạnh (hay Đoàn Kim Thanh), nguyên Hiệu trưởng Trường Múa Việt Nam.",
-     "Lê Thị Hạnh", "nguyên hiệu trưởng trường múa việt nam"),
+    (
+        "Đồng chí Lê Văn Thành, nguyên Bộ trưởng Bộ Công nghiệp nặng, qua đời.",
+        "Lê Văn Thành",
+        "nguyên bộ trưởng bộ công nghiệp nặng",
+    ),
+    (
+        "Nguyễn Công Lý (1890-1970) là một nhà cách mạng Việt Nam, nguyên Bí thư Tỉnh ủy Quảng Ngãi.",
+        "Nguyễn Công Lý",
+        "nguyên bí thư tỉnh ủy quảng ngãi",
+    ),
+    (
+        "Vợ ông: Lê Thị Hạnh (hay Đoàn Kim Thanh), nguyên Hiệu trưởng Trường Múa Việt Nam.",
+        "Lê Thị Hạnh",
+        "nguyên hiệu trưởng trường múa việt nam",
+    ),
     ("Ông Phạm Quốc Bảo là Chủ tịch UBND xã Tân Lập.", "Phạm Quốc Bảo", "chủ tịch ủy ban nhân dân xã tân lập"),
 ]
 
@@ -209,8 +251,10 @@ def test_former_posts_keep_nguyen(text, name, post):
 
 
 def test_enumeration_of_a_committee_shares_its_body():
-    text = ("Năm 1946, ông là Chủ tịch Ủy ban hành chính tỉnh Bình Sơn, Phó Chủ tịch Hồ Văn Thiện, "
-            "Ủy viên Thường trực Trần Văn Hai và Nguyễn Quang Lợi.")
+    text = (
+        "Năm 1946, ông là Chủ tịch Ủy ban hành chính tỉnh Bình Sơn, Phó Chủ tịch Hồ Văn Thiện, "
+        "Ủy viên Thường trực Trần Văn Hai và Nguyễn Quang Lợi."
+    )
     assert posts_of(text, "Hồ Văn Thiện") == ["phó chủ tịch ủy ban hành chính tỉnh bình sơn"]
     assert posts_of(text, "Trần Văn Hai") == ["ủy viên thường trực ủy ban hành chính tỉnh bình sơn"]
     assert posts_of(text, "Nguyễn Quang Lợi") == ["ủy viên thường trực ủy ban hành chính tỉnh bình sơn"]
@@ -221,12 +265,21 @@ def test_enumeration_of_a_committee_shares_its_body():
 # ---------------------------------------------------------------------------
 
 FOREIGN = [
-    ("Đồng chí Khamtay Siphandone, nguyên Chủ tịch Đảng Nhân dân Cách mạng Lào, từ trần.",
-     "Khamtay Siphandone", "nguyên chủ tịch đảng nhân dân cách mạng lào"),
-    ("Đồng chí Thongloun Sisoulith; sinh ngày 10/11/1945; nguyên Thủ tướng Lào.", "Thongloun Sisoulith",
-     "nguyên thủ tướng"),
-    ("Đồng chí Kaysone Phomvihane, nguyên Tổng Bí thư Đảng Nhân dân Cách mạng Lào.", "Kaysone Phomvihane",
-     "nguyên tổng bí thư đảng nhân dân cách mạng lào"),
+    (
+        "Đồng chí Khamtay Siphandone, nguyên Chủ tịch Đảng Nhân dân Cách mạng Lào, từ trần.",
+        "Khamtay Siphandone",
+        "nguyên chủ tịch đảng nhân dân cách mạng lào",
+    ),
+    (
+        "Đồng chí Thongloun Sisoulith; sinh ngày 10/11/1945; nguyên Thủ tướng Lào.",
+        "Thongloun Sisoulith",
+        "nguyên thủ tướng",
+    ),
+    (
+        "Đồng chí Kaysone Phomvihane, nguyên Tổng Bí thư Đảng Nhân dân Cách mạng Lào.",
+        "Kaysone Phomvihane",
+        "nguyên tổng bí thư đảng nhân dân cách mạng lào",
+    ),
 ]
 
 
@@ -296,11 +349,14 @@ def test_never_a_person(text):
     assert names(text) == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Đồng chí Nguyễn Văn Trânb qua đời.", ["Nguyễn Văn Trân"]),   # a footnote mark glued on
-    ("Tư tưởng của Hồ Chí Minhđã soi đường.", ["Hồ Chí Minh"]),      # the next word glued on
-    ("Ông Trần Quốc Thắngvà các đồng chí dự.", ["Trần Quốc Thắng"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đồng chí Nguyễn Văn Trânb qua đời.", ["Nguyễn Văn Trân"]),  # a footnote mark glued on
+        ("Tư tưởng của Hồ Chí Minhđã soi đường.", ["Hồ Chí Minh"]),  # the next word glued on
+        ("Ông Trần Quốc Thắngvà các đồng chí dự.", ["Trần Quốc Thắng"]),
+    ],
+)
 def test_a_glued_word_is_cut_to_the_name(text, expected):
     """Never "Hồ Chí Minhđã": a scraped glued word is cut back to the name, or dropped."""
     assert names(text) == expected

@@ -32,8 +32,11 @@ NEWS_CASES = [
         "Căn cứ Hướng dẫn 16-HD/BTCTW, ngày 15/02/2022 của Ban Tổ chức Trung ương; Hướng dẫn số 02-HD/ĐUK, "
         "ngày 17/3/2022 của Đảng ủy Khối các cơ quan Trung ương, ngày 14/4/2022, Đảng ủy Bộ Thông tin và "
         "Truyền thông ban hành Hướng dẫn số 02-HD/ĐU triển khai thực hiện quy hoạch cấp ủy.",
-        [("Hướng dẫn 16-HD/BTCTW", "16-HD/BTCTW"), ("Hướng dẫn số 02-HD/ĐUK", "02-HD/ĐUK"),
-         ("Hướng dẫn số 02-HD/ĐU", "02-HD/ĐU", 1)],
+        [
+            ("Hướng dẫn 16-HD/BTCTW", "16-HD/BTCTW"),
+            ("Hướng dẫn số 02-HD/ĐUK", "02-HD/ĐUK"),
+            ("Hướng dẫn số 02-HD/ĐU", "02-HD/ĐU", 1),
+        ],
         {("02-HD/ĐU", "based_on", "16-HD/BTCTW"), ("02-HD/ĐU", "based_on", "02-HD/ĐUK")},
         id="can_cu_then_issued",
     ),
@@ -67,8 +70,11 @@ NEWS_CASES = [
     pytest.param(
         "Luật Đấu\nthầu số 22/2023/QH15 ngày 29/11/2024, được sửa đổi, bổ sung bởi Luật số 57/2024/QH15\n"
         "ngày 25/6/2025 và Luật số 90/2025/QH15 ngày 25/6/2025.",
-        [("thầu số 22/2023/QH15", "22/2023/QH15"), ("Luật số 57/2024/QH15", "57/2024/QH15"),
-         ("Luật số 90/2025/QH15", "90/2025/QH15")],
+        [
+            ("thầu số 22/2023/QH15", "22/2023/QH15"),
+            ("Luật số 57/2024/QH15", "57/2024/QH15"),
+            ("Luật số 90/2025/QH15", "90/2025/QH15"),
+        ],
         {("57/2024/QH15", "amends", "22/2023/QH15"), ("90/2025/QH15", "amends", "22/2023/QH15")},
         id="passive_with_list_of_agents_across_wrapped_lines",
     ),
@@ -87,8 +93,11 @@ NEWS_CASES = [
     ),
     pytest.param(
         "Nghị định số 50/2025/NĐ-CP bãi bỏ Nghị định số 12/2019/NĐ-CP và Nghị định số 13/2019/NĐ-CP.",
-        [("Nghị định số 50/2025/NĐ-CP", "50/2025/NĐ-CP"), ("Nghị định số 12/2019/NĐ-CP", "12/2019/NĐ-CP"),
-         ("Nghị định số 13/2019/NĐ-CP", "13/2019/NĐ-CP")],
+        [
+            ("Nghị định số 50/2025/NĐ-CP", "50/2025/NĐ-CP"),
+            ("Nghị định số 12/2019/NĐ-CP", "12/2019/NĐ-CP"),
+            ("Nghị định số 13/2019/NĐ-CP", "13/2019/NĐ-CP"),
+        ],
         {("50/2025/NĐ-CP", "repeals", "12/2019/NĐ-CP"), ("50/2025/NĐ-CP", "repeals", "13/2019/NĐ-CP")},
         id="active_repeals_a_list",
     ),
@@ -103,8 +112,11 @@ NEWS_CASES = [
         "Báo cáo sử dụng lao động\n\n"
         "1. Người sử dụng lao động khai trình theo Nghị định 122/2020/NĐ-CP ngày 15 tháng 10 năm 2020.\n\n"
         "Như vậy, theo Nghị định 99/2021/NĐ-CP thì hạn nộp là ngày 5/6.",
-        [("Nghị định 145/2020/NĐ-CP", "145/2020/NĐ-CP"), ("Nghị định 122/2020/NĐ-CP", "122/2020/NĐ-CP"),
-         ("Nghị định 99/2021/NĐ-CP", "99/2021/NĐ-CP")],
+        [
+            ("Nghị định 145/2020/NĐ-CP", "145/2020/NĐ-CP"),
+            ("Nghị định 122/2020/NĐ-CP", "122/2020/NĐ-CP"),
+            ("Nghị định 99/2021/NĐ-CP", "99/2021/NĐ-CP"),
+        ],
         {("145/2020/NĐ-CP", "cites", "122/2020/NĐ-CP")},
         id="quoted_content_ends_at_nhu_vay",
     ),
@@ -192,21 +204,37 @@ def directive_citations(text: str, mentions) -> list[Citation]:
         pytest.param(
             DIRECTIVE_45,
             SelfIdentity(code="45-HD/BTCTW", doc_type="HD"),
-            [("Số 45-HD/BTCTW", "45-HD/BTCTW", 0), ("QUY ĐỊNH SỐ 377-QĐ/TW", "377-QĐ/TW", 0),
-             ("Quy định số\n377-QĐ/TW", "377-QĐ/TW", 0), ("Kết luận số\n150-KL/TW", "150-KL/TW", 0),
-             ("Quy định số 290-QĐ/TW", "290-QĐ/TW", 0), ("Hướng dẫn số 15-HD/BTCTW", "15-HD/BTCTW", 0)],
-            {("45-HD/BTCTW", "implements", "377-QĐ/TW"), ("45-HD/BTCTW", "implements", "150-KL/TW"),
-             ("45-HD/BTCTW", "cites", "290-QĐ/TW"), ("45-HD/BTCTW", "replaces", "15-HD/BTCTW")},
+            [
+                ("Số 45-HD/BTCTW", "45-HD/BTCTW", 0),
+                ("QUY ĐỊNH SỐ 377-QĐ/TW", "377-QĐ/TW", 0),
+                ("Quy định số\n377-QĐ/TW", "377-QĐ/TW", 0),
+                ("Kết luận số\n150-KL/TW", "150-KL/TW", 0),
+                ("Quy định số 290-QĐ/TW", "290-QĐ/TW", 0),
+                ("Hướng dẫn số 15-HD/BTCTW", "15-HD/BTCTW", 0),
+            ],
+            {
+                ("45-HD/BTCTW", "implements", "377-QĐ/TW"),
+                ("45-HD/BTCTW", "implements", "150-KL/TW"),
+                ("45-HD/BTCTW", "cites", "290-QĐ/TW"),
+                ("45-HD/BTCTW", "replaces", "15-HD/BTCTW"),
+            },
             id="guidance_subject_line_thuc_hien_cites_replaces",
         ),
         pytest.param(
             DIRECTIVE_384,
             SelfIdentity(code="384-QĐ/TW", doc_type="QĐ"),
-            [("Số 384-QĐ/TW", "384-QĐ/TW", 0), ("Điều lệ Đảng", None, 0),
-             ("Nghị quyết số 57-NQ/TW", "57-NQ/TW", 0), ("Quyết định số 333-QĐ/TW", "333-QĐ/TW", 0),
-             ("Quyết định số 101-QĐ/TW", "101-QĐ/TW", 0)],
-            {("384-QĐ/TW", "based_on", "57-NQ/TW"), ("384-QĐ/TW", "based_on", "333-QĐ/TW"),
-             ("384-QĐ/TW", "repeals", "101-QĐ/TW")},
+            [
+                ("Số 384-QĐ/TW", "384-QĐ/TW", 0),
+                ("Điều lệ Đảng", None, 0),
+                ("Nghị quyết số 57-NQ/TW", "57-NQ/TW", 0),
+                ("Quyết định số 333-QĐ/TW", "333-QĐ/TW", 0),
+                ("Quyết định số 101-QĐ/TW", "101-QĐ/TW", 0),
+            ],
+            {
+                ("384-QĐ/TW", "based_on", "57-NQ/TW"),
+                ("384-QĐ/TW", "based_on", "333-QĐ/TW"),
+                ("384-QĐ/TW", "repeals", "101-QĐ/TW"),
+            },
             id="preamble_can_cu_and_article_repeals",
         ),
         pytest.param(
@@ -237,11 +265,17 @@ DIRECTIVE_UBND = (
 
 def test_directive_lead_rules_and_their_limits():
     text = DIRECTIVE_UBND
-    mentions = [("Kế hoạch số 14-KH/TU", "14-KH/TU"), ("Kế hoạch số 24/KH-UBND", "24/KH-UBND"),
-                ("Nghị quyết số 66-NQ/TW", "66-NQ/TW"), ("Quy chế phối hợp 49/QCPH-UBND", "49/QCPH-UBND"),
-                ("Quyết định số 77/2021/QĐ-UBND", "77/2021/QĐ-UBND"), ("Nghị định 13/2023/NĐ-CP", "13/2023/NĐ-CP")]
-    relations = find_relations(text, [cite(text, m, c) for m, c in mentions],
-                               SelfIdentity(code="141/KH-UBND", issued="2025-08-20"), "d")
+    mentions = [
+        ("Kế hoạch số 14-KH/TU", "14-KH/TU"),
+        ("Kế hoạch số 24/KH-UBND", "24/KH-UBND"),
+        ("Nghị quyết số 66-NQ/TW", "66-NQ/TW"),
+        ("Quy chế phối hợp 49/QCPH-UBND", "49/QCPH-UBND"),
+        ("Quyết định số 77/2021/QĐ-UBND", "77/2021/QĐ-UBND"),
+        ("Nghị định 13/2023/NĐ-CP", "13/2023/NĐ-CP"),
+    ]
+    relations = find_relations(
+        text, [cite(text, m, c) for m, c in mentions], SelfIdentity(code="141/KH-UBND", issued="2025-08-20"), "d"
+    )
     assert triples(relations) == {
         ("141/KH-UBND", "implements", "14-KH/TU"),
         ("141/KH-UBND", "implements", "24/KH-UBND"),
@@ -252,54 +286,74 @@ def test_directive_lead_rules_and_their_limits():
 
 
 def test_quoted_guidance_replacing_an_older_one():
-    text = ("Căn cứ theo Mục VII Hướng dẫn 45-HD/BTCTW năm 2025 quy định như sau:\n\n"
-            "VII. Tổ chức thực hiện\n\nHướng dẫn này có hiệu lực từ ngày ký và thay thế Hướng dẫn số "
-            "16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương.\n\nNhư vậy, ...")
-    citations = [cite(text, "Hướng dẫn 45-HD/BTCTW", "45-HD/BTCTW"),
-                 cite(text, "Hướng dẫn số 16-HD/BTCTW", "16-HD/BTCTW")]
+    text = (
+        "Căn cứ theo Mục VII Hướng dẫn 45-HD/BTCTW năm 2025 quy định như sau:\n\n"
+        "VII. Tổ chức thực hiện\n\nHướng dẫn này có hiệu lực từ ngày ký và thay thế Hướng dẫn số "
+        "16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương.\n\nNhư vậy, ..."
+    )
+    citations = [
+        cite(text, "Hướng dẫn 45-HD/BTCTW", "45-HD/BTCTW"),
+        cite(text, "Hướng dẫn số 16-HD/BTCTW", "16-HD/BTCTW"),
+    ]
     assert triples(find_relations(text, citations, None, "d")) == {("45-HD/BTCTW", "replaces", "16-HD/BTCTW")}
 
 
 def test_evidence_is_the_sentence_and_carries_rule_and_confidence():
     text = "Mở đầu. Nghị định 35/2022/NĐ-CP sửa đổi Nghị định 145/2020/NĐ-CP về lao động. Kết thúc."
-    citations = [cite(text, "Nghị định 35/2022/NĐ-CP", "35/2022/NĐ-CP"),
-                 cite(text, "Nghị định 145/2020/NĐ-CP", "145/2020/NĐ-CP")]
+    citations = [
+        cite(text, "Nghị định 35/2022/NĐ-CP", "35/2022/NĐ-CP"),
+        cite(text, "Nghị định 145/2020/NĐ-CP", "145/2020/NĐ-CP"),
+    ]
     [relation] = find_relations(text, citations, None, "d")
-    assert text[relation.start:relation.end] == "Nghị định 35/2022/NĐ-CP sửa đổi Nghị định 145/2020/NĐ-CP về lao động."
+    assert (
+        text[relation.start : relation.end] == "Nghị định 35/2022/NĐ-CP sửa đổi Nghị định 145/2020/NĐ-CP về lao động."
+    )
     assert relation.rule == "active_verb"
     assert 0 < relation.confidence <= 1
 
 
 def test_duplicate_relations_merge_and_typed_beats_cites():
-    text = ("- Căn cứ Quy định số 50-QĐ/TW;\n- Căn cứ Quy định số 50-QĐ/TW về quy hoạch;\n"
-            "1. Thực hiện theo Quy định số 50-QĐ/TW.\n")
+    text = (
+        "- Căn cứ Quy định số 50-QĐ/TW;\n- Căn cứ Quy định số 50-QĐ/TW về quy hoạch;\n"
+        "1. Thực hiện theo Quy định số 50-QĐ/TW.\n"
+    )
     citations = [cite(text, "Quy định số 50-QĐ/TW", "50-QĐ/TW", n) for n in range(3)]
     relations = find_relations(text, citations, SelfIdentity(code="16-HD/BTCTW"), "d")
     # two based_on mentions merge into one; the "theo" reference adds no cites beside a typed relation
     assert [(r.source, r.type, r.target, r.rule) for r in relations] == [
-        ("16-HD/BTCTW", "based_on", "50-QĐ/TW", "can_cu")]
+        ("16-HD/BTCTW", "based_on", "50-QĐ/TW", "can_cu")
+    ]
     assert relations[0].start == 0
 
 
 @pytest.mark.parametrize(
     "text, sentences",
     [
-        ("Thực hiện Chỉ thị số 50-CT/TW, ngày 23/7/2025 của\nBan Bí thư, Ban Tuyên giáo hướng dẫn như sau:\n1. Mục đích.",
-         ["Thực hiện Chỉ thị số 50-CT/TW, ngày 23/7/2025 của\nBan Bí thư, Ban Tuyên giáo hướng dẫn như sau:",
-          "1. Mục đích."]),
-        ("Sáng nay tại TP. Hồ Chí Minh, hội nghị khai mạc. Đồng chí phát biểu.",
-         ["Sáng nay tại TP. Hồ Chí Minh, hội nghị khai mạc.", "Đồng chí phát biểu."]),
-        ("Tiêu đề bài viết\nCăn cứ Hướng dẫn 16-HD/BTCTW, Đảng ủy ban hành kế hoạch.",
-         ["Tiêu đề bài viết", "Căn cứ Hướng dẫn 16-HD/BTCTW, Đảng ủy ban hành kế hoạch."]),
+        (
+            "Thực hiện Chỉ thị số 50-CT/TW, ngày 23/7/2025 của\nBan Bí thư, Ban Tuyên giáo hướng dẫn như sau:\n1. Mục đích.",
+            [
+                "Thực hiện Chỉ thị số 50-CT/TW, ngày 23/7/2025 của\nBan Bí thư, Ban Tuyên giáo hướng dẫn như sau:",
+                "1. Mục đích.",
+            ],
+        ),
+        (
+            "Sáng nay tại TP. Hồ Chí Minh, hội nghị khai mạc. Đồng chí phát biểu.",
+            ["Sáng nay tại TP. Hồ Chí Minh, hội nghị khai mạc.", "Đồng chí phát biểu."],
+        ),
+        (
+            "Tiêu đề bài viết\nCăn cứ Hướng dẫn 16-HD/BTCTW, Đảng ủy ban hành kế hoạch.",
+            ["Tiêu đề bài viết", "Căn cứ Hướng dẫn 16-HD/BTCTW, Đảng ủy ban hành kế hoạch."],
+        ),
     ],
 )
 def test_sentence_spans(text, sentences):
-    assert [text[s.start:s.end] for s in sentence_spans(text)] == sentences
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == sentences
 
 
 def test_signal_file_is_checked_for_expected_keys():
     raw = json.loads(
-        (patterns.resources.files("extractors") / "data" / "relation_signals.json").read_text(encoding="utf-8"))
+        (patterns.resources.files("extractors") / "data" / "relation_signals.json").read_text(encoding="utf-8")
+    )
     assert patterns.check_signals(raw).lead["based_on"]
     del raw["passive"]["repeals"]
     with pytest.raises(patterns.SignalFileError, match="repeals"):

@@ -30,16 +30,20 @@ def relations_of(text: str, fmt: str = "md") -> set[tuple[str, str, str]]:
 
 def party(code: str, body: str, kind: str = "HƯỚNG DẪN", subject: str = "về công tác cán bộ") -> str:
     """A party directive: national header, issuer, number, place and date, type, subject, body."""
-    return (f"ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY QUẢNG BÌNH\n*\nSố {code}\n"
-            f"Quảng Bình, ngày 12 tháng 5 năm 2025\n\n{kind}\n{subject}\n\n-----\n\n{body}\n\n"
-            "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Văn An\n")
+    return (
+        f"ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY QUẢNG BÌNH\n*\nSố {code}\n"
+        f"Quảng Bình, ngày 12 tháng 5 năm 2025\n\n{kind}\n{subject}\n\n-----\n\n{body}\n\n"
+        "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Văn An\n"
+    )
 
 
 def state(code: str, body: str, kind: str = "QUYẾT ĐỊNH", subject: str = "Về việc quản lý rừng") -> str:
     """A state directive of a provincial people's committee."""
-    return (f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-            f"Độc lập - Tự do - Hạnh phúc\n---------------\nSố: {code}\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\n"
-            f"{kind}\n{subject}\n\n{body}\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n")
+    return (
+        f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Độc lập - Tự do - Hạnh phúc\n---------------\nSố: {code}\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\n"
+        f"{kind}\n{subject}\n\n{body}\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n"
+    )
 
 
 # --- where the source is ----------------------------------------------------------------
@@ -82,8 +86,8 @@ SOURCE_ROWS = [
     ),
     pytest.param(
         "Chế độ nghỉ hưu trước tuổi thế nào?\n\n"
-        "Theo Điều 5 Nghị định 178/2024/NĐ-CP quy định: \"Cán bộ nghỉ hưu trước tuổi được hưởng chế độ "
-        "theo Nghị định 29/2023/NĐ-CP và các văn bản hướng dẫn.\"",
+        'Theo Điều 5 Nghị định 178/2024/NĐ-CP quy định: "Cán bộ nghỉ hưu trước tuổi được hưởng chế độ '
+        'theo Nghị định 29/2023/NĐ-CP và các văn bản hướng dẫn."',
         {("178/2024/NĐ-CP", "cites", "29/2023/NĐ-CP")},
         id="quoted_inline_after_quy_dinh_colon",
     ),
@@ -121,14 +125,16 @@ SOURCE_ROWS = [
         id="theo_do_after_news_issuance_list",
     ),
     pytest.param(
-        "# Mẫu bản tự đánh giá theo Hướng dẫn 43-HD/BTCTW\n\n"
-        "Thông tư này thay thế Thông tư 05/2019/TT-BNV.",
+        "# Mẫu bản tự đánh giá theo Hướng dẫn 43-HD/BTCTW\n\nThông tư này thay thế Thông tư 05/2019/TT-BNV.",
         set(),
         id="title_that_does_not_start_with_a_document_is_no_source",
     ),
     pytest.param(
-        party("45-HD/TU", "- Căn cứ Điều lệ Đảng;\n- Căn cứ Quy định số 22-QĐ/TW ngày 28/7/2021 của "
-              "Ban Chấp hành Trung ương về công tác kiểm tra,\nBan Thường vụ Tỉnh ủy hướng dẫn như sau:"),
+        party(
+            "45-HD/TU",
+            "- Căn cứ Điều lệ Đảng;\n- Căn cứ Quy định số 22-QĐ/TW ngày 28/7/2021 của "
+            "Ban Chấp hành Trung ương về công tác kiểm tra,\nBan Thường vụ Tỉnh ủy hướng dẫn như sau:",
+        ),
         {("45-HD/TU", "based_on", "22-QĐ/TW")},
         id="directive_header_is_the_source",
     ),
@@ -165,8 +171,8 @@ SOURCE_ROWS += [
     ),
     pytest.param(
         "# Toàn văn Nghị định 226/2025/NĐ-CP sửa đổi nghị định về đất đai\n\n"
-        "1. Bổ sung khoản 6 vào Điều 31 như sau:\n\n\"6. Dự án thực hiện theo quy định tại khoản 3 Điều 1 Luật số "
-        "43/2024/QH15 ngày 29 tháng 6 năm 2024.\"",
+        '1. Bổ sung khoản 6 vào Điều 31 như sau:\n\n"6. Dự án thực hiện theo quy định tại khoản 3 Điều 1 Luật số '
+        '43/2024/QH15 ngày 29 tháng 6 năm 2024."',
         {("226/2025/NĐ-CP", "cites", "43/2024/QH15")},
         id="unattributed_quote_on_a_page_is_its_documents_text",
     ),
@@ -183,38 +189,57 @@ SOURCE_ROWS += [
 
 SIGNAL_ROWS = [
     pytest.param(
-        party("12-HD/TU", "Căn cứ vào Quy định số 96-QĐ/TW ngày 2/2/2023 của Bộ Chính trị, Ban Thường vụ "
-              "hướng dẫn như sau:"),
+        party(
+            "12-HD/TU",
+            "Căn cứ vào Quy định số 96-QĐ/TW ngày 2/2/2023 của Bộ Chính trị, Ban Thường vụ hướng dẫn như sau:",
+        ),
         {("12-HD/TU", "based_on", "96-QĐ/TW")},
         id="can_cu_vao",
     ),
     pytest.param(
-        party("13-HD/TU", "Thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị, Ban Thường vụ "
-              "Tỉnh ủy hướng dẫn như sau:"),
+        party(
+            "13-HD/TU",
+            "Thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy hướng dẫn như sau:",
+        ),
         {("13-HD/TU", "implements", "35-CT/TW")},
         id="thuc_hien_lead",
     ),
     pytest.param(
-        state("07/CT-UBND", "Để tiếp tục thực hiện nghiêm\nChỉ thị số 13-CT/TW ngày 12/1/2017 của Ban Bí thư "
-              "về rừng, Ủy ban nhân dân tỉnh yêu cầu:", kind="CHỈ THỊ"),
+        state(
+            "07/CT-UBND",
+            "Để tiếp tục thực hiện nghiêm\nChỉ thị số 13-CT/TW ngày 12/1/2017 của Ban Bí thư "
+            "về rừng, Ủy ban nhân dân tỉnh yêu cầu:",
+            kind="CHỈ THỊ",
+        ),
         {("07/CT-UBND", "implements", "13-CT/TW")},
         id="de_tiep_tuc_thuc_hien_nghiem_wrapped",
     ),
     pytest.param(
-        party("14-KH/TU", "Để triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, "
-              "Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:", kind="KẾ HOẠCH"),
+        party(
+            "14-KH/TU",
+            "Để triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, "
+            "Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:",
+            kind="KẾ HOẠCH",
+        ),
         {("14-KH/TU", "implements", "57-NQ/TW")},
         id="de_trien_khai_thuc_hien",
     ),
     pytest.param(
-        party("15-KH/TU", "Để cụ thể hóa Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị, Ban Thường vụ "
-              "Tỉnh ủy ban hành kế hoạch như sau:", kind="KẾ HOẠCH"),
+        party(
+            "15-KH/TU",
+            "Để cụ thể hóa Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị, Ban Thường vụ "
+            "Tỉnh ủy ban hành kế hoạch như sau:",
+            kind="KẾ HOẠCH",
+        ),
         {("15-KH/TU", "implements", "14-KL/TW")},
         id="de_cu_the_hoa",
     ),
     pytest.param(
-        state("20/2025/QĐ-UBND", "Thể chế hóa Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành "
-              "Trung ương, Ủy ban nhân dân tỉnh quyết định:"),
+        state(
+            "20/2025/QĐ-UBND",
+            "Thể chế hóa Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành "
+            "Trung ương, Ủy ban nhân dân tỉnh quyết định:",
+        ),
         {("20/2025/QĐ-UBND", "implements", "18-NQ/TW")},
         id="the_che_hoa_lead_is_implements",
     ),
@@ -236,14 +261,18 @@ SIGNAL_ROWS = [
         id="cu_the_hoa_active",
     ),
     pytest.param(
-        party("16-QĐ/TU", "Điều 3. Quy định này thay thế Quy định số 105-QĐ/TU ngày 3/1/2020 của Ban "
-              "Thường vụ Tỉnh ủy.", kind="QUY ĐỊNH"),
+        party(
+            "16-QĐ/TU",
+            "Điều 3. Quy định này thay thế Quy định số 105-QĐ/TU ngày 3/1/2020 của Ban Thường vụ Tỉnh ủy.",
+            kind="QUY ĐỊNH",
+        ),
         {("16-QĐ/TU", "replaces", "105-QĐ/TU")},
         id="self_thay_the",
     ),
     pytest.param(
-        party("17-HD/TU", "1. Mục đích.", subject="về công tác kiểm điểm\n(thay cho Hướng dẫn số 05-HD/TU "
-              "ngày 12/3/2018)"),
+        party(
+            "17-HD/TU", "1. Mục đích.", subject="về công tác kiểm điểm\n(thay cho Hướng dẫn số 05-HD/TU ngày 12/3/2018)"
+        ),
         {("17-HD/TU", "replaces", "05-HD/TU")},
         id="thay_cho_in_parenthesis_under_title",
     ),
@@ -253,20 +282,21 @@ SIGNAL_ROWS = [
         id="active_thay_the",
     ),
     pytest.param(
-        "Hướng dẫn 43-HD/BTCTW năm 2025 có hiệu lực kể từ ngày 31/10/2025 và thay thế Hướng dẫn "
-        "25-HD/BTCTW năm 2023.",
+        "Hướng dẫn 43-HD/BTCTW năm 2025 có hiệu lực kể từ ngày 31/10/2025 và thay thế Hướng dẫn 25-HD/BTCTW năm 2023.",
         {("43-HD/BTCTW", "replaces", "25-HD/BTCTW")},
         id="effect_clause_then_thay_the",
     ),
     pytest.param(
-        party("18-QĐ/TU", "Điều 2. Sửa đổi, bổ sung Điều 5 Quy định số 30-QĐ/TU ngày 1/2/2021 của Ban "
-              "Thường vụ Tỉnh ủy.", kind="QUY ĐỊNH"),
+        party(
+            "18-QĐ/TU",
+            "Điều 2. Sửa đổi, bổ sung Điều 5 Quy định số 30-QĐ/TU ngày 1/2/2021 của Ban Thường vụ Tỉnh ủy.",
+            kind="QUY ĐỊNH",
+        ),
         {("18-QĐ/TU", "amends", "30-QĐ/TU")},
         id="self_article_sua_doi_bo_sung",
     ),
     pytest.param(
-        "Khoản 2 Điều 24 Nghị định 125/2020/NĐ-CP được sửa đổi, bổ sung bởi khoản 14 Điều 1 Nghị định "
-        "310/2025/NĐ-CP.",
+        "Khoản 2 Điều 24 Nghị định 125/2020/NĐ-CP được sửa đổi, bổ sung bởi khoản 14 Điều 1 Nghị định 310/2025/NĐ-CP.",
         {("310/2025/NĐ-CP", "amends", "125/2020/NĐ-CP")},
         id="passive_sua_doi_bo_sung_boi",
     ),
@@ -291,8 +321,11 @@ SIGNAL_ROWS = [
         id="passive_huong_dan_boi_source_after",
     ),
     pytest.param(
-        state("30/2025/QĐ-UBND", "Điều 4. Quyết định này có hiệu lực kể từ ngày 1/12/2025. Quyết định số "
-              "12/2019/QĐ-UBND ngày 10/5/2019 của UBND tỉnh hết hiệu lực kể từ ngày Quyết định này có hiệu lực."),
+        state(
+            "30/2025/QĐ-UBND",
+            "Điều 4. Quyết định này có hiệu lực kể từ ngày 1/12/2025. Quyết định số "
+            "12/2019/QĐ-UBND ngày 10/5/2019 của UBND tỉnh hết hiệu lực kể từ ngày Quyết định này có hiệu lực.",
+        ),
         {("30/2025/QĐ-UBND", "repeals", "12/2019/QĐ-UBND")},
         id="nominal_het_hieu_luc",
     ),
@@ -302,14 +335,16 @@ SIGNAL_ROWS = [
         id="self_bai_bo_article",
     ),
     pytest.param(
-        party("19-HD/TU", "1. Cấp ủy rà soát quy hoạch theo Quy định số 50-QĐ/TW ngày 27/12/2021 của Bộ "
-              "Chính trị."),
+        party("19-HD/TU", "1. Cấp ủy rà soát quy hoạch theo Quy định số 50-QĐ/TW ngày 27/12/2021 của Bộ Chính trị."),
         {("19-HD/TU", "cites", "50-QĐ/TW")},
         id="directive_theo",
     ),
     pytest.param(
-        party("20-HD/TU", "2. Hồ sơ nhân sự thực hiện như quy định tại khoản 3 Điều 2 Quy định số 80-QĐ/TW "
-              "ngày 18/8/2022 của Bộ Chính trị."),
+        party(
+            "20-HD/TU",
+            "2. Hồ sơ nhân sự thực hiện như quy định tại khoản 3 Điều 2 Quy định số 80-QĐ/TW "
+            "ngày 18/8/2022 của Bộ Chính trị.",
+        ),
         {("20-HD/TU", "cites", "80-QĐ/TW")},
         id="directive_quy_dinh_tai_article_path",
     ),
@@ -340,8 +375,12 @@ SIGNAL_ROWS += [
         id="ve_chuong_trinh_hanh_dong_thuc_hien",
     ),
     pytest.param(
-        state("5529/CT-CS", "Căn cứ Điều 365, khoản 1\nĐiều 372 Bộ luật Tố tụng hình sự số 01/2015/QH13 ngày "
-              "27/11/2015 quy định về giải thích bản án;\nCục Thuế có ý kiến như sau:", kind="CÔNG VĂN"),
+        state(
+            "5529/CT-CS",
+            "Căn cứ Điều 365, khoản 1\nĐiều 372 Bộ luật Tố tụng hình sự số 01/2015/QH13 ngày "
+            "27/11/2015 quy định về giải thích bản án;\nCục Thuế có ý kiến như sau:",
+            kind="CÔNG VĂN",
+        ),
         {("5529/CT-CS", "based_on", "01/2015/QH13")},
         id="wrapped_line_starting_with_dieu_goes_on",
     ),
@@ -352,24 +391,39 @@ SIGNAL_ROWS += [
 
 LIST_ROWS = [
     pytest.param(
-        state("06/CT-UBND", "Để tiếp tục thực hiện Chỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính "
-              "phủ; Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường "
-              "vụ Tỉnh ủy; Phương án số 728/PA-UBND ngày 28/02/2025 của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu:",
-              kind="CHỈ THỊ"),
-        {("06/CT-UBND", "implements", "05/CT-TTg"), ("06/CT-UBND", "implements", "31-CT/TU"),
-         ("06/CT-UBND", "implements", "134-KH/TU"), ("06/CT-UBND", "implements", "728/PA-UBND")},
+        state(
+            "06/CT-UBND",
+            "Để tiếp tục thực hiện Chỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính "
+            "phủ; Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường "
+            "vụ Tỉnh ủy; Phương án số 728/PA-UBND ngày 28/02/2025 của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu:",
+            kind="CHỈ THỊ",
+        ),
+        {
+            ("06/CT-UBND", "implements", "05/CT-TTg"),
+            ("06/CT-UBND", "implements", "31-CT/TU"),
+            ("06/CT-UBND", "implements", "134-KH/TU"),
+            ("06/CT-UBND", "implements", "728/PA-UBND"),
+        },
         id="thuc_hien_list_with_semicolons",
     ),
     pytest.param(
-        party("22-KH/TU", "Kế hoạch này thay thế Kế hoạch số 15-KH/TU ngày 3/3/2021 và Kế hoạch số 27-KH/TU "
-              "ngày 9/9/2022 của Tỉnh ủy.", kind="KẾ HOẠCH"),
+        party(
+            "22-KH/TU",
+            "Kế hoạch này thay thế Kế hoạch số 15-KH/TU ngày 3/3/2021 và Kế hoạch số 27-KH/TU "
+            "ngày 9/9/2022 của Tỉnh ủy.",
+            kind="KẾ HOẠCH",
+        ),
         {("22-KH/TU", "replaces", "15-KH/TU"), ("22-KH/TU", "replaces", "27-KH/TU")},
         id="thay_the_two_plans",
     ),
     pytest.param(
-        state("08/CT-UBND", "1. Thực hiện đầy đủ trách nhiệm quản lý nhà nước theo quy định tại Điều 102 "
-              "Luật Lâm nghiệp, Luật Đất đai; Nghị định số 131/2025/NĐ-CP ngày 12/6/2025 và Nghị định số "
-              "136/2025/NĐ-CP ngày 12/6/2025.", kind="CHỈ THỊ"),
+        state(
+            "08/CT-UBND",
+            "1. Thực hiện đầy đủ trách nhiệm quản lý nhà nước theo quy định tại Điều 102 "
+            "Luật Lâm nghiệp, Luật Đất đai; Nghị định số 131/2025/NĐ-CP ngày 12/6/2025 và Nghị định số "
+            "136/2025/NĐ-CP ngày 12/6/2025.",
+            kind="CHỈ THỊ",
+        ),
         {("08/CT-UBND", "cites", "131/2025/NĐ-CP"), ("08/CT-UBND", "cites", "136/2025/NĐ-CP")},
         id="quy_dinh_tai_list_through_named_laws_and_semicolon",
     ),
@@ -385,8 +439,11 @@ LIST_ROWS = [
         id="passive_two_agents",
     ),
     pytest.param(
-        party("23-KH/TU", "Thực hiện Chỉ thị số 35 ngày 14/6/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy "
-              "xây dựng kế hoạch như sau:", kind="KẾ HOẠCH"),
+        party(
+            "23-KH/TU",
+            "Thực hiện Chỉ thị số 35 ngày 14/6/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:",
+            kind="KẾ HOẠCH",
+        ),
         {("23-KH/TU", "implements", "35-CT/TW")},
         id="number_only_item_resolved",
     ),
@@ -397,8 +454,11 @@ LIST_ROWS += [
     pytest.param(
         "Luật số 43/2024/QH15 sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số "
         "27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15.",
-        {("43/2024/QH15", "amends", "31/2024/QH15"), ("43/2024/QH15", "amends", "27/2023/QH15"),
-         ("43/2024/QH15", "amends", "32/2024/QH15")},
+        {
+            ("43/2024/QH15", "amends", "31/2024/QH15"),
+            ("43/2024/QH15", "amends", "27/2023/QH15"),
+            ("43/2024/QH15", "amends", "32/2024/QH15"),
+        },
         id="named_laws_each_with_its_number",
     ),
 ]
@@ -406,15 +466,21 @@ LIST_ROWS += [
 
 NOT_RELATION_EXTRA = [
     pytest.param(
-        state("2820/QĐ-UBND", "Căn cứ Luật Đất đai số\n31/2024/QH15 ngày 18 tháng 01 năm 2024, được sửa đổi, bổ sung một "
-              "số điều tại\nLuật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở\nsố "
-              "27/2023/QH15 và Luật Các tổ chức\ntín dụng số 32/2024/QH15;\nQUYẾT ĐỊNH:"),
+        state(
+            "2820/QĐ-UBND",
+            "Căn cứ Luật Đất đai số\n31/2024/QH15 ngày 18 tháng 01 năm 2024, được sửa đổi, bổ sung một "
+            "số điều tại\nLuật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở\nsố "
+            "27/2023/QH15 và Luật Các tổ chức\ntín dụng số 32/2024/QH15;\nQUYẾT ĐỊNH:",
+        ),
         {("2820/QĐ-UBND", "based_on", "31/2024/QH15")},
         id="what_an_amending_law_amends_is_no_basis",
     ),
     pytest.param(
-        state("2821/QĐ-UBND", "Căn cứ Kế hoạch số 4354/KH-UBND ngày 14 tháng 6 năm 2025 của Ủy ban nhân dân Thành phố "
-              "về việc triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 tháng 5 năm 2025 của Thành ủy;\nQUYẾT ĐỊNH:"),
+        state(
+            "2821/QĐ-UBND",
+            "Căn cứ Kế hoạch số 4354/KH-UBND ngày 14 tháng 6 năm 2025 của Ủy ban nhân dân Thành phố "
+            "về việc triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 tháng 5 năm 2025 của Thành ủy;\nQUYẾT ĐỊNH:",
+        ),
         {("2821/QĐ-UBND", "based_on", "4354/KH-UBND"), ("4354/KH-UBND", "implements", "459-KHHĐ/TU")},
         id="a_basis_that_implements_another_keeps_its_object",
     ),
@@ -446,8 +512,11 @@ LIST_ROWS += [
 
 NOISE_ROWS = [
     pytest.param(
-        party("24-QĐ/TU", "Điều 5. Quy định nàycó hiệu lực từ ngày kývà thay thế Quy định số 05-QĐ/TU ngày "
-              "1/1/2020.", kind="QUY ĐỊNH"),
+        party(
+            "24-QĐ/TU",
+            "Điều 5. Quy định nàycó hiệu lực từ ngày kývà thay thế Quy định số 05-QĐ/TU ngày 1/1/2020.",
+            kind="QUY ĐỊNH",
+        ),
         {("24-QĐ/TU", "replaces", "05-QĐ/TU")},
         id="words_glued_by_scraping",
     ),
@@ -464,14 +533,19 @@ NOISE_ROWS = [
         id="markdown_table_cell",
     ),
     pytest.param(
-        party("25-HD/TU", "Thực hiện Quy định\nsố 377-QĐ/TW ngày 08/10/2025 của Bộ\nChính trị, Ban Thường vụ "
-              "hướng dẫn\nnhư sau:"),
+        party(
+            "25-HD/TU",
+            "Thực hiện Quy định\nsố 377-QĐ/TW ngày 08/10/2025 của Bộ\nChính trị, Ban Thường vụ hướng dẫn\nnhư sau:",
+        ),
         {("25-HD/TU", "implements", "377-QĐ/TW")},
         id="line_breaks_inside_the_sentence",
     ),
     pytest.param(
-        party("26-HD/TU", "Căn cứ Hướng dẫn số 16 – HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương, "
-              "Ban Thường vụ hướng dẫn như sau:"),
+        party(
+            "26-HD/TU",
+            "Căn cứ Hướng dẫn số 16 – HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương, "
+            "Ban Thường vụ hướng dẫn như sau:",
+        ),
         {("26-HD/TU", "based_on", "16-HD/BTCTW")},
         id="code_with_spaces_and_en_dash",
     ),
@@ -493,14 +567,20 @@ NOT_RELATION_ROWS = [
         id="two_codes_no_signal",
     ),
     pytest.param(
-        state("32/2025/QĐ-UBND", "Căn cứ Luật Tổ chức chính quyền địa phương;\nXét Tờ trình số 45/TTr-SNV "
-              "ngày 2/10/2025 của Sở Nội vụ.\nQUYẾT ĐỊNH:"),
+        state(
+            "32/2025/QĐ-UBND",
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\nXét Tờ trình số 45/TTr-SNV "
+            "ngày 2/10/2025 của Sở Nội vụ.\nQUYẾT ĐỊNH:",
+        ),
         set(),
         id="xet_to_trinh_is_no_basis",
     ),
     pytest.param(
-        state("33/2025/QĐ-UBND", "Căn cứ Nghị định số 33/2023/NĐ-CP ngày 10/6/2023 của Chính phủ; theo đề "
-              "nghị của Giám đốc Sở Nội vụ tại Tờ trình số 50/TTr-SNV ngày 3/10/2025.\nQUYẾT ĐỊNH:"),
+        state(
+            "33/2025/QĐ-UBND",
+            "Căn cứ Nghị định số 33/2023/NĐ-CP ngày 10/6/2023 của Chính phủ; theo đề "
+            "nghị của Giám đốc Sở Nội vụ tại Tờ trình số 50/TTr-SNV ngày 3/10/2025.\nQUYẾT ĐỊNH:",
+        ),
         {("33/2025/QĐ-UBND", "based_on", "33/2023/NĐ-CP")},
         id="theo_de_nghi_tai_to_trinh_is_no_reference",
     ),
@@ -510,8 +590,12 @@ NOT_RELATION_ROWS = [
         id="committee_name_holds_a_resolution",
     ),
     pytest.param(
-        state("34/CT-UBND", "1. Sắp xếp doanh nghiệp theo Công văn 59-CV/BCĐ năm 2025 của Ban Chỉ đạo Trung "
-              "ương về tổng kết Nghị quyết 18-NQ/TW.", kind="CHỈ THỊ"),
+        state(
+            "34/CT-UBND",
+            "1. Sắp xếp doanh nghiệp theo Công văn 59-CV/BCĐ năm 2025 của Ban Chỉ đạo Trung "
+            "ương về tổng kết Nghị quyết 18-NQ/TW.",
+            kind="CHỈ THỊ",
+        ),
         {("34/CT-UBND", "cites", "59-CV/BCĐ")},
         id="committee_name_in_an_issuer",
     ),
@@ -528,8 +612,8 @@ NOT_RELATION_ROWS = [
         id="xem_them_link",
     ),
     pytest.param(
-        state("35/2025/QĐ-UBND", "Điều 1. Ban hành Quy chế.") +
-        "\nThực hiện Nghị định 13/2023/NĐ-CP, chúng tôi sử dụng cookie để cải thiện trải nghiệm.",
+        state("35/2025/QĐ-UBND", "Điều 1. Ban hành Quy chế.")
+        + "\nThực hiện Nghị định 13/2023/NĐ-CP, chúng tôi sử dụng cookie để cải thiện trải nghiệm.",
         set(),
         id="cookie_notice_after_signature",
     ),
@@ -555,8 +639,7 @@ NOT_RELATION_ROWS = [
         id="nothing_amends_a_later_document",
     ),
     pytest.param(
-        "Theo Quyết định 1020/QĐ-TTg, tỉnh Quảng Trị và tỉnh Quảng Bình hợp nhất; Kế hoạch 15-KH/TU được "
-        "triển khai.",
+        "Theo Quyết định 1020/QĐ-TTg, tỉnh Quảng Trị và tỉnh Quảng Bình hợp nhất; Kế hoạch 15-KH/TU được triển khai.",
         set(),
         id="frame_without_a_reference_word",
     ),
@@ -581,7 +664,8 @@ NOT_RELATION_ROWS = [
 
 
 @pytest.mark.parametrize(
-    "text, expected", SOURCE_ROWS + SIGNAL_ROWS + LIST_ROWS + NOISE_ROWS + NOT_RELATION_ROWS + NOT_RELATION_EXTRA)
+    "text, expected", SOURCE_ROWS + SIGNAL_ROWS + LIST_ROWS + NOISE_ROWS + NOT_RELATION_ROWS + NOT_RELATION_EXTRA
+)
 def test_relation_kinds(text, expected):
     assert relations_of(text) == expected
 

@@ -22,13 +22,16 @@ def store_path(tmp_path_factory):
     return db
 
 
-@pytest.mark.parametrize("query, expect_hits", [
-    ("quy hoạch cán bộ", True),      # a phrase of words
-    ("Quy Hoạch Cán Bộ", True),      # case does not matter
-    ("16-HD/BTCTW", True),           # a code
-    ("hoạch cán", False),            # the same syllables, not words: no match
-    ("luân chuyển vũ trụ", False),   # words that are not in the texts
-])
+@pytest.mark.parametrize(
+    "query, expect_hits",
+    [
+        ("quy hoạch cán bộ", True),  # a phrase of words
+        ("Quy Hoạch Cán Bộ", True),  # case does not matter
+        ("16-HD/BTCTW", True),  # a code
+        ("hoạch cán", False),  # the same syllables, not words: no match
+        ("luân chuyển vũ trụ", False),  # words that are not in the texts
+    ],
+)
 def test_search_matches_words(store_path, query, expect_hits):
     with Store(store_path) as store:
         hits = search(store.db, query)
@@ -45,7 +48,7 @@ def test_a_hit_has_its_place_snippet_and_nearby_codes(store_path):
         original = Path(hit.source).read_bytes() if hit.source.endswith((".txt", ".md")) else None
         if original is not None:
             text = original.decode("utf-8")
-            assert text[hit.start:hit.end].lower() == "quy hoạch cán bộ"
+            assert text[hit.start : hit.end].lower() == "quy hoạch cán bộ"
     assert any("50-QĐ/TW" in hit.codes for hit in hits)
 
 

@@ -7,18 +7,21 @@ from pipeline.segment import PIECE_CHARS, Segmenter, align_words, iter_pieces
 LONG_SENTENCES = "Căn cứ Quy định số 50-QĐ/TW của Bộ Chính trị về công tác quy hoạch cán bộ. " * 40
 
 
-@pytest.mark.parametrize("line, limit", [
-    ("1-" * 5000, 100),                      # a run without spaces: cut at the limit
-    ("cán bộ " * 3000, PIECE_CHARS),         # spaces only: cut at a space
-    (LONG_SENTENCES, PIECE_CHARS),           # sentences: cut after a sentence end
-    ("ngắn gọn", PIECE_CHARS),               # short: one piece
-    ("", PIECE_CHARS),                       # empty: no piece
-])
+@pytest.mark.parametrize(
+    "line, limit",
+    [
+        ("1-" * 5000, 100),  # a run without spaces: cut at the limit
+        ("cán bộ " * 3000, PIECE_CHARS),  # spaces only: cut at a space
+        (LONG_SENTENCES, PIECE_CHARS),  # sentences: cut after a sentence end
+        ("ngắn gọn", PIECE_CHARS),  # short: one piece
+        ("", PIECE_CHARS),  # empty: no piece
+    ],
+)
 def test_pieces_are_bounded_and_cover_the_line(line, limit):
     pieces = list(iter_pieces(line, limit))
     assert "".join(piece for _, piece in pieces) == line
     assert all(len(piece) <= limit for _, piece in pieces)
-    assert all(line[start:start + len(piece)] == piece for start, piece in pieces)
+    assert all(line[start : start + len(piece)] == piece for start, piece in pieces)
 
 
 def test_pieces_cut_after_a_sentence_end_when_there_is_one():
@@ -31,12 +34,15 @@ def test_pieces_cut_at_a_space_not_inside_a_word():
     assert all(piece.endswith(" ") for piece in pieces[:-1])
 
 
-@pytest.mark.parametrize("text", [
-    "Đồng chí Phan Tâm, Phó Bí thư Ban cán sự Đảng, Thứ trưởng Bộ TT&TT phát biểu.",
-    "  dòng đầu có khoảng trắng\n\n- Căn cứ Điều lệ Đảng;\n",
-    "1-" * 3000 + "\nQuy hoạch cán bộ",
-    LONG_SENTENCES,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đồng chí Phan Tâm, Phó Bí thư Ban cán sự Đảng, Thứ trưởng Bộ TT&TT phát biểu.",
+        "  dòng đầu có khoảng trắng\n\n- Căn cứ Điều lệ Đảng;\n",
+        "1-" * 3000 + "\nQuy hoạch cán bộ",
+        LONG_SENTENCES,
+    ],
+)
 def test_word_spans_are_slices_of_the_text_in_order(text):
     spans = Segmenter().word_spans(text)
     assert spans and all(text[s:e].strip() == text[s:e] and text[s:e] for s, e in spans)
@@ -73,11 +79,14 @@ def test_alignment_refuses_words_that_do_not_fit():
     assert align_words("ngắn", ["dài hơn nhiều"]) is None
 
 
-@pytest.mark.parametrize("text", [
-    "Căn cứ Quy định số 50-QĐ/TW ngày 27/12/2021 của Bộ Chính trị về công tác quy hoạch cán bộ",
-    "Đồng chí Nguyễn Văn A, Phó Bí thư Tỉnh ủy (TP. HCM) phát biểu: “Hoà bình, Uỷ ban”.",
-    "| --- | 2147483648 | １９ |",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Căn cứ Quy định số 50-QĐ/TW ngày 27/12/2021 của Bộ Chính trị về công tác quy hoạch cán bộ",
+        "Đồng chí Nguyễn Văn A, Phó Bí thư Tỉnh ủy (TP. HCM) phát biểu: “Hoà bình, Uỷ ban”.",
+        "| --- | 2147483648 | １９ |",
+    ],
+)
 def test_the_direct_path_gives_the_words_of_word_tokenize(text):
     from underthesea import word_tokenize
 

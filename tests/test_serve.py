@@ -54,8 +54,13 @@ def _rows(db: Path, sql: str, **params) -> list[dict]:
 def test_metadata_describes_every_table_view_and_column(store_path):
     meta = metadata("vanban")["databases"]["vanban"]["tables"]
     con = sqlite3.connect(store_path)
-    names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-                                       "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'text_search_%'")]
+    names = [
+        n
+        for (n,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'text_search_%'"
+        )
+    ]
     assert {"documents", "texts", "text_search", "document_index"} <= set(names)
     for name in names:
         assert meta.get(name, {}).get("description"), f"table {name} is not described"
@@ -65,20 +70,26 @@ def test_metadata_describes_every_table_view_and_column(store_path):
     con.close()
 
 
-@pytest.mark.parametrize("table, facets", [
-    ("document_index", {"doc_type", "issuer", "year"}),
-    ("citation_index", {"doc_type", "issuer", "year"}),
-    ("relation_index", {"type"}),
-])
+@pytest.mark.parametrize(
+    "table, facets",
+    [
+        ("document_index", {"doc_type", "issuer", "year"}),
+        ("citation_index", {"doc_type", "issuer", "year"}),
+        ("relation_index", {"type"}),
+    ],
+)
 def test_facets_on_type_issuer_year_and_relation_type(table, facets):
     assert facets <= set(TABLES[table][2])
 
 
-@pytest.mark.parametrize("query, params, expected, unexpected", [
-    ("implementers", {"code": "50-QĐ/TW"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), ("50-QĐ/TW", None, None)),
-    ("basis", {"code": "16-HD/BTCTW"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), (None, None, "16-HD/BTCTW")),
-    ("implementers", {"code": "no-such/TW"}, None, None),
-])
+@pytest.mark.parametrize(
+    "query, params, expected, unexpected",
+    [
+        ("implementers", {"code": "50-QĐ/TW"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), ("50-QĐ/TW", None, None)),
+        ("basis", {"code": "16-HD/BTCTW"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), (None, None, "16-HD/BTCTW")),
+        ("implementers", {"code": "no-such/TW"}, None, None),
+    ],
+)
 def test_canned_relation_queries(store_path, query, params, expected, unexpected):
     rows = _rows(store_path, QUERIES[query]["sql"], **params)
     triples = {(r["from_code"], r["type"], r["to_code"]) for r in rows}
@@ -91,14 +102,16 @@ def test_canned_relation_queries(store_path, query, params, expected, unexpected
     assert all(t[side] != unexpected[side] for t in triples)
 
 
-@pytest.mark.parametrize("name, title, organization", [
-    ("Võ Thị Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),
-    ("Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),
-])
+@pytest.mark.parametrize(
+    "name, title, organization",
+    [
+        ("Võ Thị Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),
+        ("Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),
+    ],
+)
 def test_canned_posts_of_a_person(store_path, name, title, organization):
     rows = _rows(store_path, QUERIES["posts_of_person"]["sql"], name=name)
-    assert any(r["title"] == title and r["organization"] == organization and r["date"] == "2024-07-02"
-               for r in rows)
+    assert any(r["title"] == title and r["organization"] == organization and r["date"] == "2024-07-02" for r in rows)
     assert _rows(store_path, QUERIES["posts_of_person"]["sql"], name="Không Có Ai") == []
 
 
@@ -116,21 +129,37 @@ def test_serve_refuses_a_missing_store(tmp_path):
 
 
 def test_serve_get_links_a_document_row_to_the_graph_page(store_path):
-    done = subprocess.run([*VANBAN, "serve", "--db", str(store_path), "--get", "/vanban/document_index"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [*VANBAN, "serve", "--db", str(store_path), "--get", "/vanban/document_index"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     link = '<a href="/graph/graph.html?q=16-HD%2FBTCTW"'
     assert link in done.stdout
-    page = subprocess.run([*VANBAN, "serve", "--db", str(store_path), "--get", "/graph/graph.html"],
-                          capture_output=True, text=True, timeout=120)
+    page = subprocess.run(
+        [*VANBAN, "serve", "--db", str(store_path), "--get", "/graph/graph.html"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "16-HD/BTCTW" in page.stdout and "vis.Network" in page.stdout  # the page, its data and its drawing
 
 
 # --- end to end, in headless Chromium ------------------------------------------------------
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--window-size=1400,1100"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--hide-scrollbars",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,1100",
+]
 BROWSER_TIMEOUT = 60
 
 
@@ -151,8 +180,13 @@ def _free_port() -> int:
 def server(store_path):
     """`vanban serve` on a free local port, in its own process group; stopped after the module."""
     port = _free_port()
-    proc = subprocess.Popen([*VANBAN, "serve", "--db", str(store_path), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [*VANBAN, "serve", "--db", str(store_path), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -184,8 +218,13 @@ def _browse(url: str, name: str, tmp_path: Path) -> str:
     shot.unlink(missing_ok=True)
     outputs = []
     for mode in ([f"--screenshot={shot}"], ["--dump-dom"]):
-        browser = subprocess.Popen([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *mode, url],
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        browser = subprocess.Popen(
+            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *mode, url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
         try:
             out, err = browser.communicate(timeout=BROWSER_TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -260,6 +299,9 @@ def test_serve_listens_on_127_0_0_1_by_default(server):
     listening = Path("/proc/net/tcp")
     if not listening.exists():
         pytest.skip("no /proc/net/tcp to read listening sockets from")
-    local = [line.split()[1] for line in listening.read_text().splitlines()[1:]
-             if line.split()[3] == "0A" and int(line.split()[1].split(":")[1], 16) == port]
+    local = [
+        line.split()[1]
+        for line in listening.read_text().splitlines()[1:]
+        if line.split()[3] == "0A" and int(line.split()[1].split(":")[1], 16) == port
+    ]
     assert local == [f"0100007F:{port:04X}"]

@@ -12,14 +12,17 @@ import textwrap
 
 import pytest
 
-TEXT = ("Căn cứ Quy định số 50-QĐ/TW ngày 27/12/2021 của Bộ Chính trị, Ban Tổ chức Trung ương "
-        "hướng dẫn. Đồng chí Nguyễn Thanh Bình, Thứ trưởng Bộ Nội vụ, dự hội nghị.")
+TEXT = (
+    "Căn cứ Quy định số 50-QĐ/TW ngày 27/12/2021 của Bộ Chính trị, Ban Tổ chức Trung ương "
+    "hướng dẫn. Đồng chí Nguyễn Thanh Bình, Thứ trưởng Bộ Nội vụ, dự hội nghị."
+)
 
 
 def _run(script: str, cwd) -> dict:
     """Run ``script`` in a fresh interpreter; it prints one JSON object as its last line."""
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], cwd=cwd, capture_output=True,
-                          text=True, timeout=240)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)], cwd=cwd, capture_output=True, text=True, timeout=240
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     print(done.stdout)  # kept in the test log: what the fresh process saw
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -90,7 +93,8 @@ def test_unknown_option_is_refused(fresh):
 
 def test_saved_pipeline_loads_with_spacy_load_in_a_fresh_process(tmp_path):
     saved = tmp_path / "vanban_pipeline"
-    built = _run(f"""
+    built = _run(
+        f"""
         import json, spacy
         nlp = spacy.blank("vi", config={{"nlp": {{"tokenizer": {{"@tokenizers": "vanban.underthesea_tokenizer.v1"}}}}}})
         for name in ["vanban_dates", "vanban_identity", "vanban_citations", "vanban_people",
@@ -98,9 +102,12 @@ def test_saved_pipeline_loads_with_spacy_load_in_a_fresh_process(tmp_path):
             nlp.add_pipe(name)
         nlp.to_disk({str(saved)!r})
         print(json.dumps({{"saved": nlp.pipe_names}}))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert "vanban.underthesea_tokenizer.v1" in (saved / "config.cfg").read_text(encoding="utf-8")
-    loaded = _run(f"""
+    loaded = _run(
+        f"""
         import json, sys, spacy
         nlp = spacy.load({str(saved)!r})
         doc = nlp({TEXT!r})
@@ -110,7 +117,9 @@ def test_saved_pipeline_loads_with_spacy_load_in_a_fresh_process(tmp_path):
                            "citations": [c.code for c in doc._.facts.citations],
                            "posts": [p.title for person in doc._.facts.people for p in person.posts]}},
                          ensure_ascii=False))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert loaded["pipe_names"] == built["saved"]
     assert loaded["tokenizer"] == "UndertheseaTokenizer"
     assert "Căn cứ" in loaded["tokens"]  # underthesea's words: two syllables, one token

@@ -16,20 +16,29 @@ def _imported_after(code: str) -> set[str]:
     return set(out.stdout.split())
 
 
-@pytest.mark.parametrize("code, allowed", [
-    ("from pipeline.cli import cli", set()),                                   # vanban --help
-    ("from pipeline.process import process_document; from pipeline.ingest import read_file\n"
-     f"from pathlib import Path\n[process_document(d) for d in read_file(Path({str(CORPUS / 'huong-dan-15-HD-TU.txt')!r}))]",
-     set()),                                                                   # extract of a text file
-    ("from pipeline.process import process_document; from pipeline.ingest import read_file\n"
-     f"from pathlib import Path\n[process_document(d, tokens=True) for d in read_file(Path({str(CORPUS / 'huong-dan-15-HD-TU.txt')!r}))]",
-     {"underthesea"}),                                                         # extract --tokens: no spaCy
-])
+@pytest.mark.parametrize(
+    "code, allowed",
+    [
+        ("from pipeline.cli import cli", set()),  # vanban --help
+        (
+            "from pipeline.process import process_document; from pipeline.ingest import read_file\n"
+            f"from pathlib import Path\n[process_document(d) for d in read_file(Path({str(CORPUS / 'huong-dan-15-HD-TU.txt')!r}))]",
+            set(),
+        ),  # extract of a text file
+        (
+            "from pipeline.process import process_document; from pipeline.ingest import read_file\n"
+            f"from pathlib import Path\n[process_document(d, tokens=True) for d in read_file(Path({str(CORPUS / 'huong-dan-15-HD-TU.txt')!r}))]",
+            {"underthesea"},
+        ),  # extract --tokens: no spaCy
+    ],
+)
 def test_only_what_is_needed_is_imported(code, allowed):
     assert _imported_after(code) == allowed
 
 
 def test_the_notebook_doc_still_brings_spacy():
-    code = ("from pipeline.api import analyze_file\n"
-            f"a = analyze_file({str(CORPUS / 'huong-dan-15-HD-TU.txt')!r})\nassert a.doc.spans['vanban']")
+    code = (
+        "from pipeline.api import analyze_file\n"
+        f"a = analyze_file({str(CORPUS / 'huong-dan-15-HD-TU.txt')!r})\nassert a.doc.spans['vanban']"
+    )
     assert "spacy" in _imported_after(code)

@@ -28,9 +28,11 @@ def make_docs(folder: Path, count: int, start: int = 1, repeat: int = 6) -> list
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for n in range(start, start + count):
-        body = (f"Chỉ thị số {n}-CT/TW ngày {n % 28 + 1}/6/2024 của Bộ Chính trị về đại hội đảng bộ các cấp. "
-                f"Căn cứ Quy định số {n + 100}-QĐ/TW ngày 1/2/2023, đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, "
-                "chủ trì hội nghị quán triệt.\n") * repeat
+        body = (
+            f"Chỉ thị số {n}-CT/TW ngày {n % 28 + 1}/6/2024 của Bộ Chính trị về đại hội đảng bộ các cấp. "
+            f"Căn cứ Quy định số {n + 100}-QĐ/TW ngày 1/2/2023, đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, "
+            "chủ trì hội nghị quán triệt.\n"
+        ) * repeat
         path = folder / f"doc-{n:03d}.txt"
         path.write_text(body, encoding="utf-8")
         paths.append(path)
@@ -109,8 +111,15 @@ def test_two_writers_at_once_both_finish(tmp_path):
     make_docs(tmp_path / "a", 15)
     make_docs(tmp_path / "b", 15, start=500)
     db = tmp_path / "shared.db"
-    runs = [subprocess.Popen(VANBAN + ["run", str(tmp_path / name), "--db", str(db)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in ("a", "b")]
+    runs = [
+        subprocess.Popen(
+            VANBAN + ["run", str(tmp_path / name), "--db", str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("a", "b")
+    ]
     outputs = [run.communicate(timeout=300) for run in runs]
     for run, (out, err) in zip(runs, outputs):
         print(f"\nwriter: exit {run.returncode}: {out.splitlines()[0] if out else err[-200:]}")
@@ -175,8 +184,10 @@ def test_prune_removes_deleted_files_and_lines_gone_from_a_dump(tmp_path):
     docs, db = tmp_path / "docs", tmp_path / "s.db"
     a, b = make_docs(docs, 2)
     dump = docs / "dump.jsonl"
-    dump.write_text("\n".join(json.dumps({"id": f"n{i}", "text": f"Kết luận số {i}-KL/TW"}) for i in (1, 2)) + "\n",
-                    encoding="utf-8")
+    dump.write_text(
+        "\n".join(json.dumps({"id": f"n{i}", "text": f"Kết luận số {i}-KL/TW"}) for i in (1, 2)) + "\n",
+        encoding="utf-8",
+    )
     assert invoke("run", docs, "--db", db).exit_code == 0
     b.unlink()
     dump.write_text(json.dumps({"id": "n1", "text": "Kết luận số 1-KL/TW"}) + "\n", encoding="utf-8")
@@ -211,8 +222,14 @@ def test_store_rolls_back_what_an_exception_interrupts(tmp_path):
 def test_a_failed_put_leaves_neither_the_document_nor_its_facts(tmp_path):
     db = tmp_path / "s.db"
     with Store(db) as store:
-        bad = {"source": "a.txt", "id": "1", "kind": "news", "citations": [{"code": "1-CT/TW"}],
-               "relations": [{"source": "x"}], "people": []}  # a relation without 'type': the facts fail
+        bad = {
+            "source": "a.txt",
+            "id": "1",
+            "kind": "news",
+            "citations": [{"code": "1-CT/TW"}],
+            "relations": [{"source": "x"}],
+            "people": [],
+        }  # a relation without 'type': the facts fail
         with pytest.raises(KeyError):
             store.put(bad)
         assert store.count() == 0
@@ -228,8 +245,10 @@ def test_time_limit_fails_one_document_and_the_batch_goes_on(monkeypatch):
         return {"source": raw.source}
 
     monkeypatch.setattr(process, "process_document", slow)
-    raws = [RawDocument(id=str(i), source=f"{name}.txt", format="txt", text=name) for i, name in
-            enumerate(["fast", "slow", "fast2"])]
+    raws = [
+        RawDocument(id=str(i), source=f"{name}.txt", format="txt", text=name)
+        for i, name in enumerate(["fast", "slow", "fast2"])
+    ]
     started = time.monotonic()
     results = [process.safe_process(raw, time_limit=0.5) for raw in raws]
     assert time.monotonic() - started < 5
@@ -249,8 +268,9 @@ def test_a_worker_stuck_past_the_limit_is_killed_and_replaced(monkeypatch):
     monkeypatch.setattr(process, "process_document", stuck)  # pool workers are forked: they inherit it
     monkeypatch.setattr(process, "GRACE_S", 1.0)
     monkeypatch.setattr(process, "_worker_init", lambda parent: signal.signal(signal.SIGINT, signal.SIG_IGN))
-    raws = [RawDocument(id=str(i), source=f"{i}.txt", format="txt", text=t)
-            for i, t in enumerate(["a", "stuck", "b", "c"])]
+    raws = [
+        RawDocument(id=str(i), source=f"{i}.txt", format="txt", text=t) for i, t in enumerate(["a", "stuck", "b", "c"])
+    ]
     started = time.monotonic()
     results = list(process.process_stream(raws, workers=2, limits=process.Limits(time_limit_s=1.0)))
     assert time.monotonic() - started < 30
@@ -287,8 +307,10 @@ def test_a_worker_that_dies_fails_its_document_only(monkeypatch):
 
     monkeypatch.setattr(process, "process_document", crash)
     monkeypatch.setattr(process, "_worker_init", lambda parent: signal.signal(signal.SIGINT, signal.SIG_IGN))
-    raws = [RawDocument(id=str(i), source=f"{i}.txt", format="txt", text=t)
-            for i, t in enumerate(["a", "b", "crash", "c", "d"])]
+    raws = [
+        RawDocument(id=str(i), source=f"{i}.txt", format="txt", text=t)
+        for i, t in enumerate(["a", "b", "crash", "c", "d"])
+    ]
     results = list(process.process_stream(raws, workers=2))
     assert [type(r).__name__ for r in results] == ["dict", "dict", "Failure", "dict", "dict"]
     assert "worker process died" in results[2].reason

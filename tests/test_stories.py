@@ -25,7 +25,8 @@ ARTICLE = (
     "các cấp ủy tiếp tục quán triệt Hướng dẫn số 16-HD/BTCTW, gắn quy hoạch với đào tạo, bồi dưỡng và luân chuyển."
 )
 REPUBLISHED = (
-    "Trang chủ | Thời sự | Chính trị\n" + ARTICLE.replace("Chiều 12/5", "Chiều ngày 12/5")
+    "Trang chủ | Thời sự | Chính trị\n"
+    + ARTICLE.replace("Chiều 12/5", "Chiều ngày 12/5")
     + "\nBản quyền thuộc về Báo Điện tử Tỉnh. Ghi rõ nguồn khi phát hành lại thông tin từ website này."
 )
 OTHER = (
@@ -43,12 +44,15 @@ def _raw(text_id: str, text: str) -> RawDocument:
     return RawDocument(id=text_id, source=f"{text_id}.txt", format="txt", text=text)
 
 
-@pytest.mark.parametrize("text, size, expected", [
-    ("Một hai ba bốn năm", 4, {"một hai ba bốn", "hai ba bốn năm"}),
-    ("MỘT, hai; ba!", 2, {"một hai", "hai ba"}),
-    ("một hai", 4, set()),
-    ("", 4, set()),
-])
+@pytest.mark.parametrize(
+    "text, size, expected",
+    [
+        ("Một hai ba bốn năm", 4, {"một hai ba bốn", "hai ba bốn năm"}),
+        ("MỘT, hai; ba!", 2, {"một hai", "hai ba"}),
+        ("một hai", 4, set()),
+        ("", 4, set()),
+    ],
+)
 def test_shingles(text, size, expected):
     assert shingles(text, size) == expected
 
@@ -59,13 +63,18 @@ def test_short_texts_are_not_signed(text, signed_):
     assert (len(shingles(text)) >= MIN_SHINGLES) == signed_
 
 
-@pytest.mark.parametrize("texts, expected", [
-    ({"a": ARTICLE, "b": REPUBLISHED}, {"a": "a", "b": "a"}),             # a copy with other furniture
-    ({"b": REPUBLISHED, "a": ARTICLE}, {"a": "a", "b": "a"}),             # the first in order names the story
-    ({"a": ARTICLE, "c": OTHER}, {"a": "a", "c": "c"}),                   # same subject, another article
-    ({"a": ARTICLE, "b": REPUBLISHED, "c": OTHER, "s": SHORT, "t": SHORT},  # short texts stay apart, even equal
-     {"a": "a", "b": "a", "c": "c", "s": "s", "t": "t"}),
-])
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        ({"a": ARTICLE, "b": REPUBLISHED}, {"a": "a", "b": "a"}),  # a copy with other furniture
+        ({"b": REPUBLISHED, "a": ARTICLE}, {"a": "a", "b": "a"}),  # the first in order names the story
+        ({"a": ARTICLE, "c": OTHER}, {"a": "a", "c": "c"}),  # same subject, another article
+        (
+            {"a": ARTICLE, "b": REPUBLISHED, "c": OTHER, "s": SHORT, "t": SHORT},  # short texts stay apart, even equal
+            {"a": "a", "b": "a", "c": "c", "s": "s", "t": "t"},
+        ),
+    ],
+)
 def test_stories_of_groups_copies_only(texts, expected):
     signatures = {t: signature(text) for t, text in texts.items()}
     assert stories_of(signatures, sorted(texts)) == expected

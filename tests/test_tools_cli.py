@@ -36,6 +36,7 @@ def store(tmp_path_factory) -> Path:
 
 # --- the text travels with its offsets ------------------------------------------------------
 
+
 def test_extract_with_text_lets_every_offset_be_checked():
     result = invoke("extract", HTML, NEWS, "--with-text")
     assert result.exit_code == 0, result.output
@@ -43,9 +44,11 @@ def test_extract_with_text_lets_every_offset_be_checked():
     assert len(records) == 2
     for record in records:
         text = record["text"]
-        spans = ([(c["start"], c["end"], c["text"]) for c in record["citations"]]
-                 + [(d["start"], d["end"], d["text"]) for d in record["dates"]]
-                 + [(r["evidence"]["start"], r["evidence"]["end"], r["evidence"]["text"]) for r in record["relations"]])
+        spans = (
+            [(c["start"], c["end"], c["text"]) for c in record["citations"]]
+            + [(d["start"], d["end"], d["text"]) for d in record["dates"]]
+            + [(r["evidence"]["start"], r["evidence"]["end"], r["evidence"]["text"]) for r in record["relations"]]
+        )
         assert spans
         assert all(text[s:e] == found for s, e, found in spans)
     html = records[0]
@@ -59,8 +62,9 @@ def test_extract_without_text_keeps_the_record_as_it_was():
 
 def test_store_keeps_each_text_compressed_and_searchable(store):
     with Store(store) as s:
-        rows = s.db.execute("SELECT t.source, t.chars, t.body, d.id FROM texts t JOIN documents d "
-                            "ON d.id = t.doc_id").fetchall()
+        rows = s.db.execute(
+            "SELECT t.source, t.chars, t.body, d.id FROM texts t JOIN documents d ON d.id = t.doc_id"
+        ).fetchall()
         assert len(rows) == len(list(CORPUS.iterdir()))
         for _source, chars, body, _id in rows:
             text = zlib.decompress(body).decode("utf-8")
@@ -89,7 +93,7 @@ def test_show_prints_the_text_the_offsets_index(store, name):
     with Store(store) as s:
         record = next(r for r in s.records() if Path(r["source"]).name.startswith(name))
     text = plain.stdout[:-1]  # echo adds one newline
-    assert all(text[c["start"]:c["end"]] == c["text"] for c in record["citations"])
+    assert all(text[c["start"] : c["end"]] == c["text"] for c in record["citations"])
 
 
 def test_show_highlight_marks_every_finding(store):
@@ -103,12 +107,15 @@ def test_show_highlight_marks_every_finding(store):
         assert label in result.stdout.split("\n", 1)[0]  # the legend
 
 
-@pytest.mark.parametrize("spans, expected", [
-    ([Marked(0, 3, "CODE")], "<CODE>abc</CODE>def"),
-    ([Marked(0, 6, "CODE"), Marked(2, 4, "DATE")], "<CODE>ab</CODE><DATE>cd</DATE><CODE>ef</CODE>"),  # inner wins
-    ([], "abcdef"),
-    ([Marked(4, 99, "ORG")], "abcd<ORG>ef</ORG>"),  # clipped to the text
-])
+@pytest.mark.parametrize(
+    "spans, expected",
+    [
+        ([Marked(0, 3, "CODE")], "<CODE>abc</CODE>def"),
+        ([Marked(0, 6, "CODE"), Marked(2, 4, "DATE")], "<CODE>ab</CODE><DATE>cd</DATE><CODE>ef</CODE>"),  # inner wins
+        ([], "abcdef"),
+        ([Marked(4, 99, "ORG")], "abcd<ORG>ef</ORG>"),  # clipped to the text
+    ],
+)
 def test_highlight_nests_innermost_first(spans, expected):
     def style(chunk, **kwargs):
         label = next(k for k, v in __import__("pipeline.show").show.LABEL_STYLES.items() if v == kwargs)
@@ -118,22 +125,29 @@ def test_highlight_nests_innermost_first(spans, expected):
 
 
 def test_findings_of_a_record_cover_every_kind():
-    record = {"citations": [{"start": 0, "end": 5}], "dates": [{"start": 1, "end": 2}],
-              "people": [{"mentions": [{"start": 6, "end": 9}], "posts": [{"start": 10, "end": 12}]}],
-              "organizations": [{"start": 13, "end": 15}]}
+    record = {
+        "citations": [{"start": 0, "end": 5}],
+        "dates": [{"start": 1, "end": 2}],
+        "people": [{"mentions": [{"start": 6, "end": 9}], "posts": [{"start": 10, "end": 12}]}],
+        "organizations": [{"start": 13, "end": 15}],
+    }
     assert {m.label for m in findings_of(record)} == {"CODE", "DATE", "PERSON", "POST", "ORG"}
 
 
-@pytest.mark.parametrize("args, message", [
-    (["show", "nothing-like-it.txt"], "no such document"),
-    (["show", "huong-dan"], "4 documents match"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["show", "nothing-like-it.txt"], "no such document"),
+        (["show", "huong-dan"], "4 documents match"),
+    ],
+)
 def test_show_says_what_is_wrong(store, args, message):
     result = CliRunner().invoke(cli, [*args, "--db", str(store)])
     assert result.exit_code == 1 and message in result.output
 
 
 # --- tables out ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("fmt, read", [("csv", pd.read_csv), ("parquet", pd.read_parquet)])
 def test_export_tables_have_the_notebook_api_columns_and_rows(store, tmp_path, fmt, read):
@@ -184,25 +198,42 @@ def test_extract_format_parquet_needs_a_directory():
 
 # --- eval gates ------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def gold_dir(tmp_path) -> Path:
     gold = tmp_path / "gold"
     gold.mkdir()
-    (gold / "a.txt").write_text("Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương.",
-                                encoding="utf-8")
-    (gold / "a.json").write_text(json.dumps({
-        "file": "a.txt", "published": None, "codes": {"16-HD/BTCTW": {"date": "2022-02-15"}, "99-QĐ/TW": {}},
-        "dates": ["2022-02-15"], "periods": [], "people": {}, "people_optional": [],
-        "relations": [], "relations_optional": []}), encoding="utf-8")
+    (gold / "a.txt").write_text(
+        "Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương.", encoding="utf-8"
+    )
+    (gold / "a.json").write_text(
+        json.dumps(
+            {
+                "file": "a.txt",
+                "published": None,
+                "codes": {"16-HD/BTCTW": {"date": "2022-02-15"}, "99-QĐ/TW": {}},
+                "dates": ["2022-02-15"],
+                "periods": [],
+                "people": {},
+                "people_optional": [],
+                "relations": [],
+                "relations_optional": [],
+            }
+        ),
+        encoding="utf-8",
+    )
     return gold
 
 
-@pytest.mark.parametrize("floors, code, below", [
-    (["codes=0.9"], 1, ["codes F1 0.667 < 0.900"]),           # one of two codes found: F1 2/3
-    (["codes=0.6", "dates=1.0"], 0, []),
-    (["codes=0.9", "dates=0.5", "code_dates=0.99"], 1, ["codes F1 0.667 < 0.900"]),
-    ([], 0, []),
-])
+@pytest.mark.parametrize(
+    "floors, code, below",
+    [
+        (["codes=0.9"], 1, ["codes F1 0.667 < 0.900"]),  # one of two codes found: F1 2/3
+        (["codes=0.6", "dates=1.0"], 0, []),
+        (["codes=0.9", "dates=0.5", "code_dates=0.99"], 1, ["codes F1 0.667 < 0.900"]),
+        ([], 0, []),
+    ],
+)
 def test_eval_min_f1_gates(gold_dir, floors, code, below):
     args = ["eval", "--gold", str(gold_dir)] + [x for f in floors for x in ("--min-f1", f)]
     result = CliRunner().invoke(cli, args)
@@ -218,6 +249,7 @@ def test_eval_min_f1_refuses_a_bad_floor(gold_dir, floor):
 
 
 # --- rough edges ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("top, listed", [(2, 2), (6, 6), (100, 6)])
 def test_report_n_limits_the_document_list(store, top, listed):

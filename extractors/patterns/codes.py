@@ -41,10 +41,7 @@ UPPER = (
     "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
     "АВЕКМНОРСТХ"  # Cyrillic capitals that look Latin ("Nghị định 120/2020/NĐ-СР")
 )
-LOWER_VI = (
-    "a-zđ"
-    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-)
+LOWER_VI = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
 # One segment of a code: "HD", "BTCTW", "TTg", "QĐi", "UBTVQH15", "TG&DV".
 # A segment is a whole token: it may not stop inside a longer word.
@@ -143,9 +140,7 @@ LAW_BEFORE_CODE_RE = re.compile(
 
 #: A licence or permit, not a document of the graph: "Giấy phép hoạt động báo điện tử
 #: số 140/GP-BTTTT", "Giấy phép số 08/GP-BTTTT" (newspapers print theirs in the footer).
-LICENCE_BEFORE_CODE_RE = re.compile(
-    r"(?<![\w])giấy\s+phép(?:\s+[^\W\d_]+){0,6}?(?:\s+số)?\s*:?\s*$", re.IGNORECASE
-)
+LICENCE_BEFORE_CODE_RE = re.compile(r"(?<![\w])giấy\s+phép(?:\s+[^\W\d_]+){0,6}?(?:\s+số)?\s*:?\s*$", re.IGNORECASE)
 
 #: The end of an amending law's title before the law it amends: "Luật sửa đổi, bổ sung
 #: một số điều của " + "Luật Đất đai số 43/2024/QH15" (the code is the amending law's).
@@ -164,7 +159,7 @@ SO_BEFORE_CODE_RE = re.compile(r"(?<![^\W\d_])(?P<so>[Ss]ố|SỐ)\s*:?\s*$")
 #: "Chương trình 3 nội dung", "Nghị quyết 2 điểm".
 _MEASURE_WORDS = (
     r"năm(?!\s+(?:19|20)\d\d(?!\d)(?!\s*-\s*\d))|"  # "năm" unless a year (not a range) follows
-    r"ngày(?!\s+\d)|"                                 # "ngày" unless a date follows
+    r"ngày(?!\s+\d)|"  # "ngày" unless a date follows
     r"tháng|tuần|giờ|lần|người|điểm|bước|mục|điều|khoản|nội\s+dung|nhiệm\s+vụ|"
     r"đề\s+án|chương|phần|tiêu\s+chí|nhóm|giải\s+pháp|%"
 )
@@ -439,9 +434,7 @@ SIGNATURE_MARK_RE = re.compile(
 #: signature column of a table flattened into lines.
 TRAILING_CAPITALS_RE = re.compile(rf"(?:^|\s)(?P<caps>[{UPPER}][{UPPER}/.\- ]*[{UPPER}])\s*$")
 #: A name ending a line ("- Lưu Văn phòng Đảng ủy. Trần Quốc Khánh").
-TRAILING_NAME_RE = re.compile(
-    rf"(?:^|\s)(?P<name>[{UPPER}][{LOWER_VI}]*(?:\s+[{UPPER}][{LOWER_VI}]*){{1,4}})\s*$"
-)
+TRAILING_NAME_RE = re.compile(rf"(?:^|\s)(?P<name>[{UPPER}][{LOWER_VI}]*(?:\s+[{UPPER}][{LOWER_VI}]*){{1,4}})\s*$")
 #: "ĐẢNG BỘ TỈNH ĐỒNG THÁP": the party organization a bare "TỈNH ỦY" header belongs to.
 PARTY_ORGANIZATION_LINE_RE = re.compile(
     r"^ĐẢNG\s+BỘ\s+(?:(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)\s+)?(?P<place>.+)$"

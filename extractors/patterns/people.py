@@ -24,14 +24,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # Vietnamese letters, by case. Built from the base Latin letters plus every
 # accented vowel and đ/Đ, so that ``[{UPPER}]`` means "a capital Vietnamese letter".
-_VOWELS_LOWER = (
-    "aàáạảãâầấậẩẫăằắặẳẵ"
-    "eèéẹẻẽêềếệểễ"
-    "iìíịỉĩ"
-    "oòóọỏõôồốộổỗơờớợởỡ"
-    "uùúụủũưừứựửữ"
-    "yỳýỵỷỹ"
-)
+_VOWELS_LOWER = "aàáạảãâầấậẩẫăằắặẳẵeèéẹẻẽêềếệểễiìíịỉĩoòóọỏõôồốộổỗơờớợởỡuùúụủũưừứựửữyỳýỵỷỹ"
 LOWER = "a-z" + _VOWELS_LOWER + "đ"
 UPPER = "A-Z" + _VOWELS_LOWER.upper() + "Đ"
 LETTER = LOWER + UPPER
@@ -137,15 +130,11 @@ VIET_SYLLABLE = re.compile(
 
 # A body's head word in any case at the start of a capitalised run: "Đoàn Đại biểu
 # Quốc hội", "Đoàn Thanh Niên" are bodies, not "Đoàn Đại", "Đoàn Thanh Niên" the person.
-BODY_HEAD_ANY_CASE = re.compile(
-    rf"(?<![{LETTER}])(?:{_alternation(BODIES['heads'])})(?![{LETTER}])", re.IGNORECASE
-)
+BODY_HEAD_ANY_CASE = re.compile(rf"(?<![{LETTER}])(?:{_alternation(BODIES['heads'])})(?![{LETTER}])", re.IGNORECASE)
 
 # The head of a body that is named after a person ("Học viện Chính trị quốc gia Hồ Chí
 # Minh", "Trường Nguyễn Ái Quốc", "Đoàn TNCS Hồ Chí Minh"): the name it ends with is no person.
-NAMED_AFTER_HEAD = re.compile(
-    rf"(?<![{LETTER}])(?:{_alternation(BODIES['named_after'])})(?![{LETTER}])", re.IGNORECASE
-)
+NAMED_AFTER_HEAD = re.compile(rf"(?<![{LETTER}])(?:{_alternation(BODIES['named_after'])})(?![{LETTER}])", re.IGNORECASE)
 
 # The words between a body's head and the name it is named after: capitalised words,
 # abbreviations and the lower-case words of body names ("Chính trị quốc gia", "Sư phạm").
@@ -253,7 +242,9 @@ ASIDE_AFTER_NAME = re.compile(
 )
 
 # A local committee written in lower case after a title: "Bí thư xứ ủy", "Bí thư tỉnh ủy".
-LOWER_BODY_HEAD = re.compile(r"[ ]+(?:xứ|khu|tỉnh|thành|huyện|quận|thị|đảng)[ ](?:ủy|uỷ)(?![{LETTER}])".replace("{LETTER}", LETTER))
+LOWER_BODY_HEAD = re.compile(
+    r"[ ]+(?:xứ|khu|tỉnh|thành|huyện|quận|thị|đảng)[ ](?:ủy|uỷ)(?![{LETTER}])".replace("{LETTER}", LETTER)
+)
 
 # A body's central organ written after a comma: "Trưởng ban Tuyên giáo, Trung ương Hội
 # Liên hiệp Phụ nữ Việt Nam", "Phó Chánh Văn phòng, Trung ương Đoàn".
@@ -269,7 +260,9 @@ ISSUER_LINES = re.compile(
     re.VERBOSE | re.MULTILINE,
 )
 # A place line of an issuer: "TỈNH QUẢNG TRỊ", "HUYỆN THẠCH THẤT".
-ISSUER_PLACE = re.compile(rf"(?P<level>TỈNH|THÀNH[ ]PHỐ|HUYỆN|QUẬN|THỊ[ ]XÃ|XÃ|PHƯỜNG)[ ]+(?P<place>[{UPPER}][{UPPER} ]*)")
+ISSUER_PLACE = re.compile(
+    rf"(?P<level>TỈNH|THÀNH[ ]PHỐ|HUYỆN|QUẬN|THỊ[ ]XÃ|XÃ|PHƯỜNG)[ ]+(?P<place>[{UPPER}][{UPPER} ]*)"
+)
 
 # --------------------------------------------------------------------------
 # Posts
@@ -396,9 +389,7 @@ KNOWN_BODY = re.compile(
 )
 
 # A headline that starts with a place: "Thạch Thất: Thực hiện quy trình ...".
-HEADLINE_PLACE = re.compile(
-    rf"^[ *#]*(?P<place>{SYLLABLE}(?:[ ]{SYLLABLE}){{1,3}})[ ]*:[ ]", re.MULTILINE
-)
+HEADLINE_PLACE = re.compile(rf"^[ *#]*(?P<place>{SYLLABLE}(?:[ ]{SYLLABLE}){{1,3}})[ ]*:[ ]", re.MULTILINE)
 
 # A local-level word followed by a place name: "Tỉnh ủy Đồng Tháp", "tỉnh Quảng Ngãi".
 LEVEL_PLACE = re.compile(
@@ -456,9 +447,7 @@ GAP_BEFORE_POST = re.compile(r"(?:,|;|[ ]kiêm)?[ ]*$")
 
 # What stands between two posts of one enumeration: a comma, maybe after the name of the
 # first post's holder ("Chủ tịch Ủy ban hành chính tỉnh, Phó Chủ tịch Hồ Thiết, Ủy viên ...").
-ENUMERATION_GAP = re.compile(
-    rf"[ ]*(?P<name>[{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*){{1,3}})?[ ]*,[ ]*"
-)
+ENUMERATION_GAP = re.compile(rf"[ ]*(?P<name>[{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*){{1,3}})?[ ]*,[ ]*")
 
 # "và" alone between two names: the second shares the posts written before the first.
 AND_BETWEEN_NAMES = re.compile(r"[ ]+và[ ]+")
@@ -475,7 +464,7 @@ LIST_ITEM_LEAD = re.compile(r"[ ]*(?:và[ ]+)?(?:(?:các[ ]+)?đồng[ ]chí[ ]+
 
 # A line of a signature block, and the parts of its first lines.
 LINE = re.compile(r"[^\n]*")
-ON_BEHALF_OF = re.compile(r"^(?:T/M|TM\.)[ ]*(?P<body>.+)$")          # TM. ỦY BAN NHÂN DÂN
+ON_BEHALF_OF = re.compile(r"^(?:T/M|TM\.)[ ]*(?P<body>.+)$")  # TM. ỦY BAN NHÂN DÂN
 SIGNATURE_MARK = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L|TUQ\.)[ ]*")  # the mark alone
 
 # The first line of a text, past Markdown heading marks.

@@ -409,7 +409,9 @@ DOC_WORD = re.compile(
 )
 #: A document word right at the end of a gap: the type word of the citation that follows it.
 TRAILING_DOC_WORD = re.compile(
-    r"(?:" + DOC_WORD.pattern + r""")
+    r"(?:"
+    + DOC_WORD.pattern
+    + r""")
     \s*(?:số\s*)?$                  # "Nghị định số " just before its code
     """,
     re.VERBOSE,

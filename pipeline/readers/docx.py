@@ -25,8 +25,11 @@ def read_docx(data: bytes, max_unzipped: int = 200 * 1024 * 1024) -> tuple[str, 
 
     merges = _check_package(data, max_unzipped)
     if merges > MAX_MERGES:  # python-docx walks merged cells quadratically (then hits RecursionError)
-        return _stream_paragraphs(data), None, [
-            f"{merges} merged table cells: text read from word/document.xml directly (no header or footer)"]
+        return (
+            _stream_paragraphs(data),
+            None,
+            [f"{merges} merged table cells: text read from word/document.xml directly (no header or footer)"],
+        )
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
@@ -43,8 +46,14 @@ def read_docx(data: bytes, max_unzipped: int = 200 * 1024 * 1024) -> tuple[str, 
         title = document.core_properties.title or None
     except (RecursionError, ValueError, KeyError, AttributeError) as err:
         text = _stream_paragraphs(data)
-        return text, None, [f"python-docx could not read the document ({type(err).__name__}); "
-                            "text read from word/document.xml directly (no header or footer)"]
+        return (
+            text,
+            None,
+            [
+                f"python-docx could not read the document ({type(err).__name__}); "
+                "text read from word/document.xml directly (no header or footer)"
+            ],
+        )
     return "\n".join(parts), title, []
 
 
@@ -54,9 +63,11 @@ def _check_package(data: bytes, max_unzipped: int) -> int:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             total = sum(member.file_size for member in package.infolist())
             if total > max_unzipped:
-                raise IngestError(f"DOCX decompresses to {total / 1048576:.0f} MB, over the limit of "
-                                  f"{max_unzipped / 1048576:.0f} MB (a zip bomb? set VANBAN_MAX_UNZIPPED_MB "
-                                  "to change it)")
+                raise IngestError(
+                    f"DOCX decompresses to {total / 1048576:.0f} MB, over the limit of "
+                    f"{max_unzipped / 1048576:.0f} MB (a zip bomb? set VANBAN_MAX_UNZIPPED_MB "
+                    "to change it)"
+                )
             if "word/document.xml" not in package.namelist():  # a main part under another name: python-docx finds it
                 return 0
             return _count(package, "word/document.xml", b":vMerge")
@@ -72,7 +83,7 @@ def _count(package: zipfile.ZipFile, name: str, needle: bytes) -> int:
         while chunk := member.read(1 << 20):
             block = tail + chunk
             count += block.count(needle)
-            tail = block[-(len(needle) - 1):]  # too short to hold a whole needle: none is counted twice
+            tail = block[-(len(needle) - 1) :]  # too short to hold a whole needle: none is counted twice
     return count
 
 
@@ -83,8 +94,9 @@ def _stream_paragraphs(data: bytes) -> str:
     lines: list[str] = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package, package.open("word/document.xml") as xml:
-            for _event, element in etree.iterparse(xml, events=("end",), tag=f"{W}p",
-                                                   resolve_entities=False, no_network=True, huge_tree=False):
+            for _event, element in etree.iterparse(
+                xml, events=("end",), tag=f"{W}p", resolve_entities=False, no_network=True, huge_tree=False
+            ):
                 if element.getparent() is not None and element.getparent().tag == f"{W}p":
                     continue
                 text = "".join(t.text or "" for t in element.iter(f"{W}t"))

@@ -42,7 +42,7 @@ def iter_lines(fd: int, max_line: int) -> Iterator[tuple[bytes, bool]]:
             while (end := chunk.find(b"\n", start)) >= 0:
                 if not too_long:
                     pending += chunk[start:end]
-                yield bytes(pending[: max_line]), too_long or len(pending) > max_line
+                yield bytes(pending[:max_line]), too_long or len(pending) > max_line
                 pending.clear()
                 too_long = False
                 start = end + 1
@@ -81,7 +81,9 @@ def parse_line(number: int, raw: bytes) -> JsonlEntry:
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         return _bad(number, raw, f"line {number} has no string field 'text'")
     text, bad = without_surrogates(obj["text"])
-    warnings: tuple[str, ...] = (f"line {number}: {bad} lone surrogate(s) in 'text' replaced with U+FFFD",) if bad else ()
+    warnings: tuple[str, ...] = (
+        (f"line {number}: {bad} lone surrogate(s) in 'text' replaced with U+FFFD",) if bad else ()
+    )
     repaired = repair_mojibake(text)
     if repaired is not None:  # TCVN3 or VNI text that went through cp1252 before it was dumped
         text = repaired.text

@@ -146,9 +146,12 @@ def is_syllable(word: str) -> bool:
 
 def _candidates(data: bytes) -> list[Decoded]:
     found = []
-    for name, decode in (("TCVN3", decode_tcvn3), ("VNI-Windows", decode_vni),
-                         ("VISCII", decode_viscii),
-                         ("cp1258", lambda b: unicodedata.normalize("NFC", b.decode("cp1258")))):
+    for name, decode in (
+        ("TCVN3", decode_tcvn3),
+        ("VNI-Windows", decode_vni),
+        ("VISCII", decode_viscii),
+        ("cp1258", lambda b: unicodedata.normalize("NFC", b.decode("cp1258"))),
+    ):
         try:
             text = decode(data)
         except (UnicodeDecodeError, ValueError):
@@ -188,5 +191,6 @@ def _looks_like_mojibake(text: str) -> bool:
     sample = text[:200_000]
     if not any("\u00a0" <= ch <= "\u00ff" for ch in sample):
         return False
-    return not re.search("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]",
-                         sample)
+    return not re.search(
+        "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]", sample
+    )

@@ -45,8 +45,9 @@ def ocr_image(image) -> OcrPage:
     """Text of one page image (PIL), lines kept, with the mean confidence of its words."""
     import pytesseract
 
-    data = pytesseract.image_to_data(image, lang=LANGUAGE, output_type=pytesseract.Output.DICT,
-                                     timeout=TIMEOUT_S, config="--psm 3")
+    data = pytesseract.image_to_data(
+        image, lang=LANGUAGE, output_type=pytesseract.Output.DICT, timeout=TIMEOUT_S, config="--psm 3"
+    )
     lines: dict[tuple[int, int, int], list[str]] = {}
     confidences = []
     for i, word in enumerate(data["text"]):

@@ -72,8 +72,9 @@ def read_pdf(data: bytes, max_pages: int = 2000) -> tuple[str, str | None, list[
         try:
             count = len(pdf.pages)
             if count > max_pages:
-                raise IngestError(f"PDF has {count} pages, over the limit of {max_pages} "
-                                  "(set VANBAN_MAX_PDF_PAGES to change it)")
+                raise IngestError(
+                    f"PDF has {count} pages, over the limit of {max_pages} (set VANBAN_MAX_PDF_PAGES to change it)"
+                )
             for number, page in enumerate(pdf.pages):
                 try:
                     text = _page_text(page, first=number == 0)
@@ -124,8 +125,10 @@ def _pypdf_pages(data: bytes, max_pages: int) -> list[str] | None:
         if reader.is_encrypted:
             raise IngestError("encrypted PDF (password required)")
         if len(reader.pages) > max_pages:
-            raise IngestError(f"PDF has {len(reader.pages)} pages, over the limit of {max_pages} "
-                              "(set VANBAN_MAX_PDF_PAGES to change it)")
+            raise IngestError(
+                f"PDF has {len(reader.pages)} pages, over the limit of {max_pages} "
+                "(set VANBAN_MAX_PDF_PAGES to change it)"
+            )
         return [page.extract_text() or "" for page in reader.pages]
     except IngestError:
         raise
