@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from extractors.codes import code_key, fold
 
@@ -155,3 +157,51 @@ def loose_code_key(code: str) -> str:
 def name_key(name: str) -> str:
     """A person's name as the networkx queries compare it: folded, one space."""
     return " ".join(fold(name).split())
+
+
+Node = TypeVar("Node", bound=Hashable)
+#: One side's expansion: for each node of a frontier, its (neighbour, hop) pairs in a stable order.
+Expand = Callable[[int, list[Node]], dict[Node, Iterable[tuple[Node, Any]]]]
+
+
+def meet_in_the_middle(sources: Sequence[Node], targets: Sequence[Node], expand: Expand[Node]) -> list[Any] | None:
+    """Hops of a shortest chain from ``sources`` to ``targets``, or None.
+
+    Breadth-first from both ends, growing the smaller side each round (hubs such as a Bộ
+    Chính trị regulation have thousands of neighbours, a leaf guidance a few).
+    ``expand(side, frontier)`` gives each frontier node's steps (side 0 grows from the
+    sources, side 1 from the targets); the hops come out in the sources-to-targets order.
+    """
+    parents: tuple[dict[Node, Any], dict[Node, Any]] = ({s: None for s in sources}, {t: None for t in targets})
+    frontiers: list[list[Node]] = [list(sources), list(targets)]
+    meet = None
+    while frontiers[0] and frontiers[1] and meet is None:
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        seen, other = parents[side], parents[1 - side]
+        steps = expand(side, frontiers[side])
+        grown = []
+        for node in frontiers[side]:
+            for neighbour, hop in steps[node]:
+                if neighbour in seen:
+                    continue
+                seen[neighbour] = (node, hop)
+                if neighbour in other:
+                    meet = neighbour
+                    break
+                grown.append(neighbour)
+            if meet is not None:
+                break
+        frontiers[side] = grown
+    if meet is None:
+        return None
+    hops = []
+    node = meet
+    while parents[0][node] is not None:
+        node, hop = parents[0][node]
+        hops.append(hop)
+    hops.reverse()
+    node = meet
+    while parents[1][node] is not None:
+        node, hop = parents[1][node]
+        hops.append(hop)
+    return hops

@@ -51,6 +51,7 @@ from graph.answers import (
     UnknownDocument,
     document_label,
     loose_code_key,
+    meet_in_the_middle,
     name_key,
     toneless,
 )
@@ -766,39 +767,12 @@ class GraphIndex:
         return {row[0]: (row[1], _row_label(row)) for row in rows}
 
     def _bidirectional(self, sources: set, targets: set, ways, min_confidence: float, keys: dict) -> list | None:
-        parents: tuple[dict, dict] = ({s: None for s in sources}, {t: None for t in targets})
-        frontiers = [sorted(sources, key=keys.__getitem__), sorted(targets, key=keys.__getitem__)]
-        meet = None
-        while frontiers[0] and frontiers[1] and meet is None:
-            side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
-            seen, other = parents[side], parents[1 - side]
-            steps = self._steps(frontiers[side], ways[side], min_confidence)
-            grown = []
-            for node in frontiers[side]:
-                for neighbour, hop in steps[node]:
-                    if neighbour in seen:
-                        continue
-                    seen[neighbour] = (node, hop)
-                    if neighbour in other:
-                        meet = neighbour
-                        break
-                    grown.append(neighbour)
-                if meet is not None:
-                    break
-            frontiers[side] = grown
-        if meet is None:
-            return None
-        hops = []
-        node = meet
-        while parents[0][node] is not None:
-            node, hop = parents[0][node]
-            hops.append(hop)
-        hops.reverse()
-        node = meet
-        while parents[1][node] is not None:
-            node, hop = parents[1][node]
-            hops.append(hop)
-        return hops
+        """As the graph's path search, one query per frontier (see :func:`meet_in_the_middle`)."""
+
+        def expand(side: int, frontier: list) -> dict:
+            return self._steps(frontier, ways[side], min_confidence)
+
+        return meet_in_the_middle(sorted(sources, key=keys.__getitem__), sorted(targets, key=keys.__getitem__), expand)
 
     # --- people
 

@@ -24,6 +24,7 @@ from graph.answers import (
     PostHeld,
     UnknownDocument,
     display_label,
+    meet_in_the_middle,
 )
 from graph.schema import ensure_valid
 
@@ -286,41 +287,14 @@ def path(G: nx.MultiDiGraph, a: str, b: str, min_confidence: float = 0.0) -> lis
 
 
 def _bidirectional(G, sources: set, targets: set, forward, backward, min_confidence: float) -> list[Hop] | None:
-    """Breadth-first search from both ends, growing the smaller side each round (hubs such
-    as a Bộ Chính trị regulation have thousands of neighbours, a leaf guidance a few)."""
-    parents: tuple[dict, dict] = ({s: None for s in sources}, {t: None for t in targets})
-    frontiers = [sorted(sources), sorted(targets)]
+    """The shortest chain from ``sources`` to ``targets`` with ``forward`` steps from the
+    sources and ``backward`` steps from the targets (see :func:`meet_in_the_middle`)."""
     steps = (forward, backward)
-    meet = None
-    while frontiers[0] and frontiers[1] and meet is None:
-        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
-        seen, other = parents[side], parents[1 - side]
-        grown = []
-        for node in frontiers[side]:
-            for neighbour, hop in steps[side](G, node, min_confidence):
-                if neighbour in seen:
-                    continue
-                seen[neighbour] = (node, hop)
-                if neighbour in other:
-                    meet = neighbour
-                    break
-                grown.append(neighbour)
-            if meet is not None:
-                break
-        frontiers[side] = grown
-    if meet is None:
-        return None
-    hops: list[Hop] = []
-    node = meet
-    while parents[0][node] is not None:
-        node, hop = parents[0][node]
-        hops.append(hop)
-    hops.reverse()
-    node = meet
-    while parents[1][node] is not None:
-        node, hop = parents[1][node]
-        hops.append(hop)
-    return hops
+
+    def expand(side: int, frontier: list) -> dict:
+        return {node: steps[side](G, node, min_confidence) for node in frontier}
+
+    return meet_in_the_middle(sorted(sources), sorted(targets), expand)
 
 
 def _out_steps(G: nx.MultiDiGraph, node: str, min_confidence: float = 0.0):

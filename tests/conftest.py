@@ -1,5 +1,6 @@
 """Shared fixtures: the project's own fixtures, and ../shared when it is beside the checkout."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,30 @@ try:
     settings.load_profile("short")
 except ImportError:  # hypothesis is in the test extra
     pass
+
+
+@pytest.fixture
+def gold_dir(tmp_path) -> Path:
+    """A gold set of one sentence: one code found, one missed, one date."""
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.txt").write_text(
+        "Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương.", encoding="utf-8"
+    )
+    (gold / "a.json").write_text(
+        json.dumps(
+            {
+                "file": "a.txt",
+                "published": None,
+                "codes": {"16-HD/BTCTW": {"date": "2022-02-15"}, "99-QĐ/TW": {}},
+                "dates": ["2022-02-15"],
+                "periods": [],
+                "people": {},
+                "people_optional": [],
+                "relations": [],
+                "relations_optional": [],
+            }
+        ),
+        encoding="utf-8",
+    )
+    return gold

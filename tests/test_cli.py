@@ -86,28 +86,7 @@ def test_report_summarises_a_store(tmp_path):
     assert "16-HD/BTCTW" in result.stdout
 
 
-def test_eval_scores_a_project_gold_set(tmp_path):
-    gold_dir = tmp_path / "gold"
-    gold_dir.mkdir()
-    (gold_dir / "a.txt").write_text(
-        "Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương.", encoding="utf-8"
-    )
-    (gold_dir / "a.json").write_text(
-        json.dumps(
-            {
-                "file": "a.txt",
-                "published": None,
-                "codes": {"16-HD/BTCTW": {"date": "2022-02-15"}, "99-QĐ/TW": {}},
-                "dates": ["2022-02-15"],
-                "periods": [],
-                "people": {},
-                "people_optional": [],
-                "relations": [],
-                "relations_optional": [],
-            }
-        ),
-        encoding="utf-8",
-    )
+def test_eval_scores_a_project_gold_set(gold_dir):
     result = invoke("eval", "--gold", gold_dir, "--json", "--misses")
     assert result.exit_code == 0
     report = json.loads(result.stdout)

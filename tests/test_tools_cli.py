@@ -199,32 +199,6 @@ def test_extract_format_parquet_needs_a_directory():
 # --- eval gates ------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def gold_dir(tmp_path) -> Path:
-    gold = tmp_path / "gold"
-    gold.mkdir()
-    (gold / "a.txt").write_text(
-        "Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương.", encoding="utf-8"
-    )
-    (gold / "a.json").write_text(
-        json.dumps(
-            {
-                "file": "a.txt",
-                "published": None,
-                "codes": {"16-HD/BTCTW": {"date": "2022-02-15"}, "99-QĐ/TW": {}},
-                "dates": ["2022-02-15"],
-                "periods": [],
-                "people": {},
-                "people_optional": [],
-                "relations": [],
-                "relations_optional": [],
-            }
-        ),
-        encoding="utf-8",
-    )
-    return gold
-
-
 @pytest.mark.parametrize(
     "floors, code, below",
     [
