@@ -232,6 +232,18 @@ INTERNAL_TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "story": "the text_id of the story's first text (itself when it has no copy)",
         },
     ),
+    "text_search_words": (
+        "The word index of vanban search: underthesea's words, a word's syllables joined by _ (FTS5).",
+        {"doc_id": "the document's id (documents.id)", "source": _SOURCE, "body": "the text as words"},
+    ),
+    "text_search_words_offsets": (
+        "Where each indexed word stands in the original text (vanban search's snippets and offsets).",
+        {"source": _SOURCE, "spans": "start and end of every word (JSON)"},
+    ),
+    "text_search_keywords": (
+        "Each text's most distinctive words (TF-IDF over the word index), shown by vanban report.",
+        {"source": _SOURCE, "rank": "1 for the most distinctive", "word": "the word", "score": "its TF-IDF"},
+    ),
     "graph_meta": (
         "Versions the graph index was built from (vanban query rebuilds it when they change).",
         {"name": "what is versioned", "value": "its version"},
