@@ -45,3 +45,12 @@ def test_lxml_html_clean_is_a_declared_dependency():
     """An older pip ignores lxml's html_clean extra; trafilatura then fails on every HTML file."""
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     assert any(dep.startswith("lxml_html_clean") for dep in config["project"]["dependencies"])
+
+
+def test_every_top_package_ships_py_typed():
+    """The annotations are public (PEP 561): each package has py.typed and a glob that ships it."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]
+    for package in ("vntext", "extractors", "pipeline", "graph"):
+        assert (REPO / package / "py.typed").is_file(), package
+        assert "py.typed" in globs.get(package, []), package
