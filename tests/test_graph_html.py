@@ -9,8 +9,6 @@ import json
 import os
 import random
 import re
-import shutil
-import signal
 import subprocess
 import urllib.parse
 from html.parser import HTMLParser
@@ -38,6 +36,8 @@ from graph.queries import UnknownDocument
 from graph.view import focus_view, overview
 from pipeline.graph_cli import graph as graph_group
 from pipeline.store import Store
+from tests.browser import chromium as chromium_command
+from tests.browser import run_chromium
 from tests.records import citation, record, relation
 
 ATTACK = "<script>alert(1)</script>"
@@ -446,26 +446,7 @@ TYPES_CYCLE = ("NQ", "QĐ", "HD", "CT", "KL", "KH")
 
 # --- in a real browser -------------------------------------------------------------------
 
-BROWSER_TIMEOUT = 90  # seconds; a page needs one or two
 OPEN_LIMIT_MS = 5000  # the issue: the page opens in under 5 s
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1400,900",
-]
-
-
-def _chromium() -> str:
-    found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if not found:
-        pytest.skip("headless Chromium not found: apt-get install chromium")
-    return found
 
 
 class _Dom(HTMLParser):
@@ -501,33 +482,13 @@ class _Dom(HTMLParser):
             self.state_text += data
 
 
-def _run_chromium(chromium: str, args: list[str], profile: Path) -> str:
-    # Its own process group, so that a page that hangs (an alert() that got through) takes
-    # every Chromium process with it when the test gives up.
-    browser = subprocess.Popen(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        out, err = browser.communicate(timeout=BROWSER_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(browser.pid, signal.SIGKILL)
-        browser.communicate()
-        pytest.fail(f"Chromium did not finish {args[-1]} in {BROWSER_TIMEOUT} s (a dialog or a script that never ends)")
-    assert browser.returncode == 0, err[-2000:]
-    return out
-
-
 def _url(page: Path, **params) -> str:
     pairs = [(k, v) for k, values in params.items() for v in (values if isinstance(values, list) else [values])]
     return page.resolve().as_uri() + ("?" + urllib.parse.urlencode(pairs) if pairs else "")
 
 
 def _open(chromium: str, page: Path, profile: Path, **params) -> tuple[str, _Dom]:
-    out = _run_chromium(chromium, ["--dump-dom", _url(page, **params)], profile)
+    out = run_chromium(chromium, ["--dump-dom", _url(page, **params)], profile)
     dom = _Dom(out)
     assert dom.body.get("data-state") == "ready", "the page's script did not finish"
     return out, dom
@@ -539,7 +500,7 @@ def _screenshot(chromium: str, page: Path, name: str, tmp_path: Path, **params) 
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
     png.unlink(missing_ok=True)
-    _run_chromium(chromium, [f"--screenshot={png}", _url(page, **params)], tmp_path / "profile-shot")
+    run_chromium(chromium, [f"--screenshot={png}", _url(page, **params)], tmp_path / "profile-shot")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000  # a drawing, not a blank
     return png
 
@@ -553,7 +514,7 @@ def _assert_opens_readable(dom: _Dom, min_labels: int) -> None:
 
 @pytest.mark.browser
 def test_browser_draws_the_overview(G, page, tmp_path):
-    _text, dom = _open(_chromium(), page, tmp_path / "profile")
+    _text, dom = _open(chromium_command(), page, tmp_path / "profile")
     assert set(dom.state["shown_nodes"]) == CHAIN
     assert dom.state["shown_edges"] == 3
     assert set(dom.state["labelled"]) == CHAIN  # a small drawing labels every document
@@ -572,7 +533,7 @@ def test_browser_draws_the_overview(G, page, tmp_path):
     ],
 )
 def test_browser_search_marks_the_matches(page, tmp_path, query, matches):
-    _text, dom = _open(_chromium(), page, tmp_path / "profile", q=query)
+    _text, dom = _open(chromium_command(), page, tmp_path / "profile", q=query)
     assert dom.state["matches"] == matches
     assert dom.body["data-matches"] == str(len(matches))
     assert dom.results == matches
@@ -583,7 +544,7 @@ def test_browser_search_marks_the_matches(page, tmp_path, query, matches):
 
 @pytest.mark.browser
 def test_browser_search_finds_what_is_not_drawn(page, tmp_path):
-    text, dom = _open(_chromium(), page, tmp_path / "profile", q="7-kl/tw")
+    text, dom = _open(chromium_command(), page, tmp_path / "profile", q="7-kl/tw")
     assert dom.state["matches"] == []
     assert "7-KL/TW · Kết luận · not drawn on this page" in text
 
@@ -601,14 +562,14 @@ def test_browser_search_finds_what_is_not_drawn(page, tmp_path):
     ],
 )
 def test_browser_filters(page, tmp_path, params, shown, edges):
-    _text, dom = _open(_chromium(), page, tmp_path / "profile", **params)
+    _text, dom = _open(chromium_command(), page, tmp_path / "profile", **params)
     assert set(dom.state["shown_nodes"]) == shown
     assert dom.state["shown_edges"] == edges
 
 
 @pytest.mark.browser
 def test_browser_shows_a_script_tag_as_text(focus_page, tmp_path):
-    text, dom = _open(_chromium(), focus_page, tmp_path / "profile", q="7-KL/TW")
+    text, dom = _open(chromium_command(), focus_page, tmp_path / "profile", q="7-KL/TW")
     assert dom.state["selected"] == "doc:7-KL/TW"
     assert "về &lt;script&gt;alert(1)&lt;/script&gt;" in text  # the details panel, as text
     assert dom.scripts == 3  # nothing was injected
@@ -617,7 +578,7 @@ def test_browser_shows_a_script_tag_as_text(focus_page, tmp_path):
 
 @pytest.mark.browser
 def test_browser_page_of_the_bundled_corpus(corpus_dir, tmp_path):
-    chromium = _chromium()
+    chromium = chromium_command()
     from pipeline.process import extract_paths
 
     records = list(extract_paths(sorted(p for p in corpus_dir.iterdir() if p.is_file())))
@@ -632,7 +593,7 @@ def test_browser_page_of_the_bundled_corpus(corpus_dir, tmp_path):
 
 @pytest.mark.browser
 def test_browser_focus_in_a_300_text_store(tmp_path):
-    chromium = _chromium()
+    chromium = chromium_command()
     G = build_graph(synthetic_records(300))
     page = write_html(G, tmp_path / "focus-300.html", focus="50-QĐ/TW", depth=2)
     _text, dom = _open(chromium, page, tmp_path / "profile")
@@ -647,7 +608,7 @@ def test_browser_focus_in_a_300_text_store(tmp_path):
 
 @pytest.mark.browser
 def test_browser_overview_of_a_3000_text_store(tmp_path):
-    chromium = _chromium()
+    chromium = chromium_command()
     G = build_graph(synthetic_records(3000))
     page = write_html(G, tmp_path / "overview-3000.html")
     assert page.stat().st_size < 5_000_000
@@ -668,7 +629,7 @@ def test_browser_pages_of_the_bench_store(shared_dir, tmp_path):
     db = os.environ.get("VANBAN_BENCH_DB")
     if not db or not Path(db).is_file():
         pytest.skip("set VANBAN_BENCH_DB to a store of the bench corpus (vanban run ... --db FILE)")
-    chromium = _chromium()
+    chromium = chromium_command()
     from pipeline.graph_cli import load_graph
 
     G = load_graph(Path(db))

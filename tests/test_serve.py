@@ -24,6 +24,7 @@ import pytest
 from pipeline.process import extract_paths
 from pipeline.serve import QUERIES, TABLES, ensure_views, metadata
 from pipeline.store import Store
+from tests.browser import chromium, run_chromium
 
 pytest.importorskip("datasette")
 
@@ -150,26 +151,6 @@ def test_serve_get_links_a_document_row_to_the_graph_page(store_path):
 
 # --- end to end, in headless Chromium ------------------------------------------------------
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--hide-scrollbars",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1400,1100",
-]
-BROWSER_TIMEOUT = 60
-
-
-def _chromium() -> str:
-    path = "/usr/bin/chromium"
-    if not Path(path).exists():
-        pytest.skip("headless Chromium not found at /usr/bin/chromium: apt-get install chromium")
-    return path
-
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -213,27 +194,13 @@ def server(store_path):
 
 def _browse(url: str, name: str, tmp_path: Path) -> str:
     """Load ``url`` in headless Chromium: its DOM as text, and a screenshot kept as ``name``.png."""
-    chromium = _chromium()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shot = SCREENSHOTS / f"{name}.png"
     shot.unlink(missing_ok=True)
-    outputs = []
-    for mode in ([f"--screenshot={shot}"], ["--dump-dom"]):
-        browser = subprocess.Popen(
-            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *mode, url],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
-        try:
-            out, err = browser.communicate(timeout=BROWSER_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            os.killpg(browser.pid, signal.SIGKILL)
-            browser.communicate()
-            pytest.fail(f"Chromium did not finish {url} in {BROWSER_TIMEOUT} s")
-        assert browser.returncode == 0, err[-2000:]
-        outputs.append(out)
+    outputs = [
+        run_chromium(chromium(), [*mode, url], tmp_path / "profile", window="1400,1100")
+        for mode in ([f"--screenshot={shot}"], ["--dump-dom"])
+    ]
     assert shot.is_file() and shot.stat().st_size > 10_000, "no screenshot"
     return outputs[1]
 
