@@ -1,16 +1,18 @@
 """Every kind of fact of one normalized text, found by the pure ``find_*`` functions, without spaCy.
 
-The extractors are given the normalized text once, in the order the facts
-depend on each other (dates → identity → citations → people → organizations →
-relations). An extractor that fails leaves a warning ("people failed: ...")
-instead of losing the document, as the spaCy components of ``pipeline.nlp`` do;
-the two give the same ``Facts`` for the same text. No word segmentation is
-needed here: the spaCy ``Doc`` is built only for displaCy and notebooks.
+The steps and what each rests on are written once, here (:data:`STEPS`): dates →
+identity → citations → people → organizations → relations. :func:`find_facts`
+runs them all on a text; the spaCy components of ``pipeline.nlp`` run them one
+at a time on a ``Doc`` through :func:`run_step`. A step that fails leaves a
+warning ("people failed: ...") instead of losing the document. No word
+segmentation is needed here: the spaCy ``Doc`` is built only for displaCy and
+notebooks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from extractors.citations import extract_citations, repair_warnings
 from extractors.dates import find_dates, find_published
@@ -21,43 +23,72 @@ from extractors.people import find_people
 from extractors.relations import find_relations
 
 
+@dataclass(frozen=True)
+class Source:
+    """The normalized text with what the steps may need besides it."""
+
+    text: str
+    published_hint: str | None = None  # ISO date from metadata: anchors dates written without a year
+    doc_id: str | None = None  # the document's id: a relation's source when the text has no code
+
+
+def _dates(src: Source, facts: Facts) -> None:
+    facts.published = find_published(src.text)
+    anchor = src.published_hint or (facts.published.value if facts.published else None)
+    facts.dates = find_dates(src.text, anchor=anchor)
+
+
+def _identity(src: Source, facts: Facts) -> None:
+    facts.identity = read_identity(src.text, facts.dates)
+
+
+def _citations(src: Source, facts: Facts) -> None:
+    facts.citations = extract_citations(src.text, facts.dates, facts.identity)
+    facts.warnings.extend(repair_warnings(facts.citations, facts.identity))
+
+
+def _people(src: Source, facts: Facts) -> None:
+    facts.people = find_people(src.text)
+
+
+def _organizations(src: Source, facts: Facts) -> None:
+    facts.organizations = find_organizations(src.text)
+
+
+def _relations(src: Source, facts: Facts) -> None:
+    page = page_subject_start(src.text) if facts.identity is None else None
+    facts.relations = find_relations(src.text, facts.citations, facts.identity, src.doc_id or "", page)
+
+
+#: name -> (the steps it rests on, the work), in the order find_facts runs them
+STEPS: dict[str, tuple[tuple[str, ...], Callable[[Source, Facts], None]]] = {
+    "dates": ((), _dates),
+    "identity": (("dates",), _identity),
+    "citations": (("dates", "identity"), _citations),
+    "people": ((), _people),
+    "organizations": ((), _organizations),
+    "relations": (("citations", "identity"), _relations),
+}
+
+
+def run_step(name: str, src: Source, facts: Facts, ran: list[str]) -> None:
+    """Run one step into ``facts``, after the steps it rests on that are not in ``ran`` yet."""
+    if name in ran:
+        return
+    ran.append(name)
+    requires, work = STEPS[name]
+    for needed in requires:
+        run_step(needed, src, facts, ran)
+    try:
+        work(src, facts)
+    except Exception as err:  # keep the document; say which extractor failed and why
+        facts.warnings.append(f"{name} failed: {type(err).__name__}: {err}")
+
+
 def find_facts(text: str, *, published_hint: str | None = None, doc_id: str | None = None) -> Facts:
     """The facts of a normalized text; ``published_hint`` (ISO) anchors dates without a year."""
-    facts = Facts()
-
-    def dates() -> None:
-        facts.published = find_published(text)
-        anchor = published_hint or (facts.published.value if facts.published else None)
-        facts.dates = find_dates(text, anchor=anchor)
-
-    def identity() -> None:
-        facts.identity = read_identity(text, facts.dates)
-
-    def citations() -> None:
-        facts.citations = extract_citations(text, facts.dates, facts.identity)
-        facts.warnings.extend(repair_warnings(facts.citations, facts.identity))
-
-    def people() -> None:
-        facts.people = find_people(text)
-
-    def organizations() -> None:
-        facts.organizations = find_organizations(text)
-
-    def relations() -> None:
-        page = page_subject_start(text) if facts.identity is None else None
-        facts.relations = find_relations(text, facts.citations, facts.identity, doc_id or "", page)
-
-    steps: list[tuple[str, Callable[[], None]]] = [
-        ("dates", dates),
-        ("identity", identity),
-        ("citations", citations),
-        ("people", people),
-        ("organizations", organizations),
-        ("relations", relations),
-    ]
-    for name, step in steps:
-        try:
-            step()
-        except Exception as err:  # keep the document; say which extractor failed and why
-            facts.warnings.append(f"{name} failed: {type(err).__name__}: {err}")
+    facts, ran = Facts(), list[str]()
+    src = Source(text, published_hint, doc_id)
+    for name in STEPS:
+        run_step(name, src, facts, ran)
     return facts

@@ -1,8 +1,8 @@
 """The spaCy pipeline: underthesea tokenizer plus one thin component per kind of fact.
 
-Each component calls a pure ``find_*`` function of ``extractors`` on ``doc.text``
-(the normalized text), adds what it found to ``doc._.facts`` (an
-``extractors.models.Facts``) and labels the spans in ``doc.spans["vanban"]``
+Each component runs one step of ``pipeline.facts`` (a pure ``find_*`` function of
+``extractors``) on ``doc.text`` (the normalized text), adds what it found to
+``doc._.facts`` (an ``extractors.models.Facts``) and labels the spans in ``doc.spans["vanban"]``
 (CODE, DATE, PERSON, POST, ORG; the group is the ``span_key`` option) for
 displaCy. A component that fails leaves a warning on the document instead of
 losing it.
@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.models import Facts
 from pipeline import tokenize  # noqa: F401  (registers the tokenizer)
+from pipeline.facts import Source, run_step
 
 SPAN_KEY = "vanban"
 PUBLISHED_HINT = "vanban_published_hint"  # user_data key: the date from metadata, ISO
@@ -56,84 +57,20 @@ def _label(doc: Doc, start: int, end: int, label: str, key: str = SPAN_KEY) -> N
         doc.spans[key].append(span)
 
 
-def _guarded(name: str, doc: Doc, work) -> None:
-    try:
-        work(facts_of(doc))
-    except Exception as err:  # keep the document; say which extractor failed and why
-        facts_of(doc).warnings.append(f"{name} failed: {type(err).__name__}: {err}")
-
-
 # --- what each kind of fact needs and does ------------------------------------------------
 #
-# A step computes one kind of fact into ``doc._.facts``; it first runs the steps it rests on
-# when no component of this Doc ran them yet, so that ``add_pipe("vanban_citations")`` alone,
-# in any spaCy pipeline, finds citations with their dates and the directive's own identity.
+# The steps are pipeline.facts.STEPS. A component runs its step into ``doc._.facts``, first
+# running the steps it rests on when no component of this Doc ran them yet, so that
+# ``add_pipe("vanban_citations")`` alone, in any spaCy pipeline, finds citations with their
+# dates and the directive's own identity.
 
 RAN = "vanban_ran"  # user_data key: the steps already run on this Doc
 
 
-def _dates(doc: Doc, facts: Facts) -> None:
-    from extractors.dates import find_dates, find_published
-
-    facts.published = find_published(doc.text)
-    anchor = doc.user_data.get(PUBLISHED_HINT) or (facts.published.value if facts.published else None)
-    facts.dates = find_dates(doc.text, anchor=anchor)
-
-
-def _identity(doc: Doc, facts: Facts) -> None:
-    from extractors.identity import read_identity
-
-    facts.identity = read_identity(doc.text, facts.dates)
-
-
-def _citations(doc: Doc, facts: Facts) -> None:
-    from extractors.citations import extract_citations, repair_warnings
-
-    facts.citations = extract_citations(doc.text, facts.dates, facts.identity)
-    facts.warnings.extend(repair_warnings(facts.citations, facts.identity))
-
-
-def _people(doc: Doc, facts: Facts) -> None:
-    from extractors.people import find_people
-
-    facts.people = find_people(doc.text)
-
-
-def _organizations(doc: Doc, facts: Facts) -> None:
-    from extractors.organizations import find_organizations
-
-    facts.organizations = find_organizations(doc.text)
-
-
-def _relations(doc: Doc, facts: Facts) -> None:
-    from extractors.identity import page_subject_start
-    from extractors.relations import find_relations
-
-    doc_id = doc.user_data.get(DOC_ID) or ""
-    page = page_subject_start(doc.text) if facts.identity is None else None
-    facts.relations = find_relations(doc.text, facts.citations, facts.identity, doc_id, page)
-
-
-STEPS = {  # name -> (the steps it rests on, the work)
-    "dates": ((), _dates),
-    "identity": (("dates",), _identity),
-    "citations": (("dates", "identity"), _citations),
-    "people": ((), _people),
-    "organizations": ((), _organizations),
-    "relations": (("citations", "identity"), _relations),
-}
-
-
 def _run(doc: Doc, name: str) -> None:
-    """Run one step (after the steps it rests on, when not yet run on this Doc); failures become warnings."""
-    ran = doc.user_data.setdefault(RAN, [])  # a list: user_data must stay serializable
-    if name in ran:
-        return
-    ran.append(name)
-    requires, work = STEPS[name]
-    for needed in requires:
-        _run(doc, needed)
-    _guarded(name, doc, lambda facts: work(doc, facts))
+    """Run one step on ``doc`` (after the steps it rests on); failures become warnings."""
+    source = Source(doc.text, doc.user_data.get(PUBLISHED_HINT), doc.user_data.get(DOC_ID))
+    run_step(name, source, facts_of(doc), doc.user_data.setdefault(RAN, []))  # a list: user_data is serialized
 
 
 def _spans(name: str, facts: Facts) -> list[tuple[int, int, str]]:
