@@ -282,8 +282,8 @@ SIGNAL_ROWS = [
         id="active_thay_the",
     ),
     pytest.param(
-        "Hướng dẫn 43-HD/BTCTW năm 2025 có hiệu lực kể từ ngày 31/10/2025 và thay thế Hướng dẫn 25-HD/BTCTW năm 2023.",
-        {("43-HD/BTCTW", "replaces", "25-HD/BTCTW")},
+        "Quy định 12-QĐ/TU năm 2024 có hiệu lực kể từ ngày 05/3/2024 và thay thế Quy định 07-QĐ/TU năm 2021.",
+        {("12-QĐ/TU", "replaces", "07-QĐ/TU")},
         id="effect_clause_then_thay_the",
     ),
     pytest.param(
