@@ -117,11 +117,11 @@ SOURCE_ROWS = [
         id="frame_nghi_quyet_nay",
     ),
     pytest.param(
-        "Ngày 18/11/2025, Bộ Tài chính ban hành Công văn 17899/BTC-VP về tập huấn nghiệp vụ thuế.\n\n"
-        "**>>> TẢI VỀ Toàn văn Công văn 17899/BTC-VP**\n\n"
-        "Theo đó, thực hiện Kết luận 186-KL/TW và Kết luận 195-KL/TW của Bộ Chính trị, Bộ Tài chính "
-        "tổ chức 06 hội nghị.",
-        {("17899/BTC-VP", "implements", "186-KL/TW"), ("17899/BTC-VP", "implements", "195-KL/TW")},
+        "Ngày 02/6/2025, Bộ Nội vụ ban hành Công văn 2210/BNV-TCCB về bồi dưỡng công chức.\n\n"
+        "**>>> TẢI VỀ Toàn văn Công văn 2210/BNV-TCCB**\n\n"
+        "Theo đó, thực hiện Kết luận 121-KL/TW và Kết luận 137-KL/TW của Bộ Chính trị, Bộ Nội vụ "
+        "mở 04 lớp bồi dưỡng.",
+        {("2210/BNV-TCCB", "implements", "121-KL/TW"), ("2210/BNV-TCCB", "implements", "137-KL/TW")},
         id="theo_do_after_news_issuance_list",
     ),
     pytest.param(
@@ -157,10 +157,10 @@ SOURCE_ROWS += [
         id="source_line_ending_on_a_colon_opens_a_quote",
     ),
     pytest.param(
-        "Căn cứ tại tiểu mục 7.12 Mục 7 Hướng dẫn 43-HD/BTCTW năm 2025 quy định như sau:\n\n"
-        "7.12. Căn cứ khung tiêu chí đánh giá tại Phụ lục 5 của Quy định số 366-QĐ/TW, các cấp ủy hướng dẫn "
-        "cấp dưới.\n\nNhư vậy, cấp ủy hướng dẫn.",
-        {("43-HD/BTCTW", "based_on", "366-QĐ/TW")},
+        "Căn cứ tại tiểu mục 3.4 Mục 3 Hướng dẫn 21-HD/BTCTW năm 2024 quy định như sau:\n\n"
+        "3.4. Căn cứ tiêu chuẩn chức danh tại Phụ lục 2 của Quy định số 214-QĐ/TW, các cấp ủy rà soát "
+        "cán bộ.\n\nNhư vậy, cấp ủy rà soát.",
+        {("21-HD/BTCTW", "based_on", "214-QĐ/TW")},
         id="quoted_can_cu_clause_is_the_quoted_documents_basis",
     ),
     pytest.param(
@@ -369,9 +369,9 @@ SIGNAL_ROWS += [
         id="duoc_ap_dung_tu_ngay_va_thay_the",
     ),
     pytest.param(
-        "Chính phủ ban hành Nghị quyết 282/NQ-CP ngày 15/9/2025 về Chương trình hành động thực hiện Nghị quyết "
-        "72-NQ/TW về bảo vệ sức khỏe Nhân dân.",
-        {("282/NQ-CP", "implements", "72-NQ/TW")},
+        "Chính phủ ban hành Nghị quyết 140/NQ-CP ngày 02/10/2024 về Chương trình hành động thực hiện Nghị quyết "
+        "29-NQ/TW về công nghiệp hóa.",
+        {("140/NQ-CP", "implements", "29-NQ/TW")},
         id="ve_chuong_trinh_hanh_dong_thuc_hien",
     ),
     pytest.param(
@@ -392,17 +392,17 @@ SIGNAL_ROWS += [
 LIST_ROWS = [
     pytest.param(
         state(
-            "06/CT-UBND",
-            "Để tiếp tục thực hiện Chỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính "
-            "phủ; Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày 29/12/2023 của Ban Thường "
-            "vụ Tỉnh ủy; Phương án số 728/PA-UBND ngày 28/02/2025 của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu:",
+            "14/CT-UBND",
+            "Để tiếp tục thực hiện Chỉ thị số 12/CT-TTg ngày 03/4/2023 của Thủ tướng Chính "
+            "phủ; Chỉ thị số 08-CT/TU ngày 10/7/2023, Kế hoạch số 45-KH/TU ngày 15/9/2023 của Ban Thường "
+            "vụ Tỉnh ủy; Phương án số 310/PA-UBND ngày 20/01/2025 của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu:",
             kind="CHỈ THỊ",
         ),
         {
-            ("06/CT-UBND", "implements", "05/CT-TTg"),
-            ("06/CT-UBND", "implements", "31-CT/TU"),
-            ("06/CT-UBND", "implements", "134-KH/TU"),
-            ("06/CT-UBND", "implements", "728/PA-UBND"),
+            ("14/CT-UBND", "implements", "12/CT-TTg"),
+            ("14/CT-UBND", "implements", "08-CT/TU"),
+            ("14/CT-UBND", "implements", "45-KH/TU"),
+            ("14/CT-UBND", "implements", "310/PA-UBND"),
         },
         id="thuc_hien_list_with_semicolons",
     ),
@@ -495,9 +495,9 @@ LIST_ROWS += [
         id="a_law_named_alone_after_its_number_was_given",
     ),
     pytest.param(
-        "Luật Quản lý thuế số 38/2019/QH14 quy định nộp thuế. Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài "
-        "chính hướng dẫn thi hành một số điều của Luật Quản lý thuế và Nghị định số 126/2020/NĐ-CP.",
-        {("80/2021/TT-BTC", "implements", "38/2019/QH14"), ("80/2021/TT-BTC", "implements", "126/2020/NĐ-CP")},
+        "Luật Kế toán số 88/2015/QH13 quy định chế độ kế toán. Thông tư số 45/2024/TT-BTC ngày 12/8/2024 của Bộ Tài "
+        "chính hướng dẫn thi hành một số điều của Luật Kế toán và Nghị định số 174/2016/NĐ-CP.",
+        {("45/2024/TT-BTC", "implements", "88/2015/QH13"), ("45/2024/TT-BTC", "implements", "174/2016/NĐ-CP")},
         id="a_law_by_name_then_a_listed_decree",
     ),
     pytest.param(
