@@ -19,7 +19,7 @@ FIND_DATES_CASES = [
     ("Kết luận số 12-KL/TW ngày 22-3-2017 của Bộ Chính trị", [("date", "2017-03-22", "ngày 22-3-2017")]),
     ("Hướng dẫn số 15-HD/BTCTW ngày 5-11-2012 của Ban Tổ chức Trung ương", [("date", "2012-11-05", "ngày 5-11-2012")]),
     ("Hội nghị diễn ra ngày 01.04.2021 tại hội trường tỉnh", [("date", "2021-04-01", "ngày 01.04.2021")]),
-    ("Chiều 4/7/2024, tại Hà Nội, Ban Tổ chức Trung ương tổ chức Hội nghị", [("date", "2024-07-04", "4/7/2024")]),
+    ("Chiều 9/8/2023, tại Cần Thơ, Ban Dân vận Trung ương tổ chức tọa đàm", [("date", "2023-08-09", "9/8/2023")]),
     ("Sáng ngày 10/5/2022, Ban Thường vụ Huyện ủy tổ chức hội nghị", [("date", "2022-05-10", "ngày 10/5/2022")]),
     ("QUYẾT ĐỊNH NGÀY30/11/2004 CỦA BỘ CHÍNH TRỊ", [("date", "2004-11-30", "NGÀY30/11/2004")]),
     ("THỨ NĂM, 01/04/2021 18:14:15", [("date", "2021-04-01", "01/04/2021")]),
