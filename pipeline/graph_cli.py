@@ -21,6 +21,7 @@ from graph.build import build_graph
 from graph.index import GraphIndex
 from graph.io import FORMATS, ExportError, export_graph
 from graph.schema import GraphSchemaError
+from pipeline.cli_store import require_store, store_option
 from pipeline.search_cli import keyword_lines
 
 _INDEX_META = "vanban.graph_index"  # click context meta key of the store's graph tables
@@ -28,8 +29,7 @@ _INDEX_META = "vanban.graph_index"  # click context meta key of the store's grap
 
 def load_graph(db: Path) -> nx.MultiDiGraph:
     """Build the graph from the records of store ``db``; a clear error when it is missing."""
-    if not Path(db).is_file():
-        raise click.ClickException(f"{db}: no such store (make one with: vanban run PATH... --db {db})")
+    require_store(db)
     from pipeline.store import Store
 
     store = Store(db)
@@ -47,8 +47,7 @@ def _index(ctx: click.Context) -> GraphIndex:
     """The store's graph tables, rebuilt first when the store changed since (a store from an older vanban)."""
     if _INDEX_META not in ctx.meta:
         db = ctx.meta["vanban.db"]
-        if not Path(db).is_file():
-            raise click.ClickException(f"{db}: no such store (make one with: vanban run PATH... --db {db})")
+        require_store(db)
         conn = sqlite3.connect(db)
         try:
             if ctx.meta.get("vanban.reindex") or not graph_index.is_current(conn):
@@ -159,13 +158,7 @@ def _resolve(ctx: click.Context, code: str, offset: int = 0, limit: int = 20) ->
 
 
 @click.group("query")
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default="vanban.db",
-    show_default=True,
-    help="The store to read (made by `vanban run`).",
-)
+@store_option()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--reindex", is_flag=True, help="Rebuild the store's graph tables before answering.")
 @click.pass_context
@@ -366,13 +359,7 @@ def graph() -> None:
 
 
 @graph.command("export")
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default="vanban.db",
-    show_default=True,
-    help="The store to read (made by `vanban run`).",
-)
+@store_option()
 @click.option(
     "--format",
     "fmt",

@@ -8,16 +8,12 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli_store import require_store, store_option
+
 
 @click.command("search")
 @click.argument("query")
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default="vanban.db",
-    show_default=True,
-    help="The store to search (made by `vanban run`).",
-)
+@store_option("The store to search (made by `vanban run`).")
 @click.option("-n", "--limit", type=click.IntRange(1), default=10, show_default=True, help="How many texts.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def search(query: str, db: Path, limit: int, as_json: bool) -> None:
@@ -31,8 +27,7 @@ def search(query: str, db: Path, limit: int, as_json: bool) -> None:
     from pipeline import search as full_text
     from pipeline.store import Store
 
-    if not db.is_file():
-        raise click.ClickException(f"{db}: no such store (make one with: vanban run PATH... --db {db})")
+    require_store(db)
     with Store(db) as store:
         if not store.db.execute("SELECT 1 FROM text_search_words LIMIT 1").fetchone():
             raise click.ClickException(f"{db}: no text is indexed (fill it with: vanban run PATH... --db {db})")

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli_store import require_store
+
 DEFAULT_PORT = 8001
 GRAPH_MOUNT = "graph"  # the graph page is served at /graph/graph.html, the style sheet beside it
 
@@ -417,8 +419,7 @@ def serve(db: Path, host: str, port: int, get_path: str | None) -> None:
     """
     import json
 
-    if not db.is_file():
-        raise click.ClickException(f"{db}: no such store (make one with: vanban run PATH... --db {db})")
+    require_store(db)
     try:
         from datasette.cli import serve as datasette_serve
     except ImportError:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli_store import require_store
+
 #: label -> terminal colour; the same labels as the spaCy span group and displaCy.
 LABEL_STYLES = {
     "CODE": {"fg": "black", "bg": "yellow"},
@@ -99,8 +101,7 @@ def show(source: str, db: Path, marked: bool) -> None:
     """
     from pipeline.store import Store
 
-    if not db.is_file():
-        raise click.ClickException(f"{db}: no such store (make one with: vanban run PATH... --db {db})")
+    require_store(db)
     with Store(db) as store:
         record, text = find_stored(store.db, source)
     if text is None:

@@ -140,10 +140,9 @@ class Store:
     def put(self, record: dict, origin: str | None = None) -> str:
         """Store a record with its facts in one transaction; 'new' or 'replaced' (other content or a past failure)."""
         tokens = record.get("tokens")  # the words, for the full-text index only
-        record = {k: v for k, v in record.items() if k != "tokens"}
-        source = record["source"]
         text = record.get("text")  # kept apart, compressed, in `texts` (pipeline.texts)
-        record = {k: v for k, v in record.items() if k != "text"}
+        record = {k: v for k, v in record.items() if k not in ("tokens", "text")}
+        source = record["source"]
         with self.db:
             existed = self._delete(source)
             self.db.execute(

@@ -6,16 +6,12 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli_store import require_store, store_option
+
 
 @click.command("stories")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default="vanban.db",
-    show_default=True,
-    help="The store (made by `vanban run`).",
-)
+@store_option("The store (made by `vanban run`).")
 def stories(paths: tuple[Path, ...], db: Path) -> None:
     """Group the store's texts into stories: one article republished by several sites is one story.
 
@@ -28,8 +24,7 @@ def stories(paths: tuple[Path, ...], db: Path) -> None:
     from pipeline.store import Store
     from pipeline.stories import group_stories, sign_stored
 
-    if not db.is_file():
-        raise click.ClickException(f"{db}: no such store (make one with: vanban run PATH... --db {db})")
+    require_store(db)
     with Store(db) as store:
         if paths:
             signed = sign_stored(store.db, iter_documents(paths))
