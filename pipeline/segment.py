@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 PIECE_CHARS = 1000  # longest piece given to underthesea at once
 CACHE_LINES = 20_000  # lines whose words are remembered (least recently used dropped)
@@ -34,36 +35,44 @@ def _word_tokenize() -> Callable[[str], list[str]]:
     return word_tokenize
 
 
+MODEL_FOLDER = ("models", "ws_crf_vlsp2013_20230727")  # where underthesea's word_tokenize loads its CRF from
+
+
 class SyllableTagger:
     """underthesea's word segmentation, its steps called directly, giving word spans instead of strings.
 
     The same steps as ``underthesea.word_tokenize`` (its character normalization,
-    its regex pre-tokenizer, its token map, its CRF featurizer and tagger) and so
-    the same words, without its per-token Python overhead: the pre-tokenizer's
-    matches are read as ``m.group(0)`` (each alternative is one named group) and
-    characters are normalized once per piece instead of again per token. Its
-    syllables are found in our text by ``str.find``, so words are spans
-    directly. ``None`` from ``load()`` when underthesea's internals are not
-    where this version expects them: then the public ``word_tokenize`` is used.
+    its regex pre-tokenizer, its token map, its CRF) and so the same words,
+    without its per-token Python overhead: the pre-tokenizer's matches are read
+    as ``m.group(0)`` (each alternative is one named group), characters are
+    normalized once per piece instead of again per token, and the CRF is scored
+    from cached n-gram weights (:mod:`pipeline.word_crf`) instead of 43 feature
+    strings per syllable. Its syllables are found in our text by ``str.find``,
+    so words are spans directly. ``None`` from ``load()`` when underthesea's
+    internals are not where this version expects them: then the public
+    ``word_tokenize`` is used.
     """
 
-    def __init__(self, patterns, normalize_text, token_map, featurizer, tagger):
+    def __init__(self, patterns, normalize_text, token_map, continues: Callable[[list[str]], list[bool]]):
         self.patterns, self.normalize_text, self.token_map = patterns, normalize_text, token_map
-        self.featurizer, self.tagger = featurizer, tagger
+        self.continues = continues
 
     @classmethod
-    def load(cls) -> SyllableTagger | None:
+    def load(cls, cached_crf: bool = True) -> SyllableTagger | None:
+        """The tagger; ``cached_crf=False`` keeps underthesea's own featurizer and tagger (to compare with)."""
         try:
             import underthesea.pipeline.word_tokenize as wt
             from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
             from underthesea.pipeline.text_normalize.text_normalizer import token_map
             from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
-
-            wt.word_tokenize("khởi động")  # loads the CRF model
-            model = wt.word_tokenize_model
-            return cls(patterns, normalize_characters_in_text, token_map, model.featurizer, model.estimator)
-        except (ImportError, AttributeError):  # pragma: no cover - another underthesea layout
+        except ImportError:  # pragma: no cover - another underthesea layout
             return None
+        continues = _cached_crf(Path(wt.__file__).parent.joinpath(*MODEL_FOLDER)) if cached_crf else None
+        if continues is None:
+            continues = _underthesea_crf(wt)
+        if continues is None:  # pragma: no cover - another underthesea layout
+            return None
+        return cls(patterns, normalize_characters_in_text, token_map, continues)
 
     def spans(self, piece: str) -> list[Span] | None:
         """Word spans of ``piece``; None when a syllable cannot be placed in it."""
@@ -76,14 +85,39 @@ class SyllableTagger:
         places = _place_tokens(piece, tokens)
         if places is None:
             return None
-        tags = self.tagger.tag(self.featurizer.process([[[t] for t in tokens]])[0])
         words: list[Span] = []
-        for tag, (start, end) in zip(tags, places):
-            if tag == "I-W" and words:
+        for continues, (start, end) in zip(self.continues(tokens), places):
+            if continues and words:
                 words[-1] = (words[-1][0], end)
             else:
                 words.append((start, end))
         return words
+
+
+def _cached_crf(folder: Path) -> Callable[[list[str]], list[bool]] | None:
+    """underthesea's CRF scored by :class:`pipeline.word_crf.CachedWordCrf`; None when its files differ."""
+    try:
+        import joblib
+
+        from pipeline.word_crf import CachedWordCrf
+
+        return CachedWordCrf.load(folder, joblib.load).continues
+    except (ImportError, OSError, ValueError):  # pragma: no cover - another model layout: underthesea's own
+        return None
+
+
+def _underthesea_crf(wt) -> Callable[[list[str]], list[bool]] | None:
+    """underthesea's own featurizer and tagger."""
+    try:
+        wt.word_tokenize("khởi động")  # loads the CRF model
+        featurizer, tagger = wt.word_tokenize_model.featurizer, wt.word_tokenize_model.estimator
+    except AttributeError:  # pragma: no cover - another underthesea layout
+        return None
+
+    def continues(tokens: list[str]) -> list[bool]:
+        return [tag == "I-W" for tag in tagger.tag(featurizer.process([[[t] for t in tokens]])[0])]
+
+    return continues
 
 
 def _place_tokens(text: str, tokens: list[str]) -> list[Span] | None:
