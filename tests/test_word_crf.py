@@ -173,3 +173,27 @@ def test_a_model_with_other_labels_is_refused(tmp_path):
     path.write_bytes(_model([(0, 0, 0, 1.0)], ["B-PER", "O"], ["T[0]=a"]))
     with pytest.raises(ValueError, match="B-W, I-W"):
         CachedWordCrf(["T[0]"], read_crfsuite(path), frozenset())
+
+
+@pytest.mark.shared
+def test_segmenter_gives_word_tokenize_words_on_real_texts(shared_dir):
+    """50 bench texts: every line's words are underthesea word_tokenize's words, aligned to the line."""
+    import json
+
+    from underthesea import word_tokenize
+
+    from pipeline.segment import Segmenter, align_words
+
+    dumps = sorted((shared_dir / "corpus" / "bench").glob("*.jsonl"))
+    if not dumps:
+        pytest.skip("no bench corpus in ../shared")
+    lines = []
+    with dumps[0].open(encoding="utf-8") as stream:
+        for _, row in zip(range(50), stream):
+            lines += [
+                line for line in json.loads(row).get("text", "").split("\n") if line.strip() and len(line) <= 1000
+            ]
+    segmenter = Segmenter(cache_lines=0)
+    differ = [line for line in lines if list(segmenter.line_spans(line)) != align_words(line, word_tokenize(line))]
+    assert len(lines) > 1000
+    assert differ == []
