@@ -9,7 +9,7 @@ The text is segmented one line at a time, and a long line in pieces of at most
 ``PIECE_CHARS`` characters cut at a sentence end or a space (underthesea's
 pre-tokenizer is quadratic on some runs, e.g. "1-" repeated: bounded pieces
 keep a text of any length linear). Lines repeat across texts (headers, list
-markers, boilerplate), so the words of a line are kept in a bounded cache.
+markers, boilerplate), so the words of a short line are kept in a bounded cache.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 
 PIECE_CHARS = 1000  # longest piece given to underthesea at once
 CACHE_LINES = 20_000  # lines whose words are remembered (least recently used dropped)
+CACHE_LINE_CHARS = 300  # longer lines are not remembered: they rarely repeat, and would make the cache large
 WORD_RE = re.compile(r"\S+")  # whitespace words: the fallback when underthesea fails
 SENTENCE_CUT_RE = re.compile(r"[.!?;…]\s+")  # a sentence end followed by space: a good place to cut
 
@@ -170,7 +171,7 @@ class Segmenter:
             return cached
         self.misses += 1
         spans = tuple((start + s, start + e) for start, piece in iter_pieces(line) for s, e in self._piece_spans(piece))
-        if self.cache_lines:
+        if self.cache_lines and len(line) <= CACHE_LINE_CHARS:
             self._cache[line] = spans
             if len(self._cache) > self.cache_lines:
                 self._cache.popitem(last=False)
