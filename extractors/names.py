@@ -193,7 +193,8 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
         ]
         if len(syllables) < 2:
             continue
-        first_family = next((i for i, s in enumerate(syllables) if s[2] in _FAMILY), None)
+        in_body = _body_head_end(text, run.start(), run.end())  # "Trung ương Đoàn", "Thành Đoàn": not a name
+        first_family = next((i for i, s in enumerate(syllables) if s[2] in _FAMILY and s[0] >= in_body), None)
         if first_family is None:
             # no family name: only a cue ("đồng chí U Huấn", "ông Y Ngọc") makes it a name
             if (
@@ -235,6 +236,20 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
     mentions.extend(_repeated_mentions(text, mentions))
     mentions.sort(key=lambda m: m.start)
     return tuple(mentions)
+
+
+def _body_head_end(text: str, run_start: int, run_end: int) -> int:
+    """The end of a body's head of several words that reaches into the run at ``run_start``
+    ("Bí thư Trung ương Đoàn Bùi Quang Huy", "Bí thư Thành Đoàn Hà Nội ..."): a family name
+    inside it ("Đoàn") opens no name. ``run_start`` when there is none."""
+    end = run_start
+    for word in P.WORD_START.finditer(text, max(0, run_start - P.LONGEST_HEAD_BEFORE_RUN), run_end):
+        if word.start() > end:
+            break
+        head = P.BODY_HEAD.match(text, word.start())
+        if head and " " in head.group() and head.end() > end:
+            end = head.end()
+    return end
 
 
 def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMention]:

@@ -390,3 +390,39 @@ def test_one_person_across_forms(text):
     people = find_people(text)
     assert [p.name for p in people] == ["Phan Tâm"]
     assert len(people[0].mentions) == 3
+
+
+# Youth Union bodies whose last word is also a family name ("Đoàn"): the body keeps it.
+YOUTH_UNION = [
+    (
+        "Bí thư thứ nhất Trung ương Đoàn Lê Quang Vinh trao cờ thi đua.",
+        "Lê Quang Vinh",
+        "bí thư thứ nhất trung ương đoàn",
+    ),
+    ("Phó Bí thư Tỉnh Đoàn Hoàng Thị Mai phát động phong trào.", "Hoàng Thị Mai", "phó bí thư tỉnh đoàn"),
+    ("Bí thư Thành Đoàn Cần Thơ Phan Văn Tài dự lễ ra quân.", "Phan Văn Tài", "bí thư thành đoàn cần thơ"),
+    ("Anh Vũ Đức Nam, Bí thư Huyện đoàn Mê Linh, cho biết.", "Vũ Đức Nam", "bí thư huyện đoàn mê linh"),
+]
+
+
+@pytest.mark.parametrize("text, name, post", YOUTH_UNION)
+def test_youth_union_body_keeps_its_last_word(text, name, post):
+    assert names(text) == [name]
+    assert posts_of(text, name) == [post]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thư viện của Thành Đoàn Thành phố Hồ Chí Minh mở cửa cả tuần.",
+        "Ban Thường vụ Tỉnh Đoàn Nghệ An tổ chức hội nghị.",
+        "Trung ương Đoàn Thanh niên phát động chiến dịch mùa hè.",
+    ],
+)
+def test_youth_union_body_is_nobody(text):
+    assert names(text) == []
+
+
+def test_a_person_named_doan_is_still_a_person():
+    text = "Đồng chí Đoàn Văn Hậu, Phó Bí thư Tỉnh ủy, dự hội nghị."
+    assert names(text) == ["Đoàn Văn Hậu"]

@@ -378,6 +378,10 @@ BODY_HEAD = re.compile(
     re.VERBOSE,
 )
 
+# The start of a word, to try a body's head at ("Trung ương Đoàn" runs into a name's run).
+WORD_START = re.compile(rf"(?<![{LETTER}])(?=[{LETTER}])")
+LONGEST_HEAD_BEFORE_RUN = 12  # characters a head may start before a capitalised run ("Trung ương ")
+
 # A known body under any of its written forms.
 KNOWN_BODY = re.compile(
     rf"""
