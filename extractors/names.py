@@ -193,6 +193,10 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
         ]
         if len(syllables) < 2:
             continue
+        foreign = _foreign_leader(text, run.start(), syllables)
+        if foreign is not None:
+            mentions.append(foreign)
+            continue
         in_body = _body_head_end(text, run.start(), run.end())  # "Trung ương Đoàn", "Thành Đoàn": not a name
         first_family = next((i for i, s in enumerate(syllables) if s[2] in _FAMILY and s[0] >= in_body), None)
         if first_family is None:
@@ -236,6 +240,26 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
     mentions.extend(_repeated_mentions(text, mentions))
     mentions.sort(key=lambda m: m.start)
     return tuple(mentions)
+
+
+def _foreign_leader(text: str, run_start: int, syllables: list[tuple[int, int, str]]) -> NameMention | None:
+    """A foreign leader's name after a title and a country: "Tổng thống Pháp Emmanuel Macron",
+    "Bộ trưởng Ngoại giao Hoa Kỳ John Kerry", "Ngoại trưởng Pháp Faure" (the run starts with the
+    country; a name of one word only when it is not a Vietnamese syllable)."""
+    country = P.COUNTRY_AT.match(text, run_start)
+    if country is None:
+        return None
+    rest = [s for s in syllables if s[0] >= country.end()]
+    one_foreign_word = len(rest) == 1 and len(rest[0][2]) > 2 and not P.VIET_SYLLABLE.fullmatch(rest[0][2])
+    if not (2 <= len(rest) <= 4 or one_foreign_word):  # "Tổng thống Nga Putin"; not "Thủ tướng Anh Nam"
+        return None
+    before = text[max(0, run_start - 50) : run_start]
+    titles = list(P.TITLE.finditer(before))
+    if not titles or not P.TITLE_TO_COUNTRY_GAP.fullmatch(before, titles[-1].end()):
+        return None
+    words = [s[2] for s in rest]
+    ok, _ = _acceptable(words, text, rest[0][0], False)
+    return NameMention(rest[0][0], rest[-1][1], " ".join(words), cued=True) if ok else None
 
 
 def _body_head_end(text: str, run_start: int, run_end: int) -> int:

@@ -572,6 +572,17 @@ def resolve_organizations(
 # --------------------------------------------------------------------------
 
 
+def _foreign_full_names(mentions: list[NameMention]) -> dict[str, str]:
+    """{surname: full name} for foreign names written in full in the text ("Vladimir Putin"), so
+    that the surname alone ("Tổng thống Nga Putin") is the same person; ambiguous surnames left out."""
+    full: dict[str, set[str]] = {}
+    for mention in mentions:
+        words = mention.name.split()
+        if len(words) >= 2 and not P.VIET_SYLLABLE.fullmatch(words[-1]):
+            full.setdefault(name_key(words[-1]), set()).add(name_key(mention.name))
+    return {last: next(iter(names)) for last, names in full.items() if len(names) == 1}
+
+
 def find_people(text: str) -> list[Person]:
     """Every person named in ``text``: mentions merged, posts linked and resolved."""
     mentions = find_name_mentions(text)
@@ -581,12 +592,14 @@ def find_people(text: str) -> list[Person]:
     posts = find_post_spans(text, name_starts)
     linked = link_posts(text, mentions, posts)
     drafts: dict[str, _PersonDraft] = {}
+    full_names = _foreign_full_names(mentions)
     for mention in mentions:
-        key = name_key(mention.name)
+        own = name_key(mention.name)
+        key = full_names.get(own, own)
         draft = drafts.get(key)
         if draft is None:
             draft = drafts[key] = _PersonDraft(mention.name)
-        elif draft.name.isupper():
+        elif draft.name.isupper() or (own == key != name_key(draft.name)):  # "Putin", then "Vladimir Putin"
             draft.name = mention.name
         draft.mentions.append((mention.start, mention.end))
         draft.posts.extend(linked.get(mention.start, []))

@@ -426,3 +426,39 @@ def test_youth_union_body_is_nobody(text):
 def test_a_person_named_doan_is_still_a_person():
     text = "Đồng chí Đoàn Văn Hậu, Phó Bí thư Tỉnh ủy, dự hội nghị."
     assert names(text) == ["Đoàn Văn Hậu"]
+
+
+# A foreign leader named after a title and a country (news of diplomacy and history).
+FOREIGN_AFTER_COUNTRY = [
+    ("Tổng thống Chile Gabriel Boric tiếp đoàn đại biểu.", "Gabriel Boric", "tổng thống chile"),
+    ("Phó Tổng thống Brazil Geraldo Alckmin dự lễ khai mạc.", "Geraldo Alckmin", "phó tổng thống brazil"),
+    ("Bộ trưởng Ngoại giao Hà Lan Wopke Hoekstra hội đàm.", "Wopke Hoekstra", "bộ trưởng ngoại giao hà lan"),
+    ("Chủ tịch Mông Cổ Ukhnaagiin Khurelsukh đón đoàn.", "Ukhnaagiin Khurelsukh", "chủ tịch mông cổ"),
+    ("Ngoại trưởng Đức Baerbock đến Hà Nội.", "Baerbock", "ngoại trưởng đức"),  # one word, not Vietnamese
+    ("Quốc vương Thái Lan Vajiralongkorn ban sắc lệnh.", "Vajiralongkorn", "quốc vương thái lan"),
+]
+
+
+@pytest.mark.parametrize("text, name, post", FOREIGN_AFTER_COUNTRY)
+def test_foreign_leader_after_title_and_country(text, name, post):
+    assert name in names(text)
+    assert posts_of(text, name) == [post]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đại sứ Pháp tại Việt Nam trao quà cho học sinh.",  # no name after the country
+        "Thủ tướng Anh Quốc chưa lên tiếng.",
+        "Bộ trưởng Ngoại giao Nhật Bản Sẽ đến thăm.",  # one word that is a Vietnamese syllable
+        "Hàng xuất khẩu sang Pháp Emmanuel tăng mạnh.",  # no title before the country
+    ],
+)
+def test_no_foreign_leader_without_title_country_and_name(text):
+    assert names(text) == []
+
+
+def test_a_foreign_surname_alone_is_the_person_named_in_full():
+    text = "Thủ tướng Canada Justin Trudeau thăm Huế. Chiều cùng ngày, Thủ tướng Canada Trudeau rời Huế."
+    people = _people(text)
+    assert [(p.name, len(p.mentions)) for p in people] == [("Justin Trudeau", 2)]

@@ -382,6 +382,14 @@ BODY_HEAD = re.compile(
 WORD_START = re.compile(rf"(?<![{LETTER}])(?=[{LETTER}])")
 LONGEST_HEAD_BEFORE_RUN = 12  # characters a head may start before a capitalised run ("Trung ương ")
 
+# A country at the start of a capitalised run, then the name of its leader:
+# "(Tổng thống) Pháp Emmanuel Macron", "(Chủ tịch) Trung Quốc Tập Cận Bình".
+COUNTRY_AT = re.compile(rf"(?:{_alternation(_load_lines('countries.txt'))})[ ](?=[{UPPER}])")
+
+# What may stand between a title and the country of a foreign leader: a ministry's words
+# ("Bộ trưởng Ngoại giao Hoa Kỳ John Kerry"), no punctuation, at most three words.
+TITLE_TO_COUNTRY_GAP = re.compile(rf"(?:[ ]+[{LETTER}]+){{0,3}}[ ]+")
+
 # A known body under any of its written forms.
 KNOWN_BODY = re.compile(
     rf"""
