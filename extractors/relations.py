@@ -38,6 +38,9 @@ Rules, each named in ``Relation.rule``:
     "Tại Nghị quyết này, ... quy định tại Nghị định B": the framing document cites B.
 ``self_expiry``
     In a directive: "Quyết định số B hết hiệu lực" (B repealed by the directive).
+``expiry_list``
+    "Các văn bản sau đây hết hiệu lực thi hành ...:" then "a) Thông tư số B ...;": the
+    directive (or the document quoted) repeals each listed document.
 
 Where the source is: a directive's own code (its header); for a web page with no
 header, the document its title or first heading starts with, or its "Toàn văn ..."
@@ -317,6 +320,7 @@ class _Finder:
             if self.identity is not None:
                 self.title_zone()
                 self.directive_cites()
+                self.self_expiry_lists()
             if self.identity is not None or self.page_code:
                 self.self_verbs()
                 self.self_expiry()
@@ -704,6 +708,31 @@ class _Finder:
                 else:
                     for c in self.referenced_in(start2, end2):
                         self.add(speaker, "cites", c.code, "page_quote", start, end2)
+            if speakers:
+                self.expiry_lists(speaker, spans)
+
+    def expiry_lists(self, source: str | None, lines: list[tuple[int, int]]) -> None:
+        """A list of documents announced as losing force ("Các văn bản sau đây hết hiệu lực thi
+        hành ...:" then "a) Thông tư số ...;"): ``source`` repeals the first document of each item."""
+        for i, (start, end) in enumerate(lines):
+            opener = self.text[start:end]
+            if not P.EXPIRY_LIST_OPENER.search(opener):
+                continue
+            numbered = P.ITEM_NUMBER.match(opener) is not None
+            for item_start, item_end in lines[i + 1 :]:
+                item = self.text[item_start:item_end]
+                if not item.strip():
+                    continue
+                if not (P.LETTER_ITEM.match(item) or (not numbered and P.NUMBER_ITEM.match(item))):
+                    break
+                first = next((c for c in self.citations_in(item_start, item_end) if c.code), None)
+                if first is not None and self.usable(first):
+                    self.add(source, "repeals", first.code, "expiry_list", start, item_end)
+
+    def self_expiry_lists(self) -> None:
+        """A directive's own list of documents losing force, in its body and outside quotes."""
+        lines = [(s, e) for s, e in _line_spans(self.text) if self.in_body(s) and not self.in_quote(s)]
+        self.expiry_lists(self.self_code, lines)
 
     def _quote_lines(self, lines: list[tuple[int, int]], opener: int) -> list[tuple[int, int]]:
         """The lines quoted after the opener line ``opener``, up to the author speaking again."""

@@ -687,3 +687,72 @@ def test_page_subject_start(text, subject):
         assert start is None
     else:
         assert start is not None and text[start:].startswith(subject)
+
+
+# --- lists of documents losing force ---------------------------------------------------
+
+EXPIRY_LIST_ROWS = [
+    pytest.param(
+        state(
+            "18/2025/QĐ-UBND",
+            "Điều 3. Hiệu lực thi hành\n\n1. Quyết định này có hiệu lực kể từ ngày 10 tháng 12 năm 2025.\n\n"
+            "2. Các quyết định sau đây hết hiệu lực kể từ ngày Quyết định này có hiệu lực:\n\n"
+            "a) Quyết định số 07/2019/QĐ-UBND ngày 02 tháng 4 năm 2019 của Ủy ban nhân dân tỉnh về bảo vệ rừng;\n\n"
+            "b) Quyết định số 21/2021/QĐ-UBND ngày 15 tháng 6 năm 2021 của Ủy ban nhân dân tỉnh sửa đổi "
+            "Quyết định số 07/2019/QĐ-UBND.\n\n"
+            "3. Giao Sở Nông nghiệp và Môi trường hướng dẫn thực hiện theo Nghị định số 156/2018/NĐ-CP.",
+        ),
+        {
+            ("18/2025/QĐ-UBND", "repeals", "07/2019/QĐ-UBND"),
+            ("18/2025/QĐ-UBND", "repeals", "21/2021/QĐ-UBND"),
+        },
+        {("18/2025/QĐ-UBND", "repeals", "156/2018/NĐ-CP")},  # item 3 is no longer the list
+        id="directive_lettered_items",
+    ),
+    pytest.param(
+        state(
+            "19/2025/QĐ-UBND",
+            "Bãi bỏ các văn bản sau:\n"
+            "- Chỉ thị số 04/CT-UBND ngày 10/3/2020 của Ủy ban nhân dân tỉnh;\n"
+            "- Quyết định số 1120/QĐ-UBND ngày 12/5/2022 của Ủy ban nhân dân tỉnh.\n"
+            "Các sở, ngành thực hiện Quyết định này.",
+        ),
+        {("19/2025/QĐ-UBND", "repeals", "04/CT-UBND"), ("19/2025/QĐ-UBND", "repeals", "1120/QĐ-UBND")},
+        set(),
+        id="directive_dashed_items_after_bai_bo",
+    ),
+    pytest.param(
+        "# Quy định mới về bảo vệ rừng từ năm 2026\n\n"
+        "Điều 30 Thông tư 41/2025/TT-BNNMT quy định như sau:\n\n"
+        "Điều 30. Hiệu lực thi hành\n\n"
+        "1. Thông tư này có hiệu lực từ ngày 01 tháng 02 năm 2026.\n\n"
+        "2. Những thông tư sau đây hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực:\n\n"
+        "a) Thông tư số 28/2018/TT-BNNPTNT ngày 16 tháng 11 năm 2018 về quản lý rừng bền vững;\n\n"
+        "b) Thông tư số 13/2023/TT-BNNPTNT ngày 15 tháng 12 năm 2023 sửa đổi một số điều.\n\n"
+        "Như vậy, từ năm 2026 các chủ rừng cần lưu ý thay đổi.",
+        {
+            ("41/2025/TT-BNNMT", "repeals", "28/2018/TT-BNNPTNT"),
+            ("41/2025/TT-BNNMT", "repeals", "13/2023/TT-BNNPTNT"),
+        },
+        {("41/2025/TT-BNNMT", "cites", "28/2018/TT-BNNPTNT")},
+        id="quoted_article_of_a_circular",
+    ),
+    pytest.param(
+        state(
+            "20/2025/QĐ-UBND",
+            "Các nội dung sau đây được thực hiện theo Nghị định số 156/2018/NĐ-CP:\n"
+            "a) Giao khoán bảo vệ rừng theo Quyết định số 07/2019/QĐ-UBND;\n"
+            "b) Trồng rừng thay thế.",
+        ),
+        set(),
+        {("20/2025/QĐ-UBND", "repeals", "07/2019/QĐ-UBND")},  # a list, but nothing loses force
+        id="list_without_expiry_is_no_repeal",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected, absent", EXPIRY_LIST_ROWS)
+def test_expiry_lists(text, expected, absent):
+    found = relations_of(text)
+    assert expected <= found, found
+    assert not (absent & found), found

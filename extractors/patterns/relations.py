@@ -50,6 +50,7 @@ _REQUIRED_KEYS = {
         "self_expiry",
         "quoted_lead",
         "page_quote",
+        "expiry_list",
     ),
 }
 
@@ -546,6 +547,23 @@ SOURCE_QUOTE_LINE = re.compile(
 )
 
 #: An item number before a clause opener in a quoted text: "7.12. Căn cứ ...", "2) Thực hiện ...".
+# A line that announces a list of documents losing force: "2. Các văn bản, quy định sau
+# đây hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành:", "Bãi bỏ các
+# Quyết định sau:". "sau (đây)" says a list follows; the line ends with a colon.
+EXPIRY_LIST_OPENER = re.compile(
+    rf"""
+    (?:\bsau(?:\s+đây)?\b[^\n:]*?(?:{_alternation(_SIGNALS.expiry)}|[Bb]ãi\ bỏ)
+      | (?:{_alternation(_SIGNALS.expiry)}|[Bb]ãi\ bỏ)[^\n:]*?\bsau(?:\s+đây)?\b)
+    [^\n]*:[ *]*$
+    """,
+    re.VERBOSE,
+)
+
+# An item of such a list: "a) ", "- ", "• "; numbered items ("1. ") only under an opener
+# that is not itself numbered.
+LETTER_ITEM = re.compile(r"^[ *]*(?:[a-zđ]\)|[-–•+])[ ]+")
+NUMBER_ITEM = re.compile(r"^[ *]*\d{1,2}[.)][ ]+")
+
 ITEM_NUMBER = re.compile(
     r"""
     ^[ ]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))[ ]+      # "7.12. ", "2) ", "a) "
