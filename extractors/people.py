@@ -615,5 +615,7 @@ def find_people(text: str) -> list[Person]:
         for p in resolved:
             k = (name_key(p.title), name_key(p.organization or ""))
             unique.setdefault(k, Post(p.title, p.organization, p.start, p.end))
-        people.append(Person(draft.name, tuple(draft.mentions), tuple(unique.values())))
+        with_body = {title for title, org in unique if org}
+        kept = [post for (title, org), post in unique.items() if org or title not in with_body]
+        people.append(Person(draft.name, tuple(draft.mentions), tuple(kept)))
     return people

@@ -462,3 +462,16 @@ def test_a_foreign_surname_alone_is_the_person_named_in_full():
     text = "Thủ tướng Canada Justin Trudeau thăm Huế. Chiều cùng ngày, Thủ tướng Canada Trudeau rời Huế."
     people = _people(text)
     assert [(p.name, len(p.mentions)) for p in people] == [("Justin Trudeau", 2)]
+
+
+def test_a_bare_title_is_dropped_when_the_same_title_has_its_body():
+    text = (
+        "Phó Thủ tướng Chính phủ Lê Văn Bình chủ trì cuộc họp. Kết luận cuộc họp, "
+        "Phó Thủ tướng Lê Văn Bình yêu cầu các bộ khẩn trương hoàn thiện dự thảo."
+    )
+    assert posts_of(text, "Lê Văn Bình") == ["phó thủ tướng chính phủ"]
+
+
+def test_a_bare_title_stays_when_no_mention_gives_its_body():
+    text = "Bộ trưởng Trần Văn Khoa phát biểu; Thứ trưởng Bộ Tài chính Đỗ Thị Hằng dự."
+    assert posts_of(text, "Trần Văn Khoa") == ["bộ trưởng"]
