@@ -138,9 +138,10 @@ def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: str) 
     names = []
     for end in range(2, len(syllables)):
         is_last = end == len(syllables) - 1
-        if syllables[end][2].casefold() in _NAME_ENDERS and not (
-            is_last and run_continues_lower not in _COMPOUND_TAILS
-        ):
+        if (
+            syllables[end][2].casefold() in _NAME_ENDERS
+            and not (is_last and run_continues_lower not in _COMPOUND_TAILS)
+        ) or (is_last and _opens_body_or_title(syllables[end][2], run_continues_lower)):
             syllables = syllables[:end]
             break
     i, n = 0, len(syllables)
@@ -158,6 +159,15 @@ def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: str) 
         names.append(syllables[i:cut])
         i = cut
     return names
+
+
+def _opens_body_or_title(syllable: str, next_lower: str) -> bool:
+    """Does a run's last syllable open a body or a title with the lower-case word after it
+    ("Võ Văn Kiệt Chính phủ": "Chính phủ"; not "Phạm Minh Chính hội kiến")?"""
+    if not next_lower:
+        return False
+    phrase = f"{syllable} {next_lower}"
+    return bool(P.BODY_HEAD.fullmatch(phrase) or P.TITLE.fullmatch(phrase))
 
 
 def _prefix_allows_name(prefix: str, text: str, run_start: int) -> bool:

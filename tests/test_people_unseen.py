@@ -475,3 +475,19 @@ def test_a_bare_title_is_dropped_when_the_same_title_has_its_body():
 def test_a_bare_title_stays_when_no_mention_gives_its_body():
     text = "Bộ trưởng Trần Văn Khoa phát biểu; Thứ trưởng Bộ Tài chính Đỗ Thị Hằng dự."
     assert posts_of(text, "Trần Văn Khoa") == ["bộ trưởng"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name's run ending in a word that opens a body or title with the word after it
+        ("| Nội các Trần Văn Hương Chính phủ lâm thời | 1965 |", ["Trần Văn Hương"]),
+        ("Đại tá Lê Hồng Sơn Chính ủy Trung đoàn 9 dự lễ.", ["Lê Hồng Sơn"]),
+        # a name that ends in such a word, before a word that makes no body with it
+        ("Ông Phạm Văn Chính hội kiến đoàn đại biểu.", ["Phạm Văn Chính"]),
+        # an award is named after its winner's kind, not a person
+        ("Vở diễn nhận Giải Bông Sen Vàng năm 2019.", []),
+    ],
+)
+def test_names_end_before_a_body_and_awards_are_nobody(text, expected):
+    assert names(text) == expected

@@ -187,9 +187,9 @@ NOT_PERSON_BEFORE = re.compile(
                           thành[ ]phố|sông|cầu|chợ|trường|lăng|tượng|khu|
                           làng|thôn|ấp|bản|núi|đèo|biển|vịnh|hồ|đảo|châu|
                           báo|tạp[ ]chí|đền|chùa|đình)                      # places, newspapers
-      | (?<![{LETTER}])(?:Huân[ ]chương|Giải[ ]thưởng|giải[ ]thưởng|Tư[ ]tưởng|tư[ ]tưởng|
+      | (?<![{LETTER}])(?:Huân[ ]chương|Giải[ ]thưởng|giải[ ]thưởng|Giải|Tư[ ]tưởng|tư[ ]tưởng|
                           Học[ ]viện|Đại[ ]học|TP\.?|Tp\.?|Bảo[ ]tàng|Cộng[ ]sản|
-                          Thành[ ]phố|Quận|Huyện|Tỉnh|Phường)                 # institutions named after people
+                          Thành[ ]phố|Quận|Huyện|Tỉnh|Phường)                 # institutions and awards named after people
       | (?<![{LETTER}])(?:Q|P|TX|TT)\.                                       # Q. Bắc Từ Liêm, P. Hàng Mã
       | (?<![{LETTER}])(?:THCS|THPT|PTTH|PTCS|PTDTNT|Tiểu[ ]học|Mầm[ ]non)   # Trường THCS Ngô Quyền
       | [Ss]ố[ ]*\d+[A-Za-z]?(?:-\d+)?,?                                     # Số 25A, Số 161-163,
