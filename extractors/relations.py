@@ -543,7 +543,9 @@ class _Finder:
             target = self.object_of(verb.end(), sentence)
             for c in target:
                 if self.usable(c):
-                    self.add(source, kind, c.code, "self_verb", sentence.start, sentence.end)
+                    self.add(
+                        source, self.kind_on(kind, verb.end(), c), c.code, "self_verb", sentence.start, sentence.end
+                    )
 
     def directive_cites(self) -> None:
         """A directive's plain references: "theo Quy định số ...", "quy định tại Điều 5 ..."."""
@@ -605,6 +607,13 @@ class _Finder:
             return []
         return self.list_after(first, sentence.end)
 
+    def kind_on(self, kind: str, verb_end: int, target: Citation) -> str:
+        """A replacement of a part of a document ("thay thế một số cụm từ của Nghị định B",
+        "thay thế Phụ lục I của Thông tư B") amends it; the whole document is not replaced."""
+        if kind == "replaces" and P.PART_OF.match(self.text[verb_end : target.start]):
+            return "amends"
+        return kind
+
     def active_verbs(self) -> None:
         """A cited document as subject of a verb: "Nghị định A sửa đổi, bổ sung ... Nghị định B"."""
         for subject in self.citations:
@@ -623,7 +632,8 @@ class _Finder:
                 for target in self.object_of(verb.end(), sentence):
                     if target is not subject:
                         self.objects.add(target.start)
-                        self.add(subject.code, kind, target.code, "active_verb", sentence.start, sentence.end)
+                        kind_on = self.kind_on(kind, verb.end(), target)
+                        self.add(subject.code, kind_on, target.code, "active_verb", sentence.start, sentence.end)
                 break
 
     def passive_verbs(self) -> None:

@@ -756,3 +756,38 @@ def test_expiry_lists(text, expected, absent):
     found = relations_of(text)
     assert expected <= found, found
     assert not (absent & found), found
+
+
+# --- replacing a part of a document amends it --------------------------------------------
+
+PART_REPLACED_ROWS = [
+    pytest.param(
+        "Nghị định số 58/2025/NĐ-CP thay thế một số cụm từ của Nghị định số 17/2020/NĐ-CP về kinh doanh xăng dầu.",
+        ("58/2025/NĐ-CP", "amends", "17/2020/NĐ-CP"),
+        id="phrases_of",
+    ),
+    pytest.param(
+        "Thông tư số 09/2025/TT-BYT thay thế khoản 3 Điều 7 của Thông tư số 22/2019/TT-BYT.",
+        ("09/2025/TT-BYT", "amends", "22/2019/TT-BYT"),
+        id="clause_of",
+    ),
+    pytest.param(
+        "# Toàn văn Nghị định 61/2025/NĐ-CP về quản lý chợ\n\n"
+        "Điều 4. Thay thế mẫu số 02 tại Nghị định số 60/2024/NĐ-CP ngày 05/6/2024 của Chính phủ.",
+        ("61/2025/NĐ-CP", "amends", "60/2024/NĐ-CP"),
+        id="page_article_form_in",
+    ),
+    pytest.param(
+        "Nghị định số 58/2025/NĐ-CP thay thế Nghị định số 17/2020/NĐ-CP về kinh doanh xăng dầu.",
+        ("58/2025/NĐ-CP", "replaces", "17/2020/NĐ-CP"),
+        id="whole_document_still_replaced",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PART_REPLACED_ROWS)
+def test_replacing_a_part_amends(text, expected):
+    found = relations_of(text)
+    assert expected in found, found
+    other = "replaces" if expected[1] == "amends" else "amends"
+    assert (expected[0], other, expected[2]) not in found

@@ -547,6 +547,19 @@ SOURCE_QUOTE_LINE = re.compile(
 )
 
 #: An item number before a clause opener in a quoted text: "7.12. Căn cứ ...", "2) Thực hiện ...".
+# What stands between "thay thế" and a document when only a part of it is replaced:
+# "một số cụm từ của", "Phụ lục I ban hành kèm theo", "khoản 2 Điều 5 của".
+PART_OF = re.compile(
+    r"""
+    ^[ ,:]*(?:một[ ]số[ ]|các[ ]|cụm[ ]từ[ ]|từ[ ])?
+    (?:cụm[ ]từ|từ[ ]ngữ|từ|chữ|điều|khoản|điểm|phụ[ ]lục|mẫu|biểu[ ]mẫu|bảng|nội[ ]dung|chương|mục|tên[ ]gọi)
+    (?![^\W\d_])
+    [^;.\n]{0,120}?
+    (?:của|tại|trong|ban[ ]hành[ ]kèm[ ]theo|kèm[ ]theo)[ ]+$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
 # A line that announces a list of documents losing force: "2. Các văn bản, quy định sau
 # đây hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành:", "Bãi bỏ các
 # Quyết định sau:". "sau (đây)" says a list follows; the line ends with a colon.
