@@ -61,7 +61,7 @@ def test_rerun_and_changed_text_keep_one_index_row_per_text(store_path, tmp_path
     (tmp_path / "a.txt").write_text("Ban Tổ chức hướng dẫn luân chuyển cán bộ.", encoding="utf-8")
     runner.invoke(cli, ["run", str(tmp_path / "a.txt"), "--db", str(db)], catch_exceptions=False)
     with Store(db) as store:
-        assert store.db.execute("SELECT count(*) FROM text_search_words").fetchone()[0] == 1
+        assert store.db.execute("SELECT count(*) FROM text_words").fetchone()[0] == 1
         assert search(store.db, "luân chuyển cán bộ") and not search(store.db, "quy hoạch cán bộ")
 
 
@@ -95,7 +95,7 @@ def test_run_without_index_stores_no_words(tmp_path):
     CliRunner().invoke(cli, ["run", str(CORPUS / "tin-hoi-nghi-quy-hoach.txt"), "--db", str(db), "--no-index"])
     with Store(db) as store:
         assert store.count() == 1
-        assert store.db.execute("SELECT count(*) FROM text_search_words_offsets").fetchone()[0] == 0
+        assert store.db.execute("SELECT count(*) FROM text_words").fetchone()[0] == 0
         assert "tokens" not in next(store.records())
 
 
