@@ -1,7 +1,7 @@
 """Each text's keywords: its most distinctive words over the store, without signature debris or names.
 
 When a text is indexed, ``candidates`` counts its words that may be keywords: two syllables
-or more, each with a letter. It leaves out words by kind, from what the record found:
+or more, with a letter. It leaves out words by kind, from what the record found:
 
 - parts of person names: words inside a person's mention, and words made of two or more
   syllables in a row of a name the record holds ("quang khải" of "Trần Quang Khải");
@@ -57,7 +57,7 @@ def is_fragment(syllable: str) -> bool:
 def keyword_key(word: str) -> str | None:
     """The word as a keyword ("quy hoạch"), or None when it cannot be one."""
     parts = syllables(word)
-    if len(parts) < 2 or any(not LETTER_RE.search(p) or is_fragment(p) for p in parts):
+    if len(parts) < 2 or not LETTER_RE.search(word) or any(is_fragment(p) for p in parts):
         return None
     return " ".join(parts)
 

@@ -116,3 +116,68 @@ def test_query_doc_shows_the_keywords_of_the_documents_own_text(store_path):
     assert "keywords (huong-dan-16-HD-BTCTW.docx): " in result.stdout
     cited_only = CliRunner().invoke(cli, ["query", "--db", str(store_path), "doc", "50-QĐ/TW"])
     assert "keywords" not in cited_only.stdout  # cited, but its own text is not in the store
+
+
+OLD_WORDS_SQL = """
+CREATE VIRTUAL TABLE text_search_words USING fts5(
+    doc_id UNINDEXED, source UNINDEXED, body, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
+);
+CREATE TABLE text_search_words_offsets (source TEXT PRIMARY KEY, spans TEXT NOT NULL);
+CREATE VIRTUAL TABLE text_search_words_terms USING fts5vocab(text_search_words, 'row');
+CREATE VIRTUAL TABLE text_search_words_instances USING fts5vocab(text_search_words, 'instance');
+DROP TABLE text_search;
+CREATE VIRTUAL TABLE text_search USING fts5(doc_id UNINDEXED, source UNINDEXED, body);
+"""
+
+
+def _make_old_store(db: Path) -> dict[str, list]:
+    """Turn a store into one made before the single index: two FTS5 indexes, spans as JSON. Returns the spans."""
+    import sqlite3
+
+    from pipeline.search import unpack_spans
+
+    con = sqlite3.connect(db)
+    spans = {source: unpack_spans(blob) for source, blob in con.execute("SELECT source, spans FROM text_words")}
+    texts = {
+        s: (d, b)
+        for s, d, b in con.execute(
+            "SELECT t.source, t.doc_id, s.body FROM texts t JOIN text_search s ON s.source = t.source"
+        )
+    }
+    con.executescript(OLD_WORDS_SQL + "DROP TABLE text_words;")
+    for source, (doc_id, text) in texts.items():
+        words = " ".join(text[s:e].replace(" ", "_") for s, e in spans[source])
+        con.execute("INSERT INTO text_search (doc_id, source, body) VALUES (?, ?, ?)", (doc_id, source, text))
+        con.execute("INSERT INTO text_search_words (doc_id, source, body) VALUES (?, ?, ?)", (doc_id, source, words))
+        con.execute("INSERT INTO text_search_words_offsets VALUES (?, ?)", (source, json.dumps(spans[source])))
+    con.execute("DELETE FROM text_search_keywords")
+    con.commit()
+    con.close()
+    return spans
+
+
+def test_a_store_with_the_two_old_indexes_opens_with_one(tmp_path):
+    (tmp_path / "a.txt").write_text("Tỉnh ủy bàn việc luân chuyển cán bộ trẻ.\nLuân chuyển cán bộ về cơ sở.", "utf-8")
+    (tmp_path / "b.txt").write_text("Sở Xây dựng báo cáo tiến độ nhà ở xã hội và cán bộ phụ trách.", "utf-8")
+    db = tmp_path / "v.db"
+    CliRunner().invoke(cli, ["run", str(tmp_path), "--db", str(db)], catch_exceptions=False)
+    spans = _make_old_store(db)
+    for _ in range(2):  # the first opening moves the old index; the second finds nothing to do
+        with Store(db) as store:
+            tables = {n for (n,) in store.db.execute("SELECT name FROM sqlite_master")}
+            assert not {t for t in tables if t.startswith("text_search_words")}
+            assert (
+                "remove_diacritics 0"
+                in store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'text_search'").fetchone()[0]
+            )
+            from pipeline.search import unpack_spans
+
+            moved = {s: unpack_spans(b) for s, b in store.db.execute("SELECT source, spans FROM text_words")}
+            assert moved == spans
+            same_rowids = store.db.execute(
+                "SELECT count(*) FROM texts t JOIN text_search s ON s.rowid = t.rowid AND s.source = t.source"
+            ).fetchone()[0]
+            assert same_rowids == 2
+            assert [Path(h.source).name for h in search(store.db, "luân chuyển cán bộ")] == ["a.txt"]
+            assert not search(store.db, "chuyển cán")
+            assert "luân chuyển" in all_keywords(store.db)[str(tmp_path / "a.txt")]

@@ -149,6 +149,42 @@ def test_serve_get_links_a_document_row_to_the_graph_page(store_path):
     assert "16-HD/BTCTW" in page.stdout and "vis.Network" in page.stdout  # the page, its data and its drawing
 
 
+@pytest.mark.parametrize(
+    "typed, found",
+    [
+        ("luân chuyển", True),  # plain words, as a user types them in the search box
+        ("LUÂN CHUYỂN cán bộ", True),  # any case, more words
+        ('"chuyển cán"', True),  # the one index holds syllables: a phrase inside words matches here
+        ("luân chuyển vũ trụ", False),
+        ("cần bộ", False),  # tone marks count: "cần" is not "cán"
+    ],
+)
+def test_the_search_box_finds_texts_by_plain_words(tmp_path_factory, typed, found):
+    db = _plain_words_store(tmp_path_factory)
+    query = urllib.parse.urlencode({"_search": typed, "_shape": "array"})
+    done = subprocess.run(
+        [*VANBAN, "serve", "--db", str(db), "--get", f"/{db.stem}/text_search.json?{query}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = json.loads(done.stdout)
+    assert [Path(r["source"]).name for r in rows] == (["a.txt"] if found else [])
+
+
+def _plain_words_store(tmp_path_factory) -> Path:
+    db = tmp_path_factory.getbasetemp() / "plain-words" / "words.db"
+    if not db.exists():
+        texts = db.parent / "texts"
+        texts.mkdir(parents=True)
+        (texts / "a.txt").write_text("Tỉnh ủy quyết định luân chuyển cán bộ về cơ sở.", encoding="utf-8")
+        (texts / "b.txt").write_text("Sở Xây dựng báo cáo tiến độ nhà ở xã hội.", encoding="utf-8")
+        done = subprocess.run([*VANBAN, "run", str(texts), "--db", str(db)], capture_output=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    return db
+
+
 # --- end to end, in headless Chromium ------------------------------------------------------
 
 
