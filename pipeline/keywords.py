@@ -6,7 +6,7 @@ or more, with a letter. It leaves out words by kind, from what the record found:
 - parts of person names: words inside a person's mention, and words made of two or more
   syllables in a row of a name the record holds ("quang khải" of "Trần Quang Khải");
 - fragments: a word with a syllable that is one letter but not a vowel ("t trưởng", left
-  when "K/T TRƯỞNG BAN" is broken apart);
+  when "K/T TRƯỞNG BAN" is broken apart) or a Roman numeral ("vii phần" of a heading);
 - signature and title lines: lines such as "K/T TRƯỞNG BAN", "TM. BAN THƯỜNG VỤ",
   "Nơi nhận:", "(Đã ký)", and short lines holding a post the record found.
 
@@ -29,11 +29,14 @@ from collections.abc import Iterable
 KEYWORDS_PER_TEXT = 8
 SHORT_LINE = 80  # a line this short (characters) holding a post is a title or signature line
 VOWELS = frozenset("aeiouy")  # a one-letter syllable is a word only if it is a vowel ("ô tô", "y tế")
+SYLLABLES_LIKE_NUMERALS = frozenset({"vi", "xi"})  # Vietnamese syllables ("vi phạm", "xi măng"), not numerals
 
 # a syllable: a run of letters and digits (a word's parts are split at spaces, "_", "/", "-")
 SYLLABLE_RE = re.compile(r"[^\W_]+")
 # a letter (not a digit or "_")
 LETTER_RE = re.compile(r"[^\W\d_]")
+# a Roman numeral of a heading or a term ("VII", "IV"), once case-folded
+ROMAN_RE = re.compile(r"^[ivx]+$")
 # one line of the text, without its end of line
 LINE_RE = re.compile(r"[^\n]+")
 # a signature or title line: "K/T", "T/M", "T/L", "KT.", "TM.", "TL.", "TUQ." before a post,
@@ -50,8 +53,10 @@ def syllables(text: str) -> list[str]:
 
 
 def is_fragment(syllable: str) -> bool:
-    """One letter or digit that is not a vowel: a broken piece of something else."""
-    return len(syllable) == 1 and unicodedata.normalize("NFD", syllable)[0] not in VOWELS
+    """One letter or digit that is not a vowel, or a Roman numeral: a piece of a heading, a date, a signature."""
+    if len(syllable) == 1:
+        return unicodedata.normalize("NFD", syllable)[0] not in VOWELS
+    return bool(ROMAN_RE.match(syllable)) and syllable not in SYLLABLES_LIKE_NUMERALS
 
 
 def keyword_key(word: str) -> str | None:

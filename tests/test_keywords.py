@@ -39,6 +39,9 @@ def _words(text: str, joined: tuple[str, ...]) -> list[tuple[int, int]]:
         ("cán", None),  # one syllable
         ("2024 2025", None),  # no letter
         ("covid 19", "covid 19"),
+        ("VII Phần", None),  # a Roman numeral of a heading
+        ("vi phạm", "vi phạm"),  # "vi" is also a syllable
+        ("xi măng", "xi măng"),
     ],
 )
 def test_keyword_key(word, key):
