@@ -22,6 +22,7 @@ import sys
 import zlib
 from array import array
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from pipeline import keywords
 from pipeline.texts import text_of_source
@@ -100,10 +101,7 @@ def unpack_spans(blob: bytes) -> list[tuple[int, int]]:
     deltas.frombytes(zlib.decompress(blob))
     if sys.byteorder == "big":
         deltas.byteswap()
-    offsets, at = [], 0
-    for d in deltas:
-        at += d
-        offsets.append(at)
+    offsets = list(accumulate(deltas))
     return list(zip(offsets[::2], offsets[1::2], strict=True))
 
 

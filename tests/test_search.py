@@ -181,3 +181,10 @@ def test_a_store_with_the_two_old_indexes_opens_with_one(tmp_path):
             assert [Path(h.source).name for h in search(store.db, "luân chuyển cán bộ")] == ["a.txt"]
             assert not search(store.db, "chuyển cán")
             assert "luân chuyển" in all_keywords(store.db)[str(tmp_path / "a.txt")]
+
+
+@pytest.mark.parametrize("spans", [[], [(0, 3)], [(0, 3), (4, 9), (9, 10)], [(5, 70000), (70001, 4_000_000_000)]])
+def test_word_spans_pack_and_unpack(spans):
+    from pipeline.search import pack_spans, unpack_spans
+
+    assert unpack_spans(pack_spans(spans)) == spans
