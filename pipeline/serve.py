@@ -206,7 +206,8 @@ TABLES: dict[str, tuple[str, dict[str, str], list[str]]] = {
         ["title"],
     ),
     "texts": (
-        "Each document's decoded text, zlib-compressed: the text every start/end offset indexes.",
+        "Each document's decoded text, zlib-compressed: the text every start/end offset indexes. "
+        "The search box finds texts by plain words (text_search, same rowids).",
         {
             "doc_id": "the document's id (documents.id)",
             "source": _SOURCE,
@@ -384,6 +385,7 @@ def metadata(db_name: str) -> dict:
         tables[name] = {"description": description, "columns": columns, "hidden": True}
     tables["text_search"]["searchmode"] = "raw"
     tables["texts"]["hidden"] = False
+    tables["texts"]["fts_table"] = "text_search"  # a text has the same rowid in both (pipeline.texts)
     return {
         "title": "vanban store",
         "extra_css_urls": [f"/{GRAPH_MOUNT}/serve.css"],

@@ -159,11 +159,12 @@ def test_serve_get_links_a_document_row_to_the_graph_page(store_path):
         ("cần bộ", False),  # tone marks count: "cần" is not "cán"
     ],
 )
-def test_the_search_box_finds_texts_by_plain_words(tmp_path_factory, typed, found):
+@pytest.mark.parametrize("table", ["text_search", "texts"])
+def test_the_search_box_finds_texts_by_plain_words(tmp_path_factory, table, typed, found):
     db = _plain_words_store(tmp_path_factory)
     query = urllib.parse.urlencode({"_search": typed, "_shape": "array"})
     done = subprocess.run(
-        [*VANBAN, "serve", "--db", str(db), "--get", f"/{db.stem}/text_search.json?{query}"],
+        [*VANBAN, "serve", "--db", str(db), "--get", f"/{db.stem}/{table}.json?{query}"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -277,6 +278,15 @@ def test_search_in_the_browser(server, tmp_path):
     # the same search as a canned query, with the passage around the words
     dom = _browse(f"{server}/vanban/search_texts?words=" + urllib.parse.quote(words), "3b-search-passages", tmp_path)
     assert "[quy hoạch cán bộ]" in dom.lower()
+
+
+@pytest.mark.browser
+def test_texts_page_searches_by_plain_words_in_the_browser(server, tmp_path):
+    words = "quy hoạch cán bộ"  # typed as they are, no quotes
+    dom = _browse(f"{server}/vanban/texts?_search=" + urllib.parse.quote(words), "3c-search-texts-table", tmp_path)
+    assert 'name="_search"' in dom
+    found = _json(f"{server}/vanban/texts.json?_shape=array&_col=source&_search=" + urllib.parse.quote(words))
+    assert found and f"{len(found)} rows where search matches" in dom
 
 
 @pytest.mark.browser
