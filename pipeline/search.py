@@ -15,6 +15,7 @@ the words that may be keywords (``pipeline.keywords``).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import sqlite3
@@ -142,6 +143,7 @@ def search(db: sqlite3.Connection, query: str, limit: int = 10) -> list[Hit]:
     if not wanted:
         return []
     syllables = " ".join(wanted).replace("_", " ")  # the index holds syllables: the same tokens split at "_"
+    phrase = _phrase_re(wanted)
     found = db.execute(
         "SELECT rowid, rank FROM text_search WHERE text_search MATCH ? ORDER BY rank", (f'"{syllables}"',)
     )
@@ -156,9 +158,9 @@ def search(db: sqlite3.Connection, query: str, limit: int = 10) -> list[Hit]:
             continue
         doc_id, source, text, spans_blob = row
         spans = unpack_spans(spans_blob)
-        body_words = [body_word(text[s:e]) for s, e in spans]
-        if not _holds(body_words, wanted):
+        if not _holds(text, spans, wanted, phrase):
             continue
+        body_words = [body_word(text[s:e]) for s, e in spans]
         record_json = db.execute("SELECT record FROM documents WHERE source = ?", (source,)).fetchone()
         hits.append(_hit(words, doc_id, source, body_words, spans, record_json[0] if record_json else None, rank))
         if len(hits) == limit:
@@ -166,11 +168,34 @@ def search(db: sqlite3.Connection, query: str, limit: int = 10) -> list[Hit]:
     return hits
 
 
-def _holds(body_words: list[str], wanted: list[str]) -> bool:
-    """Whether the words' tokens hold ``wanted`` in a row: a phrase of whole words, as an index of words matches."""
-    tokens = [t.casefold() for w in body_words for t in TOKEN_RE.findall(w)]
-    n, first = len(wanted), wanted[0]
-    return any(tokens[i : i + n] == wanted for i, t in enumerate(tokens) if t == first)
+def _holds(text: str, spans: list[tuple[int, int]], wanted: list[str], phrase: re.Pattern) -> bool:
+    """Whether the text's words hold the tokens ``wanted`` in a row, as an index of whole words would match.
+
+    ``phrase`` finds every place where the syllables stand in a row; only the words there are read.
+    """
+    ends = [e for _, e in spans]
+    for m in phrase.finditer(text):
+        i = bisect.bisect_right(ends, m.start())  # the word at the place, or the first after it
+        if i == len(spans):
+            break
+        first = _word_tokens(text, spans[i])
+        tokens, j = list(first), i + 1
+        while len(tokens) < len(first) + len(wanted) - 1 and j < len(spans):
+            tokens += _word_tokens(text, spans[j])
+            j += 1
+        if any(tokens[k : k + len(wanted)] == wanted for k in range(len(first))):
+            return True
+    return False
+
+
+def _word_tokens(text: str, span: tuple[int, int]) -> list[str]:
+    return [t.casefold() for t in TOKEN_RE.findall(body_word(text[span[0] : span[1]]))]
+
+
+def _phrase_re(wanted: list[str]) -> re.Pattern:
+    """Every place (overlapping too) where the syllables of ``wanted`` stand in a row in a text."""
+    syllables = [s for token in wanted for s in token.split("_") if s]
+    return re.compile("(?=" + r"[\W_]*".join(re.escape(s) for s in syllables) + ")", re.IGNORECASE)
 
 
 def _hit(
