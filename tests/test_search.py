@@ -188,3 +188,25 @@ def test_word_spans_pack_and_unpack(spans):
     from pipeline.search import pack_spans, unpack_spans
 
     assert unpack_spans(pack_spans(spans)) == spans
+
+
+@pytest.mark.parametrize(
+    "words, query, holds",
+    [
+        (["quy hoạch", "cán bộ"], ["quy_hoạch", "cán_bộ"], True),
+        (["quy hoạch", "cán bộ"], ["hoạch", "cán"], False),  # syllables in a row, not words
+        (["Quy Hoạch", ",", "cán bộ"], ["quy_hoạch", "cán_bộ"], True),  # case; punctuation between
+        (["cán", "cán", "bộ"], ["cán", "bộ"], True),  # a repeat before the match
+        (["50-QĐ/TW"], ["50", "qđ", "tw"], True),  # parts of one word, as an index of words splits it
+        (["cán bộ", "trẻ"], ["cán_bộ", "trẻ", "tuổi"], False),  # the text ends first
+    ],
+)
+def test_a_hit_is_kept_only_when_whole_words_match(words, query, holds):
+    from pipeline.search import _holds, _phrase_re
+
+    text, spans = "", []
+    for word in words:
+        text += " " if text else ""
+        spans.append((len(text), len(text) + len(word)))
+        text += word
+    assert _holds(text, spans, query, _phrase_re(query)) is holds
