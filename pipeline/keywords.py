@@ -8,7 +8,8 @@ or more, with a letter. It leaves out words by kind, from what the record found:
 - fragments: a word with a syllable that is one letter but not a vowel ("t trưởng", left
   when "K/T TRƯỞNG BAN" is broken apart) or a Roman numeral ("vii phần" of a heading);
 - signature and title lines: lines such as "K/T TRƯỞNG BAN", "TM. BAN THƯỜNG VỤ",
-  "Nơi nhận:", "(Đã ký)", and short lines holding a post the record found.
+  "Nơi nhận:", "(Đã ký)", and short lines holding a post the record found (but the first line,
+  the text's own title).
 
 ``refresh`` scores every text's candidates by TF-IDF over the store (count in the text ×
 log(texts / texts with the word)) and keeps the best ``KEYWORDS_PER_TEXT``.
@@ -86,9 +87,9 @@ def left_out_spans(record: dict, text: str) -> list[tuple[int, int]]:
         spans += [(m["start"], m["end"]) for m in person.get("mentions") or [] if m.get("start") is not None]
         posts += [(p["start"], p["end"]) for p in person.get("posts") or [] if p.get("start") is not None]
     posts = _merge(posts)
-    for line in LINE_RE.finditer(text):
-        start, end = line.span()
-        title_line = len(line.group().strip()) <= SHORT_LINE and _overlaps(posts, start, end)
+    for n, line in enumerate(LINE_RE.finditer(text)):
+        start, end = line.span()  # the first line is the text's own title: its posts count
+        title_line = n > 0 and len(line.group().strip()) <= SHORT_LINE and _overlaps(posts, start, end)
         if title_line or SIGNATURE_LINE_RE.match(line.group()):
             spans.append((start, end))
     return _merge(spans)

@@ -55,9 +55,11 @@ def test_name_parts_are_runs_of_two_syllables_or_more():
 def _person(text: str, name: str, post: str | None = None) -> dict:
     start = text.index(name)
     person = {"name": name, "mentions": [{"start": start, "end": start + len(name), "text": name}], "posts": []}
-    if post:
-        p = text.index(post)
-        person["posts"] = [{"title": post, "organization": None, "start": p, "end": p + len(post)}]
+    if post:  # the post wherever it stands
+        person["posts"] = [
+            {"title": post, "organization": None, "start": m.start(), "end": m.end()}
+            for m in re.finditer(re.escape(post), text, re.IGNORECASE)
+        ]
     return person
 
 
@@ -90,6 +92,13 @@ CASES = [
         [("Đỗ Thanh Bình", "Phó Giám đốc")],  # a post inside a long running line: that line still counts
         {"giám đốc": 1, "đầu tư": 1, "xây dựng": 1, "trường học": 1},
         {"thanh bình"},
+    ),
+    (
+        "Chủ tịch tỉnh thăm trường học\nCHỦ TỊCH\nLò Văn Pá",  # the first line is the title; then a signature
+        ("Chủ tịch", "CHỦ TỊCH", "trường học", "Văn Pá"),
+        [("Lò Văn Pá", "Chủ tịch")],
+        {"chủ tịch": 1, "trường học": 1},
+        {"văn pá"},
     ),
 ]
 
