@@ -29,7 +29,7 @@ def search(query: str, db: Path, limit: int, as_json: bool) -> None:
 
     require_store(db)
     with Store(db) as store:
-        if not store.db.execute("SELECT 1 FROM text_search_words LIMIT 1").fetchone():
+        if not store.db.execute("SELECT 1 FROM text_words LIMIT 1").fetchone():
             raise click.ClickException(f"{db}: no text is indexed (fill it with: vanban run PATH... --db {db})")
         hits = full_text.search(store.db, query, limit=limit)
     if as_json:

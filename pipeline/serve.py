@@ -206,7 +206,8 @@ TABLES: dict[str, tuple[str, dict[str, str], list[str]]] = {
         ["title"],
     ),
     "texts": (
-        "Each document's decoded text, zlib-compressed: the text every start/end offset indexes.",
+        "Each document's decoded text, zlib-compressed: the text every start/end offset indexes. "
+        "The search box finds texts by plain words (text_search, same rowids).",
         {
             "doc_id": "the document's id (documents.id)",
             "source": _SOURCE,
@@ -216,7 +217,8 @@ TABLES: dict[str, tuple[str, dict[str, str], list[str]]] = {
         [],
     ),
     "text_search": (
-        "Full-text index of the texts (SQLite FTS5): type words in the search box.",
+        "Full-text index of the texts (SQLite FTS5, the store's only one): type words in the search box "
+        '(luân chuyển), a "phrase in quotes", or OR; tone marks count.',
         {"doc_id": "the document's id (documents.id)", "source": _SOURCE, "body": "the decoded text"},
         [],
     ),
@@ -234,16 +236,17 @@ INTERNAL_TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "story": "the text_id of the story's first text (itself when it has no copy)",
         },
     ),
-    "text_search_words": (
-        "The word index of vanban search: underthesea's words, a word's syllables joined by _ (FTS5).",
-        {"doc_id": "the document's id (documents.id)", "source": _SOURCE, "body": "the text as words"},
-    ),
-    "text_search_words_offsets": (
-        "Where each indexed word stands in the original text (vanban search's snippets and offsets).",
-        {"source": _SOURCE, "spans": "start and end of every word (JSON)"},
+    "text_words": (
+        "Each indexed text's words (underthesea's): vanban search keeps the hits of text_search that match whole "
+        "words, and places them.",
+        {
+            "source": _SOURCE,
+            "spans": "start and end of every word (offsets as distances from the one before, uint32, zlib)",
+            "terms": "how often each word that may be a keyword occurs (JSON, zlib)",
+        },
     ),
     "text_search_keywords": (
-        "Each text's most distinctive words (TF-IDF over the word index), shown by vanban report.",
+        "Each text's most distinctive words (TF-IDF over the store's texts), shown by vanban report.",
         {"source": _SOURCE, "rank": "1 for the most distinctive", "word": "the word", "score": "its TF-IDF"},
     ),
     "graph_meta": (
@@ -382,6 +385,7 @@ def metadata(db_name: str) -> dict:
         tables[name] = {"description": description, "columns": columns, "hidden": True}
     tables["text_search"]["searchmode"] = "raw"
     tables["texts"]["hidden"] = False
+    tables["texts"]["fts_table"] = "text_search"  # a text has the same rowid in both (pipeline.texts)
     return {
         "title": "vanban store",
         "extra_css_urls": [f"/{GRAPH_MOUNT}/serve.css"],

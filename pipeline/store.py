@@ -91,8 +91,8 @@ class Store:
                 self.db.executescript(SCHEMA_SQL)
                 self.db.executescript(STORIES_SQL)  # near-duplicate texts grouped into stories (pipeline/stories.py)
                 self._migrate()
-                search.ensure_schema(self.db)  # the words index and keywords (pipeline.search)
-                create_tables(self.db)
+                create_tables(self.db)  # the texts and their full-text index (pipeline.texts)
+                search.ensure_schema(self.db)  # the texts' words and keywords (pipeline.search)
             graph_index.ensure_tables(self.db)  # a version of the documents, bumped by triggers on every change
             self._graph_version = graph_index.documents_version(self.db)
         except BaseException:
@@ -162,8 +162,8 @@ class Store:
             if text is not None:
                 put_text(self.db, record["id"], source, text)
             self._put_facts(record)
-            if tokens is not None:
-                search.index_text(self.db, record, tokens)
+            if tokens is not None and text is not None:
+                search.index_text(self.db, record, tokens, text)
         return "replaced" if existed else "new"
 
     def put_failure(self, failure: Failure) -> None:

@@ -117,7 +117,7 @@ def test_run_dask_twice_stores_each_text_once(tmp_path):
     assert second.exit_code == 0 and "unchanged: 3" in second.stdout, second.output
     with Store(db) as store:
         assert store.count() == 3
-        assert store.db.execute("SELECT count(*) FROM text_search_words").fetchone()[0] == 3
+        assert store.db.execute("SELECT count(*) FROM text_words").fetchone()[0] == 3
 
 
 @pytest.mark.shared

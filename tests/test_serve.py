@@ -55,7 +55,7 @@ def _rows(db: Path, sql: str, **params) -> list[dict]:
 def test_metadata_describes_every_table_view_and_column(store_path):
     meta = metadata("vanban")["databases"]["vanban"]["tables"]
     con = sqlite3.connect(store_path)
-    fts_shadow = re.compile(r"text_search(_words)?_(data|idx|content|docsize|config|terms|instances)$")
+    fts_shadow = re.compile(r"text_search_(data|idx|content|docsize|config)$")
     names = [
         n
         for (n,) in con.execute(
@@ -147,6 +147,43 @@ def test_serve_get_links_a_document_row_to_the_graph_page(store_path):
         timeout=120,
     )
     assert "16-HD/BTCTW" in page.stdout and "vis.Network" in page.stdout  # the page, its data and its drawing
+
+
+@pytest.mark.parametrize(
+    "typed, found",
+    [
+        ("luân chuyển", True),  # plain words, as a user types them in the search box
+        ("LUÂN CHUYỂN cán bộ", True),  # any case, more words
+        ('"chuyển cán"', True),  # the one index holds syllables: a phrase inside words matches here
+        ("luân chuyển vũ trụ", False),
+        ("cần bộ", False),  # tone marks count: "cần" is not "cán"
+    ],
+)
+@pytest.mark.parametrize("table", ["text_search", "texts"])
+def test_the_search_box_finds_texts_by_plain_words(tmp_path_factory, table, typed, found):
+    db = _plain_words_store(tmp_path_factory)
+    query = urllib.parse.urlencode({"_search": typed, "_shape": "array"})
+    done = subprocess.run(
+        [*VANBAN, "serve", "--db", str(db), "--get", f"/{db.stem}/{table}.json?{query}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = json.loads(done.stdout)
+    assert [Path(r["source"]).name for r in rows] == (["a.txt"] if found else [])
+
+
+def _plain_words_store(tmp_path_factory) -> Path:
+    db = tmp_path_factory.getbasetemp() / "plain-words" / "words.db"
+    if not db.exists():
+        texts = db.parent / "texts"
+        texts.mkdir(parents=True)
+        (texts / "a.txt").write_text("Tỉnh ủy quyết định luân chuyển cán bộ về cơ sở.", encoding="utf-8")
+        (texts / "b.txt").write_text("Sở Xây dựng báo cáo tiến độ nhà ở xã hội.", encoding="utf-8")
+        done = subprocess.run([*VANBAN, "run", str(texts), "--db", str(db)], capture_output=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    return db
 
 
 # --- end to end, in headless Chromium ------------------------------------------------------
@@ -241,6 +278,15 @@ def test_search_in_the_browser(server, tmp_path):
     # the same search as a canned query, with the passage around the words
     dom = _browse(f"{server}/vanban/search_texts?words=" + urllib.parse.quote(words), "3b-search-passages", tmp_path)
     assert "[quy hoạch cán bộ]" in dom.lower()
+
+
+@pytest.mark.browser
+def test_texts_page_searches_by_plain_words_in_the_browser(server, tmp_path):
+    words = "quy hoạch cán bộ"  # typed as they are, no quotes
+    dom = _browse(f"{server}/vanban/texts?_search=" + urllib.parse.quote(words), "3c-search-texts-table", tmp_path)
+    assert 'name="_search"' in dom
+    found = _json(f"{server}/vanban/texts.json?_shape=array&_col=source&_search=" + urllib.parse.quote(words))
+    assert found and f"{len(found)} rows where search matches" in dom
 
 
 @pytest.mark.browser
