@@ -248,8 +248,21 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
     mentions = _drop_place_names(text, mentions)
     mentions = _drop_administrative_units(text, mentions)
     mentions.extend(_repeated_mentions(text, mentions))
+    mentions = [_with_given_name(text, m) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     return tuple(mentions)
+
+
+def _with_given_name(text: str, mention: NameMention) -> NameMention:
+    """A foreign surname found alone, with the foreign given name written right before it
+    ("Tổng thống Hoa Kỳ - Richard Nixon"): the mention is the whole name."""
+    if " " in mention.name or P.VIET_SYLLABLE.fullmatch(mention.name):
+        return mention
+    given = P.FOREIGN_GIVEN_NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    if given is None or P.VIET_SYLLABLE.fullmatch(given.group("given")) or given.group("given") in P.COUNTRIES:
+        return mention
+    start = given.start("given")
+    return NameMention(start, mention.end, text[start : mention.end], mention.cued, mention.byline)
 
 
 def _foreign_leader(text: str, run_start: int, syllables: list[tuple[int, int, str]]) -> NameMention | None:

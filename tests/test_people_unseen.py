@@ -491,3 +491,17 @@ def test_a_bare_title_stays_when_no_mention_gives_its_body():
 )
 def test_names_end_before_a_body_and_awards_are_nobody(text, expected):
     assert names(text) == expected
+
+
+def test_a_foreign_given_name_before_a_known_surname_joins_it():
+    text = (
+        "Thủ tướng Úc Albanese thăm Hà Nội. Trước đó, Thủ tướng Anthony Albanese đã điện đàm "
+        "với Thủ tướng Phạm Minh Chính."
+    )
+    people = {p.name: [(x.title, x.organization) for x in p.posts] for p in _people(text)}
+    assert "Anthony Albanese" in people and "Albanese" not in people
+    assert ("Thủ tướng", "Anthony") not in people["Anthony Albanese"]  # a given name is no body
+
+
+def test_a_country_before_a_surname_is_no_given_name():
+    assert names("Tổng thống Indonesia Widodo đón đoàn.") == ["Widodo"]

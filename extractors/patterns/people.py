@@ -384,7 +384,11 @@ LONGEST_HEAD_BEFORE_RUN = 12  # characters a head may start before a capitalised
 
 # A country at the start of a capitalised run, then the name of its leader:
 # "(Tổng thống) Pháp Emmanuel Macron", "(Chủ tịch) Trung Quốc Tập Cận Bình".
-COUNTRY_AT = re.compile(rf"(?:{_alternation(_load_lines('countries.txt'))})[ ](?=[{UPPER}])")
+COUNTRIES: frozenset[str] = frozenset(_load_lines("countries.txt"))
+COUNTRY_AT = re.compile(rf"(?:{_alternation(COUNTRIES)})[ ](?=[{UPPER}])")
+
+# A foreign given name right before a surname found alone: "Richard" in "Richard Nixon".
+FOREIGN_GIVEN_NAME_BEFORE = re.compile(rf"(?<![{LETTER}])(?P<given>[{UPPER}][{LOWER}]{{2,}})[ ]$")
 
 # What may stand between a title and the country of a foreign leader: a ministry's words
 # ("Bộ trưởng Ngoại giao Hoa Kỳ John Kerry"), no punctuation, at most three words.
