@@ -100,15 +100,17 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         capitalised = bool(m.group("former") or title_text[0].isupper())
         entry = P.title_entry(title_text) or {}
         ends_with_head = title_text.casefold().endswith(tuple(" " + h.casefold() for h in _TITLE_TAIL_HEADS))
-        lower_head = P.LOWER_BODY_HEAD.match(text, m.end())  # "Bí thư xứ ủy Nam Bộ"
+        qualifier = P.QUALIFIER_AFTER_TITLE.match(text, m.end())  # "Ủy viên chính thức Bộ Chính trị"
+        body_start = qualifier.end() if qualifier else m.end()
+        lower_head = P.LOWER_BODY_HEAD.match(text, body_start)  # "Bí thư xứ ủy Nam Bộ"
         if lower_head:
             end = body_extent(text, lower_head.end(), name_starts)
         else:
-            end = body_extent(text, m.end(), name_starts, after_head=ends_with_head)
-        central = P.CENTRAL_ORGAN_AFTER.match(text, end) if end > m.end() else None
+            end = body_extent(text, body_start, name_starts, after_head=ends_with_head)
+        central = P.CENTRAL_ORGAN_AFTER.match(text, end) if end > body_start else None
         if central:  # "Trưởng ban Tuyên giáo, Trung ương Hội ..."
             end = body_extent(text, central.end() + len("Trung ương"), name_starts)
-        org_written = text[m.end() : end].strip() or None
+        org_written = text[body_start:end].strip() or None
         title = _canonical_title(m)
         org = canonical_body(org_written) if org_written else None
         if org is None and posts and _shares_body(text, posts[-1], title, m.start()):
@@ -116,7 +118,7 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         elif entry.get("needs_org") and not org_written:
             continue
         title, org = _split_title_and_body(title, org)
-        posts.append(PostSpan(m.start(), end, title, org or None, m.end() if org_written else None, capitalised))
+        posts.append(PostSpan(m.start(), end, title, org or None, body_start if org_written else None, capitalised))
     return posts
 
 
@@ -183,7 +185,14 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
         while text.startswith(" ", pos):
             pos += 1
     chain: list[PostSpan] = []
-    separator = P.AFTER_NAME
+    career = P.CAREER_AFTER_NAME.match(text, pos)
+    if career:  # "được bổ nhiệm giữ chức Thứ trưởng ...": the post may be written in lower case
+        post = by_start.get(career.end())
+        written = text[post.start : post.end] if post is not None else ""
+        if post is not None and post.start not in claimed and (post.organization or written != written.lower()):
+            chain.append(post)
+            pos = post.end
+    separator = P.BETWEEN_POSTS if chain else P.AFTER_NAME
     while True:
         rank_seen = False
         while True:  # ranks ("Thiếu tướng (2010)") may stand between posts

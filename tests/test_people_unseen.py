@@ -505,3 +505,54 @@ def test_a_foreign_given_name_before_a_known_surname_joins_it():
 
 def test_a_country_before_a_surname_is_no_given_name():
     assert names("Tổng thống Indonesia Widodo đón đoàn.") == ["Widodo"]
+
+
+# Careers: a verb between the name and the post it gave.
+CAREER = [
+    (
+        "Năm 2019, ông Lâm Văn Hòa được bổ nhiệm giữ chức Thứ trưởng Bộ Công Thương.",
+        "Lâm Văn Hòa",
+        "thứ trưởng bộ công thương",
+    ),
+    (
+        "Bà Quách Thị Hạnh được bầu làm Chủ tịch Hội đồng nhân dân tỉnh Tây Ninh.",
+        "Quách Thị Hạnh",
+        "chủ tịch hội đồng nhân dân tỉnh tây ninh",
+    ),
+    ("Tháng 3/2016, Kiều Văn Tuấn trở thành Bí thư Tỉnh ủy Phú Yên.", "Kiều Văn Tuấn", "bí thư tỉnh ủy phú yên"),
+    ("Đại tá Mạc Văn Khải được thăng làm Tư lệnh Quân khu 2.", "Mạc Văn Khải", "tư lệnh quân khu 2"),
+    ("Ông Đỗ Văn Lợi từng giữ chức Phó Bí thư Thành ủy Cần Thơ.", "Đỗ Văn Lợi", "phó bí thư thành ủy cần thơ"),
+    (
+        "Ông Tôn Thất Minh được điều động, bổ nhiệm làm Giám đốc Sở Xây dựng tỉnh Bình Định.",
+        "Tôn Thất Minh",
+        "giám đốc sở xây dựng tỉnh bình định",
+    ),
+    ("Ông Lò Văn Nam được bầu làm đại biểu Quốc hội khóa XV.", "Lò Văn Nam", "đại biểu quốc hội"),
+    (
+        "Năm 1996, Hà Quang Phát được bầu làm Ủy viên chính thức Ban Chấp hành Trung ương Đảng.",
+        "Hà Quang Phát",
+        "ủy viên ban chấp hành trung ương đảng",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, name, post", CAREER)
+def test_post_given_by_a_career_verb(text, name, post):
+    assert any(p.startswith(post) for p in posts_of(text, name)), posts_of(text, name)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Bà Phan Thị Quế trở thành người đầu tiên nhận giải.", "Phan Thị Quế"),  # no post after the verb
+        ("Ông Lưu Văn Sang được bổ nhiệm làm việc tại xã.", "Lưu Văn Sang"),  # "làm việc" is no post
+        ("Ông Vi Văn Tâm được bầu làm chủ nhiệm câu lạc bộ.", "Vi Văn Tâm"),  # lower case, no body
+    ],
+)
+def test_career_verbs_without_a_post_give_none(text, name):
+    assert posts_of(text, name) == []
+
+
+def test_a_body_stops_before_ke_tu():
+    text = "Ông Bạch Văn Sơn được bổ nhiệm giữ chức Thứ trưởng Bộ Nội vụ kể từ ngày 1/7/2025."
+    assert posts_of(text, "Bạch Văn Sơn") == ["thứ trưởng bộ nội vụ"]

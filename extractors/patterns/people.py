@@ -326,6 +326,30 @@ BETWEEN_POSTS = re.compile(
 # "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên".
 AFTER_NAME = re.compile(r"[ ]*(?:-|,|\(|:|[ ](?:hiện[ ]|từng[ ])?là(?=[ ]))[ ]*(?:\n?\[\d+\][ ]*)?")
 
+# A word between a title and its body that is part of neither: "Ủy viên chính thức Bộ Chính trị".
+QUALIFIER_AFTER_TITLE = re.compile(r"[ ]+chính[ ]thức(?=[ ]+[{UPPER}])".replace("{UPPER}", UPPER))
+
+# A career verb between a name and the post it gave: "Nguyễn Văn A được bổ nhiệm giữ chức
+# Thứ trưởng ...", "B trở thành Bí thư ...", "C được bầu làm đại biểu Quốc hội khóa XV".
+CAREER_AFTER_NAME = re.compile(
+    r"""
+    [ ]*,?[ ]+
+    (?:(?:đã|được|đang|sẽ|vừa|từng|tiếp[ ]tục|chính[ ]thức|lần[ ]lượt)[ ]+)*
+    (?:
+        (?:điều[ ]động,?[ ]+)?bổ[ ]nhiệm(?:[ ]lại)?(?:[ ]+(?:giữ[ ]chức(?:[ ]vụ)?|làm))?
+      | bầu(?:[ ]+(?:giữ[ ]chức(?:[ ]vụ)?|làm))?
+      | giữ[ ]chức(?:[ ]vụ)?
+      | thăng(?:[ ]chức)?(?:[ ]+làm)?
+      | trở[ ]thành
+      | đảm[ ]nhiệm(?:[ ]chức(?:[ ]vụ)?)?
+      | phân[ ]công(?:[ ]+(?:giữ[ ]chức(?:[ ]vụ)?|làm))?
+      | kiêm[ ]nhiệm
+    )
+    [ ]+
+    """,
+    re.VERBOSE,
+)
+
 # A rank piece inside a list of posts: "Thiếu tướng (2010)", "Đại tá".
 RANK_PIECE = re.compile(
     rf"""
