@@ -556,3 +556,8 @@ def test_career_verbs_without_a_post_give_none(text, name):
 def test_a_body_stops_before_ke_tu():
     text = "Ông Bạch Văn Sơn được bổ nhiệm giữ chức Thứ trưởng Bộ Nội vụ kể từ ngày 1/7/2025."
     assert posts_of(text, "Bạch Văn Sơn") == ["thứ trưởng bộ nội vụ"]
+
+
+def test_a_known_body_keeps_words_that_would_end_another():
+    text = "Năm 2015, ông Lê Huy Vịnh được bổ nhiệm giữ chức Tư lệnh Quân chủng Phòng không - Không quân."
+    assert posts_of(text, "Lê Huy Vịnh") == ["tư lệnh quân chủng phòng không - không quân"]
