@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.models import Person, Post
+from extractors.models import Person, Post, Signer
 from extractors.names import NameMention, find_name_mentions, name_key
 from extractors.organizations import body_extent, canonical_body, tidy
 from extractors.patterns import people as P
@@ -581,6 +581,14 @@ def resolve_organizations(
 # --------------------------------------------------------------------------
 
 
+def _with_signer(mentions: list[NameMention], signer: Signer | None) -> list[NameMention]:
+    if signer is None or not signer.name or signer.start is None or signer.end is None:
+        return mentions
+    if any(m.start < signer.end and signer.start < m.end for m in mentions):
+        return mentions
+    return sorted([*mentions, NameMention(signer.start, signer.end, signer.name, cued=True)], key=lambda m: m.start)
+
+
 def _foreign_full_names(mentions: list[NameMention]) -> dict[str, str]:
     """{surname: full name} for foreign names written in full in the text ("Vladimir Putin"), so
     that the surname alone ("Tổng thống Nga Putin") is the same person; ambiguous surnames left out."""
@@ -592,9 +600,13 @@ def _foreign_full_names(mentions: list[NameMention]) -> dict[str, str]:
     return {last: next(iter(names)) for last, names in full.items() if len(names) == 1}
 
 
-def find_people(text: str) -> list[Person]:
-    """Every person named in ``text``: mentions merged, posts linked and resolved."""
-    mentions = find_name_mentions(text)
+def find_people(text: str, signer: Signer | None = None) -> list[Person]:
+    """Every person named in ``text``: mentions merged, posts linked and resolved.
+
+    ``signer``: a directive's signer as its signature block gives it; the signer is a
+    person even when the name is also a place ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Mai Sơn").
+    """
+    mentions = _with_signer(find_name_mentions(text), signer)
     if not mentions:
         return []
     name_starts = frozenset(m.start for m in mentions)

@@ -1,7 +1,8 @@
 """Every kind of fact of one normalized text, found by the pure ``find_*`` functions, without spaCy.
 
 The steps and what each rests on are written once, here (:data:`STEPS`): dates →
-identity → citations → people → organizations → relations. :func:`find_facts`
+identity → citations → people (with the signer the identity found) → organizations →
+relations. :func:`find_facts`
 runs them all on a text; the spaCy components of ``pipeline.nlp`` run them one
 at a time on a ``Doc`` through :func:`run_step`. A step that fails leaves a
 warning ("people failed: ...") instead of losing the document. No word
@@ -48,7 +49,7 @@ def _citations(src: Source, facts: Facts) -> None:
 
 
 def _people(src: Source, facts: Facts) -> None:
-    facts.people = find_people(src.text)
+    facts.people = find_people(src.text, facts.identity.signer if facts.identity else None)
 
 
 def _organizations(src: Source, facts: Facts) -> None:
@@ -65,7 +66,7 @@ STEPS: dict[str, tuple[tuple[str, ...], Callable[[Source, Facts], None]]] = {
     "dates": ((), _dates),
     "identity": (("dates",), _identity),
     "citations": (("dates", "identity"), _citations),
-    "people": ((), _people),
+    "people": (("identity",), _people),
     "organizations": ((), _organizations),
     "relations": (("citations", "identity"), _relations),
 }

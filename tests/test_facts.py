@@ -38,7 +38,7 @@ def test_facts_without_spacy_equal_the_spacy_components(raw):
 def test_a_failing_extractor_leaves_a_warning_and_the_others_run(monkeypatch):
     import pipeline.facts
 
-    def broken(text):
+    def broken(text, *args):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(pipeline.facts, "find_people", broken)

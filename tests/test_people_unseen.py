@@ -561,3 +561,13 @@ def test_a_body_stops_before_ke_tu():
 def test_a_known_body_keeps_words_that_would_end_another():
     text = "Năm 2015, ông Lê Huy Vịnh được bổ nhiệm giữ chức Tư lệnh Quân chủng Phòng không - Không quân."
     assert posts_of(text, "Lê Huy Vịnh") == ["tư lệnh quân chủng phòng không - không quân"]
+
+
+def test_a_signer_whose_name_is_also_a_place_is_a_person():
+    from extractors.models import Signer
+
+    text = "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nMai Sơn\n"
+    start = text.index("Mai Sơn")
+    signer = Signer("Mai Sơn", "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH", start, start + len("Mai Sơn"))
+    assert [p.name for p in find_people(text)] == []  # alone, a district of Sơn La
+    assert [p.name for p in find_people(text, signer)] == ["Mai Sơn"]
