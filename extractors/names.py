@@ -247,6 +247,7 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
     )
     mentions = _drop_place_names(text, mentions)
     mentions = _drop_administrative_units(text, mentions)
+    mentions = _drop_listed_places(text, mentions)
     mentions.extend(_repeated_mentions(text, mentions))
     mentions = [_with_given_name(text, m) for m in mentions]
     mentions.sort(key=lambda m: m.start)
@@ -359,6 +360,24 @@ def _unglued(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | 
         ):
             return [*head, (a, a + cut, last[:cut])]
     return None
+
+
+def _drop_listed_places(text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """Drop the names listed after a place word and a colon ("10 tổ dân phố: Ngô Gia Tự, Quang
+    Trung"): streets and wards named after people are places. A cued name stays."""
+    kept = []
+    for m in mentions:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        colon = text.rfind(":", line_start, m.start)
+        if (
+            not m.cued
+            and colon >= 0
+            and P.PLACE_LIST_OPENER.search(text, max(line_start, colon - 60), colon + 1)
+            and P.PLACE_LIST_GAP.fullmatch(text, colon + 1, m.start)
+        ):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _drop_administrative_units(text: str, mentions: list[NameMention]) -> list[NameMention]:

@@ -571,3 +571,28 @@ def test_a_signer_whose_name_is_also_a_place_is_a_person():
     signer = Signer("Mai Sơn", "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH", start, start + len("Mai Sơn"))
     assert [p.name for p in find_people(text)] == []  # alone, a district of Sơn La
     assert [p.name for p in find_people(text, signer)] == ["Mai Sơn"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phường Đông Hải có 8 tổ dân phố: Trần Nhân Tông, Lê Thánh Tông, Hoàng Hoa Thám và Phạm Ngũ Lão.",
+        "Thị xã mới gồm các xã, phường: Đào Duy Từ, Nguyễn Trãi, Bạch Đằng.",
+        "Quán ở số 128/6 Phan Đình Phùng, phường 2.",
+        "Em theo học Trường Trung học Lê Quý Đôn.",
+        "Dọc biên giới là dãy Hoàng Liên.",
+    ],
+)
+def test_places_named_after_people_are_nobody(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kịch bản: Đỗ Minh Khôi; đạo diễn: Lâm Thị Hoa.", ["Lâm Thị Hoa", "Đỗ Minh Khôi"]),
+        ("Thành phần: ông Trương Văn Lộc, Chủ tịch xã.", ["Trương Văn Lộc"]),
+    ],
+)
+def test_lists_after_a_colon_that_are_not_places_keep_their_people(text, expected):
+    assert names(text) == expected

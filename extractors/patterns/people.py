@@ -185,13 +185,13 @@ NOT_PERSON_BEFORE = re.compile(
     (?:
         (?<![{LETTER}])(?:đường|phố|ngõ|ngách|hẻm|quận|huyện|tỉnh|xã|phường|thị[ ]xã|
                           thành[ ]phố|sông|cầu|chợ|trường|lăng|tượng|khu|
-                          làng|thôn|ấp|bản|núi|đèo|biển|vịnh|hồ|đảo|châu|
+                          làng|thôn|ấp|bản|núi|dãy|đèo|biển|vịnh|hồ|đảo|châu|
                           báo|tạp[ ]chí|đền|chùa|đình)                      # places, newspapers
       | (?<![{LETTER}])(?:Huân[ ]chương|Giải[ ]thưởng|giải[ ]thưởng|Giải|Tư[ ]tưởng|tư[ ]tưởng|
                           Học[ ]viện|Đại[ ]học|TP\.?|Tp\.?|Bảo[ ]tàng|Cộng[ ]sản|
                           Thành[ ]phố|Quận|Huyện|Tỉnh|Phường)                 # institutions and awards named after people
       | (?<![{LETTER}])(?:Q|P|TX|TT)\.                                       # Q. Bắc Từ Liêm, P. Hàng Mã
-      | (?<![{LETTER}])(?:THCS|THPT|PTTH|PTCS|PTDTNT|Tiểu[ ]học|Mầm[ ]non)   # Trường THCS Ngô Quyền
+      | (?<![{LETTER}])(?:THCS|THPT|PTTH|PTCS|PTDTNT|Tiểu[ ]học|Trung[ ]học|Mầm[ ]non)   # Trường THCS Ngô Quyền
       | [Ss]ố[ ]*\d+[A-Za-z]?(?:-\d+)?,?                                     # Số 25A, Số 161-163,
     )
     [ ]*$
@@ -213,7 +213,21 @@ PLACE_THEN_RUN = re.compile(
 
 # A bare house number before a run and an address part after it:
 # "65 Hồ Văn Huê, Phường 9" (not "| 22 | Trần Cẩm Tú", a table row number).
-HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\d.,/-])\d{1,3}[A-Za-z]?,?[ ]*$")
+HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\d.,/-])\d{1,3}[A-Za-z]?(?:/\d{1,3}[A-Za-z]?)*,?[ ]*$")  # "25 ", "34/4 "
+
+# A list of places after a colon: "có 10 tổ dân phố: Ngô Gia Tự, Quang Trung, Trần Phú"; the
+# names listed are the places', not people's.
+PLACE_LIST_OPENER = re.compile(
+    r"""
+    (?<![^\W\d_])                 # a whole word ("bản" is left out: "Kịch bản:", "văn bản:")
+    (?:tổ[ ]dân[ ]phố|khu[ ]phố|thôn|xóm|ấp|làng|phường|xã|thị[ ]trấn|đường|tuyến[ ]đường|
+       phố|ngõ|quận|huyện|khu|đảo|núi|sông|hồ)
+    (?:[ ]*\([^()\n]{0,40}\))?[ ]*:[ ]*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# What may stand between the colon and a listed place: other listed names, commas, "và".
+PLACE_LIST_GAP = re.compile(rf"(?:[ ,;]|và|[{LETTER}])*")
 ADDRESS_AFTER = re.compile(
     r"""
     ,?[ ]*
