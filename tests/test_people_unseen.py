@@ -596,3 +596,17 @@ def test_places_named_after_people_are_nobody(text):
 )
 def test_lists_after_a_colon_that_are_not_places_keep_their_people(text, expected):
     assert names(text) == expected
+
+
+def test_the_appointer_does_not_get_the_post():
+    text = "Hôm qua, Phạm Văn Hòa bổ nhiệm giữ chức Giám đốc Sở Tư pháp đối với ông Lê Minh."
+    assert all(not p.startswith("giám đốc") for p in posts_of(text, "Phạm Văn Hòa"))
+
+
+def test_a_ministry_ending_in_nong_thon_is_no_list_of_places():
+    text = "Bộ trưởng Bộ Nông nghiệp và Phát triển Nông thôn: Cao Đức Phát; Bộ trưởng Bộ Y tế: Nguyễn Quốc Triệu."
+    assert names(text) == ["Cao Đức Phát", "Nguyễn Quốc Triệu"]
+
+
+def test_a_body_stops_before_hien():
+    assert posts_of("Ông Hồ Văn Bảy, Bộ trưởng Bộ Y tế hiện nay, phát biểu.", "Hồ Văn Bảy") == ["bộ trưởng bộ y tế"]

@@ -220,6 +220,7 @@ HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\d.,/-])\d{1,3}[A-Za-z]?(?:/\d{1,3}[A-Za
 PLACE_LIST_OPENER = re.compile(
     r"""
     (?<![^\W\d_])                 # a whole word ("bản" is left out: "Kịch bản:", "văn bản:")
+    (?<!Nông[ ])(?<!nông[ ])         # "Phát triển Nông thôn:" is a ministry's name
     (?:tổ[ ]dân[ ]phố|khu[ ]phố|thôn|xóm|ấp|làng|phường|xã|thị[ ]trấn|đường|tuyến[ ]đường|
        phố|ngõ|quận|huyện|khu|đảo|núi|sông|hồ)
     (?:[ ]*\([^()\n]{0,40}\))?[ ]*:[ ]*$
@@ -348,15 +349,19 @@ QUALIFIER_AFTER_TITLE = re.compile(r"[ ]+chính[ ]thức(?=[ ]+[{UPPER}])".repla
 CAREER_AFTER_NAME = re.compile(
     r"""
     [ ]*,?[ ]+
-    (?:(?:đã|được|đang|sẽ|vừa|từng|tiếp[ ]tục|chính[ ]thức|lần[ ]lượt)[ ]+)*
+    (?:(?:đã|đang|sẽ|vừa|từng|tiếp[ ]tục|chính[ ]thức|lần[ ]lượt)[ ]+)*
     (?:
-        (?:điều[ ]động,?[ ]+)?bổ[ ]nhiệm(?:[ ]lại)?(?:[ ]+(?:giữ[ ]chức(?:[ ]vụ)?|làm))?
-      | bầu(?:[ ]+(?:giữ[ ]chức(?:[ ]vụ)?|làm))?
-      | giữ[ ]chức(?:[ ]vụ)?
-      | thăng(?:[ ]chức)?(?:[ ]+làm)?
+        được[ ]+(?:(?:tiếp[ ]tục|chính[ ]thức)[ ]+)?        # appointed, elected: only in the passive
+        (?:
+            (?:điều[ ]động,?[ ]+)?bổ[ ]nhiệm(?:[ ]lại)?(?:[ ]+(?:giữ[ ]chức(?:[ ]vụ)?|làm))?
+          | bầu(?:[ ]+(?:giữ[ ]chức(?:[ ]vụ)?|làm))?
+          | phân[ ]công(?:[ ]+(?:giữ[ ]chức(?:[ ]vụ)?|làm))?
+          | thăng(?:[ ]chức)?(?:[ ]+làm)?
+        )
+      | giữ[ ]chức(?:[ ]vụ)?                                  # the subject holds or becomes
+      | thăng(?:[ ]chức)?[ ]+làm
       | trở[ ]thành
       | đảm[ ]nhiệm(?:[ ]chức(?:[ ]vụ)?)?
-      | phân[ ]công(?:[ ]+(?:giữ[ ]chức(?:[ ]vụ)?|làm))?
       | kiêm[ ]nhiệm
     )
     [ ]+
