@@ -610,3 +610,7 @@ def test_a_ministry_ending_in_nong_thon_is_no_list_of_places():
 
 def test_a_body_stops_before_hien():
     assert posts_of("Ông Hồ Văn Bảy, Bộ trưởng Bộ Y tế hiện nay, phát biểu.", "Hồ Văn Bảy") == ["bộ trưởng bộ y tế"]
+
+
+def test_a_foreign_name_is_not_cut_at_a_letter_vietnamese_lacks():
+    assert names("Tổng thống Pháp François Hollande thăm Hà Nội năm 2016.") == ["François Hollande"]

@@ -25,8 +25,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Vietnamese letters, by case. Built from the base Latin letters plus every
 # accented vowel and đ/Đ, so that ``[{UPPER}]`` means "a capital Vietnamese letter".
 _VOWELS_LOWER = "aàáạảãâầấậẩẫăằắặẳẵeèéẹẻẽêềếệểễiìíịỉĩoòóọỏõôồốộổỗơờớợởỡuùúụủũưừứựửữyỳýỵỷỹ"
-LOWER = "a-z" + _VOWELS_LOWER + "đ"
-UPPER = "A-Z" + _VOWELS_LOWER.upper() + "Đ"
+_FOREIGN_LOWER = "çñäëïöüÿåæøœ"  # letters of foreign names ("François", "Núñez"), so a name is not cut at them
+LOWER = "a-z" + _VOWELS_LOWER + "đ" + _FOREIGN_LOWER
+UPPER = "A-Z" + _VOWELS_LOWER.upper() + "Đ" + _FOREIGN_LOWER.upper()
 LETTER = LOWER + UPPER
 
 
