@@ -103,6 +103,14 @@ def signed(items: Iterable, db: sqlite3.Connection) -> Iterator:
         yield item
 
 
+def signed_records(items: Iterable, db: sqlite3.Connection) -> Iterator:
+    """Pass ``items`` through, signing every record that carries its text (as Dask's do) on the way."""
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("text"), str) and item.get("id"):
+            sign(db, item["id"], item["text"])
+        yield item
+
+
 def stories_of(
     signatures: dict[str, np.ndarray | None], order: list[str], threshold: float = THRESHOLD
 ) -> dict[str, str]:

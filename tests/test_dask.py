@@ -126,3 +126,17 @@ def test_a_bench_sample_gives_the_same_records(client, shared_dir, tmp_path):
     with (shared_dir / "corpus" / "bench" / "tai_lieu_noi_bo-3000.jsonl").open("rb") as src:
         sample.write_bytes(b"".join(line for _, line in zip(range(12), src)))
     assert _distributed([sample], client=client, docs_per_partition=5) == _records(_local([sample]))
+
+
+def test_run_dask_signs_the_same_stories_as_a_local_run(tmp_path):
+    shutil.copytree(CORPUS, tmp_path / "corpus", ignore=shutil.ignore_patterns("*.html", "*.pdf", "*.docx"))
+    runner = CliRunner()
+    signatures = {}
+    for name, extra in (("local", []), ("dask", ["--dask"])):
+        db = tmp_path / f"{name}.db"
+        result = runner.invoke(cli, ["run", str(tmp_path / "corpus"), "--db", str(db), *extra], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert "stories: 3 texts" in result.stdout, result.output
+        with Store(db) as store:
+            signatures[name] = dict(store.db.execute("SELECT text_id, signature FROM stories"))
+    assert len(signatures["dask"]) == 3 and signatures["dask"] == signatures["local"]
