@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -51,7 +52,6 @@ from graph.answers import (
     UnknownDocument,
     document_label,
     loose_code_key,
-    meet_in_the_middle,
     name_key,
     toneless,
 )
@@ -282,6 +282,7 @@ def build_index(
             ("index_built_from", version),
             ("index_schema", SCHEMA_VERSION),
             ("index_builder", builder_fingerprint()),
+            ("index_token", uuid.uuid4().hex),  # names the adjacency cache of these tables
         ):
             conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES (?, ?)", (name, value))
         conn.commit()
@@ -545,6 +546,7 @@ class GraphIndex:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        self._adjacency = None
         if "index_schema" not in _meta(conn):
             raise IndexMissing("the store has no graph index (run `vanban run` or `vanban query --reindex`)")
 
@@ -656,24 +658,47 @@ class GraphIndex:
             links.sort(key=lambda link: (link[3], link[2]))
         return found
 
+    def adjacency(self):
+        """The relation edges in CSR form (:mod:`graph.adjacency`), mapped from the cache beside
+        the store, or built once when the tables changed since it was written."""
+        from graph import adjacency
+
+        token = adjacency.index_token(self.conn)
+        if self._adjacency is None or self._adjacency.token != token:
+            self._adjacency = adjacency.load(self.conn)
+        return self._adjacency
+
     def _walk(self, code: str, outgoing: bool, transitive: bool, types, min_confidence: float) -> list[Link]:
-        """Breadth-first, one query per level (the neighbours of the whole frontier)."""
-        start = self._ids(code)
-        keys = dict(start)
-        seen = set(keys)
-        frontier, depth, found = [node for node, _key in start], 0, []
-        while frontier and (transitive or depth == 0):
-            neighbours = self._sorted_links(frontier, outgoing, types, min_confidence)
-            grown = []
-            for node in frontier:
-                for other, key, label, kind, confidence, count in neighbours[node]:
-                    if other in seen:
-                        continue
+        """Breadth-first, one vectorised step per level over the whole frontier."""
+        from graph.adjacency import walk
+
+        ids = self._ids(code)
+        start = [node for node, _key in ids]
+        if not transitive:  # one level: a few indexed look-ups, no need for the arrays
+            return self._one_level(dict(ids), outgoing, types, min_confidence)
+        adjacency = self.adjacency()
+        keys, labels = adjacency.keys, adjacency.labels
+        return [
+            Link(
+                keys[node],
+                labels[node],
+                adjacency.types[int(way.type[position])],
+                float(way.conf[position]),
+                int(way.count[position]),
+                depth,
+                keys[via],
+            )
+            for node, via, position, way, depth in walk(adjacency, start, outgoing, True, types, min_confidence)
+        ]
+
+    def _one_level(self, keys: dict[int, str], outgoing: bool, types, min_confidence: float) -> list[Link]:
+        neighbours = self._sorted_links(list(keys), outgoing, types, min_confidence)
+        seen, found = set(keys), []
+        for node in keys:
+            for other, key, label, kind, confidence, count in neighbours[node]:
+                if other not in seen:
                     seen.add(other)
-                    keys[other] = key
-                    found.append(Link(key, label, kind, confidence, count, depth + 1, keys[node]))
-                    grown.append(other)
-            frontier, depth = grown, depth + 1
+                    found.append(Link(key, label, kind, confidence, count, 1, keys[node]))
         return found
 
     def implementers(
@@ -732,47 +757,26 @@ class GraphIndex:
 
     def path(self, a: str, b: str, min_confidence: float = 0.0) -> list[Hop]:
         """As :func:`graph.queries.path`: a chain along the relations' direction first, then any."""
+        from graph.adjacency import shortest_chain
+
         sources, targets = dict(self._ids(a)), dict(self._ids(b))
         if set(sources) & set(targets):
             return []
         keys = {**sources, **targets}
+        adjacency = self.adjacency()
         directions = ((("out",), ("in",)), (("in",), ("out",)), (("out", "in"), ("out", "in")))
-        for forward, backward in directions:
-            hops = self._bidirectional(set(sources), set(targets), (forward, backward), min_confidence, keys)
-            if hops is not None:
-                named = self._describe({end for s, _kind, t in hops for end in (s, t)})
-                return [Hop(named[s][0], kind, named[t][0], named[s][1], named[t][1]) for s, kind, t in hops]
-        raise NoPath(f"no chain of relations joins {a!r} and {b!r}")
-
-    def _steps(self, frontier: list[int], ways: tuple[str, ...], min_confidence: float) -> dict[int, list]:
-        """Per node, (neighbour, (source, type, target)) over relations, in networkx's order (ids only)."""
-        steps: dict[int, list] = {node: [] for node in frontier}
-        for way in ways:
-            near, far, order = ("src", "dst", "out_seq") if way == "out" else ("dst", "src", "in_seq")
-            rows = self.conn.execute(
-                f"SELECT {near}, {far}, type FROM graph_edges WHERE {near} IN (SELECT value FROM json_each(?))"
-                f" AND confidence >= ? ORDER BY {near}, {order}, key_seq",
-                (json.dumps(frontier), min_confidence),
+        for ways in directions:
+            hops = shortest_chain(
+                adjacency,
+                sorted(sources, key=keys.__getitem__),
+                sorted(targets, key=keys.__getitem__),
+                ways,
+                min_confidence,
             )
-            for node, other, kind in rows:
-                steps[node].append((other, (node, kind, other) if way == "out" else (other, kind, node)))
-        return steps
-
-    def _describe(self, nodes) -> dict[int, tuple[str, str]]:
-        """Node id -> (key, label)."""
-        rows = self.conn.execute(
-            f"SELECT {_DOC_COLUMNS} FROM graph_docs d WHERE d.id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(nodes)),),
-        )
-        return {row[0]: (row[1], _row_label(row)) for row in rows}
-
-    def _bidirectional(self, sources: set, targets: set, ways, min_confidence: float, keys: dict) -> list | None:
-        """As the graph's path search, one query per frontier (see :func:`meet_in_the_middle`)."""
-
-        def expand(side: int, frontier: list) -> dict:
-            return self._steps(frontier, ways[side], min_confidence)
-
-        return meet_in_the_middle(sorted(sources, key=keys.__getitem__), sorted(targets, key=keys.__getitem__), expand)
+            if hops is not None:
+                name = lambda node: (adjacency.keys[node], adjacency.labels[node])  # noqa: E731
+                return [Hop(name(s)[0], kind, name(t)[0], name(s)[1], name(t)[1]) for s, kind, t in hops]
+        raise NoPath(f"no chain of relations joins {a!r} and {b!r}")
 
     # --- people
 
