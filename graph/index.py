@@ -271,7 +271,7 @@ def build_index(
                 return _stored_records(conn)
             return (r for r in records() if isinstance(r, dict) and r.get("id")) if callable(records) else records
 
-        terms = build._terms_by_base_key(source())
+        terms = build.terms_by_base_key(source())
         builder = _Builder(conn)
         for record in source():
             builder.add(record, terms, build)
@@ -330,10 +330,8 @@ class _Builder:
         return entry[0]
 
     def add(self, record: dict, terms: dict, build) -> None:
-        import networkx as nx
 
-        G = nx.MultiDiGraph()
-        build._add_record(G, record, terms)
+        G = build.record_graph(record, terms)
         text_key = f"text:{record['id']}"
         text = G.nodes[text_key]
         own_node = text.get("document")
@@ -489,10 +487,7 @@ class _Builder:
 
 def _own_type(build, own: dict) -> str | None:
     """The type a directive's header gives itself, as build.py reads it (a name alone may give one)."""
-    read = getattr(build, "_document_type", None)
-    if read is None:
-        return own.get("doc_type")
-    return read(own.get("doc_type"), own.get("doc_type_name"))[0]
+    return build.document_type(own.get("doc_type"), own.get("doc_type_name"))[0]
 
 
 def _doc_row(key: str, row_id: int, attrs: dict, cited_by: int) -> tuple:
