@@ -56,7 +56,7 @@ from graph.answers import (
     toneless,
 )
 
-SCHEMA_VERSION = "2"  # 2: covering indexes for edges, code look-ups ordered by citations
+SCHEMA_VERSION = "3"  # 2: covering indexes for edges, code look-ups ordered by citations; 3: incremental updates
 
 _META_SQL = """
 CREATE TABLE IF NOT EXISTS graph_meta (name TEXT PRIMARY KEY, value TEXT);
@@ -67,7 +67,31 @@ CREATE TRIGGER IF NOT EXISTS graph_documents_deleted AFTER DELETE ON documents B
   UPDATE graph_meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'documents_version'; END;
 CREATE TRIGGER IF NOT EXISTS graph_documents_updated AFTER UPDATE ON documents BEGIN
   UPDATE graph_meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'documents_version'; END;
+CREATE TABLE IF NOT EXISTS graph_changes (source TEXT PRIMARY KEY, dropped INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS graph_changes_inserted AFTER INSERT ON documents BEGIN
+  INSERT OR IGNORE INTO graph_changes (source, dropped) VALUES (NEW.source, 0); END;
+CREATE TRIGGER IF NOT EXISTS graph_changes_deleted AFTER DELETE ON documents WHEN OLD.status = 'ok' BEGIN
+  INSERT OR REPLACE INTO graph_changes (source, dropped) VALUES (OLD.source, 1); END;
+CREATE TRIGGER IF NOT EXISTS graph_changes_updated AFTER UPDATE ON documents BEGIN
+  INSERT OR REPLACE INTO graph_changes (source, dropped)
+    VALUES (OLD.source, OLD.status = 'ok' OR coalesce((SELECT dropped FROM graph_changes WHERE source = OLD.source), 0));
+  INSERT OR IGNORE INTO graph_changes (source, dropped) VALUES (NEW.source, 0); END;
 """
+#: A story renamed after the tables were written: the texts it concerns (the store's ``stories``, when it has one).
+_STORY_TRIGGERS_SQL = """
+CREATE TRIGGER IF NOT EXISTS graph_changes_story AFTER UPDATE OF story ON stories WHEN OLD.story IS NOT NEW.story
+  BEGIN INSERT OR IGNORE INTO graph_changes (source, dropped) VALUES ('story:' || NEW.text_id, 0); END;
+CREATE TRIGGER IF NOT EXISTS graph_changes_story_inserted AFTER INSERT ON stories WHEN NEW.story IS NOT NULL
+  BEGIN INSERT OR IGNORE INTO graph_changes (source, dropped) VALUES ('story:' || NEW.text_id, 0); END;
+"""
+_TRIGGERS = (
+    "graph_documents_inserted",
+    "graph_documents_deleted",
+    "graph_documents_updated",
+    "graph_changes_inserted",
+    "graph_changes_deleted",
+    "graph_changes_updated",
+)
 
 _TABLES = (
     "graph_docs",
@@ -77,6 +101,8 @@ _TABLES = (
     "graph_mentions",
     "graph_people",
     "graph_posts",
+    "graph_orgs",
+    "graph_terms",
 )
 
 _TABLES_SQL = """
@@ -93,15 +119,18 @@ CREATE TABLE graph_evidence (
     edge INTEGER NOT NULL, text INTEGER NOT NULL, start INTEGER, "end" INTEGER, rule TEXT, confidence REAL
 );
 CREATE TABLE graph_texts (
-    id INTEGER PRIMARY KEY, text_id TEXT NOT NULL, title TEXT, source TEXT, published TEXT, document INTEGER
+    id INTEGER PRIMARY KEY, text_id TEXT NOT NULL, title TEXT, source TEXT, published TEXT, document INTEGER,
+    story TEXT
 );
 CREATE TABLE graph_mentions (doc INTEGER NOT NULL, text INTEGER NOT NULL, count INTEGER NOT NULL);
 CREATE TABLE graph_people (id INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, name_fold TEXT,
                            name_loose TEXT);
 CREATE TABLE graph_posts (
     person INTEGER NOT NULL, title TEXT NOT NULL, organization TEXT, date TEXT, text INTEGER NOT NULL,
-    pair_seq INTEGER, key_seq INTEGER
+    pair_seq INTEGER, key_seq INTEGER, place TEXT
 );
+CREATE TABLE graph_orgs (key TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
+CREATE TABLE graph_terms (base_key TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID;
 """
 
 #: Indexes that changed since schema 1 (same tables): an older index is upgraded in place, not rebuilt.
@@ -126,6 +155,7 @@ CREATE INDEX graph_mentions_doc ON graph_mentions(doc, text);
 CREATE UNIQUE INDEX graph_texts_text_id ON graph_texts(text_id);
 CREATE INDEX graph_people_fold ON graph_people(name_fold);
 CREATE INDEX graph_people_loose ON graph_people(name_loose);
+CREATE UNIQUE INDEX graph_people_key ON graph_people(key);
 CREATE INDEX graph_posts_person ON graph_posts(person, pair_seq, key_seq);
 """
 )
@@ -145,17 +175,20 @@ _BATCH = 20_000  # rows written per executemany
 
 
 def ensure_tables(conn: sqlite3.Connection) -> None:
-    """The version counter and its triggers on ``documents`` (which must exist). Writes nothing
-    when they are there already (a store on a read-only disk can still be read)."""
-    present = {
-        name
-        for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE name IN ('graph_meta', 'graph_documents_inserted',"
-            " 'graph_documents_deleted', 'graph_documents_updated')"
-        )
-    }
-    if len(present) < 4 or "documents_version" not in _meta(conn):
-        conn.executescript(_META_SQL)
+    """The version counter, the log of changed sources and their triggers on ``documents`` (which
+    must exist). Writes nothing when they are there already (a store on a read-only disk can still be read)."""
+    stories = _has_table(conn, "stories")
+    wanted = {*_TRIGGERS, "graph_meta", "graph_changes"} | (
+        {"graph_changes_story", "graph_changes_story_inserted"} if stories else set()
+    )
+    names = ",".join("?" * len(wanted))
+    present = {name for (name,) in conn.execute(f"SELECT name FROM sqlite_master WHERE name IN ({names})", [*wanted])}
+    if present != wanted or "documents_version" not in _meta(conn):
+        conn.executescript(_META_SQL + (_STORY_TRIGGERS_SQL if stories else ""))
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
 def _meta(conn: sqlite3.Connection) -> dict[str, str]:
@@ -204,8 +237,11 @@ def is_current(conn: sqlite3.Connection) -> bool:
 
 
 def refresh(conn: sqlite3.Connection, force: bool = False, records: Callable[[], Iterable[dict]] | None = None) -> bool:
-    """Rebuild the graph tables when the documents changed since they were built; True if rebuilt.
-    Tables of schema 1 for the current documents only get the newer indexes.
+    """Bring the graph tables up to the store's documents; True if they were written.
+
+    Where the tables were built by these rules and only documents that sort after every
+    indexed one were added since (the usual ``vanban run`` over new files), those records
+    are merged in (:func:`update_index`); otherwise the tables are rebuilt from every record.
 
     ``records`` gives the store's records afresh at each call (``Store.records``, which adds
     what other tables know of a record, such as its story); by default they are read from
@@ -213,16 +249,7 @@ def refresh(conn: sqlite3.Connection, force: bool = False, records: Callable[[],
     ensure_tables(conn)
     if not force and is_current(conn):
         return False
-    meta = _meta(conn)
-    if (
-        not force
-        and meta.get("index_schema") == "1"
-        and meta.get("index_built_from") == meta["documents_version"]
-        and meta.get("index_builder", builder_fingerprint()) == builder_fingerprint()
-    ):
-        conn.executescript(_UPGRADED_INDEXES_SQL)
-        conn.execute("UPDATE graph_meta SET value = ? WHERE name = 'index_schema'", (SCHEMA_VERSION,))
-        conn.commit()
+    if not force and update_index(conn) is not None:
         return True
     return bool(build_index(conn, records, unless_current=not force))
 
@@ -276,15 +303,13 @@ def build_index(
         for record in source():
             builder.add(record, terms, build)
         counts = builder.finish()
+        conn.executemany(
+            "INSERT INTO graph_terms (base_key, terms) VALUES (?, ?)",
+            ((key, " ".join(sorted(seen))) for key, seen in terms.items() if seen),
+        )
         for statement in _statements(_INDEXES_SQL):
             conn.execute(statement)
-        for name, value in (
-            ("index_built_from", version),
-            ("index_schema", SCHEMA_VERSION),
-            ("index_builder", builder_fingerprint()),
-            ("index_token", uuid.uuid4().hex),  # names the adjacency cache of these tables
-        ):
-            conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES (?, ?)", (name, value))
+        _written(conn, version, builder)
         conn.commit()
     except BaseException:
         conn.rollback()
@@ -292,11 +317,140 @@ def build_index(
     return counts
 
 
-class _Builder:
-    """Merges one-record graphs into the tables, as ``build_graph`` merges records into one graph."""
+def _written(conn: sqlite3.Connection, version: str, builder: _Builder) -> None:
+    """Say which documents the tables now hold, and name them afresh (the adjacency cache's token)."""
+    for name, value in (
+        ("index_built_from", version),
+        ("index_schema", SCHEMA_VERSION),
+        ("index_builder", builder_fingerprint()),
+        ("index_token", uuid.uuid4().hex),
+        ("index_seq", str(builder.seq)),
+        ("index_last_source", builder.last_source),
+    ):
+        conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES (?, ?)", (name, value))
+    conn.execute("DELETE FROM graph_changes")
 
-    def __init__(self, conn: sqlite3.Connection):
+
+class _NeedsRebuild(Exception):
+    """A change the merge rules cannot apply on top of the tables (only a rebuild gives its answers)."""
+
+
+def update_index(conn: sqlite3.Connection) -> dict[str, int] | None:
+    """Merge the documents added since the tables were written into them; None when that
+    cannot give what a rebuild would (then nothing is written).
+
+    ``build_graph`` merges records in source order, keeping the first value of each fact, so a
+    record can be merged on top only when it sorts after every indexed one. A rebuild is needed
+    when an indexed document was replaced or removed, when one was added before the last
+    indexed source, when an added text makes a code dated in one term dated in two (its nodes
+    split by term), or when the story of an indexed text changed."""
+    from graph import build
+
+    meta = _meta(conn)
+    if not (
+        meta.get("index_schema") == SCHEMA_VERSION
+        and meta.get("index_builder") == builder_fingerprint()
+        and "index_seq" in meta
+        and "documents_version" in meta
+    ):
+        return None
+    conn.commit()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _meta(conn)["documents_version"]
+        records = _added_records(conn, meta.get("index_last_source") or "")
+        terms = _MergedTerms(conn, records, build)
+        builder = _Builder(conn, stored=True)
+        for record in records:
+            builder.add(record, terms, build)
+        counts = builder.finish()
+        terms.write()
+        _written(conn, version, builder)
+        conn.commit()
+    except _NeedsRebuild:
+        conn.rollback()
+        return None
+    except BaseException:
+        conn.rollback()
+        raise
+    return counts
+
+
+def _added_records(conn: sqlite3.Connection, last_source: str) -> list[dict]:
+    """The records added since the tables were written, in source order (raises _NeedsRebuild)."""
+    changes = conn.execute("SELECT source, dropped FROM graph_changes ORDER BY source").fetchall()
+    if any(dropped for _source, dropped in changes):
+        raise _NeedsRebuild("an indexed document was replaced or removed")
+    sources = [source for source, _dropped in changes if not source.startswith("story:")]
+    stories = _has_table(conn, "stories")
+    for source, _dropped in changes:
+        if source.startswith("story:"):
+            row = conn.execute("SELECT story FROM graph_texts WHERE text_id = ?", (source[6:],)).fetchone()
+            if row is not None and row[0] != _story(conn, source[6:], stories):
+                raise _NeedsRebuild("the story of an indexed text changed")
+    records = []
+    for source in sources:
+        row = conn.execute("SELECT record FROM documents WHERE source = ? AND status = 'ok'", (source,)).fetchone()
+        record = json.loads(row[0]) if row else None
+        if not (isinstance(record, dict) and record.get("id")):
+            continue  # a failure kept for the next run: nothing in the graph
+        if source <= last_source:
+            raise _NeedsRebuild("a document sorts before the last indexed one")
+        story = _story(conn, record["id"], stories) if stories else None
+        if story and story != record["id"]:
+            record["story"] = story  # as Store.records() gives it
+        records.append(record)
+    return records
+
+
+def _story(conn: sqlite3.Connection, text_id: str, stories: bool) -> str:
+    """A text's story as the graph counts it (its own id when it has none)."""
+    row = conn.execute("SELECT story FROM stories WHERE text_id = ?", (text_id,)).fetchone() if stories else None
+    return (row[0] if row else None) or text_id
+
+
+class _MergedTerms(dict):
+    """Terms per base key: the indexed ones with the added records' (``get`` as build.py asks)."""
+
+    def __init__(self, conn: sqlite3.Connection, records: list[dict], build):
+        super().__init__()
         self.conn = conn
+        self.added: dict[str, set[str]] = {}
+        for record in records:
+            for key, term in build.record_terms(record):
+                self.added.setdefault(key, set()).add(term)
+        for key, new in self.added.items():
+            old = self._stored(key)
+            merged = old | new
+            if len(old) < 2 <= len(merged):
+                raise _NeedsRebuild(f"{key} is now dated in two terms")
+            self[key] = merged
+
+    def _stored(self, key: str) -> set[str]:
+        row = self.conn.execute("SELECT terms FROM graph_terms WHERE base_key = ?", (key,)).fetchone()
+        return set(row[0].split()) if row else set()
+
+    def get(self, key, default=None):
+        if key not in self:
+            self[key] = self._stored(key)
+        return super().get(key, default)
+
+    def write(self) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO graph_terms (base_key, terms) VALUES (?, ?)",
+            ((key, " ".join(sorted(self[key]))) for key in self.added),
+        )
+
+
+class _Builder:
+    """Merges one-record graphs into the tables, as ``build_graph`` merges records into one graph.
+
+    ``stored``: the tables already hold earlier records; what a record meets that this builder
+    has not seen (a node, an edge, a person) is looked up in them, and written back changed."""
+
+    def __init__(self, conn: sqlite3.Connection, stored: bool = False):
+        self.conn = conn
+        self.stored = stored
         self.docs: dict[str, list] = {}  # key -> [id, attrs, cited_by]
         self.edges: dict[tuple[int, int, str], list] = {}  # (src, dst, type) -> [id, confidence, count, key_seq]
         self.pairs_out: dict[tuple[int, int], int] = {}
@@ -304,19 +458,42 @@ class _Builder:
         self.people: dict[str, list] = {}  # key -> [id, name]
         self.person_pairs: dict[tuple[int, str], int] = {}
         self.orgs: dict[str, str] = {}  # org node key -> first name
+        self.new_orgs: list[str] = []
         self.texts: dict[str, int] = {}
-        self.cited_by_story: set[tuple[int, str]] = set()  # (document, story) pairs, when texts carry stories
+        self.cited_by_story: set[tuple[int, str]] = set()  # (document, story) pairs
         self.seq = 0
+        self.last_source = ""
+        self.next_id = {"docs": 1, "edges": 1, "people": 1, "texts": 1}
+        if stored:
+            meta = _meta(conn)
+            self.seq = int(meta["index_seq"])
+            self.last_source = meta.get("index_last_source") or ""
+            for table in self.next_id:
+                (self.next_id[table],) = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM graph_{table}").fetchone()
         self.pending: dict[str, list] = {"evidence": [], "mentions": [], "texts": [], "posts": []}
 
     def _next(self) -> int:
         self.seq += 1
         return self.seq
 
+    def _new_id(self, table: str) -> int:
+        self.next_id[table] += 1
+        return self.next_id[table] - 1
+
+    def _one(self, sql: str, *params) -> tuple | None:
+        """A row of the stored tables (none when building afresh)."""
+        return self.conn.execute(sql, params).fetchone() if self.stored else None
+
     def _doc(self, key: str, attrs: dict, own_fields: set[str]) -> int:
         entry = self.docs.get(key)
         if entry is None:
-            entry = self.docs[key] = [len(self.docs) + 1, {k: v for k, v in attrs.items() if k != "cited_by"}, 0]
+            row = self._one("SELECT id, attrs, cited_by FROM graph_docs WHERE key = ?", key)
+            if row is not None:
+                stored = json.loads(row[1])
+                stored.pop("cited_by", None)
+                entry = self.docs[key] = [row[0], stored, row[2]]
+        if entry is None:
+            entry = self.docs[key] = [self._new_id("docs"), {k: v for k, v in attrs.items() if k != "cited_by"}, 0]
             return entry[0]
         state = entry[1]
         for name, value in attrs.items():
@@ -329,8 +506,24 @@ class _Builder:
                 state[_PAIRS[name]] = attrs.get(_PAIRS[name])
         return entry[0]
 
-    def add(self, record: dict, terms: dict, build) -> None:
+    def _org(self, node: str, name: str | None) -> None:
+        if node in self.orgs:
+            return
+        row = self._one("SELECT name FROM graph_orgs WHERE key = ?", node)
+        if row is None:
+            self.new_orgs.append(node)
+        self.orgs[node] = row[0] if row else name  # type: ignore[assignment]
 
+    def _person(self, node: str, name: str | None) -> int:
+        if node not in self.people:
+            row = self._one("SELECT id, name FROM graph_people WHERE key = ?", node)
+            self.people[node] = list(row) if row else [self._new_id("people"), name]
+        return self.people[node][0]
+
+    def _has_text(self, text_id: str) -> bool:
+        return text_id in self.texts or self._one("SELECT 1 FROM graph_texts WHERE text_id = ?", text_id) is not None
+
+    def add(self, record: dict, terms: dict, build) -> None:
         G = build.record_graph(record, terms)
         text_key = f"text:{record['id']}"
         text = G.nodes[text_key]
@@ -347,17 +540,17 @@ class _Builder:
                         for name, field in _OWN_FIELDS.items()
                         if own.get(field) and not (name == "issuer" and data.get("ambiguous"))
                     }
-                    if _own_type(build, own):
+                    if build.document_type(own.get("doc_type"), own.get("doc_type_name"))[0]:
                         overridden |= {"doc_type", "doc_type_name"}
                 ids[node] = self._doc(node, data, overridden)
             elif kind == "organization":
-                self.orgs.setdefault(node, data.get("name"))
+                self._org(node, data.get("name"))
             elif kind == "person":
-                entry = self.people.setdefault(node, [len(self.people) + 1, data.get("name")])
-                ids[node] = entry[0]
-        if record["id"] in self.texts:
+                ids[node] = self._person(node, data.get("name"))
+        self.last_source = max(self.last_source, record.get("source") or "")
+        if self._has_text(record["id"]):
             return  # the same text twice: build_graph keeps one text node
-        text_row = self.texts[record["id"]] = len(self.texts) + 1
+        text_row = self.texts[record["id"]] = self._new_id("texts")
         self.pending["texts"].append(
             (
                 text_row,
@@ -366,6 +559,7 @@ class _Builder:
                 text.get("source"),
                 text.get("published"),
                 ids.get(own_node) if own_node else None,
+                text.get("story"),
             )
         )
         self._add_edges(G, ids, text_key, text_row)
@@ -389,7 +583,8 @@ class _Builder:
                     elif kind == "holds_post":
                         pair = (ids[u], v)
                         if pair not in self.person_pairs:
-                            self.person_pairs[pair] = self._next()
+                            row = self._one("SELECT pair_seq FROM graph_posts WHERE person = ? AND place = ?", *pair)
+                            self.person_pairs[pair] = row[0] if row else self._next()
                         self.pending["posts"].append(
                             (
                                 ids[u],
@@ -405,8 +600,10 @@ class _Builder:
         related = set(pairs)
         for v in dict.fromkeys(v for _u, v in pairs):
             for u in pred[v]:
-                if (u, v) in related and (ids[u], ids[v]) not in self.pairs_in:
-                    self.pairs_in[(ids[u], ids[v])] = self._next()
+                pair = (ids[u], ids[v]) if (u, v) in related else None
+                if pair is not None and pair not in self.pairs_in:
+                    row = self._one("SELECT in_seq FROM graph_edges WHERE src = ? AND dst = ? LIMIT 1", *pair)
+                    self.pairs_in[pair] = row[0] if row else self._next()
 
     def _cite(self, doc: int, key: str, story: str | None) -> None:
         """Count a citing text as build.py counts ``cited_by``: copies of one story once, where
@@ -415,14 +612,28 @@ class _Builder:
             if (doc, story) in self.cited_by_story:
                 return
             self.cited_by_story.add((doc, story))
+            if self._one(
+                "SELECT 1 FROM graph_mentions m JOIN graph_texts t ON t.id = m.text WHERE m.doc = ? AND t.story = ?",
+                doc,
+                story,
+            ):
+                return
         self.docs[key][2] += 1
 
     def _relation(self, src: int, dst: int, kind: str, data: dict, text_row: int) -> None:
         if (src, dst) not in self.pairs_out:
-            self.pairs_out[(src, dst)] = self._next()
+            row = self._one("SELECT out_seq FROM graph_edges WHERE src = ? AND dst = ? LIMIT 1", src, dst)
+            self.pairs_out[(src, dst)] = row[0] if row else self._next()
         entry = self.edges.get((src, dst, kind))
         if entry is None:
-            entry = self.edges[(src, dst, kind)] = [len(self.edges) + 1, data["confidence"], 0, self._next()]
+            row = self._one(
+                "SELECT id, confidence, count, key_seq FROM graph_edges WHERE src = ? AND dst = ? AND type = ?",
+                src,
+                dst,
+                kind,
+            )
+            entry = list(row) if row else [self._new_id("edges"), data["confidence"], 0, self._next()]
+            self.edges[(src, dst, kind)] = entry
         entry[1] = max(entry[1], data["confidence"])
         entry[2] += len(data["evidence"])
         self.pending["evidence"].extend(
@@ -434,21 +645,23 @@ class _Builder:
         sql = {
             "evidence": 'INSERT INTO graph_evidence (edge, text, start, "end", rule, confidence) VALUES (?,?,?,?,?,?)',
             "mentions": "INSERT INTO graph_mentions (doc, text, count) VALUES (?,?,?)",
-            "texts": "INSERT INTO graph_texts (id, text_id, title, source, published, document) VALUES (?,?,?,?,?,?)",
+            "texts": "INSERT INTO graph_texts (id, text_id, title, source, published, document, story)"
+            " VALUES (?,?,?,?,?,?,?)",
         }
         for name, statement in sql.items():
             self.conn.executemany(statement, self.pending[name])
             self.pending[name].clear()
 
     def finish(self) -> dict[str, int]:
+        """Write what was merged: new rows, and rows of the stored tables replaced by their merged state."""
         self._flush()
         self.conn.executemany(
-            "INSERT INTO graph_docs (id, key, label, code, code_key, loose_key, scope, ambiguous, term, issuer, date,"
-            " cited_by, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO graph_docs (id, key, label, code, code_key, loose_key, scope, ambiguous, term,"
+            " issuer, date, cited_by, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (_doc_row(key, row_id, attrs, cited_by) for key, (row_id, attrs, cited_by) in self.docs.items()),
         )
         self.conn.executemany(
-            "INSERT INTO graph_edges (id, src, dst, type, confidence, count, out_seq, in_seq, key_seq)"
+            "INSERT OR REPLACE INTO graph_edges (id, src, dst, type, confidence, count, out_seq, in_seq, key_seq)"
             " VALUES (?,?,?,?,?,?,?,?,?)",
             (
                 (
@@ -466,14 +679,17 @@ class _Builder:
             ),
         )
         self.conn.executemany(
-            "INSERT INTO graph_people (id, key, name, name_fold, name_loose) VALUES (?,?,?,?,?)",
+            "INSERT OR REPLACE INTO graph_people (id, key, name, name_fold, name_loose) VALUES (?,?,?,?,?)",
             ((row_id, key, name, name_key(name), toneless(name)) for key, (row_id, name) in self.people.items()),
         )
         self.conn.executemany(
-            "INSERT INTO graph_posts (person, title, organization, date, text, pair_seq, key_seq)"
-            " VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO graph_orgs (key, name) VALUES (?, ?)", ((key, self.orgs[key]) for key in self.new_orgs)
+        )
+        self.conn.executemany(
+            "INSERT INTO graph_posts (person, title, organization, date, text, pair_seq, key_seq, place)"
+            " VALUES (?,?,?,?,?,?,?,?)",
             (
-                (person, title, self.orgs.get(where), date, text, pair_seq, key_seq)
+                (person, title, self.orgs.get(where), date, text, pair_seq, key_seq, where)
                 for person, title, where, date, text, pair_seq, key_seq in self.pending["posts"]
             ),
         )
@@ -483,11 +699,6 @@ class _Builder:
             "texts": len(self.texts),
             "people": len(self.people),
         }
-
-
-def _own_type(build, own: dict) -> str | None:
-    """The type a directive's header gives itself, as build.py reads it (a name alone may give one)."""
-    return build.document_type(own.get("doc_type"), own.get("doc_type_name"))[0]
 
 
 def _doc_row(key: str, row_id: int, attrs: dict, cited_by: int) -> tuple:
