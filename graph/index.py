@@ -600,10 +600,12 @@ class _Builder:
         related = set(pairs)
         for v in dict.fromkeys(v for _u, v in pairs):
             for u in pred[v]:
-                pair = (ids[u], ids[v]) if (u, v) in related else None
-                if pair is not None and pair not in self.pairs_in:
-                    row = self._one("SELECT in_seq FROM graph_edges WHERE src = ? AND dst = ? LIMIT 1", *pair)
-                    self.pairs_in[pair] = row[0] if row else self._next()
+                if (u, v) not in related:
+                    continue
+                ends = (ids[u], ids[v])
+                if ends not in self.pairs_in:
+                    row = self._one("SELECT in_seq FROM graph_edges WHERE src = ? AND dst = ? LIMIT 1", *ends)
+                    self.pairs_in[ends] = row[0] if row else self._next()
 
     def _cite(self, doc: int, key: str, story: str | None) -> None:
         """Count a citing text as build.py counts ``cited_by``: copies of one story once, where
