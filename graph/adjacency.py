@@ -63,7 +63,16 @@ class Strings:
 
     def __getitem__(self, node: int) -> str:
         start, end = int(self.offsets[node]), int(self.offsets[node + 1])
-        return bytes(self.blob[start:end]).decode("utf-8")
+        return self.blob[start:end].decode("utf-8")
+
+    def many(self, nodes: Any) -> list[str]:
+        """The strings of an array of node ids (one vectorised read of the offsets)."""
+        import numpy as np
+
+        nodes = np.asarray(nodes, dtype=np.int64)
+        blob = self.blob
+        starts, ends = np.asarray(self.offsets[nodes]).tolist(), np.asarray(self.offsets[nodes + 1]).tolist()
+        return [blob[a:b].decode("utf-8") for a, b in zip(starts, ends)]  # mmap and bytes slice to bytes
 
     @staticmethod
     def pack(values: list[str]) -> tuple[bytes, Any]:
@@ -269,11 +278,20 @@ def _first_fresh(neighbours: Any, seen: Any) -> Any:
     return fresh[np.sort(first)]
 
 
-def walk(
-    adjacency: Adjacency, start: list[int], outgoing: bool, transitive: bool, types, min_confidence: float
-) -> list[tuple[int, int, int, Direction, int]]:
-    """Breadth-first from ``start``, one vectorised step per level: (node, via, position, direction,
-    depth) for each node reached, in the order the networkx walk lists them."""
+@dataclass
+class Reached:
+    """What a walk reached, in the order the networkx walk lists it (parallel lists)."""
+
+    nodes: list[int]
+    via: list[int]
+    types: list[str]
+    confidence: list[float]
+    count: list[int]
+    depth: list[int]
+
+
+def walk(adjacency: Adjacency, start: list[int], outgoing: bool, types, min_confidence: float) -> Reached:
+    """Breadth-first from ``start`` to the end of the chains, one vectorised step per level."""
     import numpy as np
 
     direction = adjacency.out if outgoing else adjacency.into
@@ -281,9 +299,8 @@ def walk(
     seen = np.zeros(adjacency.size, dtype=bool)
     frontier = np.array(start, dtype=np.int64)
     seen[frontier] = True
-    found: list[tuple[int, int, int, Direction, int]] = []
-    depth = 0
-    while frontier.size and (transitive or depth == 0):
+    levels: list[tuple[Any, Any, Any]] = []  # (nodes, via, positions) per depth
+    while frontier.size:
         positions, owner = _gather(direction, frontier, order=True)
         keep = np.asarray(direction.conf[positions]) >= min_confidence
         if codes is not None:
@@ -293,13 +310,17 @@ def walk(
         chosen = _first_fresh(neighbours, seen)
         grown = neighbours[chosen]
         seen[grown] = True
-        depth += 1
-        found += [
-            (node, via, position, direction, depth)
-            for node, via, position in zip(grown.tolist(), frontier[owner[chosen]].tolist(), positions[chosen].tolist())
-        ]
+        levels.append((grown, frontier[owner[chosen]], positions[chosen]))
         frontier = grown
-    return found
+    nodes, via, positions = (np.concatenate([level[i] for level in levels]) for i in range(3))
+    return Reached(
+        nodes.tolist(),
+        via.tolist(),
+        [adjacency.types[code] for code in np.asarray(direction.type[positions]).tolist()],
+        np.asarray(direction.conf[positions]).tolist(),
+        np.asarray(direction.count[positions]).tolist(),
+        np.concatenate([np.full(len(level[0]), depth + 1) for depth, level in enumerate(levels)]).tolist(),
+    )
 
 
 def shortest_chain(adjacency: Adjacency, sources: list[int], targets: list[int], ways, min_confidence: float):

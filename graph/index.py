@@ -885,18 +885,13 @@ class GraphIndex:
         if not transitive:  # one level: a few indexed look-ups, no need for the arrays
             return self._one_level(dict(ids), outgoing, types, min_confidence)
         adjacency = self.adjacency()
-        keys, labels = adjacency.keys, adjacency.labels
+        reached = walk(adjacency, start, outgoing, types, min_confidence)
+        keys, labels = adjacency.keys.many(reached.nodes), adjacency.labels.many(reached.nodes)
+        named = dict(zip(unique := list(dict.fromkeys(reached.via)), adjacency.keys.many(unique)))
+        via = [named[node] for node in reached.via]
         return [
-            Link(
-                keys[node],
-                labels[node],
-                adjacency.types[int(way.type[position])],
-                float(way.conf[position]),
-                int(way.count[position]),
-                depth,
-                keys[via],
-            )
-            for node, via, position, way, depth in walk(adjacency, start, outgoing, True, types, min_confidence)
+            Link(*fields)
+            for fields in zip(keys, labels, reached.types, reached.confidence, reached.count, reached.depth, via)
         ]
 
     def _one_level(self, keys: dict[int, str], outgoing: bool, types, min_confidence: float) -> list[Link]:
