@@ -1,30 +1,36 @@
 """The citation graph kept in the store as indexed tables, so that queries need not rebuild it.
 
-``vanban run`` refreshes these tables when the documents changed; ``vanban query``
-answers from them with a few indexed look-ups per question and never loads every
+``vanban run`` keeps these tables current: records added after the indexed ones are merged
+in (:func:`update_index`), other changes rebuild them (:func:`build_index`). ``vanban query``
+answers from them with a few indexed look-ups per question, and walks and paths from a CSR
+copy of the edges cached beside the store (:mod:`graph.adjacency`); it never loads every
 record nor networkx. The answers are those of :mod:`graph.queries` on the graph
-:func:`graph.build.build_graph` makes from the same records: the index is filled
-by applying build.py's own per-record step (which node a code stands for, by
-:mod:`graph.identity`: central codes split by term, local codes qualified by issuer,
-"issuer unknown") to one record at a time, and merging the small graphs the way
-``build_graph`` merges records (first value kept, a directive's own header preferred).
+:func:`graph.build.build_graph` makes from the same records: the index is filled by
+build.py's own per-record step (:func:`graph.build.record_graph`: which node a code stands
+for, by :mod:`graph.identity`) applied to one record at a time, merging the small graphs
+the way ``build_graph`` merges records (first value kept, a directive's own header preferred).
 
 Tables (all ``graph_*``; the store's ``documents`` stay as they are):
 
 ==============  ====================================================================
 graph_meta      name/value: ``documents_version`` (bumped by triggers on every change
                 of ``documents``), ``index_built_from`` (the version indexed),
-                ``index_schema``
+                ``index_schema``, ``index_builder``, ``index_token`` (new at each write),
+                ``index_seq`` and ``index_last_source`` (where a merge goes on)
+graph_changes   sources changed since the tables were written (triggers), ``dropped``
+                when an indexed document was replaced or removed
 graph_docs      one row per document node: key, label, code, code_key (exact look-up),
                 loose_key (no tone marks, case, dashes, Đ/D), scope, ambiguous, term,
-                issuer, date, cited_by, attrs (every node attribute, JSON)
+                issuer, date, cited_by, attrs (JSON of the other node attributes)
 graph_edges     one row per relation edge: src, dst, type, confidence (highest),
                 count (evidence items), and the order networkx would list it in
 graph_evidence  one row per evidence item: edge, text, start, end, rule, confidence
-graph_texts     one row per text: text_id, title, source, published, document
+graph_texts     one row per text: text_id, title, source, published, document, story
 graph_mentions  doc, text, count: which texts cite which documents
 graph_people    one row per person: key, name, name_fold, name_loose
-graph_posts     person, title, organization, date, text: who held which post, where said
+graph_posts     person, title, organization, date, text, place (node key of the post's body)
+graph_orgs      organization node key -> the first name it was written with
+graph_terms     base key of a code -> the terms it was dated in (a second term splits it)
 ==============  ====================================================================
 """
 
@@ -122,7 +128,9 @@ CREATE TABLE graph_texts (
     id INTEGER PRIMARY KEY, text_id TEXT NOT NULL, title TEXT, source TEXT, published TEXT, document INTEGER,
     story TEXT
 );
-CREATE TABLE graph_mentions (doc INTEGER NOT NULL, text INTEGER NOT NULL, count INTEGER NOT NULL);
+CREATE TABLE graph_mentions (
+    doc INTEGER NOT NULL, text INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (doc, text)
+) WITHOUT ROWID;
 CREATE TABLE graph_people (id INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, name_fold TEXT,
                            name_loose TEXT);
 CREATE TABLE graph_posts (
@@ -133,32 +141,22 @@ CREATE TABLE graph_orgs (key TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
 CREATE TABLE graph_terms (base_key TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID;
 """
 
-#: Indexes that changed since schema 1 (same tables): an older index is upgraded in place, not rebuilt.
-_UPGRADED_INDEXES_SQL = """
-DROP INDEX IF EXISTS graph_docs_code_key;
-DROP INDEX IF EXISTS graph_docs_loose_key;
-DROP INDEX IF EXISTS graph_edges_out;
-DROP INDEX IF EXISTS graph_edges_in;
+#: Walks and paths read the adjacency cache (graph/adjacency.py): the edges need only the look-ups
+#: of one node's relations (``doc``, merging a record) and not covering indexes.
+_INDEXES_SQL = """
 CREATE INDEX graph_docs_code_key ON graph_docs(code_key, cited_by DESC, key);
 CREATE INDEX graph_docs_loose_key ON graph_docs(loose_key, cited_by DESC, key);
-CREATE INDEX graph_edges_out ON graph_edges(src, out_seq, key_seq, dst, type, confidence, count);
-CREATE INDEX graph_edges_in ON graph_edges(dst, in_seq, key_seq, src, type, confidence, count);
-"""
-
-_INDEXES_SQL = (
-    _UPGRADED_INDEXES_SQL
-    + """
+CREATE INDEX graph_edges_out ON graph_edges(src, dst);
+CREATE INDEX graph_edges_in ON graph_edges(dst);
 CREATE UNIQUE INDEX graph_docs_key ON graph_docs(key);
 CREATE INDEX graph_docs_cited ON graph_docs(cited_by DESC, key);
 CREATE INDEX graph_evidence_edge ON graph_evidence(edge);
-CREATE INDEX graph_mentions_doc ON graph_mentions(doc, text);
 CREATE UNIQUE INDEX graph_texts_text_id ON graph_texts(text_id);
 CREATE INDEX graph_people_fold ON graph_people(name_fold);
 CREATE INDEX graph_people_loose ON graph_people(name_loose);
 CREATE UNIQUE INDEX graph_people_key ON graph_people(key);
 CREATE INDEX graph_posts_person ON graph_posts(person, pair_seq, key_seq);
 """
-)
 
 #: Attributes fixed when a document node is made (build.py never changes them afterwards).
 _FIXED_AT_CREATION = frozenset({"kind", "label", "code", "scope", "ambiguous", "term", "cited_by"})
@@ -168,6 +166,7 @@ _SECOND_OF_PAIR = frozenset(_PAIRS.values())
 #: A directive's own header, as build.py copies it onto its node: node attribute -> ``self`` field
 #: (the type and its name are copied as a pair, when the header gives a type).
 _OWN_FIELDS = {"code": "code", "issuer": "issuer", "issuer_code": "issuer_code", "date": "issued", "subject": "subject"}
+_ATTR_COLUMNS = "label, code, scope, ambiguous, term, issuer, date, cited_by, attrs"  # -> _node_attrs
 _BATCH = 20_000  # rows written per executemany
 
 
@@ -487,11 +486,11 @@ class _Builder:
     def _doc(self, key: str, attrs: dict, own_fields: set[str]) -> int:
         entry = self.docs.get(key)
         if entry is None:
-            row = self._one("SELECT id, attrs, cited_by FROM graph_docs WHERE key = ?", key)
+            row = self._one(f"SELECT id, {_ATTR_COLUMNS} FROM graph_docs WHERE key = ?", key)
             if row is not None:
-                stored = json.loads(row[1])
-                stored.pop("cited_by", None)
-                entry = self.docs[key] = [row[0], stored, row[2]]
+                stored = _node_attrs(row[1:-1], row[-1])
+                cited_by = stored.pop("cited_by")
+                entry = self.docs[key] = [row[0], stored, cited_by]
         if entry is None:
             entry = self.docs[key] = [self._new_id("docs"), {k: v for k, v in attrs.items() if k != "cited_by"}, 0]
             return entry[0]
@@ -703,9 +702,49 @@ class _Builder:
         }
 
 
+#: A document node's attributes in the order build.py sets them, and those graph_docs has columns
+#: for (in the order of _ATTR_COLUMNS).
+_NODE_FIELDS = (
+    *("kind", "label", "code", "scope", "ambiguous", "term", "doc_type", "doc_type_name"),
+    *("issuer", "issuer_code", "date", "subject", "cited_by"),
+)
+_COLUMN_FIELDS = ("label", "code", "scope", "ambiguous", "term", "issuer", "date", "cited_by")
+
+
+def _node_attrs(columns: tuple, extra: str) -> dict:
+    """A node's attributes from its columns (as _COLUMN_FIELDS) and the JSON of the others."""
+    attrs: dict = dict.fromkeys(_NODE_FIELDS)
+    attrs["kind"] = "document"
+    attrs.update(zip(_COLUMN_FIELDS, columns))
+    attrs["ambiguous"] = bool(attrs["ambiguous"])
+    attrs.update(json.loads(extra))
+    return attrs
+
+
+def _extra_attrs(attrs: dict, columns: tuple) -> str:
+    """The JSON of what the columns do not give back as it was (unset fields left out)."""
+    rebuilt = _node_attrs(columns, "{}")
+    extra = {
+        name: value
+        for name, value in attrs.items()
+        if not (name in rebuilt and rebuilt[name] == value and type(rebuilt[name]) is type(value))
+    }
+    return json.dumps(extra, ensure_ascii=False, separators=(",", ":"))
+
+
 def _doc_row(key: str, row_id: int, attrs: dict, cited_by: int) -> tuple:
     attrs = dict(attrs, cited_by=cited_by)
     label = attrs.get("code") or attrs.get("label")
+    columns = (
+        attrs.get("label") or key,
+        attrs.get("code"),
+        attrs.get("scope"),
+        int(bool(attrs.get("ambiguous"))),
+        attrs.get("term"),
+        attrs.get("issuer"),
+        attrs.get("date"),
+        cited_by,
+    )
     return (
         row_id,
         key,
@@ -719,7 +758,7 @@ def _doc_row(key: str, row_id: int, attrs: dict, cited_by: int) -> tuple:
         attrs.get("issuer"),
         attrs.get("date"),
         cited_by,
-        json.dumps(attrs, ensure_ascii=False),
+        _extra_attrs(attrs, columns),
     )
 
 
@@ -927,7 +966,7 @@ class GraphIndex:
         return [self._report(row[0], row[1], min_confidence) for row in rows]
 
     def _report(self, node: int, key: str, min_confidence: float) -> DocumentReport:
-        (attrs,) = self.conn.execute("SELECT attrs FROM graph_docs WHERE id = ?", (node,)).fetchone()
+        row = self.conn.execute(f"SELECT {_ATTR_COLUMNS} FROM graph_docs WHERE id = ?", (node,)).fetchone()
         out = self._sorted_links([node], True, None, min_confidence)[node]
         into = self._sorted_links([node], False, None, min_confidence)[node]
         texts = [
@@ -941,7 +980,7 @@ class GraphIndex:
         texts.sort(key=lambda t: (t["published"] or "", t["source"] or ""))
         return DocumentReport(
             key,
-            json.loads(attrs),
+            _node_attrs(row[:-1], row[-1]),
             [Link(k, label, kind, conf, count) for _i, k, label, kind, conf, count in out],
             [Link(k, label, kind, conf, count) for _i, k, label, kind, conf, count in into],
             texts,

@@ -387,3 +387,13 @@ def test_tables_built_by_other_rules_are_rebuilt(rich_db):
     assert not graph_index.is_current(conn)
     assert graph_index.refresh(conn)
     assert graph_index.is_current(conn)
+
+
+def test_attributes_come_back_in_build_order_with_only_the_rest_as_json():
+    records = rich_records()
+    G, index = build_graph(records), _index(records)
+    for node, data in G.nodes(data=True):
+        if data["kind"] == "document":
+            assert list(index.doc(node)[0].attributes.items()) == list(Q.doc(G, node)[0].attributes.items())
+    extras = {attrs for (attrs,) in index.conn.execute("SELECT attrs FROM graph_docs")}
+    assert "{}" in extras and not any('"label"' in extra or '"cited_by"' in extra for extra in extras)
