@@ -137,9 +137,7 @@ def _read(conn: sqlite3.Connection) -> dict[str, Any]:
     in_seq = np.fromiter((r[6] for r in rows), dtype=np.int64, count=len(rows))
     key_seq = np.fromiter((r[7] for r in rows), dtype=np.int64, count=len(rows))
     del rows
-    # labels compared as Python compares str: their rank in sorted order
-    label_rank = np.empty(size, dtype=np.int64)
-    label_rank[np.array(sorted(range(size), key=labels.__getitem__), dtype=np.int64)] = np.arange(size)
+    label_rank = _ranks(labels)
     arrays: dict[str, Any] = {}
     for way, near, far, seq in (("out", src, dst, out_seq), ("in", dst, src, in_seq)):
         order = np.lexsort((key_seq, seq, near))  # networkx's order within each node
@@ -162,6 +160,20 @@ def _read(conn: sqlite3.Connection) -> dict[str, Any]:
     labels_blob, labels_offsets = Strings.pack(labels)
     arrays.update(keys_offsets=keys_offsets, labels_offsets=labels_offsets)
     return {"types": types, "arrays": arrays, "keys": keys_blob, "labels": labels_blob}
+
+
+def _ranks(labels: list[str]) -> Any:
+    """Each label's place in Python's order of str, equal labels sharing one (ties keep networkx's order)."""
+    import numpy as np
+
+    order = sorted(range(len(labels)), key=labels.__getitem__)
+    ranks = np.empty(len(labels), dtype=np.int64)
+    rank, previous = -1, None
+    for node in order:
+        if labels[node] != previous:
+            rank, previous = rank + 1, labels[node]
+        ranks[node] = rank
+    return ranks
 
 
 def _assemble(token: str, types: list[str], arrays: dict[str, Any], keys: Any, labels: Any) -> Adjacency:

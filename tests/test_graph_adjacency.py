@@ -110,3 +110,9 @@ def test_a_read_only_folder_answers_from_memory(tmp_path, monkeypatch):
     index = _index(records, sqlite3.connect(db))
     assert index.basis("1-HD/BTCTW", transitive=True) == Q.basis(build_graph(records), "1-HD/BTCTW", True)
     assert not (tmp_path / "s.db.graph-cache").exists()
+
+
+def test_neighbours_with_one_label_keep_the_order_networkx_met_them_in():
+    from graph.adjacency import _ranks
+
+    assert _ranks(["b", "a", "b", "c", "a"]).tolist() == [1, 0, 1, 2, 0]
