@@ -21,7 +21,8 @@ Per direction (``out``: a node's relations as source; ``in``: as target):
 =============  =========================================================================
 
 Edges sit in networkx's order within each node (the order :func:`graph.answers.meet_in_the_middle`
-meets them in). Node keys and display labels are two string tables (UTF-8 blob + offsets).
+meets them in). Node keys and display labels are one string table (UTF-8 blob + offsets), a
+node's key and label side by side so that both are read in one step.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from graph.answers import document_label
 
 _DIRECTIONS = ("out", "in")
 _ARRAYS = ("ptr", "nbr", "type", "conf", "count", "walk")
-_FORMAT = "1"  # the layout of the files; a change makes older caches stale
+_FORMAT = "3"  # the layout of the files; a change makes older caches stale
 
 
 @dataclass
@@ -55,30 +56,50 @@ class Direction:
     walk: Any
 
 
+def _ranges(starts: Any, lengths: Any) -> Any:
+    """The positions ``start, start + 1, ... start + length - 1`` of each range, one range after another."""
+    import numpy as np
+
+    total = int(lengths.sum())
+    step = np.ones(total, dtype=np.int64)
+    ends = np.cumsum(lengths)
+    kept = lengths > 0
+    firsts, starts = (ends - lengths)[kept], starts[kept]
+    if len(firsts):
+        step[firsts[0]] = starts[0]
+        step[firsts[1:]] = starts[1:] - (starts[:-1] + lengths[kept][:-1]) + 1
+    return np.cumsum(step)
+
+
 class Strings:
-    """A table of strings by node id: one UTF-8 blob and its offsets."""
+    """A table of strings by node id: one UTF-8 blob, each string followed by a NUL byte, and
+    the offset where each starts (a string holding NUL is never asked for in bulk: see ``many``)."""
 
     def __init__(self, blob: Any, offsets: Any):
         self.blob, self.offsets = blob, offsets
 
     def __getitem__(self, node: int) -> str:
-        start, end = int(self.offsets[node]), int(self.offsets[node + 1])
+        start, end = int(self.offsets[node]), int(self.offsets[node + 1]) - 1
         return self.blob[start:end].decode("utf-8")
 
-    def many(self, nodes: Any) -> list[str]:
-        """The strings of an array of node ids (one vectorised read of the offsets)."""
+    def many(self, nodes: list[int]) -> list[str]:
+        """The strings of many node ids: their bytes gathered in one vectorised step, decoded at once."""
         import numpy as np
 
-        nodes = np.asarray(nodes, dtype=np.int64)
-        blob = self.blob
-        starts, ends = np.asarray(self.offsets[nodes]).tolist(), np.asarray(self.offsets[nodes + 1]).tolist()
-        return [blob[a:b].decode("utf-8") for a, b in zip(starts, ends)]  # mmap and bytes slice to bytes
+        if not nodes:
+            return []
+        ids = np.asarray(nodes, dtype=np.int64)
+        starts = np.asarray(self.offsets[ids])
+        lengths = np.asarray(self.offsets[ids + 1]) - starts  # each with its NUL
+        data = np.frombuffer(self.blob, dtype=np.uint8)[_ranges(starts, lengths)].tobytes().decode("utf-8")
+        found = data.split("\0")[:-1]
+        return found if len(found) == len(nodes) else [self[node] for node in nodes]
 
     @staticmethod
     def pack(values: list[str]) -> tuple[bytes, Any]:
         import numpy as np
 
-        encoded = [value.encode("utf-8") for value in values]
+        encoded = [value.encode("utf-8") + b"\0" for value in values]
         offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
         np.cumsum([len(item) for item in encoded], out=offsets[1:])
         return b"".join(encoded), offsets
@@ -92,22 +113,31 @@ class Adjacency:
     types: list[str]
     out: Direction
     into: Direction
-    keys: Strings
-    labels: Strings
+    strings: Strings  # node n: key at 2n, display label at 2n + 1
 
     @property
     def size(self) -> int:
         """Node ids run from 0 (unused) to size - 1."""
         return len(self.out.ptr) - 1
 
+    def names(self, nodes: list[int]) -> tuple[list[str], list[str]]:
+        """The keys and the display labels of nodes."""
+        import numpy as np
+
+        keys = 2 * np.asarray(nodes, dtype=np.int64)
+        both = self.strings.many(np.column_stack((keys, keys + 1)).ravel().tolist())
+        return both[0::2], both[1::2]
+
     def direction(self, way: str) -> Direction:
         return self.out if way == "out" else self.into
 
-    def type_codes(self, types) -> Any:
-        """The codes of relation type names (names the tables never saw match nothing)."""
+    def allowed_types(self, types) -> Any:
+        """A mask over type codes: True for the names in ``types`` (names the tables never saw match nothing)."""
         import numpy as np
 
-        return np.array([self.types.index(t) for t in types if t in self.types], dtype=np.int16)
+        allowed = np.zeros(max(1, len(self.types)), dtype=bool)
+        allowed[[self.types.index(t) for t in types if t in self.types]] = True
+        return allowed
 
 
 # --- building ----------------------------------------------------------------------------
@@ -156,10 +186,8 @@ def _read(conn: sqlite3.Connection) -> dict[str, Any]:
                 f"{way}_walk": walk,
             }
         )
-    keys_blob, keys_offsets = Strings.pack(keys)
-    labels_blob, labels_offsets = Strings.pack(labels)
-    arrays.update(keys_offsets=keys_offsets, labels_offsets=labels_offsets)
-    return {"types": types, "arrays": arrays, "keys": keys_blob, "labels": labels_blob}
+    blob, arrays["strings_offsets"] = Strings.pack([name for pair in zip(keys, labels) for name in pair])
+    return {"types": types, "arrays": arrays, "strings": blob}
 
 
 def _ranks(labels: list[str]) -> Any:
@@ -176,15 +204,14 @@ def _ranks(labels: list[str]) -> Any:
     return ranks
 
 
-def _assemble(token: str, types: list[str], arrays: dict[str, Any], keys: Any, labels: Any) -> Adjacency:
+def _assemble(token: str, types: list[str], arrays: dict[str, Any], strings: Any) -> Adjacency:
     out, into = (Direction(*(arrays[f"{way}_{name}"] for name in _ARRAYS)) for way in _DIRECTIONS)
     return Adjacency(
         token,
         types,
         out,
         into,
-        Strings(keys, arrays["keys_offsets"]),
-        Strings(labels, arrays["labels_offsets"]),
+        Strings(strings, arrays["strings_offsets"]),
     )
 
 
@@ -212,7 +239,7 @@ def load(conn: sqlite3.Connection) -> Adjacency:
         if mapped is not None:
             return mapped
     data = _read(conn)
-    adjacency = _assemble(token, data["types"], data["arrays"], data["keys"], data["labels"])
+    adjacency = _assemble(token, data["types"], data["arrays"], data["strings"])
     if folder is not None and token:
         with contextlib.suppress(OSError):  # a read-only disk: answer from memory
             _write(folder, token, data)
@@ -224,16 +251,14 @@ def _map(path: Path, token: str) -> Adjacency | None:
 
     try:
         meta = json.loads((path / "meta.json").read_text())
-        arrays = {name.stem: np.load(name, mmap_mode="r") for name in path.glob("*.npy")}
-        blobs = []
-        for name in ("keys.bin", "labels.bin"):
-            with open(path / name, "rb") as handle:
-                blobs.append(
-                    mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if os.fstat(handle.fileno()).st_size else b""
-                )
+        # plain views of the mapped files (a memmap's own indexing costs microseconds a call)
+        arrays = {name.stem: np.asarray(np.load(name, mmap_mode="r")) for name in path.glob("*.npy")}
+        with open(path / "strings.bin", "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            strings = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
     except (OSError, ValueError):
         return None
-    return _assemble(token, meta["types"], arrays, *blobs)
+    return _assemble(token, meta["types"], arrays, strings)
 
 
 def _write(folder: Path, token: str, data: dict[str, Any]) -> None:
@@ -250,8 +275,7 @@ def _write(folder: Path, token: str, data: dict[str, Any]) -> None:
     partial.mkdir()
     for name, array in data["arrays"].items():
         np.save(partial / f"{name}.npy", array)
-    (partial / "keys.bin").write_bytes(data["keys"])
-    (partial / "labels.bin").write_bytes(data["labels"])
+    (partial / "strings.bin").write_bytes(data["strings"])
     (partial / "meta.json").write_text(json.dumps({"types": data["types"], "token": token}))
     try:
         partial.rename(final)
@@ -270,12 +294,10 @@ def _gather(direction: Direction, frontier: Any, order: bool) -> tuple[Any, Any]
     and the index in ``frontier`` of the node each came from."""
     import numpy as np
 
-    starts = direction.ptr[frontier]
-    lengths = direction.ptr[frontier + 1] - starts
-    total = int(lengths.sum())
+    starts = np.asarray(direction.ptr[frontier])
+    lengths = np.asarray(direction.ptr[frontier + 1]) - starts
     owner = np.repeat(np.arange(len(frontier), dtype=np.int64), lengths)
-    firsts = np.cumsum(lengths) - lengths
-    positions = np.arange(total, dtype=np.int64) - np.repeat(firsts, lengths) + np.repeat(starts, lengths)
+    positions = _ranges(starts, lengths)
     if order:
         positions = np.asarray(direction.walk[positions])
     return positions, owner
@@ -307,7 +329,7 @@ def walk(adjacency: Adjacency, start: list[int], outgoing: bool, types, min_conf
     import numpy as np
 
     direction = adjacency.out if outgoing else adjacency.into
-    codes = None if types is None else adjacency.type_codes(types)
+    allowed = None if types is None else adjacency.allowed_types(types)
     seen = np.zeros(adjacency.size, dtype=bool)
     frontier = np.array(start, dtype=np.int64)
     seen[frontier] = True
@@ -315,8 +337,8 @@ def walk(adjacency: Adjacency, start: list[int], outgoing: bool, types, min_conf
     while frontier.size:
         positions, owner = _gather(direction, frontier, order=True)
         keep = np.asarray(direction.conf[positions]) >= min_confidence
-        if codes is not None:
-            keep &= np.isin(np.asarray(direction.type[positions]), codes)
+        if allowed is not None:
+            keep &= allowed[np.asarray(direction.type[positions])]
         positions, owner = positions[keep], owner[keep]
         neighbours = np.asarray(direction.nbr[positions]).astype(np.int64)
         chosen = _first_fresh(neighbours, seen)

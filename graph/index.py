@@ -925,8 +925,8 @@ class GraphIndex:
             return self._one_level(dict(ids), outgoing, types, min_confidence)
         adjacency = self.adjacency()
         reached = walk(adjacency, start, outgoing, types, min_confidence)
-        keys, labels = adjacency.keys.many(reached.nodes), adjacency.labels.many(reached.nodes)
-        named = dict(zip(unique := list(dict.fromkeys(reached.via)), adjacency.keys.many(unique)))
+        keys, labels = adjacency.names(reached.nodes)
+        named = dict(zip(unique := list(dict.fromkeys(reached.via)), adjacency.names(unique)[0]))
         via = [named[node] for node in reached.via]
         return [
             Link(*fields)
@@ -1016,8 +1016,12 @@ class GraphIndex:
                 min_confidence,
             )
             if hops is not None:
-                name = lambda node: (adjacency.keys[node], adjacency.labels[node])  # noqa: E731
-                return [Hop(name(s)[0], kind, name(t)[0], name(s)[1], name(t)[1]) for s, kind, t in hops]
+                ends = [end for s, _kind, t in hops for end in (s, t)]
+                keys, labels = adjacency.names(ends)
+                return [
+                    Hop(keys[2 * i], kind, keys[2 * i + 1], labels[2 * i], labels[2 * i + 1])
+                    for i, (_s, kind, _t) in enumerate(hops)
+                ]
         raise NoPath(f"no chain of relations joins {a!r} and {b!r}")
 
     # --- people

@@ -83,7 +83,7 @@ def test_the_cache_is_written_beside_the_store_and_used_again(tmp_path):
     assert folder.name.endswith(adjacency.index_token(first.conn))
     again = GraphIndex(sqlite3.connect(db))
     assert again.implementers("1-QĐ/TW", transitive=True) == answer
-    assert isinstance(again.adjacency().out.nbr, __import__("numpy").memmap)  # mapped, not rebuilt
+    assert isinstance(again.adjacency().out.nbr.base, __import__("numpy").memmap)  # mapped, not rebuilt
 
 
 def test_a_stale_cache_is_replaced_when_the_tables_change(tmp_path):
@@ -94,7 +94,9 @@ def test_a_stale_cache_is_replaced_when_the_tables_change(tmp_path):
     records = random_records(6, 12)
     build_index(conn, records)
     assert index.adjacency().token != before
-    assert [p.name for p in (tmp_path / "s.db.graph-cache").iterdir()] == [f"1-{index.adjacency().token}"]
+    assert [p.name for p in (tmp_path / "s.db.graph-cache").iterdir()] == [
+        f"{adjacency._FORMAT}-{index.adjacency().token}"
+    ]
     G = build_graph(records)
     for code in CODES[:5]:
         assert _or_error(index.implementers, code, True) == _or_error(Q.implementers, G, code, True)
@@ -116,3 +118,20 @@ def test_neighbours_with_one_label_keep_the_order_networkx_met_them_in():
     from graph.adjacency import _ranks
 
     assert _ranks(["b", "a", "b", "c", "a"]).tolist() == [1, 0, 1, 2, 0]
+
+
+@pytest.mark.parametrize("values", [["doc:1-QĐ/TW", "", "Đảng ủy Khối (issuer unknown)"], ["a\0b", "c"]])
+def test_strings_come_back_one_at_a_time_and_many_at_once(values):
+    blob, offsets = adjacency.Strings.pack(values)
+    strings = adjacency.Strings(blob, offsets)
+    assert [strings[i] for i in range(len(values))] == values
+    assert strings.many([2 % len(values), 0, 1, 0]) == [values[2 % len(values)], values[0], values[1], values[0]]
+    assert strings.many([]) == []
+
+
+def test_ranges_follow_one_another_and_skip_the_empty_ones():
+    import numpy as np
+
+    starts, lengths = np.array([5, 0, 9, 2]), np.array([2, 0, 3, 1])
+    assert adjacency._ranges(starts, lengths).tolist() == [5, 6, 9, 10, 11, 2]
+    assert adjacency._ranges(np.array([3]), np.array([0])).tolist() == []
