@@ -16,21 +16,21 @@ Tables (all ``graph_*``; the store's ``documents`` stay as they are):
 graph_meta      name/value: ``documents_version`` (bumped by triggers on every change
                 of ``documents``), ``index_built_from`` (the version indexed),
                 ``index_schema``, ``index_builder``, ``index_token`` (new at each write),
-                ``index_seq`` and ``index_last_source`` (where a merge goes on)
-graph_changes   sources changed since the tables were written (triggers), ``dropped``
-                when an indexed document was replaced or removed
+                ``index_seq`` and ``index_last_source`` (where a merge goes on); and what a
+                merge needs, one row each: ``changed:SOURCE`` (by triggers: 1 when an indexed
+                document was replaced or removed), ``story:TEXT`` (a story renamed),
+                ``org:KEY`` (the name an organization node was first written with),
+                ``terms:BASE_KEY`` (the terms a code was dated in: a second term splits it)
 graph_docs      one row per document node: key, label, code, code_key (exact look-up),
                 loose_key (no tone marks, case, dashes, Đ/D), scope, ambiguous, term,
                 issuer, date, cited_by, attrs (JSON of the other node attributes)
 graph_edges     one row per relation edge: src, dst, type, confidence (highest),
                 count (evidence items), and the order networkx would list it in
 graph_evidence  one row per evidence item: edge, text, start, end, rule, confidence
-graph_texts     one row per text: text_id, title, source, published, document, story
+graph_texts     one row per text: text_id, title, source, published, document
 graph_mentions  doc, text, count: which texts cite which documents
 graph_people    one row per person: key, name, name_fold, name_loose
-graph_posts     person, title, organization, date, text, place (node key of the post's body)
-graph_orgs      organization node key -> the first name it was written with
-graph_terms     base key of a code -> the terms it was dated in (a second term splits it)
+graph_posts     person, title, organization, date, text: who held which post, where said
 ==============  ====================================================================
 """
 
@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from extractors.codes import code_key
+from extractors.codes import code_key, fold
 from graph.answers import (
     DOWNWARD_TYPES,
     Candidate,
@@ -73,22 +73,22 @@ CREATE TRIGGER IF NOT EXISTS graph_documents_deleted AFTER DELETE ON documents B
   UPDATE graph_meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'documents_version'; END;
 CREATE TRIGGER IF NOT EXISTS graph_documents_updated AFTER UPDATE ON documents BEGIN
   UPDATE graph_meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'documents_version'; END;
-CREATE TABLE IF NOT EXISTS graph_changes (source TEXT PRIMARY KEY, dropped INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS graph_changes_inserted AFTER INSERT ON documents BEGIN
-  INSERT OR IGNORE INTO graph_changes (source, dropped) VALUES (NEW.source, 0); END;
+  INSERT OR IGNORE INTO graph_meta (name, value) VALUES ('changed:' || NEW.source, '0'); END;
 CREATE TRIGGER IF NOT EXISTS graph_changes_deleted AFTER DELETE ON documents WHEN OLD.status = 'ok' BEGIN
-  INSERT OR REPLACE INTO graph_changes (source, dropped) VALUES (OLD.source, 1); END;
+  INSERT OR REPLACE INTO graph_meta (name, value) VALUES ('changed:' || OLD.source, '1'); END;
 CREATE TRIGGER IF NOT EXISTS graph_changes_updated AFTER UPDATE ON documents BEGIN
-  INSERT OR REPLACE INTO graph_changes (source, dropped)
-    VALUES (OLD.source, OLD.status = 'ok' OR coalesce((SELECT dropped FROM graph_changes WHERE source = OLD.source), 0));
-  INSERT OR IGNORE INTO graph_changes (source, dropped) VALUES (NEW.source, 0); END;
+  INSERT OR REPLACE INTO graph_meta (name, value) VALUES ('changed:' || OLD.source,
+    CASE WHEN OLD.status = 'ok' THEN '1'
+         ELSE coalesce((SELECT value FROM graph_meta WHERE name = 'changed:' || OLD.source), '0') END);
+  INSERT OR IGNORE INTO graph_meta (name, value) VALUES ('changed:' || NEW.source, '0'); END;
 """
-#: A story renamed after the tables were written: the texts it concerns (the store's ``stories``, when it has one).
+#: A story renamed after the tables were written (the store's ``stories``, when it has one).
 _STORY_TRIGGERS_SQL = """
 CREATE TRIGGER IF NOT EXISTS graph_changes_story AFTER UPDATE OF story ON stories WHEN OLD.story IS NOT NEW.story
-  BEGIN INSERT OR IGNORE INTO graph_changes (source, dropped) VALUES ('story:' || NEW.text_id, 0); END;
+  BEGIN INSERT OR IGNORE INTO graph_meta (name, value) VALUES ('story:' || NEW.text_id, ''); END;
 CREATE TRIGGER IF NOT EXISTS graph_changes_story_inserted AFTER INSERT ON stories WHEN NEW.story IS NOT NULL
-  BEGIN INSERT OR IGNORE INTO graph_changes (source, dropped) VALUES ('story:' || NEW.text_id, 0); END;
+  BEGIN INSERT OR IGNORE INTO graph_meta (name, value) VALUES ('story:' || NEW.text_id, ''); END;
 """
 _TRIGGERS = (
     "graph_documents_inserted",
@@ -107,8 +107,6 @@ _TABLES = (
     "graph_mentions",
     "graph_people",
     "graph_posts",
-    "graph_orgs",
-    "graph_terms",
 )
 
 _TABLES_SQL = """
@@ -125,8 +123,7 @@ CREATE TABLE graph_evidence (
     edge INTEGER NOT NULL, text INTEGER NOT NULL, start INTEGER, "end" INTEGER, rule TEXT, confidence REAL
 );
 CREATE TABLE graph_texts (
-    id INTEGER PRIMARY KEY, text_id TEXT NOT NULL, title TEXT, source TEXT, published TEXT, document INTEGER,
-    story TEXT
+    id INTEGER PRIMARY KEY, text_id TEXT NOT NULL, title TEXT, source TEXT, published TEXT, document INTEGER
 );
 CREATE TABLE graph_mentions (
     doc INTEGER NOT NULL, text INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (doc, text)
@@ -135,10 +132,8 @@ CREATE TABLE graph_people (id INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT 
                            name_loose TEXT);
 CREATE TABLE graph_posts (
     person INTEGER NOT NULL, title TEXT NOT NULL, organization TEXT, date TEXT, text INTEGER NOT NULL,
-    pair_seq INTEGER, key_seq INTEGER, place TEXT
+    pair_seq INTEGER, key_seq INTEGER
 );
-CREATE TABLE graph_orgs (key TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
-CREATE TABLE graph_terms (base_key TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID;
 """
 
 #: Walks and paths read the adjacency cache (graph/adjacency.py): the edges need only the look-ups
@@ -177,7 +172,7 @@ def ensure_tables(conn: sqlite3.Connection) -> None:
     """The version counter, the log of changed sources and their triggers on ``documents`` (which
     must exist). Writes nothing when they are there already (a store on a read-only disk can still be read)."""
     stories = _has_table(conn, "stories")
-    wanted = {*_TRIGGERS, "graph_meta", "graph_changes"} | (
+    wanted = {*_TRIGGERS, "graph_meta"} | (
         {"graph_changes_story", "graph_changes_story_inserted"} if stories else set()
     )
     names = ",".join("?" * len(wanted))
@@ -190,11 +185,35 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
+_META_NAMES = (
+    *("documents_version", "index_built_from", "index_schema", "index_builder"),
+    *("index_token", "index_seq", "index_last_source"),
+)
+
+
 def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+    """The versions in graph_meta (not its rows of one source, story, organization or code)."""
     try:
-        return dict(conn.execute("SELECT name, value FROM graph_meta"))
+        names = ",".join("?" * len(_META_NAMES))
+        return dict(conn.execute(f"SELECT name, value FROM graph_meta WHERE name IN ({names})", _META_NAMES))
     except sqlite3.OperationalError:
         return {}
+
+
+def _prefixed(conn: sqlite3.Connection, prefix: str) -> list[tuple[str, str]]:
+    """graph_meta's rows named ``prefix:...``, as (the rest of the name, value), in name order."""
+    return [
+        (name[len(prefix) + 1 :], value)
+        for name, value in conn.execute(
+            "SELECT name, value FROM graph_meta WHERE name >= ? AND name < ? ORDER BY name",
+            (f"{prefix}:", f"{prefix};"),
+        )
+    ]
+
+
+def _forget(conn: sqlite3.Connection, *prefixes: str) -> None:
+    for prefix in prefixes:
+        conn.execute("DELETE FROM graph_meta WHERE name >= ? AND name < ?", (f"{prefix}:", f"{prefix};"))
 
 
 def documents_version(conn: sqlite3.Connection) -> str | None:
@@ -291,6 +310,7 @@ def build_index(
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _statements(_TABLES_SQL):
             conn.execute(statement)
+        _forget(conn, "org", "terms")
 
         def source() -> Iterable[dict]:
             if records is None:
@@ -303,8 +323,8 @@ def build_index(
             builder.add(record, terms, build)
         counts = builder.finish()
         conn.executemany(
-            "INSERT INTO graph_terms (base_key, terms) VALUES (?, ?)",
-            ((key, " ".join(sorted(seen))) for key, seen in terms.items() if seen),
+            "INSERT INTO graph_meta (name, value) VALUES (?, ?)",
+            ((f"terms:{key}", " ".join(sorted(seen))) for key, seen in terms.items() if seen),
         )
         for statement in _statements(_INDEXES_SQL):
             conn.execute(statement)
@@ -327,7 +347,7 @@ def _written(conn: sqlite3.Connection, version: str, builder: _Builder) -> None:
         ("index_last_source", builder.last_source),
     ):
         conn.execute("INSERT OR REPLACE INTO graph_meta (name, value) VALUES (?, ?)", (name, value))
-    conn.execute("DELETE FROM graph_changes")
+    _forget(conn, "changed", "story")
 
 
 class _NeedsRebuild(Exception):
@@ -377,35 +397,30 @@ def update_index(conn: sqlite3.Connection) -> dict[str, int] | None:
 
 def _added_records(conn: sqlite3.Connection, last_source: str) -> list[dict]:
     """The records added since the tables were written, in source order (raises _NeedsRebuild)."""
-    changes = conn.execute("SELECT source, dropped FROM graph_changes ORDER BY source").fetchall()
-    if any(dropped for _source, dropped in changes):
+    changes = _prefixed(conn, "changed")
+    if any(dropped == "1" for _source, dropped in changes):
         raise _NeedsRebuild("an indexed document was replaced or removed")
-    sources = [source for source, _dropped in changes if not source.startswith("story:")]
+    for text_id, _value in _prefixed(conn, "story"):
+        if conn.execute("SELECT 1 FROM graph_texts WHERE text_id = ?", (text_id,)).fetchone():
+            raise _NeedsRebuild("the story of an indexed text changed")
     stories = _has_table(conn, "stories")
-    for source, _dropped in changes:
-        if source.startswith("story:"):
-            row = conn.execute("SELECT story FROM graph_texts WHERE text_id = ?", (source[6:],)).fetchone()
-            if row is not None and row[0] != _story(conn, source[6:], stories):
-                raise _NeedsRebuild("the story of an indexed text changed")
     records = []
-    for source in sources:
+    for source, _dropped in changes:
         row = conn.execute("SELECT record FROM documents WHERE source = ? AND status = 'ok'", (source,)).fetchone()
         record = json.loads(row[0]) if row else None
         if not (isinstance(record, dict) and record.get("id")):
             continue  # a failure kept for the next run: nothing in the graph
         if source <= last_source:
             raise _NeedsRebuild("a document sorts before the last indexed one")
-        story = _story(conn, record["id"], stories) if stories else None
+        grouped = (
+            conn.execute("SELECT story FROM stories WHERE text_id = ?", (record["id"],)).fetchone() if stories else None
+        )
+        story = (grouped[0] if grouped else None) or record.get("story")
         if story and story != record["id"]:
-            record["story"] = story  # as Store.records() gives it
+            # copies of one article count once per story, and which stories cite a node is not kept
+            raise _NeedsRebuild("an added text is a copy of another")
         records.append(record)
     return records
-
-
-def _story(conn: sqlite3.Connection, text_id: str, stories: bool) -> str:
-    """A text's story as the graph counts it (its own id when it has none)."""
-    row = conn.execute("SELECT story FROM stories WHERE text_id = ?", (text_id,)).fetchone() if stories else None
-    return (row[0] if row else None) or text_id
 
 
 class _MergedTerms(dict):
@@ -426,7 +441,7 @@ class _MergedTerms(dict):
             self[key] = merged
 
     def _stored(self, key: str) -> set[str]:
-        row = self.conn.execute("SELECT terms FROM graph_terms WHERE base_key = ?", (key,)).fetchone()
+        row = self.conn.execute("SELECT value FROM graph_meta WHERE name = ?", (f"terms:{key}",)).fetchone()
         return set(row[0].split()) if row else set()
 
     def get(self, key, default=None):
@@ -436,8 +451,8 @@ class _MergedTerms(dict):
 
     def write(self) -> None:
         self.conn.executemany(
-            "INSERT OR REPLACE INTO graph_terms (base_key, terms) VALUES (?, ?)",
-            ((key, " ".join(sorted(self[key]))) for key in self.added),
+            "INSERT OR REPLACE INTO graph_meta (name, value) VALUES (?, ?)",
+            ((f"terms:{key}", " ".join(sorted(self[key]))) for key in self.added),
         )
 
 
@@ -508,7 +523,7 @@ class _Builder:
     def _org(self, node: str, name: str | None) -> None:
         if node in self.orgs:
             return
-        row = self._one("SELECT name FROM graph_orgs WHERE key = ?", node)
+        row = self._one("SELECT value FROM graph_meta WHERE name = ?", f"org:{node}")
         if row is None:
             self.new_orgs.append(node)
         self.orgs[node] = row[0] if row else name  # type: ignore[assignment]
@@ -558,7 +573,6 @@ class _Builder:
                 text.get("source"),
                 text.get("published"),
                 ids.get(own_node) if own_node else None,
-                text.get("story"),
             )
         )
         self._add_edges(G, ids, text_key, text_row)
@@ -582,8 +596,7 @@ class _Builder:
                     elif kind == "holds_post":
                         pair = (ids[u], v)
                         if pair not in self.person_pairs:
-                            row = self._one("SELECT pair_seq FROM graph_posts WHERE person = ? AND place = ?", *pair)
-                            self.person_pairs[pair] = row[0] if row else self._next()
+                            self.person_pairs[pair] = self._stored_pair(*pair) or self._next()
                         self.pending["posts"].append(
                             (
                                 ids[u],
@@ -606,19 +619,30 @@ class _Builder:
                     row = self._one("SELECT in_seq FROM graph_edges WHERE src = ? AND dst = ? LIMIT 1", *ends)
                     self.pairs_in[ends] = row[0] if row else self._next()
 
+    def _stored_pair(self, person: int, where: str) -> int | None:
+        """The order of a person's posts at one body, in the stored tables (a post's body is
+        ``org:`` its organization's name folded, or ``post:`` its title folded, as build.py keys it)."""
+        if not self.stored:
+            return None
+        for organization, title, pair_seq in self.conn.execute(
+            "SELECT organization, title, pair_seq FROM graph_posts WHERE person = ?", (person,)
+        ):
+            body = (
+                f"org:{' '.join(fold(organization).split())}"
+                if organization
+                else f"post:{' '.join(fold(title).split())}"
+            )
+            if body == where:
+                return pair_seq
+        return None
+
     def _cite(self, doc: int, key: str, story: str | None) -> None:
         """Count a citing text as build.py counts ``cited_by``: copies of one story once, where
         texts carry a story (``story or text``)."""
         if story is not None:
             if (doc, story) in self.cited_by_story:
                 return
-            self.cited_by_story.add((doc, story))
-            if self._one(
-                "SELECT 1 FROM graph_mentions m JOIN graph_texts t ON t.id = m.text WHERE m.doc = ? AND t.story = ?",
-                doc,
-                story,
-            ):
-                return
+            self.cited_by_story.add((doc, story))  # (merged texts are no copies: see _added_records)
         self.docs[key][2] += 1
 
     def _relation(self, src: int, dst: int, kind: str, data: dict, text_row: int) -> None:
@@ -646,8 +670,7 @@ class _Builder:
         sql = {
             "evidence": 'INSERT INTO graph_evidence (edge, text, start, "end", rule, confidence) VALUES (?,?,?,?,?,?)',
             "mentions": "INSERT INTO graph_mentions (doc, text, count) VALUES (?,?,?)",
-            "texts": "INSERT INTO graph_texts (id, text_id, title, source, published, document, story)"
-            " VALUES (?,?,?,?,?,?,?)",
+            "texts": "INSERT INTO graph_texts (id, text_id, title, source, published, document) VALUES (?,?,?,?,?,?)",
         }
         for name, statement in sql.items():
             self.conn.executemany(statement, self.pending[name])
@@ -684,13 +707,14 @@ class _Builder:
             ((row_id, key, name, name_key(name), toneless(name)) for key, (row_id, name) in self.people.items()),
         )
         self.conn.executemany(
-            "INSERT INTO graph_orgs (key, name) VALUES (?, ?)", ((key, self.orgs[key]) for key in self.new_orgs)
+            "INSERT INTO graph_meta (name, value) VALUES (?, ?)",
+            ((f"org:{key}", self.orgs[key]) for key in self.new_orgs),
         )
         self.conn.executemany(
-            "INSERT INTO graph_posts (person, title, organization, date, text, pair_seq, key_seq, place)"
-            " VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO graph_posts (person, title, organization, date, text, pair_seq, key_seq)"
+            " VALUES (?,?,?,?,?,?,?)",
             (
-                (person, title, self.orgs.get(where), date, text, pair_seq, key_seq, where)
+                (person, title, self.orgs.get(where), date, text, pair_seq, key_seq)
                 for person, title, where, date, text, pair_seq, key_seq in self.pending["posts"]
             ),
         )
