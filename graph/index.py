@@ -90,14 +90,6 @@ CREATE TRIGGER IF NOT EXISTS graph_changes_story AFTER UPDATE OF story ON storie
 CREATE TRIGGER IF NOT EXISTS graph_changes_story_inserted AFTER INSERT ON stories WHEN NEW.story IS NOT NULL
   BEGIN INSERT OR IGNORE INTO graph_meta (name, value) VALUES ('story:' || NEW.text_id, ''); END;
 """
-_TRIGGERS = (
-    "graph_documents_inserted",
-    "graph_documents_deleted",
-    "graph_documents_updated",
-    "graph_changes_inserted",
-    "graph_changes_deleted",
-    "graph_changes_updated",
-)
 
 _TABLES = (
     "graph_docs",
@@ -170,15 +162,34 @@ _BATCH = 20_000  # rows written per executemany
 
 def ensure_tables(conn: sqlite3.Connection) -> None:
     """The version counter, the log of changed sources and their triggers on ``documents`` (which
-    must exist). Writes nothing when they are there already (a store on a read-only disk can still be read)."""
+    must exist). Writes nothing when they are there already as this version writes them (a store on
+    a read-only disk can still be read); a trigger of another version is replaced."""
     stories = _has_table(conn, "stories")
-    wanted = {*_TRIGGERS, "graph_meta"} | (
-        {"graph_changes_story", "graph_changes_story_inserted"} if stories else set()
+    wanted = {name: sql for name, sql in _trigger_sql().items() if stories or "_story" not in name}
+    names = ",".join("?" * (len(wanted) + 1))
+    present = dict(
+        conn.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({names})", [*wanted, "graph_meta"])
     )
-    names = ",".join("?" * len(wanted))
-    present = {name for (name,) in conn.execute(f"SELECT name FROM sqlite_master WHERE name IN ({names})", [*wanted])}
-    if present != wanted or "documents_version" not in _meta(conn):
-        conn.executescript(_META_SQL + (_STORY_TRIGGERS_SQL if stories else ""))
+    if present.pop("graph_meta", None) and present == wanted and "documents_version" in _meta(conn):
+        return
+    for name, sql in present.items():
+        if wanted.get(name) != sql:
+            conn.execute(f"DROP TRIGGER {name}")
+    conn.executescript(_META_SQL + (_STORY_TRIGGERS_SQL if stories else ""))
+    # changes made before these triggers were not logged: the next refresh rebuilds, not merges
+    conn.execute("DELETE FROM graph_meta WHERE name = 'index_seq'")
+    conn.commit()
+
+
+@lru_cache(maxsize=1)
+def _trigger_sql() -> dict[str, str]:
+    """Our triggers as SQLite keeps them in sqlite_master (made once in a scratch database)."""
+    scratch = sqlite3.connect(":memory:")
+    scratch.executescript("CREATE TABLE documents (source TEXT, status TEXT); CREATE TABLE stories (text_id, story);")
+    scratch.executescript(_META_SQL + _STORY_TRIGGERS_SQL)
+    found = dict(scratch.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    scratch.close()
+    return found
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:

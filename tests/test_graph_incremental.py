@@ -141,3 +141,23 @@ def test_a_story_renamed_after_indexing_rebuilds(tmp_path, merges):
     _put(db, [record("z9", [citation("2-QĐ/TW", 0)], [relation("2-QĐ/TW", "implements", "1-QĐ/TW")])])
     assert merges["rebuilt"] == 2
     assert _tables(db) == _rebuilt(db, tmp_path)
+
+
+def test_a_trigger_of_another_version_is_replaced(tmp_path, merges):
+    db = tmp_path / "v.db"
+    _base(db)
+    conn = sqlite3.connect(db)
+    conn.executescript(
+        "DROP TRIGGER graph_changes_inserted; CREATE TABLE old_log (source TEXT);"
+        " CREATE TRIGGER graph_changes_inserted AFTER INSERT ON documents BEGIN"
+        " INSERT INTO old_log VALUES (NEW.source); END;"
+    )
+    conn.execute("INSERT INTO documents (source, status, processed_at) VALUES ('zz.pdf', 'failed', '')")
+    conn.commit()  # logged by the old trigger only
+    conn.close()
+    _put(db, [record("z9", [citation("2-QĐ/TW", 0)], [relation("2-QĐ/TW", "implements", "1-QĐ/TW")])])
+    assert merges["merged"] == 0  # the log missed a change: rebuilt
+    _put(db, [record("z99", [citation("3-QĐ/TW", 0)])])
+    assert merges["merged"] == 1
+    assert GraphIndex(sqlite3.connect(db)).find_documents("2-QĐ/TW") == ["doc:2-QĐ/TW"]
+    assert _tables(db) == _rebuilt(db, tmp_path)
