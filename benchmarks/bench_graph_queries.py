@@ -5,6 +5,8 @@ For each size the script fills a store with synthetic records (``Store.put``, as
 ``vanban run`` does), builds the graph tables, and reports, side by side:
 
 * store fill time, index build time and the build's peak memory, store size on disk;
+* the adjacency cache of walks and paths (graph/adjacency.py): time to get it in the query
+  process (built and written when the tables changed since, else mapped) and its size;
 * per-query latency p50/p95 in-process (a fresh process that opens the store and asks);
 * whole-process ``vanban query ...`` wall time (p50/p95) and the peak memory of those processes;
 * for sizes up to ``--networkx-upto``: the same queries on the networkx graph (graph build time,
@@ -19,7 +21,10 @@ post in every tenth text.
 Usage::
 
     .venv/bin/python benchmarks/bench_graph_queries.py --docs 100000 1000000 [--networkx-upto 100000]
-        [--repeat 200] [--calls 10] [--dir /tmp/vanban-bench] [--keep]
+        [--repeat 200] [--calls 10] [--dir /tmp/vanban-bench] [--keep] [--incremental]
+
+``--incremental`` adds one document to the store (sorting after the others) and times the
+refresh that merges it into the graph tables, as ``vanban run`` does.
 
 A benchmark, not a test: it prints figures and asserts nothing. Each worker step runs in a
 fresh process (``--child ...``) so that its peak memory is its own.
