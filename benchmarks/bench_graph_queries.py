@@ -5,6 +5,8 @@ For each size the script fills a store with synthetic records (``Store.put``, as
 ``vanban run`` does), builds the graph tables, and reports, side by side:
 
 * store fill time, index build time and the build's peak memory, store size on disk;
+* the adjacency cache of walks and paths (graph/adjacency.py): time to get it in the query
+  process (built and written when the tables changed since, else mapped) and its size;
 * per-query latency p50/p95 in-process (a fresh process that opens the store and asks);
 * whole-process ``vanban query ...`` wall time (p50/p95) and the peak memory of those processes;
 * for sizes up to ``--networkx-upto``: the same queries on the networkx graph (graph build time,
@@ -19,7 +21,10 @@ post in every tenth text.
 Usage::
 
     .venv/bin/python benchmarks/bench_graph_queries.py --docs 100000 1000000 [--networkx-upto 100000]
-        [--repeat 200] [--calls 10] [--dir /tmp/vanban-bench] [--keep]
+        [--repeat 200] [--calls 10] [--dir /tmp/vanban-bench] [--keep] [--incremental]
+
+``--incremental`` adds one document to the store (sorting after the others) and times the
+refresh that merges it into the graph tables, as ``vanban run`` does.
 
 A benchmark, not a test: it prints figures and asserts nothing. Each worker step runs in a
 fresh process (``--child ...``) so that its peak memory is its own.
@@ -225,6 +230,11 @@ def child_index_queries(db: str, n_docs: int, seed: int, ready_from: float) -> d
     start = time.perf_counter()
     index = GraphIndex.open(db)
     opened = time.perf_counter() - start
+    start = time.perf_counter()
+    index.adjacency()  # the CSR cache of walks and paths: built and written once per version of the tables
+    adjacency_s = time.perf_counter() - start
+    cache = Path(db + ".graph-cache")
+    cache_mb = sum(f.stat().st_size for f in cache.rglob("*") if f.is_file()) / 1e6 if cache.exists() else 0.0
 
     def ask(name: str, args: tuple):
         kind = name.split()[0]
@@ -248,6 +258,8 @@ def child_index_queries(db: str, n_docs: int, seed: int, ready_from: float) -> d
     first = time.monotonic() - ready_from
     return {
         "open_s": opened,
+        "adjacency_s": adjacency_s,
+        "cache_mb": cache_mb,
         "first_answer_s": first,
         "queries": _time_plan(plan, ask),
         "peak_mb": _peak_mb(),
@@ -282,6 +294,27 @@ def child_networkx_queries(db: str, n_docs: int, seed: int, ready_from: float) -
     ask(*plan[0][0:1], plan[0][1][0])
     first = time.monotonic() - ready_from
     return {"build_s": built, "first_answer_s": first, "queries": _time_plan(plan, ask), "peak_mb": _peak_mb()}
+
+
+def child_incremental(db: str, n_docs: int, seed: int) -> dict:
+    """Time the refresh after one added document (merged into the tables), as ``vanban run`` does it."""
+    from pipeline.store import Store
+
+    roots, _middle, _duk, leaves = levels_for(n_docs)
+    code, issuer = leaves[1]
+    one = next(synthetic_records(n_docs, seed))
+    one.update(id=f"added-{time.time_ns()}", source=f"zzz-added/{time.time_ns()}.txt")  # sorts after the others
+    one["relations"][0]["target"] = roots[0][0]
+    one["citations"][1].update(code=roots[0][0], issuer=None)
+    store = Store(db)
+    store.refresh_graph_index()  # current before the change
+    store.put(one)
+    store.commit()
+    start = time.perf_counter()
+    merged = store.refresh_graph_index()
+    seconds = time.perf_counter() - start
+    store.close()
+    return {"refresh_s": seconds, "written": merged, "peak_mb": _peak_mb()}
 
 
 def _timed(argv: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, float, float]:
@@ -340,6 +373,10 @@ def bench_size(n_docs: int, args) -> None:
         f"process start; peak memory of the query process {new['child_peak_mb']:.0f} MB; "
         f"networkx imported: {new['networkx_loaded']}"
     )
+    print(
+        f"adjacency cache (walks, paths): {new['adjacency_s']:.1f} s to get in that process "
+        f"(built and written when stale, else mapped); {new['cache_mb']:.0f} MB on disk"
+    )
     old = None
     if n_docs <= args.networkx_upto:
         old = _run_child("networkx", db, str(n_docs), str(args.seed))
@@ -372,6 +409,8 @@ def bench_size(n_docs: int, args) -> None:
         ["doc", node_of(*leaves[5])],
         ["doc", shared],
         ["implementers", roots[0][0], "--transitive"],
+        ["basis", node_of(*leaves[5]), "--transitive"],
+        ["path", node_of(*leaves[5]), roots[0][0]],
         ["top", "-n", "10"],
         ["person", _toneless(person_name(7))],
     ):
@@ -381,6 +420,12 @@ def bench_size(n_docs: int, args) -> None:
         print(
             f"  {' '.join(argv):<48} {stats['p50']:7.0f} / {stats['p95']:7.0f} ms   cpu {cpu:6.0f} ms   "
             f"{max(run[1] for run in runs):5.0f} MB   exit {runs[0][2]}"
+        )
+    if args.incremental:
+        added = _run_child("incremental", db, str(n_docs), str(args.seed))
+        print(
+            f"refresh after one added document (merged into the tables): {added['refresh_s'] * 1000:.0f} ms, "
+            f"peak {added['child_peak_mb']:.0f} MB; a rebuild of the tables takes the index build time above"
         )
     if old:
         print(
@@ -403,6 +448,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--dir", default="/tmp/vanban-bench")
     parser.add_argument("--keep", action="store_true", help="Reuse stores already made in --dir.")
+    parser.add_argument(
+        "--incremental", action="store_true", help="Also time the refresh after one added document (adds it)."
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--ready-from", type=float, default=0.0, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -413,6 +461,8 @@ def main() -> None:
             result = child_make_store(db, n_docs, seed)
         elif step == "index":
             result = child_index_queries(db, n_docs, seed, args.ready_from)
+        elif step == "incremental":
+            result = child_incremental(db, n_docs, seed)
         else:
             result = child_networkx_queries(db, n_docs, seed, args.ready_from)
         print(json.dumps(result))

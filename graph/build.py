@@ -45,7 +45,7 @@ def build_graph(records: Iterable[dict], validate: bool = True) -> nx.MultiDiGra
     True
     """
     records = [r for r in records if isinstance(r, dict) and r.get("id")]
-    terms = _terms_by_base_key(records)
+    terms = terms_by_base_key(records)
     G = nx.MultiDiGraph(schema=GRAPH_SCHEMA)
     for record in records:
         _add_record(G, record, terms)
@@ -73,15 +73,29 @@ def _mentions(record: dict) -> Iterable[tuple[str, str | None, str | None]]:
         yield own["code"], own.get("issuer"), own.get("issued")
 
 
-def _terms_by_base_key(records: Iterable[dict]) -> dict[str, set[str]]:
+def record_terms(record: dict) -> Iterable[tuple[str, str]]:
+    """(base key, term) of each dated mention in one record."""
+    for code, issuer, when in _mentions(record):
+        term = ident.term_of(when)
+        if term:
+            yield ident.base_key(code, _text_issuer(record, code, issuer), record["id"]).key, term
+
+
+def terms_by_base_key(records: Iterable[dict]) -> dict[str, set[str]]:
     """Terms seen per base key, from dated mentions: a key seen in two terms is split."""
     terms: dict[str, set[str]] = defaultdict(set)
     for record in records:
-        for code, issuer, when in _mentions(record):
-            term = ident.term_of(when)
-            if term:
-                terms[ident.base_key(code, _text_issuer(record, code, issuer), record["id"]).key].add(term)
+        for key, term in record_terms(record):
+            terms[key].add(term)
     return terms
+
+
+def record_graph(record: dict, terms: dict[str, set[str]]) -> nx.MultiDiGraph:
+    """The graph of one record alone, its codes keyed with ``terms`` (of all records): what
+    :func:`build_graph` adds for it before merging (the store's index merges these one by one)."""
+    G = nx.MultiDiGraph()
+    _add_record(G, record, terms)
+    return G
 
 
 def _qualified_issuers(record: dict, code: str) -> list[str]:
@@ -231,7 +245,7 @@ def _add_own_document(G: nx.MultiDiGraph, record: dict, keys: _TextKeys) -> str 
     for name, value in attrs.items():
         if value and name not in ("doc_type", "doc_type_name") and not (name == "issuer" and key.ambiguous):
             data[name] = value
-    doc_type, type_name = _document_type(own.get("doc_type"), own.get("doc_type_name"))
+    doc_type, type_name = document_type(own.get("doc_type"), own.get("doc_type_name"))
     if doc_type:
         data["doc_type"], data["doc_type_name"] = doc_type, type_name
     return node
@@ -322,7 +336,7 @@ def _add_document(G: nx.MultiDiGraph, key: DocumentKey, facts: dict, label: str 
         )
     data = G.nodes[node]
     if not data.get("doc_type"):
-        data["doc_type"], data["doc_type_name"] = _document_type(facts.get("doc_type"), facts.get("doc_type_name"))
+        data["doc_type"], data["doc_type_name"] = document_type(facts.get("doc_type"), facts.get("doc_type_name"))
     for name in ("issuer_code", "date", "subject"):
         if not data.get(name) and facts.get(name):
             data[name] = facts[name]
@@ -340,7 +354,7 @@ def _add_document(G: nx.MultiDiGraph, key: DocumentKey, facts: dict, label: str 
     return node
 
 
-def _document_type(doc_type: str | None, doc_type_name: str | None) -> tuple[str | None, str | None]:
+def document_type(doc_type: str | None, doc_type_name: str | None) -> tuple[str | None, str | None]:
     """A type and its name, both or neither: a name with no type gets the type it stands
     for ("Nghị quyết" -> NQ) or is dropped, so no untyped node is shown under a type's name."""
     if doc_type is None and doc_type_name:

@@ -349,20 +349,18 @@ def test_the_examples_in_the_docstrings_hold(module):
     assert result.attempted > 0 and result.failed == 0
 
 
-def test_tables_of_the_first_schema_get_the_newer_indexes_without_a_rebuild(tmp_path, monkeypatch):
+def test_tables_of_an_older_schema_are_rebuilt_not_merged_into(tmp_path, monkeypatch):
     db = tmp_path / "v.db"
     with Store(db) as store:
         for r in chain_records():
             store.put(r)
     conn = sqlite3.connect(db)
-    conn.execute("UPDATE graph_meta SET value = '1' WHERE name = 'index_schema'")
+    conn.execute("UPDATE graph_meta SET value = '2' WHERE name = 'index_schema'")
     conn.commit()
     assert not graph_index.is_current(conn)
-    monkeypatch.setattr(graph_index, "build_index", lambda *a: pytest.fail("rebuilt instead of upgraded"))
+    assert graph_index.update_index(conn) is None
     assert graph_index.refresh(conn)
     assert graph_index.is_current(conn)
-    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'graph_docs_code_key'").fetchone()
-    assert "cited_by DESC" in sql
     assert GraphIndex(conn).find_documents("50-qd/tw") == ["doc:50-QĐ/TW"]
 
 
@@ -389,3 +387,13 @@ def test_tables_built_by_other_rules_are_rebuilt(rich_db):
     assert not graph_index.is_current(conn)
     assert graph_index.refresh(conn)
     assert graph_index.is_current(conn)
+
+
+def test_attributes_come_back_in_build_order_with_only_the_rest_as_json():
+    records = rich_records()
+    G, index = build_graph(records), _index(records)
+    for node, data in G.nodes(data=True):
+        if data["kind"] == "document":
+            assert list(index.doc(node)[0].attributes.items()) == list(Q.doc(G, node)[0].attributes.items())
+    extras = {attrs for (attrs,) in index.conn.execute("SELECT attrs FROM graph_docs")}
+    assert "{}" in extras and not any('"label"' in extra or '"cited_by"' in extra for extra in extras)
