@@ -250,8 +250,10 @@ INTERNAL_TABLES: dict[str, tuple[str, dict[str, str]]] = {
         {"source": _SOURCE, "rank": "1 for the most distinctive", "word": "the word", "score": "its TF-IDF"},
     ),
     "graph_meta": (
-        "Versions the graph index was built from (vanban query rebuilds it when they change).",
-        {"name": "what is versioned", "value": "its version"},
+        "Versions the graph index was built from (vanban query rebuilds it when they change), and the"
+        " bookkeeping that lets vanban run merge added documents: rows named changed:SOURCE (sources changed"
+        " since the last refresh), story:, org: and terms: (what a merge needs of the indexed records).",
+        {"name": "what is versioned or kept (a prefix says which kind)", "value": "its version or value"},
     ),
     "graph_docs": (
         "The citation graph's documents, as vanban query reads them.",
