@@ -780,21 +780,8 @@ def _doc_row(key: str, row_id: int, attrs: dict, cited_by: int) -> tuple:
         attrs.get("date"),
         cited_by,
     )
-    return (
-        row_id,
-        key,
-        attrs.get("label") or key,
-        attrs.get("code"),
-        code_key(label) if label else None,
-        loose_code_key(label) if label else None,
-        attrs.get("scope"),
-        int(bool(attrs.get("ambiguous"))),
-        attrs.get("term"),
-        attrs.get("issuer"),
-        attrs.get("date"),
-        cited_by,
-        _extra_attrs(attrs, columns),
-    )
+    keys = (code_key(label) if label else None, loose_code_key(label) if label else None)
+    return (row_id, key, *columns[:2], *keys, *columns[2:], _extra_attrs(attrs, columns))
 
 
 # --- answering from the index -----------------------------------------------------------
