@@ -656,8 +656,16 @@ class _Finder:
             agent_gap = self.text[verb.end() : after[0].start]
             if self.gap_names_other_document(agent_gap) or P.SCOPE_BREAK.search(agent_gap):
                 continue
+            if kind == "replaces" and self.part_named_before(target, sentence.start):
+                kind = "amends"  # "Mẫu số 05 ban hành kèm theo Nghị định A được thay thế bởi ..."
             for agent in self.list_after(after[0], sentence.end):
                 self.add(agent.code, kind, target.code, "passive_verb", sentence.start, sentence.end)
+
+    def part_named_before(self, target: Citation, sentence_start: int) -> bool:
+        """Does the cited document stand as the whole of a part ("Điều 5 Nghị định A", "Mẫu số
+        05 ban hành kèm theo Nghị định A") rather than as itself?"""
+        code_start = target.code_start if target.code_start is not None else target.start
+        return bool(P.PART_BEFORE.search(self.text, max(sentence_start, target.start - 120), code_start))
 
     def passive_matches(self) -> list[re.Match[str]]:
         """PASSIVE matches of the text, in order: each ends on an agent marker ("bởi", "tại",

@@ -791,3 +791,30 @@ def test_replacing_a_part_amends(text, expected):
     assert expected in found, found
     other = "replaces" if expected[1] == "amends" else "amends"
     assert (expected[0], other, expected[2]) not in found
+
+
+PART_REPLACED_PASSIVE_ROWS = [
+    pytest.param(
+        "Mẫu số 03 ban hành kèm theo Thông tư 12/2021/TT-BCA đã được thay thế bởi Thông tư 41/2025/TT-BCA.",
+        ("41/2025/TT-BCA", "amends", "12/2021/TT-BCA"),
+        id="form_of",
+    ),
+    pytest.param(
+        "Khoản 4 Điều 9 Nghị định 30/2020/NĐ-CP được thay thế bởi Nghị định 187/2025/NĐ-CP.",
+        ("187/2025/NĐ-CP", "amends", "30/2020/NĐ-CP"),
+        id="clause_of",
+    ),
+    pytest.param(
+        "Như đã nêu tại Điều 2, Nghị định 30/2020/NĐ-CP đã được thay thế bởi Nghị định 187/2025/NĐ-CP.",
+        ("187/2025/NĐ-CP", "replaces", "30/2020/NĐ-CP"),
+        id="whole_document_after_an_aside",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PART_REPLACED_PASSIVE_ROWS)
+def test_a_part_replaced_in_the_passive_amends(text, expected):
+    found = relations_of(text)
+    assert expected in found, found
+    other = "replaces" if expected[1] == "amends" else "amends"
+    assert (expected[0], other, expected[2]) not in found

@@ -560,6 +560,19 @@ PART_OF = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A part of a document written right before it, when the part is what is replaced: "Mẫu số 05
+# ban hành kèm theo Nghị định A", "Điều 5 Nghị định A", "khoản 2 Điều 3 của Thông tư A".
+PART_BEFORE = re.compile(
+    r"""
+    (?<![^\W\d_])
+    (?:mẫu|biểu[ ]mẫu|phụ[ ]lục|điều|khoản|điểm|chương|mục|cụm[ ]từ)[ ]
+    [^,;.\n]{0,80}?
+    (?:(?:của|tại|ban[ ]hành[ ]kèm[ ]theo|kèm[ ]theo)[ ]+)?
+    (?:(?:Nghị[ ]định|Thông[ ]tư|Quyết[ ]định|Luật|Nghị[ ]quyết|Quy[ ]định|Chỉ[ ]thị)(?:[ ]số)?[ ]*)?$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
 # A line that announces a list of documents losing force: "2. Các văn bản, quy định sau
 # đây hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành:", "Bãi bỏ các
 # Quyết định sau:". "sau (đây)" says a list follows; the line ends with a colon.
