@@ -186,6 +186,8 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
             pos += 1
     chain: list[PostSpan] = []
     career = P.CAREER_AFTER_NAME.match(text, pos)
+    if career and P.KIN_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        career = None  # "Con trai ông X trở thành ...": the son's post, not X's
     if career:  # "được bổ nhiệm giữ chức Thứ trưởng ...": the post may be written in lower case
         post = by_start.get(career.end())
         written = text[post.start : post.end] if post is not None else ""

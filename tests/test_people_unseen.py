@@ -614,3 +614,8 @@ def test_a_body_stops_before_hien():
 
 def test_a_foreign_name_is_not_cut_at_a_letter_vietnamese_lacks():
     assert names("Tổng thống Pháp François Hollande thăm Hà Nội năm 2016.") == ["François Hollande"]
+
+
+def test_a_relatives_career_is_not_the_named_persons():
+    text = "Năm 2012, con trai ông Đặng Văn Thành trở thành Phó Chủ tịch Hội đồng quản trị của tập đoàn."
+    assert posts_of(text, "Đặng Văn Thành") == []

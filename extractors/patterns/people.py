@@ -345,6 +345,14 @@ AFTER_NAME = re.compile(r"[ ]*(?:-|,|\(|:|[ ](?:hiện[ ]|từng[ ])?là(?=[ ]))
 # A word between a title and its body that is part of neither: "Ủy viên chính thức Bộ Chính trị".
 QUALIFIER_AFTER_TITLE = re.compile(r"[ ]+chính[ ]thức(?=[ ]+[{UPPER}])".replace("{UPPER}", UPPER))
 
+# A relative named before a person: "Con trai ông Trầm Trọng Ngân trở thành ...": the verb after
+# the name is the relative's, not the named person's.
+KIN_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:con[ ]trai|con[ ]gái|con|vợ|chồng|cháu|em[ ]trai|em[ ]gái|anh[ ]trai|chị[ ]gái|bố|cha|mẹ)"
+    r"(?:[ ]của)?(?:[ ](?:ông|bà|cụ|đồng[ ]chí))?[ ]*$",
+    re.IGNORECASE,
+)
+
 # A career verb between a name and the post it gave: "Nguyễn Văn A được bổ nhiệm giữ chức
 # Thứ trưởng ...", "B trở thành Bí thư ...", "C được bầu làm đại biểu Quốc hội khóa XV".
 CAREER_AFTER_NAME = re.compile(
