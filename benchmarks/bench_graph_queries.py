@@ -225,7 +225,7 @@ def _time_plan(plan, ask: Callable[[str, tuple], object]) -> dict:
 
 def child_index_queries(db: str, n_docs: int, seed: int, ready_from: float) -> dict:
     from graph.answers import NoPath
-    from graph.index import GraphIndex
+    from graph.ask import GraphIndex
 
     start = time.perf_counter()
     index = GraphIndex.open(db)

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from graph import queries as Q
-from graph.index import GraphIndex
+from graph.ask import GraphIndex
 from pipeline.graph_cli import load_graph
 from pipeline.store import Store
 

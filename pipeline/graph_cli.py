@@ -17,8 +17,8 @@ import networkx as nx
 
 from graph import index as graph_index
 from graph.answers import NoPath, UnknownDocument
+from graph.ask import GraphIndex
 from graph.build import build_graph
-from graph.index import GraphIndex
 from graph.io import FORMATS, ExportError, export_graph
 from graph.schema import GraphSchemaError
 from pipeline.cli_store import require_store, store_option

@@ -10,8 +10,9 @@ import pytest
 from graph import adjacency
 from graph import queries as Q
 from graph.answers import NoPath, UnknownDocument
+from graph.ask import GraphIndex
 from graph.build import build_graph
-from graph.index import GraphIndex, build_index
+from graph.index import build_index
 from tests.records import citation, record, relation
 
 CODES = [f"{n}-QĐ/TW" for n in range(1, 6)] + [f"{n}-HD/BTCTW" for n in range(1, 8)] + ["7-HD/ĐU", "8-HD/ĐU"]

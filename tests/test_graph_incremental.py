@@ -9,8 +9,8 @@ import pytest
 
 from graph import index as graph_index
 from graph import queries as Q
+from graph.ask import GraphIndex
 from graph.build import build_graph
-from graph.index import GraphIndex
 from pipeline.store import Store
 from tests.records import citation, record, relation
 from tests.test_graph_adjacency import random_records

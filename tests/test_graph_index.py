@@ -1,4 +1,4 @@
-"""The store's graph tables (graph/index.py) answer as the networkx queries do, and forgive spelling."""
+"""The store's graph tables (graph/index.py, asked through graph/ask.py) answer as the networkx queries do, and forgive spelling."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from graph import answers
+from graph import answers, ask
 from graph import index as graph_index
 from graph import queries as Q
 from graph.answers import NoPath, UnknownDocument
+from graph.ask import GraphIndex
 from graph.build import build_graph
-from graph.index import GraphIndex, build_index
+from graph.index import build_index
 from pipeline.cli import cli
 from pipeline.store import Store
 from tests.records import citation, record, relation
@@ -343,7 +344,7 @@ def test_cli_says_clearly_what_is_wrong_with_the_store(tmp_path, content, messag
     assert message in result.output and str(db) in result.output
 
 
-@pytest.mark.parametrize("module", [graph_index, answers, Q])
+@pytest.mark.parametrize("module", [ask, answers, Q])
 def test_the_examples_in_the_docstrings_hold(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
