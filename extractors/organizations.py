@@ -89,7 +89,10 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), afte
     end = pos
     last_good = pos
     after_capital = after_head
-    known = P.KNOWN_BODY.match(text, pos + len(text[pos : pos + 3]) - len(text[pos : pos + 3].lstrip(" ")))
+    first_word = pos
+    while text.startswith(" ", first_word):
+        first_word += 1
+    known = P.KNOWN_BODY.match(text, first_word)
     if known:  # a known body whose name has words that would end another ("Phòng không - Không quân")
         end = last_good = known.end()
         after_capital = True

@@ -136,6 +136,7 @@ class _Finder:
         self.starts = [c.start for c in self.citations]
         self.sentences = sentence_spans(text)
         self.sentence_starts = [s.start for s in self.sentences]
+        self.lines = _line_spans(text)
         self.found: list[Relation] = []
         self.objects: set[int] = set()  # starts of citations that are the object of another's verb
         self.body = self._directive_body()
@@ -686,7 +687,7 @@ class _Finder:
         (a "Căn cứ ..." clause of the quote is A's basis). On a page about one document, a quote
         whose opener names no document ("1. Bổ sung khoản 6 vào Điều 31 như sau:") is that
         document's own text: what it refers to ("theo", "quy định tại") it cites."""
-        lines = _line_spans(self.text)
+        lines = self.lines
         for i, (start, end) in enumerate(lines):
             line = self.text[start:end]
             block = P.QUOTE_OPENER.search(line) or P.SOURCE_QUOTE_LINE.match(line)
@@ -749,7 +750,7 @@ class _Finder:
 
     def self_expiry_lists(self) -> None:
         """A directive's own list of documents losing force, in its body and outside quotes."""
-        lines = [(s, e) for s, e in _line_spans(self.text) if self.in_body(s) and not self.in_quote(s)]
+        lines = [(s, e) for s, e in self.lines if self.in_body(s) and not self.in_quote(s)]
         self.expiry_lists(self.self_code, lines)
 
     def _quote_lines(self, lines: list[tuple[int, int]], opener: int) -> list[tuple[int, int]]:

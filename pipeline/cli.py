@@ -299,12 +299,12 @@ def run(
         _store_error(db, err)
     try:
         with store:
-            from pipeline.stories import group_stories, signed, signed_records
+            from pipeline.stories import group_stories, signed
 
             items: Iterable[tuple[str | None, object]]
             if dask_address:
                 dask_items = _dask_items(paths, dask_address, parts, parts_format, index, store.stored_keys())
-                items = ((None, item) for item in signed_records(dask_items, store.db))
+                items = ((None, item) for item in signed(dask_items, store.db))
             else:
                 items = process_with_origins(
                     signed(iter_documents(paths, is_stored=store.is_stored), store.db), workers=workers, tokens=index

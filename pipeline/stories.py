@@ -95,19 +95,15 @@ def sign(db: sqlite3.Connection, text_id: str, text: str) -> None:
 
 
 def signed(items: Iterable, db: sqlite3.Connection) -> Iterator:
-    """Pass ``items`` through, signing every raw document (anything with ``id`` and ``text``) on the way."""
+    """Pass ``items`` through, signing on the way every raw document (``id`` and ``text``
+    attributes) and every record that carries its text (a Dask run's ``"id"`` and ``"text"``)."""
     for item in items:
-        text = getattr(item, "text", None)
-        if isinstance(text, str) and getattr(item, "id", None):
-            sign(db, item.id, text)
-        yield item
-
-
-def signed_records(items: Iterable, db: sqlite3.Connection) -> Iterator:
-    """Pass ``items`` through, signing every record that carries its text (as Dask's do) on the way."""
-    for item in items:
-        if isinstance(item, dict) and isinstance(item.get("text"), str) and item.get("id"):
-            sign(db, item["id"], item["text"])
+        if isinstance(item, dict):
+            doc_id, text = item.get("id"), item.get("text")
+        else:
+            doc_id, text = getattr(item, "id", None), getattr(item, "text", None)
+        if isinstance(text, str) and doc_id:
+            sign(db, doc_id, text)
         yield item
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+import numpy as np
+
 from pipeline.crfsuite_file import CrfWeights, read_crfsuite
 
 TEMPLATE_RE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?\Z")  # T[o1] or T[o1,o2], then .function
@@ -55,11 +57,6 @@ def _is_int32(text: str) -> bool:
     return INT32_RE.match(text) is not None and -(2**31) <= int(text) < 2**31
 
 
-def _is_title(text: str) -> bool:
-    """underthesea's istitle: the first character of every space-separated part is unchanged by upper-casing."""
-    return all(part[:1] == part[:1].upper() for part in text.split(" "))
-
-
 def template_value(function: str | None, text: str, dictionary: frozenset[str] | set[str]) -> str:
     """The value a template with ``function`` takes on the syllables ``text`` (joined by spaces)."""
     if function is None:
@@ -69,7 +66,7 @@ def template_value(function: str | None, text: str, dictionary: frozenset[str] |
     if function == "isdigit":
         return str(_is_int32(text))
     if function == "istitle":
-        return str(_is_title(text))
+        return _title(text)
     if function == "is_in_dict":
         return str(text.lower() in dictionary)
     raise ValueError(f"unknown template function {function!r}")
@@ -86,8 +83,6 @@ class NgramGroup:
     """
 
     def __init__(self, length: int, templates: list[Template], weights: CrfWeights, dictionary):
-        import numpy as np
-
         self.length = length
         self.offsets = sorted({t.first for t in templates})
         self.dictionary = dictionary
@@ -101,7 +96,6 @@ class NgramGroup:
         for t, table in tables:
             known[t.function or ""].update(table)
         self._values = [_known_value(f or None, known[f], dictionary) for f in self.functions]
-        self._np = np
         self._table = np.zeros((1024, 2 * len(self.offsets)))
         self._rows: dict[tuple[str | None, ...], int] = {}
         self._ids: dict[str | tuple[str, ...], int] = {}
@@ -135,7 +129,7 @@ class NgramGroup:
         row = self._rows.get(signature)
         if row is None:
             if self._size == len(self._table):
-                self._table = self._np.concatenate([self._table, self._np.zeros_like(self._table)])
+                self._table = np.concatenate([self._table, np.zeros_like(self._table)])
             row = self._rows[signature] = self._size
             self._table[row] = self._row_of_values(signature)
             self._size += 1
@@ -174,15 +168,16 @@ def _known_value(function: str | None, known: set[str], dictionary) -> Callable[
     if function == "is_in_dict":
         return lambda text, lower: "True" if lower in dictionary else "False"
     if function == "istitle":
-        return _cached_title
+        return lambda text, lower: _title(text)
     return lambda text, lower: template_value(function, text, dictionary)
 
 
 _TITLE_PARTS: dict[str, bool] = {}  # syllable → whether istitle holds for it; bounded by CACHE_NGRAMS
 
 
-def _cached_title(text: str, lower: str) -> str:
-    """``template_value("istitle", text)``, remembering the answer for each syllable."""
+def _title(text: str) -> str:
+    """underthesea's istitle: "True" when the first character of every space-separated part is
+    unchanged by upper-casing; the answer for each syllable is remembered."""
     for part in text.split(" "):
         title = _TITLE_PARTS.get(part)
         if title is None:
@@ -224,8 +219,6 @@ class CachedWordCrf:
 
     def emissions(self, tokens: Sequence[str]) -> tuple[list[float], list[float]]:
         """The summed state weights of B-W and I-W at each syllable."""
-        import numpy as np
-
         eb, ei = np.zeros(len(tokens)), np.zeros(len(tokens))
         for group in self.groups:
             group.add_to(tokens, eb, ei)
