@@ -38,12 +38,6 @@ def _lines(texts: list[str]) -> list[str]:
     return [line for text in texts for _, line in iter_lines(text) if line.strip()]
 
 
-def _segmenter(tagger: SyllableTagger, cache_lines: int) -> Segmenter:
-    segmenter = Segmenter(cache_lines=cache_lines)
-    segmenter._tagger, segmenter._loaded = tagger, True
-    return segmenter
-
-
 def ways(lines: list[str]) -> dict[str, Callable[[], list]]:
     """Each way to segment ``lines`` as a function giving every line's word spans."""
     from underthesea import word_tokenize
@@ -59,7 +53,7 @@ def ways(lines: list[str]) -> dict[str, Callable[[], list]]:
         def run() -> list:
             tagger = SyllableTagger.load(cached_crf=cached_crf) if cached_crf else underthesea_steps
             assert tagger is not None
-            segmenter = _segmenter(tagger, cache_lines)
+            segmenter = Segmenter(cache_lines=cache_lines, tagger=tagger)
             return [list(segmenter.line_spans(line)) for line in lines]
 
         return run

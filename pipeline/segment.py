@@ -143,10 +143,11 @@ def _place_tokens(text: str, tokens: list[str]) -> list[Span] | None:
 class Segmenter:
     """Text → word spans, with a bounded line cache. One per process (see ``segmenter()``)."""
 
-    def __init__(self, cache_lines: int = CACHE_LINES):
+    def __init__(self, cache_lines: int = CACHE_LINES, tagger: SyllableTagger | None = None):
+        """``tagger``: the steps to segment with (loaded on first use when not given)."""
         self._segment: Callable[[str], list[str]] | None = None
-        self._tagger: SyllableTagger | None = None
-        self._loaded = False
+        self._tagger = tagger
+        self._loaded = tagger is not None
         self._cache: OrderedDict[str, tuple[Span, ...]] = OrderedDict()
         self.cache_lines = cache_lines
         self.hits = self.misses = 0
