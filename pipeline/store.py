@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,7 +41,8 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT,
     published TEXT,
     record TEXT,
-    processed_at TEXT NOT NULL
+    processed_at TEXT NOT NULL,
+    origin TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_id ON documents(id);
 CREATE TABLE IF NOT EXISTS citations (
@@ -62,6 +64,13 @@ CREATE INDEX IF NOT EXISTS people_name ON people(name);
 
 
 BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another one before "the store is busy" (VANBAN_BUSY_TIMEOUT)
+SET_UP_RETRY_S = 0.05  # the pause before setting up a store again that another process is setting up
+
+
+def _another_process_setting_up(error: sqlite3.OperationalError) -> bool:
+    """True for the errors a concurrent set-up of the same store gives (locked, or a column it just added)."""
+    message = str(error)
+    return "locked" in message or "busy" in message or "duplicate column" in message
 
 
 class StoreBusy(Exception):
@@ -82,22 +91,43 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=timeout)
         try:
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")  # safe in WAL mode: a crash loses no committed row
-            with self.db:
-                self.db.executescript(SCHEMA_SQL)
-                self.db.executescript(STORIES_SQL)  # near-duplicate texts grouped into stories (pipeline/stories.py)
-                self._migrate()
-                create_tables(self.db)  # the texts and their full-text index (pipeline.texts)
-                search.ensure_schema(self.db)  # the texts' words and keywords (pipeline.search)
-            graph_index.ensure_tables(self.db)  # a version of the documents, bumped by triggers on every change
-            self._graph_version = graph_index.documents_version(self.db)
+            self._set_up(timeout)
         except BaseException:
             self.db.close()
             raise
+
+    def _set_up(self, timeout: float) -> None:
+        """WAL mode, the tables and their migrations; tried again while another process is doing the same.
+
+        Switching to WAL mode and adding a column do not wait on SQLite's busy timeout: two runs
+        opening a new store together get "database is locked" or "duplicate column" at once.
+        Each step is idempotent, so the set-up is repeated until it goes through or the timeout passes.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self._set_up_once(timeout)
+                return
+            except sqlite3.OperationalError as error:
+                self.db.rollback()
+                if not _another_process_setting_up(error) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(SET_UP_RETRY_S)
+
+    def _set_up_once(self, timeout: float) -> None:
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")  # safe in WAL mode: a crash loses no committed row
+        with self.db:
+            self.db.executescript(SCHEMA_SQL)
+            self.db.executescript(STORIES_SQL)  # near-duplicate texts grouped into stories (pipeline/stories.py)
+            self._migrate()
+            create_tables(self.db)  # the texts and their full-text index (pipeline.texts)
+            search.ensure_schema(self.db)  # the texts' words and keywords (pipeline.search)
+        graph_index.ensure_tables(self.db)  # a version of the documents, bumped by triggers on every change
+        self._graph_version = graph_index.documents_version(self.db)
 
     def _migrate(self) -> None:
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}

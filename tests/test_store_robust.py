@@ -314,3 +314,28 @@ def test_a_worker_that_dies_fails_its_document_only(monkeypatch):
     results = list(process.process_stream(raws, workers=2))
     assert [type(r).__name__ for r in results] == ["dict", "dict", "Failure", "dict", "dict"]
     assert "worker process died" in results[2].reason
+
+
+def _open_and_close(db: str, start: float) -> str:
+    """Open a store at a set moment (with the other processes); '' or the error it gave."""
+    time.sleep(max(0.0, start - time.time()))
+    try:
+        Store(db).close()
+    except Exception as error:  # noqa: BLE001 - the test reports whatever it was
+        return f"{type(error).__name__}: {error}"
+    return ""
+
+
+def test_many_processes_creating_one_new_store_at_once_all_open_it(tmp_path):
+    """Setting up a new store (WAL mode, tables, migrations) races when two runs start together."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(6) as pool:
+        errors = []
+        for round_ in range(8):
+            db = str(tmp_path / f"new-{round_}.db")
+            start = time.time() + 1.0
+            errors += [e for e in pool.starmap(_open_and_close, [(db, start)] * 6) if e]
+    assert errors == []
+    assert "origin" in {row[1] for row in sqlite3.connect(tmp_path / "new-0.db").execute("PRAGMA table_info(documents)")}
