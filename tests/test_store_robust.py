@@ -338,4 +338,6 @@ def test_many_processes_creating_one_new_store_at_once_all_open_it(tmp_path):
             start = time.time() + 1.0
             errors += [e for e in pool.starmap(_open_and_close, [(db, start)] * 6) if e]
     assert errors == []
-    assert "origin" in {row[1] for row in sqlite3.connect(tmp_path / "new-0.db").execute("PRAGMA table_info(documents)")}
+    assert "origin" in {
+        row[1] for row in sqlite3.connect(tmp_path / "new-0.db").execute("PRAGMA table_info(documents)")
+    }
