@@ -300,6 +300,7 @@ class _Finder:
         dẫn ..., Thông tư số B ... sửa đổi Điều 128 Thông tư số A ..., và Thông tư số C ...")."""
         members = [first]
         described = False
+        nested: list[Citation] = []  # documents named inside the last item's description
         for c in self.citations_in(first.start, limit):
             last = members[-1]
             if c is first or c.end <= first.start:
@@ -318,15 +319,47 @@ class _Finder:
             if item_code < last.end:
                 break
             gap = self.text[last.end : item_code]
-            if self.same_kind(first, c) and P.DESCRIBED_ITEM_GAP.match(gap):
+            if gap.count(")") > gap.count("("):
+                break  # "(được sửa đổi bởi Nghị định B) và Nghị định C": the list in brackets has ended
+            if (
+                self.same_kind(first, c)
+                and P.DESCRIBED_ITEM_GAP.match(gap)
+                and not self.goes_on_agent_list(last, nested, c)
+            ):
                 members.append(c)  # the next item, after the last one's description
+                nested = []
                 described = True
             elif not P.DESCRIPTION_SO_FAR.match(gap):
                 break
-            # else: a document named inside the last item's description ("... Điều 128 Thông tư số A")
+            else:  # a document named inside the last item's description ("... Điều 128 Thông tư số A")
+                nested.append(c)
         if described:
             self.described_lists.append([(c.start, c.end) for c in members])
         return [c for c in members if c.code]
+
+    def goes_on_agent_list(self, item: Citation, nested: list[Citation], c: Citation) -> bool:
+        """True when ``c`` continues a list inside ``item``'s description that a passive verb
+        governs ("Nghị định A ... đã được sửa đổi, bổ sung theo Nghị định B, Nghị định C và
+        Nghị định D": C and D amended A, they are no items of the outer list)."""
+        if not nested:
+            return False
+        last = nested[-1]
+        if c.start >= last.end:
+            connected = P.LIST_GAP.match(self.text[last.end : c.start]) is not None
+        else:
+            connected = (
+                last.code_end is not None
+                and c.code_start is not None
+                and c.code_start > last.code_end
+                and P.LIST_CODE_GAP.match(self.text[last.code_end : c.code_start]) is not None
+            )
+        if not connected:
+            return False
+        head = len(nested) - 1
+        while head > 0 and P.LIST_GAP.match(self.text[nested[head - 1].end : nested[head].start]):
+            head -= 1
+        item_code_end = item.code_end if item.code_end is not None else item.end  # its span may hold its description
+        return bool(P.PASSIVE_AGENT_BEFORE.search(self.text, item_code_end, nested[head].start))
 
     @staticmethod
     def same_kind(first: Citation, other: Citation) -> bool:

@@ -880,6 +880,21 @@ DESCRIBED_LIST_ROWS = [
         set(),
         id="a_plain_pair_still_both_amended",
     ),
+    pytest.param(
+        "Nghị định 49/2022/NĐ-CP sửa đổi, bổ sung một số điều của Nghị định 209/2013/NĐ-CP ngày 18/12/2013 của "
+        "Chính phủ quy định chi tiết Luật Thuế giá trị gia tăng đã được sửa đổi, bổ sung một số điều theo Nghị "
+        "định 12/2015/NĐ-CP, Nghị định 100/2016/NĐ-CP và Nghị định 146/2017/NĐ-CP.",
+        {("49/2022/NĐ-CP", "amends", "209/2013/NĐ-CP")},
+        {("49/2022/NĐ-CP", "amends", "100/2016/NĐ-CP"), ("49/2022/NĐ-CP", "amends", "146/2017/NĐ-CP")},
+        id="a_list_of_who_amended_an_item_is_no_item",
+    ),
+    pytest.param(
+        "Nghị định 50/2025/NĐ-CP sửa đổi Nghị định 20/2019/NĐ-CP quy định về phí (được sửa đổi bởi Nghị định "
+        "11/2021/NĐ-CP) và Nghị định 30/2020/NĐ-CP về lệ phí.",
+        {("50/2025/NĐ-CP", "amends", "20/2019/NĐ-CP"), ("50/2025/NĐ-CP", "amends", "30/2020/NĐ-CP")},
+        {("30/2020/NĐ-CP", "amends", "20/2019/NĐ-CP")},
+        id="an_aside_in_brackets_ends_before_the_next_item",
+    ),
 ]
 
 

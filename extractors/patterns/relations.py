@@ -735,3 +735,16 @@ JOINT_SOURCE_GAP = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+#: Right before a document inside a list item's description, a passive verb and its agent marker:
+#: the list that starts there names who changed the item ("... đã được sửa đổi, bổ sung một số
+#: điều theo Nghị định B, ...").
+PASSIVE_AGENT_BEFORE = re.compile(
+    rf"""
+    (?<!\w)được[ \n]+(?:[^\W\d_]+[ \n,]+){{0,8}}?     # "được sửa đổi, bổ sung một số điều"
+    (?:theo|bởi|tại)[ \n]+                               # the agent marker
+    {_PART_PATH}
+    $
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
