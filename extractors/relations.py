@@ -403,12 +403,11 @@ class _Finder:
     def drop_sibling_acts(self) -> None:
         """An item of a described list does not act on a later item of the same list ("thay thế
         Nghị định A quy định chi tiết Luật X, Nghị định B ..." : A does not implement B)."""
-        position = {span: (n, i) for n, spans in enumerate(self.described_lists) for i, span in enumerate(spans)}
         dropped = set()
         for relation, subject_span, target_span in self.acts:
-            subject_at, target_at = position.get(subject_span), position.get(target_span)
-            if subject_at and target_at and subject_at[0] == target_at[0] and target_at[1] > subject_at[1]:
-                dropped.add(id(relation))
+            for spans in self.described_lists:
+                if subject_span in spans and target_span in spans[spans.index(subject_span) + 1 :]:
+                    dropped.add(id(relation))
         if dropped:
             self.found = [r for r in self.found if id(r) not in dropped]
 
@@ -416,13 +415,13 @@ class _Finder:
         """code_key -> year of the document, from a state code's year or a citation's date."""
         years: dict[str, int] = {}
         for c in self.citations:
-            if not c.code:
+            year = _year_of(c)
+            if not c.code or not year:
                 continue
-            year = P.STATE_CODE_YEAR.match(c.code)
-            if year:
-                years[code_key(c.code)] = int(year.group(1))
-            elif c.date and c.date[:4].isdigit():
-                years.setdefault(code_key(c.code), int(c.date[:4]))
+            if P.STATE_CODE_YEAR.match(c.code):
+                years[code_key(c.code)] = year
+            else:
+                years.setdefault(code_key(c.code), year)
         ident = self.identity
         if ident is not None and self.self_code and ident.issued and ident.issued[:4].isdigit():
             years[code_key(self.self_code)] = int(ident.issued[:4])
@@ -476,7 +475,7 @@ class _Finder:
                 continue  # "Căn cứ Nghị quyết 03/NQ-CP ... thực hiện Nghị quyết 57": handled as objects
             if P.AGENT_MARKER.match(self.text, verb.end()):
                 continue
-            for c in self.object_of(verb.end(), _Sentence(sentence.start, end)):
+            for c in self.object_of(verb.end(), _Sentence(sentence.start, end), verb):
                 acted.add(c.start)
         return acted
 
@@ -628,7 +627,7 @@ class _Finder:
                 c.code and code_key(c.code) != code_key(source) for c in self.citations_in(sentence.start, verb.start())
             ):
                 continue  # "Nghị định 67 này sửa đổi ...": another document is the subject
-            target = self.object_of(verb.end(), sentence)
+            target = self.object_of(verb.end(), sentence, verb)
             for c in target:
                 if self.usable(c):
                     self.add(
@@ -684,9 +683,11 @@ class _Finder:
                 return Citation(start, min(end, limit), code, "short")
         return None
 
-    def object_of(self, after: int, sentence: _Sentence) -> list[Citation]:
+    def object_of(self, after: int, sentence: _Sentence, verb: re.Match[str] | None = None) -> list[Citation]:
         """The document(s) a verb acts on: the first citation after it, and any listed with it;
-        a law named alone after an earlier mention with its number counts as cited."""
+        a law named alone after an earlier mention with its number counts as cited. With the
+        ``verb`` match: a verb of another type in between takes the object, and a bare "hướng
+        dẫn" ("guides") takes only a document close after it."""
         limit = min(sentence.end, after + _OBJECT_REACH)
         following = self.citations_in(after, limit)
         named = self.law_by_name(after, limit)
@@ -702,9 +703,19 @@ class _Finder:
             return []
         first = following[0]
         gap = self.text[after : first.start]
-        if P.SCOPE_BREAK.search(gap) or self.gap_names_other_document(gap) or not first.code:
+        if P.SCOPE_BREAK.search(gap) or self.gap_names_other_document(P.NAMED_LAWS_TAIL.sub("", gap)):
+            return []  # laws named without a number before the list do not end it ("Luật Quản lý thuế và")
+        kind = P.VERB_TYPES[verb.lastgroup or ""] if verb is not None else None
+        inner = [P.VERB_TYPES[m.lastgroup or ""] for m in P.VERB.finditer(P.VERB_LIST_HEAD.sub("", gap))]
+        if any(inner_kind != kind for inner_kind in inner):
+            # "Sửa đổi ... Chương trình hành động thực hiện Nghị quyết B": B is the other verb's object
+            self.objects.update(c.start for c in self.list_after(first, sentence.end))
             return []
-        return self.list_after(first, sentence.end)
+        if verb is not None and P.BARE_GUIDE.fullmatch(verb.group(0)):
+            near = P.NAMED_LAWS_TAIL.sub("", P.TRAILING_DOC_WORD.sub("", gap))
+            if not P.NEAR_OBJECT_GAP.match(near):
+                return []  # "Thông tư A hướng dẫn chế độ kế toán ..., Thông tư B": B is not what A guides
+        return self.list_after(first, sentence.end)  # "hướng dẫn Luật Quản lý thuế và Nghị định B": B
 
     def kind_on(self, kind: str, verb_end: int, target: Citation) -> str:
         """A replacement of a part of a document ("thay thế một số cụm từ của Nghị định B",
@@ -714,7 +725,8 @@ class _Finder:
         return kind
 
     def active_verbs(self) -> None:
-        """A cited document as subject of a verb: "Nghị định A sửa đổi, bổ sung ... Nghị định B"."""
+        """A cited document as subject of a verb: "Nghị định A sửa đổi, bổ sung ... Nghị định B",
+        and of a verb coordinated after its objects ("... hướng dẫn Nghị định B và sửa đổi C")."""
         for subject in self.citations:
             if not subject.code:
                 continue
@@ -722,7 +734,6 @@ class _Finder:
             sentence = self.sentence_of(subject.start)
             later = [c for c in self.citations_in(subject.start + 1, sentence.end) if c.start >= subject.end]
             reach = min(sentence.end, code_end + _VERB_REACH, later[0].start if later else sentence.end)
-            listed = self.is_list_item(subject, sentence)
             for verb in P.VERB.finditer(self.text, code_end, reach):
                 gap = self.text[code_end : verb.start()]
                 if not P.SUBJECT_TO_VERB_GAP.match(gap):
@@ -731,44 +742,100 @@ class _Finder:
                     break  # "A, sửa đổi bởi B" is passive: B acts on A
                 if subject.doc_type == "TTr" or P.PROPOSED_ACT.search(gap):
                     break  # "Tờ trình A ... đề nghị ban hành Nghị quyết thay thế B": the proposed one acts
-                kind = P.VERB_TYPES[verb.lastgroup or ""]
-                targets = self.object_of(verb.end(), sentence)
-                for target in targets:
-                    if listed and target is not targets[0] and self.is_list_item(target, sentence):
-                        continue  # "..., Thông tư B sửa đổi Thông tư A ... và Thông tư C": C is B's sibling
-                    if target is not subject:
-                        self.objects.add(target.start)
-                        kind_on = self.kind_on(kind, verb.end(), target)
-                        count = len(self.found)
-                        self.add(subject.code, kind_on, target.code, "active_verb", sentence.start, sentence.end)
-                        if len(self.found) > count:
-                            self.acts.append((self.found[-1], (subject.start, subject.end), (target.start, target.end)))
+                acted: re.Match[str] | None = verb
+                while acted is not None:
+                    targets = self.act(subject, acted, sentence)
+                    acted = self.coordinated_verb(targets[-1].end, sentence) if targets else None
                 break
+
+    def act(self, subject: Citation, verb: re.Match[str], sentence: _Sentence) -> list[Citation]:
+        """The relations of ``subject`` through ``verb``; the documents it acts on."""
+        listed = self.is_list_item(subject, sentence)
+        kind = P.VERB_TYPES[verb.lastgroup or ""]
+        targets = self.object_of(verb.end(), sentence, verb)
+        for target in targets:
+            if listed and target is not targets[0] and self.is_list_item(target, sentence):
+                continue  # "..., Thông tư B sửa đổi Thông tư A ... và Thông tư C": C is B's sibling
+            if target is not subject:
+                self.objects.add(target.start)
+                kind_on = self.kind_on(kind, verb.end(), target)
+                count = len(self.found)
+                self.add(subject.code, kind_on, target.code, "active_verb", sentence.start, sentence.end)
+                if len(self.found) > count:
+                    self.acts.append((self.found[-1], (subject.start, subject.end), (target.start, target.end)))
+        return targets
+
+    def coordinated_verb(self, after: int, sentence: _Sentence) -> re.Match[str] | None:
+        """A verb joined right after a verb's objects, with the same subject ("... Nghị định B
+        và sửa đổi Thông tư C"), not a passive one."""
+        joint = P.COORDINATED_VERB_GAP.match(self.text, after, sentence.end)
+        if joint is None:
+            return None
+        verb = P.VERB.match(self.text, joint.end(), sentence.end)
+        if verb is None or P.AGENT_MARKER.match(self.text, verb.end()):
+            return None
+        return verb
 
     def passive_verbs(self) -> None:
         """ "A được sửa đổi, bổ sung bởi ... B": B acts on A."""
         for verb in self.passive_matches():
-            if self.inside_citation(verb.start()):
+            by_theo = verb.group(0).casefold().endswith("theo")
+            if by_theo and not P.PASSIVE_THEO.search(verb.group(0)):
+                continue  # "sửa đổi theo hướng ...": no passive without "được"
+            target = self.passive_target(verb.start(), by_theo)
+            if target is None:
                 continue
             kind = P.PASSIVE_TYPES[verb.lastgroup or ""]
             sentence = self.sentence_of(verb.start())
-            before = self.citations_in(max(sentence.start, verb.start() - _PASSIVE_TARGET_REACH), verb.start())
-            before = [c for c in before if c.end <= verb.start()]
-            if not before:
+            agent = self.agent_after(verb.end(), sentence)
+            if agent is None:
                 continue
-            target = before[-1]
-            if not target.code or self.gap_names_other_document(self.text[target.end : verb.start()]):
-                continue
-            after = self.citations_in(verb.end(), min(sentence.end, verb.end() + _AGENT_REACH))
-            if not after:
-                continue
-            agent_gap = self.text[verb.end() : after[0].start]
+            agent_gap = self.text[verb.end() : agent.start if agent.start >= verb.end() else _code_start(agent)]
             if self.gap_names_other_document(agent_gap) or P.SCOPE_BREAK.search(agent_gap):
                 continue
+            if by_theo and not P.AGENT_RIGHT_AFTER.match(agent_gap):
+                continue  # "được bổ sung theo quy định tại Nghị định B" refers to B, B amends nothing
             if kind == "replaces" and self.part_named_before(target, sentence.start):
                 kind = "amends"  # "Mẫu số 05 ban hành kèm theo Nghị định A được thay thế bởi ..."
-            for agent in self.list_after(after[0], sentence.end):
-                self.add(agent.code, kind, target.code, "passive_verb", sentence.start, sentence.end)
+            for member in self.list_after(agent, sentence.end):
+                self.add(member.code, kind, target.code, "passive_verb", sentence.start, sentence.end)
+
+    def agent_after(self, verb_end: int, sentence: _Sentence) -> Citation | None:
+        """The first document whose code follows a passive verb (its citation's span may run back
+        over the verb: "Luật A đã được sửa đổi theo Luật số B" is cited as one span for B)."""
+        limit = min(sentence.end, verb_end + _AGENT_REACH)
+        candidates = [
+            c
+            for c in self.citations_in(max(sentence.start, verb_end - _PASSIVE_TARGET_REACH), limit)
+            if verb_end <= _code_start(c) < limit
+        ]
+        return min(candidates, key=_code_start) if candidates else None
+
+    def passive_target(self, verb_at: int, by_theo: bool) -> Citation | None:
+        """The document a passive verb at ``verb_at`` speaks of: the last one before it in its
+        sentence, with nothing naming another document between. A verb inside a citation is part
+        of a document's name, except for a "được ... theo" past its code, inside the subject
+        phrase a citation may run on with ("Nghị định A ... đã được sửa đổi theo")."""
+        enclosing = [
+            c
+            for c in self.citations_in(max(0, verb_at - _PASSIVE_TARGET_REACH), verb_at)
+            if c.end > verb_at and (c.code_start is None or c.code_start < verb_at)  # not one whose span runs back
+        ]
+        if enclosing:
+            c = enclosing[-1]
+            code_end = c.code_end if c.code_end is not None else c.end
+            if by_theo and c.code and code_end <= verb_at:
+                return c
+            return None
+        sentence = self.sentence_of(verb_at)
+        before = self.citations_in(max(sentence.start, verb_at - _PASSIVE_TARGET_REACH), verb_at)
+        before = [c for c in before if c.end <= verb_at]
+        if not before:
+            return None
+        target = before[-1]
+        if not target.code or self.gap_names_other_document(self.text[target.end : verb_at]):
+            return None
+        return target
 
     def part_named_before(self, target: Citation, sentence_start: int) -> bool:
         """Does the cited document stand as the whole of a part ("Điều 5 Nghị định A", "Mẫu số
@@ -829,10 +896,7 @@ class _Finder:
                 speaker, speaker_end = self.page_code, start
             else:
                 continue
-            amended = any(
-                P.PASSIVE_TYPES[m.lastgroup or ""] == "amends"
-                for m in P.PASSIVE.finditer(self.text, speaker_end, speak_end)
-            )
+            amended = self.amended_until(speaker_end, speak_end)
             spans = [(start + inline.end(), end)] if inline is not None else self._quote_lines(lines, i)
             if spans:
                 self.quoted.append((spans[0][0], spans[-1][1]))
@@ -896,15 +960,28 @@ class _Finder:
             spans.append((start2, end2))
         return spans
 
-    def _quoted_line(self, speaker: str | None, opener_start: int, start: int, end: int, amended: bool) -> None:
-        """The relations of one quoted line of ``speaker``'s text."""
+    def amended_until(self, start: int, end: int) -> int:
+        """The year up to which a quote's opener says its text was amended ("Điều 3 Nghị định A
+        sửa đổi bởi ... B (2021) quy định:"): the latest year of the amending documents named
+        after the passive verb; 0 when none amends it, 9999 when their years are unknown."""
+        latest = 0
+        for m in P.PASSIVE.finditer(self.text, start, end):
+            if P.PASSIVE_TYPES[m.lastgroup or ""] != "amends":
+                continue
+            years = [_year_of(c) for c in self.citations_in(m.end(), end) if c.code]
+            known = [y for y in years if y]
+            latest = max(latest, max(known) if known and len(known) == len(years) else 9999)
+        return latest
+
+    def _quoted_line(self, speaker: str | None, opener_start: int, start: int, end: int, amended: int) -> None:
+        """The relations of one quoted line of ``speaker``'s text (``amended``: see amended_until)."""
         acted_on = self.self_verb_objects(start, end)
         lead_kind, lead_objects = self._quoted_lead(start, end)
         for c in self.citations_in(start, end):
             if not c.code or code_key(c.code) == code_key(speaker):
                 continue
-            if amended:  # "Điều 3 Nghị định A sửa đổi bởi ... B quy định:" quotes A as amended
-                self.undated.add((code_key(speaker), code_key(c.code)))
+            if amended and (_year_of(c) or 0) <= amended:  # "Điều 3 Nghị định A sửa đổi bởi ... B quy định:"
+                self.undated.add((code_key(speaker), code_key(c.code)))  # quotes A as amended, up to B
             if c.start in acted_on:
                 self.add(speaker, acted_on[c.start], c.code, "quoted_self_verb", opener_start, end)
             elif c.start in lead_objects:
@@ -956,7 +1033,7 @@ class _Finder:
                 continue
             sentence = self.sentence_of(verb.start())
             if P.SELF_SUBJECT.search(self.text[sentence.start : verb.start()]):
-                for c in self.object_of(verb.end(), sentence):
+                for c in self.object_of(verb.end(), sentence, verb):
                     acted.setdefault(c.start, kind)
         return acted
 
@@ -991,6 +1068,19 @@ def merge_relations(
 
 
 # --- sentences -------------------------------------------------------------------
+
+
+def _year_of(c: Citation) -> int:
+    """A cited document's year, from a state code's year or the citation's date; 0 if unknown."""
+    year = P.STATE_CODE_YEAR.match(c.code or "")
+    if year:
+        return int(year.group(1))
+    return int(c.date[:4]) if c.date and c.date[:4].isdigit() else 0
+
+
+def _code_start(c: Citation) -> int:
+    """Where a citation's code stands (its start when it has none written)."""
+    return c.code_start if c.code_start is not None else c.start
 
 
 def _name_key(name: str) -> str:

@@ -969,3 +969,85 @@ def test_a_proposal_s_own_basis_still_counts():
     """The submission is dropped as an actor, not the directive's basis around it."""
     found = relations_of(NOT_THE_ACTOR_ROWS[1].values[0])
     assert ("12/2025/NQ-HĐND", "based_on", "72/2025/QH15") in found, found
+
+
+# --- passives with "theo", a bare "hướng dẫn", verbs joined to the first one -------------------
+
+MORE_VERB_ROWS = [
+    pytest.param(
+        "Căn cứ Luật Quản lý nợ công số 20/2017/QH14 đã được sửa đổi, bổ sung một số điều theo Luật số "
+        "56/2024/QH15 và Luật số 90/2025/QH15;",
+        {("56/2024/QH15", "amends", "20/2017/QH14"), ("90/2025/QH15", "amends", "20/2017/QH14")},
+        set(),
+        id="amended_theo_a_list_of_laws",
+    ),
+    pytest.param(
+        "Luật Đất đai số 31/2024/QH15 đã được sửa đổi theo Luật số 43/2024/QH15.",
+        {("43/2024/QH15", "amends", "31/2024/QH15")},
+        set(),
+        id="amended_theo_one_law",
+    ),
+    pytest.param(
+        "Nghị định 30/2021/NĐ-CP sửa đổi theo hướng đơn giản hóa thủ tục, áp dụng từ Nghị định số 12/2015/NĐ-CP.",
+        set(),
+        {("12/2015/NĐ-CP", "amends", "30/2021/NĐ-CP")},
+        id="sua_doi_theo_huong_is_no_passive",
+    ),
+    pytest.param(
+        "Thông tư số 06/2021/TT-BYT được bổ sung theo quy định tại Nghị định số 12/2022/NĐ-CP về y tế.",
+        set(),
+        {("12/2022/NĐ-CP", "amends", "06/2021/TT-BYT")},
+        id="supplemented_as_provided_in_is_a_reference",
+    ),
+    pytest.param(
+        "- Thông tư 80/2021/TT-BTC hướng dẫn Luật Quản lý thuế 2019 và Nghị định 126/2020/NĐ-CP;\n"
+        "- Thông tư 13/2023/TT-BTC hướng dẫn Nghị định 49/2022/NĐ-CP và sửa đổi Thông tư 80/2021/TT-BTC.",
+        {
+            ("80/2021/TT-BTC", "implements", "126/2020/NĐ-CP"),
+            ("13/2023/TT-BTC", "implements", "49/2022/NĐ-CP"),
+            ("13/2023/TT-BTC", "amends", "80/2021/TT-BTC"),
+        },
+        set(),
+        id="guides_a_decree_and_amends_a_circular",
+    ),
+    pytest.param(
+        "Thông tư số 45/2019/TT-BTC hướng dẫn chế độ kế toán đơn vị sự nghiệp công lập có thu từ nguồn "
+        "ngân sách, Thông tư số 30/2015/TT-BTC về phí thẩm định.",
+        set(),
+        {("45/2019/TT-BTC", "implements", "30/2015/TT-BTC")},
+        id="guides_a_subject_not_the_next_document",
+    ),
+    pytest.param(
+        state(
+            "71/NQ-CP",
+            "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\nQUYẾT NGHỊ:\nĐiều 1. Sửa đổi, bổ "
+            "sung, cập nhật Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 "
+            "của Bộ Chính trị.",
+            kind="NGHỊ QUYẾT",
+        ),
+        {("71/NQ-CP", "based_on", "57-NQ/TW")},
+        {("71/NQ-CP", "amends", "57-NQ/TW")},
+        id="the_programme_implements_what_the_act_does_not_amend",
+    ),
+    pytest.param(
+        "Ngày 6/11/2025, Chính phủ ban hành Nghị định 292/2025/NĐ-CP quy định chi tiết và hướng dẫn thi hành "
+        "Nghị quyết 216/2025/QH15 ngày 26/6/2025 của Quốc hội.",
+        {("292/2025/NĐ-CP", "implements", "216/2025/QH15")},
+        set(),
+        id="two_verbs_of_one_kind_before_the_object",
+    ),
+    pytest.param(
+        "Thông tư số 59/2024/TT-BCA đã sửa đổi, bổ sung điểm đ, e và bổ sung điểm g tại khoản 1 Điều 5 Thông "
+        "tư số 74/2020/TT-BCA.",
+        {("59/2024/TT-BCA", "amends", "74/2020/TT-BCA")},
+        set(),
+        id="a_verb_of_the_same_kind_inside_the_part_path",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected, absent", MORE_VERB_ROWS)
+def test_more_verbs(text, expected, absent):
+    found = relations_of(text)
+    assert expected <= found, found
+    assert not (absent & found), found

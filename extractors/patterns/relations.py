@@ -647,7 +647,7 @@ LAW_OBJECT_PREFIX = re.compile(
 #: PASSIVE alternation is tried only in a short window before it (speed, not meaning).
 PASSIVE_END = re.compile(
     r"""
-    (?<!\w)(?:bởi|tại|bằng)(?!\w)      # the agent marker closing "được sửa đổi bởi", "hướng dẫn tại" ...
+    (?<!\w)(?:bởi|tại|bằng|theo)(?!\w)      # the agent marker closing "được sửa đổi bởi", "hướng dẫn tại" ...
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -748,3 +748,38 @@ PASSIVE_AGENT_BEFORE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+#: A passive whose agent marker is "theo" ("đã được sửa đổi, bổ sung theo Nghị định B"): it needs
+#: "được" or "bị", and the agent right after it (an article path at most), since "sửa đổi theo"
+#: alone also means "amend along the lines of".
+PASSIVE_THEO = re.compile(r"(?<!\w)(?:được|bị)\s+.*(?<!\w)theo$", re.IGNORECASE | re.DOTALL)
+AGENT_RIGHT_AFTER = re.compile(
+    rf"""
+    ^[ \n]*(?:các[ \n]+)?
+    {_PART_PATH}
+    {_ITEM_HEAD}
+    $
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: After a verb's last object, what joins a second verb of the same subject: "... Nghị định B
+#: (ngày ...) và sửa đổi Thông tư C", "..., đồng thời bãi bỏ ...".
+COORDINATED_VERB_GAP = re.compile(
+    r"""
+    (?:[ \n]*(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2})?   # its date
+    [ ,\n]*(?:và|đồng[ \n]+thời)[ \n]+                                                   # the joint
+    """,
+    re.VERBOSE,
+)
+
+#: Verbs joined to the verb before them, at the start of its object's gap: "quy định chi tiết
+#: [và hướng dẫn thi hành] Nghị quyết B", "sửa đổi[, bổ sung và thay thế] ...".
+VERB_LIST_HEAD = re.compile(rf"^(?:[ ,\n]*(?:(?:và|hoặc)[ \n]+)?(?:{VERB.pattern}))+", _FLAGS)
+
+#: The bare verb "hướng dẫn" ("guides"), without "thi hành", "thực hiện" and the like after it.
+BARE_GUIDE = re.compile(r"hướng[ \n]+dẫn", re.IGNORECASE)
+
+#: What may stand between a bare "hướng dẫn" and the document it guides: a few words at most
+#: ("hướng dẫn Nghị định B", "hướng dẫn một số điều của Luật ...").
+NEAR_OBJECT_GAP = re.compile(r"^[ \n]*(?:[^\W\d_]+[ \n,]+){0,5}$")
