@@ -21,6 +21,7 @@ from extractors.patterns.codes import (
     DOUBLED_SEPARATOR_RE,
     GLUED_WORD_RE,
     O_FOR_Q_RE,
+    QH_TERM_AFTER_RE,
     SLASH_FOR_DASH_RE,
     load_table,
 )
@@ -303,6 +304,11 @@ def _parse_state_tail(match: re.Match[str], number: str, year: str | None, group
             doc_type = kept[0]
             code = f"{number}/{year}/{doc_type}"
             return ParsedCode(code, number, doc_type, None, "state", year, tuple(notes), complete=False), end
+    term = QH_TERM_AFTER_RE.match(match.string, end) if kept and kept[-1] in ("QH", "UBTVQH") else None
+    if term is not None:  # "32/2013/QH 13": the National Assembly's term after a space
+        notes.append(f"'{kept[-1]} {term.group('term')}' read as {kept[-1]}{term.group('term')}")
+        kept[-1] += term.group("term")
+        end = term.end()
     first_type = canonical_type(kept[0])
     if year is None:
         code = f"{number}/{'-'.join(kept)}"

@@ -22,6 +22,8 @@ REPAIRED = [
     ("70//2025/NĐ-CP", "70/2025/NĐ-CP", "doubled separator"),
     ("56/2015/NĐ--CP", "56/2015/NĐ-CP", "doubled separator"),
     ("16--HD/BTCTW", "16-HD/BTCTW", "doubled separator"),
+    ("32/2013/QH 13", "32/2013/QH13", "'QH 13' read as QH13"),
+    ("27/2022/UBTVQH 15", "27/2022/UBTVQH15", "'UBTVQH 15' read as UBTVQH15"),
 ]
 
 
@@ -39,6 +41,13 @@ CLEAN = ["22/2023/QH15", "50-QĐ/TW", "56/2015/NĐ-CP", "50-QÐ/TW", "16 - HD/BT
 def test_codes_written_right_carry_no_repair(written):
     # Ð (U+00D0) is the same letter in another code point, TƯ a usual spelling: not slips
     assert parse_code(written).repairs == ()
+
+
+def test_a_term_apart_from_qh_is_joined_only_when_it_is_a_term():
+    assert [c.code for c in find_citations("Luật số 46/2014/QH13 3 điều, Luật số 32/2013/QH 13/5/2013")] == [
+        "46/2014/QH13",
+        "32/2013/QH",
+    ]
 
 
 NOT_REPAIRED = [

@@ -92,6 +92,8 @@ DOUBLED_SEPARATOR_RE = re.compile(r"/\s{0,2}/|[-–—‐‑]\s{0,2}[-–—‐�
 #: A slash where a state code's type and issuer take a dash: "70/2025/NĐ/CP" (the
 #: segment after it must be a known issuer for the repair to apply).
 SLASH_FOR_DASH_RE = re.compile(r"\s{0,2}/\s{0,2}(?P<seg>[^\W\d_][\w&]{0,15})(?![\w&/])")
+#: The National Assembly's term written apart from its "QH" ("32/2013/QH 13"): terms run 1-16.
+QH_TERM_AFTER_RE = re.compile(r"[ ](?P<term>1[0-6]|[1-9])(?![\d/.,:]?\d)(?!/)")
 #: "OH15" for "QH15" (O typed or read for Q), also inside "UBTVOH15".
 O_FOR_Q_RE = re.compile(r"^(?P<head>(?:UBTV)?)[O0](?P<tail>H\d{1,2})$")
 
