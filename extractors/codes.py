@@ -284,11 +284,16 @@ def _parse_state_tail(match: re.Match[str], number: str, year: str | None, group
     for seg_match in CODE_SEGMENT_RE.finditer(match.group(group)):
         written = _unglue(seg_match.group())
         canon, note = _state_segment(_clean_segment(written), first=not kept)
-        if canon is None:
+        glued = _glued_type_and_issuer(_clean_segment(written)) if not kept and year is not None else None
+        if glued is not None and (canon is None or canonical_type(canon) is None):
+            kept.extend(glued)  # "10/2024/TTBTC": the dash between type and issuer left out
+            notes.append(f"'{_clean_segment(written)}' read as '{glued[0]}-{glued[1]}'")
+        elif canon is None:
             break
-        kept.append(canon)
-        if note:
-            notes.append(note)
+        else:
+            kept.append(canon)
+            if note:
+                notes.append(note)
         end = match.start(group) + seg_match.start() + len(written)
         if written != seg_match.group():
             break
@@ -310,6 +315,12 @@ def _parse_state_tail(match: re.Match[str], number: str, year: str | None, group
         kept[-1] += term.group("term")
         end = term.end()
     first_type = canonical_type(kept[0])
+    if year is None and len(kept) == 2 and first_type in _party_types() and _is_party_only_issuer(kept[1]):
+        # "27/NQ-TW": a party code written the state way; one node with "27-NQ/TW"
+        notes.append(f"'{number}/{kept[0]}-{kept[1]}' read as '{number}-{first_type}/{kept[1]}'")
+        return ParsedCode(
+            f"{number}-{first_type}/{kept[1]}", number, first_type, kept[1], "party", None, tuple(notes)
+        ), end
     if year is None:
         code = f"{number}/{'-'.join(kept)}"
     else:
@@ -317,6 +328,23 @@ def _parse_state_tail(match: re.Match[str], number: str, year: str | None, group
     if first_type is not None and len(kept) > 1:
         return ParsedCode(code, number, first_type, "-".join(kept[1:]), "state", year, tuple(notes)), end
     return ParsedCode(code, number, None, "-".join(kept), "state", year, tuple(notes)), end
+
+
+def _is_party_only_issuer(seg: str) -> bool:
+    """A party issuer ("TW", "BTCTW", "TU") that no state body writes as its code."""
+    row = _issuer_rows().get(seg)
+    return _known_party_issuer(seg) == seg and row is not None and row.get("system") == "party"
+
+
+def _glued_type_and_issuer(seg: str) -> tuple[str, str] | None:
+    """A type and a known issuer written without their dash ("TTBTC", "NĐCP"), when only one
+    split reads as both; else None."""
+    readings = set()
+    for cut in range(1, len(seg)):
+        doc_type, issuer = canonical_type(seg[:cut]), _canonical_issuer_segment(seg[cut:])
+        if doc_type is not None and issuer is not None and canonical_type(seg[cut:]) is None:
+            readings.add((doc_type, issuer))
+    return readings.pop() if len(readings) == 1 else None
 
 
 def _state_segment(seg: str, first: bool) -> tuple[str | None, str | None]:

@@ -24,6 +24,10 @@ REPAIRED = [
     ("16--HD/BTCTW", "16-HD/BTCTW", "doubled separator"),
     ("32/2013/QH 13", "32/2013/QH13", "'QH 13' read as QH13"),
     ("27/2022/UBTVQH 15", "27/2022/UBTVQH15", "'UBTVQH 15' read as UBTVQH15"),
+    ("10/2024/TTBTC", "10/2024/TT-BTC", "'TTBTC' read as 'TT-BTC'"),
+    ("193/2025/NĐCP", "193/2025/NĐ-CP", "'NĐCP' read as 'NĐ-CP'"),
+    ("27/NQ-TW", "27-NQ/TW", "'27/NQ-TW' read as '27-NQ/TW'"),
+    ("45/HD-BTCTW", "45-HD/BTCTW", "'45/HD-BTCTW' read as '45-HD/BTCTW'"),
 ]
 
 
@@ -34,7 +38,18 @@ def test_slips_with_one_reading_are_repaired_and_said(written, canonical, note):
     assert any(note in repair for repair in parsed.repairs), parsed.repairs
 
 
-CLEAN = ["22/2023/QH15", "50-QĐ/TW", "56/2015/NĐ-CP", "50-QÐ/TW", "16 - HD/BTCTW", "16-HD/BTCTƯ", "439/QĐ-TTg"]
+CLEAN = [
+    "12/NQ-CP",
+    "15/KH-UBND",
+    "45/2019/QH14",
+    "22/2023/QH15",
+    "50-QĐ/TW",
+    "56/2015/NĐ-CP",
+    "50-QÐ/TW",
+    "16 - HD/BTCTW",
+    "16-HD/BTCTƯ",
+    "439/QĐ-TTg",
+]
 
 
 @pytest.mark.parametrize("written", CLEAN)
