@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from extractors.models import Person, Post, Signer
 from extractors.names import NameMention, find_name_mentions, name_key
-from extractors.organizations import body_extent, canonical_body, tidy
+from extractors.organizations import body_extent, canonical_body, owned_title, tidy
 from extractors.patterns import people as P
 
 # Title words that, inside a title, are really the head of the body ("Trưởng
@@ -96,6 +96,8 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
     """Every title written in ``text`` with the body that follows it."""
     posts: list[PostSpan] = []
     for m in P.TITLE.finditer(text):
+        if owned_title(text, m, name_starts):
+            continue  # "Phủ Thủ tướng", "Hội đồng Bộ trưởng": part of a body's name
         title_text = m.group("title")
         capitalised = bool(m.group("former") or title_text[0].isupper())
         entry = P.title_entry(title_text) or {}

@@ -619,3 +619,90 @@ def test_a_foreign_name_is_not_cut_at_a_letter_vietnamese_lacks():
 def test_a_relatives_career_is_not_the_named_persons():
     text = "Năm 2012, con trai ông Đặng Văn Thành trở thành Phó Chủ tịch Hội đồng quản trị của tập đoàn."
     assert posts_of(text, "Đặng Văn Thành") == []
+
+
+# ---------------------------------------------------------------------------
+# Bodies whose names run on past a lone lower-case word or hold a title
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Bà Lê Thị Hạnh, Phó Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam, tiếp khách.",
+            "Lê Thị Hạnh",
+            ["phó chủ tịch nước cộng hòa xã hội chủ nghĩa việt nam"],
+        ),
+        (
+            "Ông Đinh Văn Hưng, Thứ trưởng Bộ Nội vụ Việt Nam Dân chủ Cộng hòa, ký.",
+            "Đinh Văn Hưng",
+            ["thứ trưởng bộ nội vụ việt nam dân chủ cộng hòa"],
+        ),
+        (
+            "Bà Vũ Thị Lan, nguyên Chủ tịch Hội Chữ thập đỏ tỉnh Nam Định, dự.",
+            "Vũ Thị Lan",
+            ["nguyên chủ tịch hội chữ thập đỏ tỉnh nam định"],
+        ),
+        ("Ông Cao Văn Tài, Trưởng Ban Thư ký, báo cáo.", "Cao Văn Tài", ["trưởng ban thư ký"]),
+        (
+            "Ông Hà Văn Lực, Tổng Giám đốc Tổng công ty Đường sắt Việt Nam, dự.",
+            "Hà Văn Lực",
+            ["tổng giám đốc tổng công ty đường sắt việt nam"],
+        ),
+        (
+            "Ông Phan Văn Khải, Vụ trưởng Vụ Phổ biến giáo dục pháp luật, trình bày.",
+            "Phan Văn Khải",
+            ["vụ trưởng vụ phổ biến giáo dục pháp luật"],
+        ),
+        (
+            "Bà Hoàng Thị Mai, Ủy viên Ban chấp hành Trung ương Đảng, Bí thư Tỉnh ủy Lạng Sơn, dự.",
+            "Hoàng Thị Mai",
+            ["ủy viên ban chấp hành trung ương đảng", "bí thư tỉnh ủy lạng sơn"],
+        ),
+    ],
+)
+def test_a_body_runs_on_over_a_phrase_a_lone_word_would_end(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Ông Trần Quang Vinh, Phó Chủ tịch Hội đồng Bộ trưởng, phát biểu.",
+            "Trần Quang Vinh",
+            ["phó chủ tịch hội đồng bộ trưởng"],
+        ),
+        (
+            "Ông Ngô Văn Khang, Chủ nhiệm Văn phòng Chủ tịch nước, công bố lệnh.",
+            "Ngô Văn Khang",
+            ["chủ nhiệm văn phòng chủ tịch nước"],
+        ),
+        ("Năm 1975, ông Lý Văn Sáu làm việc ở Văn phòng Kinh tế Phủ Thủ tướng.", "Lý Văn Sáu", []),
+        (
+            "Bà Đặng Thị Hoa, Trưởng ban Công tác Đại biểu, phát biểu.",
+            "Đặng Thị Hoa",
+            ["trưởng ban công tác đại biểu"],
+        ),
+        # a name right after the title: the title is that person's
+        ("Khách được Thủ tướng Lâm Văn Hòa tiếp tại Phủ Thủ tướng.", "Lâm Văn Hòa", ["thủ tướng"]),
+    ],
+)
+def test_a_title_inside_a_bodys_name_is_no_post(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Ông Lưu Văn Bình được bầu làm Chủ tịch nước - VnExpress\n", "Lưu Văn Bình", ["chủ tịch nước"]),
+        (
+            "Ông Lưu Văn Bình, Trưởng Ban Tổ chức - Kiểm tra, phát biểu.",
+            "Lưu Văn Bình",
+            ["trưởng ban tổ chức - kiểm tra"],
+        ),
+    ],
+)
+def test_a_site_name_after_a_dash_ending_the_line_is_no_body(text, name, expected):
+    assert posts_of(text, name) == expected

@@ -311,12 +311,20 @@ BODY_WORD = re.compile(
       | TP\.(?=[ ][{UPPER}])                                                # TP. Cần Thơ
       | [{UPPER}][{LETTER}]*(?:&[{UPPER}]+)*(?:\.[{UPPER}][{LETTER}]*)?   # Tỉnh, TT&TT, T.Ư
       | \d+(?![\d/.,-]*\d)                                                  # Quân khu 3
-      | -(?=[ ]+[{UPPER}][{LOWER}])                                         # Ban Tổ chức - Kiểm tra
+      | -(?=[ ]+[{UPPER}][{LOWER}])(?![ ]+[{UPPER}][{LETTER}]*[ *_]*(?:\n|$))   # Ban Tổ chức - Kiểm tra (not "- VnExpress" ending a line)
       | [{LOWER}]+(?![{LETTER}])                                            # cán sự, vận, tỉnh (checked in code)
     )
     """,
     re.VERBOSE,
 )
+
+# A phrase of several words, in any case, that runs on inside a body's name where a lone word
+# would end it: "Cộng hòa xã hội chủ nghĩa", "Hội Chữ thập đỏ", "Ban Thư ký", "Tổng công ty".
+BODY_PHRASE = re.compile(rf"(?:{_alternation(BODIES['inner_phrases'])})(?![{LETTER}])", re.IGNORECASE)
+
+# A word right before a title that makes the title part of a body's name, not a post:
+# "Phủ Thủ tướng", "Hội đồng Bộ trưởng", "Văn phòng Chủ tịch nước".
+OWNS_TITLE_BEFORE = re.compile(rf"(?<![{LETTER}])(?:{_alternation(BODIES['owns_title'])})[ ]+$")
 
 # A capitalised word that opens a document's name or a new phrase, never part of
 # a body: "Ban Tổ chức Trung ương Hướng dẫn ...", "Bộ Tư pháp Theo đó ...".
