@@ -76,6 +76,28 @@ def _canonical_title(m: re.Match[str]) -> str:
     return written
 
 
+_NOT_BODIES = frozenset(w.casefold() for w in P.BODIES["not_bodies"])
+
+
+def _usable_body(org: str | None) -> str | None:
+    """The body written after a title, or None for words that name none: a year ("Phó Chính
+    ủy 2006"), lower-case words that open no body ("Tư lệnh đầu tiên"), a field of work ("Phó
+    Tư lệnh Chính trị"). Leading words that are not the body are dropped ("Chủ tịch đầu tiên
+    của Hội ...", "Chủ tịch của Quốc dân Đảng")."""
+    lead = P.BEFORE_BODY.match(org) if org else None
+    if org and lead:
+        org = org[lead.end() :]
+    if not org:
+        return None
+    if org[0].isdigit() or org.casefold() in _NOT_BODIES:
+        return None
+    if org[0].islower() and not (
+        P.BODY_HEAD_ANY_CASE.match(org) or P.LOWER_BODY_HEAD.match(" " + org) or P.LEVEL_PLACE.match(org)
+    ):
+        return None  # "tỉnh Thanh Hóa" (a deputy's constituency) and "trung ương Đảng" are kept
+    return org
+
+
 def _split_title_and_body(title: str, organization: str | None) -> tuple[str, str | None]:
     """Move a body head out of the title: ("Trưởng Ban", "Tổ chức TW") -> ("Trưởng", "Ban Tổ chức TW")."""
     if title.startswith("nguyên "):
@@ -120,6 +142,7 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         elif entry.get("needs_org") and not org_written:
             continue
         title, org = _split_title_and_body(title, org)
+        org = _usable_body(org)
         posts.append(PostSpan(m.start(), end, title, org or None, body_start if org_written else None, capitalised))
     return posts
 
@@ -216,8 +239,7 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
                 post = by_start.get(s2.end() if s2 else r.end())
         if post is None or post.start in claimed or (not post.capitalised and not chain):
             break
-        if chain and s and "kiêm" in s.group() and chain[-1].organization is None and post.organization:
-            # "nguyên Phó Tư lệnh kiêm Tham mưu trưởng Quân đoàn 2": the body is shared
+        if chain and s and _shares_next_body(chain[-1], post, s.group()):
             prev = chain[-1]
             chain[-1] = PostSpan(prev.start, prev.end, prev.title, post.organization, prev.org_start, prev.capitalised)
         chain.append(post)
@@ -227,6 +249,20 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
             pos = skip.end()
         separator = P.BETWEEN_POSTS
     return chain
+
+
+def _shares_next_body(previous: PostSpan, post: PostSpan, joint: str) -> bool:
+    """Does ``previous``, written without a body, hold the body of the next ``post``? Joined
+    by "kiêm" unless the earlier title names a post by itself ("nguyên Phó Tư lệnh kiêm Tham
+    mưu trưởng Quân đoàn 2", not "Phó Thủ tướng kiêm Bộ trưởng Bộ Quốc phòng"); joined by a
+    comma when both are army command titles ("Phó Tư lệnh, Tham mưu trưởng Binh đoàn 15")."""
+    if previous.organization is not None or not post.organization:
+        return False
+    before = P.title_entry(_bare_title(previous.title)) or {}
+    if "kiêm" in joint:
+        return not before.get("standalone")
+    after = P.title_entry(_bare_title(post.title)) or {}
+    return "," in joint and before.get("kind") == after.get("kind") == "military"
 
 
 def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMention]) -> dict[int, list[PostSpan]]:
@@ -398,6 +434,9 @@ def _post_with_body_until(text: str, post: PostSpan, until: int) -> PostSpan:
     if not written or (post.organization and len(written) <= len(text[post.org_start or m.end() : post.end].strip())):
         return post
     title, org = _split_title_and_body(_canonical_title(m), canonical_body(written))
+    org = _usable_body(org)
+    if org is None:
+        return post
     return PostSpan(post.start, m.end() + len(text[m.end() : until].rstrip()), title, org, m.end(), post.capitalised)
 
 

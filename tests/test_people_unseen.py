@@ -706,3 +706,65 @@ def test_a_title_inside_a_bodys_name_is_no_post(text, name, expected):
 )
 def test_a_site_name_after_a_dash_ending_the_line_is_no_body(text, name, expected):
     assert posts_of(text, name) == expected
+
+
+# ---------------------------------------------------------------------------
+# Words after a title that name no body; "kiêm" and commas between army titles
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Ông Võ Văn Tuấn, Phó Chính ủy 2008, về hưu.", "Võ Văn Tuấn", ["phó chính ủy"]),
+        ("Ông Võ Văn Tuấn, Phó Tư lệnh Chính trị, phát biểu.", "Võ Văn Tuấn", ["phó tư lệnh"]),
+        ("Năm 1925, Hà Văn Khiêm trở thành Chủ tịch của Quốc dân Đảng.", "Hà Văn Khiêm", ["chủ tịch quốc dân đảng"]),
+        (
+            " 1 | Lê Quang Vũ | Chủ tịch đầu tiên của Hội Nhà báo Việt Nam \n",
+            "Lê Quang Vũ",
+            ["chủ tịch hội nhà báo việt nam"],
+        ),
+        (" 2 | Lê Quang Vũ | Tư lệnh phó Tham mưu trưởng \n", "Lê Quang Vũ", []),
+        # kept: a constituency, a central committee written in lower case, a body opened by a head
+        ("Bà Mạc Thị Yến - Đại biểu Quốc hội tỉnh Cao Bằng", "Mạc Thị Yến", ["đại biểu quốc hội tỉnh cao bằng"]),
+        ("Ông Võ Văn Tuấn, Ủy viên trung ương Đảng, dự.", "Võ Văn Tuấn", ["ủy viên trung ương đảng"]),
+        ("Ông Võ Văn Tuấn, Phó trưởng ban trị sự Giáo hội, dự.", "Võ Văn Tuấn", ["phó trưởng ban trị sự giáo hội"]),
+    ],
+)
+def test_words_that_name_no_body_are_no_organization(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Năm 1986, ông Đào Duy Khánh giữ chức Phó Thủ tướng kiêm Bộ trưởng Bộ Ngoại giao.",
+            "Đào Duy Khánh",
+            ["phó thủ tướng", "bộ trưởng bộ ngoại giao"],
+        ),
+        (
+            "Ông Đào Duy Khánh, Tổng Bí thư kiêm Chủ tịch Hội đồng Quốc phòng, dự.",
+            "Đào Duy Khánh",
+            ["tổng bí thư", "chủ tịch hội đồng quốc phòng"],
+        ),
+        (
+            "Ông Đào Duy Khánh, Phó Tư lệnh kiêm Tham mưu trưởng Quân khu 9, dự.",
+            "Đào Duy Khánh",
+            ["phó tư lệnh quân khu 9", "tham mưu trưởng quân khu 9"],
+        ),
+        (
+            "Ông Đào Duy Khánh, nguyên Phó Tư lệnh, Tham mưu trưởng Quân đoàn 4, phát biểu.",
+            "Đào Duy Khánh",
+            ["nguyên phó tư lệnh quân đoàn 4", "tham mưu trưởng quân đoàn 4"],
+        ),
+        # a comma between titles of different kinds shares nothing
+        (
+            "Ông Đào Duy Khánh, Thứ trưởng, Phó Bí thư Tỉnh ủy Hà Giang, dự.",
+            "Đào Duy Khánh",
+            ["thứ trưởng", "phó bí thư tỉnh ủy hà giang"],
+        ),
+    ],
+)
+def test_kiem_and_commas_share_a_body_only_between_titles_that_take_one(text, name, expected):
+    assert posts_of(text, name) == expected

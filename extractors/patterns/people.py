@@ -350,6 +350,10 @@ BETWEEN_POSTS = re.compile(
 # "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên".
 AFTER_NAME = re.compile(r"[ ]*(?:-|,|\(|:|[ ](?:hiện[ ]|từng[ ])?là(?=[ ]))[ ]*(?:\n?\[\d+\][ ]*)?")
 
+# Words between a title and its body that are part of neither: "Chủ tịch đầu tiên của Hội ...",
+# "Chủ tịch của Quốc dân Đảng".
+BEFORE_BODY = re.compile(r"(?:(?:đầu[ ]tiên|cuối[ ]cùng)[ ]+)?(?:của[ ]+)?", re.IGNORECASE)
+
 # A word between a title and its body that is part of neither: "Ủy viên chính thức Bộ Chính trị".
 QUALIFIER_AFTER_TITLE = re.compile(r"[ ]+chính[ ]thức(?=[ ]+[{UPPER}])".replace("{UPPER}", UPPER))
 
