@@ -50,6 +50,16 @@ _BARE_HEADS = frozenset(
 )
 
 
+# Unit heads a page about one unit writes alone for it ("Tư lệnh Vùng", "Phó Giám đốc Bảo tàng").
+_BARE_UNITS = frozenset(w.casefold() for w in P.BODIES["bare_units"])
+
+
+def is_bare_head(name: str) -> bool:
+    """Is ``name`` a body's head alone ("Ban", "Đảng ủy", "Vùng"), which names no body by itself?"""
+    folded = name.casefold().replace("uỷ", "ủy")
+    return folded in _BARE_HEADS or folded in _BARE_UNITS
+
+
 def tidy(s: str) -> str:
     """NFC, new-style "Ủy", single spaces, no surrounding punctuation."""
     return " ".join(normalize_text(s).split()).strip(" ,;:.-()")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from extractors.models import Person, Post, Signer
 from extractors.names import NameMention, find_name_mentions, name_key
-from extractors.organizations import body_extent, canonical_body, owned_title, tidy
+from extractors.organizations import body_extent, canonical_body, is_bare_head, owned_title, tidy
 from extractors.patterns import people as P
 
 # Title words that, inside a title, are really the head of the body ("Trưởng
@@ -592,20 +592,65 @@ def _bare_title(title: str) -> str:
     return title.replace(" Thường trực", "").casefold()
 
 
+def document_heading(text: str) -> str | None:
+    """The name a page is titled with on its first line, a closing bracketed note cut
+    ("# Bảo tàng Lịch sử Quân sự Việt Nam", "# Học viện Quân y (Việt Nam)")."""
+    first = P.FIRST_LINE.match(text)
+    if not first:
+        return None
+    line = P.HEADING_NOTE.sub("", first.group("line")).strip()
+    return line if 0 < len(line.split()) <= 12 else None
+
+
+def _unit_in_full(head: str, subject: str | None, heading: str | None) -> str | None:
+    """The unit a page is about, for its head written alone: "Phó Giám đốc Bảo tàng" on the page
+    "Bảo tàng Lịch sử Quân sự Việt Nam", "Tư lệnh Vùng" in "Bộ Tư lệnh Vùng 5 Hải quân ..."."""
+    folded = head.casefold()
+    for full in (heading, subject):
+        if full and full.casefold().startswith(folded + " "):
+            return canonical_body(full)
+    at = subject.casefold().find(" " + folded + " ") if subject else -1
+    return subject[at + 1 :] if subject and at >= 0 else None
+
+
+def _owner_beside(text: str, post: PostSpan, posts: list[PostSpan]) -> str | None:
+    """The body of the post written right after ``post`` (else right before it), for a bare
+    party committee: "Bí thư Đảng ủy, Tư lệnh Binh đoàn 15" -> "Binh đoàn 15"."""
+    owners = [p for p in posts if p.organization and not P.PARTY_LEVEL.match(p.organization)]
+    after = [p for p in owners if p.start >= post.end and P.POSTS_SIDE_BY_SIDE.fullmatch(text, post.end, p.start)]
+    before = [p for p in owners if p.end <= post.start and P.POSTS_SIDE_BY_SIDE.fullmatch(text, p.end, post.start)]
+    beside = after or before
+    return beside[0].organization if beside else None
+
+
+_PARTY_ORGANS = ("ban cán sự đảng", "đảng ủy", "đảng ủy cơ quan", "đảng đoàn")
+
+
 def resolve_organizations(
-    text: str, posts: list[PostSpan], places: dict[str, str] | None = None, subject: str | None = None
+    text: str,
+    posts: list[PostSpan],
+    places: dict[str, str] | None = None,
+    subject: str | None = None,
+    heading: str | None = None,
 ) -> list[PostSpan]:
-    """Make each post's body concrete: place of a local committee, ministry of a Ban cán sự Đảng,
-    the text's own subject for a bare "Chủ nhiệm" in a text about one body."""
+    """Make each post's body concrete: place of a local committee, the unit of a bare party
+    committee, ministry of a Ban cán sự Đảng, the text's own subject for a bare "Chủ nhiệm"
+    or a bare unit head ("Tư lệnh Vùng") in a text about one body."""
     if places is None:
-        places, subject = document_places(text), document_subject(text)
+        places, subject, heading = document_places(text), document_subject(text), document_heading(text)
+    posts = [  # bare unit heads first: they may own a party committee written beside them
+        PostSpan(p.start, p.end, p.title, _unit_in_full(p.organization, subject, heading), p.org_start)
+        if p.organization and is_bare_head(p.organization) and _unit_in_full(p.organization, subject, heading)
+        else p
+        for p in posts
+    ]
     out = []
     for i, post in enumerate(posts):
         org = _concrete(post.organization, places)
         if org is None and subject and _bare_title(post.title) in _TITLES_OF_SUBJECT:
             org = subject
-        if org and org.casefold() in ("ban cán sự đảng", "đảng ủy", "đảng ủy cơ quan", "đảng đoàn"):
-            owner = next(
+        if org and org.casefold().replace("uỷ", "ủy") in _PARTY_ORGANS:
+            owner = _owner_beside(text, post, posts) or next(
                 (
                     p.organization
                     for p in posts[i + 1 : i + 3]
@@ -668,13 +713,14 @@ def find_people(text: str, signer: Signer | None = None) -> list[Person]:
         draft.mentions.append((mention.start, mention.end))
         draft.posts.extend(linked.get(mention.start, []))
     people = []
-    places, subject = document_places(text, name_starts), document_subject(text)
+    places, subject, heading = document_places(text, name_starts), document_subject(text), document_heading(text)
     for draft in drafts.values():
         longest: dict[int, PostSpan] = {}
         for p in draft.posts:  # one title written once: the reading with the longest body
             if p.start not in longest or p.end > longest[p.start].end:
                 longest[p.start] = p
-        resolved = resolve_organizations(text, [p for p in draft.posts if longest[p.start] is p], places, subject)
+        kept_posts = [p for p in draft.posts if longest[p.start] is p]
+        resolved = resolve_organizations(text, kept_posts, places, subject, heading)
         unique: dict[tuple[str, str], Post] = {}
         for p in resolved:
             k = (name_key(p.title), name_key(p.organization or ""))

@@ -768,3 +768,63 @@ def test_words_that_name_no_body_are_no_organization(text, name, expected):
 )
 def test_kiem_and_commas_share_a_body_only_between_titles_that_take_one(text, name, expected):
     assert posts_of(text, name) == expected
+
+
+# ---------------------------------------------------------------------------
+# A bare party committee or unit head made concrete
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Ông Phùng Văn Lâm, nguyên Phó Bí thư Đảng ủy, nguyên Tư lệnh Quân đoàn 3, dự lễ.",
+            "Phùng Văn Lâm",
+            ["nguyên phó bí thư đảng ủy quân đoàn 3", "nguyên tư lệnh quân đoàn 3"],
+        ),
+        (
+            "Ông Phùng Văn Lâm, Chính ủy Binh đoàn 12, Bí thư Đảng ủy, phát biểu.",
+            "Phùng Văn Lâm",
+            ["chính ủy binh đoàn 12", "bí thư đảng ủy binh đoàn 12"],
+        ),
+        (
+            "Bà Tạ Thị Yên - Bí thư Trung ương Đảng, Bí thư Đảng ủy, Viện trưởng Viện kiểm sát nhân dân tối cao.",
+            "Tạ Thị Yên",
+            [
+                "bí thư trung ương đảng",
+                "bí thư đảng ủy viện kiểm sát nhân dân tối cao",
+                "viện trưởng viện kiểm sát nhân dân tối cao",
+            ],
+        ),
+        # nothing beside it: stays bare
+        ("Ông Phùng Văn Lâm là Bí thư Đảng ủy.", "Phùng Văn Lâm", ["bí thư đảng ủy"]),
+    ],
+)
+def test_a_bare_party_committee_takes_the_unit_of_the_post_beside_it(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "# Bệnh viện Quân y 175 (Việt Nam)\n\nLãnh đạo:\n- Thiếu tướng Lê Quang Toàn - Phó Giám đốc Bệnh viện\n",
+            "Lê Quang Toàn",
+            ["phó giám đốc bệnh viện quân y 175"],
+        ),
+        (
+            "# Bộ Tư lệnh Quân khu 4\n\n- 2010-2015: Trung tướng Lê Quang Toàn, Tư lệnh Quân khu\n",
+            "Lê Quang Toàn",
+            ["tư lệnh quân khu 4"],
+        ),
+        # a page about a person: the bare head stays as written
+        (
+            "# Lê Quang Toàn\n\nLê Quang Toàn, Phó Giám đốc Bệnh viện, là bác sĩ.\n",
+            "Lê Quang Toàn",
+            ["phó giám đốc bệnh viện"],
+        ),
+    ],
+)
+def test_a_bare_unit_head_on_a_page_about_that_unit_is_the_unit(text, name, expected):
+    assert posts_of(text, name, "md") == expected

@@ -547,6 +547,15 @@ LINE = re.compile(r"[^\n]*")
 ON_BEHALF_OF = re.compile(r"^(?:T/M|TM\.)[ ]*(?P<body>.+)$")  # TM. ỦY BAN NHÂN DÂN
 SIGNATURE_MARK = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L|TUQ\.)[ ]*")  # the mark alone
 
+# A bracketed note closing a page's title: "Học viện Quân y (Việt Nam)".
+HEADING_NOTE = re.compile(r"[ ]*\([^()\n]*\)[ ]*$")
+
+# What joins two posts of one person written side by side: "Bí thư Đảng ủy, Tư lệnh ...".
+POSTS_SIDE_BY_SIDE = re.compile(r"[ ]*(?:,|;|[ ]kiêm)[ ]*")
+
+# A body that owns no party committee of its own, at the start of a post's body.
+PARTY_LEVEL = re.compile(rf"(?:{_alternation(BODIES['party_level'])})(?![{LETTER}])", re.IGNORECASE)
+
 # The first line of a text, past Markdown heading marks.
 FIRST_LINE = re.compile(r"\s*[# ]*(?P<line>[^\n]*)")
 
