@@ -828,3 +828,39 @@ def test_a_bare_party_committee_takes_the_unit_of_the_post_beside_it(text, name,
 )
 def test_a_bare_unit_head_on_a_page_about_that_unit_is_the_unit(text, name, expected):
     assert posts_of(text, name, "md") == expected
+
+
+# ---------------------------------------------------------------------------
+# Named things that are not people: units and books ending inside a word, canals, streets
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đoàn Kinh tế - Quốc phòng 79 đóng quân ở Đắk Nông.",
+        "Sách Lê Thị Gia phả chép lại đời các chi.",
+        "Đơn vị trực thuộc là Đoàn Không quân Sao Đỏ.",
+        "Nước từ kênh Trần Văn Thanh chảy về đồng.",
+        "Hàng hóa đi theo rạch Lê Văn Tám ra sông.",
+        "Văn phòng ở 18 Phạm Ngọc Thạch, Phường 6. Cơ sở 2 cũng nằm trên Phạm Ngọc Thạch.",
+    ],
+)
+def test_named_things_are_nobody(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name that ends before a lower-case word it makes no compound with
+        ("Ông Đoàn Kinh là bí thư chi bộ.", ["Đoàn Kinh"]),
+        # a street in an address, and the person the street is named after, shown with his years
+        (
+            "Trường ở 12 Phạm Ngọc Thạch, Phường 6.\n 3 | Bác sĩ Phạm Ngọc Thạch\n(1909-1968) | Bộ trưởng Bộ Y tế",
+            ["Phạm Ngọc Thạch"],
+        ),
+    ],
+)
+def test_people_named_like_places_or_units_stay(text, expected):
+    assert names(text) == expected

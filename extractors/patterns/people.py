@@ -186,7 +186,7 @@ NOT_PERSON_BEFORE = re.compile(
     (?:
         (?<![{LETTER}])(?:đường|phố|ngõ|ngách|hẻm|quận|huyện|tỉnh|xã|phường|thị[ ]xã|
                           thành[ ]phố|sông|cầu|chợ|trường|lăng|tượng|khu|
-                          làng|thôn|ấp|bản|núi|dãy|đèo|biển|vịnh|hồ|đảo|châu|
+                          làng|thôn|ấp|bản|núi|dãy|đèo|biển|vịnh|hồ|đảo|châu|kênh|rạch|
                           báo|tạp[ ]chí|đền|chùa|đình)                      # places, newspapers
       | (?<![{LETTER}])(?:Huân[ ]chương|Giải[ ]thưởng|giải[ ]thưởng|Giải|Tư[ ]tưởng|tư[ ]tưởng|
                           Học[ ]viện|Đại[ ]học|TP\.?|Tp\.?|Bảo[ ]tàng|Cộng[ ]sản|
@@ -205,7 +205,7 @@ NOT_PERSON_BEFORE = re.compile(
 PLACE_THEN_RUN = re.compile(
     rf"""
     (?<![{LETTER}])
-    (?i:xã|phường|huyện|quận|tỉnh|thành[ ]phố|TP\.?|đường|phố|làng|thôn|báo)   # the place word, any case
+    (?i:xã|phường|huyện|quận|tỉnh|thành[ ]phố|TP\.?|đường|phố|làng|thôn|báo|kênh|rạch)   # the place word, any case
     [ ]+
     (?P<run>{SYLLABLE}(?:[ ]{SYLLABLE}){{1,3}})                   # the name it is given
     """,
