@@ -360,7 +360,10 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     """Spans of the table rows of a text, a row broken over several lines taken whole.
 
     A row opens on a line that held a leading "|" (a space once normalized) and a cell
-    separator; lines that follow without a leading pipe, or that held only pipes, continue it.
+    separator; when that line breaks off inside a cell (no closing pipe, so no closing space),
+    lines that follow without a leading pipe, or that held only pipes, continue it. A line
+    closed by its pipe is a whole row: the line after it, without a leading pipe, is an
+    infobox header ("Ủy viên Trung ương Đảng khóa XII | |"), not more of the row.
     """
     lines, offset = [], 0
     for line in text.split("\n"):
@@ -375,7 +378,7 @@ def table_rows(text: str) -> list[tuple[int, int]]:
             continue
         end = b
         i += 1
-        while i < len(lines):
+        while i < len(lines) and not text[a:b].endswith(" "):
             c, d = lines[i]
             piece = text[c:d]
             if not piece or (piece.startswith(" ") and piece.strip()):

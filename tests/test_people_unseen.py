@@ -864,3 +864,27 @@ def test_named_things_are_nobody(text):
 )
 def test_people_named_like_places_or_units_stay(text, expected):
     assert names(text) == expected
+
+
+# ---------------------------------------------------------------------------
+# Infoboxes flattened to text: a header line is not part of the row above it
+# ---------------------------------------------------------------------------
+
+INFOBOX = """# Lâm Văn Khải
+
+| Lâm Văn Khải | |
+|---|---|
+| Chức vụ | |
+Phó Trưởng Ban Kinh tế Trung ương | |
+| Nhiệm kỳ | 2010 – 2015 |
+| Trưởng ban | Vương Đình Hà Nguyễn Văn Bình |
+Bí thư Tỉnh ủy Kon Tum | |
+| Nhiệm kỳ | 2005 – 2010 |
+| Tiền nhiệm | Đỗ Quang Trung |
+| Kế nhiệm | Hà Văn Tôn |
+"""
+
+
+@pytest.mark.parametrize("name", ["Vương Đình Hà", "Nguyễn Văn Bình", "Hà Văn Tôn"])
+def test_an_infobox_header_is_not_the_post_of_the_names_in_the_row_above(name):
+    assert posts_of(INFOBOX, name, "md") == []
