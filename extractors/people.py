@@ -524,6 +524,10 @@ def document_places(text: str, person_starts: frozenset[int] = frozenset()) -> d
         if level:
             counts.setdefault(level, Counter())[place] += 1
     places = {level: c.most_common(1)[0][0] for level, c in counts.items()}
+    unit = _unit_of_page(text)
+    if unit:  # a page titled "Quận 3": its own district, whatever else it names most
+        level, place = unit
+        places[level] = place
     headline = P.HEADLINE_PLACE.search(text[:2000])
     if headline and not P.TITLE.match(headline.group("place")):
         place = headline.group("place")
@@ -533,6 +537,22 @@ def document_places(text: str, person_starts: frozenset[int] = frozenset()) -> d
                 places[level] = place
                 break
     return places
+
+
+def _unit_of_page(text: str) -> tuple[str, str] | None:
+    """(level, place) of a page titled with a local unit: "# Quận 3" -> ("quận", "Quận 3"),
+    "# Huyện Thạch Thất" -> ("huyện", "Thạch Thất") (a number keeps its level word)."""
+    heading = document_heading(text)
+    unit = P.UNIT_HEADING.fullmatch(heading) if heading else None
+    if unit is None:
+        return None
+    level = _LEVEL_OF[tidy(unit.group("level")).casefold()]
+    place = unit.group("place")
+    return level, (f"{tidy(unit.group('level')).capitalize()} {place}" if place.isdigit() else place)
+
+
+# Local state bodies written without their unit ("Chủ tịch UBND | A" in a district's infobox).
+_LOCAL_BODIES = ("ủy ban nhân dân", "hội đồng nhân dân", "ủy ban mặt trận tổ quốc")
 
 
 def _concrete(org: str | None, places: dict[str, str]) -> str | None:
@@ -650,6 +670,13 @@ def resolve_organizations(
     out = []
     for i, post in enumerate(posts):
         org = _concrete(post.organization, places)
+        if (
+            org
+            and org.casefold().replace("uỷ", "ủy") in _LOCAL_BODIES
+            and heading
+            and P.UNIT_HEADING.fullmatch(heading)
+        ):
+            org = f"{org} {heading}"  # "Ủy ban nhân dân" on the page "Quận 3"
         if org is None and subject and _bare_title(post.title) in _TITLES_OF_SUBJECT:
             org = subject
         if org and org.casefold().replace("uỷ", "ủy") in _PARTY_ORGANS:

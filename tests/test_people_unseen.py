@@ -888,3 +888,31 @@ Bí thư Tỉnh ủy Kon Tum | |
 @pytest.mark.parametrize("name", ["Vương Đình Hà", "Nguyễn Văn Bình", "Hà Văn Tôn"])
 def test_an_infobox_header_is_not_the_post_of_the_names_in_the_row_above(name):
     assert posts_of(INFOBOX, name, "md") == []
+
+
+# ---------------------------------------------------------------------------
+# A page titled with a local unit: bare local bodies are that unit's
+# ---------------------------------------------------------------------------
+
+DISTRICT_PAGE = """# Quận 5
+
+| Quận 5 | |
+|---|---|
+| Chủ tịch UBND | Lý Văn Tài |
+| Bí thư Quận ủy | Hồ Thị Xuân |
+
+Quận 5 giáp quận Tân Phú. Quận Tân Phú và quận Tân Phú có chợ lớn; quận Tân Phú rộng hơn.
+"""
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("Lý Văn Tài", ["chủ tịch ủy ban nhân dân quận 5"]), ("Hồ Thị Xuân", ["bí thư quận ủy quận 5"])],
+)
+def test_bare_local_bodies_on_a_district_page_are_the_districts(name, expected):
+    assert posts_of(DISTRICT_PAGE, name, "md") == expected
+
+
+def test_a_district_page_named_with_words_gives_its_name():
+    text = "# Huyện Mê Linh\n\nÔng Đỗ Văn Hùng, Bí thư Huyện ủy, dự.\n"
+    assert posts_of(text, "Đỗ Văn Hùng", "md") == ["bí thư huyện ủy mê linh"]

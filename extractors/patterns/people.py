@@ -547,6 +547,11 @@ LINE = re.compile(r"[^\n]*")
 ON_BEHALF_OF = re.compile(r"^(?:T/M|TM\.)[ ]*(?P<body>.+)$")  # TM. ỦY BAN NHÂN DÂN
 SIGNATURE_MARK = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L|TUQ\.)[ ]*")  # the mark alone
 
+# A page titled with a local unit: "Quận 3", "Huyện Thạch Thất", "Tỉnh Quảng Trị".
+UNIT_HEADING = re.compile(
+    rf"(?P<level>(?i:tỉnh|thành[ ]phố|huyện|quận|thị[ ]xã))[ ]+(?P<place>\d+|{SYLLABLE}(?:[ ]{SYLLABLE}){{0,3}})"
+)
+
 # A bracketed note closing a page's title: "Học viện Quân y (Việt Nam)".
 HEADING_NOTE = re.compile(r"[ ]*\([^()\n]*\)[ ]*$")
 
