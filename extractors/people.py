@@ -89,7 +89,7 @@ def _usable_body(org: str | None) -> str | None:
         org = org[lead.end() :]
     if not org:
         return None
-    if org[0].isdigit() or org.casefold() in _NOT_BODIES:
+    if org[0].isdigit() or org.casefold() in _NOT_BODIES or P.RANK.match(org):  # "Tư lệnh - Chuẩn tướng X"
         return None
     if org[0].islower() and not (
         P.BODY_HEAD_ANY_CASE.match(org) or P.LOWER_BODY_HEAD.match(" " + org) or P.LEVEL_PLACE.match(org)

@@ -916,3 +916,26 @@ def test_bare_local_bodies_on_a_district_page_are_the_districts(name, expected):
 def test_a_district_page_named_with_words_gives_its_name():
     text = "# Huyện Mê Linh\n\nÔng Đỗ Văn Hùng, Bí thư Huyện ủy, dự.\n"
     assert posts_of(text, "Đỗ Văn Hùng", "md") == ["bí thư huyện ủy mê linh"]
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Bà Đỗ Thị Na, nguyên Giám đốc Nhà xuất bản Kim Đồng, dự.",
+            "Đỗ Thị Na",
+            ["nguyên giám đốc nhà xuất bản kim đồng"],
+        ),
+        ("Ông Võ Văn Mẫn, Giám đốc Cảng Hàng không Đà Nẵng, dự.", "Võ Văn Mẫn", ["giám đốc cảng hàng không đà nẵng"]),
+        ("Ông Võ Văn Mẫn, Trưởng phòng đào tạo, phát biểu.", "Võ Văn Mẫn", ["trưởng phòng đào tạo"]),
+        ("Ông Võ Văn Mẫn, Tư lệnh Bộ Tư lệnh Thủ đô, dự.", "Võ Văn Mẫn", ["tư lệnh bộ tư lệnh thủ đô"]),
+        ('"Ông Hà Văn Lâm được bầu làm Chủ tịch nước - Zingnews". Zingnews.', "Hà Văn Lâm", ["chủ tịch nước"]),
+        ("- Tư lệnh - Chuẩn tướng Phan Văn Khương", "Phan Văn Khương", []),
+    ],
+)
+def test_more_bodies_run_on_and_ranks_or_sites_are_no_body(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+def test_a_campaign_named_after_a_person_is_nobody():
+    assert names("Đơn vị tham gia Chiến dịch Hồ Chí Minh năm 1975.") == []

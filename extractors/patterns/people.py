@@ -311,7 +311,7 @@ BODY_WORD = re.compile(
       | TP\.(?=[ ][{UPPER}])                                                # TP. Cần Thơ
       | [{UPPER}][{LETTER}]*(?:&[{UPPER}]+)*(?:\.[{UPPER}][{LETTER}]*)?   # Tỉnh, TT&TT, T.Ư
       | \d+(?![\d/.,-]*\d)                                                  # Quân khu 3
-      | -(?=[ ]+[{UPPER}][{LOWER}])(?![ ]+[{UPPER}][{LETTER}]*[ *_]*(?:\n|$))   # Ban Tổ chức - Kiểm tra (not "- VnExpress" ending a line)
+      | -(?=[ ]+[{UPPER}][{LOWER}])(?![ ]+[{UPPER}][{LETTER}]*[ *_]*(?:\n|$|["”»)\]]))   # Ban Tổ chức - Kiểm tra (not "- VnExpress" ending a line or a quote)
       | [{LOWER}]+(?![{LETTER}])                                            # cán sự, vận, tỉnh (checked in code)
     )
     """,
