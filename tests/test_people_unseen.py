@@ -843,6 +843,7 @@ def test_a_bare_unit_head_on_a_page_about_that_unit_is_the_unit(text, name, expe
         "Đơn vị trực thuộc là Đoàn Không quân Sao Đỏ.",
         "Nước từ kênh Trần Văn Thanh chảy về đồng.",
         "Hàng hóa đi theo rạch Lê Văn Tám ra sông.",
+        "- Miếu Quan Thánh, đ. Trần Văn Ơn, TT. Long Điền",
         "Văn phòng ở 18 Phạm Ngọc Thạch, Phường 6. Cơ sở 2 cũng nằm trên Phạm Ngọc Thạch.",
     ],
 )
@@ -855,6 +856,7 @@ def test_named_things_are_nobody(text):
     [
         # a name that ends before a lower-case word it makes no compound with
         ("Ông Đoàn Kinh là bí thư chi bộ.", ["Đoàn Kinh"]),
+        ("Ông Đ. Lê Văn Ơn phát biểu.", ["Lê Văn Ơn"]),  # a capital "Đ." is an initial, not "đường"
         # a street in an address, and the person the street is named after, shown with his years
         (
             "Trường ở 12 Phạm Ngọc Thạch, Phường 6.\n 3 | Bác sĩ Phạm Ngọc Thạch\n(1909-1968) | Bộ trưởng Bộ Y tế",

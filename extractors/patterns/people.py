@@ -192,6 +192,7 @@ NOT_PERSON_BEFORE = re.compile(
                           Học[ ]viện|Đại[ ]học|TP\.?|Tp\.?|Bảo[ ]tàng|Cộng[ ]sản|
                           Thành[ ]phố|Quận|Huyện|Tỉnh|Phường)                 # institutions and awards named after people
       | (?<![{LETTER}])(?:Q|P|TX|TT)\.                                       # Q. Bắc Từ Liêm, P. Hàng Mã
+      | (?<![{LETTER}])(?-i:đ)\.                                            # đ. Nguyễn Tất Thành (đường)
       | (?<![{LETTER}])(?:THCS|THPT|PTTH|PTCS|PTDTNT|Tiểu[ ]học|Trung[ ]học|Mầm[ ]non)   # Trường THCS Ngô Quyền
       | [Ss]ố[ ]*\d+[A-Za-z]?(?:-\d+)?,?                                     # Số 25A, Số 161-163,
     )
