@@ -147,10 +147,17 @@ class _Finder:
             self.page_code = self._lead_issued()
         self.quoted: list[tuple[int, int]] = []  # blocks quoted from another document
         self.undated: set[tuple[str, str]] = set()  # pairs the year check must not drop
+        self.described_lists: list[
+            list[tuple[int, int]]
+        ] = []  # spans of the items of lists whose items carry descriptions
+        self.acts: list[
+            tuple[Relation, tuple[int, int], tuple[int, int]]
+        ] = []  # active_verb relations, subject and target spans
 
     def _references(self, citations: Sequence[Citation]) -> list[Citation]:
         """The citations that can take part: not inside a committee's name ("Ban Chỉ đạo
-        tổng kết Nghị quyết 18"), not in the link lists after site furniture."""
+        tổng kết Nghị quyết 18"), not an example number in a form, not in the link lists after site
+        furniture."""
         zones = _furniture_zones(self.text)
         kept = []
         for c in sorted((c for c in citations if c.end > c.start), key=lambda c: (c.start, c.end)):
@@ -159,6 +166,9 @@ class _Finder:
             line_start = self.text.rfind("\n", 0, c.start) + 1
             if P.COMMITTEE_NAME.search(self.text[max(line_start, c.start - 90) : c.start]):
                 continue
+            code_start = c.code_start if c.code_start is not None else c.start
+            if P.EXAMPLE_NUMBER.search(self.text[max(line_start, c.start - 40) : code_start]):
+                continue  # "(ví dụ: Số: 01/2017/QĐ-TA)" shows how to fill a form
             kept.append(c)
         return kept
 
@@ -285,8 +295,12 @@ class _Finder:
         return [c for c in governed if c.code]
 
     def list_after(self, first: Citation, limit: int) -> list[Citation]:
-        """``first`` and the documents listed after it ("Luật số A ngày ... và Luật số B")."""
+        """``first`` and the documents listed after it ("Luật số A ngày ... và Luật số B"), also
+        when each item carries a description naming other documents ("Thông tư số A ... hướng
+        dẫn ..., Thông tư số B ... sửa đổi Điều 128 Thông tư số A ..., và Thông tư số C ...")."""
         members = [first]
+        described = False
+        nested: list[Citation] = []  # documents named inside the last item's description
         for c in self.citations_in(first.start, limit):
             last = members[-1]
             if c is first or c.end <= first.start:
@@ -296,13 +310,71 @@ class _Finder:
                 continue
             # between the codes: "31/2024/QH15, Luật Nhà ở số 27/2023/QH15" (spans that overlap, or a
             # law whose name the citation left out: "... và Luật Các tổ chức tín dụng số 32/2024/QH15")
-            if not (
-                (c.start >= last.end and P.LIST_GAP.match(self.text[last.end : c.start]))
-                or (by_codes and P.LIST_CODE_GAP.match(self.text[last.code_end : c.code_start]))
+            if (c.start >= last.end and P.LIST_GAP.match(self.text[last.end : c.start])) or (
+                by_codes and P.LIST_CODE_GAP.match(self.text[last.code_end : c.code_start])
             ):
+                members.append(c)
+                continue
+            item_code = c.code_start if c.code_start is not None else c.start
+            if item_code < last.end:
                 break
-            members.append(c)
+            gap = self.text[last.end : item_code]
+            if gap.count(")") > gap.count("("):
+                break  # "(được sửa đổi bởi Nghị định B) và Nghị định C": the list in brackets has ended
+            if (
+                self.same_kind(first, c)
+                and P.DESCRIBED_ITEM_GAP.match(gap)
+                and not self.goes_on_agent_list(last, nested, c)
+            ):
+                members.append(c)  # the next item, after the last one's description
+                nested = []
+                described = True
+            elif not P.DESCRIPTION_SO_FAR.match(gap):
+                break
+            else:  # a document named inside the last item's description ("... Điều 128 Thông tư số A")
+                nested.append(c)
+        if described:
+            self.described_lists.append([(c.start, c.end) for c in members])
         return [c for c in members if c.code]
+
+    def goes_on_agent_list(self, item: Citation, nested: list[Citation], c: Citation) -> bool:
+        """True when ``c`` continues a list inside ``item``'s description that a passive verb
+        governs ("Nghị định A ... đã được sửa đổi, bổ sung theo Nghị định B, Nghị định C và
+        Nghị định D": C and D amended A, they are no items of the outer list)."""
+        if not nested:
+            return False
+        last = nested[-1]
+        if c.start >= last.end:
+            connected = P.LIST_GAP.match(self.text[last.end : c.start]) is not None
+        else:
+            connected = (
+                last.code_end is not None
+                and c.code_start is not None
+                and c.code_start > last.code_end
+                and P.LIST_CODE_GAP.match(self.text[last.code_end : c.code_start]) is not None
+            )
+        if not connected:
+            return False
+        head = len(nested) - 1
+        while head > 0 and P.LIST_GAP.match(self.text[nested[head - 1].end : nested[head].start]):
+            head -= 1
+        item_code_end = item.code_end if item.code_end is not None else item.end  # its span may hold its description
+        return bool(P.PASSIVE_AGENT_BEFORE.search(self.text, item_code_end, nested[head].start))
+
+    @staticmethod
+    def same_kind(first: Citation, other: Citation) -> bool:
+        """True when two citations name documents of one type ("Thông tư"), so one list can hold both."""
+        return bool(first.doc_type) and (first.doc_type or "").casefold() == (other.doc_type or "").casefold()
+
+    def is_list_item(self, c: Citation, sentence: _Sentence) -> bool:
+        """True when ``c`` comes after a list connector and a document of its type earlier in
+        its sentence ("Thông tư số A ..., Thông tư số B"): an item of a list, not a new subject."""
+        item_code = c.code_start if c.code_start is not None else c.start
+        if not P.LISTED_BEFORE.search(self.text, max(sentence.start, item_code - 80), item_code):
+            return False
+        return any(
+            self.same_kind(c, other) for other in self.citations_in(sentence.start, c.start) if other.end <= c.start
+        )
 
     def gap_names_other_document(self, gap: str) -> bool:
         """True when a gap holds a document word of its own ("... Luật Đất đai được sửa đổi bởi")."""
@@ -325,7 +397,20 @@ class _Finder:
             if self.identity is not None or self.page_code:
                 self.self_verbs()
                 self.self_expiry()
+        self.drop_sibling_acts()
         return merge_relations(self.found, self.years(), self.undated)
+
+    def drop_sibling_acts(self) -> None:
+        """An item of a described list does not act on a later item of the same list ("thay thế
+        Nghị định A quy định chi tiết Luật X, Nghị định B ..." : A does not implement B)."""
+        position = {span: (n, i) for n, spans in enumerate(self.described_lists) for i, span in enumerate(spans)}
+        dropped = set()
+        for relation, subject_span, target_span in self.acts:
+            subject_at, target_at = position.get(subject_span), position.get(target_span)
+            if subject_at and target_at and subject_at[0] == target_at[0] and target_at[1] > subject_at[1]:
+                dropped.add(id(relation))
+        if dropped:
+            self.found = [r for r in self.found if id(r) not in dropped]
 
     def years(self) -> dict[str, int]:
         """code_key -> year of the document, from a state code's year or a citation's date."""
@@ -537,6 +622,8 @@ class _Finder:
             sentence = self.sentence_of(verb.start())
             if not P.SELF_SUBJECT.search(self.text[sentence.start : verb.start()]):
                 continue
+            if self.subject_before(verb.start(), sentence) is not None:
+                continue  # "(... Điều này), Thông tư số A ngày ... sửa đổi ...": A acts, not this one
             if page and any(
                 c.code and code_key(c.code) != code_key(source) for c in self.citations_in(sentence.start, verb.start())
             ):
@@ -547,6 +634,17 @@ class _Finder:
                     self.add(
                         source, self.kind_on(kind, verb.end(), c), c.code, "self_verb", sentence.start, sentence.end
                     )
+
+    def subject_before(self, verb_at: int, sentence: _Sentence) -> Citation | None:
+        """The document right before a verb as its subject ("Thông tư số A ngày ... của Bộ Tài
+        chính sửa đổi"), or None."""
+        before = [c for c in self.citations_in(sentence.start, verb_at) if c.end <= verb_at]
+        if not before or not before[-1].code or self.is_self(before[-1]):
+            return None
+        last = before[-1]
+        code_end = last.code_end if last.code_end is not None else last.end
+        gaps = (self.text[last.end : verb_at], self.text[code_end:verb_at])
+        return last if any(P.SUBJECT_TO_VERB_GAP.match(gap) for gap in gaps) else None
 
     def directive_cites(self) -> None:
         """A directive's plain references: "theo Quy định số ...", "quy định tại Điều 5 ..."."""
@@ -624,17 +722,27 @@ class _Finder:
             sentence = self.sentence_of(subject.start)
             later = [c for c in self.citations_in(subject.start + 1, sentence.end) if c.start >= subject.end]
             reach = min(sentence.end, code_end + _VERB_REACH, later[0].start if later else sentence.end)
+            listed = self.is_list_item(subject, sentence)
             for verb in P.VERB.finditer(self.text, code_end, reach):
-                if not P.SUBJECT_TO_VERB_GAP.match(self.text[code_end : verb.start()]):
+                gap = self.text[code_end : verb.start()]
+                if not P.SUBJECT_TO_VERB_GAP.match(gap):
                     break  # the first verb after the code decides; anything else in between is a new clause
                 if P.AGENT_MARKER.match(self.text, verb.end()):
                     break  # "A, sửa đổi bởi B" is passive: B acts on A
+                if subject.doc_type == "TTr" or P.PROPOSED_ACT.search(gap):
+                    break  # "Tờ trình A ... đề nghị ban hành Nghị quyết thay thế B": the proposed one acts
                 kind = P.VERB_TYPES[verb.lastgroup or ""]
-                for target in self.object_of(verb.end(), sentence):
+                targets = self.object_of(verb.end(), sentence)
+                for target in targets:
+                    if listed and target is not targets[0] and self.is_list_item(target, sentence):
+                        continue  # "..., Thông tư B sửa đổi Thông tư A ... và Thông tư C": C is B's sibling
                     if target is not subject:
                         self.objects.add(target.start)
                         kind_on = self.kind_on(kind, verb.end(), target)
+                        count = len(self.found)
                         self.add(subject.code, kind_on, target.code, "active_verb", sentence.start, sentence.end)
+                        if len(self.found) > count:
+                            self.acts.append((self.found[-1], (subject.start, subject.end), (target.start, target.end)))
                 break
 
     def passive_verbs(self) -> None:
@@ -707,9 +815,16 @@ class _Finder:
             ):
                 continue  # "Tại phiên họp ..., sau khi nghe Báo cáo ...:" quotes no document
             if speakers:
-                speaker, speaker_end = speakers[0].code, speakers[0].end
+                first = self.quote_source(speakers, start)
+                speaker, speaker_end = first.code, first.end
                 if P.PROPOSAL.search(self.text, start, speaker_end):
                     continue  # "Xem xét đề nghị của ... (Tờ trình số ...), Bộ Chính trị ... như sau:" quotes no proposal
+                if self.joint_sources(speakers, first):
+                    if block is not None:
+                        lines_quoted = self._quote_lines(lines, i)
+                        if lines_quoted:
+                            self.quoted.append((lines_quoted[0][0], lines_quoted[-1][1]))
+                    continue  # quoted from two documents at once: no one of them cites what is in it
             elif self.page_code and inline is None and not self.in_quote(start):
                 speaker, speaker_end = self.page_code, start
             else:
@@ -729,6 +844,20 @@ class _Finder:
                         self.add(speaker, "cites", c.code, "page_quote", start, end2)
             if speakers:
                 self.expiry_lists(speaker, spans)
+
+    def quote_source(self, speakers: list[Citation], line_start: int) -> Citation:
+        """The document a quote is from, among those its opener names: the one after "được quy
+        định tại" when another one comes first, else the first."""
+        for c in speakers[1:]:
+            if P.QUOTE_SOURCE_MARKER.search(self.text, max(line_start, c.start - 80), c.start):
+                return c
+        return speakers[0]
+
+    def joint_sources(self, speakers: list[Citation], source: Citation) -> bool:
+        """True when the opener names a second document right after the source, as a source too
+        ("Căn cứ Điều 38 Nghị định A, Điều 6, 7, 8 Thông tư B quy định ... như sau:")."""
+        later = [c for c in speakers if c.start >= source.end]
+        return bool(later) and bool(P.JOINT_SOURCE_GAP.match(self.text[source.end : later[0].start]))
 
     def expiry_lists(self, source: str | None, lines: list[tuple[int, int]]) -> None:
         """A list of documents announced as losing force ("Các văn bản sau đây hết hiệu lực thi

@@ -818,3 +818,154 @@ def test_a_part_replaced_in_the_passive_amends(text, expected):
     assert expected in found, found
     other = "replaces" if expected[1] == "amends" else "amends"
     assert (expected[0], other, expected[2]) not in found
+
+
+# --- lists whose items carry descriptions; proposals; examples; a quote's source ---------
+
+DESCRIBED_LIST_ROWS = [
+    pytest.param(
+        state(
+            "12/2025/TT-BTC",
+            "Điều 20. Hiệu lực thi hành\nThông tư này có hiệu lực từ ngày 1/1/2026 và thay thế các Thông tư số "
+            "100/2015/TT-BTC ngày 12/6/2015 của Bộ Tài chính hướng dẫn chế độ thu phí bảo vệ rừng (trừ trường hợp "
+            "quy định tại khoản 3 Điều này), Thông tư số 45/2017/TT-BTC ngày 3/5/2017 của Bộ Tài chính sửa đổi "
+            "khoản 2 Điều 7 Thông tư số 100/2015/TT-BTC, Thông tư số 61/2019/TT-BTC ngày 9/9/2019 về sửa đổi, bổ "
+            "sung một số điều của Thông tư số 100/2015/TT-BTC ngày 12/6/2015 của Bộ Tài chính và Thông tư số "
+            "88/2014/TT-BTC ngày 4/7/2014 hướng dẫn phí kiểm lâm.",
+            kind="THÔNG TƯ",
+        ),
+        {
+            ("12/2025/TT-BTC", "replaces", "100/2015/TT-BTC"),
+            ("12/2025/TT-BTC", "replaces", "45/2017/TT-BTC"),
+            ("12/2025/TT-BTC", "replaces", "61/2019/TT-BTC"),
+            ("12/2025/TT-BTC", "replaces", "88/2014/TT-BTC"),
+            ("45/2017/TT-BTC", "amends", "100/2015/TT-BTC"),
+            ("61/2019/TT-BTC", "amends", "100/2015/TT-BTC"),
+        },
+        {
+            ("61/2019/TT-BTC", "amends", "88/2014/TT-BTC"),  # an item does not act on the next item
+            ("12/2025/TT-BTC", "amends", "100/2015/TT-BTC"),  # "Điều này), Thông tư 45 ... sửa đổi": 45 acts
+        },
+        id="directive_replaces_a_described_list",
+    ),
+    pytest.param(
+        "Nghị định 20/2025/NĐ-CP thay thế Nghị định số 15/2018/NĐ-CP ngày 2/2/2018 quy định chi tiết Luật An "
+        "toàn thực phẩm số 55/2010/QH12, Nghị định số 77/2016/NĐ-CP ngày 1/7/2016 sửa đổi Nghị định số "
+        "15/2018/NĐ-CP và Nghị định số 8/2018/NĐ-CP ngày 15/1/2018 về điều kiện kinh doanh.",
+        {
+            ("20/2025/NĐ-CP", "replaces", "15/2018/NĐ-CP"),
+            ("20/2025/NĐ-CP", "replaces", "77/2016/NĐ-CP"),
+            ("20/2025/NĐ-CP", "replaces", "8/2018/NĐ-CP"),
+            ("15/2018/NĐ-CP", "implements", "55/2010/QH12"),
+        },
+        {("15/2018/NĐ-CP", "implements", "77/2016/NĐ-CP"), ("77/2016/NĐ-CP", "amends", "8/2018/NĐ-CP")},
+        id="news_replaces_a_described_list",
+    ),
+    pytest.param(
+        "Thông tư 12/2025/TT-BYT thay thế Thông tư số 10/2019/TT-BYT hướng dẫn Nghị định số 15/2018/NĐ-CP và "
+        "Nghị định số 8/2018/NĐ-CP.",
+        {("12/2025/TT-BYT", "replaces", "10/2019/TT-BYT")},
+        {("12/2025/TT-BYT", "replaces", "15/2018/NĐ-CP"), ("12/2025/TT-BYT", "replaces", "8/2018/NĐ-CP")},
+        id="documents_of_another_type_in_a_description_are_no_items",
+    ),
+    pytest.param(
+        "Nghị định 20/2025/NĐ-CP sửa đổi Nghị định số 15/2018/NĐ-CP; Nghị định số 77/2016/NĐ-CP vẫn còn hiệu lực.",
+        {("20/2025/NĐ-CP", "amends", "15/2018/NĐ-CP")},
+        {("20/2025/NĐ-CP", "amends", "77/2016/NĐ-CP")},
+        id="a_semicolon_opens_a_new_clause",
+    ),
+    pytest.param(
+        "Nghị định số 10/2025/NĐ-CP sửa đổi Nghị định số 15/2018/NĐ-CP và Nghị định số 20/2019/NĐ-CP.",
+        {("10/2025/NĐ-CP", "amends", "15/2018/NĐ-CP"), ("10/2025/NĐ-CP", "amends", "20/2019/NĐ-CP")},
+        set(),
+        id="a_plain_pair_still_both_amended",
+    ),
+    pytest.param(
+        "Nghị định 49/2022/NĐ-CP sửa đổi, bổ sung một số điều của Nghị định 209/2013/NĐ-CP ngày 18/12/2013 của "
+        "Chính phủ quy định chi tiết Luật Thuế giá trị gia tăng đã được sửa đổi, bổ sung một số điều theo Nghị "
+        "định 12/2015/NĐ-CP, Nghị định 100/2016/NĐ-CP và Nghị định 146/2017/NĐ-CP.",
+        {("49/2022/NĐ-CP", "amends", "209/2013/NĐ-CP")},
+        {("49/2022/NĐ-CP", "amends", "100/2016/NĐ-CP"), ("49/2022/NĐ-CP", "amends", "146/2017/NĐ-CP")},
+        id="a_list_of_who_amended_an_item_is_no_item",
+    ),
+    pytest.param(
+        "Nghị định 50/2025/NĐ-CP sửa đổi Nghị định 20/2019/NĐ-CP quy định về phí (được sửa đổi bởi Nghị định "
+        "11/2021/NĐ-CP) và Nghị định 30/2020/NĐ-CP về lệ phí.",
+        {("50/2025/NĐ-CP", "amends", "20/2019/NĐ-CP"), ("50/2025/NĐ-CP", "amends", "30/2020/NĐ-CP")},
+        {("30/2020/NĐ-CP", "amends", "20/2019/NĐ-CP")},
+        id="an_aside_in_brackets_ends_before_the_next_item",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected, absent", DESCRIBED_LIST_ROWS)
+def test_lists_whose_items_carry_descriptions(text, expected, absent):
+    found = relations_of(text)
+    assert expected <= found, found
+    assert not (absent & found), found
+
+
+NOT_THE_ACTOR_ROWS = [
+    pytest.param(
+        "Tờ trình số 390/TTr-CP ngày 10/5/2025 của Chính phủ đề nghị Quốc hội ban hành Nghị quyết sửa đổi "
+        "Nghị quyết số 61/2021/QH15.",
+        ("390/TTr-CP", "61/2021/QH15"),
+        id="a_submission_proposes_the_act",
+    ),
+    pytest.param(
+        state(
+            "12/2025/NQ-HĐND",
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\nXét Tờ trình số 390/TTr-UBND ngày 16 "
+            "tháng 11\nnăm 2025 của Ủy ban nhân dân tỉnh về việc đề nghị ban hành Nghị quyết thay\nthế Nghị quyết "
+            "số 61/2021/NQ-HĐND ngày 23 tháng 9 năm 2021 của Hội đồng nhân\ndân tỉnh về chế độ cho dân quân;",
+            kind="NGHỊ QUYẾT",
+        ),
+        ("390/TTr-UBND", "61/2021/NQ-HĐND"),
+        id="a_submission_in_a_preamble",
+    ),
+    pytest.param(
+        "Công văn số 812/BTP-PLDSKT ngày 3/3/2025 của Bộ Tư pháp đề xuất xây dựng Nghị định thay thế Nghị "
+        "định số 15/2018/NĐ-CP.",
+        ("812/BTP-PLDSKT", "15/2018/NĐ-CP"),
+        id="a_letter_proposes_a_replacement",
+    ),
+    pytest.param(
+        "## Cách ghi mẫu quyết định\n\nNghị quyết 02/2018/NQ-HĐTP hướng dẫn cách ghi như sau:\n\n"
+        "(1) ghi tên Tòa án nhân dân giải quyết vụ việc.\n\n"
+        "(2) ô thứ nhất ghi số, ô thứ hai ghi năm ban hành (ví dụ: Số: 01/2018/QĐ-TA).\n",
+        ("02/2018/NQ-HĐTP", "01/2018/QĐ-TA"),
+        id="an_example_number_in_a_form",
+    ),
+    pytest.param(
+        "## Hồ sơ gồm những gì?\n\nCăn cứ theo Điều 12 Nghị định 50/2024/NĐ-CP, Điều 3, 4 Thông tư "
+        "07/2024/TT-BXD quy định hồ sơ như sau:\n\n(1) Đơn đề nghị theo Mẫu số 01.\n\n"
+        "(2) Giấy tờ theo Thông tư 07/2024/TT-BXD và Quyết định số 99/QĐ-BXD.\n",
+        ("50/2024/NĐ-CP", "07/2024/TT-BXD"),
+        id="a_quote_from_two_documents_at_once",
+    ),
+    pytest.param(
+        "## Nội dung tuyên truyền Chỉ thị 45-CT/TW theo Kế hoạch 120\n\nNội dung tuyên truyền thực hiện Chỉ "
+        "thị 45-CT/TW năm 2025 được quy định tại Mục II Kế hoạch 120/KH-UBND năm 2025, cụ thể như sau:\n\n"
+        "1. Tuyên truyền sâu rộng nội dung Chỉ thị.\n\n2. Phối hợp thực hiện theo Quyết định số 88/QĐ-UBND ngày "
+        "2/3/2025.\n",
+        ("45-CT/TW", "88/QĐ-UBND"),
+        id="the_quote_is_from_the_plan_it_is_set_out_in",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, pair", NOT_THE_ACTOR_ROWS)
+def test_who_does_not_act(text, pair):
+    found = relations_of(text)
+    assert not {(s, t) for s, _kind, t in found} & {pair}, found
+
+
+def test_the_quote_is_from_the_document_it_is_set_out_in():
+    found = relations_of(NOT_THE_ACTOR_ROWS[-1].values[0])
+    assert ("120/KH-UBND", "cites", "88/QĐ-UBND") in found, found
+
+
+def test_a_proposal_s_own_basis_still_counts():
+    """The submission is dropped as an actor, not the directive's basis around it."""
+    found = relations_of(NOT_THE_ACTOR_ROWS[1].values[0])
+    assert ("12/2025/NQ-HĐND", "based_on", "72/2025/QH15") in found, found

@@ -248,10 +248,11 @@ YEAR_IN_BRACKETS = re.compile(r"[ ]*\([ ]*\d{4}(?:[ ]*-[ ]*\d{0,4})?[ ]*\)")
 
 # What a biography writes between a name and its posts: another name in brackets
 # ("Lê Thị Phước (hay Đoàn Kim Bình)", "(tức Nguyễn Ái Quốc)", "(bí danh Ba)"), a birth
-# clause ("; sinh ngày 8/2/1924;", ", sinh năm 1950,").
+# clause ("; sinh ngày 8/2/1924;", ", sinh năm 1950,", "(sinh năm 1970)", "(SN 1970, quê Huế)").
 ASIDE_AFTER_NAME = re.compile(
     r"""
     [ ]*\((?:hay|tức|bí[ ]danh|tên[ ]thật|tên[ ]khai[ ]sinh|còn[ ]gọi[ ]là)[ ][^()\n]{1,60}\)   # another name
+    | [ ]*\((?:sinh|SN|s\.)[ ][^()\n]{1,60}\)                                               # "(sinh năm 1970)"
     | [ ]*[;,][ ]*sinh[ ](?:ngày|năm|tháng)[^;,\n]{1,40}(?=[;,])                            # a birth clause
     | [ ]+(?:là|từng[ ]là)[ ]+(?:một[ ]+)?(?:nhà|chính[ ]khách|cựu|tướng|sĩ[ ]quan|lão[ ]thành|người)[ ][^,.;:\n()]{1,60}(?=,)   # "là một nhà cách mạng Việt Nam"
     """,
@@ -348,8 +349,19 @@ BETWEEN_POSTS = re.compile(
 )
 
 # What may stand between a name and the posts that follow it:
-# "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên".
-AFTER_NAME = re.compile(r"[ ]*(?:-|,|\(|:|[ ](?:hiện[ ]|từng[ ])?là(?=[ ]))[ ]*(?:\n?\[\d+\][ ]*)?")
+# "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên",
+# "A, hiện là Phó Chủ tịch", "B nguyên là Bộ trưởng".
+AFTER_NAME = re.compile(
+    r"""
+    [ ]*
+    (?:[-,(:](?:[ ]*(?:(?:hiện|từng|cũng|đang)[ ]+)?là(?=[ ]))?   # "-", ",", ", hiện là"
+      |[ ](?:(?:hiện|từng|cũng|đang)[ ]+)?là(?=[ ])              # " là", " hiện là"
+      |[ ](?=nguyên[ ])                                           # " nguyên (là) ...": the post's own word
+    )
+    [ ]*(?:\n?\[\d+\][ ]*)?                                          # a footnote mark
+    """,
+    re.VERBOSE,
+)
 
 # Words between a title and its body that are part of neither: "Chủ tịch đầu tiên của Hội ...",
 # "Chủ tịch của Quốc dân Đảng".
@@ -540,8 +552,11 @@ TABLE_CELL = re.compile(r"[^|\n]+")
 # What ends a post's cell without being part of its body: a term, a footnote mark, ";".
 CELL_BODY_END = re.compile(r"(?:[ ]*\([^()\n]*\)|[ ]*\[\d+\]|[ ]*;)+[ ,;]*$|\n.*", re.DOTALL)
 
-# What may open an item of a list after a shared post: "và", "các đồng chí".
-LIST_ITEM_LEAD = re.compile(r"[ ]*(?:và[ ]+)?(?:(?:các[ ]+)?đồng[ ]chí[ ]+)?", re.IGNORECASE)
+# What may open an item of a list after a shared post: "và", "các đồng chí", a rank ("Phó Tư lệnh:
+# Thiếu tướng A").
+LIST_ITEM_LEAD = re.compile(
+    rf"[ ]*(?:và[ ]+)?(?:(?:các[ ]+)?đồng[ ]chí[ ]+)?(?:(?:{_alternation(TITLES['ranks'])})[ ]+)?", re.IGNORECASE
+)
 
 # A line of a signature block, and the parts of its first lines.
 LINE = re.compile(r"[^\n]*")

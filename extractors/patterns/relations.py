@@ -651,3 +651,100 @@ PASSIVE_END = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+# The head of a list item up to its code: its type and name words, "số" ("Luật Nhà ở số ").
+_ITEM_HEAD = r"""
+    (?:(?:Bộ[ ]luật|Luật|Nghị[ ]định|Thông[ ]tư|Nghị[ ]quyết|Quyết[ ]định|Quy[ ]định|Chỉ[ ]thị|Kết[ ]luận
+         |Hướng[ ]dẫn|Công[ ]văn|Kế[ ]hoạch|Pháp[ ]lệnh)
+       (?:[ \n][^\W\d_][^\s,;.:()]*){0,6}?[ \n]+)?
+    (?:số[ \n]*)?
+"""
+# A list connector: ",", "và", "hoặc", ", và", "; và" (";" alone may open a new clause).
+_CONNECTOR = r"(?:,[ \n]*(?:(?:và|hoặc)[ \n]+)?|;[ \n]*(?:và|hoặc)[ \n]+|(?<!\w)(?:và|hoặc)[ \n]+)"
+
+#: From the end of one list item to the code of the next, when items carry a description
+#: ("Thông tư số A ngày ... của Bộ Tài chính hướng dẫn chế độ kế toán, Thông tư số B"): the
+#: description, which may name other documents, the connector, the next item's head. No clause
+#: break inside the description.
+DESCRIBED_ITEM_GAP = re.compile(
+    rf"""
+    ^[^;:]{{0,300}}?        # the item's description
+    {_CONNECTOR}
+    {_ITEM_HEAD}
+    $
+    """,
+    re.VERBOSE,
+)
+
+#: What an item's description may hold while its list goes on: no clause break, not too long.
+DESCRIPTION_SO_FAR = re.compile(r"^[^;:]{0,300}$")
+
+#: Right before a document's code, a list connector and its head: an item of a list, not a new
+#: subject ("..., Thông tư số B sửa đổi ...").
+LISTED_BEFORE = re.compile(
+    rf"""
+    {_CONNECTOR}
+    {_ITEM_HEAD}
+    $
+    """,
+    re.VERBOSE,
+)
+
+#: Between a document and a verb, a proposal: the verb belongs to the document proposed ("Tờ
+#: trình số A ... đề nghị ban hành Nghị quyết thay thế Nghị quyết B": the new one replaces B).
+PROPOSED_ACT = re.compile(
+    r"""
+    (?<!\w)(?:đề[ \n]+nghị|đề[ \n]+xuất|kiến[ \n]+nghị|xin[ \n]+ý[ \n]+kiến|dự[ \n]+thảo)(?!\w)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A document number shown as an example of how to fill a form: "(ví dụ: Số: 01/2017/QĐ-TA)".
+#: Searched on the text just before a citation.
+EXAMPLE_NUMBER = re.compile(
+    r"""
+    (?<!\w)(?:ví[ ]dụ|VD|chẳng[ ]hạn)[ ]*[:,]?[ ]*(?:(?:như|là)[ ]+)?["“]?[ ]*   # "ví dụ:", "chẳng hạn như"
+    Số[ ]*:?[ ]*$                                                            # "Số:" right before it
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# An article path before a document: "Mục II ", "khoản 1 Điều 3 ", "Điều 6, 7, 8 ".
+_PART_PATH = r"""
+    (?:(?:tiểu[ ]mục|điểm|khoản|điều|mục|phần|chương|phụ[ ]lục)[ ][\w.]{1,12}(?:[ ]*(?:,|và|-)[ ]*[\w.]{1,6})*[ ]*)*
+"""
+
+#: In a quote's opener, what stands before the document the quote is from when another one comes
+#: first: "Nội dung ... thực hiện Chỉ thị A ... được quy định tại Mục II Kế hoạch B, như sau:".
+QUOTE_SOURCE_MARKER = re.compile(
+    rf"""
+    (?<!\w)(?:quy[ ]định|hướng[ ]dẫn|nêu|ghi|đề[ ]cập)(?:[ ]cụ[ ]thể)?[ ]tại[ ]   # "được quy định tại"
+    {_PART_PATH}
+    $
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Between two documents a quote's opener names together as its source: "Căn cứ Điều 38 Nghị định
+#: A, Điều 6, 7, 8 Thông tư B quy định ... như sau:" (what follows is from either of them).
+JOINT_SOURCE_GAP = re.compile(
+    rf"""
+    ^[ ]*(?:,|và|;)[ ]*(?:và[ ]+)?
+    {_PART_PATH}
+    $
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Right before a document inside a list item's description, a passive verb and its agent marker:
+#: the list that starts there names who changed the item ("... đã được sửa đổi, bổ sung một số
+#: điều theo Nghị định B, ...").
+PASSIVE_AGENT_BEFORE = re.compile(
+    rf"""
+    (?<!\w)được[ \n]+(?:[^\W\d_]+[ \n,]+){{0,8}}?     # "được sửa đổi, bổ sung một số điều"
+    (?:theo|bởi|tại)[ \n]+                               # the agent marker
+    {_PART_PATH}
+    $
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
