@@ -25,6 +25,8 @@ _NAME_ENDERS = _NOT_NAME_SYLLABLES | frozenset(s[1:].casefold() for s in _SYLLAB
 # a name never ends on a middle name ("Lưu Văn phòng", "Nguyễn Thị")
 _MIDDLE_ONLY = frozenset({"văn", "thị"})
 _FAMILY = P.FAMILY_NAMES
+# words of two syllables whose first may end a name ("Đoàn Kinh tế", "Mạc Thị Gia phả")
+_NAME_COMPOUNDS = frozenset(line.casefold() for line in P._load_lines("name_compounds.txt"))
 # Lower-case words that make a compound with a name-ending syllable ("Trung ương", "Đại hội",
 # "Thường trực"); after any other word the syllable is the end of the name ("Trần Hoài Trung dự").
 _COMPOUND_TAILS = frozenset(
@@ -135,7 +137,11 @@ def _split_run(syllables: list[tuple[int, int, str]], run_continues_lower: str) 
     ("Đào Xuân Ban - UVTV", "Nguyễn Đức Trung - Phó Trưởng ban") or the lower-case word after
     it makes no compound with it ("Trần Hoài Trung dự", not "Trung ương").
     """
-    names = []
+    names: list[list[tuple[int, int, str]]] = []
+    if f"{syllables[-1][2]} {run_continues_lower}".casefold() in _NAME_COMPOUNDS:
+        syllables = syllables[:-1]  # the run ends inside a word: "Đoàn Kinh tế", "Mạc Thị Gia phả"
+        if len(syllables) < 2 or syllables[-1][2].casefold() in _MIDDLE_ONLY:
+            return names
     for end in range(2, len(syllables)):
         is_last = end == len(syllables) - 1
         if (
@@ -246,6 +252,7 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
         if k.start() not in taken
     )
     mentions = _drop_place_names(text, mentions)
+    mentions = _drop_streets(text, mentions)
     mentions = _drop_administrative_units(text, mentions)
     mentions = _drop_listed_places(text, mentions)
     mentions.extend(_repeated_mentions(text, mentions))
@@ -329,6 +336,27 @@ def _drop_place_names(text: str, mentions: list[NameMention]) -> list[NameMentio
         return mentions
     cued = {m.name for m in mentions if m.name in places and m.cued and not _place_before(text, m.start)}
     return [m for m in mentions if m.name not in places or m.name in cued]
+
+
+def _drop_streets(text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """Drop a name the text also writes as a street in an address, after a house number and
+    before a ward or a district ("43 Nguyễn Thông, P. Võ Thị Sáu"), unless the text shows it as a
+    person somewhere: a title or cue before it, a year or a post after it ("Nhà thơ Tố Hữu (1920-2002)")."""
+    names = {m.name for m in mentions if not m.byline}
+    if not names:
+        return mentions
+    streets = {
+        m.group()
+        for m in P.any_of_names(names).finditer(text)
+        if P.HOUSE_NUMBER_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        and P.ADDRESS_AFTER.match(text, m.end())
+    }
+    people = {
+        m.name
+        for m in mentions
+        if m.name in streets and (m.cued or _person_follows(text, m.end + text.startswith("\n", m.end)))
+    }  # "Nhà thơ Tố Hữu\n(1920-2002)": a table cell broken before the years
+    return [m for m in mentions if m.name not in streets or m.name in people]
 
 
 def _names_a_body(text: str, start: int) -> bool:

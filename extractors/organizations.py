@@ -10,6 +10,8 @@ name runs from a given offset, :func:`canonical_body` says what it is called.
 
 from __future__ import annotations
 
+import re
+
 from extractors.models import Organization
 from extractors.names import find_name_mentions
 from extractors.patterns import people as P
@@ -46,6 +48,16 @@ _BARE_HEADS = frozenset(
         "đảng ủy",
     }
 )
+
+
+# Unit heads a page about one unit writes alone for it ("Tư lệnh Vùng", "Phó Giám đốc Bảo tàng").
+_BARE_UNITS = frozenset(w.casefold() for w in P.BODIES["bare_units"])
+
+
+def is_bare_head(name: str) -> bool:
+    """Is ``name`` a body's head alone ("Ban", "Đảng ủy", "Vùng"), which names no body by itself?"""
+    folded = name.casefold().replace("uỷ", "ủy")
+    return folded in _BARE_HEADS or folded in _BARE_UNITS
 
 
 def tidy(s: str) -> str:
@@ -110,6 +122,11 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), afte
             continue
         if end > last_good and not word[0].isupper():
             break  # after "và", only a capitalised word goes on ("Thông tin và Truyền thông")
+        phrase = P.BODY_PHRASE.match(text, word_start)
+        if phrase:  # "Cộng hòa xã hội chủ nghĩa", "Chữ thập đỏ": taken whole
+            end = last_good = phrase.end()
+            after_capital = False
+            continue
         head = P.BODY_HEAD.match(text, word_start) if word[0].isupper() else None
         if head and head.end() > m.end():  # a body's head inside the name: "Hội đồng Bộ trưởng"
             end = last_good = head.end()
@@ -118,7 +135,8 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), afte
         if word[0].isupper() or word[0].isdigit():
             if P.NOT_BODY_WORD.match(text, word_start):
                 break
-            if word[0].isupper() and P.TITLE.match(text, word_start) and not _inside_body_head(text, end, word_start):
+            title = P.TITLE.match(text, word_start) if word[0].isupper() else None
+            if title and not _inside_body_head(text, end, word_start) and not owned_title(text, title, stop_at):
                 break
             after_capital = word[0].isupper()
         elif after_capital and folded not in _NOT_INSIDE or folded in _INNER_WORDS:
@@ -129,6 +147,14 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), afte
         if word not in _CONNECTORS:  # a lower-case "và", "các" never ends a body; "Các" may
             last_good = end
     return last_good
+
+
+def owned_title(text: str, title: re.Match[str], names: frozenset[int]) -> bool:
+    """Is ``title`` part of a body's name ("Phủ Thủ tướng", "Hội đồng Bộ trưởng"), not the post
+    of the person named right after it ("Văn phòng Thủ tướng Vũ Văn Mẫu")?"""
+    if title.end() + 1 in names:
+        return False
+    return bool(P.OWNS_TITLE_BEFORE.search(text, max(0, title.start() - 12), title.start()))
 
 
 def _inside_body_head(text: str, previous_end: int, word_start: int) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from extractors.models import Person, Post, Signer
 from extractors.names import NameMention, find_name_mentions, name_key
-from extractors.organizations import body_extent, canonical_body, tidy
+from extractors.organizations import body_extent, canonical_body, is_bare_head, owned_title, tidy
 from extractors.patterns import people as P
 
 # Title words that, inside a title, are really the head of the body ("Trưởng
@@ -76,6 +76,28 @@ def _canonical_title(m: re.Match[str]) -> str:
     return written
 
 
+_NOT_BODIES = frozenset(w.casefold() for w in P.BODIES["not_bodies"])
+
+
+def _usable_body(org: str | None) -> str | None:
+    """The body written after a title, or None for words that name none: a year ("Phó Chính
+    ủy 2006"), lower-case words that open no body ("Tư lệnh đầu tiên"), a field of work ("Phó
+    Tư lệnh Chính trị"). Leading words that are not the body are dropped ("Chủ tịch đầu tiên
+    của Hội ...", "Chủ tịch của Quốc dân Đảng")."""
+    lead = P.BEFORE_BODY.match(org) if org else None
+    if org and lead:
+        org = org[lead.end() :]
+    if not org:
+        return None
+    if org[0].isdigit() or org.casefold() in _NOT_BODIES or P.RANK.match(org):  # "Tư lệnh - Chuẩn tướng X"
+        return None
+    if org[0].islower() and not (
+        P.BODY_HEAD_ANY_CASE.match(org) or P.LOWER_BODY_HEAD.match(" " + org) or P.LEVEL_PLACE.match(org)
+    ):
+        return None  # "tỉnh Thanh Hóa" (a deputy's constituency) and "trung ương Đảng" are kept
+    return org
+
+
 def _split_title_and_body(title: str, organization: str | None) -> tuple[str, str | None]:
     """Move a body head out of the title: ("Trưởng Ban", "Tổ chức TW") -> ("Trưởng", "Ban Tổ chức TW")."""
     if title.startswith("nguyên "):
@@ -96,6 +118,8 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
     """Every title written in ``text`` with the body that follows it."""
     posts: list[PostSpan] = []
     for m in P.TITLE.finditer(text):
+        if owned_title(text, m, name_starts):
+            continue  # "Phủ Thủ tướng", "Hội đồng Bộ trưởng": part of a body's name
         title_text = m.group("title")
         capitalised = bool(m.group("former") or title_text[0].isupper())
         entry = P.title_entry(title_text) or {}
@@ -118,6 +142,7 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         elif entry.get("needs_org") and not org_written:
             continue
         title, org = _split_title_and_body(title, org)
+        org = _usable_body(org)
         posts.append(PostSpan(m.start(), end, title, org or None, body_start if org_written else None, capitalised))
     return posts
 
@@ -214,8 +239,7 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
                 post = by_start.get(s2.end() if s2 else r.end())
         if post is None or post.start in claimed or (not post.capitalised and not chain):
             break
-        if chain and s and "kiêm" in s.group() and chain[-1].organization is None and post.organization:
-            # "nguyên Phó Tư lệnh kiêm Tham mưu trưởng Quân đoàn 2": the body is shared
+        if chain and s and _shares_next_body(chain[-1], post, s.group()):
             prev = chain[-1]
             chain[-1] = PostSpan(prev.start, prev.end, prev.title, post.organization, prev.org_start, prev.capitalised)
         chain.append(post)
@@ -225,6 +249,20 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
             pos = skip.end()
         separator = P.BETWEEN_POSTS
     return chain
+
+
+def _shares_next_body(previous: PostSpan, post: PostSpan, joint: str) -> bool:
+    """Does ``previous``, written without a body, hold the body of the next ``post``? Joined
+    by "kiêm" unless the earlier title names a post by itself ("nguyên Phó Tư lệnh kiêm Tham
+    mưu trưởng Quân đoàn 2", not "Phó Thủ tướng kiêm Bộ trưởng Bộ Quốc phòng"); joined by a
+    comma when both are army command titles ("Phó Tư lệnh, Tham mưu trưởng Binh đoàn 15")."""
+    if previous.organization is not None or not post.organization:
+        return False
+    before = P.title_entry(_bare_title(previous.title)) or {}
+    if "kiêm" in joint:
+        return not before.get("standalone")
+    after = P.title_entry(_bare_title(post.title)) or {}
+    return "," in joint and before.get("kind") == after.get("kind") == "military"
 
 
 def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMention]) -> dict[int, list[PostSpan]]:
@@ -322,7 +360,10 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     """Spans of the table rows of a text, a row broken over several lines taken whole.
 
     A row opens on a line that held a leading "|" (a space once normalized) and a cell
-    separator; lines that follow without a leading pipe, or that held only pipes, continue it.
+    separator; when that line breaks off inside a cell (no closing pipe, so no closing space),
+    lines that follow without a leading pipe, or that held only pipes, continue it. A line
+    closed by its pipe is a whole row: the line after it, without a leading pipe, is an
+    infobox header ("Ủy viên Trung ương Đảng khóa XII | |"), not more of the row.
     """
     lines, offset = [], 0
     for line in text.split("\n"):
@@ -337,7 +378,7 @@ def table_rows(text: str) -> list[tuple[int, int]]:
             continue
         end = b
         i += 1
-        while i < len(lines):
+        while i < len(lines) and not text[a:b].endswith(" "):
             c, d = lines[i]
             piece = text[c:d]
             if not piece or (piece.startswith(" ") and piece.strip()):
@@ -396,6 +437,9 @@ def _post_with_body_until(text: str, post: PostSpan, until: int) -> PostSpan:
     if not written or (post.organization and len(written) <= len(text[post.org_start or m.end() : post.end].strip())):
         return post
     title, org = _split_title_and_body(_canonical_title(m), canonical_body(written))
+    org = _usable_body(org)
+    if org is None:
+        return post
     return PostSpan(post.start, m.end() + len(text[m.end() : until].rstrip()), title, org, m.end(), post.capitalised)
 
 
@@ -480,6 +524,10 @@ def document_places(text: str, person_starts: frozenset[int] = frozenset()) -> d
         if level:
             counts.setdefault(level, Counter())[place] += 1
     places = {level: c.most_common(1)[0][0] for level, c in counts.items()}
+    unit = _unit_of_page(text)
+    if unit:  # a page titled "Quận 3": its own district, whatever else it names most
+        level, place = unit
+        places[level] = place
     headline = P.HEADLINE_PLACE.search(text[:2000])
     if headline and not P.TITLE.match(headline.group("place")):
         place = headline.group("place")
@@ -489,6 +537,22 @@ def document_places(text: str, person_starts: frozenset[int] = frozenset()) -> d
                 places[level] = place
                 break
     return places
+
+
+def _unit_of_page(text: str) -> tuple[str, str] | None:
+    """(level, place) of a page titled with a local unit: "# Quận 3" -> ("quận", "Quận 3"),
+    "# Huyện Thạch Thất" -> ("huyện", "Thạch Thất") (a number keeps its level word)."""
+    heading = document_heading(text)
+    unit = P.UNIT_HEADING.fullmatch(heading) if heading else None
+    if unit is None:
+        return None
+    level = _LEVEL_OF[tidy(unit.group("level")).casefold()]
+    place = unit.group("place")
+    return level, (f"{tidy(unit.group('level')).capitalize()} {place}" if place.isdigit() else place)
+
+
+# Local state bodies written without their unit ("Chủ tịch UBND | A" in a district's infobox).
+_LOCAL_BODIES = ("ủy ban nhân dân", "hội đồng nhân dân", "ủy ban mặt trận tổ quốc")
 
 
 def _concrete(org: str | None, places: dict[str, str]) -> str | None:
@@ -551,20 +615,72 @@ def _bare_title(title: str) -> str:
     return title.replace(" Thường trực", "").casefold()
 
 
+def document_heading(text: str) -> str | None:
+    """The name a page is titled with on its first line, a closing bracketed note cut
+    ("# Bảo tàng Lịch sử Quân sự Việt Nam", "# Học viện Quân y (Việt Nam)")."""
+    first = P.FIRST_LINE.match(text)
+    if not first:
+        return None
+    line = P.HEADING_NOTE.sub("", first.group("line")).strip()
+    return line if 0 < len(line.split()) <= 12 else None
+
+
+def _unit_in_full(head: str, subject: str | None, heading: str | None) -> str | None:
+    """The unit a page is about, for its head written alone: "Phó Giám đốc Bảo tàng" on the page
+    "Bảo tàng Lịch sử Quân sự Việt Nam", "Tư lệnh Vùng" in "Bộ Tư lệnh Vùng 5 Hải quân ..."."""
+    folded = head.casefold()
+    for full in (heading, subject):
+        if full and full.casefold().startswith(folded + " "):
+            return canonical_body(full)
+    at = subject.casefold().find(" " + folded + " ") if subject else -1
+    return subject[at + 1 :] if subject and at >= 0 else None
+
+
+def _owner_beside(text: str, post: PostSpan, posts: list[PostSpan]) -> str | None:
+    """The body of the post written right after ``post`` (else right before it), for a bare
+    party committee: "Bí thư Đảng ủy, Tư lệnh Binh đoàn 15" -> "Binh đoàn 15"."""
+    owners = [p for p in posts if p.organization and not P.PARTY_LEVEL.match(p.organization)]
+    after = [p for p in owners if p.start >= post.end and P.POSTS_SIDE_BY_SIDE.fullmatch(text, post.end, p.start)]
+    before = [p for p in owners if p.end <= post.start and P.POSTS_SIDE_BY_SIDE.fullmatch(text, p.end, post.start)]
+    beside = after or before
+    return beside[0].organization if beside else None
+
+
+_PARTY_ORGANS = ("ban cán sự đảng", "đảng ủy", "đảng ủy cơ quan", "đảng đoàn")
+
+
 def resolve_organizations(
-    text: str, posts: list[PostSpan], places: dict[str, str] | None = None, subject: str | None = None
+    text: str,
+    posts: list[PostSpan],
+    places: dict[str, str] | None = None,
+    subject: str | None = None,
+    heading: str | None = None,
 ) -> list[PostSpan]:
-    """Make each post's body concrete: place of a local committee, ministry of a Ban cán sự Đảng,
-    the text's own subject for a bare "Chủ nhiệm" in a text about one body."""
+    """Make each post's body concrete: place of a local committee, the unit of a bare party
+    committee, ministry of a Ban cán sự Đảng, the text's own subject for a bare "Chủ nhiệm"
+    or a bare unit head ("Tư lệnh Vùng") in a text about one body."""
     if places is None:
-        places, subject = document_places(text), document_subject(text)
+        places, subject, heading = document_places(text), document_subject(text), document_heading(text)
+    posts = [  # bare unit heads first: they may own a party committee written beside them
+        PostSpan(p.start, p.end, p.title, _unit_in_full(p.organization, subject, heading), p.org_start)
+        if p.organization and is_bare_head(p.organization) and _unit_in_full(p.organization, subject, heading)
+        else p
+        for p in posts
+    ]
     out = []
     for i, post in enumerate(posts):
         org = _concrete(post.organization, places)
+        if (
+            org
+            and org.casefold().replace("uỷ", "ủy") in _LOCAL_BODIES
+            and heading
+            and P.UNIT_HEADING.fullmatch(heading)
+        ):
+            org = f"{org} {heading}"  # "Ủy ban nhân dân" on the page "Quận 3"
         if org is None and subject and _bare_title(post.title) in _TITLES_OF_SUBJECT:
             org = subject
-        if org and org.casefold() in ("ban cán sự đảng", "đảng ủy", "đảng ủy cơ quan", "đảng đoàn"):
-            owner = next(
+        if org and org.casefold().replace("uỷ", "ủy") in _PARTY_ORGANS:
+            owner = _owner_beside(text, post, posts) or next(
                 (
                     p.organization
                     for p in posts[i + 1 : i + 3]
@@ -627,13 +743,14 @@ def find_people(text: str, signer: Signer | None = None) -> list[Person]:
         draft.mentions.append((mention.start, mention.end))
         draft.posts.extend(linked.get(mention.start, []))
     people = []
-    places, subject = document_places(text, name_starts), document_subject(text)
+    places, subject, heading = document_places(text, name_starts), document_subject(text), document_heading(text)
     for draft in drafts.values():
         longest: dict[int, PostSpan] = {}
         for p in draft.posts:  # one title written once: the reading with the longest body
             if p.start not in longest or p.end > longest[p.start].end:
                 longest[p.start] = p
-        resolved = resolve_organizations(text, [p for p in draft.posts if longest[p.start] is p], places, subject)
+        kept_posts = [p for p in draft.posts if longest[p.start] is p]
+        resolved = resolve_organizations(text, kept_posts, places, subject, heading)
         unique: dict[tuple[str, str], Post] = {}
         for p in resolved:
             k = (name_key(p.title), name_key(p.organization or ""))

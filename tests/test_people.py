@@ -247,7 +247,11 @@ def test_post_before_next_name_is_not_the_previous_persons():
         "Đồng chí Mai Văn Tâm và Phó Trưởng Ban Tổ chức Trung ương, Phó Bí thư Đảng ủy cơ quan Vương Thị Yến chủ trì."
     )
     assert post_strings(text, "Mai Văn Tâm") == []
-    assert post_strings(text, "Vương Thị Yến") == ["Phó Trưởng Ban Tổ chức Trung ương", "Phó Bí thư Đảng ủy cơ quan"]
+    # the agency's party committee is that of the body of the post written beside it
+    assert post_strings(text, "Vương Thị Yến") == [
+        "Phó Trưởng Ban Tổ chức Trung ương",
+        "Phó Bí thư Đảng ủy cơ quan Ban Tổ chức Trung ương",
+    ]
 
 
 def test_signature_block():

@@ -619,3 +619,325 @@ def test_a_foreign_name_is_not_cut_at_a_letter_vietnamese_lacks():
 def test_a_relatives_career_is_not_the_named_persons():
     text = "Năm 2012, con trai ông Đặng Văn Thành trở thành Phó Chủ tịch Hội đồng quản trị của tập đoàn."
     assert posts_of(text, "Đặng Văn Thành") == []
+
+
+# ---------------------------------------------------------------------------
+# Bodies whose names run on past a lone lower-case word or hold a title
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Bà Lê Thị Hạnh, Phó Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam, tiếp khách.",
+            "Lê Thị Hạnh",
+            ["phó chủ tịch nước cộng hòa xã hội chủ nghĩa việt nam"],
+        ),
+        (
+            "Ông Đinh Văn Hưng, Thứ trưởng Bộ Nội vụ Việt Nam Dân chủ Cộng hòa, ký.",
+            "Đinh Văn Hưng",
+            ["thứ trưởng bộ nội vụ việt nam dân chủ cộng hòa"],
+        ),
+        (
+            "Bà Vũ Thị Lan, nguyên Chủ tịch Hội Chữ thập đỏ tỉnh Nam Định, dự.",
+            "Vũ Thị Lan",
+            ["nguyên chủ tịch hội chữ thập đỏ tỉnh nam định"],
+        ),
+        ("Ông Cao Văn Tài, Trưởng Ban Thư ký, báo cáo.", "Cao Văn Tài", ["trưởng ban thư ký"]),
+        (
+            "Ông Hà Văn Lực, Tổng Giám đốc Tổng công ty Đường sắt Việt Nam, dự.",
+            "Hà Văn Lực",
+            ["tổng giám đốc tổng công ty đường sắt việt nam"],
+        ),
+        (
+            "Ông Phan Văn Khải, Vụ trưởng Vụ Phổ biến giáo dục pháp luật, trình bày.",
+            "Phan Văn Khải",
+            ["vụ trưởng vụ phổ biến giáo dục pháp luật"],
+        ),
+        (
+            "Bà Hoàng Thị Mai, Ủy viên Ban chấp hành Trung ương Đảng, Bí thư Tỉnh ủy Lạng Sơn, dự.",
+            "Hoàng Thị Mai",
+            ["ủy viên ban chấp hành trung ương đảng", "bí thư tỉnh ủy lạng sơn"],
+        ),
+    ],
+)
+def test_a_body_runs_on_over_a_phrase_a_lone_word_would_end(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Ông Trần Quang Vinh, Phó Chủ tịch Hội đồng Bộ trưởng, phát biểu.",
+            "Trần Quang Vinh",
+            ["phó chủ tịch hội đồng bộ trưởng"],
+        ),
+        (
+            "Ông Ngô Văn Khang, Chủ nhiệm Văn phòng Chủ tịch nước, công bố lệnh.",
+            "Ngô Văn Khang",
+            ["chủ nhiệm văn phòng chủ tịch nước"],
+        ),
+        ("Năm 1975, ông Lý Văn Sáu làm việc ở Văn phòng Kinh tế Phủ Thủ tướng.", "Lý Văn Sáu", []),
+        (
+            "Bà Đặng Thị Hoa, Trưởng ban Công tác Đại biểu, phát biểu.",
+            "Đặng Thị Hoa",
+            ["trưởng ban công tác đại biểu"],
+        ),
+        # a name right after the title: the title is that person's
+        ("Khách được Thủ tướng Lâm Văn Hòa tiếp tại Phủ Thủ tướng.", "Lâm Văn Hòa", ["thủ tướng"]),
+    ],
+)
+def test_a_title_inside_a_bodys_name_is_no_post(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Ông Lưu Văn Bình được bầu làm Chủ tịch nước - VnExpress\n", "Lưu Văn Bình", ["chủ tịch nước"]),
+        (
+            "Ông Lưu Văn Bình, Trưởng Ban Tổ chức - Kiểm tra, phát biểu.",
+            "Lưu Văn Bình",
+            ["trưởng ban tổ chức - kiểm tra"],
+        ),
+    ],
+)
+def test_a_site_name_after_a_dash_ending_the_line_is_no_body(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+# ---------------------------------------------------------------------------
+# Words after a title that name no body; "kiêm" and commas between army titles
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Ông Võ Văn Tuấn, Phó Chính ủy 2008, về hưu.", "Võ Văn Tuấn", ["phó chính ủy"]),
+        ("Ông Võ Văn Tuấn, Phó Tư lệnh Chính trị, phát biểu.", "Võ Văn Tuấn", ["phó tư lệnh"]),
+        ("Năm 1925, Hà Văn Khiêm trở thành Chủ tịch của Quốc dân Đảng.", "Hà Văn Khiêm", ["chủ tịch quốc dân đảng"]),
+        (
+            " 1 | Lê Quang Vũ | Chủ tịch đầu tiên của Hội Nhà báo Việt Nam \n",
+            "Lê Quang Vũ",
+            ["chủ tịch hội nhà báo việt nam"],
+        ),
+        (" 2 | Lê Quang Vũ | Tư lệnh phó Tham mưu trưởng \n", "Lê Quang Vũ", []),
+        # kept: a constituency, a central committee written in lower case, a body opened by a head
+        ("Bà Mạc Thị Yến - Đại biểu Quốc hội tỉnh Cao Bằng", "Mạc Thị Yến", ["đại biểu quốc hội tỉnh cao bằng"]),
+        ("Ông Võ Văn Tuấn, Ủy viên trung ương Đảng, dự.", "Võ Văn Tuấn", ["ủy viên trung ương đảng"]),
+        ("Ông Võ Văn Tuấn, Phó trưởng ban trị sự Giáo hội, dự.", "Võ Văn Tuấn", ["phó trưởng ban trị sự giáo hội"]),
+    ],
+)
+def test_words_that_name_no_body_are_no_organization(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Năm 1986, ông Đào Duy Khánh giữ chức Phó Thủ tướng kiêm Bộ trưởng Bộ Ngoại giao.",
+            "Đào Duy Khánh",
+            ["phó thủ tướng", "bộ trưởng bộ ngoại giao"],
+        ),
+        (
+            "Ông Đào Duy Khánh, Tổng Bí thư kiêm Chủ tịch Hội đồng Quốc phòng, dự.",
+            "Đào Duy Khánh",
+            ["tổng bí thư", "chủ tịch hội đồng quốc phòng"],
+        ),
+        (
+            "Ông Đào Duy Khánh, Phó Tư lệnh kiêm Tham mưu trưởng Quân khu 9, dự.",
+            "Đào Duy Khánh",
+            ["phó tư lệnh quân khu 9", "tham mưu trưởng quân khu 9"],
+        ),
+        (
+            "Ông Đào Duy Khánh, nguyên Phó Tư lệnh, Tham mưu trưởng Quân đoàn 4, phát biểu.",
+            "Đào Duy Khánh",
+            ["nguyên phó tư lệnh quân đoàn 4", "tham mưu trưởng quân đoàn 4"],
+        ),
+        # a comma between titles of different kinds shares nothing
+        (
+            "Ông Đào Duy Khánh, Thứ trưởng, Phó Bí thư Tỉnh ủy Hà Giang, dự.",
+            "Đào Duy Khánh",
+            ["thứ trưởng", "phó bí thư tỉnh ủy hà giang"],
+        ),
+    ],
+)
+def test_kiem_and_commas_share_a_body_only_between_titles_that_take_one(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+# ---------------------------------------------------------------------------
+# A bare party committee or unit head made concrete
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Ông Phùng Văn Lâm, nguyên Phó Bí thư Đảng ủy, nguyên Tư lệnh Quân đoàn 3, dự lễ.",
+            "Phùng Văn Lâm",
+            ["nguyên phó bí thư đảng ủy quân đoàn 3", "nguyên tư lệnh quân đoàn 3"],
+        ),
+        (
+            "Ông Phùng Văn Lâm, Chính ủy Binh đoàn 12, Bí thư Đảng ủy, phát biểu.",
+            "Phùng Văn Lâm",
+            ["chính ủy binh đoàn 12", "bí thư đảng ủy binh đoàn 12"],
+        ),
+        (
+            "Bà Tạ Thị Yên - Bí thư Trung ương Đảng, Bí thư Đảng ủy, Viện trưởng Viện kiểm sát nhân dân tối cao.",
+            "Tạ Thị Yên",
+            [
+                "bí thư trung ương đảng",
+                "bí thư đảng ủy viện kiểm sát nhân dân tối cao",
+                "viện trưởng viện kiểm sát nhân dân tối cao",
+            ],
+        ),
+        # nothing beside it: stays bare
+        ("Ông Phùng Văn Lâm là Bí thư Đảng ủy.", "Phùng Văn Lâm", ["bí thư đảng ủy"]),
+    ],
+)
+def test_a_bare_party_committee_takes_the_unit_of_the_post_beside_it(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "# Bệnh viện Quân y 175 (Việt Nam)\n\nLãnh đạo:\n- Thiếu tướng Lê Quang Toàn - Phó Giám đốc Bệnh viện\n",
+            "Lê Quang Toàn",
+            ["phó giám đốc bệnh viện quân y 175"],
+        ),
+        (
+            "# Bộ Tư lệnh Quân khu 4\n\n- 2010-2015: Trung tướng Lê Quang Toàn, Tư lệnh Quân khu\n",
+            "Lê Quang Toàn",
+            ["tư lệnh quân khu 4"],
+        ),
+        # a page about a person: the bare head stays as written
+        (
+            "# Lê Quang Toàn\n\nLê Quang Toàn, Phó Giám đốc Bệnh viện, là bác sĩ.\n",
+            "Lê Quang Toàn",
+            ["phó giám đốc bệnh viện"],
+        ),
+    ],
+)
+def test_a_bare_unit_head_on_a_page_about_that_unit_is_the_unit(text, name, expected):
+    assert posts_of(text, name, "md") == expected
+
+
+# ---------------------------------------------------------------------------
+# Named things that are not people: units and books ending inside a word, canals, streets
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đoàn Kinh tế - Quốc phòng 79 đóng quân ở Đắk Nông.",
+        "Sách Lê Thị Gia phả chép lại đời các chi.",
+        "Đơn vị trực thuộc là Đoàn Không quân Sao Đỏ.",
+        "Nước từ kênh Trần Văn Thanh chảy về đồng.",
+        "Hàng hóa đi theo rạch Lê Văn Tám ra sông.",
+        "- Miếu Quan Thánh, đ. Trần Văn Ơn, TT. Long Điền",
+        "Văn phòng ở 18 Phạm Ngọc Thạch, Phường 6. Cơ sở 2 cũng nằm trên Phạm Ngọc Thạch.",
+    ],
+)
+def test_named_things_are_nobody(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name that ends before a lower-case word it makes no compound with
+        ("Ông Đoàn Kinh là bí thư chi bộ.", ["Đoàn Kinh"]),
+        ("Ông Đ. Lê Văn Ơn phát biểu.", ["Lê Văn Ơn"]),  # a capital "Đ." is an initial, not "đường"
+        # a street in an address, and the person the street is named after, shown with his years
+        (
+            "Trường ở 12 Phạm Ngọc Thạch, Phường 6.\n 3 | Bác sĩ Phạm Ngọc Thạch\n(1909-1968) | Bộ trưởng Bộ Y tế",
+            ["Phạm Ngọc Thạch"],
+        ),
+    ],
+)
+def test_people_named_like_places_or_units_stay(text, expected):
+    assert names(text) == expected
+
+
+# ---------------------------------------------------------------------------
+# Infoboxes flattened to text: a header line is not part of the row above it
+# ---------------------------------------------------------------------------
+
+INFOBOX = """# Lâm Văn Khải
+
+| Lâm Văn Khải | |
+|---|---|
+| Chức vụ | |
+Phó Trưởng Ban Kinh tế Trung ương | |
+| Nhiệm kỳ | 2010 – 2015 |
+| Trưởng ban | Vương Đình Hà Nguyễn Văn Bình |
+Bí thư Tỉnh ủy Kon Tum | |
+| Nhiệm kỳ | 2005 – 2010 |
+| Tiền nhiệm | Đỗ Quang Trung |
+| Kế nhiệm | Hà Văn Tôn |
+"""
+
+
+@pytest.mark.parametrize("name", ["Vương Đình Hà", "Nguyễn Văn Bình", "Hà Văn Tôn"])
+def test_an_infobox_header_is_not_the_post_of_the_names_in_the_row_above(name):
+    assert posts_of(INFOBOX, name, "md") == []
+
+
+# ---------------------------------------------------------------------------
+# A page titled with a local unit: bare local bodies are that unit's
+# ---------------------------------------------------------------------------
+
+DISTRICT_PAGE = """# Quận 5
+
+| Quận 5 | |
+|---|---|
+| Chủ tịch UBND | Lý Văn Tài |
+| Bí thư Quận ủy | Hồ Thị Xuân |
+
+Quận 5 giáp quận Tân Phú. Quận Tân Phú và quận Tân Phú có chợ lớn; quận Tân Phú rộng hơn.
+"""
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("Lý Văn Tài", ["chủ tịch ủy ban nhân dân quận 5"]), ("Hồ Thị Xuân", ["bí thư quận ủy quận 5"])],
+)
+def test_bare_local_bodies_on_a_district_page_are_the_districts(name, expected):
+    assert posts_of(DISTRICT_PAGE, name, "md") == expected
+
+
+def test_a_district_page_named_with_words_gives_its_name():
+    text = "# Huyện Mê Linh\n\nÔng Đỗ Văn Hùng, Bí thư Huyện ủy, dự.\n"
+    assert posts_of(text, "Đỗ Văn Hùng", "md") == ["bí thư huyện ủy mê linh"]
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Bà Đỗ Thị Na, nguyên Giám đốc Nhà xuất bản Kim Đồng, dự.",
+            "Đỗ Thị Na",
+            ["nguyên giám đốc nhà xuất bản kim đồng"],
+        ),
+        ("Ông Võ Văn Mẫn, Giám đốc Cảng Hàng không Đà Nẵng, dự.", "Võ Văn Mẫn", ["giám đốc cảng hàng không đà nẵng"]),
+        ("Ông Võ Văn Mẫn, Trưởng phòng đào tạo, phát biểu.", "Võ Văn Mẫn", ["trưởng phòng đào tạo"]),
+        ("Ông Võ Văn Mẫn, Tư lệnh Bộ Tư lệnh Thủ đô, dự.", "Võ Văn Mẫn", ["tư lệnh bộ tư lệnh thủ đô"]),
+        ('"Ông Hà Văn Lâm được bầu làm Chủ tịch nước - Zingnews". Zingnews.', "Hà Văn Lâm", ["chủ tịch nước"]),
+        ("- Tư lệnh - Chuẩn tướng Phan Văn Khương", "Phan Văn Khương", []),
+    ],
+)
+def test_more_bodies_run_on_and_ranks_or_sites_are_no_body(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+def test_a_campaign_named_after_a_person_is_nobody():
+    assert names("Đơn vị tham gia Chiến dịch Hồ Chí Minh năm 1975.") == []

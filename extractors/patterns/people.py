@@ -186,12 +186,13 @@ NOT_PERSON_BEFORE = re.compile(
     (?:
         (?<![{LETTER}])(?:đường|phố|ngõ|ngách|hẻm|quận|huyện|tỉnh|xã|phường|thị[ ]xã|
                           thành[ ]phố|sông|cầu|chợ|trường|lăng|tượng|khu|
-                          làng|thôn|ấp|bản|núi|dãy|đèo|biển|vịnh|hồ|đảo|châu|
+                          làng|thôn|ấp|bản|núi|dãy|đèo|biển|vịnh|hồ|đảo|châu|kênh|rạch|
                           báo|tạp[ ]chí|đền|chùa|đình)                      # places, newspapers
       | (?<![{LETTER}])(?:Huân[ ]chương|Giải[ ]thưởng|giải[ ]thưởng|Giải|Tư[ ]tưởng|tư[ ]tưởng|
                           Học[ ]viện|Đại[ ]học|TP\.?|Tp\.?|Bảo[ ]tàng|Cộng[ ]sản|
                           Thành[ ]phố|Quận|Huyện|Tỉnh|Phường)                 # institutions and awards named after people
       | (?<![{LETTER}])(?:Q|P|TX|TT)\.                                       # Q. Bắc Từ Liêm, P. Hàng Mã
+      | (?<![{LETTER}])(?-i:đ)\.                                            # đ. Nguyễn Tất Thành (đường)
       | (?<![{LETTER}])(?:THCS|THPT|PTTH|PTCS|PTDTNT|Tiểu[ ]học|Trung[ ]học|Mầm[ ]non)   # Trường THCS Ngô Quyền
       | [Ss]ố[ ]*\d+[A-Za-z]?(?:-\d+)?,?                                     # Số 25A, Số 161-163,
     )
@@ -205,7 +206,7 @@ NOT_PERSON_BEFORE = re.compile(
 PLACE_THEN_RUN = re.compile(
     rf"""
     (?<![{LETTER}])
-    (?i:xã|phường|huyện|quận|tỉnh|thành[ ]phố|TP\.?|đường|phố|làng|thôn|báo)   # the place word, any case
+    (?i:xã|phường|huyện|quận|tỉnh|thành[ ]phố|TP\.?|đường|phố|làng|thôn|báo|kênh|rạch)   # the place word, any case
     [ ]+
     (?P<run>{SYLLABLE}(?:[ ]{SYLLABLE}){{1,3}})                   # the name it is given
     """,
@@ -312,12 +313,20 @@ BODY_WORD = re.compile(
       | TP\.(?=[ ][{UPPER}])                                                # TP. Cần Thơ
       | [{UPPER}][{LETTER}]*(?:&[{UPPER}]+)*(?:\.[{UPPER}][{LETTER}]*)?   # Tỉnh, TT&TT, T.Ư
       | \d+(?![\d/.,-]*\d)                                                  # Quân khu 3
-      | -(?=[ ]+[{UPPER}][{LOWER}])                                         # Ban Tổ chức - Kiểm tra
+      | -(?=[ ]+[{UPPER}][{LOWER}])(?![ ]+[{UPPER}][{LETTER}]*[ *_]*(?:\n|$|["”»)\]]))   # Ban Tổ chức - Kiểm tra (not "- VnExpress" ending a line or a quote)
       | [{LOWER}]+(?![{LETTER}])                                            # cán sự, vận, tỉnh (checked in code)
     )
     """,
     re.VERBOSE,
 )
+
+# A phrase of several words, in any case, that runs on inside a body's name where a lone word
+# would end it: "Cộng hòa xã hội chủ nghĩa", "Hội Chữ thập đỏ", "Ban Thư ký", "Tổng công ty".
+BODY_PHRASE = re.compile(rf"(?:{_alternation(BODIES['inner_phrases'])})(?![{LETTER}])", re.IGNORECASE)
+
+# A word right before a title that makes the title part of a body's name, not a post:
+# "Phủ Thủ tướng", "Hội đồng Bộ trưởng", "Văn phòng Chủ tịch nước".
+OWNS_TITLE_BEFORE = re.compile(rf"(?<![{LETTER}])(?:{_alternation(BODIES['owns_title'])})[ ]+$")
 
 # A capitalised word that opens a document's name or a new phrase, never part of
 # a body: "Ban Tổ chức Trung ương Hướng dẫn ...", "Bộ Tư pháp Theo đó ...".
@@ -353,6 +362,10 @@ AFTER_NAME = re.compile(
     """,
     re.VERBOSE,
 )
+
+# Words between a title and its body that are part of neither: "Chủ tịch đầu tiên của Hội ...",
+# "Chủ tịch của Quốc dân Đảng".
+BEFORE_BODY = re.compile(r"(?:(?:đầu[ ]tiên|cuối[ ]cùng)[ ]+)?(?:của[ ]+)?", re.IGNORECASE)
 
 # A word between a title and its body that is part of neither: "Ủy viên chính thức Bộ Chính trị".
 QUALIFIER_AFTER_TITLE = re.compile(r"[ ]+chính[ ]thức(?=[ ]+[{UPPER}])".replace("{UPPER}", UPPER))
@@ -549,6 +562,20 @@ LIST_ITEM_LEAD = re.compile(
 LINE = re.compile(r"[^\n]*")
 ON_BEHALF_OF = re.compile(r"^(?:T/M|TM\.)[ ]*(?P<body>.+)$")  # TM. ỦY BAN NHÂN DÂN
 SIGNATURE_MARK = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L|TUQ\.)[ ]*")  # the mark alone
+
+# A page titled with a local unit: "Quận 3", "Huyện Thạch Thất", "Tỉnh Quảng Trị".
+UNIT_HEADING = re.compile(
+    rf"(?P<level>(?i:tỉnh|thành[ ]phố|huyện|quận|thị[ ]xã))[ ]+(?P<place>\d+|{SYLLABLE}(?:[ ]{SYLLABLE}){{0,3}})"
+)
+
+# A bracketed note closing a page's title: "Học viện Quân y (Việt Nam)".
+HEADING_NOTE = re.compile(r"[ ]*\([^()\n]*\)[ ]*$")
+
+# What joins two posts of one person written side by side: "Bí thư Đảng ủy, Tư lệnh ...".
+POSTS_SIDE_BY_SIDE = re.compile(r"[ ]*(?:,|;|[ ]kiêm)[ ]*")
+
+# A body that owns no party committee of its own, at the start of a post's body.
+PARTY_LEVEL = re.compile(rf"(?:{_alternation(BODIES['party_level'])})(?![{LETTER}])", re.IGNORECASE)
 
 # The first line of a text, past Markdown heading marks.
 FIRST_LINE = re.compile(r"\s*[# ]*(?P<line>[^\n]*)")
