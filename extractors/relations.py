@@ -900,6 +900,10 @@ class _Finder:
             spans = [(start + inline.end(), end)] if inline is not None else self._quote_lines(lines, i)
             if spans:
                 self.quoted.append((spans[0][0], spans[-1][1]))
+            agents = P.AGENT_LIST_OPENER.search(line) if speakers and inline is None else None
+            if agents is not None:  # "Điều 1 Quyết định A được bổ sung bởi:" then the acts that did it
+                self.listed_agents(speaker, agents.lastgroup or "amends", start, spans)
+                continue
             for start2, end2 in spans:
                 if speakers:
                     self._quoted_line(speaker, start, start2, end2, amended)
@@ -908,6 +912,13 @@ class _Finder:
                         self.add(speaker, "cites", c.code, "page_quote", start, end2)
             if speakers:
                 self.expiry_lists(speaker, spans)
+
+    def listed_agents(self, target: str | None, kind: str, opener_start: int, lines: list[tuple[int, int]]) -> None:
+        """Each line's first document acts on ``target`` ("- Khoản 1 Điều 1 Quyết định B")."""
+        for start, end in lines:
+            first = next((c for c in self.citations_in(start, end) if c.code), None)
+            if first is not None and target and code_key(first.code or "") != code_key(target):
+                self.add(first.code, kind, target, "passive_verb", opener_start, end)
 
     def quote_source(self, speakers: list[Citation], line_start: int) -> Citation:
         """The document a quote is from, among those its opener names: the one after "được quy
@@ -949,16 +960,27 @@ class _Finder:
     def _quote_lines(self, lines: list[tuple[int, int]], opener: int) -> list[tuple[int, int]]:
         """The lines quoted after the opener line ``opener``, up to the author speaking again."""
         spans = []
-        for start2, end2 in lines[opener + 1 : opener + 1 + _QUOTE_LINES]:
+        following = lines[opener + 1 : opener + 1 + _QUOTE_LINES]
+        for n, (start2, end2) in enumerate(following):
             quoted = self.text[start2:end2]
             if P.QUOTE_END.search(quoted):
                 break
+            if P.DOCUMENT_NAME_LINE.match(quoted) and self._next_line_names_a_document(following[n + 1 :]):
+                break  # a list of related documents' names: the site's, not the quote's
             if any(c.code for c in self.citations_in(start2, end2)) and (
                 P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted)
             ):
                 break  # the author introduces another source
             spans.append((start2, end2))
         return spans
+
+    def _next_line_names_a_document(self, lines: list[tuple[int, int]]) -> bool:
+        """True when the next line with text is a document's name alone."""
+        for start, end in lines:
+            line = self.text[start:end]
+            if line.strip():
+                return P.DOCUMENT_NAME_LINE.match(line) is not None
+        return False
 
     def amended_until(self, start: int, end: int) -> int:
         """The year up to which a quote's opener says its text was amended ("Điều 3 Nghị định A

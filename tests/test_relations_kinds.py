@@ -1051,3 +1051,37 @@ def test_more_verbs(text, expected, absent):
     found = relations_of(text)
     assert expected <= found, found
     assert not (absent & found), found
+
+
+QUOTE_SCOPE_ROWS = [
+    pytest.param(
+        "## Danh sách dự án\n\nCăn cứ theo Điều 1 Quyết định 884/QĐ-TTg năm 2022 **được bổ sung** bởi:\n\n"
+        "- Khoản 1 Điều 1 Quyết định 1316/QĐ-TTg năm 2022\n\n- Khoản 1 Điều 1 Quyết định 347/QĐ-TTg năm 2023\n",
+        {("1316/QĐ-TTg", "amends", "884/QĐ-TTg"), ("347/QĐ-TTg", "amends", "884/QĐ-TTg")},
+        {("884/QĐ-TTg", "cites", "1316/QĐ-TTg"), ("884/QĐ-TTg", "cites", "347/QĐ-TTg")},
+        id="an_opener_ending_on_a_passive_lists_who_changed_it",
+    ),
+    pytest.param(
+        "## Tiêu chuẩn tỉnh\n\nTheo Điều 1 Nghị quyết 1211/2016/UBTVQH13 có quy định về tiêu chuẩn như sau:\n\n"
+        "- Tỉnh miền núi có quy mô dân số từ 900.000 người trở lên, áp dụng theo Quyết định 12/QĐ-TTg năm "
+        "2015.\n\n- Quyết định 386/QĐ-TTg năm 2015\n- Quyết định 153/QĐ-TTg năm 2015\n",
+        {("1211/2016/UBTVQH13", "cites", "12/QĐ-TTg")},
+        {("1211/2016/UBTVQH13", "cites", "386/QĐ-TTg"), ("1211/2016/UBTVQH13", "cites", "153/QĐ-TTg")},
+        id="a_list_of_related_documents_ends_the_quote",
+    ),
+    pytest.param(
+        "## Hiệu lực\n\nĐiều 20 Thông tư 12/2025/TT-BTC quy định như sau:\n\n2. Các văn bản sau đây hết hiệu "
+        "lực thi hành kể từ ngày Thông tư này có hiệu lực:\n\n- Thông tư số 100/2015/TT-BTC;\n- Thông tư số "
+        "45/2017/TT-BTC.\n",
+        {("12/2025/TT-BTC", "repeals", "100/2015/TT-BTC"), ("12/2025/TT-BTC", "repeals", "45/2017/TT-BTC")},
+        set(),
+        id="items_of_an_expiry_list_are_still_quoted",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected, absent", QUOTE_SCOPE_ROWS)
+def test_quote_scope(text, expected, absent):
+    found = relations_of(text)
+    assert expected <= found, found
+    assert not (absent & found), found

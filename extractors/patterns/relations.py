@@ -783,3 +783,28 @@ BARE_GUIDE = re.compile(r"hướng[ \n]+dẫn", re.IGNORECASE)
 #: What may stand between a bare "hướng dẫn" and the document it guides: a few words at most
 #: ("hướng dẫn Nghị định B", "hướng dẫn một số điều của Luật ...").
 NEAR_OBJECT_GAP = re.compile(r"^[ \n]*(?:[^\W\d_]+[ \n,]+){0,5}$")
+
+#: A line that is nothing but a document's name after a bullet, as in a site's list of related
+#: documents: "- Quyết định 153/QĐ-TTg năm 2023" (no punctuation, no words of its own).
+DOCUMENT_NAME_LINE = re.compile(
+    r"""
+    ^[ *]*[-+•][ ]+
+    (?:Bộ[ ]luật|Luật|Nghị[ ]định|Thông[ ]tư|Nghị[ ]quyết|Quyết[ ]định|Công[ ]văn|Chỉ[ ]thị|Kết[ ]luận
+      |Hướng[ ]dẫn|Kế[ ]hoạch|Quy[ ]định|Thông[ ]báo|Văn[ ]bản[ ]hợp[ ]nhất)
+    (?:[ ](?:số[ ])?[^\s,;:.]+){1,2}        # its number and code ("153/QĐ-TTg", "386 QĐ-TTg")
+    (?:[ ]năm[ ]\d{4})?                      # its year
+    [ *]*$
+    """,
+    re.VERBOSE,
+)
+
+#: A quote's opener that ends on a passive verb and a colon: what follows lists who changed the
+#: document ("Điều 1 Quyết định A **được bổ sung** bởi:" then "- Khoản 1 Điều 1 Quyết định B").
+AGENT_LIST_OPENER = re.compile(
+    r"""
+    (?<!\w)(?:được|bị)[ *]+
+    (?:(?P<amends>sửa[ ]đổi(?:,[ ]bổ[ ]sung)?|bổ[ ]sung)|(?P<replaces>thay[ ]thế)|(?P<repeals>bãi[ ]bỏ))
+    [ *]+(?:bởi|tại|theo)[ *]*:[ *"“]*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
