@@ -147,12 +147,10 @@ class _Finder:
             self.page_code = self._lead_issued()
         self.quoted: list[tuple[int, int]] = []  # blocks quoted from another document
         self.undated: set[tuple[str, str]] = set()  # pairs the year check must not drop
-        self.described_lists: list[
-            list[tuple[int, int]]
-        ] = []  # spans of the items of lists whose items carry descriptions
-        self.acts: list[
-            tuple[Relation, tuple[int, int], tuple[int, int]]
-        ] = []  # active_verb relations, subject and target spans
+        # the spans of the items of each list whose items carry descriptions
+        self.described_lists: list[list[tuple[int, int]]] = []
+        # active_verb relations with their subject's and target's spans
+        self.acts: list[tuple[Relation, tuple[int, int], tuple[int, int]]] = []
 
     def _references(self, citations: Sequence[Citation]) -> list[Citation]:
         """The citations that can take part: not inside a committee's name ("Ban Chỉ đạo
@@ -166,8 +164,7 @@ class _Finder:
             line_start = self.text.rfind("\n", 0, c.start) + 1
             if P.COMMITTEE_NAME.search(self.text[max(line_start, c.start - 90) : c.start]):
                 continue
-            code_start = c.code_start if c.code_start is not None else c.start
-            if P.EXAMPLE_NUMBER.search(self.text[max(line_start, c.start - 40) : code_start]):
+            if P.EXAMPLE_NUMBER.search(self.text[max(line_start, c.start - 40) : _code_start(c)]):
                 continue  # "(ví dụ: Số: 01/2017/QĐ-TA)" shows how to fill a form
             kept.append(c)
         return kept
@@ -315,7 +312,7 @@ class _Finder:
             ):
                 members.append(c)
                 continue
-            item_code = c.code_start if c.code_start is not None else c.start
+            item_code = _code_start(c)
             if item_code < last.end:
                 break
             gap = self.text[last.end : item_code]
@@ -369,7 +366,7 @@ class _Finder:
     def is_list_item(self, c: Citation, sentence: _Sentence) -> bool:
         """True when ``c`` comes after a list connector and a document of its type earlier in
         its sentence ("Thông tư số A ..., Thông tư số B"): an item of a list, not a new subject."""
-        item_code = c.code_start if c.code_start is not None else c.start
+        item_code = _code_start(c)
         if not P.LISTED_BEFORE.search(self.text, max(sentence.start, item_code - 80), item_code):
             return False
         return any(
@@ -840,7 +837,7 @@ class _Finder:
     def part_named_before(self, target: Citation, sentence_start: int) -> bool:
         """Does the cited document stand as the whole of a part ("Điều 5 Nghị định A", "Mẫu số
         05 ban hành kèm theo Nghị định A") rather than as itself?"""
-        code_start = target.code_start if target.code_start is not None else target.start
+        code_start = _code_start(target)
         return bool(P.PART_BEFORE.search(self.text, max(sentence_start, target.start - 120), code_start))
 
     def passive_matches(self) -> list[re.Match[str]]:
