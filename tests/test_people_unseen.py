@@ -845,6 +845,11 @@ def test_a_bare_unit_head_on_a_page_about_that_unit_is_the_unit(text, name, expe
         "Hàng hóa đi theo rạch Lê Văn Tám ra sông.",
         "- Miếu Quan Thánh, đ. Trần Văn Ơn, TT. Long Điền",
         "Văn phòng ở 18 Phạm Ngọc Thạch, Phường 6. Cơ sở 2 cũng nằm trên Phạm Ngọc Thạch.",
+        "Hợp đồng được thanh toán bằng Đồng Việt Nam.",
+        "Đoàn Việt Nam ở hội nghị yêu cầu hoãn phiên họp.",
+        "Ngày 15/5 là ngày thành lập Đội Thiếu niên Tiền phong Hồ Chí Minh.",
+        "Ông theo học tại Học viện Chính trị - Hành chính Quốc gia Hồ Chí Minh.",
+        "Phân luồng giao thông trên các tuyến: Tăng Bạt Hổ, Phạm Đình Hổ, Nguyễn Công Trứ.",
     ],
 )
 def test_named_things_are_nobody(text):
@@ -865,6 +870,20 @@ def test_named_things_are_nobody(text):
     ],
 )
 def test_people_named_like_places_or_units_stay(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Lưu trữ" (archived) after a name in a reference list is no part of the name
+        ("Bài viết về Trần Trọng Kim Lưu trữ ngày 2 tháng 3 năm 2020.", ["Trần Trọng Kim"]),
+        ("Ông Lưu Văn Trữ và ông Nguyễn Văn Lưu dự họp.", ["Lưu Văn Trữ", "Nguyễn Văn Lưu"]),
+        # the State of Vietnam's prime minister keeps his post
+        ("Thủ tướng Chính phủ Quốc gia Việt Nam Nguyễn Văn Tâm được bổ nhiệm.", ["Nguyễn Văn Tâm"]),
+    ],
+)
+def test_archive_notes_and_state_names(text, expected):
     assert names(text) == expected
 
 

@@ -189,7 +189,7 @@ NOT_PERSON_BEFORE = re.compile(
                           làng|thôn|ấp|bản|núi|dãy|đèo|biển|vịnh|hồ|đảo|châu|kênh|rạch|
                           báo|tạp[ ]chí|đền|chùa|đình)                      # places, newspapers
       | (?<![{LETTER}])(?:Huân[ ]chương|Giải[ ]thưởng|giải[ ]thưởng|Giải|Tư[ ]tưởng|tư[ ]tưởng|
-                          Học[ ]viện|Đại[ ]học|TP\.?|Tp\.?|Bảo[ ]tàng|Cộng[ ]sản|
+                          Học[ ]viện|Đại[ ]học|TP\.?|Tp\.?|Bảo[ ]tàng|Cộng[ ]sản|Tiền[ ]phong|(?:Chính[ ]trị|Hành[ ]chính)[ ]Quốc[ ]gia|
                           Thành[ ]phố|Quận|Huyện|Tỉnh|Phường)                 # institutions and awards named after people
       | (?<![{LETTER}])(?:Q|P|TX|TT)\.                                       # Q. Bắc Từ Liêm, P. Hàng Mã
       | (?<![{LETTER}])(?-i:đ)\.                                            # đ. Nguyễn Tất Thành (đường)
@@ -223,7 +223,7 @@ PLACE_LIST_OPENER = re.compile(
     r"""
     (?<![^\W\d_])                 # a whole word ("bản" is left out: "Kịch bản:", "văn bản:")
     (?<!Nông[ ])(?<!nông[ ])         # "Phát triển Nông thôn:" is a ministry's name
-    (?:tổ[ ]dân[ ]phố|khu[ ]phố|thôn|xóm|ấp|làng|phường|xã|thị[ ]trấn|đường|tuyến[ ]đường|
+    (?:tổ[ ]dân[ ]phố|khu[ ]phố|thôn|xóm|ấp|làng|phường|xã|thị[ ]trấn|đường|tuyến(?:[ ]đường|[ ]phố)?|
        phố|ngõ|quận|huyện|khu|đảo|núi|sông|hồ)
     (?:[ ]*\([^()\n]{0,40}\))?[ ]*:[ ]*$
     """,
