@@ -904,11 +904,19 @@ class _Finder:
             for start2, end2 in spans:
                 if speakers:
                     self._quoted_line(speaker, start, start2, end2, amended)
-                else:
+                elif not self.opens_with_other_document(start2, end2, speaker):
                     for c in self.referenced_in(start2, end2):
                         self.add(speaker, "cites", c.code, "page_quote", start, end2)
             if speakers:
                 self.expiry_lists(speaker, spans)
+
+    def opens_with_other_document(self, start: int, end: int, own: str | None) -> bool:
+        """True for a line that opens with another document as its subject ("- Nghị định A ...
+        đã được sửa đổi theo Nghị định B;"): what it refers to is A's, not the page's document's."""
+        first = next((c for c in self.citations_in(start, end) if c.code), None)
+        if first is None or (own and code_key(first.code or "") == code_key(own)):
+            return False
+        return P.LINE_HEAD.fullmatch(self.text, start, first.start) is not None
 
     def listed_agents(self, target: str | None, kind: str, opener_start: int, lines: list[tuple[int, int]]) -> None:
         """Each line's first document acts on ``target`` ("- Khoản 1 Điều 1 Quyết định B")."""

@@ -1077,6 +1077,21 @@ QUOTE_SCOPE_ROWS = [
         set(),
         id="items_of_an_expiry_list_are_still_quoted",
     ),
+    pytest.param(
+        "# Nghị quyết 283/NQ-CP năm 2025 về thuế giá trị gia tăng\n\nCác văn bản hướng dẫn gồm như sau:\n\n"
+        "- Nghị định 209/2013/NĐ-CP quy định chi tiết Luật Thuế giá trị gia tăng đã được sửa đổi theo Nghị "
+        "định 12/2015/NĐ-CP;\n- Thông tư 80/2021/TT-BTC hướng dẫn Luật Quản lý thuế.\n",
+        set(),
+        {("283/NQ-CP", "cites", "12/2015/NĐ-CP")},
+        id="a_catalogue_item_s_references_are_its_own_not_the_page_s",
+    ),
+    pytest.param(
+        "# Nghị quyết 283/NQ-CP năm 2025 về thuế\n\nNội dung chính như sau:\n\n1. Thực hiện theo Nghị định "
+        "12/2015/NĐ-CP về thuế.\n",
+        {("283/NQ-CP", "cites", "12/2015/NĐ-CP")},
+        set(),
+        id="the_page_s_own_item_still_cites",
+    ),
 ]
 
 

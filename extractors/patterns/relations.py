@@ -808,3 +808,6 @@ AGENT_LIST_OPENER = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+#: What may open a line before its subject document: a bullet or an item number ("- ", "2. ", "a) ").
+LINE_HEAD = re.compile(r"[ *]*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))?[ *]*")
