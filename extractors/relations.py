@@ -779,14 +779,14 @@ class _Finder:
             by_theo = verb.group(0).casefold().endswith("theo")
             if by_theo and not P.PASSIVE_THEO.search(verb.group(0)):
                 continue  # "sửa đổi theo hướng ...": no passive without "được"
-            target = self.passive_target(verb.start(), by_theo)
-            if target is None:
-                continue
-            kind = P.PASSIVE_TYPES[verb.lastgroup or ""]
             sentence = self.sentence_of(verb.start())
             agent = self.agent_after(verb.end(), sentence)
             if agent is None:
                 continue
+            target = self.passive_target(verb.start(), by_theo, agent)
+            if target is None:
+                continue
+            kind = P.PASSIVE_TYPES[verb.lastgroup or ""]
             agent_gap = self.text[verb.end() : agent.start if agent.start >= verb.end() else _code_start(agent)]
             if self.gap_names_other_document(agent_gap) or P.SCOPE_BREAK.search(agent_gap):
                 continue
@@ -808,7 +808,7 @@ class _Finder:
         ]
         return min(candidates, key=_code_start) if candidates else None
 
-    def passive_target(self, verb_at: int, by_theo: bool) -> Citation | None:
+    def passive_target(self, verb_at: int, by_theo: bool, agent: Citation) -> Citation | None:
         """The document a passive verb at ``verb_at`` speaks of: the last one before it in its
         sentence, with nothing naming another document between. A verb inside a citation is part
         of a document's name, except for a "được ... theo" past its code, inside the subject
@@ -830,6 +830,17 @@ class _Finder:
         if not before:
             return None
         target = before[-1]
+        if not target.code and target.form == "named" and len(before) > 1:
+            # "Nghị định A quy định chi tiết Luật Thuế giá trị gia tăng đã được sửa đổi theo Nghị định
+            # B": a decree amends a decree, not the law named in A's description
+            owner = before[-2]
+            if (
+                owner.code
+                and self.same_kind(owner, agent)
+                and not self.same_kind(target, agent)
+                and not self.gap_names_other_document(self.text[owner.end : target.start])
+            ):
+                return owner
         if not target.code or self.gap_names_other_document(self.text[target.end : verb_at]):
             return None
         return target

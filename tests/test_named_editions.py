@@ -70,7 +70,16 @@ TABLE = [
     ("Luật Đất đai", "1993", None),  # not in the table
     ("Hiến pháp", "2013", None),  # constitutions carry no number
     ("Luật Không Có", "2024", None),
+    ("Luật Nhà ở", "2023", "27/2023/QH15"),
+    ("Luật Quản lý thuế", "2019", "38/2019/QH14"),
+    ("Luật Nhà ở", "2014", None),  # an edition the bench never cites with its number
 ]
+
+
+def test_a_law_the_table_lists_is_found_by_name_with_its_year():
+    (found,) = find_citations("theo quy định của Luật Nhà ở năm 2023 về nhà ở xã hội")
+    assert (found.name, found.edition) == ("Luật Nhà ở", "2023")
+    assert edition_code(found.name, found.edition) == "27/2023/QH15"
 
 
 @pytest.mark.parametrize(("name", "year", "code"), TABLE)

@@ -1043,6 +1043,19 @@ MORE_VERB_ROWS = [
         set(),
         id="a_verb_of_the_same_kind_inside_the_part_path",
     ),
+    pytest.param(
+        "Căn cứ Nghị định số 78/2025/NĐ-CP quy định chi tiết một số điều của Luật Ban hành văn bản quy phạm "
+        "pháp luật được sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP;",
+        {("187/2025/NĐ-CP", "amends", "78/2025/NĐ-CP")},
+        set(),
+        id="a_decree_amends_the_decree_not_the_law_its_description_names",
+    ),
+    pytest.param(
+        "Nghị định 102/2024/NĐ-CP quy định chi tiết Luật Đất đai đã được sửa đổi bởi Luật số 43/2024/QH15.",
+        set(),
+        {("43/2024/QH15", "amends", "102/2024/NĐ-CP")},
+        id="a_law_amends_the_law_not_the_decree",
+    ),
 ]
 
 
