@@ -850,6 +850,8 @@ def test_a_bare_unit_head_on_a_page_about_that_unit_is_the_unit(text, name, expe
         "Ngày 15/5 là ngày thành lập Đội Thiếu niên Tiền phong Hồ Chí Minh.",
         "Ông theo học tại Học viện Chính trị - Hành chính Quốc gia Hồ Chí Minh.",
         "Phân luồng giao thông trên các tuyến: Tăng Bạt Hổ, Phạm Đình Hổ, Nguyễn Công Trứ.",
+        "Tại các vùng phía bắc Vòng Bắc Cực, mặt trời mùa hè không lặn.",
+        "Thi công cầu vượt trên đoạn Phạm Văn Đồng - Gò Dưa thuộc Vành đai 2.",
     ],
 )
 def test_named_things_are_nobody(text):

@@ -186,7 +186,7 @@ NOT_PERSON_BEFORE = re.compile(
     (?:
         (?<![{LETTER}])(?:đường|phố|ngõ|ngách|hẻm|quận|huyện|tỉnh|xã|phường|thị[ ]xã|
                           thành[ ]phố|sông|cầu|chợ|trường|lăng|tượng|khu|
-                          làng|thôn|ấp|bản|núi|dãy|đèo|biển|vịnh|hồ|đảo|châu|kênh|rạch|
+                          làng|thôn|ấp|bản|núi|dãy|đèo|biển|vịnh|hồ|đảo|châu|kênh|rạch|đoạn|
                           báo|tạp[ ]chí|đền|chùa|đình)                      # places, newspapers
       | (?<![{LETTER}])(?:Huân[ ]chương|Giải[ ]thưởng|giải[ ]thưởng|Giải|Tư[ ]tưởng|tư[ ]tưởng|
                           Học[ ]viện|Đại[ ]học|TP\.?|Tp\.?|Bảo[ ]tàng|Cộng[ ]sản|Tiền[ ]phong|(?:Chính[ ]trị|Hành[ ]chính)[ ]Quốc[ ]gia|
