@@ -283,11 +283,14 @@ def _parse_state_tail(match: re.Match[str], number: str, year: str | None, group
     end = match.start(group)
     for seg_match in CODE_SEGMENT_RE.finditer(match.group(group)):
         written = _unglue(seg_match.group())
-        canon, note = _state_segment(_clean_segment(written), first=not kept)
-        glued = _glued_type_and_issuer(_clean_segment(written)) if not kept and year is not None else None
-        if glued is not None and (canon is None or canonical_type(canon) is None):
-            kept.extend(glued)  # "10/2024/TTBTC": the dash between type and issuer left out
-            notes.append(f"'{_clean_segment(written)}' read as '{glued[0]}-{glued[1]}'")
+        seg = _clean_segment(written)
+        canon, note = _state_segment(seg, first=not kept)
+        glued = None
+        if not kept and year is not None and (canon is None or canonical_type(canon) is None):
+            glued = _glued_type_and_issuer(seg)  # "10/2024/TTBTC": the dash between type and issuer left out
+        if glued is not None:
+            kept.extend(glued)
+            notes.append(f"'{seg}' read as '{glued[0]}-{glued[1]}'")
         elif canon is None:
             break
         else:

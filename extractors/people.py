@@ -636,6 +636,14 @@ def _unit_in_full(head: str, subject: str | None, heading: str | None) -> str | 
     return subject[at + 1 :] if subject and at >= 0 else None
 
 
+def _with_unit_in_full(post: PostSpan, subject: str | None, heading: str | None) -> PostSpan:
+    """``post`` with its bare unit head ("Vùng") written as the unit the page is about, if any."""
+    if not post.organization or not is_bare_head(post.organization):
+        return post
+    unit = _unit_in_full(post.organization, subject, heading)
+    return PostSpan(post.start, post.end, post.title, unit, post.org_start) if unit else post
+
+
 def _owner_beside(text: str, post: PostSpan, posts: list[PostSpan]) -> str | None:
     """The body of the post written right after ``post`` (else right before it), for a bare
     party committee: "Bí thư Đảng ủy, Tư lệnh Binh đoàn 15" -> "Binh đoàn 15"."""
@@ -661,12 +669,8 @@ def resolve_organizations(
     or a bare unit head ("Tư lệnh Vùng") in a text about one body."""
     if places is None:
         places, subject, heading = document_places(text), document_subject(text), document_heading(text)
-    posts = [  # bare unit heads first: they may own a party committee written beside them
-        PostSpan(p.start, p.end, p.title, _unit_in_full(p.organization, subject, heading), p.org_start)
-        if p.organization and is_bare_head(p.organization) and _unit_in_full(p.organization, subject, heading)
-        else p
-        for p in posts
-    ]
+    posts = [_with_unit_in_full(p, subject, heading) for p in posts]  # bare unit heads first: they
+    # may own a party committee written beside them
     out = []
     for i, post in enumerate(posts):
         org = _concrete(post.organization, places)

@@ -147,8 +147,8 @@ class _Finder:
             self.page_code = self._lead_issued()
         self.quoted: list[tuple[int, int]] = []  # blocks quoted from another document
         self.undated: set[tuple[str, str]] = set()  # pairs the year check must not drop
-        # the spans of the items of each list whose items carry descriptions
-        self.described_lists: list[list[tuple[int, int]]] = []
+        # the spans of the items of each list whose items carry descriptions (several rules read one list)
+        self.described_lists: set[tuple[tuple[int, int], ...]] = set()
         # active_verb relations with their subject's and target's spans
         self.acts: list[tuple[Relation, tuple[int, int], tuple[int, int]]] = []
 
@@ -331,7 +331,7 @@ class _Finder:
             else:  # a document named inside the last item's description ("... Điều 128 Thông tư số A")
                 nested.append(c)
         if described:
-            self.described_lists.append([(c.start, c.end) for c in members])
+            self.described_lists.add(tuple((c.start, c.end) for c in members))
         return [c for c in members if c.code]
 
     def goes_on_agent_list(self, item: Citation, nested: list[Citation], c: Citation) -> bool:

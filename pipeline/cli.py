@@ -106,12 +106,12 @@ def _report_ignored(item: Ignored) -> None:
 def _store_error(db: Path, err: Exception) -> NoReturn:
     """One line for a store that cannot be used (busy past the timeout, not a database, read-only), exit 2."""
     from pipeline.models import one_line
+    from pipeline.store import is_busy
 
-    message = str(err)
-    if "locked" in message or "busy" in message:
+    if is_busy(err):
         reason = "busy: another process kept it locked past the wait (another 'vanban run'?); try again later"
     else:
-        reason = f"cannot be used ({type(err).__name__}: {message})"
+        reason = f"cannot be used ({type(err).__name__}: {err})"
     click.echo(f"vanban: error: store {one_line(str(db))}: {reason}", err=True)
     sys.exit(2)
 

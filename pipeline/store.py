@@ -67,10 +67,15 @@ BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another one before "the sto
 SET_UP_RETRY_S = 0.05  # the pause before setting up a store again that another process is setting up
 
 
+def is_busy(error: Exception) -> bool:
+    """True for SQLite's "database is locked" / "busy": another process holds the store."""
+    message = str(error)
+    return "locked" in message or "busy" in message
+
+
 def _another_process_setting_up(error: sqlite3.OperationalError) -> bool:
     """True for the errors a concurrent set-up of the same store gives (locked, or a column it just added)."""
-    message = str(error)
-    return "locked" in message or "busy" in message or "duplicate column" in message
+    return is_busy(error) or "duplicate column" in str(error)
 
 
 class StoreBusy(Exception):

@@ -398,12 +398,17 @@ STATE_CODE_YEAR = re.compile(
     re.VERBOSE,
 )
 
+# The type words of acts that are cited with a number ("Nghị định", "Kế hoạch").
+_ACT_TYPE_WORDS = r"""
+    Bộ[ ]luật|Luật|Nghị[ ]định|Thông[ ]tư|Nghị[ ]quyết|Quyết[ ]định|Quy[ ]định|Chỉ[ ]thị
+    |Kết[ ]luận|Hướng[ ]dẫn|Công[ ]văn|Kế[ ]hoạch|Pháp[ ]lệnh
+"""
+
 #: Capitalized document words: a gap holding one names a document no citation covers.
 DOC_WORD = re.compile(
-    r"""
+    rf"""
     (?<!\w)
-    (?:Bộ\ luật|Luật|Nghị\ định|Thông\ tư|Nghị\ quyết|Quyết\ định|Quy\ định|Chỉ\ thị
-      |Kết\ luận|Hướng\ dẫn|Công\ văn|Văn\ bản|Kế\ hoạch|Pháp\ lệnh|Hiến\ pháp|Điều\ lệ)   # type words
+    (?:{_ACT_TYPE_WORDS}|Văn[ ]bản|Hiến[ ]pháp|Điều[ ]lệ)   # type words
     (?!\w)
     """,
     re.VERBOSE,
@@ -653,10 +658,9 @@ PASSIVE_END = re.compile(
 )
 
 # The head of a list item up to its code: its type and name words, "số" ("Luật Nhà ở số ").
-_ITEM_HEAD = r"""
-    (?:(?:Bộ[ ]luật|Luật|Nghị[ ]định|Thông[ ]tư|Nghị[ ]quyết|Quyết[ ]định|Quy[ ]định|Chỉ[ ]thị|Kết[ ]luận
-         |Hướng[ ]dẫn|Công[ ]văn|Kế[ ]hoạch|Pháp[ ]lệnh)
-       (?:[ \n][^\W\d_][^\s,;.:()]*){0,6}?[ \n]+)?
+_ITEM_HEAD = rf"""
+    (?:(?:{_ACT_TYPE_WORDS})
+       (?:[ \n][^\W\d_][^\s,;.:()]*){{0,6}}?[ \n]+)?
     (?:số[ \n]*)?
 """
 # A list connector: ",", "và", "hoặc", ", và", "; và" (";" alone may open a new clause).
