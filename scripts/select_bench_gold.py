@@ -1,0 +1,42 @@
+"""Choose the bench texts that helpers annotate for relation gold (issue 20).
+
+Texts that cite two or more coded documents and carry a relation signal word, of a length an
+annotator can read twice, drawn with a fixed seed; the held-out slice judged last round (bench
+lines 2861-2960) and any text that is also in dev, dev2 or dev3 are left out. Prints one bench
+id per line, in the order drawn.
+
+    python scripts/select_bench_gold.py ../shared 180 > ids.txt
+"""
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+# A party code (12-HD/BTCTW), a state code with a year (56/2015/NĐ-CP) or without (439/QĐ-TTg).
+CODE = re.compile(r"\d+[-–]\w+/\w+|\d+/\d{4}/[\w-]+|\d+/[A-ZĐ]+-\w+")
+# Words that signal a typed relation between two documents.
+SIGNAL = re.compile(r"Căn cứ|[Tt]hực hiện|sửa đổi|thay thế|bãi bỏ|hết hiệu lực|hướng dẫn")
+SEED = 20
+JUDGED_LAST_ROUND = range(2860, 2961)
+
+
+def main(shared: Path, count: int) -> None:
+    known = {p.stem for d in ("dev", "dev2", "dev3") for p in (shared / "corpus" / d).iterdir()}
+    rows = [json.loads(line) for line in (shared / "corpus/bench/tai_lieu_noi_bo-3000.jsonl").open(encoding="utf-8")]
+    pool = [
+        row["id"]
+        for index, row in enumerate(rows)
+        if index not in JUDGED_LAST_ROUND
+        and row["id"].rsplit(".", 1)[0] not in known
+        and 800 < len(row["text"]) < 10000
+        and len(set(CODE.findall(row["text"]))) >= 2
+        and SIGNAL.search(row["text"])
+    ]
+    for bench_id in random.Random(SEED).sample(sorted(pool), count):
+        print(bench_id)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), int(sys.argv[2]))
