@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo test bench eval corpus clean browser ocr
+.PHONY: demo test bench eval corpus clean browser ocr train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ bench: $(VENV)/.installed
 
 eval: $(VENV)/.installed
 	$(BIN)/vanban eval --gold ../shared/corpus/dev
+
+# Refit the learned models (extractors/learned/*.model.json) from the gold in ../shared and
+# eval/gold/, fixed seed; prints candidate recall and rules / model / hybrid figures per set.
+train: $(VENV)/.installed-test
+	$(BIN)/python -m pipeline.train --shared ../shared
 
 corpus: $(VENV)/.installed-test
 	$(BIN)/python scripts/make_corpus_files.py

@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from extractors.learned.linear import LinearModel
+from extractors.learned.post_decision import attach_posts
 from extractors.models import Person, Post, Signer
 from extractors.names import NameMention, find_name_mentions, name_key
 from extractors.organizations import body_extent, canonical_body, is_bare_head, owned_title, tidy
@@ -722,18 +724,31 @@ def _foreign_full_names(mentions: list[NameMention]) -> dict[str, str]:
     return {last: next(iter(names)) for last, names in full.items() if len(names) == 1}
 
 
-def find_people(text: str, signer: Signer | None = None) -> list[Person]:
+def read_posts(
+    text: str, signer: Signer | None = None
+) -> tuple[list[NameMention], list[PostSpan], dict[int, list[PostSpan]], list[tuple[int, int]]]:
+    """What post attachment decides from: the name mentions, the titles, the rules' links of
+    titles to mentions (by mention start) and the table rows of ``text``."""
+    mentions = _with_signer(find_name_mentions(text), signer)
+    posts = find_post_spans(text, frozenset(m.start for m in mentions))
+    return mentions, posts, link_posts(text, mentions, posts), table_rows(text)
+
+
+def find_people(
+    text: str, signer: Signer | None = None, posts_mode: str = "hybrid", posts_model: LinearModel | None = None
+) -> list[Person]:
     """Every person named in ``text``: mentions merged, posts linked and resolved.
 
     ``signer``: a directive's signer as its signature block gives it; the signer is a
     person even when the name is also a place ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Mai Sơn").
+    ``posts_mode``: who links titles to names, ``rules`` or ``hybrid`` (rules and the learned
+    attachment, ``extractors.learned.post_decision``, with ``posts_model`` or the packaged one).
     """
-    mentions = _with_signer(find_name_mentions(text), signer)
+    mentions, posts, ruled, rows = read_posts(text, signer)
     if not mentions:
         return []
     name_starts = frozenset(m.start for m in mentions)
-    posts = find_post_spans(text, name_starts)
-    linked = link_posts(text, mentions, posts)
+    linked = attach_posts(text, mentions, posts, ruled, rows, posts_mode, posts_model)
     drafts: dict[str, _PersonDraft] = {}
     full_names = _foreign_full_names(mentions)
     for mention in mentions:

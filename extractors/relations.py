@@ -114,8 +114,41 @@ def find_relations(
     -------
     One relation per (source, type, target), strongest evidence kept, in text order.
     """
+    return read_relations(text, citations, identity, doc_id, page_subject).relations
+
+
+@dataclass(frozen=True)
+class RelationReading:
+    """What the rules found in one text, with what they saw on the way: the documents the text is
+    or is about, the citations that can take part, and the sentences. The learned decision
+    (``extractors.learned.relations``) builds its candidates from it."""
+
+    relations: list[Relation]
+    self_code: str | None  # a directive's own code (or the document id when it has none)
+    page_code: str | None  # the document a page without a header is about
+    references: list[Citation]  # citations that can take part, in text order
+    sentences: list[tuple[int, int]]
+    quoted: list[tuple[int, int]]  # blocks quoted from another document
+
+
+def read_relations(
+    text: str,
+    citations: Sequence[Citation],
+    identity: SelfIdentity | None = None,
+    doc_id: str = "",
+    page_subject: int | None = None,
+) -> RelationReading:
+    """:func:`find_relations` with what the rules saw on the way (see :class:`RelationReading`)."""
     finder = _Finder(text, citations, identity, doc_id, page_subject)
-    return finder.run()
+    relations = finder.run()
+    return RelationReading(
+        relations=relations,
+        self_code=finder.self_code if identity is not None else None,
+        page_code=finder.page_code,
+        references=finder.citations,
+        sentences=[(s.start, s.end) for s in finder.sentences],
+        quoted=list(finder.quoted),
+    )
 
 
 class _Finder:

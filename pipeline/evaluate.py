@@ -223,12 +223,26 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict]]:
     return pairs
 
 
-def evaluate(gold_dir: str | Path, workers: int = 1) -> Report:
-    """Run the pipeline over the texts of ``gold_dir`` and score every category."""
+SPLITS = ("tune", "held")
+
+
+def split_pairs(pairs: list[tuple[Path, dict]], split: str | None) -> list[tuple[Path, dict]]:
+    """The ``tune`` part of a gold set (even positions in name order) or its ``held`` part (odd
+    positions: scored at milestones, never read); all of it when ``split`` is None."""
+    if split is None:
+        return pairs
+    if split not in SPLITS:
+        raise ValueError(f"split {split!r}: expected one of {', '.join(SPLITS)}")
+    ordered = sorted(pairs, key=lambda pair: pair[0].name)
+    return ordered[0::2] if split == "tune" else ordered[1::2]
+
+
+def evaluate(gold_dir: str | Path, workers: int = 1, split: str | None = None) -> Report:
+    """Run the pipeline over the texts of ``gold_dir`` (its ``split`` part) and score every category."""
     from pipeline.models import Failure
     from pipeline.process import extract_paths
 
-    pairs = load_gold(Path(gold_dir))
+    pairs = split_pairs(load_gold(Path(gold_dir)), split)
     if not pairs:
         raise FileNotFoundError(f"no gold files (X.json next to its text) in {gold_dir}")
     report = Report()

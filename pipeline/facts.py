@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from extractors.citations import extract_citations, repair_warnings
 from extractors.dates import find_dates, find_published
 from extractors.identity import page_subject_start, read_identity
+from extractors.learned.relation_decision import decide_relations
 from extractors.models import Facts
 from extractors.organizations import find_organizations
 from extractors.people import find_people
-from extractors.relations import find_relations
+from extractors.relations import read_relations
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class Source:
     text: str
     published_hint: str | None = None  # ISO date from metadata: anchors dates written without a year
     doc_id: str | None = None  # the document's id: a relation's source when the text has no code
+    relations_mode: str = "hybrid"  # rules | model | hybrid (extractors.learned.relation_decision)
+    posts_mode: str = "hybrid"  # rules | hybrid (extractors.learned.post_decision)
 
 
 def _dates(src: Source, facts: Facts) -> None:
@@ -49,7 +52,7 @@ def _citations(src: Source, facts: Facts) -> None:
 
 
 def _people(src: Source, facts: Facts) -> None:
-    facts.people = find_people(src.text, facts.identity.signer if facts.identity else None)
+    facts.people = find_people(src.text, facts.identity.signer if facts.identity else None, src.posts_mode)
 
 
 def _organizations(src: Source, facts: Facts) -> None:
@@ -58,7 +61,8 @@ def _organizations(src: Source, facts: Facts) -> None:
 
 def _relations(src: Source, facts: Facts) -> None:
     page = page_subject_start(src.text) if facts.identity is None else None
-    facts.relations = find_relations(src.text, facts.citations, facts.identity, src.doc_id or "", page)
+    reading = read_relations(src.text, facts.citations, facts.identity, src.doc_id or "", page)
+    facts.relations = decide_relations(src.text, reading, src.relations_mode)
 
 
 #: name -> (the steps it rests on, the work), in the order find_facts runs them
@@ -86,10 +90,18 @@ def run_step(name: str, src: Source, facts: Facts, ran: list[str]) -> None:
         facts.warnings.append(f"{name} failed: {type(err).__name__}: {err}")
 
 
-def find_facts(text: str, *, published_hint: str | None = None, doc_id: str | None = None) -> Facts:
-    """The facts of a normalized text; ``published_hint`` (ISO) anchors dates without a year."""
+def find_facts(
+    text: str,
+    *,
+    published_hint: str | None = None,
+    doc_id: str | None = None,
+    relations_mode: str = "hybrid",
+    posts_mode: str = "hybrid",
+) -> Facts:
+    """The facts of a normalized text; ``published_hint`` (ISO) anchors dates without a year;
+    ``relations_mode`` says who decides relations (rules, model or hybrid)."""
     facts, ran = Facts(), list[str]()
-    src = Source(text, published_hint, doc_id)
+    src = Source(text, published_hint, doc_id, relations_mode, posts_mode)
     for name in STEPS:
         run_step(name, src, facts, ran)
     return facts

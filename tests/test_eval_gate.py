@@ -24,8 +24,9 @@ FLOORS = {
     "published": 0.99,
 }
 # Posts recall on dev after its gold was completed to the new posts rule (career posts, infobox
-# rows): measured 0.568 (P 1.000) on 2026-12-07, floor a little under it.
-RECALL_FLOORS = {"posts": 0.55}
+# rows): measured 0.568 (P 1.000) with the rules alone on 2026-12-07, 0.635 (P 0.978) with the
+# learned attachment (issue 21); floor a little under.
+RECALL_FLOORS = {"posts": 0.61}
 
 
 @pytest.fixture(scope="module")
@@ -70,12 +71,13 @@ DEV2_RELATION_FLOORS = {"precision": 0.95, "recall": 0.95, "f1": 0.95}
 # --- people and posts on dev2 (texts the extractor was not written on; issue 11) --------
 # Floors a little under what was measured when they were set: people P 0.992 R 1.000
 # F1 0.996; posts P 0.970 R 0.508 after dev2's gold was completed to the new posts rule
-# (career posts and infobox rows count; measured 2026-12-07, was R 0.959 on the old gold).
+# (career posts and infobox rows count; measured 2026-12-07, was R 0.959 on the old gold); with the
+# learned post attachment (issue 21) posts P 0.865 R 0.707.
 DEV2_PEOPLE_FLOORS = [
     ("people", "f1", 0.97),
     ("people", "precision", 0.96),
-    ("posts", "recall", 0.49),
-    ("posts", "precision", 0.93),
+    ("posts", "recall", 0.68),
+    ("posts", "precision", 0.84),
 ]
 
 
@@ -101,3 +103,42 @@ def test_dev2_people_floor(dev2_report, category, measure, floor):
     assert score.tp > 0, f"{category}: nothing found at all"
     value = getattr(score, measure)
     assert value >= floor, f"dev2 {category} {measure} {value:.3f} < {floor}"
+
+
+# --- dev3-tune: the even positions of dev3 in name order (issues 20, 21) -------------------
+# dev3-held (the odd positions) is never gated here, so that it stays a measure. Measured with
+# the learned relation decision and post attachment on 2026-12-07 (relations and posts were
+# trained on this half, so these are not held-out figures): codes F1 0.981, people F1 0.923,
+# posts P 0.693 R 0.445, relations P 0.912 R 0.838.
+DEV3_TUNE_FLOORS = [
+    ("codes", "f1", 0.96),
+    ("dates", "f1", 0.95),
+    ("people", "f1", 0.90),
+    ("posts", "recall", 0.42),
+    ("posts", "precision", 0.66),
+    ("relations", "precision", 0.88),
+    ("relations", "recall", 0.80),
+]
+
+
+@pytest.fixture(scope="module")
+def dev3_tune_report(shared_dir):
+    path = shared_dir / "corpus" / "dev3"
+    if not path.is_dir():
+        pytest.skip("needs ../shared/corpus/dev3")
+    return evaluate(path, split="tune")
+
+
+def test_dev3_tune_is_the_even_half(shared_dir, dev3_tune_report):
+    if not (shared_dir / "corpus" / "dev3").is_dir():
+        pytest.skip("needs ../shared/corpus/dev3")
+    gold = load_gold(shared_dir / "corpus" / "dev3")
+    assert dev3_tune_report.files == (len(gold) + 1) // 2
+
+
+@pytest.mark.parametrize("category, measure, floor", DEV3_TUNE_FLOORS)
+def test_dev3_tune_floor(dev3_tune_report, category, measure, floor):
+    score = dev3_tune_report.scores[category]
+    assert score.tp > 0, f"{category}: nothing found at all"
+    value = getattr(score, measure)
+    assert value >= floor, f"dev3-tune {category} {measure} {value:.3f} < {floor}"

@@ -1,0 +1,173 @@
+"""Candidate (holder, post) pairs for the learned post attachment, and their features.
+
+Every title the people extractor reads (``extractors.people.find_post_spans``) is paired with
+the names that could hold it: the nearest names before and after it in its sentence, the names
+of its table row, the page's own subject when a pronoun ("ông", "bà", "đồng chí") stands for
+them, and whoever the rules gave it to. The features say how the two stand to each other:
+distance, names and punctuation between, the words between and before, career verbs, the
+title itself, and the rules' verdict.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from extractors.patterns import learned as P
+
+#: How far (characters) a name may stand before or after a title and still be a candidate holder.
+_REACH_BEFORE = 160
+_REACH_AFTER = 100
+
+
+class Span(Protocol):
+    """What a name mention or a post is read by here: where it stands."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+class NamedSpan(Span, Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+class TitledSpan(Span, Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def organization(self) -> str | None: ...
+
+
+@dataclass
+class PostCandidate:
+    """A name mention that may hold a post, with the features of the pair."""
+
+    holder: int  # index of the mention in the mentions given
+    post: int  # index of the post in the posts given
+    ruled: bool
+    features: set[str] = field(default_factory=set)
+
+
+def post_candidates(
+    text: str,
+    mentions: Sequence[NamedSpan],
+    posts: Sequence[TitledSpan],
+    linked: Mapping[int, Sequence[TitledSpan]],
+    rows: Sequence[tuple[int, int]] = (),
+) -> list[PostCandidate]:
+    """Every candidate (mention, post) pair of ``text``; ``linked`` is what the rules gave each
+    mention (by its start), ``rows`` the spans of table rows."""
+    ruled = {(start, p.start, p.end) for start, ps in linked.items() for p in ps}
+    claimed = {(p.start, p.end) for ps in linked.values() for p in ps}
+    subject = _page_subject(mentions)
+    found: dict[tuple[int, int], PostCandidate] = {}
+    mention_starts = [m.start for m in mentions]
+
+    def add(h: int, k: int, how: str) -> None:
+        key = (h, k)
+        if key not in found:
+            m, p = mentions[h], posts[k]
+            is_ruled = (m.start, p.start, p.end) in ruled
+            found[key] = PostCandidate(h, k, is_ruled, _features(text, mentions, m, p, is_ruled, claimed, h == subject))
+        found[key].features.add(f"how={how}")
+
+    for k, post in enumerate(posts):
+        sentence_start, sentence_end = _sentence_around(text, post.start, post.end)
+        before = [i for i, s in enumerate(mention_starts) if sentence_start <= s and mentions[i].end <= post.start]
+        after = [i for i, s in enumerate(mention_starts) if post.end <= s < sentence_end]
+        for i in before[-2:]:
+            if post.start - mentions[i].end <= _REACH_BEFORE:
+                add(i, k, "before")
+        for i in after[:2]:
+            if mentions[i].start - post.end <= _REACH_AFTER:
+                add(i, k, "after")
+        for low, high in rows:
+            if low <= post.start < high:
+                for i, s in enumerate(mention_starts):
+                    if low <= s < high:
+                        add(i, k, "row")
+        if subject is not None and not before:
+            pronoun = P.PRONOUN.search(text, sentence_start, post.start)
+            if pronoun is not None:
+                add(subject, k, "pronoun")
+    for start, ps in linked.items():
+        if start in mention_starts:
+            h = mention_starts.index(start)
+            for p in ps:
+                for k, post in enumerate(posts):
+                    if (post.start, post.end) == (p.start, p.end):
+                        add(h, k, "rule")
+    return list(found.values())
+
+
+def _features(
+    text: str,
+    mentions: Sequence[NamedSpan],
+    m: NamedSpan,
+    p: TitledSpan,
+    ruled: bool,
+    claimed: set[tuple[int, int]],
+    is_subject: bool,
+) -> set[str]:
+    f = {f"ruled={ruled}", f"subject={is_subject}", f"has_org={p.organization is not None}"}
+    f.add(f"title={p.title.casefold()}")
+    f.add(f"capital={p.title[:1].isupper()}")
+    if not ruled and (p.start, p.end) in claimed:
+        f.add("claimed_by_other")
+    low, high = (m.end, p.start) if m.end <= p.start else (p.end, m.start)
+    side = "name_first" if m.end <= p.start else "title_first"
+    if low > high:
+        low, high, side = high, high, "overlap"
+    f.add(f"side={side}")
+    between = text[low:high]
+    f.add(f"gap={_bucket(len(between))}")
+    f.add(f"{side}|gap={_bucket(len(between))}")
+    names_between = sum(1 for other in mentions if low <= other.start and other.end <= high)
+    f.add(f"names_between={_bucket(names_between)}")
+    for mark in set(P.PUNCTUATION.findall(between)):
+        f.add(f"punct={mark!r}")
+        f.add(f"{side}|punct={mark!r}")
+    words = [w.lower() for w in P.WORD.findall(between)]
+    for w in words[:6]:
+        f.add(f"mid={w}")
+    for w1, w2 in zip(words, words[1:6]):
+        f.add(f"mid2={w1}_{w2}")
+    if not words:
+        f.add(f"{side}|adjacent")
+    before_title = [w.lower() for w in P.WORD.findall(text[max(0, p.start - 40) : p.start])][-4:]
+    for w in before_title:
+        f.add(f"pre={w}")
+    for w1, w2 in zip(before_title, before_title[1:]):
+        f.add(f"pre2={w1}_{w2}")
+    return f
+
+
+def _page_subject(mentions: Sequence[NamedSpan]) -> int | None:
+    """The mention standing for the person a page is about: a name in its first 200 characters,
+    else the most mentioned name; None for a page with no names."""
+    if not mentions:
+        return None
+    for i, m in enumerate(mentions):
+        if m.start < 200:
+            return i
+    counts = Counter(m.name for m in mentions)
+    top = counts.most_common(1)[0][0]
+    return next(i for i, m in enumerate(mentions) if m.name == top)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) holding ``start``..``end``: from the last stop or line break before
+    it to the next one after it."""
+    low = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1, 0)
+    stops = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
+    return low, min(stops) if stops else len(text)
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 3 else f"{2 ** int(math.log2(n))}+"

@@ -1,0 +1,65 @@
+"""Regular expressions the learned decisions read their features with.
+
+Each is small and anchored or bounded; they cut text into words and find the few structures
+(an appendix line, a table row, an article heading) whose presence is a feature.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A word for bag-of-words features: letters and digits of any script, glued by & or ' at most.
+WORD = re.compile(r"\w+(?:[&']\w+)*")
+
+# A line that attaches a text to a document: "(Kèm theo Hướng dẫn số 40-HD/BTCTW ...)",
+# "Ban hành kèm theo Quyết định số ...".
+APPENDIX_LINE = re.compile(r"^[\s(*_>#-]{0,6}(?:ban hành )?kèm theo\b", re.IGNORECASE)
+
+# A Markdown table row: the line opens with a pipe.
+TABLE_ROW = re.compile(r"^\s{0,3}\|")
+
+# Where a directive's body starts after its preamble: "QUYẾT ĐỊNH:", "Điều 1.", "I. ", "Phần I".
+BODY_START = re.compile(
+    r"^\s{0,3}(?:[#*]{0,4}\s?)(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ)\s*:|^\s{0,3}(?:[#*]{0,4}\s?)(?:Điều 1\b|I\.\s|Phần I\b|PHẦN I\b)",
+    re.MULTILINE,
+)
+
+# A party code's type (between the dash and the slash) or a state code's type (before its dash).
+PARTY_TYPE = re.compile(r"^\d+[a-zA-Z]?-([^/]+)/")
+STATE_TYPE = re.compile(r"^\d+(?:/\d{4})?/([^/-]+)")
+
+# A state code's year ("56/2015/NĐ-CP").
+STATE_YEAR = re.compile(r"^\d+/(\d{4})/")
+
+
+def _signal_table() -> list[tuple[str, re.Pattern[str]]]:
+    """(label, pattern) for every group of relation signal words in ``relation_signals.json``:
+    ``verb:amends`` for "sửa đổi, bổ sung", ``lead:based_on`` for "căn cứ", and so on, each
+    pattern matching any phrase of its group as whole words, case-insensitively."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("extractors").joinpath("data/relation_signals.json").read_text(encoding="utf-8"))
+    table = []
+    for section in ("lead", "verb", "passive", "cites", "expiry"):
+        for kind, phrases in data[section].items():
+            if kind.startswith("_") or not isinstance(phrases, list):
+                continue
+            words = sorted(phrases, key=len, reverse=True)
+            # each phrase as whole words; a space in a phrase matches any run of spaces
+            alternatives = "|".join(
+                r"\s+".join(re.escape(w) for w in p.replace(",", " ,").split()).replace(r"\s+,", r"\s*,") for p in words
+            )
+            table.append((f"{section}:{kind}", re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)))
+    return table
+
+
+# Relation signal words by group, read once from the data file (see _signal_table).
+SIGNALS = _signal_table()
+
+# A pronoun or form of address that stands for the person a page is about ("Năm 2010, ông được
+# bầu làm ...", "bà từng giữ chức ...", "đồng chí được bổ nhiệm ...").
+PRONOUN = re.compile(r"(?<!\w)(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)(?!\w)")
+
+# Punctuation whose presence between a name and a title is a feature.
+PUNCTUATION = re.compile(r"[,;:()\[\]|\n–-]")

@@ -1,0 +1,54 @@
+"""The gold sets vanban is tuned, trained and judged on, and their fixed tune/held-out split.
+
+- ``dev``, ``dev2``: ``../shared/corpus/``; tuned on whole.
+- ``dev3``: ``../shared/corpus/dev3``; in name order, even positions are ``dev3-tune``, odd
+  positions ``dev3-held`` (scored at milestones only, never read).
+- ``bench``: gold written here for texts of the 3,000-document bench (``eval/gold/bench/``,
+  one file per bench id; the texts stay in ``../shared/corpus/bench``), split the same way
+  into ``bench-tune`` and ``bench-held``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline.evaluate import SPLITS, load_gold, split_pairs
+
+BENCH_JSONL = "corpus/bench/tai_lieu_noi_bo-3000.jsonl"
+REPO_GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold"
+
+
+def bench_gold(gold_dir: Path, bench_jsonl: Path, text_dir: Path) -> list[tuple[Path, dict]]:
+    """(text path, gold) pairs for gold written on bench texts: each text is written to
+    ``text_dir`` under its bench id (a bench id names a Markdown page: ``<hash>.md``)."""
+    golds = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        golds[gold["file"]] = gold
+    text_dir.mkdir(parents=True, exist_ok=True)
+    with bench_jsonl.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            if row["id"] in golds:
+                (text_dir / row["id"]).write_text(row["text"], encoding="utf-8")
+    return [(text_dir / name, gold) for name, gold in sorted(golds.items()) if (text_dir / name).is_file()]
+
+
+def named_sets(shared: Path, text_dir: Path) -> dict[str, list[tuple[Path, dict]]]:
+    """Every gold set by name (dev, dev2, dev3-tune, dev3-held, bench-tune, bench-held), the
+    ones whose files are missing left out."""
+    sets: dict[str, list[tuple[Path, dict]]] = {}
+    for name in ("dev", "dev2"):
+        if (shared / "corpus" / name).is_dir():
+            sets[name] = load_gold(shared / "corpus" / name)
+    if (shared / "corpus" / "dev3").is_dir():
+        dev3 = load_gold(shared / "corpus" / "dev3")
+        for split in SPLITS:
+            sets[f"dev3-{split}"] = split_pairs(dev3, split)
+    bench_dir = REPO_GOLD / "bench"
+    if bench_dir.is_dir() and (shared / BENCH_JSONL).is_file():
+        bench = bench_gold(bench_dir, shared / BENCH_JSONL, text_dir)
+        for split in SPLITS:
+            sets[f"bench-{split}"] = split_pairs(bench, split)
+    return sets

@@ -1,0 +1,360 @@
+"""Train the learned relation decision from gold and judge it against the rules (``make train``).
+
+Rules propose candidates (``extractors.learned.relation_candidates``); a multinomial logistic
+regression (scikit-learn, fixed seed) learns from the tune sets (dev, dev2, dev3-tune,
+bench-tune) which candidate pairs are related and how. Thresholds for the hybrid are chosen on
+out-of-fold predictions (folds by document), then the model is refitted on all tune data and
+written as JSON beside the code that applies it, with a card. The held-out sets (dev3-held,
+bench-held) are scored once, rules / model / hybrid side by side, figures only: their texts
+and misses are never printed.
+
+    python -m pipeline.train --shared ../shared            # fit, judge, write model and card
+    python -m pipeline.train --shared ../shared --dry-run  # figures only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from extractors.codes import code_key
+from extractors.identity import page_subject_start
+from extractors.learned.linear import LinearModel
+from extractors.learned.relation_candidates import Candidate, relation_candidates
+from extractors.learned.relation_decision import MODES, NONE, decide_relations
+from extractors.patterns.relations import RELATION_TYPES
+from extractors.relations import RelationReading, read_relations
+from pipeline.facts import find_facts
+from pipeline.gold_sets import named_sets
+from pipeline.ingest import read_file
+from pipeline.models import RawDocument
+from pipeline.record import iso_date
+from pipeline.train_posts import PostExample, post_example
+from vntext.normalize import normalize
+
+SEED = 20
+TUNE_SETS = tuple(os.environ.get("VANBAN_TRAIN_SETS", "dev,dev2,dev3-tune,bench-tune").split(","))
+HELD_SETS = ("dev3-held", "bench-held")
+MODEL_DIR = Path(__file__).resolve().parent.parent / "extractors" / "learned"
+CLASSES = (NONE, *RELATION_TYPES)
+
+
+@dataclass
+class Example:
+    """One gold text read as far as the relation decision needs."""
+
+    set_name: str
+    name: str
+    text: str
+    reading: RelationReading
+    candidates: list[Candidate]
+    gold: set[tuple[str, str, str]]
+    optional: set[tuple[str, str, str]]
+    labels: list[str] = field(default_factory=list)
+    posts: PostExample | None = None
+
+
+def _triple(source: str, kind: str, target: str) -> tuple[str, str, str]:
+    return (code_key(source), kind, code_key(target))
+
+
+def read_example(set_name: str, path: Path, gold: dict) -> Example | None:
+    """The rules' reading and the candidates of one gold text, labelled from its gold."""
+    raws = [r for r in read_file(path) if isinstance(r, RawDocument)]
+    if not raws:
+        return None
+    raw = raws[0]
+    norm = normalize(raw.text, "md" if raw.markdown else raw.format)
+    facts = find_facts(norm.text, published_hint=iso_date(raw.published), doc_id=raw.id, relations_mode="rules")
+    page = page_subject_start(norm.text) if facts.identity is None else None
+    reading = read_relations(norm.text, facts.citations, facts.identity, raw.id or "", page)
+    candidates = relation_candidates(norm.text, reading)
+    example = Example(
+        set_name,
+        path.name,
+        norm.text,
+        reading,
+        candidates,
+        {_triple(*r) for r in gold.get("relations", [])},
+        {_triple(*r) for r in gold.get("relations_optional", [])},
+    )
+    signer = facts.identity.signer if facts.identity else None
+    example.posts = post_example(set_name, path.name, norm.text, signer, gold)
+    by_pair = {(s, t): k for s, k, t in example.gold}
+    example.labels = [by_pair.get((code_key(c.source), code_key(c.target)), NONE) for c in candidates]
+    return example
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, predicted: set, gold: set, optional: set) -> None:
+        predicted = {p for p in predicted if p not in optional or p in gold}
+        self.tp += len(predicted & gold)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def line(self) -> str:
+        return f"P {self.p:.3f} R {self.r:.3f} F1 {self.f1:.3f} (tp {self.tp} fp {self.fp} fn {self.fn})"
+
+
+def candidate_recall(examples: list[Example]) -> tuple[int, int]:
+    """(gold relations whose pair is a candidate, gold relations)."""
+    covered = total = 0
+    for ex in examples:
+        pairs = {(code_key(c.source), code_key(c.target)) for c in ex.candidates}
+        total += len(ex.gold)
+        covered += sum(1 for s, _k, t in ex.gold if (s, t) in pairs)
+    return covered, total
+
+
+def score(examples: list[Example], mode: str, model: LinearModel | None) -> tuple[Tally, dict[str, Tally]]:
+    """Relations of the examples decided the ``mode`` way against their gold: all, and per type."""
+    total, per_type = Tally(), {k: Tally() for k in RELATION_TYPES}
+    for ex in examples:
+        found = decide_relations(ex.text, ex.reading, mode, model) if mode != "rules" else ex.reading.relations
+        predicted = {_triple(r.source, r.type, r.target) for r in found}
+        total.add(predicted, ex.gold, ex.optional)
+        for kind, tally in per_type.items():
+            tally.add(
+                {t for t in predicted if t[1] == kind},
+                {t for t in ex.gold if t[1] == kind},
+                {t for t in ex.optional if t[1] == kind},
+            )
+    return total, per_type
+
+
+def fit(examples: list[Example], c: float) -> LinearModel:
+    """A logistic regression over the relation candidates of ``examples``."""
+    rows = [cand.features() for ex in examples for cand in ex.candidates]
+    return fit_linear(rows, [label for ex in examples for label in ex.labels], c, CLASSES)
+
+
+def fit_linear(features: list[set[str]], labels: list[str], c: float, all_classes: tuple[str, ...]) -> LinearModel:
+    """A logistic regression (scikit-learn, fixed seed) over binary features, as a LinearModel
+    whose classes are ``all_classes`` (a class with no example can never win)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [{f: 1 for f in fs} for fs in features]
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(rows)
+    classifier = LogisticRegression(C=c, max_iter=5000, random_state=SEED)
+    classifier.fit(matrix, labels)
+    coef, intercept = classifier.coef_, classifier.intercept_
+    if coef.shape[0] == 1:  # two classes: one row for the second; the first scores 0 (softmax = sigmoid)
+        import numpy as np
+
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
+    classes = list(classifier.classes_)
+    for missing in (k for k in all_classes if k not in classes):
+        classes.append(missing)
+    weights: dict[str, tuple[float, ...]] = {}
+    names = vectorizer.get_feature_names_out()
+    for j, name in enumerate(names):
+        row = [float(coef[i, j]) if i < len(classifier.classes_) else 0.0 for i in range(len(classes))]
+        if any(abs(w) >= 5e-3 for w in row):  # smaller weights change no decision here; the file stays small
+            weights[str(name)] = tuple(round(w, 3) for w in row)
+    intercepts = [float(x) for x in intercept] + [-30.0] * (len(classes) - len(classifier.classes_))
+    return LinearModel(tuple(classes), tuple(round(x, 4) for x in intercepts), weights, {"C": c})
+
+
+def out_of_fold(examples: list[Example], c: float, folds: int = 5) -> list[tuple[Example, LinearModel]]:
+    """Each example with a model fitted without its fold (folds by document, fixed order)."""
+    order = sorted(examples, key=lambda ex: (ex.set_name, ex.name))
+    groups = [order[i::folds] for i in range(folds)]
+    paired: list[tuple[Example, LinearModel]] = []
+    for i, group in enumerate(groups):
+        rest = [ex for j, g in enumerate(groups) if j != i for ex in g]
+        model = fit(rest, c)
+        paired.extend((ex, model) for ex in group)
+    return paired
+
+
+def oof_score(paired: list[tuple[Example, LinearModel]], mode: str, veto: float, add: float) -> Tally:
+    total = Tally()
+    for ex, model in paired:
+        tuned = LinearModel(
+            model.classes, model.intercepts, model.weights, {"veto_threshold": veto, "add_threshold": add}
+        )
+        found = decide_relations(ex.text, ex.reading, mode, tuned)
+        total.add({_triple(r.source, r.type, r.target) for r in found}, ex.gold, ex.optional)
+    return total
+
+
+def choose(examples: list[Example]) -> tuple[float, float, float, str, list[str]]:
+    """C, veto and add thresholds, and the mode, that score best out of fold on the tune sets."""
+    log: list[str] = []
+    best: tuple[float, float, float, float, str] = (-1.0, 1.0, 1.01, 0.5, "rules")
+    for c in (0.3, 1.0, 3.0):
+        paired = out_of_fold(examples, c)
+        for add in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+            tally = oof_score(paired, "model", 1.01, add)
+            log.append(f"C {c} model add {add}: {tally.line()}")
+            if tally.f1 > best[0]:
+                best = (tally.f1, c, 1.01, add, "model")
+            for veto in (0.8, 0.9, 0.97, 1.01):
+                tally = oof_score(paired, "hybrid", veto, add)
+                log.append(f"C {c} hybrid veto {veto} add {add}: {tally.line()}")
+                if tally.f1 > best[0]:
+                    best = (tally.f1, c, veto, add, "hybrid")
+    _f1, c, veto, add, mode = best
+    return c, veto, add, mode, log
+
+
+def train_posts(examples: dict[str, list[Example]]) -> tuple[LinearModel, list[str]]:
+    """The post attachment model fitted on the posts tune sets, its thresholds chosen out of fold,
+    with figures (rules and hybrid) on every set."""
+    from pipeline import train_posts as T
+
+    tune = [ex.posts for name in T.SETS for ex in examples.get(name, []) if ex.posts is not None]
+    report = [f"posts: {len(tune)} tune texts, {sum(len(p.candidates) for p in tune)} candidates"]
+    for name in (*T.SETS, *T.HELD):
+        posts = [ex.posts for ex in examples.get(name, []) if ex.posts is not None]
+        covered, total = T.candidate_recall(posts)
+        report.append(f"posts candidate recall {name}: {covered}/{total} = {covered / max(1, total):.3f}")
+    order = sorted(tune, key=lambda ex: (ex.set_name, ex.name))
+    folds = [order[i::5] for i in range(5)]
+    paired = []
+    for i, group in enumerate(folds):
+        rest = [ex for j, g in enumerate(folds) if j != i for ex in g]
+        model = fit_linear(
+            [c.features for ex in rest for c in ex.candidates], [x for ex in rest for x in ex.labels], 1.0, T.CLASSES
+        )
+        paired.append((group, model))
+    rules = Tally()
+    for group, _model in paired:
+        s = T.score_posts(group, "rules", None)
+        rules.tp, rules.fp, rules.fn = rules.tp + s.tp, rules.fp + s.fp, rules.fn + s.fn
+    report.append(f"posts oof rules: {rules.line()}")
+    best = (rules.f1, 1.01, 0.0)
+    for add in (0.5, 0.6, 0.7, 0.8, 0.9):
+        for veto in (0.0, 0.1, 0.2):
+            tally = Tally()
+            for group, model in paired:
+                tuned = LinearModel(
+                    model.classes, model.intercepts, model.weights, {"add_threshold": add, "veto_threshold": veto}
+                )
+                s = T.score_posts(group, "hybrid", tuned)
+                tally.tp, tally.fp, tally.fn = tally.tp + s.tp, tally.fp + s.fp, tally.fn + s.fn
+            report.append(f"posts oof hybrid add {add} veto {veto}: {tally.line()}")
+            if tally.f1 > best[0] and tally.p >= 0.80:  # at most a tenth of what it adds may be wrong
+                best = (tally.f1, add, veto)
+    _f1, add, veto = best
+    model = fit_linear(
+        [c.features for ex in tune for c in ex.candidates], [x for ex in tune for x in ex.labels], 1.0, T.CLASSES
+    )
+    model = LinearModel(
+        model.classes,
+        model.intercepts,
+        model.weights,
+        {
+            "C": 1.0,
+            "add_threshold": add,
+            "veto_threshold": veto,
+            "seed": SEED,
+            "trained": date.today().isoformat(),
+            "train_sets": list(T.SETS),
+            "train_texts": len(tune),
+            "features": len(model.weights),
+        },
+    )
+    report.append(f"posts chosen out of fold: add {add}, veto {veto}")
+    for name in (*T.SETS, *T.HELD):
+        posts = [ex.posts for ex in examples.get(name, []) if ex.posts is not None]
+        for mode in ("rules", "hybrid"):
+            s = T.score_posts(posts, mode, model)
+            report.append(
+                f"posts {name:<10} {mode:<7} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (tp {s.tp} fp {s.fp} fn {s.fn})"
+            )
+    return model, report
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        sets = named_sets(args.shared, Path(tmp) / "bench")
+        examples: dict[str, list[Example]] = {}
+        for name, pairs in sets.items():
+            examples[name] = [ex for path, gold in pairs if (ex := read_example(name, path, gold)) is not None]
+    tune = [ex for name in TUNE_SETS for ex in examples.get(name, [])]
+    labels = Counter(label for ex in tune for label in ex.labels)
+    report = [f"tune candidates: {sum(labels.values())}, by label: {dict(sorted(labels.items()))}"]
+    for name, exs in examples.items():
+        covered, gold_count = candidate_recall(exs)
+        report.append(f"candidate recall {name}: {covered}/{gold_count} = {covered / max(1, gold_count):.3f}")
+    c, veto, add, mode, log = choose(tune)
+    report.append(f"chosen out of fold: C {c}, mode {mode}, veto {veto}, add {add}")
+    for line in log:
+        if line.startswith(f"C {c} "):
+            report.append("  oof " + line)
+    model = fit(tune, c)
+    model = LinearModel(
+        model.classes,
+        model.intercepts,
+        model.weights,
+        {
+            "C": c,
+            "veto_threshold": veto,
+            "add_threshold": add,
+            "mode": mode,
+            "seed": SEED,
+            "trained": date.today().isoformat(),
+            "train_sets": [n for n in TUNE_SETS if n in examples],
+            "train_texts": len(tune),
+            "features": len(model.weights),
+        },
+    )
+    for name in (*TUNE_SETS, *HELD_SETS):
+        if name not in examples:
+            continue
+        for how in MODES:
+            total, per_type = score(examples[name], how, model)
+            kinds = ", ".join(
+                f"{k} {t.tp}/{t.tp + t.fp}/{t.tp + t.fn}" for k, t in per_type.items() if t.tp + t.fp + t.fn
+            )
+            report.append(f"{name:<11} {how:<7} {total.line()}  [type tp/predicted/gold: {kinds}]")
+    posts_model, posts_report = train_posts(examples)
+    report.extend(posts_report)
+    report.append(f"training and judging took {time.perf_counter() - started:.0f} s")
+    print("\n".join(report))
+    if not args.dry_run:
+        path = MODEL_DIR / "relations.model.json"
+        path.write_text(json.dumps(model.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        (MODEL_DIR / "relations.train-report.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
+        print(f"wrote {path} ({path.stat().st_size // 1024} KiB) and relations.train-report.txt")
+        path = MODEL_DIR / "posts.model.json"
+        path.write_text(
+            json.dumps(posts_model.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+        )
+        print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()
