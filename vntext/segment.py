@@ -18,6 +18,8 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any, cast
 
 PIECE_CHARS = 1000  # longest piece given to underthesea at once
 CACHE_LINES = 20_000  # lines whose words are remembered (least recently used dropped)
@@ -33,7 +35,7 @@ def _word_tokenize() -> Callable[[str], list[str]]:
         from underthesea import word_tokenize
     except ImportError as err:  # pragma: no cover - underthesea is a dependency
         raise ImportError("vanban's word segmentation needs underthesea: pip install underthesea") from err
-    return word_tokenize
+    return cast(Callable[[str], list[str]], word_tokenize)
 
 
 MODEL_FOLDER = ("models", "ws_crf_vlsp2013_20230727")  # where underthesea's word_tokenize loads its CRF from
@@ -47,14 +49,16 @@ class SyllableTagger:
     without its per-token Python overhead: the pre-tokenizer's matches are read
     as ``m.group(0)`` (each alternative is one named group), characters are
     normalized once per piece instead of again per token, and the CRF is scored
-    from cached n-gram weights (:mod:`pipeline.word_crf`) instead of 43 feature
+    from cached n-gram weights (:mod:`vntext.word_crf`) instead of 43 feature
     strings per syllable. Its syllables are found in our text by ``str.find``,
     so words are spans directly. ``None`` from ``load()`` when underthesea's
     internals are not where this version expects them: then the public
     ``word_tokenize`` is used.
     """
 
-    def __init__(self, patterns, normalize_text, token_map, continues: Callable[[list[str]], list[bool]]):
+    def __init__(
+        self, patterns: Any, normalize_text: Any, token_map: Any, continues: Callable[[list[str]], list[bool]]
+    ):
         self.patterns, self.normalize_text, self.token_map = patterns, normalize_text, token_map
         self.continues = continues
 
@@ -96,18 +100,18 @@ class SyllableTagger:
 
 
 def _cached_crf(folder: Path) -> Callable[[list[str]], list[bool]] | None:
-    """underthesea's CRF scored by :class:`pipeline.word_crf.CachedWordCrf`; None when its files differ."""
+    """underthesea's CRF scored by :class:`vntext.word_crf.CachedWordCrf`; None when its files differ."""
     try:
         import joblib
 
-        from pipeline.word_crf import CachedWordCrf
+        from vntext.word_crf import CachedWordCrf
 
         return CachedWordCrf.load(folder, joblib.load).continues
     except (ImportError, OSError, ValueError):  # pragma: no cover - another model layout: underthesea's own
         return None
 
 
-def _underthesea_crf(wt) -> Callable[[list[str]], list[bool]] | None:
+def _underthesea_crf(wt: ModuleType) -> Callable[[list[str]], list[bool]] | None:
     """underthesea's own featurizer and tagger."""
     try:
         wt.word_tokenize("khởi động")  # loads the CRF model

@@ -29,10 +29,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pipeline.deadline import DocumentTimeout, alarm
 from pipeline.ingest import iter_entries, read_entry
 from pipeline.models import Failure, Ignored, Limits, RawDocument, Skipped
-from pipeline.record import build_record, iso_date
+from pipeline.run.deadline import DocumentTimeout, alarm
+from pipeline.run.record import build_record, iso_date
 from vntext.normalize import NormalizedText, normalize
 
 __all__ = [
@@ -74,7 +74,7 @@ class Analysis:
 
 def analyze(raw: RawDocument, tokens: bool = False) -> Analysis:
     """Normalize, extract and build the record of one document (words in it when ``tokens``)."""
-    from pipeline.facts import find_facts
+    from pipeline.run.facts import find_facts
 
     norm = normalize(raw.text, "md" if raw.markdown else raw.format)
     facts = find_facts(norm.text, published_hint=iso_date(raw.published), doc_id=raw.id)
@@ -86,7 +86,7 @@ def analyze(raw: RawDocument, tokens: bool = False) -> Analysis:
 
 def word_records(norm: NormalizedText) -> list[dict]:
     """underthesea's words of a text as record spans: text, start, end in the original text."""
-    from pipeline.segment import segmenter
+    from vntext.segment import segmenter
 
     original, words = norm.original, []
     for start, end in segmenter().word_spans(norm.text):
@@ -253,7 +253,7 @@ def _worker_init(parent: int) -> None:
     """In each pool worker: ignore Ctrl-C, die with the parent, load the extractors' tables once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
-    import pipeline.facts  # noqa: F401
+    import pipeline.run.facts  # noqa: F401
 
 
 def _die_with_parent(parent: int) -> None:

@@ -226,7 +226,7 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict]]:
 def evaluate(gold_dir: str | Path, workers: int = 1) -> Report:
     """Run the pipeline over the texts of ``gold_dir`` and score every category."""
     from pipeline.models import Failure
-    from pipeline.process import extract_paths
+    from pipeline.run.process import extract_paths
 
     pairs = load_gold(Path(gold_dir))
     if not pairs:
