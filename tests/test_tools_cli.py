@@ -118,7 +118,7 @@ def test_show_highlight_marks_every_finding(store):
 )
 def test_highlight_nests_innermost_first(spans, expected):
     def style(chunk, **kwargs):
-        label = next(k for k, v in __import__("pipeline.cli.show").show.LABEL_STYLES.items() if v == kwargs)
+        label = next(k for k, v in __import__("pipeline.cli.show").cli.show.LABEL_STYLES.items() if v == kwargs)
         return f"<{label}>{chunk}</{label}>"
 
     assert highlight("abcdef", spans, style=style) == expected
