@@ -72,7 +72,7 @@ eval: $(VENV)/.installed
 # Refit the learned models (extractors/learned/*.model.json) from the gold in ../shared and
 # eval/gold/, fixed seed; prints candidate recall and rules / model / hybrid figures per set.
 train: $(VENV)/.installed-test
-	$(BIN)/python -m pipeline.train --shared ../shared
+	$(BIN)/python -m pipeline.evaluate.train --shared ../shared
 
 corpus: $(VENV)/.installed-test
 	$(BIN)/python scripts/make_corpus_files.py

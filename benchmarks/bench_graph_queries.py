@@ -183,7 +183,7 @@ def _percentiles(times: list[float]) -> dict:
 
 
 def child_make_store(db: str, n_docs: int, seed: int) -> dict:
-    from pipeline.store import Store
+    from pipeline.store.db import Store
 
     start = time.perf_counter()
     store = Store(db)
@@ -269,7 +269,7 @@ def child_index_queries(db: str, n_docs: int, seed: int, ready_from: float) -> d
 
 def child_networkx_queries(db: str, n_docs: int, seed: int, ready_from: float) -> dict:
     from graph import queries
-    from pipeline.graph_cli import load_graph
+    from pipeline.cli.graph import load_graph
 
     start = time.perf_counter()
     G = load_graph(Path(db))
@@ -298,7 +298,7 @@ def child_networkx_queries(db: str, n_docs: int, seed: int, ready_from: float) -
 
 def child_incremental(db: str, n_docs: int, seed: int) -> dict:
     """Time the refresh after one added document (merged into the tables), as ``vanban run`` does it."""
-    from pipeline.store import Store
+    from pipeline.store.db import Store
 
     roots, _middle, _duk, leaves = levels_for(n_docs)
     code, issuer = leaves[1]

@@ -28,12 +28,12 @@ from itertools import islice
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-RUN = "from pipeline.cli import main; main()"
+RUN = "from pipeline.cli.commands import main; main()"
 # one tree stores ready records (argv: records JSONL, store) and prints the seconds it took
 STORE = """
 import json, sys, time
-from pipeline.search import refresh_keywords
-from pipeline.store import Store
+from pipeline.store.search import refresh_keywords
+from pipeline.store.db import Store
 records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 start = time.perf_counter()
 with Store(sys.argv[2]) as store:
@@ -87,7 +87,7 @@ def make_records(sample: Path, out: Path) -> None:
     import json
 
     from pipeline.models import RawDocument
-    from pipeline.process import iter_documents, process_document
+    from pipeline.run.process import iter_documents, process_document
 
     with out.open("w", encoding="utf-8") as f:
         for raw in iter_documents([sample]):

@@ -23,8 +23,8 @@ import time
 from pathlib import Path
 
 import extractors.relations as relations
-from pipeline.bench import default_source, load_documents
-from pipeline.process import process_document
+from pipeline.evaluate.bench import default_source, load_documents
+from pipeline.run.process import process_document
 
 
 def timed_rounds(docs, rounds: int) -> tuple[float, float, float]:

@@ -8,7 +8,7 @@ shared machine's changing load falls on all of them alike:
 - ``steps``: underthesea's steps called directly (``SyllableTagger`` with its own
   featurizer and tagger), no line cache;
 - ``steps + line cache``: the same with the segmenter's line cache;
-- ``cached CRF``: the CRF scored from cached n-gram weights (``pipeline/word_crf.py``),
+- ``cached CRF``: the CRF scored from cached n-gram weights (``vntext/word_crf.py``),
   no line cache;
 - ``cached CRF + line cache``: what ``vanban`` runs.
 
@@ -30,8 +30,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.bench import default_source, load_documents
-from pipeline.segment import CACHE_LINES, PIECE_CHARS, Segmenter, SyllableTagger, align_words, iter_lines
+from pipeline.evaluate.bench import default_source, load_documents
+from vntext.segment import CACHE_LINES, PIECE_CHARS, Segmenter, SyllableTagger, align_words, iter_lines
 
 
 def _lines(texts: list[str]) -> list[str]:

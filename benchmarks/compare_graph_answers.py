@@ -25,8 +25,8 @@ from pathlib import Path
 
 from graph import queries as Q
 from graph.ask import GraphIndex
-from pipeline.graph_cli import load_graph
-from pipeline.store import Store
+from pipeline.cli.graph import load_graph
+from pipeline.store.db import Store
 
 
 def _answer(call, *args):
@@ -132,7 +132,7 @@ def main() -> None:
     old_cmd = [
         sys.executable,
         "-c",
-        "import sys; from pathlib import Path; from pipeline.graph_cli import load_graph;"
+        "import sys; from pathlib import Path; from pipeline.cli.graph import load_graph;"
         " from graph.queries import doc; doc(load_graph(Path(sys.argv[1])), sys.argv[2])",
         args.db,
         code,

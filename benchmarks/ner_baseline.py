@@ -2,7 +2,7 @@
 
 Runs both over the texts of a gold directory (default ``../shared/corpus/dev``)
 and scores them the same way, with the project's scorer
-(``pipeline.evaluate.score_file``, GOLD.md): the set of names per file, compared
+(``pipeline.evaluate.scores.score_file``, GOLD.md): the set of names per file, compared
 after NFC, case folding and tone normalization, ``people_optional`` costing
 nothing either way. For underthesea only its ``PER`` entities count (B-PER /
 I-PER tokens joined into names); it gives no posts, so only ``people`` is
@@ -22,10 +22,10 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.evaluate import Report, load_gold, score_file
+from pipeline.evaluate.scores import Report, load_gold, score_file
 from pipeline.ingest import read_file
 from pipeline.models import Failure
-from pipeline.process import process_document
+from pipeline.run.process import process_document
 from vntext.normalize import normalize
 
 DEFAULT_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"

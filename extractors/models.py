@@ -3,7 +3,7 @@
 Every extractor is a pure function of a *normalized* text (see
 ``vntext.normalize``) returning these objects. Their ``start``/``end`` are
 offsets into that normalized text; the record builder
-(``pipeline.record``) maps them back to offsets into the original text before
+(``pipeline.run.record``) maps them back to offsets into the original text before
 anything leaves the pipeline, so extractors never deal with the original.
 
 Field names follow ``citations[]``, ``dates[]``, ``people[]``,

@@ -29,7 +29,9 @@ from graph.answers import (
     name_key,
     toneless,
 )
-from graph.index import _ATTR_COLUMNS, _meta, _node_attrs, build_index, refresh
+from graph.index import build_index, refresh
+from graph.index_rows import _ATTR_COLUMNS, _node_attrs
+from graph.index_tables import _meta
 
 __all__ = ["GraphIndex", "IndexMissing", "build_index"]
 

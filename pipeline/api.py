@@ -283,8 +283,8 @@ class Explorer:
         Columns: source, id, title, snippet, start, end (the hit in the original text),
         codes (cited near the hit), score (bm25, smaller is better). Only for ``open_store``.
         """
-        from pipeline import search as full_text
-        from pipeline.store import Store
+        from pipeline.store import search as full_text
+        from pipeline.store.db import Store
 
         db = self.db_path
         if db is None:
@@ -306,7 +306,7 @@ def open_store(path: str | Path) -> Explorer:
     >>> ex = open_store("out/vanban.db")  # doctest: +SKIP
     >>> ex.documents().head()             # doctest: +SKIP
     """
-    from pipeline.store import Store
+    from pipeline.store.db import Store
 
     path = Path(path)
     if not path.is_file():
@@ -323,7 +323,7 @@ def explore_paths(paths: str | Path | Iterable[str | Path], workers: int = 1) ->
     >>> ex = explore_paths("corpus")        # doctest: +SKIP
     >>> ex.relations()[["from_code", "type", "to_code"]]  # doctest: +SKIP
     """
-    from pipeline.process import extract_paths
+    from pipeline.run.process import extract_paths
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -338,7 +338,7 @@ def explore_paths(paths: str | Path | Iterable[str | Path], workers: int = 1) ->
 
 
 def analyze_file(path: str | Path):
-    """The full analysis of one file (``pipeline.process.Analysis``): its record and its spaCy ``Doc``.
+    """The full analysis of one file (``pipeline.run.process.Analysis``): its record and its spaCy ``Doc``.
 
     ``analysis.doc.text`` is the normalized text and ``analysis.doc.spans["vanban"]``
     its findings (CODE, DATE, PERSON, POST, ORG). A JSON Lines file holds many
@@ -356,7 +356,7 @@ def analyze_file(path: str | Path):
     """
     from pipeline.ingest import read_file
     from pipeline.models import RawDocument
-    from pipeline.process import analyze
+    from pipeline.run.process import analyze
 
     items = list(read_file(Path(path)))
     raws = [item for item in items if isinstance(item, RawDocument)]

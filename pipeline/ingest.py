@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.deadline import DocumentTimeout, alarm
 from pipeline.models import Failure, Ignored, IngestError, Limits, RawDocument, Skipped, source_name
 from pipeline.readers.text import decode_text
+from pipeline.run.deadline import DocumentTimeout, alarm
 
 FORMATS = {
     ".txt": "txt",

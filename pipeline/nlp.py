@@ -1,6 +1,6 @@
 """The spaCy pipeline: underthesea tokenizer plus one thin component per kind of fact.
 
-Each component runs one step of ``pipeline.facts`` (a pure ``find_*`` function of
+Each component runs one step of ``pipeline.run.facts`` (a pure ``find_*`` function of
 ``extractors``) on ``doc.text`` (the normalized text), adds what it found to
 ``doc._.facts`` (an ``extractors.models.Facts``) and labels the spans in ``doc.spans["vanban"]``
 (CODE, DATE, PERSON, POST, ORG; the group is the ``span_key`` option) for
@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.models import Facts
 from pipeline import tokenize  # noqa: F401  (registers the tokenizer)
-from pipeline.facts import Source, run_step
+from pipeline.run.facts import Source, run_step
 
 SPAN_KEY = "vanban"
 PUBLISHED_HINT = "vanban_published_hint"  # user_data key: the date from metadata, ISO
@@ -59,7 +59,7 @@ def _label(doc: Doc, start: int, end: int, label: str, key: str = SPAN_KEY) -> N
 
 # --- what each kind of fact needs and does ------------------------------------------------
 #
-# The steps are pipeline.facts.STEPS. A component runs its step into ``doc._.facts``, first
+# The steps are pipeline.run.facts.STEPS. A component runs its step into ``doc._.facts``, first
 # running the steps it rests on when no component of this Doc ran them yet, so that
 # ``add_pipe("vanban_citations")`` alone, in any spaCy pipeline, finds citations with their
 # dates and the directive's own identity.

@@ -1,6 +1,6 @@
-"""A spaCy tokenizer that segments Vietnamese words with underthesea (see ``pipeline.segment``).
+"""A spaCy tokenizer that segments Vietnamese words with underthesea (see ``vntext.segment``).
 
-The words are slices of our text (``pipeline.segment`` aligns underthesea's
+The words are slices of our text (``vntext.segment`` aligns underthesea's
 words back to it, in bounded pieces, with a line cache), and the Doc is built
 from them plus whitespace tokens, so ``doc.text`` is always exactly the text
 given. Sentence starts follow line breaks and sentence-final punctuation.
@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from pipeline.segment import align_words, segmenter
+from vntext.segment import align_words, segmenter
 
 TOKENIZER_NAME = "vanban.underthesea_tokenizer.v1"
 SENTENCE_END = {".", "!", "?", "…", ";"}

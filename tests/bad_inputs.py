@@ -452,7 +452,7 @@ if __name__ == "__main__":
     env = {**os.environ, **LIMITS_ENV}
     started = time.monotonic()
     run = subprocess.run(
-        [sys.executable, "-c", "from pipeline.cli import main; main()", "extract", str(target / "in")],
+        [sys.executable, "-c", "from pipeline.cli.commands import main; main()", "extract", str(target / "in")],
         capture_output=True,
         text=True,
         env=env,

@@ -6,8 +6,8 @@ import pytest
 
 from pipeline import api
 from pipeline.api import Explorer, analyze_file, explore_paths, findings, open_store, show_findings
-from pipeline.process import extract_paths
-from pipeline.store import Store
+from pipeline.run.process import extract_paths
+from pipeline.store.db import Store
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"

@@ -31,7 +31,7 @@ def bad_run(tmp_path_factory):
     env = {**os.environ, **LIMITS_ENV}
     started = time.monotonic()
     run = subprocess.run(
-        [sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(folder), "--db", str(db)],
+        [sys.executable, "-c", "from pipeline.cli.commands import main; main()", "run", str(folder), "--db", str(db)],
         capture_output=True,
         text=True,
         env=env,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.store import Store
+from pipeline.cli.commands import cli
+from pipeline.store.db import Store
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -109,9 +109,9 @@ def test_bench_prints_throughput_ratios_and_memory(tmp_path):
 
 
 def test_bench_says_when_it_falls_back_to_the_bundled_corpus(monkeypatch):
-    import pipeline.bench
+    import pipeline.evaluate.bench
 
-    monkeypatch.setattr(pipeline.bench, "SHARED_BENCH", Path("/nonexistent/bench"))
+    monkeypatch.setattr(pipeline.evaluate.bench, "SHARED_BENCH", Path("/nonexistent/bench"))
     result = invoke("bench", "-n", 2, "--in-process-only")
     assert result.exit_code == 0
     assert "bench corpus (/nonexistent/bench) was not found" in result.stdout
@@ -136,7 +136,7 @@ def test_extract_into_a_closed_pipe_stops_quietly():
     import sys
 
     process = subprocess.Popen(
-        [sys.executable, "-c", "from pipeline.cli import main; main()", "extract", str(CORPUS)],
+        [sys.executable, "-c", "from pipeline.cli.commands import main; main()", "extract", str(CORPUS)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

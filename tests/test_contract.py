@@ -9,11 +9,11 @@ import pytest
 
 from pipeline.ingest import iter_inputs, read_file
 from pipeline.models import RawDocument
-from pipeline.process import extract_paths, process_document
+from pipeline.run.process import extract_paths, process_document
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
-SCHEMA = json.loads((REPO / "pipeline" / "record.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((REPO / "pipeline" / "run" / "record.schema.json").read_text(encoding="utf-8"))
 CORPUS_FILES = [p for p in iter_inputs([CORPUS]) if p.suffix in {".txt", ".md", ".html", ".docx", ".pdf"}]
 
 

@@ -11,11 +11,11 @@ pytest.importorskip("dask.distributed", reason="needs the extra: pip install 'va
 
 from click.testing import CliRunner  # noqa: E402
 
-from pipeline.cli import cli  # noqa: E402
-from pipeline.dask_run import plan_partitions, process_partition, read_partition, run_partitions  # noqa: E402
+from pipeline.cli.commands import cli  # noqa: E402
 from pipeline.models import Failure  # noqa: E402
-from pipeline.process import extract_paths, iter_documents  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from pipeline.run.dask_run import plan_partitions, process_partition, read_partition, run_partitions  # noqa: E402
+from pipeline.run.process import extract_paths, iter_documents  # noqa: E402
+from pipeline.store.db import Store  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -360,7 +360,7 @@ def test_relative_dates_are_never_found_without_the_texts_own_date(text):
 def test_a_texts_own_dateline_anchors_its_relative_dates():
     """Through the pipeline: the record's dateline is the anchor, and the mention says relative: true."""
     from pipeline.models import RawDocument
-    from pipeline.process import process_document
+    from pipeline.run.process import process_document
 
     text = "Ngày đăng: 10/05/2024 | 08:00\n\nNăm nay, Đảng ủy Khối tổng kết; so với năm ngoái tăng 5%."
     record = process_document(RawDocument(id="0" * 64, source="x.txt", format="txt", text=text))

@@ -9,9 +9,9 @@ import json
 import jsonschema
 import pytest
 
-from pipeline.evaluate import evaluate, load_gold
+from pipeline.evaluate.scores import evaluate, load_gold
 from pipeline.ingest import read_file
-from pipeline.process import extract_paths
+from pipeline.run.process import extract_paths
 from tests.test_contract import SCHEMA, assert_spans_round_trip
 
 FLOORS = {

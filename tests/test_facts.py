@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.facts import find_facts
+from pipeline.cli.commands import cli
 from pipeline.ingest import iter_inputs, read_file
 from pipeline.models import RawDocument
-from pipeline.process import analyze, process_document
-from pipeline.record import iso_date
+from pipeline.run.facts import find_facts
+from pipeline.run.process import analyze, process_document
+from pipeline.run.record import iso_date
 from vntext.normalize import normalize
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -36,12 +36,12 @@ def test_facts_without_spacy_equal_the_spacy_components(raw):
 
 
 def test_a_failing_extractor_leaves_a_warning_and_the_others_run(monkeypatch):
-    import pipeline.facts
+    import pipeline.run.facts
 
     def broken(text, *args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline.facts, "find_people", broken)
+    monkeypatch.setattr(pipeline.run.facts, "find_people", broken)
     facts = find_facts("Căn cứ Hướng dẫn số 16-HD/BTCTW ngày 15/02/2022. Đồng chí Nguyễn Văn A phát biểu.")
     assert facts.warnings == ["people failed: RuntimeError: boom"]
     assert facts.citations and facts.dates and not facts.people

@@ -87,7 +87,7 @@ def _timed(name, function, *args):
 
 @pytest.fixture(scope="module", autouse=True)
 def report_longest():
-    from pipeline.process import process_document
+    from pipeline.run.process import process_document
 
     # loading spaCy and underthesea's models (on their first use) is not a call to time
     process_document(RawDocument(id="w", source="w", format="txt", text="Chỉ thị số 35-CT/TW ngày 14/6/2024."))
@@ -138,7 +138,7 @@ def test_find_functions_never_raise_and_keep_spans_in_range(text):
 
 @given(TEXTS, st.sampled_from(["txt", "md", "html", "jsonl"]))
 def test_process_document_never_raises_and_spans_slice_the_original(text, fmt):
-    from pipeline.process import process_document
+    from pipeline.run.process import process_document
 
     raw = RawDocument(id="fuzz", source="fuzz.txt", format=fmt, text=text, markdown=fmt == "md")
     record = _timed("process_document", process_document, raw)

@@ -21,7 +21,7 @@ DU_BTC = "doc:02-HD/ĐU@đảng ủy bộ tài chính"
 
 @pytest.fixture(scope="module")
 def G(fixtures_dir):
-    from pipeline.process import extract_paths
+    from pipeline.run.process import extract_paths
 
     paths = sorted((fixtures_dir / "graph").iterdir())
     assert {p.suffix for p in paths} == {".md", ".html", ".txt"}

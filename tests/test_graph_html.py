@@ -34,8 +34,8 @@ from graph.html import (
 from graph.io import ExportError, export_graph
 from graph.queries import UnknownDocument
 from graph.view import focus_view, overview
-from pipeline.graph_cli import graph as graph_group
-from pipeline.store import Store
+from pipeline.cli.graph import graph as graph_group
+from pipeline.store.db import Store
 from tests.browser import chromium as chromium_command
 from tests.browser import run_chromium
 from tests.records import citation, record, relation
@@ -579,7 +579,7 @@ def test_browser_shows_a_script_tag_as_text(focus_page, tmp_path):
 @pytest.mark.browser
 def test_browser_page_of_the_bundled_corpus(corpus_dir, tmp_path):
     chromium = chromium_command()
-    from pipeline.process import extract_paths
+    from pipeline.run.process import extract_paths
 
     records = list(extract_paths(sorted(p for p in corpus_dir.iterdir() if p.is_file())))
     G = build_graph(records)
@@ -630,7 +630,7 @@ def test_browser_pages_of_the_bench_store(shared_dir, tmp_path):
     if not db or not Path(db).is_file():
         pytest.skip("set VANBAN_BENCH_DB to a store of the bench corpus (vanban run ... --db FILE)")
     chromium = chromium_command()
-    from pipeline.graph_cli import load_graph
+    from pipeline.cli.graph import load_graph
 
     G = load_graph(Path(db))
     for name, focus in (("bench-overview", None), ("bench-focus-50", "50-QĐ/TW")):

@@ -11,7 +11,7 @@ from graph import index as graph_index
 from graph import queries as Q
 from graph.ask import GraphIndex
 from graph.build import build_graph
-from pipeline.store import Store
+from pipeline.store.db import Store
 from tests.records import citation, record, relation
 from tests.test_graph_adjacency import random_records
 from tests.test_graph_index import rich_records

@@ -17,8 +17,8 @@ from graph.answers import NoPath, UnknownDocument
 from graph.ask import GraphIndex
 from graph.build import build_graph
 from graph.index import build_index
-from pipeline.cli import cli
-from pipeline.store import Store
+from pipeline.cli.commands import cli
+from pipeline.store.db import Store
 from tests.records import citation, record, relation
 from tests.test_graph_queries import chain_records
 

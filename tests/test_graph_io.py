@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from graph.build import build_graph
 from graph.io import ExportError, export_graph, flattened_copy, read_graph
-from pipeline.graph_cli import graph as graph_group
-from pipeline.graph_cli import query as query_group
-from pipeline.store import Store
+from pipeline.cli.graph import graph as graph_group
+from pipeline.cli.graph import query as query_group
+from pipeline.store.db import Store
 from tests.records import citation, record, relation
 
 DUK = "Đảng ủy Khối các cơ quan Trung ương"

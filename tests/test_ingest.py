@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.ingest import iter_inputs, read_file
 from pipeline.models import Failure, Ignored, IngestError, RawDocument
-from pipeline.process import iter_documents
+from pipeline.run.process import iter_documents
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -5,8 +5,8 @@ import sqlite3
 
 import pytest
 
-from pipeline import keywords
-from pipeline.keywords import candidates, keyword_key, name_parts
+from pipeline.store import keywords
+from pipeline.store.keywords import candidates, keyword_key, name_parts
 
 WORD_RE = re.compile(r"\S+(?: \S+)?")  # stand-in for the segmenter in these tests: two "syllables" per word
 

@@ -79,7 +79,7 @@ def test_mojibake_saved_as_utf8_is_repaired(name):
 
 @pytest.mark.parametrize("name", ["TCVN3", "VNI-Windows"])
 def test_pipeline_finds_codes_dates_and_names_in_legacy_text(name):
-    from pipeline.process import process_document
+    from pipeline.run.process import process_document
 
     for data in (ENCODERS[name](DIRECTIVE), ENCODERS[name](DIRECTIVE).decode("cp1252").encode("utf-8")):
         record = process_document(from_bytes(data, "txt", f"{name}.txt"))

@@ -15,7 +15,7 @@ needs_tesseract = pytest.mark.skipif(
 
 @needs_tesseract
 def test_a_scanned_directive_gives_its_code_and_date():
-    from pipeline.process import process_document
+    from pipeline.run.process import process_document
 
     raw = from_bytes(scan_pdf(render_page()), "pdf", "scan.pdf")
     assert any("page 1 read by OCR" in w and "mean confidence" in w for w in raw.warnings), raw.warnings

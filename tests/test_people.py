@@ -319,8 +319,8 @@ def test_no_people_no_output():
 
 @pytest.mark.shared
 def test_dev_gold_people_and_posts(shared_dir):
-    from pipeline.evaluate import name_key as gold_name_key
-    from pipeline.evaluate import person_post_texts, post_matches
+    from pipeline.evaluate.scores import name_key as gold_name_key
+    from pipeline.evaluate.scores import person_post_texts, post_matches
 
     tp = fp = fn = posts_found = posts_total = 0
     for gold_path in sorted((shared_dir / "corpus" / "dev").glob("*.json")):

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.search import all_keywords, search
-from pipeline.store import Store
+from pipeline.cli.commands import cli
+from pipeline.store.db import Store
+from pipeline.store.search import all_keywords, search
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -134,7 +134,7 @@ def _make_old_store(db: Path) -> dict[str, list]:
     """Turn a store into one made before the single index: two FTS5 indexes, spans as JSON. Returns the spans."""
     import sqlite3
 
-    from pipeline.search import unpack_spans
+    from pipeline.store.search import unpack_spans
 
     con = sqlite3.connect(db)
     spans = {source: unpack_spans(blob) for source, blob in con.execute("SELECT source, spans FROM text_words")}
@@ -170,7 +170,7 @@ def test_a_store_with_the_two_old_indexes_opens_with_one(tmp_path):
                 "remove_diacritics 0"
                 in store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'text_search'").fetchone()[0]
             )
-            from pipeline.search import unpack_spans
+            from pipeline.store.search import unpack_spans
 
             moved = {s: unpack_spans(b) for s, b in store.db.execute("SELECT source, spans FROM text_words")}
             assert moved == spans
@@ -185,7 +185,7 @@ def test_a_store_with_the_two_old_indexes_opens_with_one(tmp_path):
 
 @pytest.mark.parametrize("spans", [[], [(0, 3)], [(0, 3), (4, 9), (9, 10)], [(5, 70000), (70001, 4_000_000_000)]])
 def test_word_spans_pack_and_unpack(spans):
-    from pipeline.search import pack_spans, unpack_spans
+    from pipeline.store.search import pack_spans, unpack_spans
 
     assert unpack_spans(pack_spans(spans)) == spans
 
@@ -202,7 +202,7 @@ def test_word_spans_pack_and_unpack(spans):
     ],
 )
 def test_a_hit_is_kept_only_when_whole_words_match(words, query, holds):
-    from pipeline.search import _holds, _phrase_re
+    from pipeline.store.search import _holds, _phrase_re
 
     text, spans = "", []
     for word in words:

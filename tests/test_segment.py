@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.segment import PIECE_CHARS, Segmenter, align_words, iter_pieces
+from vntext.segment import PIECE_CHARS, Segmenter, align_words, iter_pieces
 
 LONG_SENTENCES = "Căn cứ Quy định số 50-QĐ/TW của Bộ Chính trị về công tác quy hoạch cán bộ. " * 40
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.process import extract_paths
-from pipeline.serve import QUERIES, TABLES, ensure_views, metadata
-from pipeline.store import Store
+from pipeline.run.process import extract_paths
+from pipeline.serve.datasette import QUERIES, TABLES, ensure_views, metadata
+from pipeline.store.db import Store
 from tests.browser import chromium, run_chromium
 
 pytest.importorskip("datasette")

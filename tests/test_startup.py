@@ -19,14 +19,14 @@ def _imported_after(code: str) -> set[str]:
 @pytest.mark.parametrize(
     "code, allowed",
     [
-        ("from pipeline.cli import cli", set()),  # vanban --help
+        ("from pipeline.cli.commands import cli", set()),  # vanban --help
         (
-            "from pipeline.process import process_document; from pipeline.ingest import read_file\n"
+            "from pipeline.run.process import process_document; from pipeline.ingest import read_file\n"
             f"from pathlib import Path\n[process_document(d) for d in read_file(Path({str(CORPUS / 'huong-dan-15-HD-TU.txt')!r}))]",
             set(),
         ),  # extract of a text file
         (
-            "from pipeline.process import process_document; from pipeline.ingest import read_file\n"
+            "from pipeline.run.process import process_document; from pipeline.ingest import read_file\n"
             f"from pathlib import Path\n[process_document(d, tokens=True) for d in read_file(Path({str(CORPUS / 'huong-dan-15-HD-TU.txt')!r}))]",
             {"underthesea"},
         ),  # extract --tokens: no spaCy

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
+from pipeline.cli.commands import cli
 from pipeline.models import Failure, RawDocument
-from pipeline.store import Store
+from pipeline.store.db import Store
 
-VANBAN = [sys.executable, "-c", "from pipeline.cli import main; main()"]
+VANBAN = [sys.executable, "-c", "from pipeline.cli.commands import main; main()"]
 
 
 def invoke(*args, env=None):
@@ -237,7 +237,7 @@ def test_a_failed_put_leaves_neither_the_document_nor_its_facts(tmp_path):
 
 
 def test_time_limit_fails_one_document_and_the_batch_goes_on(monkeypatch):
-    from pipeline import process
+    from pipeline.run import process
 
     def slow(raw):
         if "slow" in raw.text:
@@ -257,7 +257,7 @@ def test_time_limit_fails_one_document_and_the_batch_goes_on(monkeypatch):
 
 
 def test_a_worker_stuck_past_the_limit_is_killed_and_replaced(monkeypatch):
-    from pipeline import process
+    from pipeline.run import process
 
     def stuck(raw):
         if "stuck" in raw.text:
@@ -280,7 +280,7 @@ def test_a_worker_stuck_past_the_limit_is_killed_and_replaced(monkeypatch):
 
 @pytest.mark.parametrize("text", ["\ud800", "a\udfffb", "Chỉ thị số 35-CT/TW \ud83d ngày 14/6/2024"])
 def test_process_document_never_raises_on_a_lone_surrogate(text):
-    from pipeline.process import process_document
+    from pipeline.run.process import process_document
 
     raw = RawDocument(id="x", source="s", format="txt", text=text)
     assert "\ufffd" in raw.text and any("surrogate" in w for w in raw.warnings)
@@ -298,7 +298,7 @@ def test_odd_file_names_come_out_on_one_line(tmp_path):
 
 
 def test_a_worker_that_dies_fails_its_document_only(monkeypatch):
-    from pipeline import process
+    from pipeline.run import process
 
     def crash(raw):
         if "crash" in raw.text:

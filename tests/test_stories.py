@@ -1,4 +1,4 @@
-"""Stories (pipeline/stories.py): near-duplicate texts grouped by MinHash LSH, kept in the store,
+"""Stories (pipeline/run/stories.py): near-duplicate texts grouped by MinHash LSH, kept in the store,
 and counted once as "texts citing" a document."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ import pytest
 from click.testing import CliRunner
 
 from graph.build import build_graph
-from pipeline.cli import cli
+from pipeline.cli.commands import cli
 from pipeline.models import RawDocument
-from pipeline.store import Store
-from pipeline.stories import MIN_SHINGLES, group_stories, shingles, sign, signature, signed, stories_of
+from pipeline.run.stories import MIN_SHINGLES, group_stories, shingles, sign, signature, signed, stories_of
+from pipeline.store.db import Store
 from tests.records import citation, record
 
 # Two articles of the same news (one republished with another site's furniture and a changed

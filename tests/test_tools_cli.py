@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline import api
-from pipeline.cli import cli
-from pipeline.show import Marked, findings_of, highlight
-from pipeline.store import Store
-from pipeline.tables import TABLES
+from pipeline.cli.commands import cli
+from pipeline.cli.show import Marked, findings_of, highlight
+from pipeline.store.db import Store
+from pipeline.store.tables import TABLES
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 NEWS = CORPUS / "tin-hoi-nghi-quy-hoach.txt"
@@ -118,7 +118,7 @@ def test_show_highlight_marks_every_finding(store):
 )
 def test_highlight_nests_innermost_first(spans, expected):
     def style(chunk, **kwargs):
-        label = next(k for k, v in __import__("pipeline.show").show.LABEL_STYLES.items() if v == kwargs)
+        label = next(k for k, v in __import__("pipeline.cli.show").cli.show.LABEL_STYLES.items() if v == kwargs)
         return f"<{label}>{chunk}</{label}>"
 
     assert highlight("abcdef", spans, style=style) == expected

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.crfsuite_file import CrfsuiteFormatError, read_crfsuite
-from pipeline.segment import MODEL_FOLDER, SyllableTagger, iter_lines, iter_pieces
-from pipeline.word_crf import CachedWordCrf, parse_template, template_value
+from vntext.crfsuite_file import CrfsuiteFormatError, read_crfsuite
+from vntext.segment import MODEL_FOLDER, SyllableTagger, iter_lines, iter_pieces
+from vntext.word_crf import CachedWordCrf, parse_template, template_value
 
 BUNDLED = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -182,7 +182,7 @@ def test_segmenter_gives_word_tokenize_words_on_real_texts(shared_dir):
 
     from underthesea import word_tokenize
 
-    from pipeline.segment import Segmenter, align_words
+    from vntext.segment import Segmenter, align_words
 
     dumps = sorted((shared_dir / "corpus" / "bench").glob("*.jsonl"))
     if not dumps:

@@ -1,5 +1,5 @@
 """A fitted multinomial linear model read from JSON: sparse binary features in, class
-probabilities out (softmax). The trainer (``pipeline.train``) writes the file from a
+probabilities out (softmax). The trainer (``pipeline.evaluate.train``) writes the file from a
 scikit-learn ``LogisticRegression``; applying it needs only the standard library."""
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from extractors.learned.post_candidates import PostCandidate, post_candidates
 from extractors.learned.post_decision import HOLDS
 from extractors.names import name_key
 from extractors.people import find_people, read_posts
-from pipeline.evaluate import Score, _score_posts, post_key
+from pipeline.evaluate.scores import Score, _score_posts, post_key
 
 NONE = "none"
 CLASSES = (HOLDS, NONE)

@@ -20,11 +20,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 
-from pipeline.crfsuite_file import CrfWeights, read_crfsuite
+from vntext.crfsuite_file import CrfWeights, read_crfsuite
 
 TEMPLATE_RE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?\Z")  # T[o1] or T[o1,o2], then .function
 INT32_RE = re.compile(r"[+-]?[0-9]+\Z")  # what Rust's str::parse::<i32> accepts, before its range check
@@ -82,7 +83,7 @@ class NgramGroup:
     and 1 are what every template gives before the first syllable and after the last.
     """
 
-    def __init__(self, length: int, templates: list[Template], weights: CrfWeights, dictionary):
+    def __init__(self, length: int, templates: list[Template], weights: CrfWeights, dictionary: Any):
         self.length = length
         self.offsets = sorted({t.first for t in templates})
         self.dictionary = dictionary
@@ -142,7 +143,7 @@ class NgramGroup:
             return tokens
         return zip(*(tokens[k:] for k in range(self.length)))
 
-    def add_to(self, tokens: Sequence[str], eb, ei) -> None:
+    def add_to(self, tokens: Sequence[str], eb: npt.NDArray[np.float64], ei: npt.NDArray[np.float64]) -> None:
         """Add this group's weights at every syllable of ``tokens`` to the arrays ``eb`` and ``ei``."""
         n, size = len(tokens), self.length
         front, back = max(0, -self.offsets[0]), max(0, self.offsets[-1])
@@ -159,7 +160,7 @@ class NgramGroup:
             ei += window[:, 2 * j + 1]
 
 
-def _known_value(function: str | None, known: set[str], dictionary) -> Callable[[str, str], str | None]:
+def _known_value(function: str | None, known: set[str], dictionary: Any) -> Callable[[str, str], str | None]:
     """(text, its lower case) → the template's value, or None where no template has a weight for it."""
     if function is None:
         return lambda text, lower: text if text in known else None
@@ -197,7 +198,7 @@ def _value_weights(template: Template, weights: CrfWeights) -> dict[str, tuple[f
 class CachedWordCrf:
     """Tags syllables as continuing a word (True) or starting one, as underthesea's CRF does."""
 
-    def __init__(self, templates: Sequence[str], weights: CrfWeights, dictionary):
+    def __init__(self, templates: Sequence[str], weights: CrfWeights, dictionary: Any):
         if weights.labels != ("B-W", "I-W"):
             raise ValueError(f"a word-segmentation model with labels B-W, I-W was expected, not {weights.labels}")
         parsed = [parse_template(t) for t in templates]

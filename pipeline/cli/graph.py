@@ -2,7 +2,7 @@
 
 ``query`` answers from the graph tables the store keeps (:mod:`graph.index`);
 ``graph export`` builds the networkx graph from the store's records and writes a file.
-The main CLI (``pipeline/cli.py``) registers the two groups.
+The main CLI (``pipeline/cli/commands.py``) registers the two groups.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from graph.ask import GraphIndex
 from graph.build import build_graph
 from graph.io import FORMATS, ExportError, export_graph
 from graph.schema import GraphSchemaError
-from pipeline.cli_store import require_store, store_option
-from pipeline.search_cli import keyword_lines
+from pipeline.cli.options import require_store, store_option
+from pipeline.cli.search import keyword_lines
 
 _INDEX_META = "vanban.graph_index"  # click context meta key of the store's graph tables
 
@@ -30,7 +30,7 @@ _INDEX_META = "vanban.graph_index"  # click context meta key of the store's grap
 def load_graph(db: Path) -> nx.MultiDiGraph:
     """Build the graph from the records of store ``db``; a clear error when it is missing."""
     require_store(db)
-    from pipeline.store import Store
+    from pipeline.store.db import Store
 
     store = Store(db)
     try:
@@ -62,7 +62,7 @@ def _index(ctx: click.Context) -> GraphIndex:
 
 def _reindex(db: Path, force: bool) -> None:
     """Rebuild the store's graph tables from its records as the store gives them."""
-    from pipeline.store import Store
+    from pipeline.store.db import Store
 
     click.echo(f"{db}: indexing the citation graph (once after each change of the store)", err=True)
     with Store(db) as store:

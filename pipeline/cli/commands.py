@@ -20,14 +20,14 @@ from typing import NoReturn
 
 import click
 
-from pipeline.lazy_group import LazyGroup
+from pipeline.cli.lazy_group import LazyGroup
+from pipeline.cli.serve import serve as serve_command
+from pipeline.cli.show import show as show_command
+from pipeline.cli.stories import stories as stories_command
 from pipeline.models import Failure, Ignored, RunSummary
-from pipeline.serve import serve as serve_command
-from pipeline.show import show as show_command
-from pipeline.stories_cli import stories as stories_command
-from pipeline.tables import export as export_group
+from pipeline.store.tables import export as export_group
 
-BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+BUNDLED_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def _workers_option(f):
@@ -82,7 +82,7 @@ def _dask_target(address: str | None, paths: tuple[Path, ...]) -> tuple[str | No
 
 def _dask_items(paths, address, parts, parts_format, tokens, known_ids=()):
     """Records, Failures and Skipped counts (ints) from Dask, in input order."""
-    from pipeline.dask_run import run_partitions
+    from pipeline.run.dask_run import run_partitions
 
     try:
         yield from run_partitions(
@@ -106,7 +106,7 @@ def _report_ignored(item: Ignored) -> None:
 def _store_error(db: Path, err: Exception) -> NoReturn:
     """One line for a store that cannot be used (busy past the timeout, not a database, read-only), exit 2."""
     from pipeline.models import one_line
-    from pipeline.store import is_busy
+    from pipeline.store.db import is_busy
 
     if is_busy(err):
         reason = "busy: another process kept it locked past the wait (another 'vanban run'?); try again later"
@@ -126,10 +126,10 @@ def _progress(iterable, enabled: bool, desc: str):
 
 # Commands that import networkx and the graph: loaded when run, not for `vanban --help`.
 LAZY_COMMANDS = {
-    "query": ("pipeline.graph_cli:query", "Ask the citation graph: what a document is, what implements it, ..."),
-    "graph": ("pipeline.graph_cli:graph", "Export the citation graph for Gephi, Neo4j, notebooks or a browser."),
+    "query": ("pipeline.cli.graph:query", "Ask the citation graph: what a document is, what implements it, ..."),
+    "graph": ("pipeline.cli.graph:graph", "Export the citation graph for Gephi, Neo4j, notebooks or a browser."),
     "search": (
-        "pipeline.search_cli:search",
+        "pipeline.cli.search:search",
         "Texts whose words contain QUERY's words in a row: snippet and nearby codes.",
     ),
 }
@@ -177,11 +177,11 @@ def extract(
     Example: vanban extract corpus/ -o out/corpus.jsonl
     """
     from pipeline.models import one_line
-    from pipeline.process import extract_all
+    from pipeline.run.process import extract_all
 
     dask_address, paths = _dask_target(dask_address, paths)
     if fmt != "jsonl":
-        from pipeline.tables import write_tables
+        from pipeline.store.tables import write_tables
 
         if output is None:
             raise click.UsageError(f"--format {fmt} writes one file per table: give a directory with -o")
@@ -231,7 +231,7 @@ def extract(
             stream.close()
     if fmt != "jsonl" and output is not None:  # checked above: a table format always has a directory
         from pipeline.api import Explorer
-        from pipeline.tables import format_written
+        from pipeline.store.tables import format_written
 
         texts = {r["source"]: r.pop("text") for r in records if "text" in r} if with_text else None
         click.echo(format_written(write_tables(Explorer(records), output, fmt, texts)), err=True)
@@ -279,8 +279,8 @@ def run(
     import sqlite3
 
     from pipeline.models import source_name
-    from pipeline.process import iter_documents, process_with_origins
-    from pipeline.store import Store
+    from pipeline.run.process import iter_documents, process_with_origins
+    from pipeline.store.db import Store
 
     dask_address, paths = _dask_target(dask_address, paths)
     if dask_address and prune:
@@ -299,7 +299,7 @@ def run(
         _store_error(db, err)
     try:
         with store:
-            from pipeline.stories import group_stories, signed
+            from pipeline.run.stories import group_stories, signed
 
             items: Iterable[tuple[str | None, object]]
             if dask_address:
@@ -319,7 +319,7 @@ def run(
             except KeyboardInterrupt:
                 summary.interrupted = True
             if summary.new or summary.replaced:
-                from pipeline.search import refresh_keywords
+                from pipeline.store.search import refresh_keywords
 
                 refresh_keywords(store.db)
             if prune and not summary.interrupted:
@@ -393,8 +393,8 @@ def report(db: Path, top: int) -> None:
     """
     import sqlite3
 
-    from pipeline.search import all_keywords
-    from pipeline.store import Store
+    from pipeline.store.db import Store
+    from pipeline.store.search import all_keywords
 
     try:
         with Store(db) as store:
@@ -444,7 +444,7 @@ def format_findings(
 
 
 def _parse_floors(_ctx, _param, values: tuple[str, ...]) -> dict[str, float]:
-    from pipeline.evaluate import parse_floor
+    from pipeline.evaluate.scores import parse_floor
 
     try:
         return dict(parse_floor(v) for v in values)
@@ -478,7 +478,7 @@ def eval_command(gold_dir: Path, as_json: bool, misses: bool, floors: dict[str, 
 
     Example: vanban eval --gold ../shared/corpus/dev --misses --min-f1 codes=0.9 --min-f1 relations=0.7
     """
-    from pipeline.evaluate import below_floors, evaluate, format_report
+    from pipeline.evaluate.scores import below_floors, evaluate, format_report
 
     result = evaluate(gold_dir, workers=workers)
     if as_json:
@@ -513,7 +513,7 @@ def bench(path: Path | None, limit: int, whole_process: bool, as_json: bool) -> 
 
     Example: vanban bench -n 200
     """
-    from pipeline.bench import format_bench, run_bench
+    from pipeline.evaluate.bench import format_bench, run_bench
 
     result = run_bench(path, limit, whole_process=whole_process)
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_bench(result))

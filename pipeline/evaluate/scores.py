@@ -240,7 +240,7 @@ def split_pairs(pairs: list[tuple[Path, dict]], split: str | None) -> list[tuple
 def evaluate(gold_dir: str | Path, workers: int = 1, split: str | None = None) -> Report:
     """Run the pipeline over the texts of ``gold_dir`` (its ``split`` part) and score every category."""
     from pipeline.models import Failure
-    from pipeline.process import extract_paths
+    from pipeline.run.process import extract_paths
 
     pairs = split_pairs(load_gold(Path(gold_dir)), split)
     if not pairs:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli_store import require_store, store_option
+from pipeline.cli.options import require_store, store_option
 
 
 @click.command("search")
@@ -24,8 +24,8 @@ def search(query: str, db: Path, limit: int, as_json: bool) -> None:
 
     Example: vanban search "luân chuyển cán bộ" --db out/vanban.db
     """
-    from pipeline import search as full_text
-    from pipeline.store import Store
+    from pipeline.store import search as full_text
+    from pipeline.store.db import Store
 
     require_store(db)
     with Store(db) as store:
@@ -51,7 +51,7 @@ def keyword_lines(db: Path, node: str) -> list[str]:
     """``vanban query doc``: "keywords (file): ..." for each stored text that is document ``node``."""
     import sqlite3
 
-    from pipeline.search import keywords_of
+    from pipeline.store.search import keywords_of
 
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:

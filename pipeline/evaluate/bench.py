@@ -8,7 +8,7 @@ is faster than the segmenter alone). Three pipelines are measured: ``extract``
 (after a warm-up, the line cache emptied before each) and as a whole process
 (start-up included, as a user sees it), with the peak memory of each process.
 
-``python -m pipeline.bench tokenize FILE.jsonl`` is the tokenizer alone as a
+``python -m pipeline.evaluate.bench tokenize FILE.jsonl`` is the tokenizer alone as a
 process: ``word_tokenize`` on every non-empty line of every text of the file.
 """
 
@@ -27,8 +27,8 @@ from pathlib import Path
 
 from pipeline.models import RawDocument
 
-SHARED_BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "bench"
-BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SHARED_BENCH = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "bench"
+BUNDLED_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 PIPELINES = ("extract", "extract --tokens", "run")
 
 
@@ -64,7 +64,7 @@ def default_source() -> tuple[Path, bool]:
 
 
 def load_documents(path: Path, limit: int) -> list[RawDocument]:
-    from pipeline.process import iter_documents
+    from pipeline.run.process import iter_documents
 
     docs: list[RawDocument] = []
     for item in iter_documents([path]):
@@ -96,7 +96,7 @@ def _timed(documents: int, work: Callable[[], object]) -> Timing:
 
 
 def _fresh_cache() -> None:
-    from pipeline.segment import segmenter
+    from vntext.segment import segmenter
 
     seg = segmenter()
     seg._cache.clear()
@@ -104,9 +104,9 @@ def _fresh_cache() -> None:
 
 
 def _in_process(docs: list[RawDocument], workdir: Path) -> tuple[Timing, dict[str, Timing], dict[str, int]]:
-    from pipeline.process import process_document
-    from pipeline.search import refresh_keywords
-    from pipeline.store import Store
+    from pipeline.run.process import process_document
+    from pipeline.store.db import Store
+    from pipeline.store.search import refresh_keywords
 
     process_document(docs[0], tokens=True)  # warm up: models and tables loaded
     n = len(docs)
@@ -128,7 +128,7 @@ def _in_process(docs: list[RawDocument], workdir: Path) -> tuple[Timing, dict[st
         _fresh_cache()
         timings[name] = _timed(n, work)
         if name == "extract --tokens":
-            from pipeline.segment import segmenter
+            from vntext.segment import segmenter
 
             cache = {"line_hits": segmenter().hits, "line_misses": segmenter().misses}
     for timing in timings.values():
@@ -167,7 +167,7 @@ def _whole_process(docs: list[RawDocument], path: Path, limit: int, workdir: Pat
                 dst.write(line)
     python = sys.executable
     n = len(docs)
-    tokenizer = _process(n, [python, "-m", "pipeline.bench", "tokenize", str(texts)])
+    tokenizer = _process(n, [python, "-m", "pipeline.evaluate.bench", "tokenize", str(texts)])
     vanban = [python, "-m", "pipeline.cli"]
     timings = {
         "extract": _process(n, vanban + ["extract", str(sample), "-o", os.devnull]),
@@ -238,9 +238,9 @@ def _ratio(timing: Timing) -> str:
 
 
 def main(argv: list[str]) -> None:
-    """``python -m pipeline.bench tokenize FILE.jsonl``: the tokenizer alone, as a process."""
+    """``python -m pipeline.evaluate.bench tokenize FILE.jsonl``: the tokenizer alone, as a process."""
     if len(argv) != 2 or argv[0] != "tokenize":
-        sys.exit("usage: python -m pipeline.bench tokenize FILE.jsonl")
+        sys.exit("usage: python -m pipeline.evaluate.bench tokenize FILE.jsonl")
     started = time.perf_counter()
     with open(argv[1], encoding="utf-8") as stream:
         texts = [json.loads(line)["text"] for line in stream if line.strip()]

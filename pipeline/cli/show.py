@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli_store import require_store
+from pipeline.cli.options import require_store
 
 #: label -> terminal colour; the same labels as the spaCy span group and displaCy.
 LABEL_STYLES = {
@@ -66,7 +66,7 @@ def legend(style=click.style) -> str:
 
 def find_stored(db, wanted: str) -> tuple[dict, str | None]:
     """The record and text of the document whose source is ``wanted`` (or ends with it, or whose id starts with it)."""
-    from pipeline.texts import get_text
+    from pipeline.store.texts import get_text
 
     rows = db.execute("SELECT source, id, record FROM documents WHERE status = 'ok' ORDER BY source").fetchall()
     exact = [r for r in rows if r[0] == wanted]
@@ -99,7 +99,7 @@ def show(source: str, db: Path, marked: bool) -> None:
 
     Example: vanban show tin-hoi-nghi-quy-hoach.txt --db out/vanban.db --highlight
     """
-    from pipeline.store import Store
+    from pipeline.store.db import Store
 
     require_store(db)
     with Store(db) as store:

@@ -1,4 +1,4 @@
-"""``vanban stories``: group the texts of a store into stories (near-duplicate texts, pipeline/stories.py)."""
+"""``vanban stories``: group the texts of a store into stories (near-duplicate texts, pipeline/run/stories.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli_store import require_store, store_option
+from pipeline.cli.options import require_store, store_option
 
 
 @click.command("stories")
@@ -20,9 +20,9 @@ def stories(paths: tuple[Path, ...], db: Path) -> None:
 
     Example: vanban stories corpus/ --db out/vanban.db
     """
-    from pipeline.process import iter_documents
-    from pipeline.store import Store
-    from pipeline.stories import group_stories, sign_stored
+    from pipeline.run.process import iter_documents
+    from pipeline.run.stories import group_stories, sign_stored
+    from pipeline.store.db import Store
 
     require_store(db)
     with Store(db) as store:

@@ -109,8 +109,8 @@ def export_tables(db: Path, fmt: str, output: Path, with_text: bool) -> None:
 
 def stored_texts(db: Path) -> dict[str, str]:
     """source -> decoded text of every document whose text the store holds."""
-    from pipeline.store import Store
-    from pipeline.texts import get_text
+    from pipeline.store.db import Store
+    from pipeline.store.texts import get_text
 
     with Store(db) as store:
         rows = store.db.execute("SELECT source, id FROM documents WHERE status = 'ok'").fetchall()

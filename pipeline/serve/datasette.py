@@ -20,8 +20,6 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli_store import require_store
-
 DEFAULT_PORT = 8001
 GRAPH_MOUNT = "graph"  # the graph page is served at /graph/graph.html, the style sheet beside it
 
@@ -387,7 +385,7 @@ def metadata(db_name: str) -> dict:
         tables[name] = {"description": description, "columns": columns, "hidden": True}
     tables["text_search"]["searchmode"] = "raw"
     tables["texts"]["hidden"] = False
-    tables["texts"]["fts_table"] = "text_search"  # a text has the same rowid in both (pipeline.texts)
+    tables["texts"]["fts_table"] = "text_search"  # a text has the same rowid in both (pipeline.store.texts)
     return {
         "title": "vanban store",
         "extra_css_urls": [f"/{GRAPH_MOUNT}/serve.css"],
@@ -401,37 +399,26 @@ def write_graph_page(db_path: Path, out_dir: Path) -> Path:
     """The interactive graph page of the store's records (what vanban graph export --format html writes)."""
     from graph.build import build_graph
     from graph.html import write_html
-    from pipeline.store import Store
+    from pipeline.store.db import Store
 
     with Store(db_path) as store:
         records = list(store.records())
     return write_html(build_graph(records), out_dir / "graph.html", title=f"vanban graph: {db_path.name}")
 
 
-@click.command("serve")
-@click.option("--db", type=click.Path(path_type=Path), default="vanban.db", show_default=True)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every one).")
-@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
-@click.option(
-    "--get",
-    "get_path",
-    metavar="PATH",
-    help="Fetch one page (e.g. /vanban/document_index.json), print it and exit, without listening.",
-)
-def serve(db: Path, host: str, port: int, get_path: str | None) -> None:
-    """Browse a store in the browser (Datasette): tables, facets, full-text search, canned queries.
+def serve_store(db: Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, get_path: str | None = None) -> None:
+    """Serve the store at ``db`` through Datasette until interrupted (or fetch ``get_path`` once and print it).
 
-    Example: vanban serve --db out/vanban.db   (then open http://127.0.0.1:8001/)
+    The caller checks that ``db`` is there (``vanban serve`` does, in :mod:`pipeline.cli.serve`).
     """
     import json
 
-    require_store(db)
     try:
         from datasette.cli import serve as datasette_serve
     except ImportError:
         raise click.ClickException("vanban serve needs Datasette: pip install 'vanban[serve]'") from None
-    from pipeline import serve_plugin
-    from pipeline.store import Store
+    from pipeline.serve import plugin as serve_plugin
+    from pipeline.store.db import Store
 
     Store(db).close()  # an older store gets the texts tables before the views refer to them
     ensure_views(db)

@@ -5,7 +5,7 @@ with zlib, one row per stored document (keyed by source like ``documents``; ``do
 finds it by content hash). ``text_search`` is the store's one full-text index (FTS5) of
 the same texts (a text has the same rowid in both), by syllables with their tone marks: Datasette's search box and plain SQL
 ``MATCH`` use it as it is, and ``vanban search`` keeps of its hits those that match
-whole words (``pipeline.search``).
+whole words (``pipeline.store.search``).
 """
 
 from __future__ import annotations

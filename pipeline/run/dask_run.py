@@ -2,7 +2,7 @@
 
 The inputs are cut into partitions (a JSON Lines file into shards of lines
 read by byte range, other files into groups); each partition is one Dask task
-that reads its documents, runs ``pipeline.process.safe_process`` on each (the
+that reads its documents, runs ``pipeline.run.process.safe_process`` on each (the
 same pure function as a local run) and writes its records to its own file in
 the results folder (``part-00000.jsonl``, or ``.parquet``), written whole or
 not at all. The client then reads the parts in partition order, so the records
@@ -102,9 +102,9 @@ def _shards(path: Path, lines_per_shard: int) -> Iterator[tuple[int, int, int]]:
 
 
 def read_partition(part: Partition) -> Iterator[RawDocument | Failure]:
-    """The documents of a partition, as ``pipeline.process.iter_documents`` reads them."""
+    """The documents of a partition, as ``pipeline.run.process.iter_documents`` reads them."""
     if not part.is_shard:
-        from pipeline.process import iter_documents
+        from pipeline.run.process import iter_documents
 
         for item in iter_documents(part.paths):
             if isinstance(item, RawDocument | Failure):
@@ -131,7 +131,7 @@ def process_partition(
     known_ids: frozenset[tuple[str, str]] = frozenset(),
 ) -> PartResult:
     """Process one partition and write its records to ``out_dir`` (a Dask task; pure but for that file)."""
-    from pipeline.process import safe_process
+    from pipeline.run.process import safe_process
 
     records: list[dict] = []
     failures: list[Failure] = []

@@ -26,10 +26,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from graph import index as graph_index
-from pipeline import search
 from pipeline.models import Failure
-from pipeline.stories import SCHEMA_SQL as STORIES_SQL
-from pipeline.texts import create_tables, delete_text, put_text
+from pipeline.run.stories import SCHEMA_SQL as STORIES_SQL
+from pipeline.store import search
+from pipeline.store.texts import create_tables, delete_text, put_text
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -127,10 +127,10 @@ class Store:
         self.db.execute("PRAGMA synchronous = NORMAL")  # safe in WAL mode: a crash loses no committed row
         with self.db:
             self.db.executescript(SCHEMA_SQL)
-            self.db.executescript(STORIES_SQL)  # near-duplicate texts grouped into stories (pipeline/stories.py)
+            self.db.executescript(STORIES_SQL)  # near-duplicate texts grouped into stories (pipeline/run/stories.py)
             self._migrate()
-            create_tables(self.db)  # the texts and their full-text index (pipeline.texts)
-            search.ensure_schema(self.db)  # the texts' words and keywords (pipeline.search)
+            create_tables(self.db)  # the texts and their full-text index (pipeline.store.texts)
+            search.ensure_schema(self.db)  # the texts' words and keywords (pipeline.store.search)
         graph_index.ensure_tables(self.db)  # a version of the documents, bumped by triggers on every change
         self._graph_version = graph_index.documents_version(self.db)
 
@@ -175,7 +175,7 @@ class Store:
     def put(self, record: dict, origin: str | None = None) -> str:
         """Store a record with its facts in one transaction; 'new' or 'replaced' (other content or a past failure)."""
         tokens = record.get("tokens")  # the words, for the full-text index only
-        text = record.get("text")  # kept apart, compressed, in `texts` (pipeline.texts)
+        text = record.get("text")  # kept apart, compressed, in `texts` (pipeline.store.texts)
         record = {k: v for k, v in record.items() if k not in ("tokens", "text")}
         source = record["source"]
         with self.db:

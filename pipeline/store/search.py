@@ -1,13 +1,13 @@
 """Full-text search over the store's texts, by words, and the keywords of each text.
 
-The store has one full-text index, ``text_search`` (FTS5, ``pipeline.texts``): the plain
+The store has one full-text index, ``text_search`` (FTS5, ``pipeline.store.texts``): the plain
 texts by syllables, which Datasette's search box uses as it is. ``vanban search`` matches
 words: the query is segmented into underthesea's words ("quy_hoạch cán_bộ"), the index
 finds the texts with those syllables in a row, and a hit is kept only when the text's
 own words hold the query's words in a row, so "hoạch cán" does not match inside
 "quy_hoạch cán_bộ". The text's words are kept in ``text_words``: their spans in the
 text (which place a hit: its snippet and the codes cited near it) and the counts of
-the words that may be keywords (``pipeline.keywords``).
+the words that may be keywords (``pipeline.store.keywords``).
 
 ``text_search_keywords`` holds each text's most distinctive words (TF-IDF over the store);
 ``refresh_keywords`` recomputes it after a run.
@@ -25,8 +25,8 @@ from array import array
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from pipeline import keywords
-from pipeline.texts import text_of_source
+from pipeline.store import keywords
+from pipeline.store.texts import text_of_source
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS text_words (source TEXT PRIMARY KEY, spans BLOB NOT NULL, terms BLOB NOT NULL);
@@ -131,7 +131,7 @@ def _migrate(db: sqlite3.Connection) -> None:
 
 def query_words(query: str) -> list[str]:
     """The query segmented into words as the index holds them."""
-    from pipeline.segment import segmenter
+    from vntext.segment import segmenter
 
     return [body_word(w) for w in segmenter().words(query) if WORDLIKE_RE.search(w)]
 

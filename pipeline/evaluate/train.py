@@ -8,8 +8,8 @@ written as JSON beside the code that applies it, with a card. The held-out sets 
 bench-held) are scored once, rules / model / hybrid side by side, figures only: their texts
 and misses are never printed.
 
-    python -m pipeline.train --shared ../shared            # fit, judge, write model and card
-    python -m pipeline.train --shared ../shared --dry-run  # figures only
+    python -m pipeline.evaluate.train --shared ../shared            # fit, judge, write model and card
+    python -m pipeline.evaluate.train --shared ../shared --dry-run  # figures only
 """
 
 from __future__ import annotations
@@ -31,18 +31,18 @@ from extractors.learned.relation_candidates import Candidate, relation_candidate
 from extractors.learned.relation_decision import MODES, NONE, decide_relations
 from extractors.patterns.relations import RELATION_TYPES
 from extractors.relations import RelationReading, read_relations
-from pipeline.facts import find_facts
-from pipeline.gold_sets import named_sets
+from pipeline.evaluate.gold_sets import named_sets
+from pipeline.evaluate.train_posts import PostExample, post_example
 from pipeline.ingest import read_file
 from pipeline.models import RawDocument
-from pipeline.record import iso_date
-from pipeline.train_posts import PostExample, post_example
+from pipeline.run.facts import find_facts
+from pipeline.run.record import iso_date
 from vntext.normalize import normalize
 
 SEED = 20
 TUNE_SETS = tuple(os.environ.get("VANBAN_TRAIN_SETS", "dev,dev2,dev3-tune,bench-tune").split(","))
 HELD_SETS = ("dev3-held", "bench-held")
-MODEL_DIR = Path(__file__).resolve().parent.parent / "extractors" / "learned"
+MODEL_DIR = Path(__file__).resolve().parents[2] / "extractors" / "learned"
 CLASSES = (NONE, *RELATION_TYPES)
 
 
@@ -227,7 +227,7 @@ def choose(examples: list[Example]) -> tuple[float, float, float, str, list[str]
 def train_posts(examples: dict[str, list[Example]]) -> tuple[LinearModel, list[str]]:
     """The post attachment model fitted on the posts tune sets, its thresholds chosen out of fold,
     with figures (rules and hybrid) on every set."""
-    from pipeline import train_posts as T
+    from pipeline.evaluate import train_posts as T
 
     tune = [ex.posts for name in T.SETS for ex in examples.get(name, []) if ex.posts is not None]
     report = [f"posts: {len(tune)} tune texts, {sum(len(p.candidates) for p in tune)} candidates"]

@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.evaluate import SPLITS, load_gold, split_pairs
+from pipeline.evaluate.scores import SPLITS, load_gold, split_pairs
 
 BENCH_JSONL = "corpus/bench/tai_lieu_noi_bo-3000.jsonl"
-REPO_GOLD = Path(__file__).resolve().parent.parent / "eval" / "gold"
+REPO_GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold"
 
 
 def bench_gold(gold_dir: Path, bench_jsonl: Path, text_dir: Path) -> list[tuple[Path, dict]]:

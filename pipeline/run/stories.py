@@ -7,7 +7,7 @@ joined, and the joined groups are the stories. The story of a text is the id of
 its earliest member (by date, then source).
 
 The store keeps one row per text in the ``stories`` table (its signature and
-its story); :meth:`pipeline.store.Store.records` adds ``story`` to each record
+its story); :meth:`pipeline.store.db.Store.records` adds ``story`` to each record
 that has one, and the citation graph counts stories, not texts, as "texts citing"
 a document.
 
