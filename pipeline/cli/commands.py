@@ -470,8 +470,16 @@ def _parse_floors(_ctx, _param, values: tuple[str, ...]) -> dict[str, float]:
     callback=_parse_floors,
     help="Exit 1 when CATEGORY's F1 is below this floor (repeatable): --min-f1 codes=0.9.",
 )
+@click.option(
+    "--split",
+    type=click.Choice(["tune", "held"]),
+    default=None,
+    help="Score only one half of the set: tune = even positions in name order, held = odd (dev3-held).",
+)
 @_workers_option
-def eval_command(gold_dir: Path, as_json: bool, misses: bool, floors: dict[str, float], workers: int) -> None:
+def eval_command(
+    gold_dir: Path, as_json: bool, misses: bool, floors: dict[str, float], split: str | None, workers: int
+) -> None:
     """Score the pipeline against gold annotations (precision / recall / F1 per category, GOLD.md).
 
     With --min-f1 it gates a corpus: exit 1, with one line per category below its floor.
@@ -480,7 +488,7 @@ def eval_command(gold_dir: Path, as_json: bool, misses: bool, floors: dict[str, 
     """
     from pipeline.evaluate.scores import below_floors, evaluate, format_report
 
-    result = evaluate(gold_dir, workers=workers)
+    result = evaluate(gold_dir, workers=workers, split=split)
     if as_json:
         payload = result.as_dict()
         if not misses:
