@@ -735,14 +735,14 @@ def read_posts(
 
 
 def find_people(
-    text: str, signer: Signer | None = None, posts_mode: str = "hybrid", posts_model: LinearModel | None = None
+    text: str, signer: Signer | None = None, posts_mode: str = "rules", posts_model: LinearModel | None = None
 ) -> list[Person]:
     """Every person named in ``text``: mentions merged, posts linked and resolved.
 
     ``signer``: a directive's signer as its signature block gives it; the signer is a
     person even when the name is also a place ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Mai Sơn").
-    ``posts_mode``: who links titles to names, ``rules`` or ``hybrid`` (rules and the learned
-    attachment, ``extractors.learned.post_decision``, with ``posts_model`` or the packaged one).
+    ``posts_mode``: who links titles to names, ``rules`` (the default) or ``hybrid`` (rules and
+    the learned attachment: more posts, less precise; see its card, ``extractors.learned.post_decision``, with ``posts_model`` or the packaged one).
     """
     mentions, posts, ruled, rows = read_posts(text, signer)
     if not mentions:

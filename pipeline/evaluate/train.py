@@ -32,6 +32,7 @@ from extractors.learned.relation_decision import MODES, NONE, decide_relations
 from extractors.patterns.relations import RELATION_TYPES
 from extractors.relations import RelationReading, read_relations
 from pipeline.evaluate.gold_sets import named_sets
+from pipeline.evaluate.scores import Score, _tally
 from pipeline.evaluate.train_posts import PostExample, post_example
 from pipeline.ingest import read_file
 from pipeline.models import RawDocument
@@ -92,32 +93,8 @@ def read_example(set_name: str, path: Path, gold: dict) -> Example | None:
     return example
 
 
-@dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, predicted: set, gold: set, optional: set) -> None:
-        predicted = {p for p in predicted if p not in optional or p in gold}
-        self.tp += len(predicted & gold)
-        self.fp += len(predicted - gold)
-        self.fn += len(gold - predicted)
-
-    @property
-    def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
-
-    def line(self) -> str:
-        return f"P {self.p:.3f} R {self.r:.3f} F1 {self.f1:.3f} (tp {self.tp} fp {self.fp} fn {self.fn})"
+def _line(score: Score) -> str:
+    return f"P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f} (tp {score.tp} fp {score.fp} fn {score.fn})"
 
 
 def candidate_recall(examples: list[Example]) -> tuple[int, int]:
@@ -130,15 +107,16 @@ def candidate_recall(examples: list[Example]) -> tuple[int, int]:
     return covered, total
 
 
-def score(examples: list[Example], mode: str, model: LinearModel | None) -> tuple[Tally, dict[str, Tally]]:
+def score(examples: list[Example], mode: str, model: LinearModel | None) -> tuple[Score, dict[str, Score]]:
     """Relations of the examples decided the ``mode`` way against their gold: all, and per type."""
-    total, per_type = Tally(), {k: Tally() for k in RELATION_TYPES}
+    total, per_type = Score(), {k: Score() for k in RELATION_TYPES}
     for ex in examples:
         found = decide_relations(ex.text, ex.reading, mode, model) if mode != "rules" else ex.reading.relations
         predicted = {_triple(r.source, r.type, r.target) for r in found}
-        total.add(predicted, ex.gold, ex.optional)
+        _tally(total, predicted, ex.gold, ex.optional)
         for kind, tally in per_type.items():
-            tally.add(
+            _tally(
+                tally,
                 {t for t in predicted if t[1] == kind},
                 {t for t in ex.gold if t[1] == kind},
                 {t for t in ex.optional if t[1] == kind},
@@ -193,14 +171,14 @@ def out_of_fold(examples: list[Example], c: float, folds: int = 5) -> list[tuple
     return paired
 
 
-def oof_score(paired: list[tuple[Example, LinearModel]], mode: str, veto: float, add: float) -> Tally:
-    total = Tally()
+def oof_score(paired: list[tuple[Example, LinearModel]], mode: str, veto: float, add: float) -> Score:
+    total = Score()
     for ex, model in paired:
         tuned = LinearModel(
             model.classes, model.intercepts, model.weights, {"veto_threshold": veto, "add_threshold": add}
         )
         found = decide_relations(ex.text, ex.reading, mode, tuned)
-        total.add({_triple(r.source, r.type, r.target) for r in found}, ex.gold, ex.optional)
+        _tally(total, {_triple(r.source, r.type, r.target) for r in found}, ex.gold, ex.optional)
     return total
 
 
@@ -212,12 +190,12 @@ def choose(examples: list[Example]) -> tuple[float, float, float, str, list[str]
         paired = out_of_fold(examples, c)
         for add in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
             tally = oof_score(paired, "model", 1.01, add)
-            log.append(f"C {c} model add {add}: {tally.line()}")
+            log.append(f"C {c} model add {add}: {_line(tally)}")
             if tally.f1 > best[0]:
                 best = (tally.f1, c, 1.01, add, "model")
             for veto in (0.8, 0.9, 0.97, 1.01):
                 tally = oof_score(paired, "hybrid", veto, add)
-                log.append(f"C {c} hybrid veto {veto} add {add}: {tally.line()}")
+                log.append(f"C {c} hybrid veto {veto} add {add}: {_line(tally)}")
                 if tally.f1 > best[0]:
                     best = (tally.f1, c, veto, add, "hybrid")
     _f1, c, veto, add, mode = best
@@ -244,23 +222,23 @@ def train_posts(examples: dict[str, list[Example]]) -> tuple[LinearModel, list[s
             [c.features for ex in rest for c in ex.candidates], [x for ex in rest for x in ex.labels], 1.0, T.CLASSES
         )
         paired.append((group, model))
-    rules = Tally()
+    rules = Score()
     for group, _model in paired:
         s = T.score_posts(group, "rules", None)
         rules.tp, rules.fp, rules.fn = rules.tp + s.tp, rules.fp + s.fp, rules.fn + s.fn
-    report.append(f"posts oof rules: {rules.line()}")
+    report.append(f"posts oof rules: {_line(rules)}")
     best = (rules.f1, 1.01, 0.0)
     for add in (0.5, 0.6, 0.7, 0.8, 0.9):
         for veto in (0.0, 0.1, 0.2):
-            tally = Tally()
+            tally = Score()
             for group, model in paired:
                 tuned = LinearModel(
                     model.classes, model.intercepts, model.weights, {"add_threshold": add, "veto_threshold": veto}
                 )
                 s = T.score_posts(group, "hybrid", tuned)
                 tally.tp, tally.fp, tally.fn = tally.tp + s.tp, tally.fp + s.fp, tally.fn + s.fn
-            report.append(f"posts oof hybrid add {add} veto {veto}: {tally.line()}")
-            if tally.f1 > best[0] and tally.p >= 0.80:  # at most a tenth of what it adds may be wrong
+            report.append(f"posts oof hybrid add {add} veto {veto}: {_line(tally)}")
+            if tally.f1 > best[0] and tally.precision >= 0.80:  # at most a tenth of what it adds may be wrong
                 best = (tally.f1, add, veto)
     _f1, add, veto = best
     model = fit_linear(
@@ -339,7 +317,7 @@ def main(argv: list[str] | None = None) -> None:
             kinds = ", ".join(
                 f"{k} {t.tp}/{t.tp + t.fp}/{t.tp + t.fn}" for k, t in per_type.items() if t.tp + t.fp + t.fn
             )
-            report.append(f"{name:<11} {how:<7} {total.line()}  [type tp/predicted/gold: {kinds}]")
+            report.append(f"{name:<11} {how:<7} {_line(total)}  [type tp/predicted/gold: {kinds}]")
     posts_model, posts_report = train_posts(examples)
     report.extend(posts_report)
     report.append(f"training and judging took {time.perf_counter() - started:.0f} s")
