@@ -12,7 +12,7 @@ the rules' verdict, so a model can weigh the rules against the text.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from extractors.codes import code_key
@@ -25,6 +25,9 @@ _WORDS_BEFORE = 8
 _WORDS_AFTER = 5
 #: How far into a text a code still counts as part of its title and first lines.
 _TITLE_REACH = 400
+#: How many citations on either side of a mention, in its sentence, pair with it: a long list
+#: in one sentence costs linear time, not quadratic.
+_PAIR_NEIGHBOURS = 3
 
 
 @dataclass
@@ -86,19 +89,19 @@ def relation_candidates(text: str, reading: RelationReading) -> list[Candidate]:
         return found
 
     sentence_starts = [s for s, _ in reading.sentences]
-    for b in coded:
+    context = _Context(text, lines, body_start, reading.quoted, coded, years)
+    for j, b in enumerate(coded):
         sentence = _sentence_of(reading.sentences, sentence_starts, b.start)
-        context = _Context(text, lines, body_start, reading.quoted, coded, years)
         for source, how in about:
             pair = candidate(source, b.code or "", how)
             if pair is not None:
-                pair.mentions.append(context.mention(b, sentence, None, source))
-        for a in coded:
-            if a is b or not (sentence[0] <= a.start < sentence[1]) or not a.code:
+                pair.mentions.append(context.mention(j, sentence, None, source))
+        for a in coded[max(0, j - _PAIR_NEIGHBOURS) : j] + coded[j + 1 : j + 1 + _PAIR_NEIGHBOURS]:
+            if not (sentence[0] <= a.start < sentence[1]) or not a.code:
                 continue
             pair = candidate(a.code, b.code or "", "sentence")
             if pair is not None:
-                pair.mentions.append(context.mention(b, sentence, a, a.code))
+                pair.mentions.append(context.mention(j, sentence, a, a.code))
 
     for r in reading.relations:
         pair = candidate(r.source, r.target, "rule")
@@ -147,15 +150,27 @@ class _Context:
     ):
         self.text, self.lines, self.body_start, self.quoted = text, lines, body_start, quoted
         self.coded, self.years = coded, years
+        self.starts = [c.start for c in coded]
+        self.codes_at: dict[str, list[int]] = {}
+        for c in coded:
+            self.codes_at.setdefault(c.code or "", []).append(c.start)
 
-    def mention(self, b: Citation, sentence: tuple[int, int], a: Citation | None, source: str) -> Mention:
-        text = self.text
+    def count(self, low: int, high: int) -> int:
+        """How many citations start in ``low``..``high``."""
+        return bisect_left(self.starts, high) - bisect_left(self.starts, low)
+
+    def mention(self, j: int, sentence: tuple[int, int], a: Citation | None, source: str) -> Mention:
+        """The features of the ``j``-th citation's mention, read against ``a`` (in its sentence) or ``source``."""
+        text, b = self.text, self.coded[j]
         m = Mention(b.start, b.end, sentence, a.start if a else None, a.end if a else None)
         f = m.features
-        previous_end = max((c.end for c in self.coded if sentence[0] <= c.end <= b.start), default=sentence[0])
-        following = min((c.start for c in self.coded if b.end <= c.start < sentence[1]), default=sentence[1])
-        before_text = text[max(sentence[0], previous_end if a is None else sentence[0]) : b.start]
-        after_text = text[b.end : following]
+        previous = self.coded[j - 1] if j > 0 else None
+        after_b = self.coded[j + 1] if j + 1 < len(self.coded) else None
+        previous_end = previous.end if previous and sentence[0] <= previous.end <= b.start else sentence[0]
+        following = after_b.start if after_b and b.end <= after_b.start < sentence[1] else sentence[1]
+        # only the last words before and the first words after are read: slices of bounded length
+        before_text = text[max(sentence[0], previous_end if a is None else sentence[0], b.start - 200) : b.start]
+        after_text = text[b.end : min(following, b.end + 200)]
         before = _words(before_text)[-_WORDS_BEFORE:]
         after = _words(after_text)[:_WORDS_AFTER]
         line = self.lines.line_at(b.start)
@@ -192,12 +207,10 @@ class _Context:
             order = "fwd" if a.start < b.start else "rev"
             for label in _signals(text[low:high]):
                 f.add(f"sig_mid_{order}={label}")
-            others = sum(1 for c in self.coded if low <= c.start < high)
-            f.add(f"between_docs={_bucket(others)}")
+            f.add(f"between_docs={_bucket(self.count(low, high))}")
         else:
-            f.add(
-                f"source_in_sentence={any(c.code == source and sentence[0] <= c.start < sentence[1] for c in self.coded)}"
-            )
+            here = any(sentence[0] <= start < sentence[1] for start in self.codes_at.get(source, ()))
+            f.add(f"source_in_sentence={here}")
         f.add(f"where={_bucket_share(b.start / max(1, len(text)))}")
         f.add("preamble" if b.start < self.body_start else "body")
         if any(lo <= b.start < hi for lo, hi in self.quoted):
@@ -206,8 +219,7 @@ class _Context:
             f.add("table_row")
         if P.APPENDIX_LINE.match(line):
             f.add("appendix_line")
-        docs_in_sentence = sum(1 for c in self.coded if sentence[0] <= c.start < sentence[1])
-        f.add(f"docs_in_sentence={_bucket(docs_in_sentence)}")
+        f.add(f"docs_in_sentence={_bucket(self.count(sentence[0], sentence[1]))}")
         f.add(f"form={b.form}")
         f.add(f"year={_year_order(self.years.get(code_key(source)), self.years.get(code_key(b.code or '')))}")
         return m
