@@ -741,8 +741,9 @@ def find_people(
 
     ``signer``: a directive's signer as its signature block gives it; the signer is a
     person even when the name is also a place ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Mai Sơn").
-    ``posts_mode``: who links titles to names, ``rules`` (the default) or ``hybrid`` (rules and
-    the learned attachment: more posts, less precise; see its card, ``extractors.learned.post_decision``, with ``posts_model`` or the packaged one).
+    ``posts_mode``: who links titles to names: ``rules`` (the default) or ``hybrid``, the rules
+    and the learned attachment (``extractors.learned.post_decision``) with ``posts_model`` or the
+    packaged model: more posts, less precise (see ``extractors/learned/posts.card.md``).
     """
     mentions, posts, ruled, rows = read_posts(text, signer)
     if not mentions:

@@ -120,14 +120,15 @@ def find_relations(
 @dataclass(frozen=True)
 class RelationReading:
     """What the rules found in one text, with what they saw on the way: the documents the text is
-    or is about, the citations that can take part, and the sentences. The learned decision
-    (``extractors.learned.relations``) builds its candidates from it."""
+    or is about, the citations that can take part, the sentences and lines. The learned decision
+    (``extractors.learned.relation_decision``) builds its candidates from it."""
 
     relations: list[Relation]
     self_code: str | None  # a directive's own code (or the document id when it has none)
     page_code: str | None  # the document a page without a header is about
     references: list[Citation]  # citations that can take part, in text order
     sentences: list[tuple[int, int]]
+    lines: list[tuple[int, int]]  # (start, end) of every line, newline excluded
     quoted: list[tuple[int, int]]  # blocks quoted from another document
 
 
@@ -147,6 +148,7 @@ def read_relations(
         page_code=finder.page_code,
         references=finder.citations,
         sentences=[(s.start, s.end) for s in finder.sentences],
+        lines=finder.lines,
         quoted=list(finder.quoted),
     )
 
@@ -442,16 +444,9 @@ class _Finder:
             self.found = [r for r in self.found if id(r) not in dropped]
 
     def years(self) -> dict[str, int]:
-        """code_key -> year of the document, from a state code's year or a citation's date."""
-        years: dict[str, int] = {}
-        for c in self.citations:
-            year = _year_of(c)
-            if not c.code or not year:
-                continue
-            if P.STATE_CODE_YEAR.match(c.code):
-                years[code_key(c.code)] = year
-            else:
-                years.setdefault(code_key(c.code), year)
+        """code_key -> year of the document, from the citations (:func:`cited_years`) and the
+        directive's own date line."""
+        years = cited_years(self.citations)
         ident = self.identity
         if ident is not None and self.self_code and ident.issued and ident.issued[:4].isdigit():
             years[code_key(self.self_code)] = int(ident.issued[:4])
@@ -1139,6 +1134,20 @@ def merge_relations(
 
 
 # --- sentences -------------------------------------------------------------------
+
+
+def cited_years(citations: Sequence[Citation]) -> dict[str, int]:
+    """code_key -> year of each cited document: a state code's year, else a citation's date."""
+    years: dict[str, int] = {}
+    for c in citations:
+        year = _year_of(c)
+        if not c.code or not year:
+            continue
+        if P.STATE_CODE_YEAR.match(c.code):
+            years[code_key(c.code)] = year
+        else:
+            years.setdefault(code_key(c.code), year)
+    return years
 
 
 def _year_of(c: Citation) -> int:

@@ -15,6 +15,7 @@ from extractors.learned.relation_candidates import relation_candidates
 from extractors.learned.relation_decision import decide_relations
 from extractors.people import find_people, read_posts
 from pipeline.run.facts import find_facts
+from tests.test_relations_kinds import party
 from vntext.normalize import normalize
 
 
@@ -42,7 +43,7 @@ def test_linear_model_is_a_softmax_and_round_trips():
 
 def test_fitted_weights_give_sklearns_probabilities():
     pytest.importorskip("sklearn")
-    from pipeline.evaluate.train import fit_linear
+    from pipeline.evaluate.fitting import fit_linear
 
     rows = [{"a"}, {"a", "b"}, {"b"}, {"c"}, {"a", "c"}, {"b", "c"}] * 3
     labels = ["holds", "holds", "none", "none", "holds", "none"] * 3
@@ -144,21 +145,24 @@ def test_the_posts_mode_rules_adds_nothing_the_rules_did_not_link():
 
 # --- kinds of text behind the misses on unseen text (issue 20), our own sentences ----------
 
-HEADER = (
-    "| **ĐẢNG BỘ TỈNH HÀ TĨNH** | **ĐẢNG CỘNG SẢN VIỆT NAM** |\n|---|---|\n| **TỈNH ỦY** | |\n"
-    "| Số {} | *Hà Tĩnh, ngày 3 tháng 4 năm 2025* |\n\n"
-)
 KINDS = [
     pytest.param(
-        HEADER.format("08-KL/TU")
-        + "KẾT LUẬN\nvề tiếp tục thực hiện Nghị quyết số 21-NQ/TW ngày 16/01/2012 của Bộ Chính trị\n\n"
-        "Ban Thường vụ Tỉnh ủy kết luận như sau:\n",
+        party(
+            "08-KL/TU",
+            "Ban Thường vụ Tỉnh ủy kết luận như sau:",
+            kind="KẾT LUẬN",
+            subject="về tiếp tục thực hiện Nghị quyết số 21-NQ/TW ngày 16/01/2012 của Bộ Chính trị",
+        ),
         ("08-KL/TU", "implements", "21-NQ/TW"),
         id="a conclusion 'về tiếp tục thực hiện' a resolution implements it",
     ),
     pytest.param(
-        HEADER.format("15-KH/TU") + "KẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n\n"
-        "Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:\n",
+        party(
+            "15-KH/TU",
+            "Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:",
+            kind="KẾ HOẠCH",
+            subject="thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+        ),
         ("15-KH/TU", "implements", "57-NQ/TW"),
         id="an action plan 'thực hiện' a resolution implements it",
     ),

@@ -10,12 +10,13 @@ title itself, and the rules' verdict.
 
 from __future__ import annotations
 
-import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from extractors.learned.features import bucket
 from extractors.patterns import learned as P
 
 #: How far (characters) a name may stand before or after a title and still be a candidate holder.
@@ -77,32 +78,40 @@ def post_candidates(
             found[key] = PostCandidate(h, k, is_ruled, _features(text, mentions, m, p, is_ruled, claimed, h == subject))
         found[key].features.add(f"how={how}")
 
+    row_starts = [low for low, _ in rows]
     for k, post in enumerate(posts):
         sentence_start, sentence_end = _sentence_around(text, post.start, post.end)
-        before = [i for i, s in enumerate(mention_starts) if sentence_start <= s and mentions[i].end <= post.start]
-        after = [i for i, s in enumerate(mention_starts) if post.end <= s < sentence_end]
+        # mentions are in text order: the ones in the sentence before the title, and after it
+        first_in_sentence = bisect_left(mention_starts, sentence_start)
+        first_after = bisect_left(mention_starts, post.end)
+        before = [
+            i
+            for i in range(first_in_sentence, bisect_left(mention_starts, post.start))
+            if mentions[i].end <= post.start
+        ]
+        after = range(first_after, bisect_left(mention_starts, sentence_end))
         for i in before[-2:]:
             if post.start - mentions[i].end <= _REACH_BEFORE:
                 add(i, k, "before")
         for i in after[:2]:
             if mentions[i].start - post.end <= _REACH_AFTER:
                 add(i, k, "after")
-        for low, high in rows:
-            if low <= post.start < high:
-                for i, s in enumerate(mention_starts):
-                    if low <= s < high:
-                        add(i, k, "row")
+        row = bisect_left(row_starts, post.start + 1) - 1
+        if row >= 0 and post.start < rows[row][1]:
+            low, high = rows[row]
+            for i in range(bisect_left(mention_starts, low), bisect_left(mention_starts, high)):
+                add(i, k, "row")
         if subject is not None and not before:
             pronoun = P.PRONOUN.search(text, sentence_start, post.start)
             if pronoun is not None:
                 add(subject, k, "pronoun")
+    holder_at = {m.start: h for h, m in enumerate(mentions)}
+    post_at = {(p.start, p.end): k for k, p in enumerate(posts)}
     for start, ps in linked.items():
-        if start in mention_starts:
-            h = mention_starts.index(start)
+        if start in holder_at:
             for p in ps:
-                for k, post in enumerate(posts):
-                    if (post.start, post.end) == (p.start, p.end):
-                        add(h, k, "rule")
+                if (p.start, p.end) in post_at:
+                    add(holder_at[start], post_at[(p.start, p.end)], "rule")
     return list(found.values())
 
 
@@ -126,10 +135,10 @@ def _features(
         low, high, side = high, high, "overlap"
     f.add(f"side={side}")
     between = text[low:high]
-    f.add(f"gap={_bucket(len(between))}")
-    f.add(f"{side}|gap={_bucket(len(between))}")
+    f.add(f"gap={bucket(len(between))}")
+    f.add(f"{side}|gap={bucket(len(between))}")
     names_between = sum(1 for other in mentions if low <= other.start and other.end <= high)
-    f.add(f"names_between={_bucket(names_between)}")
+    f.add(f"names_between={bucket(names_between)}")
     for mark in set(P.PUNCTUATION.findall(between)):
         f.add(f"punct={mark!r}")
         f.add(f"{side}|punct={mark!r}")
@@ -167,7 +176,3 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     low = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1, 0)
     stops = [i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0]
     return low, min(stops) if stops else len(text)
-
-
-def _bucket(n: int) -> str:
-    return str(n) if n < 3 else f"{2 ** int(math.log2(n))}+"

@@ -11,14 +11,14 @@ the rules' verdict, so a model can weigh the rules against the text.
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from extractors.codes import code_key
+from extractors.learned.features import bucket
 from extractors.models import Citation
 from extractors.patterns import learned as P
-from extractors.relations import RelationReading
+from extractors.relations import RelationReading, cited_years
 
 #: How many words before a mention, and after it, the features read.
 _WORDS_BEFORE = 8
@@ -59,7 +59,7 @@ class Candidate:
         for m in self.mentions:
             found |= m.features
         found |= {f"how={h}" for h in self.how}
-        found.add(f"mentions={_bucket(len(self.mentions))}")
+        found.add(f"mentions={bucket(len(self.mentions))}")
         found.add(f"rule={self.rule_type or 'none'}")
         if self.rule_name:
             found.add(f"rule_name={self.rule_name}")
@@ -71,10 +71,10 @@ class Candidate:
 
 def relation_candidates(text: str, reading: RelationReading) -> list[Candidate]:
     """Every candidate pair of ``text``, with its features, in the order first seen."""
-    lines = _LineIndex(text)
+    lines = _LineIndex(text, reading.lines)
     body_start = _body_start(text)
     coded = [c for c in reading.references if c.code]
-    years = _years(coded)
+    years = cited_years(coded)
     about = _documents_about(text, reading, coded, lines)
     pairs: dict[tuple[str, str], Candidate] = {}
 
@@ -203,11 +203,11 @@ class _Context:
                 f.add(f"mid={w}")
             for w1, w2 in zip(between, between[1:12]):
                 f.add(f"mid2={w1}_{w2}")
-            f.add(f"gap={_bucket(len(between))}")
+            f.add(f"gap={bucket(len(between))}")
             order = "fwd" if a.start < b.start else "rev"
             for label in _signals(text[low:high]):
                 f.add(f"sig_mid_{order}={label}")
-            f.add(f"between_docs={_bucket(self.count(low, high))}")
+            f.add(f"between_docs={bucket(self.count(low, high))}")
         else:
             here = any(sentence[0] <= start < sentence[1] for start in self.codes_at.get(source, ()))
             f.add(f"source_in_sentence={here}")
@@ -219,26 +219,25 @@ class _Context:
             f.add("table_row")
         if P.APPENDIX_LINE.match(line):
             f.add("appendix_line")
-        f.add(f"docs_in_sentence={_bucket(self.count(sentence[0], sentence[1]))}")
+        f.add(f"docs_in_sentence={bucket(self.count(sentence[0], sentence[1]))}")
         f.add(f"form={b.form}")
         f.add(f"year={_year_order(self.years.get(code_key(source)), self.years.get(code_key(b.code or '')))}")
         return m
 
 
 class _LineIndex:
-    """Line numbers and lines of a text, by offset."""
+    """Line numbers and lines of a text, by offset, from the line spans the rules made."""
 
-    def __init__(self, text: str):
-        self.text = text
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text, self.spans = text, spans
+        self.starts = [start for start, _ in spans]
 
     def number(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
 
     def line_at(self, pos: int) -> str:
-        n = self.number(pos)
-        end = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.text)
-        return self.text[self.starts[n] : end]
+        start, end = self.spans[self.number(pos)]
+        return self.text[start:end]
 
 
 def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
@@ -252,17 +251,6 @@ def _body_start(text: str) -> int:
     """Where a directive's body starts after its preamble; the text's length when nothing says."""
     match = P.BODY_START.search(text)
     return match.start() if match else len(text)
-
-
-def _years(coded: list[Citation]) -> dict[str, int]:
-    years: dict[str, int] = {}
-    for c in coded:
-        year = P.STATE_YEAR.match(c.code or "")
-        if year:
-            years[code_key(c.code or "")] = int(year.group(1))
-        elif c.date and c.date[:4].isdigit():
-            years.setdefault(code_key(c.code or ""), int(c.date[:4]))
-    return years
 
 
 def _doc_type(code: str) -> str:
@@ -284,11 +272,6 @@ def _signals(text: str) -> list[str]:
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in P.WORD.findall(text) if not w.isdigit()]
-
-
-def _bucket(n: int) -> str:
-    """0, 1, 2, 3-4, 5-8, 9+: counts as a few coarse bins."""
-    return str(n) if n < 3 else f"{2 ** int(math.log2(n))}+"
 
 
 def _bucket_share(share: float) -> str:

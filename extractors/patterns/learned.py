@@ -28,9 +28,6 @@ BODY_START = re.compile(
 PARTY_TYPE = re.compile(r"^\d+[a-zA-Z]?-([^/]+)/")
 STATE_TYPE = re.compile(r"^\d+(?:/\d{4})?/([^/-]+)")
 
-# A state code's year ("56/2015/NĐ-CP").
-STATE_YEAR = re.compile(r"^\d+/(\d{4})/")
-
 
 def _signal_table() -> list[tuple[str, re.Pattern[str]]]:
     """(label, pattern) for every group of relation signal words in ``relation_signals.json``:

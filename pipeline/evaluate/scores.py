@@ -115,7 +115,9 @@ def person_post_texts(person: dict) -> list[str]:
 # --- scoring ----------------------------------------------------------------------------
 
 
-def _tally(score: Score, predicted: set, gold: set, optional: Set = frozenset()) -> tuple[list, list]:
+def tally(score: Score, predicted: set, gold: set, optional: Set = frozenset()) -> tuple[list, list]:
+    """Add one file's comparison of ``predicted`` with ``gold`` to ``score`` (an ``optional`` item
+    counts nothing either way); returns (missed, extra)."""
     predicted = {p for p in predicted if p not in optional or p in gold}
     score.tp += len(predicted & gold)
     score.fp += len(predicted - gold)
@@ -136,7 +138,7 @@ def score_file(record: dict, gold: dict, report: Report) -> None:
     citations = record.get("citations", [])
     note(
         "codes",
-        _tally(report.scores["codes"], {code_key(c["code"]) for c in citations if c.get("code")}, set(gold_codes)),
+        tally(report.scores["codes"], {code_key(c["code"]) for c in citations if c.get("code")}, set(gold_codes)),
     )
 
     dated = {c: v["date"] for c, v in gold_codes.items() if v.get("date")}
@@ -145,22 +147,22 @@ def score_file(record: dict, gold: dict, report: Report) -> None:
         for c in citations
         if c.get("code") and c.get("date") and code_key(c["code"]) in dated
     }
-    note("code_dates", _tally(report.scores["code_dates"], predicted_pairs, set(dated.items())))
+    note("code_dates", tally(report.scores["code_dates"], predicted_pairs, set(dated.items())))
 
     dates = record.get("dates", [])
     full_dates = {d["value"] for d in dates if d.get("value") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d["value"])}
-    note("dates", _tally(report.scores["dates"], full_dates, set(gold.get("dates", []))))
+    note("dates", tally(report.scores["dates"], full_dates, set(gold.get("dates", []))))
 
     periods = {(d["range"][0][:4], d["range"][1][:4]) for d in dates if d.get("range")}
     gold_periods = {(str(a)[:4], str(b)[:4]) for a, b in gold.get("periods", [])}
-    note("periods", _tally(report.scores["periods"], periods, gold_periods))
+    note("periods", tally(report.scores["periods"], periods, gold_periods))
 
     people_by_key = {name_key(p["name"]): p for p in record.get("people", [])}
     gold_people = {name_key(n): posts for n, posts in gold.get("people", {}).items()}
     optional = {name_key(n) for n in gold.get("people_optional", [])}
-    note("people", _tally(report.scores["people"], set(people_by_key), set(gold_people), optional))
+    note("people", tally(report.scores["people"], set(people_by_key), set(gold_people), optional))
 
-    _score_posts(report.scores["posts"], people_by_key, gold_people, misses)
+    tally_posts(report.scores["posts"], people_by_key, gold_people, misses)
 
     def triple(r) -> tuple:
         return (code_key(r[0]), r[1], code_key(r[2]))
@@ -168,7 +170,7 @@ def score_file(record: dict, gold: dict, report: Report) -> None:
     predicted_relations = {triple((r["source"], r["type"], r["target"])) for r in record.get("relations", [])}
     note(
         "relations",
-        _tally(
+        tally(
             report.scores["relations"],
             predicted_relations,
             {triple(r) for r in gold.get("relations", [])},
@@ -191,7 +193,8 @@ def score_file(record: dict, gold: dict, report: Report) -> None:
         report.misses[gold.get("file", record.get("source", "?"))] = misses
 
 
-def _score_posts(score: Score, people_by_key: dict, gold_people: dict, misses: dict) -> None:
+def tally_posts(score: Score, people_by_key: dict, gold_people: dict, misses: dict) -> None:
+    """Add one file's posts (GOLD.md's prefix-and-contains match) to ``score``; misses into ``misses``."""
     missed, extra = [], []
     for name, gold_posts in gold_people.items():
         person = people_by_key.get(name)

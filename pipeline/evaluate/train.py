@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from extractors.codes import code_key
@@ -29,19 +27,21 @@ from extractors.identity import page_subject_start
 from extractors.learned.linear import LinearModel
 from extractors.learned.relation_candidates import Candidate, relation_candidates
 from extractors.learned.relation_decision import MODES, NONE, decide_relations
+from extractors.models import Facts
 from extractors.patterns.relations import RELATION_TYPES
 from extractors.relations import RelationReading, read_relations
+from pipeline.evaluate import train_posts
+from pipeline.evaluate.fitting import fit_linear, folds, score_line, with_meta
 from pipeline.evaluate.gold_sets import named_sets
-from pipeline.evaluate.scores import Score, _tally
+from pipeline.evaluate.scores import Score, tally
 from pipeline.evaluate.train_posts import PostExample, post_example
 from pipeline.ingest import read_file
 from pipeline.models import RawDocument
-from pipeline.run.facts import find_facts
+from pipeline.run.facts import Source, run_step
 from pipeline.run.record import iso_date
 from vntext.normalize import normalize
 
-SEED = 20
-TUNE_SETS = tuple(os.environ.get("VANBAN_TRAIN_SETS", "dev,dev2,dev3-tune,bench-tune").split(","))
+TUNE_SETS = ("dev", "dev2", "dev3-tune", "bench-tune")
 HELD_SETS = ("dev3-held", "bench-held")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "extractors" / "learned"
 CLASSES = (NONE, *RELATION_TYPES)
@@ -73,7 +73,8 @@ def read_example(set_name: str, path: Path, gold: dict) -> Example | None:
         return None
     raw = raws[0]
     norm = normalize(raw.text, "md" if raw.markdown else raw.format)
-    facts = find_facts(norm.text, published_hint=iso_date(raw.published), doc_id=raw.id, relations_mode="rules")
+    facts = Facts()  # the steps the relations rest on (dates, identity, citations), not the relations
+    run_step("citations", Source(norm.text, iso_date(raw.published), raw.id), facts, [])
     page = page_subject_start(norm.text) if facts.identity is None else None
     reading = read_relations(norm.text, facts.citations, facts.identity, raw.id or "", page)
     candidates = relation_candidates(norm.text, reading)
@@ -93,10 +94,6 @@ def read_example(set_name: str, path: Path, gold: dict) -> Example | None:
     return example
 
 
-def _line(score: Score) -> str:
-    return f"P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f} (tp {score.tp} fp {score.fp} fn {score.fn})"
-
-
 def candidate_recall(examples: list[Example]) -> tuple[int, int]:
     """(gold relations whose pair is a candidate, gold relations)."""
     covered = total = 0
@@ -111,12 +108,11 @@ def score(examples: list[Example], mode: str, model: LinearModel | None) -> tupl
     """Relations of the examples decided the ``mode`` way against their gold: all, and per type."""
     total, per_type = Score(), {k: Score() for k in RELATION_TYPES}
     for ex in examples:
-        found = decide_relations(ex.text, ex.reading, mode, model) if mode != "rules" else ex.reading.relations
-        predicted = {_triple(r.source, r.type, r.target) for r in found}
-        _tally(total, predicted, ex.gold, ex.optional)
-        for kind, tally in per_type.items():
-            _tally(
-                tally,
+        predicted = {_triple(r.source, r.type, r.target) for r in decide_relations(ex.text, ex.reading, mode, model)}
+        tally(total, predicted, ex.gold, ex.optional)
+        for kind, kind_score in per_type.items():
+            tally(
+                kind_score,
                 {t for t in predicted if t[1] == kind},
                 {t for t in ex.gold if t[1] == kind},
                 {t for t in ex.optional if t[1] == kind},
@@ -130,42 +126,10 @@ def fit(examples: list[Example], c: float) -> LinearModel:
     return fit_linear(rows, [label for ex in examples for label in ex.labels], c, CLASSES)
 
 
-def fit_linear(features: list[set[str]], labels: list[str], c: float, all_classes: tuple[str, ...]) -> LinearModel:
-    """A logistic regression (scikit-learn, fixed seed) over binary features, as a LinearModel
-    whose classes are ``all_classes`` (a class with no example can never win)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    rows = [{f: 1 for f in fs} for fs in features]
-    vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform(rows)
-    classifier = LogisticRegression(C=c, max_iter=5000, random_state=SEED)
-    classifier.fit(matrix, labels)
-    coef, intercept = classifier.coef_, classifier.intercept_
-    if coef.shape[0] == 1:  # two classes: one row for the second; the first scores 0 (softmax = sigmoid)
-        import numpy as np
-
-        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
-    classes = list(classifier.classes_)
-    for missing in (k for k in all_classes if k not in classes):
-        classes.append(missing)
-    weights: dict[str, tuple[float, ...]] = {}
-    names = vectorizer.get_feature_names_out()
-    for j, name in enumerate(names):
-        row = [float(coef[i, j]) if i < len(classifier.classes_) else 0.0 for i in range(len(classes))]
-        if any(abs(w) >= 5e-3 for w in row):  # smaller weights change no decision here; the file stays small
-            weights[str(name)] = tuple(round(w, 3) for w in row)
-    intercepts = [float(x) for x in intercept] + [-30.0] * (len(classes) - len(classifier.classes_))
-    return LinearModel(tuple(classes), tuple(round(x, 4) for x in intercepts), weights, {"C": c})
-
-
-def out_of_fold(examples: list[Example], c: float, folds: int = 5) -> list[tuple[Example, LinearModel]]:
+def out_of_fold(examples: list[Example], c: float) -> list[tuple[Example, LinearModel]]:
     """Each example with a model fitted without its fold (folds by document, fixed order)."""
-    order = sorted(examples, key=lambda ex: (ex.set_name, ex.name))
-    groups = [order[i::folds] for i in range(folds)]
     paired: list[tuple[Example, LinearModel]] = []
-    for i, group in enumerate(groups):
-        rest = [ex for j, g in enumerate(groups) if j != i for ex in g]
+    for group, rest in folds(examples, key=lambda ex: (ex.set_name, ex.name)):
         model = fit(rest, c)
         paired.extend((ex, model) for ex in group)
     return paired
@@ -174,11 +138,8 @@ def out_of_fold(examples: list[Example], c: float, folds: int = 5) -> list[tuple
 def oof_score(paired: list[tuple[Example, LinearModel]], mode: str, veto: float, add: float) -> Score:
     total = Score()
     for ex, model in paired:
-        tuned = LinearModel(
-            model.classes, model.intercepts, model.weights, {"veto_threshold": veto, "add_threshold": add}
-        )
-        found = decide_relations(ex.text, ex.reading, mode, tuned)
-        _tally(total, {_triple(r.source, r.type, r.target) for r in found}, ex.gold, ex.optional)
+        found = decide_relations(ex.text, ex.reading, mode, with_meta(model, veto_threshold=veto, add_threshold=add))
+        tally(total, {_triple(r.source, r.type, r.target) for r in found}, ex.gold, ex.optional)
     return total
 
 
@@ -189,85 +150,17 @@ def choose(examples: list[Example]) -> tuple[float, float, float, str, list[str]
     for c in (0.3, 1.0, 3.0):
         paired = out_of_fold(examples, c)
         for add in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-            tally = oof_score(paired, "model", 1.01, add)
-            log.append(f"C {c} model add {add}: {_line(tally)}")
-            if tally.f1 > best[0]:
-                best = (tally.f1, c, 1.01, add, "model")
+            oof = oof_score(paired, "model", 1.01, add)
+            log.append(f"C {c} model add {add}: {score_line(oof)}")
+            if oof.f1 > best[0]:
+                best = (oof.f1, c, 1.01, add, "model")
             for veto in (0.8, 0.9, 0.97, 1.01):
-                tally = oof_score(paired, "hybrid", veto, add)
-                log.append(f"C {c} hybrid veto {veto} add {add}: {_line(tally)}")
-                if tally.f1 > best[0]:
-                    best = (tally.f1, c, veto, add, "hybrid")
+                oof = oof_score(paired, "hybrid", veto, add)
+                log.append(f"C {c} hybrid veto {veto} add {add}: {score_line(oof)}")
+                if oof.f1 > best[0]:
+                    best = (oof.f1, c, veto, add, "hybrid")
     _f1, c, veto, add, mode = best
     return c, veto, add, mode, log
-
-
-def train_posts(examples: dict[str, list[Example]]) -> tuple[LinearModel, list[str]]:
-    """The post attachment model fitted on the posts tune sets, its thresholds chosen out of fold,
-    with figures (rules and hybrid) on every set."""
-    from pipeline.evaluate import train_posts as T
-
-    tune = [ex.posts for name in T.SETS for ex in examples.get(name, []) if ex.posts is not None]
-    report = [f"posts: {len(tune)} tune texts, {sum(len(p.candidates) for p in tune)} candidates"]
-    for name in (*T.SETS, *T.HELD):
-        posts = [ex.posts for ex in examples.get(name, []) if ex.posts is not None]
-        covered, total = T.candidate_recall(posts)
-        report.append(f"posts candidate recall {name}: {covered}/{total} = {covered / max(1, total):.3f}")
-    order = sorted(tune, key=lambda ex: (ex.set_name, ex.name))
-    folds = [order[i::5] for i in range(5)]
-    paired = []
-    for i, group in enumerate(folds):
-        rest = [ex for j, g in enumerate(folds) if j != i for ex in g]
-        model = fit_linear(
-            [c.features for ex in rest for c in ex.candidates], [x for ex in rest for x in ex.labels], 1.0, T.CLASSES
-        )
-        paired.append((group, model))
-    rules = Score()
-    for group, _model in paired:
-        s = T.score_posts(group, "rules", None)
-        rules.tp, rules.fp, rules.fn = rules.tp + s.tp, rules.fp + s.fp, rules.fn + s.fn
-    report.append(f"posts oof rules: {_line(rules)}")
-    best = (rules.f1, 1.01, 0.0)
-    for add in (0.5, 0.6, 0.7, 0.8, 0.9):
-        for veto in (0.0, 0.1, 0.2):
-            tally = Score()
-            for group, model in paired:
-                tuned = LinearModel(
-                    model.classes, model.intercepts, model.weights, {"add_threshold": add, "veto_threshold": veto}
-                )
-                s = T.score_posts(group, "hybrid", tuned)
-                tally.tp, tally.fp, tally.fn = tally.tp + s.tp, tally.fp + s.fp, tally.fn + s.fn
-            report.append(f"posts oof hybrid add {add} veto {veto}: {_line(tally)}")
-            if tally.f1 > best[0] and tally.precision >= 0.80:  # at most a tenth of what it adds may be wrong
-                best = (tally.f1, add, veto)
-    _f1, add, veto = best
-    model = fit_linear(
-        [c.features for ex in tune for c in ex.candidates], [x for ex in tune for x in ex.labels], 1.0, T.CLASSES
-    )
-    model = LinearModel(
-        model.classes,
-        model.intercepts,
-        model.weights,
-        {
-            "C": 1.0,
-            "add_threshold": add,
-            "veto_threshold": veto,
-            "seed": SEED,
-            "trained": date.today().isoformat(),
-            "train_sets": list(T.SETS),
-            "train_texts": len(tune),
-            "features": len(model.weights),
-        },
-    )
-    report.append(f"posts chosen out of fold: add {add}, veto {veto}")
-    for name in (*T.SETS, *T.HELD):
-        posts = [ex.posts for ex in examples.get(name, []) if ex.posts is not None]
-        for mode in ("rules", "hybrid"):
-            s = T.score_posts(posts, mode, model)
-            report.append(
-                f"posts {name:<10} {mode:<7} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (tp {s.tp} fp {s.fp} fn {s.fn})"
-            )
-    return model, report
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -292,22 +185,14 @@ def main(argv: list[str] | None = None) -> None:
     for line in log:
         if line.startswith(f"C {c} "):
             report.append("  oof " + line)
-    model = fit(tune, c)
-    model = LinearModel(
-        model.classes,
-        model.intercepts,
-        model.weights,
-        {
-            "C": c,
-            "veto_threshold": veto,
-            "add_threshold": add,
-            "mode": mode,
-            "seed": SEED,
-            "trained": date.today().isoformat(),
-            "train_sets": [n for n in TUNE_SETS if n in examples],
-            "train_texts": len(tune),
-            "features": len(model.weights),
-        },
+    model = with_meta(
+        fit(tune, c),
+        C=c,
+        veto_threshold=veto,
+        add_threshold=add,
+        mode=mode,
+        train_sets=[n for n in TUNE_SETS if n in examples],
+        train_texts=len(tune),
     )
     for name in (*TUNE_SETS, *HELD_SETS):
         if name not in examples:
@@ -317,8 +202,9 @@ def main(argv: list[str] | None = None) -> None:
             kinds = ", ".join(
                 f"{k} {t.tp}/{t.tp + t.fp}/{t.tp + t.fn}" for k, t in per_type.items() if t.tp + t.fp + t.fn
             )
-            report.append(f"{name:<11} {how:<7} {_line(total)}  [type tp/predicted/gold: {kinds}]")
-    posts_model, posts_report = train_posts(examples)
+            report.append(f"{name:<11} {how:<7} {score_line(total)}  [type tp/predicted/gold: {kinds}]")
+    posts_examples = {name: [ex.posts for ex in exs if ex.posts is not None] for name, exs in examples.items()}
+    posts_model, posts_report = train_posts.train(posts_examples)
     report.extend(posts_report)
     report.append(f"training and judging took {time.perf_counter() - started:.0f} s")
     print("\n".join(report))

@@ -16,8 +16,9 @@ from extractors.learned.linear import LinearModel
 from extractors.learned.post_candidates import PostCandidate, post_candidates
 from extractors.learned.post_decision import HOLDS
 from extractors.names import name_key
-from extractors.people import find_people, read_posts
-from pipeline.evaluate.scores import Score, _score_posts, post_key
+from extractors.people import PostSpan, find_people, read_posts
+from pipeline.evaluate.fitting import fit_linear, folds, score_line, with_meta
+from pipeline.evaluate.scores import Score, post_key, tally_posts
 
 NONE = "none"
 CLASSES = (HOLDS, NONE)
@@ -32,6 +33,8 @@ class PostExample:
     text: str
     signer: object
     gold_people: dict
+    mentions: list = field(default_factory=list)  # the name mentions the candidates index
+    posts: list[PostSpan] = field(default_factory=list)  # the titles the candidates index
     candidates: list[PostCandidate] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
 
@@ -40,7 +43,7 @@ def post_example(set_name: str, name: str, text: str, signer, gold: dict) -> Pos
     """The candidates of one gold text, labelled from its gold posts."""
     gold_people = {name_key(n): posts for n, posts in gold.get("people", {}).items()}
     mentions, posts, linked, rows = read_posts(text, signer)
-    ex = PostExample(set_name, name, text, signer, gold_people)
+    ex = PostExample(set_name, name, text, signer, gold_people, mentions, posts)
     ex.candidates = post_candidates(text, mentions, posts, linked, rows)
     for cand in ex.candidates:
         wanted = gold_people.get(name_key(mentions[cand.holder].name), [])
@@ -50,16 +53,17 @@ def post_example(set_name: str, name: str, text: str, signer, gold: dict) -> Pos
     return ex
 
 
-def score_posts(examples: list[PostExample], mode: str, model: LinearModel | None) -> Score:
-    """Posts of the examples as ``vanban eval`` scores them (GOLD.md), decided the ``mode`` way."""
-    score = Score()
+def score_posts(examples: list[PostExample], mode: str, model: LinearModel | None, score: Score | None = None) -> Score:
+    """Posts of the examples as ``vanban eval`` scores them (GOLD.md), decided the ``mode`` way
+    (added into ``score`` when one is given)."""
+    score = score or Score()
     for ex in examples:
         people = find_people(ex.text, ex.signer, mode, model)  # type: ignore[arg-type]
         by_key = {
             name_key(p.name): {"posts": [{"title": q.title, "organization": q.organization} for q in p.posts]}
             for p in people
         }
-        _score_posts(score, by_key, ex.gold_people, {})
+        tally_posts(score, by_key, ex.gold_people, {})
     return score
 
 
@@ -67,11 +71,49 @@ def candidate_recall(examples: list[PostExample]) -> tuple[int, int]:
     """(gold posts whose title and holder are a candidate pair, gold posts)."""
     covered = total = 0
     for ex in examples:
-        mentions, posts, _linked, _rows = read_posts(ex.text, ex.signer)  # type: ignore[arg-type]
-        pairs = {(name_key(mentions[c.holder].name), post_key(posts[c.post].title)) for c in ex.candidates}
+        pairs = {(name_key(ex.mentions[c.holder].name), post_key(ex.posts[c.post].title)) for c in ex.candidates}
         for person, gold_posts in ex.gold_people.items():
             for phrases in gold_posts:
                 total += 1
                 first = post_key(phrases[0]) if phrases else ""
                 covered += any(p == person and first.startswith(t) for p, t in pairs)
     return covered, total
+
+
+def train(examples: dict[str, list[PostExample]]) -> tuple[LinearModel, list[str]]:
+    """The post attachment model fitted on the tune sets, its thresholds chosen out of fold (best
+    F1 with precision at least 0.80), with figures (rules and hybrid) on every set."""
+    tune = [ex for name in SETS for ex in examples.get(name, [])]
+    report = [f"posts: {len(tune)} tune texts, {sum(len(p.candidates) for p in tune)} candidates"]
+    for name in (*SETS, *HELD):
+        covered, total = candidate_recall(examples.get(name, []))
+        report.append(f"posts candidate recall {name}: {covered}/{total} = {covered / max(1, total):.3f}")
+    paired = [(group, _fit(rest)) for group, rest in folds(tune, key=lambda ex: (ex.set_name, ex.name))]
+    rules = Score()
+    for group, _model in paired:
+        score_posts(group, "rules", None, rules)
+    report.append(f"posts oof rules: {score_line(rules)}")
+    best = (rules.f1, 1.01, 0.0)
+    for add in (0.5, 0.6, 0.7, 0.8, 0.9):
+        for veto in (0.0, 0.1, 0.2):
+            oof = Score()
+            for group, model in paired:
+                score_posts(group, "hybrid", with_meta(model, add_threshold=add, veto_threshold=veto), oof)
+            report.append(f"posts oof hybrid add {add} veto {veto}: {score_line(oof)}")
+            if oof.f1 > best[0] and oof.precision >= 0.80:  # at most a fifth of what it keeps may be wrong
+                best = (oof.f1, add, veto)
+    _f1, add, veto = best
+    model = with_meta(
+        _fit(tune), C=1.0, add_threshold=add, veto_threshold=veto, train_sets=list(SETS), train_texts=len(tune)
+    )
+    report.append(f"posts chosen out of fold: add {add}, veto {veto}")
+    for name in (*SETS, *HELD):
+        for mode in ("rules", "hybrid"):
+            report.append(f"posts {name:<10} {mode:<7} {score_line(score_posts(examples.get(name, []), mode, model))}")
+    return model, report
+
+
+def _fit(examples: list[PostExample]) -> LinearModel:
+    return fit_linear(
+        [c.features for ex in examples for c in ex.candidates], [x for ex in examples for x in ex.labels], 1.0, CLASSES
+    )
