@@ -89,7 +89,9 @@ def read_example(set_name: str, path: Path, gold: dict) -> Example | None:
     )
     signer = facts.identity.signer if facts.identity else None
     example.posts = post_example(set_name, path.name, norm.text, signer, gold)
-    by_pair = {(s, t): k for s, k, t in example.gold}
+    by_pair: dict[tuple[str, str], str] = {}
+    for s, k, t in sorted(example.gold):  # a pair gold types twice ("amends" and "replaces"): the first in name order
+        by_pair.setdefault((s, t), k)
     example.labels = [by_pair.get((code_key(c.source), code_key(c.target)), NONE) for c in candidates]
     return example
 
