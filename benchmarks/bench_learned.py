@@ -36,7 +36,9 @@ def main(path: str, count: int) -> None:
             spent[name] += time.perf_counter() - start
     for name, seconds in spent.items():
         ratio = spent["rules"] / seconds
-        print(f"{name:<13} {len(texts) / seconds:7.1f} docs/s  ratio to rules {ratio:.3f}  ({seconds:.1f} s, {len(texts)} texts)")
+        print(
+            f"{name:<13} {len(texts) / seconds:7.1f} docs/s  ratio to rules {ratio:.3f}  ({seconds:.1f} s, {len(texts)} texts)"
+        )
 
 
 if __name__ == "__main__":
