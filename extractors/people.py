@@ -21,6 +21,7 @@ Thất becomes "Huyện ủy Thạch Thất".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -430,6 +431,39 @@ def _table_row_posts(text: str, mentions: list[NameMention], posts: list[PostSpa
     return found
 
 
+def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
+    """Posts of office-holders listed under a heading that names the post ("## Cục trưởng qua
+    các thời kỳ" then "- 1950-1955: Lê Quang Hòa, Thiếu tướng"): the first name of each list
+    item or table row of the section holds it. Only a section of such lines counts, so that
+    a biography's heading ("### Trưởng ban Tuyên giáo Trung ương") over prose gives nobody it."""
+    found: dict[int, list[PostSpan]] = {}
+    starts = [m.start for m in mentions]
+    post_at = {p.start: p for p in posts if p.capitalised}
+    headings = list(P.SECTION_HEADING.finditer(text))
+    for i, heading in enumerate(headings):
+        post = post_at.get(heading.end())
+        line_end = text.find("\n", heading.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if post is None or not P.HOLDERS_HEADING_TAIL.fullmatch(text, post.end, line_end):
+            continue
+        section_end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
+        lines, holders = 0, []
+        at = line_end + 1
+        while at < section_end:
+            end = text.find("\n", at, section_end)
+            end = section_end if end < 0 else end
+            if text[at:end].strip():
+                lines += 1
+                first = bisect_left(starts, at)
+                if P.HOLDER_LINE.match(text, at) and first < len(mentions) and mentions[first].start < end:
+                    holders.append(mentions[first])
+            at = end + 1
+        if holders and len(holders) * 2 >= lines:  # mostly a list of holders, not prose
+            for mention in holders:
+                found.setdefault(mention.start, []).append(post)
+    return found
+
+
 def _post_with_body_until(text: str, post: PostSpan, until: int) -> PostSpan:
     """The post with its body running to ``until`` (a cell's end), brackets and marks cut."""
     m = P.TITLE.match(text, post.start)
@@ -491,6 +525,7 @@ def link_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) ->
         _shared_list_posts(text, posts, mentions),
         _signature_posts(text, mentions),
         _table_row_posts(text, mentions, posts),
+        _section_holder_posts(text, mentions, posts),
     ):
         for start, ps in extra.items():
             linked.setdefault(start, []).extend(ps)
@@ -735,15 +770,15 @@ def read_posts(
 
 
 def find_people(
-    text: str, signer: Signer | None = None, posts_mode: str = "rules", posts_model: LinearModel | None = None
+    text: str, signer: Signer | None = None, posts_mode: str = "hybrid", posts_model: LinearModel | None = None
 ) -> list[Person]:
     """Every person named in ``text``: mentions merged, posts linked and resolved.
 
     ``signer``: a directive's signer as its signature block gives it; the signer is a
     person even when the name is also a place ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Mai Sơn").
-    ``posts_mode``: who links titles to names: ``rules`` (the default) or ``hybrid``, the rules
-    and the learned attachment (``extractors.learned.post_decision``) with ``posts_model`` or the
-    packaged model: more posts, less precise (see ``extractors/learned/posts.card.md``).
+    ``posts_mode``: who links titles to names: ``hybrid`` (the default), the rules and the learned
+    attachment (``extractors.learned.post_decision``) with ``posts_model`` or the packaged model
+    (see ``extractors/learned/posts.card.md``), or ``rules`` alone: fewer posts, more precise.
     """
     mentions, posts, ruled, rows = read_posts(text, signer)
     if not mentions:

@@ -186,3 +186,72 @@ def test_kinds_of_unseen_text(text, triple):
     assert triple in {(r.source, r.type, r.target) for r in facts.relations}
     relation = next(r for r in facts.relations if (r.source, r.type, r.target) == triple)
     assert relation.end > relation.start and 0 < relation.confidence <= 1
+
+
+# --- posts: lists of holders, biographies' career lines, new titles (issue 21) -------------
+
+HOLDERS_PAGE = """# Cục Quân huấn, Quân đội nhân dân Việt Nam
+
+Cục Quân huấn là cơ quan tham mưu về huấn luyện.
+
+## Cục trưởng qua các thời kỳ
+
+- 1950-1955: Lê Quang Hòa, Thiếu tướng
+- 1955-1958: Cao Văn Khánh, Thiếu tướng
+
+## Phó Cục trưởng
+
+Tham dự buổi lễ có các đồng chí Võ Văn Thưởng và Trần Văn Sơn.
+"""
+
+
+def test_a_section_titled_with_a_post_gives_it_to_each_holder_listed():
+    people = {
+        p.name: [(q.title, q.organization) for q in p.posts] for p in find_people(HOLDERS_PAGE, posts_mode="rules")
+    }
+    assert people["Lê Quang Hòa"] == [("Cục trưởng", "Cục Quân huấn")]
+    assert people["Cao Văn Khánh"] == [("Cục trưởng", "Cục Quân huấn")]
+
+
+def test_prose_under_a_post_heading_gives_nobody_the_post():
+    people = {p.name: p.posts for p in find_people(HOLDERS_PAGE, posts_mode="rules")}
+    assert people["Võ Văn Thưởng"] == () and people["Trần Văn Sơn"] == ()
+
+
+CAREER_PAGE = """# Nguyễn Văn Nam
+
+Nguyễn Văn Nam (sinh năm 1962) là một chính trị gia Việt Nam.
+
+## Sự nghiệp
+
+8/1982 - 6/1985: Học viên Trường Sĩ quan Thông tin.
+
+7/1985 - 2/1986: Trợ lý Chính trị Tiểu đoàn Huấn luyện, Lữ đoàn 596.
+
+10/1988 - 8/1995: Chủ nhiệm Chính trị Trung đoàn Thông tin 23, Quân khu 7.
+"""
+
+
+def test_a_biographys_career_lines_are_its_subjects_posts_by_the_learned_attachment():
+    """The lines name nobody: the rules give the subject nothing, the learned attachment the posts."""
+    rules = {p.name: p.posts for p in find_people(CAREER_PAGE, posts_mode="rules")}
+    learned = {p.name: {q.title for q in p.posts} for p in find_people(CAREER_PAGE)}
+    assert rules["Nguyễn Văn Nam"] == ()
+    assert {"Trợ lý", "Chủ nhiệm"} <= learned["Nguyễn Văn Nam"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "organization"),
+    [
+        (
+            "Ông Nguyễn Văn Giàu, Thống đốc Ngân hàng Nhà nước Việt Nam, cho biết.",
+            "Thống đốc",
+            "Ngân hàng Nhà nước Việt Nam",
+        ),
+        ("Trần Văn Hữu, Tổng trưởng Quốc phòng, từ chức.", "Tổng trưởng", "Quốc phòng"),
+        ("Đồng chí Võ Văn Thưởng, Thường trực Ban Bí thư, phát biểu.", "Thường trực Ban Bí thư", None),
+    ],
+)
+def test_titles_of_other_eras_and_offices_are_read(sentence, title, organization):
+    (person,) = find_people(sentence, posts_mode="rules")
+    assert (title, organization) in [(q.title, q.organization) for q in person.posts]

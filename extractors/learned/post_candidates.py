@@ -67,6 +67,7 @@ def post_candidates(
     ruled = {(start, p.start, p.end) for start, ps in linked.items() for p in ps}
     claimed = {(p.start, p.end) for ps in linked.values() for p in ps}
     subject = _page_subject(mentions)
+    biography = _biography_subject(text, mentions)
     found: dict[tuple[int, int], PostCandidate] = {}
     mention_starts = [m.start for m in mentions]
 
@@ -75,7 +76,10 @@ def post_candidates(
         if key not in found:
             m, p = mentions[h], posts[k]
             is_ruled = (m.start, p.start, p.end) in ruled
-            found[key] = PostCandidate(h, k, is_ruled, _features(text, mentions, m, p, is_ruled, claimed, h == subject))
+            features = _features(text, mentions, m, p, is_ruled, claimed, h == subject)
+            features |= _line_features(text, p.start)
+            features.add(f"biography_subject={h == biography}")
+            found[key] = PostCandidate(h, k, is_ruled, features)
         found[key].features.add(f"how={how}")
 
     row_starts = [low for low, _ in rows]
@@ -105,6 +109,8 @@ def post_candidates(
             pronoun = P.PRONOUN.search(text, sentence_start, post.start)
             if pronoun is not None:
                 add(subject, k, "pronoun")
+        if biography is not None and not before and not after:
+            add(biography, k, "unnamed")  # a biography's career line or sentence that names nobody
     holder_at = {m.start: h for h, m in enumerate(mentions)}
     post_at = {(p.start, p.end): k for k, p in enumerate(posts)}
     for start, ps in linked.items():
@@ -155,6 +161,39 @@ def _features(
     for w1, w2 in zip(before_title, before_title[1:]):
         f.add(f"pre2={w1}_{w2}")
     return f
+
+
+def _line_features(text: str, at: int) -> set[str]:
+    """The shape of the line a title stands on: a career line that opens with a time, a
+    heading, a list item; and whether a career verb stands before the title in it."""
+    line_start = text.rfind("\n", 0, at) + 1
+    f = set()
+    if P.TIME_LEAD.match(text, line_start):
+        f.add("line=time_lead")
+    if P.HEADING_LINE.match(text, line_start):
+        f.add("line=heading")
+    if P.LIST_ITEM.match(text, line_start):
+        f.add("line=list_item")
+    cues = P.CAREER_CUE.findall(text, max(line_start, at - 60), at)
+    if cues:
+        f.add(f"cue={cues[-1].lower()}")
+    return f
+
+
+def _biography_subject(text: str, mentions: Sequence[NamedSpan]) -> int | None:
+    """The mention of the person a biography is about: a name that is the page's first heading
+    ("# Nguyễn Trọng Nghĩa"); None for any other page."""
+    first_line_end = text.find("\n")
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    if not P.HEADING_LINE.match(text):
+        return None
+    heading = text[:first_line_end].lstrip("# ").strip()
+    for i, m in enumerate(mentions):
+        if m.start >= first_line_end:
+            break
+        if m.name == heading or text[m.start : m.end] == heading:
+            return i
+    return None
 
 
 def _page_subject(mentions: Sequence[NamedSpan]) -> int | None:

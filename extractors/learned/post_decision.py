@@ -2,7 +2,7 @@
 links they miss (career sentences, pronouns for the page's subject, names a title stands far
 from) and may withdraw the ones it is sure are wrong.
 
-``rules`` keeps the rules' links; ``hybrid`` (opt-in: ``find_people(..., posts_mode="hybrid")``) adds the
+``rules`` keeps the rules' links; ``hybrid`` (the default of ``find_people``) adds the
 candidate pairs (``extractors.learned.post_candidates``) the model gives at least its
 ``add_threshold``, and drops a ruled link below its ``veto_threshold``.
 """

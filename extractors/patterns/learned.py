@@ -60,3 +60,23 @@ PRONOUN = re.compile(r"(?<!\w)(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)(?!
 
 # Punctuation whose presence between a name and a title is a feature.
 PUNCTUATION = re.compile(r"[,;:()\[\]|\n–-]")
+
+# A line that opens with when it happened, as a career line does: "8/1982 – 6/1985: ...",
+# "Năm 2010, ...", "Tháng 3 năm 1979, ...", "Từ tháng 4/2016 ...", "1945–1946: ...", "- 2011:".
+TIME_LEAD = re.compile(
+    r"[-*+>\s]{0,4}(?:\*\*)?(?:(?:[Tt]ừ |[Đđ]ến )?(?:[Nn]ăm|[Tt]háng|[Nn]gày|[Cc]uối năm|[Đđ]ầu năm|[Gg]iữa năm)\s+\d"
+    r"|\d{1,2}/\d{4}|\d{4}\s*(?:[-–—:]|đến))"
+)
+
+# A Markdown heading line ("## Bí thư Tỉnh ủy", "### Trưởng ban Tuyên giáo Trung ương").
+HEADING_LINE = re.compile(r"\s{0,3}#{1,6}\s")
+
+# A list item line ("- ...", "* ...", "1. ...").
+LIST_ITEM = re.compile(r"\s{0,3}(?:[-*+]|\d{1,3}[.)])\s")
+
+# A career verb or phrase before a title: the sentence gives someone the post.
+CAREER_CUE = re.compile(
+    r"(?<!\w)(?:được bầu|được bổ nhiệm|được cử|được điều động|giữ chức|giữ cương vị|đảm nhiệm|kiêm|trở thành"
+    r"|từng là|là|làm|thôi giữ|trúng cử|tái đắc cử|nhậm chức|thăng chức|chuyển sang|về làm)(?!\w)",
+    re.IGNORECASE,
+)

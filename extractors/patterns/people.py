@@ -595,3 +595,19 @@ def title_entry(written: str) -> dict[str, Any] | None:
         if phrase.casefold() == key:
             return entry
     return None
+
+
+# A section heading, up to where its words start: "## ", "### Danh sách ", "## Các ".
+SECTION_HEADING = re.compile(
+    r"^[ \t]{0,3}#{1,6}[ \t]+(?:(?:Danh sách|Các|Những)[ \t]+(?:các[ \t]+)?)?(?=\S)", re.MULTILINE
+)
+
+# What may follow the post a section heading names when the section lists its holders:
+# "Cục trưởng qua các thời kỳ", "Phó Cục trưởng hiện nay", "Bí thư Tỉnh ủy (1945–nay)".
+HOLDERS_HEADING_TAIL = re.compile(
+    r"[ \t]*(?:(?:qua|trong) các (?:thời kỳ|thời kì|nhiệm kỳ|khóa|đời)|các thời kỳ|các nhiệm kỳ|hiện nay|hiện tại"
+    r"|đương nhiệm|tiền nhiệm)?[ \t]*(?:\([^()\n]*\))?[ \t]*(?:\[[^\]\n]*\])*[ \t]*$"
+)
+
+# A line of a list of holders: a list item or a table row ("- 1950-1955: Lê Quang Hòa", "| 3 | A |").
+HOLDER_LINE = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]|\d{1,3}[.)][ \t]|\|)")

@@ -6,6 +6,9 @@
 - ``bench``: gold written here for texts of the 3,000-document bench (``eval/gold/bench/``,
   one file per bench id; the texts stay in ``../shared/corpus/bench``), split the same way
   into ``bench-tune`` and ``bench-held``.
+- ``bench-people``: people and posts gold written here for bench texts rich in posts
+  (``eval/gold/bench-people/``, chosen by ``scripts/select_bench_people.py``), split the same
+  way into ``bench-people-tune`` and ``bench-people-held``.
 """
 
 from __future__ import annotations
@@ -36,8 +39,8 @@ def bench_gold(gold_dir: Path, bench_jsonl: Path, text_dir: Path) -> list[tuple[
 
 
 def named_sets(shared: Path, text_dir: Path) -> dict[str, list[tuple[Path, dict]]]:
-    """Every gold set by name (dev, dev2, dev3-tune, dev3-held, bench-tune, bench-held), the
-    ones whose files are missing left out."""
+    """Every gold set by name (dev, dev2, dev3-tune, dev3-held, bench-tune, bench-held,
+    bench-people-tune, bench-people-held), the ones whose files are missing left out."""
     sets: dict[str, list[tuple[Path, dict]]] = {}
     for name in ("dev", "dev2"):
         if (shared / "corpus" / name).is_dir():
@@ -46,9 +49,10 @@ def named_sets(shared: Path, text_dir: Path) -> dict[str, list[tuple[Path, dict]
         dev3 = load_gold(shared / "corpus" / "dev3")
         for split in SPLITS:
             sets[f"dev3-{split}"] = split_pairs(dev3, split)
-    bench_dir = REPO_GOLD / "bench"
-    if bench_dir.is_dir() and (shared / BENCH_JSONL).is_file():
-        bench = bench_gold(bench_dir, shared / BENCH_JSONL, text_dir)
-        for split in SPLITS:
-            sets[f"bench-{split}"] = split_pairs(bench, split)
+    for name in ("bench", "bench-people"):
+        gold_dir = REPO_GOLD / name
+        if gold_dir.is_dir() and (shared / BENCH_JSONL).is_file():
+            pairs = bench_gold(gold_dir, shared / BENCH_JSONL, text_dir)
+            for split in SPLITS:
+                sets[f"{name}-{split}"] = split_pairs(pairs, split)
     return sets

@@ -33,7 +33,7 @@ class Source:
     published_hint: str | None = None  # ISO date from metadata: anchors dates written without a year
     doc_id: str | None = None  # the document's id: a relation's source when the text has no code
     relations_mode: str = "hybrid"  # rules | model | hybrid (extractors.learned.relation_decision)
-    posts_mode: str = "rules"  # rules | hybrid (extractors.learned.post_decision; opt-in, see its card)
+    posts_mode: str = "hybrid"  # rules | hybrid (extractors.learned.post_decision, see its card)
 
 
 def _dates(src: Source, facts: Facts) -> None:
@@ -96,7 +96,7 @@ def find_facts(
     published_hint: str | None = None,
     doc_id: str | None = None,
     relations_mode: str = "hybrid",
-    posts_mode: str = "rules",
+    posts_mode: str = "hybrid",
 ) -> Facts:
     """The facts of a normalized text; ``published_hint`` (ISO) anchors dates without a year;
     ``relations_mode`` says who decides relations (rules, model or hybrid)."""
