@@ -255,6 +255,9 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
     mentions = _drop_streets(text, mentions)
     mentions = _drop_administrative_units(text, mentions)
     mentions = _drop_listed_places(text, mentions)
+    subject = _biography_subject(text, mentions)
+    if subject is not None:
+        mentions.append(subject)
     mentions.extend(_repeated_mentions(text, mentions))
     mentions = [_with_given_name(text, m) for m in mentions]
     mentions.sort(key=lambda m: m.start)
@@ -305,6 +308,25 @@ def _body_head_end(text: str, run_start: int, run_end: int) -> int:
         if head and " " in head.group() and head.end() > end:
             end = head.end()
     return end
+
+
+def _biography_subject(text: str, mentions: list[NameMention]) -> NameMention | None:
+    """The person a biography is about, named by its title whatever the name's form (a foreign
+    or ethnic name, one word, no family name): "# Kaysone Phomvihane" over a text that opens
+    "Kaysone Phomvihane (13 tháng 12 năm 1920 - ...)". None when the title is already a name
+    found, is a title or a body, or the text does not go on as a biography."""
+    title = P.PAGE_TITLE_NAME.match(text)
+    if title is None:
+        return None
+    name = title.group("name")
+    if any(m.start == title.start("name") for m in mentions):
+        return None
+    if P.TITLE.match(name) or P.BODY_HEAD.match(name) or any(w.casefold() in _NOT_NAME_SYLLABLES for w in name.split()):
+        return None
+    lead = text.find(name, title.end(), title.end() + 600)
+    if lead < 0 or not P.BIOGRAPHY_LEAD.match(text, lead + len(name)):
+        return None
+    return NameMention(title.start("name"), title.end("name"), name, cued=True)
 
 
 def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMention]:

@@ -609,5 +609,18 @@ HOLDERS_HEADING_TAIL = re.compile(
     r"|đương nhiệm|tiền nhiệm)?[ \t]*(?:\([^()\n]*\))?[ \t]*(?:\[[^\]\n]*\])*[ \t]*$"
 )
 
-# A line of a list of holders: a list item or a table row ("- 1950-1955: Lê Quang Hòa", "| 3 | A |").
-HOLDER_LINE = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]|\d{1,3}[.)][ \t]|\|)")
+# A line of a list of holders: a list item or a table row ("- 1950-1955: Lê Quang Hòa", "| 3 | A |"),
+# after any bracketed notes a web page left at its start ("[8] - Lê Hải Bình", "[sửa | sửa mã nguồn]- ...").
+HOLDER_LINE = re.compile(r"[ \t]{0,3}(?:\[[^\]\n]{0,40}\][ \t]*)*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|\|)")
+
+# A page titled with a person's name: the first line "# Kaysone Phomvihane" (one to five
+# capitalised words), the name being the whole heading.
+PAGE_TITLE_NAME = re.compile(
+    rf"\s*#[ \t]+(?P<name>[{UPPER}][{LETTER}'’-]*(?:[ \t][{UPPER}][{LETTER}'’-]*){{0,4}})[ \t]*\n"
+)
+
+# What follows a biography's subject the first time its text names them: life dates or birth
+# ("Kaysone Phomvihane (13 tháng 12 năm 1920 – ...)", "Trọng Khôi[1] (sinh 1935)", ", sinh năm").
+BIOGRAPHY_LEAD = re.compile(
+    r"(?:\[\d+\])*[ \t]*(?:\((?:sinh|ngày|tên|tự|bí danh|\d|[^()\n]{0,60}?\d{3,4})|,[ \t]*(?:sinh|tên thật)[ \t])"
+)
