@@ -100,6 +100,9 @@ class Post:
     organization: str | None  # "Bộ Thông tin và Truyền thông" (abbreviations expanded)
     start: int  # span of the post as written
     end: int
+    since: str | None = None  # "2010", "2016-04": when the text says the post began
+    until: str | None = None  # when it ended, if the text says
+    former: bool = False  # "nguyên", "từng là", or a term that has ended
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from extractors.models import Person, Post, Signer
 from extractors.names import NameMention, find_name_mentions, name_key
 from extractors.organizations import body_extent, canonical_body, is_bare_head, owned_title, tidy
 from extractors.patterns import people as P
+from extractors.post_times import post_time
 
 # Title words that, inside a title, are really the head of the body ("Trưởng
 # Ban" + "Tổ chức Trung ương" = "Trưởng" of "Ban Tổ chức Trung ương").
@@ -809,7 +810,9 @@ def find_people(
         unique: dict[tuple[str, str], Post] = {}
         for p in resolved:
             k = (name_key(p.title), name_key(p.organization or ""))
-            unique.setdefault(k, Post(p.title, p.organization, p.start, p.end))
+            if k not in unique:
+                when = post_time(text, p.start, p.end, p.title)
+                unique[k] = Post(p.title, p.organization, p.start, p.end, when.since, when.until, when.former)
         with_body = {title for title, org in unique if org}
         kept = [post for (title, org), post in unique.items() if org or title not in with_body]
         people.append(Person(draft.name, tuple(draft.mentions), tuple(kept)))

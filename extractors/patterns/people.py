@@ -624,3 +624,35 @@ PAGE_TITLE_NAME = re.compile(
 BIOGRAPHY_LEAD = re.compile(
     r"(?:\[\d+\])*[ \t]*(?:\((?:sinh|ngày|tên|tự|bí danh|\d|[^()\n]{0,60}?\d{3,4})|,[ \t]*(?:sinh|tên thật)[ \t])"
 )
+
+# --- when a post was held (extractors.post_times) ----------------------------------------
+# One point in time: "8/1982", "tháng 3/2016", "tháng 3 năm 2016", "năm 2010", "2010".
+_WHEN = r"(?:(?:[Tt]háng\s+)?(?P<{m}>\d{{1,2}})\s*(?:/|\s+năm\s+)|[Nn]ăm\s+)?(?P<{y}>1[789]\d\d|20\d\d)(?!\d)"
+WHEN_POINT = re.compile(_WHEN.format(m="m", y="y"))
+# A term, or its start alone: "8/1982 - 6/1985", "2011–2016", "từ tháng 4/2016 đến tháng 5/2020",
+# "2018-nay", "từ năm 2010"; "until" is empty for "nay" / "hiện nay" / an open end.
+WHEN_TERM = re.compile(
+    r"(?:[Tt]ừ\s+)?"
+    + _WHEN.format(m="m1", y="y1")
+    + r"(?:\s*(?:[-–—]|đến|tới)\s*(?:(?P<now>(?:hiện\s+)?nay|nay)|"
+    + _WHEN.format(m="m2", y="y2")
+    + r"))?"
+)
+# A term written right after a post: " (2011–2016)", " (1/2016)", ", từ năm 2010", " giai đoạn 2016-2021".
+TERM_AFTER_POST = re.compile(r"[ \t]*[,(]?[ \t]*(?:từ\s+|giai đoạn\s+|nhiệm kỳ\s+|năm\s+)?(?=\d|[Tt]háng|[Nn]ăm)")
+# Words before a post that say it is a former one: "từng là", "nguyên", "cựu", "trước đó là".
+FORMER_CUE = re.compile(r"(?<!\w)(?:từng|đã từng|trước đó|trước đây|nguyên|cựu)(?!\w)[^,.;\n]{0,25}$", re.IGNORECASE)
+# What may stand at a line's start before the term a career line opens with: list marks, notes.
+LINE_LEAD = re.compile(
+    r"[ \t]*(?:\[[^\]\n]{0,40}\][ \t]*)*(?:[-*+][ \t]+)?(?=(?:[Tt]ừ\s+)?(?:[Tt]háng\s+|[Nn]ăm\s+)?\d)"
+)
+# Words right before a date that make it a birth or death, not a term: "(sinh 6 tháng 3 năm 1962".
+LIFE_DATE_BEFORE = re.compile(r"(?:sinh|mất|qua đời|từ trần|hy sinh)\s*(?:ngày\s*)?(?:\d{1,2}\s*)?$", re.IGNORECASE)
+# A day before a month and year: the date of an event ("ngày 15/3/2024", "ngày 4 tháng 11 năm 2025").
+DAY_BEFORE = re.compile(r"(?:\d{1,2}\s*[/.-]|[Nn]gày\s+\d{1,2}\s+)$")
+# A career verb: the sentence gives the post then ("được bổ nhiệm", "được bầu", "giữ chức").
+APPOINTED = re.compile(
+    r"(?<!\w)(?:được bầu|được bổ nhiệm|được cử|được điều động|được phân công|giữ chức|nhậm chức|trúng cử|đắc cử"
+    r"|được phong|được giao)(?!\w)",
+    re.IGNORECASE,
+)

@@ -65,9 +65,9 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
         posts = []
         for post in p.posts:
             s, e = span(post.start, post.end)
-            posts.append(
-                {"title": post.title, "organization": post.organization, "text": original[s:e], "start": s, "end": e}
-            )
+            item = {"title": post.title, "organization": post.organization, "text": original[s:e], "start": s, "end": e}
+            item.update(since=post.since, until=post.until, former=post.former)  # when, as the text says
+            posts.append(item)
         people.append({"name": p.name, "mentions": mentions, "posts": posts})
 
     organizations = []

@@ -1,0 +1,61 @@
+"""When a post was held (extractors.post_times): since / until / former, as the text says."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.people import find_people
+from extractors.post_times import PostTime, post_time
+
+
+def when(sentence: str, post: str) -> PostTime:
+    at = sentence.index(post)
+    return post_time(sentence, at, at + len(post), post)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "post", "expected"),
+    [
+        # a career line: the term it opens with
+        ("x\n8/1982 - 6/1985: Học viên Trường Sĩ quan.\n", "Học viên", PostTime("1982-08", "1985-06", True)),
+        ("x\n[13] - 2018-nay, Trần Đăng Thành, Phó Cục trưởng", "Phó Cục trưởng", PostTime("2018", None, False)),
+        # a term written right after the post wins over the line's
+        (
+            "x\n9/2012 - 8/2017: Phó Chủ nhiệm; Ủy viên Trung ương Đảng (1/2016); Đại biểu Quốc hội",
+            "Ủy viên Trung ương Đảng",
+            PostTime("2016-01", None, False),
+        ),
+        (
+            "x\n9/2012 - 8/2017: Phó Chủ nhiệm; Ủy viên Trung ương Đảng (1/2016); Đại biểu Quốc hội",
+            "Đại biểu Quốc hội",
+            PostTime("2012-09", "2017-08", True),
+        ),
+        ("Ông Nguyễn Văn A, Bí thư Tỉnh ủy (2011–2016), phát biểu.", "Bí thư Tỉnh ủy", PostTime("2011", "2016", True)),
+        # a career sentence
+        ("Năm 2010, ông được bầu làm Bí thư Tỉnh ủy Hà Giang.", "Bí thư Tỉnh ủy", PostTime("2010", None, False)),
+        (
+            "Từ tháng 4/2016 đến tháng 5/2020, bà là Thứ trưởng Bộ Y tế.",
+            "Thứ trưởng",
+            PostTime("2016-04", "2020-05", True),
+        ),
+        (
+            "Ngày 4 tháng 11 năm 2025, ông được bổ nhiệm giữ chức Chủ nhiệm.",
+            "Chủ nhiệm",
+            PostTime("2025-11", None, False),
+        ),
+        # former, with no time
+        ("Ông từng là Bộ trưởng Bộ Tài chính.", "Bộ trưởng", PostTime(None, None, True)),
+        # not a term: a birth date, the day of a news event
+        ("Ông Lê Văn B (sinh 6 tháng 3 năm 1962), Chủ tịch UBND tỉnh, cho biết.", "Chủ tịch", PostTime()),
+        ("Ngày 15/3/2024, ông Lê Văn B, Chủ tịch UBND tỉnh, cho biết.", "Chủ tịch", PostTime()),
+    ],
+)
+def test_the_time_of_a_post(sentence, post, expected):
+    assert when(sentence, post) == expected
+
+
+def test_people_carry_their_posts_times():
+    text = "# Trần Văn Nam\n\nTrần Văn Nam (sinh 1960) là chính trị gia.\n\n2011 - 2016: Bí thư Tỉnh ủy Hà Giang.\n"
+    (person,) = find_people(text)
+    post = next(p for p in person.posts if p.title == "Bí thư")
+    assert (post.since, post.until, post.former) == ("2011", "2016", True)
