@@ -106,7 +106,7 @@ def _acceptable(syllables: list[str], text: str, start: int, first_in_run: bool)
         return False, cued
     if any(s.casefold() in _NOT_NAME_SYLLABLES for s in syllables[1:]):
         return False, cued
-    if any(len(s) == 1 for s in syllables[1:]):  # "Nguyễn Văn A": a placeholder
+    if len(syllables[-1]) == 1:  # "Nguyễn Văn A": a placeholder ("Hầu A Lềnh" is a Hmong name)
         return False, cued
     if syllables[-1].casefold() in _MIDDLE_ONLY:
         return False, cued
@@ -209,7 +209,7 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
         ]
         if len(syllables) < 2:
             continue
-        foreign = _foreign_leader(text, run.start(), syllables)
+        foreign = _foreign_leader(text, run.start(), syllables) or _foreign_after_title(text, run.start(), syllables)
         if foreign is not None:
             mentions.append(foreign)
             continue
@@ -236,7 +236,7 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
         next_lower = P.LOWER_WORD_NEXT.match(text, run.end())
         continues_lower = next_lower.group("word") if next_lower else ""
         for split in _split_run(syllables[first_family:], continues_lower):
-            group = _unglued(split)
+            group = _unglued(split, _is_cued(text, split[0][0]))
             if group is None:
                 continue
             words = [s[2] for s in group]
@@ -245,6 +245,8 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
             if ok:
                 mentions.append(NameMention(start, end, " ".join(words), cued=cued or first_family > 0))
     mentions.extend(_bylines(text))
+    taken = {m.start for m in mentions}
+    mentions.extend(m for m in _capitals_after_cue(text) if m.start not in taken)
     taken = {m.start for m in mentions}
     mentions.extend(
         NameMention(k.start(), k.end(), k.group(), cued=_is_cued(text, k.start()))
@@ -274,6 +276,32 @@ def _with_given_name(text: str, mention: NameMention) -> NameMention:
         return mention
     start = given.start("given")
     return NameMention(start, mention.end, text[start : mention.end], mention.cued, mention.byline)
+
+
+def _foreign_after_title(text: str, run_start: int, syllables: list[tuple[int, int, str]]) -> NameMention | None:
+    """A foreign name written whole right after a title: "Chủ tịch Fidel Castro", "Thủ tướng
+    Ōkuma Shigenobu" (two to four words, one at least not a Vietnamese syllable)."""
+    words = [s[2] for s in syllables]
+    if not 2 <= len(words) <= 4 or all(P.VIET_SYLLABLE.fullmatch(w) for w in words):
+        return None
+    if P.BODY_HEAD.match(text, run_start) or P.TITLE.match(text, run_start):
+        return None
+    before = text[max(0, run_start - 40) : run_start]
+    titles = list(P.TITLE.finditer(before))
+    if not titles or before[titles[-1].end() :].strip():
+        return None
+    ok, _ = _acceptable(words, text, run_start, False)
+    return NameMention(syllables[0][0], syllables[-1][1], " ".join(words), cued=True) if ok else None
+
+
+def _capitals_after_cue(text: str) -> list[NameMention]:
+    """Names written in capitals after a cue: "đồng chí PHAN VĂN PHỤNG, Ủy viên ..." -> "Phan Văn Phụng"."""
+    found = []
+    for m in P.CAPITALS_NAME_AFTER_CUE.finditer(text):
+        words = [w.capitalize() for w in m.group("name").split()]
+        if words[0] in _FAMILY and _acceptable(words, text, m.start("name"), False)[0]:
+            found.append(NameMention(m.start("name"), m.end("name"), " ".join(words), cued=True))
+    return found
 
 
 def _foreign_leader(text: str, run_start: int, syllables: list[tuple[int, int, str]]) -> NameMention | None:
@@ -393,11 +421,13 @@ def _names_a_body(text: str, start: int) -> bool:
     return not between.strip() or bool(P.BODY_WORDS_ONLY.fullmatch(between))
 
 
-def _unglued(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+def _unglued(group: list[tuple[int, int, str]], cued: bool = False) -> list[tuple[int, int, str]] | None:
     """The name with a glued tail cut off its last syllable ("Minhđã" -> "Minh", "Trânb" ->
-    "Trân"); None when a syllable is not Vietnamese and cannot be cut so."""
+    "Trân"); None when a syllable is not Vietnamese and cannot be cut so. A family name of the
+    Central Highlands ("Ksor", "Rơ Mah") is a syllable as written, and so is every syllable of a
+    name after a cue ("ông Y Ngông Niê Kđăm")."""
     *head, (a, b, last) = group
-    if any(not P.VIET_SYLLABLE.fullmatch(s[2]) for s in head):
+    if any(not P.VIET_SYLLABLE.fullmatch(s[2]) and s[2] not in _FAMILY and not cued for s in head):
         return None
     if P.VIET_SYLLABLE.fullmatch(last):
         return group
@@ -409,7 +439,7 @@ def _unglued(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | 
             and (len(tail) == 1 or P.VIET_SYLLABLE.fullmatch(tail))
         ):
             return [*head, (a, a + cut, last[:cut])]
-    return None
+    return group if cued and last[1:].islower() else None
 
 
 def _drop_listed_places(text: str, mentions: list[NameMention]) -> list[NameMention]:

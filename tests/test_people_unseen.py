@@ -969,3 +969,41 @@ def test_more_bodies_run_on_and_ranks_or_sites_are_no_body(text, name, expected)
 
 def test_a_campaign_named_after_a_person_is_nobody():
     assert names("Đơn vị tham gia Chiến dịch Hồ Chí Minh năm 1975.") == []
+
+
+# ---------------------------------------------------------------------------
+# Names of every form: in capitals after a cue, ethnic-minority names, foreign names written
+# whole, a biography's subject named by its title (issue 21)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dự lễ có đồng chí PHAN VĂN PHỤNG, Ủy viên Ban Thường vụ Tỉnh ủy.", "Phan Văn Phụng"),
+        ("Dự lễ có ông Hầu A Lềnh, Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc.", "Hầu A Lềnh"),
+        ("Dự lễ có ông Ksor Phước, nguyên Chủ tịch Hội đồng Dân tộc.", "Ksor Phước"),
+        ("Dự lễ có ông Y Ngông Niê Kđăm, nguyên Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk.", "Y Ngông Niê Kđăm"),
+        ("Đón Chủ tịch Fidel Castro tại sân bay.", "Fidel Castro"),
+        (
+            "# Kaysone Phomvihane\n\nKaysone Phomvihane (13 tháng 12 năm 1920 – 1992) là Tổng Bí thư.\n",
+            "Kaysone Phomvihane",
+        ),
+        ("# Souphanouvong\n\nSouphanouvong[1] (13 tháng 7 năm 1909 – 1995) là Chủ tịch nước Lào.\n", "Souphanouvong"),
+    ],
+)
+def test_names_of_every_form_are_people(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giấy mời gửi ông Nguyễn Văn A và bà Trần Thị B.",  # placeholders
+        "# Lầu Năm Góc\n\nLầu Năm Góc (The Pentagon) là trụ sở Bộ Quốc phòng Hoa Kỳ.\n",
+        "Cao Bắc Lạng là vùng biên giới.",
+        "HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ TỈNH",
+    ],
+)
+def test_placeholders_places_and_headings_are_not_people(text):
+    assert names(text) == []

@@ -656,3 +656,8 @@ APPOINTED = re.compile(
     r"|được phong|được giao)(?!\w)",
     re.IGNORECASE,
 )
+
+# A name written in capitals right after a cue: "đồng chí PHAN VĂN PHỤNG", "ông NGUYỄN VĂN BÌNH".
+CAPITALS_NAME_AFTER_CUE = re.compile(
+    rf"(?<![{LETTER}])(?:{_alternation(TITLES['cues'])})[ ]+(?P<name>[{UPPER}]+(?:[ ][{UPPER}]+){{1,3}})(?![{LETTER}])"
+)
