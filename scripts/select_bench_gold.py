@@ -5,7 +5,9 @@ annotator can read twice, drawn with a fixed seed; the held-out slice judged las
 lines 2861-2960) and any text that is also in dev, dev2 or dev3 are left out. Prints one bench
 id per line, in the order drawn.
 
-    python scripts/select_bench_gold.py ../shared 180 > ids.txt
+    python scripts/select_bench_gold.py ../shared 180 > ids.txt            # the first draw (seed 20)
+    python scripts/select_bench_gold.py ../shared 120 22 > more.txt        # a further draw: seed 22,
+                                                                           # texts with gold here left out
 """
 
 import json
@@ -20,10 +22,13 @@ CODE = re.compile(r"\d+[-–]\w+/\w+|\d+/\d{4}/[\w-]+|\d+/[A-ZĐ]+-\w+")
 SIGNAL = re.compile(r"Căn cứ|[Tt]hực hiện|sửa đổi|thay thế|bãi bỏ|hết hiệu lực|hướng dẫn")
 SEED = 20
 JUDGED_LAST_ROUND = range(2860, 2961)
+REPO = Path(__file__).resolve().parents[1]
 
 
-def main(shared: Path, count: int) -> None:
+def main(shared: Path, count: int, seed: int = SEED) -> None:
     known = {p.stem for d in ("dev", "dev2", "dev3") for p in (shared / "corpus" / d).iterdir()}
+    if seed != SEED:  # a further draw leaves out every text that has gold here already
+        known |= {p.stem for d in ("bench", "bench-people") for p in (REPO / "eval" / "gold" / d).glob("*.json")}
     rows = [json.loads(line) for line in (shared / "corpus/bench/tai_lieu_noi_bo-3000.jsonl").open(encoding="utf-8")]
     pool = [
         row["id"]
@@ -34,9 +39,9 @@ def main(shared: Path, count: int) -> None:
         and len(set(CODE.findall(row["text"]))) >= 2
         and SIGNAL.search(row["text"])
     ]
-    for bench_id in random.Random(SEED).sample(sorted(pool), count):
+    for bench_id in random.Random(seed).sample(sorted(pool), count):
         print(bench_id)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), int(sys.argv[2]))
+    main(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else SEED)

@@ -41,8 +41,8 @@ from pipeline.run.facts import Source, run_step
 from pipeline.run.record import iso_date
 from vntext.normalize import normalize
 
-TUNE_SETS = ("dev", "dev2", "dev3-tune", "bench-tune")
-HELD_SETS = ("dev3-held", "bench-held")
+TUNE_SETS = ("dev", "dev2", "dev3-tune", "bench-tune", "bench-relations-tune")
+HELD_SETS = ("dev3-held", "bench-held", "bench-relations-held")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "extractors" / "learned"
 CLASSES = (NONE, *RELATION_TYPES)
 
