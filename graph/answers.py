@@ -61,7 +61,8 @@ class DocumentReport:
 
 @dataclass(frozen=True)
 class PostHeld:
-    """A post a person held, with the date and the text it comes from."""
+    """A post a person held, with the date and the text it comes from, and when the post was
+    held where the text says (``since`` / ``until``, ``YYYY`` or ``YYYY-MM``; ``former``)."""
 
     person: str
     title: str
@@ -70,6 +71,14 @@ class PostHeld:
     text_id: str
     text_title: str | None
     source: str | None
+    since: str | None = None
+    until: str | None = None
+    former: bool = False
+
+    @property
+    def when(self) -> str | None:
+        """When the post was held: its start where the text gives it, else the text's date."""
+        return self.since or self.date
 
 
 @dataclass(frozen=True)

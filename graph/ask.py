@@ -304,13 +304,14 @@ class GraphIndex:
         held = []
         for person_id, person_name in people:
             rows = self.conn.execute(
-                "SELECT p.title, p.organization, coalesce(p.date, d.date), t.text_id, t.title, t.source"
+                "SELECT p.title, p.organization, coalesce(p.date, d.date), t.text_id, t.title, t.source,"
+                " p.since, p.until, coalesce(p.former, 0) = 1"
                 " FROM graph_posts p JOIN graph_texts t ON t.id = p.text LEFT JOIN graph_docs d ON d.id = t.document"
                 " WHERE p.person = ? ORDER BY p.pair_seq, p.key_seq",
                 (person_id,),
             )
             held += [PostHeld(person_name, *row) for row in rows]
-        return sorted(held, key=lambda p: (p.person, p.date or "", p.title))
+        return sorted(held, key=lambda p: (p.person, p.when or "", p.title))
 
     def _people(self, name: str) -> list[tuple[int, str]]:
         for column, wanted in (("name_fold", name_key(name)), ("name_loose", toneless(name))):

@@ -435,4 +435,7 @@ def _add_person(G: nx.MultiDiGraph, person: dict, text_node: str, text_id: str, 
             date=when,
             text_id=text_id,
             text=post.get("text"),
+            since=post.get("since"),  # when the post began / ended, as the text says (else None)
+            until=post.get("until"),
+            former=bool(post.get("former")),
         )

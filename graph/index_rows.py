@@ -219,6 +219,9 @@ class _Builder:
                                 text_row,
                                 self.person_pairs[pair],
                                 self._next(),
+                                data.get("since"),
+                                data.get("until"),
+                                int(bool(data.get("former"))),
                             )
                         )
         # networkx lists a node's in-edges in the order each neighbour first joined it
@@ -324,11 +327,11 @@ class _Builder:
             ((f"org:{key}", self.orgs[key]) for key in self.new_orgs),
         )
         self.conn.executemany(
-            "INSERT INTO graph_posts (person, title, organization, date, text, pair_seq, key_seq)"
-            " VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO graph_posts (person, title, organization, date, text, pair_seq, key_seq, since, until, former)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
-                (person, title, self.orgs.get(where), date, text, pair_seq, key_seq)
-                for person, title, where, date, text, pair_seq, key_seq in self.pending["posts"]
+                (person, title, self.orgs.get(where), date, text, pair_seq, key_seq, since, until, former)
+                for person, title, where, date, text, pair_seq, key_seq, since, until, former in self.pending["posts"]
             ),
         )
         return {

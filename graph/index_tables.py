@@ -30,7 +30,7 @@ from __future__ import annotations
 import sqlite3
 from functools import lru_cache
 
-SCHEMA_VERSION = "3"  # 2: covering indexes for edges, code look-ups ordered by citations; 3: incremental updates
+SCHEMA_VERSION = "4"  # 2: covering indexes for edges, code look-ups ordered by citations; 3: incremental updates; 4: posts carry since / until / former
 
 _META_SQL = """
 CREATE TABLE IF NOT EXISTS graph_meta (name TEXT PRIMARY KEY, value TEXT);
@@ -92,7 +92,7 @@ CREATE TABLE graph_people (id INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT 
                            name_loose TEXT);
 CREATE TABLE graph_posts (
     person INTEGER NOT NULL, title TEXT NOT NULL, organization TEXT, date TEXT, text INTEGER NOT NULL,
-    pair_seq INTEGER, key_seq INTEGER
+    pair_seq INTEGER, key_seq INTEGER, since TEXT, until TEXT, former INTEGER
 );
 """
 

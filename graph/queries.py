@@ -252,9 +252,12 @@ def person(G: nx.MultiDiGraph, name: str) -> list[PostHeld]:
                     data["text_id"],
                     text.get("title"),
                     text.get("source"),
+                    data.get("since"),
+                    data.get("until"),
+                    bool(data.get("former")),
                 )
             )
-    return sorted(held, key=lambda p: (p.person, p.date or "", p.title))
+    return sorted(held, key=lambda p: (p.person, p.when or "", p.title))
 
 
 def path(G: nx.MultiDiGraph, a: str, b: str, min_confidence: float = 0.0) -> list[Hop]:

@@ -77,7 +77,20 @@ RELATION_COLUMNS = [
     "start",
     "end",
 ]
-PEOPLE_COLUMNS = ["name", "title", "organization", "post_text", "date", "published", "source", "mentions"]
+PEOPLE_COLUMNS = [
+    "name",
+    "title",
+    "organization",
+    "post_text",
+    "date",
+    "published",
+    "source",
+    "mentions",
+    "since",
+    "until",
+    "former",
+    "when",
+]
 DATE_COLUMNS = ["source", "published", "text", "kind", "value", "range_start", "range_end", "start", "end"]
 ORGANIZATION_COLUMNS = ["source", "published", "name", "text", "start", "end"]
 SEARCH_COLUMNS = ["source", "id", "title", "snippet", "start", "end", "codes", "score"]
@@ -210,7 +223,9 @@ class Explorer:
         with the text's date and source: who held which post when.
 
         ``date`` is when the post was said to be held: the text's published date, or for a
-        directive without one its own issued date (``self.issued``); sort on it for a timeline.
+        directive without one its own issued date (``self.issued``). ``since`` / ``until`` /
+        ``former`` are when the post was held where the text says ("2010", "2016-04"); ``when``
+        is ``since`` where given, else ``date``: sort on it for a timeline.
 
         Examples
         --------
@@ -237,6 +252,10 @@ class Explorer:
                             "published": r.get("published"),
                             "source": r.get("source"),
                             "mentions": mentions,
+                            "since": post.get("since"),
+                            "until": post.get("until"),
+                            "former": bool(post.get("former")),
+                            "when": post.get("since") or when,
                         }
                     )
         return _frame(rows, PEOPLE_COLUMNS)

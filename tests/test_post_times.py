@@ -59,3 +59,51 @@ def test_people_carry_their_posts_times():
     (person,) = find_people(text)
     post = next(p for p in person.posts if p.title == "Bí thư")
     assert (post.since, post.until, post.former) == ("2011", "2016", True)
+
+
+def _career_records() -> list[dict]:
+    from tests.records import record
+
+    posts = [
+        {"title": "Bí thư", "organization": "Tỉnh ủy Hà Giang", "text": "Bí thư Tỉnh ủy Hà Giang"},
+        {"title": "Phó Chủ tịch", "organization": "Ủy ban nhân dân tỉnh Hà Giang", "text": "Phó Chủ tịch UBND"},
+    ]
+    posts[0].update(since="2011", until="2016", former=True)
+    posts[1].update(since="2005-03", until="2010", former=True)
+    news = {
+        "name": "Trần Văn Nam",
+        "mentions": [{"start": 0, "end": 12}],
+        "posts": [dict(posts[0], since=None, until=None, former=False)],
+    }
+    bio = {"name": "Trần Văn Nam", "mentions": [{"start": 0, "end": 12}], "posts": posts}
+    return [record("news", people=[news], published="2024-05-01"), record("bio", people=[bio], published="2023-01-01")]
+
+
+def test_a_person_timeline_uses_the_years_the_text_gives():
+    """The graph (networkx and the store's index) orders posts by when they were held; a post with
+    no years keeps its text's date."""
+    import sqlite3
+
+    from graph import queries as Q
+    from graph.ask import GraphIndex
+    from graph.build import build_graph
+    from graph.index import build_index
+
+    records = _career_records()
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE documents (source TEXT)")
+    build_index(conn, records)
+    for held in (Q.person(build_graph(records), "Trần Văn Nam"), GraphIndex(conn).person("Trần Văn Nam")):
+        assert [(p.title, p.when, p.since, p.until, p.former) for p in held] == [
+            ("Phó Chủ tịch", "2005-03", "2005-03", "2010", True),
+            ("Bí thư", "2011", "2011", "2016", True),
+            ("Bí thư", "2024-05-01", None, None, False),
+        ]
+
+
+def test_the_notebook_api_gives_a_posts_years_and_when():
+    from pipeline.api import Explorer
+
+    rows = Explorer(_career_records()).people().sort_values("when")
+    assert list(rows["when"]) == ["2005-03", "2011", "2024-05-01"]
+    assert list(rows["former"]) == [True, True, False]

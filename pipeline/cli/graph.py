@@ -16,7 +16,7 @@ import click
 import networkx as nx
 
 from graph import index as graph_index
-from graph.answers import NoPath, UnknownDocument
+from graph.answers import NoPath, PostHeld, UnknownDocument
 from graph.ask import GraphIndex
 from graph.build import build_graph
 from graph.io import FORMATS, ExportError, export_graph
@@ -286,11 +286,19 @@ def basis_command(ctx: click.Context, code: str, transitive: bool, min_confidenc
     )
 
 
+def _held_when(post: PostHeld) -> str:
+    """A post's time as a reader writes it: "2011–2016", "2018–" (still held), else the text's date."""
+    if post.since or post.until:
+        return f"{post.since or ''}–{post.until or ''}"
+    return post.date or ""
+
+
 @query.command("person")
 @click.argument("words", nargs=-1, required=True)
 @click.pass_context
 def person_command(ctx: click.Context, words: tuple[str, ...]) -> None:
-    """Posts a person held, each with the date of the text it comes from (published, or a directive's own).
+    """Posts a person held: when (the years the text gives, "1982-08–1985-06", else the date of the
+    text it comes from: published, or a directive's own), and whether it is a former post.
 
     The name matches without case or tone marks ("vo thi mai"), whole or in part.
 
@@ -302,10 +310,16 @@ def person_command(ctx: click.Context, words: tuple[str, ...]) -> None:
         lambda index: index.person(name),
         lambda posts: _columns(
             [
-                [p.date or "", p.person, p.title, p.organization or "", p.text_title or p.source or p.text_id]
+                [
+                    _held_when(p),
+                    p.person,
+                    ("nguyên " if p.former and not p.title.startswith("nguyên") else "") + p.title,
+                    p.organization or "",
+                    p.text_title or p.source or p.text_id,
+                ]
                 for p in posts
             ],
-            ["date", "person", "post", "organization", "text"],
+            ["when", "person", "post", "organization", "text"],
         ),
     )
 

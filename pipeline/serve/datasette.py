@@ -331,6 +331,9 @@ INTERNAL_TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "text": "graph_texts.id",
             "pair_seq": "order among the person's posts",
             "key_seq": "order among equal posts",
+            "since": "when the post began, as the text says (YYYY or YYYY-MM)",
+            "until": "when it ended, as the text says",
+            "former": "1 for a former post (nguyên, từng là, an ended term)",
         },
     ),
 }
