@@ -422,6 +422,7 @@ class _Finder:
             self.lead_clauses()
             self.issued_references()
             self.frame_cites()
+            self.named_expiry_lists()
             if self.identity is not None:
                 self.title_zone()
                 self.directive_cites()
@@ -978,13 +979,23 @@ class _Finder:
         later = [c for c in speakers if c.start >= source.end]
         return bool(later) and bool(P.JOINT_SOURCE_GAP.match(self.text[source.end : later[0].start]))
 
-    def expiry_lists(self, source: str | None, lines: list[tuple[int, int]]) -> None:
+    def expiry_lists(self, source: str | None, lines: list[tuple[int, int]], named: bool = False) -> None:
         """A list of documents announced as losing force ("Các văn bản sau đây hết hiệu lực thi
-        hành ...:" then "a) Thông tư số ...;"): ``source`` repeals the first document of each item."""
+        hành ...:" then "a) Thông tư số ...;"): ``source`` repeals the first document of each item.
+        Lines a text wraps by hand are read whole (``_logical_lines``). ``named``: only openers
+        that name the document doing it ("Thông tư A bãi bỏ các quy định sau đây:"), which is then
+        the source."""
+        lines = _logical_lines(self.text, lines)
         for i, (start, end) in enumerate(lines):
             opener = self.text[start:end]
-            if not P.EXPIRY_LIST_OPENER.search(opener):
+            verb = P.EXPIRY_LIST_OPENER.search(opener)
+            if not verb:
                 continue
+            if named:
+                before = [c for c in self.citations_in(start, start + verb.start()) if self.usable(c)]
+                if not before or not P.NAMED_EXPIRY_OPENER.match(opener, before[-1].end - start):
+                    continue
+                source = before[-1].code
             numbered = P.ITEM_NUMBER.match(opener) is not None
             for item_start, item_end in lines[i + 1 :]:
                 item = self.text[item_start:item_end]
@@ -1000,6 +1011,11 @@ class _Finder:
         """A directive's own list of documents losing force, in its body and outside quotes."""
         lines = [(s, e) for s, e in self.lines if self.in_body(s) and not self.in_quote(s)]
         self.expiry_lists(self.self_code, lines)
+
+    def named_expiry_lists(self) -> None:
+        """A list of documents losing force whose opener names the document that repeals them
+        ("Kể từ ngày ..., Thông tư 14/2025/TT-NHNN bãi bỏ các quy định sau đây:"), quoted or not."""
+        self.expiry_lists(None, self.lines, named=True)
 
     def _quote_lines(self, lines: list[tuple[int, int]], opener: int) -> list[tuple[int, int]]:
         """The lines quoted after the opener line ``opener``, up to the author speaking again."""
@@ -1185,6 +1201,26 @@ def _furniture_zones(text: str) -> list[tuple[int, int]]:
     if zone_start is not None:
         zones.append((zone_start, len(text)))
     return zones
+
+
+def _logical_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``lines`` with the lines a text wraps by hand joined: a line runs on into the next
+    non-blank one unless that one opens a list item ("- ", "a) ", "2. ") or a blank line
+    stands between. ("4. Các Quyết định sau đây hết" + "hiệu lực kể từ ...:" is one line.)"""
+    joined: list[tuple[int, int]] = []
+    for start, end in lines:
+        line = text[start:end]
+        if (
+            joined
+            and line.strip()
+            and text[joined[-1][0] : joined[-1][1]].strip()
+            and not text.count("\n", joined[-1][1], start) > 1
+            and not (P.LETTER_ITEM.match(line) or P.NUMBER_ITEM.match(line) or P.ITEM_NUMBER.match(line))
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

@@ -1113,3 +1113,46 @@ def test_quote_scope(text, expected, absent):
     found = relations_of(text)
     assert expected <= found, found
     assert not (absent & found), found
+
+
+# --- issue 20, second round: lists of repealed documents, passive verbs with a list of agents ---
+
+ROUND_TWO_ROWS = [
+    pytest.param(
+        state(
+            "105/2025/QĐ-UBND",
+            "Điều 1. Phân cấp thẩm quyền.\n\n4. Các Quyết định sau đây hết\nhiệu lực kể từ ngày 01 tháng 01 năm 2026:\n\n"
+            "- Quyết định số\n08/2021/QĐ-UBND ngày 20 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh quy định\ntiêu chuẩn;\n\n"
+            "- Quyết định số 45/2022/QĐ-UBND ngày 29 tháng 12 năm 2022 của Ủy ban nhân dân tỉnh.",
+        ),
+        {("105/2025/QĐ-UBND", "repeals", "08/2021/QĐ-UBND"), ("105/2025/QĐ-UBND", "repeals", "45/2022/QĐ-UBND")},
+        id="a_hand_wrapped_list_of_documents_losing_force",
+    ),
+    pytest.param(
+        "# Thông tư 14/2025/TT-NHNN về tỷ lệ an toàn vốn\n\n"
+        "Kể từ ngày 01 tháng 01 năm 2030, Thông tư 14/2025/TT-NHNN bãi bỏ các quy định sau đây:\n\n"
+        "- Thông tư 41/2016/TT-NHNN quy định tỷ lệ an toàn vốn;\n\n"
+        "- Khoản 2 Điều 1 Thông tư 26/2022/TT-NHNN sửa đổi, bổ sung một số điều của Thông tư 22/2019/TT-NHNN.\n",
+        {("14/2025/TT-NHNN", "repeals", "41/2016/TT-NHNN"), ("14/2025/TT-NHNN", "repeals", "26/2022/TT-NHNN")},
+        id="a_list_whose_opener_names_the_repealing_document",
+    ),
+    pytest.param(
+        "# Thủ tục đăng ký đất đai\n\nCăn cứ pháp lý:\n\n"
+        "- Luật Đất đai số 31/2024/QH15 ngày 18/01/2024 được sửa đổi, bổ sung một số điều bởi Luật số "
+        "43/2024/QH15, Luật số 47/2024/QH15 và Luật số 58/2024/QH15 của Quốc hội.\n",
+        {
+            ("43/2024/QH15", "amends", "31/2024/QH15"),
+            ("47/2024/QH15", "amends", "31/2024/QH15"),
+            ("58/2024/QH15", "amends", "31/2024/QH15"),
+        },
+        id="passive_amends_some_articles_by_a_list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_TWO_ROWS)
+def test_round_two_kinds(text, expected):
+    found = relations_of(text)
+    assert expected <= found
+    # only the first document of an item is repealed ("... sửa đổi ... Thông tư 22/2019" is not)
+    assert {t for t in found if t[1] == "repeals"} == {t for t in expected if t[1] == "repeals"}

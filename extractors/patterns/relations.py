@@ -815,3 +815,8 @@ AGENT_LIST_OPENER = re.compile(
 
 #: What may open a line before its subject document: a bullet or an item number ("- ", "2. ", "a) ").
 LINE_HEAD = re.compile(r"[ *]*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))?[ *]*")
+
+# After the document named in a list's opener, the verb of its own act: "Thông tư A bãi bỏ các
+# quy định sau đây:" (not "... theo Thông tư A, các văn bản sau đây hết hiệu lực:", where A is only
+# cited: there the verb must follow the document with nothing but an article reference between).
+NAMED_EXPIRY_OPENER = re.compile(r"[ ]*(?:\([^()\n]{0,60}\)[ ]*)?(?:[Bb]ãi[ ]bỏ|thay[ ]thế[ ]và[ ]bãi[ ]bỏ)\b")
