@@ -11,6 +11,7 @@ name runs from a given offset, :func:`canonical_body` says what it is called.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.models import Organization
 from extractors.names import find_name_mentions
@@ -27,6 +28,22 @@ _NOT_INSIDE = frozenset(w.casefold() for w in P.BODIES["not_inside"])
 _INNER_WORDS = frozenset(w.casefold() for w in P.BODIES["inner_words"])
 # Lower-case words that may join two parts of a body's name but never end one.
 _CONNECTORS = frozenset({"và", "các", "của", "thuộc", "kiêm", "-"})
+
+
+@lru_cache(maxsize=1)
+def _two_syllable_words() -> frozenset[str]:
+    """Vietnamese words of two syllables, from the word list underthesea ships (Viet74K): a
+    body's name may run on through one ("Ủy ban kế hoạch", "Hội hữu nghị", "Sư đoàn bộ binh")
+    where a lone lower-case syllable would end it. Empty when the list is not there."""
+    from importlib import resources
+
+    try:
+        lines = resources.files("underthesea").joinpath("corpus/data/Viet74K.txt").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w for w in (line.strip().casefold() for line in lines.splitlines()) if w.count(" ") == 1)
+
+
 # Heads too vague to be a body on their own ("Ban", "Bộ" alone).
 _BARE_HEADS = frozenset(
     {
@@ -141,12 +158,31 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), afte
             after_capital = word[0].isupper()
         elif after_capital and folded not in _NOT_INSIDE or folded in _INNER_WORDS:
             after_capital = False
+        elif _completes_word(text, end, folded) or _opens_word(text, m.end(), folded):
+            after_capital = False  # "kế" + "hoạch"; "hiệp thương" after "chính trị"
         else:
             break
         end = m.end()
         if word not in _CONNECTORS:  # a lower-case "và", "các" never ends a body; "Các" may
             last_good = end
     return last_good
+
+
+def _completes_word(text: str, end: int, folded: str) -> bool:
+    """Does the lower-case word after ``end`` finish a two-syllable word with the lower-case word
+    that ends there ("Ủy ban kế" + "hoạch")?"""
+    before = text[text.rfind(" ", 0, end) + 1 : end]
+    return bool(before) and before.islower() and f"{before.casefold()} {folded}" in _two_syllable_words()
+
+
+def _opens_word(text: str, end: int, folded: str) -> bool:
+    """Does the lower-case word that ends at ``end`` open a two-syllable word with the next one
+    ("... chính trị" + "hiệp thương"), neither of them a word that ends a body?"""
+    nxt = P.BODY_WORD.match(text, end)
+    if nxt is None or folded in _NOT_INSIDE:
+        return False
+    second = nxt.group("word")
+    return second.islower() and second not in _NOT_INSIDE and f"{folded} {second}" in _two_syllable_words()
 
 
 def owned_title(text: str, title: re.Match[str], names: frozenset[int]) -> bool:
