@@ -1,6 +1,6 @@
-"""What the learned decisions cost: facts of the same texts with the rules alone, as shipped
-(learned relation decision, rules for posts) and with both learned decisions, timed side by side in
-one process, the order rotating from text to text.
+"""What the learned decisions cost: facts of the same texts with the rules alone, with the learned
+relation decision only, and as shipped (both learned decisions: relations and posts), timed side by
+side in one process, the order rotating from text to text.
 
     python benchmarks/bench_learned.py ../shared/corpus/bench/tai_lieu_noi_bo-3000.jsonl 300
 
@@ -16,7 +16,7 @@ from pipeline.run.facts import find_facts
 from vntext.normalize import normalize
 
 #: name -> (relations mode, posts mode)
-SETUPS = {"rules": ("rules", "rules"), "shipped": ("hybrid", "rules"), "both learned": ("hybrid", "hybrid")}
+SETUPS = {"rules": ("rules", "rules"), "relations learned": ("hybrid", "rules"), "shipped": ("hybrid", "hybrid")}
 
 
 def main(path: str, count: int) -> None:

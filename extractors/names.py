@@ -281,8 +281,10 @@ def _with_given_name(text: str, mention: NameMention) -> NameMention:
 def _foreign_after_title(text: str, run_start: int, syllables: list[tuple[int, int, str]]) -> NameMention | None:
     """A foreign name written whole right after a title: "Chủ tịch Fidel Castro", "Thủ tướng
     Ōkuma Shigenobu" (two to four words, one at least not a Vietnamese syllable)."""
+    if not 2 <= len(syllables) <= 4:
+        return None
     words = [s[2] for s in syllables]
-    if not 2 <= len(words) <= 4 or all(P.VIET_SYLLABLE.fullmatch(w) for w in words):
+    if all(P.VIET_SYLLABLE.fullmatch(w) for w in words):
         return None
     if P.BODY_HEAD.match(text, run_start) or P.TITLE.match(text, run_start):
         return None

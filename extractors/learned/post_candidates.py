@@ -76,7 +76,7 @@ def post_candidates(
         if key not in found:
             m, p = mentions[h], posts[k]
             is_ruled = (m.start, p.start, p.end) in ruled
-            features = _features(text, mentions, m, p, is_ruled, claimed, h == subject)
+            features = _features(text, mentions, mention_starts, m, p, is_ruled, claimed, h == subject)
             features |= _line_features(text, p.start)
             features.add(f"biography_subject={h == biography}")
             found[key] = PostCandidate(h, k, is_ruled, features)
@@ -124,6 +124,7 @@ def post_candidates(
 def _features(
     text: str,
     mentions: Sequence[NamedSpan],
+    starts: Sequence[int],
     m: NamedSpan,
     p: TitledSpan,
     ruled: bool,
@@ -143,7 +144,8 @@ def _features(
     between = text[low:high]
     f.add(f"gap={bucket(len(between))}")
     f.add(f"{side}|gap={bucket(len(between))}")
-    names_between = sum(1 for other in mentions if low <= other.start and other.end <= high)
+    inside = mentions[bisect_left(starts, low) : bisect_left(starts, high)]  # mentions are in text order
+    names_between = sum(1 for other in inside if other.end <= high)
     f.add(f"names_between={bucket(names_between)}")
     for mark in set(P.PUNCTUATION.findall(between)):
         f.add(f"punct={mark!r}")

@@ -62,6 +62,31 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(tolerant(p) for p in ordered)
 
 
+def _word_trie_alternation(phrases: Iterable[str]) -> str:
+    """The same phrases as :func:`_alternation`, as a tree of words ("Phó (Bí thư|Chủ tịch ...)"),
+    so that a position is rejected after one word instead of after every phrase; at each word
+    the longer continuation is tried first, as the longest-first alternation does."""
+    trie: dict[str, Any] = {}
+    for phrase in set(phrases):
+        node = trie
+        for word in phrase.split(" "):
+            node = node.setdefault(word, {})
+        node[""] = {}  # a phrase ends here
+
+    def render(node: dict[str, Any]) -> str:
+        branches = []
+        for word in sorted((w for w in node if w), key=lambda w: (-len(w), w)):
+            child = node[word]
+            rest = render({w: c for w, c in child.items() if w})
+            piece = tolerant(word)
+            if rest:
+                piece += rf"(?:[ ]+(?:{rest}))" + ("?" if "" in child else "")
+            branches.append(piece)
+        return "|".join(branches)
+
+    return render(trie)
+
+
 # --------------------------------------------------------------------------
 # Data tables, loaded once
 # --------------------------------------------------------------------------
@@ -295,7 +320,7 @@ TITLE = re.compile(
     (?<![{LETTER}])
     (?P<former>(?:{_alternation(TITLES["former"])})[ ]+)?    # nguyên (a former post)
     (?P<acting>(?:{_alternation(TITLES["acting"])})[ ]+)?    # Quyền (acting)
-    (?P<title>{_alternation(_TITLE_PHRASES)})                # the title itself, longest first
+    (?P<title>{_word_trie_alternation(_TITLE_PHRASES)})      # the title itself, longest first
     (?P<qualifier>[ ]+(?:{_alternation(TITLES["qualifiers"])}))?  # Thường trực
     (?![{LETTER}])
     """,
