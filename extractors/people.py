@@ -438,6 +438,9 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
     item or table row of the section holds it. Only a section of such lines counts, so that
     a biography's heading ("### Trưởng ban Tuyên giáo Trung ương") over prose gives nobody it."""
     found: dict[int, list[PostSpan]] = {}
+    first_line = P.FIRST_LINE.match(text)
+    if first_line and any(m.start == first_line.start("line") and m.end == first_line.end("line") for m in mentions):
+        return found  # a biography: its headings are its subject's posts, not lists of holders
     starts = [m.start for m in mentions]
     post_at = {p.start: p for p in posts if p.capitalised}
     headings = list(P.SECTION_HEADING.finditer(text))
@@ -448,18 +451,19 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
         if post is None or not P.HOLDERS_HEADING_TAIL.fullmatch(text, post.end, line_end):
             continue
         section_end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
-        lines, holders = 0, []
+        prose, holders = 0, []
         at = line_end + 1
         while at < section_end:
             end = text.find("\n", at, section_end)
             end = section_end if end < 0 else end
-            if text[at:end].strip():
-                lines += 1
+            if P.HOLDER_LINE.match(text, at):
                 first = bisect_left(starts, at)
-                if P.HOLDER_LINE.match(text, at) and first < len(mentions) and mentions[first].start < end:
+                if first < len(mentions) and mentions[first].start < end:
                     holders.append(mentions[first])
+            elif text[at:end].strip() and "|" not in text[at:end]:
+                prose += 1  # a line of prose (a table row broken over lines is not)
             at = end + 1
-        if holders and len(holders) * 2 >= lines:  # mostly a list of holders, not prose
+        if holders and len(holders) >= prose:  # mostly a list of holders, not prose
             for mention in holders:
                 found.setdefault(mention.start, []).append(post)
     return found

@@ -634,9 +634,10 @@ HOLDERS_HEADING_TAIL = re.compile(
     r"|đương nhiệm|tiền nhiệm)?[ \t]*(?:\([^()\n]*\))?[ \t]*(?:\[[^\]\n]*\])*[ \t]*$"
 )
 
-# A line of a list of holders: a list item or a table row ("- 1950-1955: Lê Quang Hòa", "| 3 | A |"),
-# after any bracketed notes a web page left at its start ("[8] - Lê Hải Bình", "[sửa | sửa mã nguồn]- ...").
-HOLDER_LINE = re.compile(r"[ \t]{0,3}(?:\[[^\]\n]{0,40}\][ \t]*)*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|\|)")
+# A line of a list of holders: a list item or a table row ("- 1950-1955: Lê Quang Hòa", "| 3 | A |",
+# " 3 | A" once normalized), after any bracketed notes a web page left at its start ("[8] - Lê Hải
+# Bình", "[sửa | sửa mã nguồn]- ...").
+HOLDER_LINE = re.compile(r"[ \t]{0,3}(?:\[[^\]\n]{0,40}\][ \t]*)*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|[^|\n\[]{0,12}\|)")
 
 # A page titled with a person's name: the first line "# Kaysone Phomvihane" (one to five
 # capitalised words), the name being the whole heading.
