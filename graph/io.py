@@ -237,7 +237,7 @@ def export_graph(G: nx.MultiDiGraph, path: str | Path, fmt: str, view=None) -> P
 
         try:
             write_html(G, path, view=view)
-        except ImportError as error:  # vis-network comes with the html extra
+        except ImportError as error:  # the drawing library missing from graph/static/vendor
             raise ExportError(str(error)) from error
         return path
     writers[fmt](G, path)

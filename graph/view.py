@@ -10,14 +10,21 @@ opens on what was asked for:
 * :func:`overview`: the largest connected part of the documents joined by
   relations; isolated documents and smaller parts are left out and counted.
 
-:func:`layout` places the nodes with networkx's force layout (Fruchterman-Reingold:
-a maintained implementation, computed once at export so that the page opens at once;
-the page draws with vis-network at these positions).
+Where the nodes sit is computed once at export, so that the page opens at once (the page
+draws with sigma.js at these positions):
+
+* :func:`layout`: networkx's force layout, for an overview of a few hundred documents;
+* :func:`level_layout`: a focus laid out as a chain, one row per step along the relations
+  (what the focus rests on above it, what implements it below), each row in date order;
+* :func:`grouped_layout`: a large overview, one disc per group (document type) placed by
+  networkx's force layout of the groups, its members in a sunflower spiral inside, the most
+  cited in the middle; the page draws each group as one node until it is opened.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import math
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -28,6 +35,12 @@ LAYOUT_ITERATIONS = 100
 DENSE_LIMIT = 500  # nodes from which networkx's spring layout turns slow (see layout())
 SPREAD = 1.6  # networkx's spring constant k is SPREAD / sqrt(nodes): a little more room than its default
 EDGE_LENGTH = 120  # pixels between neighbours on the page, about
+ROW_GAP = 220  # level_layout: between two levels
+SUB_ROW_GAP = 70  # level_layout: between the lines of one level wrapped over several
+COLUMN_GAP = 150  # level_layout: between two nodes of one line
+SPIRAL_GAP = 60  # grouped_layout: about the distance between two members of a group
+GROUP_GAP = 300  # grouped_layout: the least room between two groups' discs
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 @dataclass
@@ -146,3 +159,83 @@ def layout(G: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[float, float
     typical = lengths[len(lengths) // 2] if lengths else 1.0
     scale = EDGE_LENGTH * max(1.0, 2.2 - n / 50) / typical  # a small drawing gets room: the page does not zoom past 1
     return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in pos.items()}
+
+
+def levels(S: nx.DiGraph, focus: list[str]) -> dict[str, int]:
+    """Each node's step from the focus along the edges' direction: an edge u → v (u rests on,
+    implements or cites v) puts v one level above u. Nodes not reached sit at level 0."""
+    level = {node: 0 for node in focus if node in S}
+    queue = deque(level)
+    while queue:
+        node = queue.popleft()
+        for _u, v in S.out_edges(node):
+            if v not in level:
+                level[v] = level[node] - 1
+                queue.append(v)
+        for u, _v in S.in_edges(node):
+            if u not in level:
+                level[u] = level[node] + 1
+                queue.append(u)
+    for node in S:
+        level.setdefault(node, 0)
+    return level
+
+
+def level_layout(S: nx.DiGraph, focus: list[str], order: dict[str, tuple]) -> dict[str, tuple[float, float]]:
+    """Rows by :func:`levels` (the lowest level on top: y grows upwards, as on the page), each
+    row sorted by ``order`` (date, then name) and wrapped into lines of a readable width."""
+    rows: dict[int, list[str]] = defaultdict(list)
+    for node, lvl in levels(S, focus).items():
+        rows[lvl].append(node)
+    positions: dict[str, tuple[float, float]] = {}
+    y = 0.0
+    for lvl in sorted(rows):
+        members = sorted(rows[lvl], key=lambda n: (n not in focus, order.get(n, ()), n))
+        width = max(6, math.ceil(math.sqrt(len(members) * 3)))
+        lines = [members[i : i + width] for i in range(0, len(members), width)]
+        for line in lines:
+            left = -(len(line) - 1) * COLUMN_GAP / 2
+            for i, node in enumerate(line):
+                positions[node] = (round(left + i * COLUMN_GAP, 1), round(-y, 1))
+            y += SUB_ROW_GAP
+        y += ROW_GAP - SUB_ROW_GAP
+    return positions
+
+
+def _spiral(members: list[str]) -> dict[str, tuple[float, float]]:
+    return {
+        node: (SPIRAL_GAP * math.sqrt(i) * math.cos(i * GOLDEN_ANGLE), SPIRAL_GAP * math.sqrt(i) * math.sin(i * GOLDEN_ANGLE))
+        for i, node in enumerate(members)
+    }
+
+
+def grouped_layout(
+    S: nx.Graph, group: dict[str, str], rank: dict[str, float]
+) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
+    """Positions of the nodes and the centres of their groups (see the module's docstring)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(S, key=lambda n: (-rank.get(n, 0), n)):
+        members[group[node]].append(node)
+    radius = {g: SPIRAL_GAP * math.sqrt(len(m)) for g, m in members.items()}
+    between = nx.Graph()
+    between.add_nodes_from(sorted(members))
+    for u, v in S.edges():
+        a, b = group[u], group[v]
+        if a != b:
+            weight = between.get_edge_data(a, b, {"weight": 0})["weight"]
+            between.add_edge(a, b, weight=weight + 1)
+    if len(members) == 1:
+        centre = dict.fromkeys(members, (0.0, 0.0))
+    else:
+        pos = nx.spring_layout(between, seed=1, k=2 / math.sqrt(len(members)), iterations=200)
+        pairs = [(a, b) for a in pos for b in pos if a < b]
+        scale = max(
+            (radius[a] + radius[b] + GROUP_GAP) / max(math.dist(pos[a], pos[b]), 1e-6) for a, b in pairs
+        )
+        centre = {g: (float(x) * scale, float(y) * scale) for g, (x, y) in pos.items()}
+    positions = {}
+    for g, nodes in members.items():
+        cx, cy = centre[g]
+        for node, (x, y) in _spiral(nodes).items():
+            positions[node] = (round(cx + x, 1), round(cy + y, 1))
+    return positions, {g: (round(x, 1), round(y, 1)) for g, (x, y) in centre.items()}

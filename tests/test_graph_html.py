@@ -28,7 +28,7 @@ from graph.html import (
     render_html,
     script_json,
     type_name,
-    vis_network_js,
+    library_js,
     write_html,
 )
 from graph.io import ExportError, export_graph
