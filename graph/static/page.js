@@ -15,7 +15,9 @@
   var LABEL_MAX = 400;        // labels placed at most, per frame
   var MATCH_LABELS = 40;      // search matches that get a label first
   var NEIGHBOUR_LABELS = 25;  // neighbours of the selected node that get one first
-  var ZOOM_RATIO = 0.12;      // camera ratio when zooming to one node (smaller: closer)
+  var ZOOM_RATIO_MIN = 0.04;  // camera ratios when zooming to one node (smaller: closer) ...
+  var ZOOM_RATIO_MAX = 0.45;  // ... at least this close, so that a zoom is seen
+  var SMALL_DRAWING = 60;     // nodes up to which the camera keeps the whole drawing in view
 
   var nodes = data.nodes, edges = data.edges, byId = {}, edgeById = {};
   nodes.forEach(function (n) { byId[n.id] = n; n.out = []; n["in"] = []; });
@@ -247,9 +249,11 @@
     labelContext.textBaseline = "middle";
     labelContext.lineJoin = "round";
     labelBoxes.forEach(function (box) {
+      // sigma draws the label of a highlighted (selected, focus) or hovered node itself, in a box:
+      // its place is kept free here, and not painted twice
+      if (box.id === hoveredId || box.id === selectedId || data.focus.indexOf(box.id) >= 0) { return; }
       var text = graph.getNodeAttribute(box.id, "label") || box.id;
-      var strong = first[box.id] !== undefined && first[box.id] > 1e9 - 3 - data.focus.length;
-      labelContext.font = (strong ? "bold " : "") + LABEL_PX + "px system-ui, sans-serif";
+      labelContext.font = LABEL_PX + "px system-ui, sans-serif";
       labelContext.lineWidth = 4;
       labelContext.strokeStyle = "#ffffff";
       labelContext.strokeText(text, box.x + 2, box.y + box.h / 2);
@@ -275,10 +279,17 @@
 
   // --- camera ------------------------------------------------------------------------------------
 
+  /** The camera on a node, close enough that most of its neighbours stay in view. */
   function zoomTo(id, animate) {
     var display = renderer.getNodeDisplayData(id);
-    if (!display) { return; }
-    var target = { x: display.x, y: display.y, ratio: Math.min(renderer.getCamera().ratio, ZOOM_RATIO) };
+    if (!display || graph.order <= SMALL_DRAWING) { renderer.refresh(); return; } // a small drawing stays whole
+    var distances = graph.neighbors(id).map(function (other) {
+      var d = renderer.getNodeDisplayData(other);
+      return d ? Math.max(Math.abs(d.x - display.x), Math.abs(d.y - display.y)) : 0;
+    }).sort(function (a, b) { return a - b; });
+    var near = distances.length ? distances[Math.floor(distances.length * 0.8)] : 0;
+    var ratio = Math.min(renderer.getCamera().ratio, ZOOM_RATIO_MAX, Math.max(ZOOM_RATIO_MIN, 2.4 * near));
+    var target = { x: display.x, y: display.y, ratio: ratio };
     if (animate) { renderer.getCamera().animate(target, { duration: 400 }); }
     else { renderer.getCamera().setState(target); renderer.refresh(); }
   }
@@ -295,7 +306,7 @@
     var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs);
     var minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
     renderer.getCamera().setState({ x: (minX + maxX) / 2, y: (minY + maxY) / 2,
-      ratio: Math.min(1, Math.max(ZOOM_RATIO, 1.3 * Math.max(maxX - minX, maxY - minY))) });
+      ratio: Math.min(1, Math.max(ZOOM_RATIO_MIN, 1.3 * Math.max(maxX - minX, maxY - minY))) });
     renderer.refresh();
   }
 
