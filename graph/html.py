@@ -286,7 +286,7 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
     centres: dict[str, tuple[float, float]] = {}
     if view.focus:
         order = {n["id"]: (n["attrs"].get("date") or n["attrs"].get("published") or "9999", n["label"]) for n in nodes}
-        positions = level_layout(skeleton, view.focus, order)
+        positions = level_layout(skeleton, view.focus, order, set(story_nodes))
         page_layout = "levels"
     elif grouped:
         positions, centres = grouped_layout(

@@ -15,7 +15,8 @@ draws with sigma.js at these positions):
 
 * :func:`layout`: networkx's force layout, for an overview of a few hundred documents;
 * :func:`level_layout`: a focus laid out as a chain, one row per step along the relations
-  (what the focus rests on above it, what implements it below), each row in date order;
+  (what the focus rests on above it, what implements it below), each row in date order,
+  the stories under what they cite and the documents only cited beside it in a last band;
 * :func:`grouped_layout`: a large overview, one disc per group (document type) placed by
   networkx's force layout of the groups, its members in a sunflower spiral inside, the most
   cited in the middle; the page draws each group as one node until it is opened.
@@ -161,37 +162,56 @@ def layout(G: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[float, float
     return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in pos.items()}
 
 
-def levels(S: nx.DiGraph, focus: list[str]) -> dict[str, int]:
-    """Each node's step from the focus along the edges' direction: an edge u → v (u rests on,
-    implements or cites v) puts v one level above u. Nodes not reached sit at level 0."""
-    level = {node: 0 for node in focus if node in S}
+def _walk(S: nx.DiGraph, level: dict[str, int], allowed) -> None:
+    """Spread levels from the nodes in ``level`` over the edges between ``allowed`` nodes."""
     queue = deque(level)
     while queue:
         node = queue.popleft()
         for _u, v in S.out_edges(node):
-            if v not in level:
+            if v not in level and allowed(v):
                 level[v] = level[node] - 1
                 queue.append(v)
         for u, _v in S.in_edges(node):
-            if u not in level:
+            if u not in level and allowed(u):
                 level[u] = level[node] + 1
                 queue.append(u)
+
+
+def levels(S: nx.DiGraph, focus: list[str], stories: set[str] = frozenset()) -> dict[str, int]:
+    """Each node's step from the focus along the edges' direction: an edge u → v (u rests on,
+    implements or cites v) puts v one level above u. Documents are placed through relations
+    first; a story one level under the lowest document it cites; documents that only a story
+    joins to the rest (cited beside them) in a band of their own under everything else."""
+    level = {node: 0 for node in focus if node in S}
+    _walk(S, level, lambda n: n not in stories)
+    for story in stories & set(S):
+        cited = [level[v] for _u, v in S.out_edges(story) if v in level]
+        if cited:
+            level[story] = max(cited) + 1
+    beside = max(level.values(), default=0) + 1
     for node in S:
-        level.setdefault(node, 0)
+        level.setdefault(node, beside)
     return level
 
 
-def level_layout(S: nx.DiGraph, focus: list[str], order: dict[str, tuple]) -> dict[str, tuple[float, float]]:
+def level_layout(
+    S: nx.DiGraph, focus: list[str], order: dict[str, tuple], stories: set[str] = frozenset()
+) -> dict[str, tuple[float, float]]:
     """Rows by :func:`levels` (the lowest level on top: y grows upwards, as on the page), each
-    row sorted by ``order`` (date, then name) and wrapped into lines of a readable width."""
+    row sorted by ``order`` (date, then name) and wrapped into lines of a readable width; the
+    focus in the middle of its row."""
     rows: dict[int, list[str]] = defaultdict(list)
-    for node, lvl in levels(S, focus).items():
+    for node, lvl in levels(S, focus, stories).items():
         rows[lvl].append(node)
     positions: dict[str, tuple[float, float]] = {}
     y = 0.0
     for lvl in sorted(rows):
-        members = sorted(rows[lvl], key=lambda n: (n not in focus, order.get(n, ()), n))
+        members = sorted(rows[lvl], key=lambda n: (order.get(n, ()), n))
+        pinned = [n for n in members if n in focus]
+        rest = [n for n in members if n not in focus]
         width = max(6, math.ceil(math.sqrt(len(members) * 3)))
+        middle = min(width, len(rest)) // 2
+        members = rest[:middle] + pinned + rest[middle:]
         lines = [members[i : i + width] for i in range(0, len(members), width)]
         for line in lines:
             left = -(len(line) - 1) * COLUMN_GAP / 2

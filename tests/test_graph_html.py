@@ -362,8 +362,20 @@ def test_a_focus_is_laid_out_by_levels_along_the_relations(G):
     y = {n["id"]: n["y"] for n in data["nodes"]}
     # y grows upwards: what the focus implements above it, what implements it below, and so on down
     assert y["doc:50-QĐ/TW"] > y["doc:16-HD/BTCTW"] > y[DUK_NODE] > y["doc:02-HD/ĐU?tdu"]
-    assert y["story:tduk"] == y[DUK_NODE]  # the text citing the focus sits one level under it
-    assert y["story:t16"] == y["doc:16-HD/BTCTW"]  # the text citing 50-QĐ/TW, one level under that
+    # a story sits one level under the lowest document it cites
+    assert y["story:t16"] == y["doc:16-HD/BTCTW"]  # cites 50-QĐ/TW
+    assert y["story:tduk"] == y["doc:02-HD/ĐU?tdu"]  # cites 16-HD/BTCTW and 02-HD/ĐUK
+
+
+def test_documents_only_cited_beside_the_focus_get_a_band_under_the_chain():
+    recs = [
+        record("a", [citation("2-HD/TW", 0), citation("1-NQ/TW", 30)], [relation("2-HD/TW", "implements", "1-NQ/TW")]),
+        record("b", [citation("1-NQ/TW", 0), citation("7-KL/TW", 30)]),  # 7-KL/TW only cited beside it
+    ]
+    G = build_graph(recs)
+    y = {n["id"]: n["y"] for n in graph_payload(G, focus_view(G, "1-NQ/TW", 2))["nodes"]}
+    assert y["doc:1-NQ/TW"] > y["doc:2-HD/TW"] > y["doc:7-KL/TW"]
+    assert y["story:b"] > y["doc:7-KL/TW"]
 
 
 def test_a_large_overview_opens_grouped_by_type_each_group_a_disc_of_its_own():
