@@ -17,15 +17,16 @@ draws with sigma.js at these positions):
 * :func:`level_layout`: a focus laid out as a chain, one row per step along the relations
   (what the focus rests on above it, what implements it below), each row in date order,
   the stories under what they cite and the documents only cited beside it in a last band;
-* :func:`grouped_layout`: a large overview, one disc per group (document type) placed by
-  networkx's force layout of the groups, its members in a sunflower spiral inside, the most
-  cited in the middle; the page draws each group as one node until it is opened.
+* :func:`grouped_layout`: a large overview, one disc per group (document type), packed
+  without overlap (the largest in the middle, each next one beside the groups it is linked
+  to), its members in a sunflower spiral inside, the most important in the middle; the page
+  draws each group as one node until it is opened.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -229,6 +230,31 @@ def _spiral(members: list[str]) -> dict[str, tuple[float, float]]:
     }
 
 
+def _pack(radius: dict[str, float], links: dict[str, Counter]) -> dict[str, tuple[float, float]]:
+    """Centres for discs of these radii, none overlapping: the largest in the middle, each next one
+    touching one already placed where it sits nearest the middle and the groups it is linked to."""
+    placed: dict[str, tuple[float, float]] = {}
+    for g in sorted(radius, key=lambda g: (-radius[g], g)):
+        if not placed:
+            placed[g] = (0.0, 0.0)
+            continue
+        best, best_score = (0.0, 0.0), math.inf
+        linked = [(o, w) for o, w in links[g].items() if o in placed]
+        total = sum(w for _o, w in linked) or 1
+        for h, (hx, hy) in placed.items():
+            reach = radius[h] + radius[g] + GROUP_GAP
+            for k in range(36):
+                angle = 2 * math.pi * k / 36
+                c = (hx + reach * math.cos(angle), hy + reach * math.sin(angle))
+                if any(math.dist(c, placed[o]) < radius[o] + radius[g] + GROUP_GAP - 1e-6 for o in placed):
+                    continue
+                score = math.hypot(*c) + sum(w * math.dist(c, placed[o]) for o, w in linked) / total
+                if score < best_score:
+                    best, best_score = c, score
+        placed[g] = best
+    return placed
+
+
 def grouped_layout(
     S: nx.Graph, group: dict[str, str], rank: dict[str, float]
 ) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
@@ -237,22 +263,12 @@ def grouped_layout(
     for node in sorted(S, key=lambda n: (-rank.get(n, 0), n)):
         members[group[node]].append(node)
     radius = {g: SPIRAL_GAP * math.sqrt(len(m)) for g, m in members.items()}
-    between = nx.Graph()
-    between.add_nodes_from(sorted(members))
+    links: dict[str, Counter] = defaultdict(Counter)
     for u, v in S.edges():
-        a, b = group[u], group[v]
-        if a != b:
-            weight = between.get_edge_data(a, b, {"weight": 0})["weight"]
-            between.add_edge(a, b, weight=weight + 1)
-    if len(members) == 1:
-        centre = dict.fromkeys(members, (0.0, 0.0))
-    else:
-        pos = nx.spring_layout(between, seed=1, k=2 / math.sqrt(len(members)), iterations=200)
-        pairs = [(a, b) for a in pos for b in pos if a < b]
-        scale = max(
-            (radius[a] + radius[b] + GROUP_GAP) / max(math.dist(pos[a], pos[b]), 1e-6) for a, b in pairs
-        )
-        centre = {g: (float(x) * scale, float(y) * scale) for g, (x, y) in pos.items()}
+        if group[u] != group[v]:
+            links[group[u]][group[v]] += 1
+            links[group[v]][group[u]] += 1
+    centre = _pack(radius, links)
     positions = {}
     for g, nodes in members.items():
         cx, cy = centre[g]
