@@ -106,6 +106,8 @@ _SCRIPT_UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
 _PLACEHOLDER_RE = re.compile(r"\{\{(TITLE|CSS|LIBRARY|JS|DATA)\}\}")
 # Markup that would end or confuse an inline <script> if a library's source held it (in a string literal).
 _LIBRARY_MARKUP_RE = re.compile(r"<(?=/?script|!--)", re.IGNORECASE)
+
+
 class PageLibraryMissing(ImportError):
     """The drawing library's files are missing from graph/static/vendor (a broken install)."""
 
@@ -290,7 +292,9 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
         page_layout = "levels"
     elif grouped:
         positions, centres = grouped_layout(
-            skeleton.to_undirected(as_view=True), {n["id"]: n["group"] for n in nodes}, {n["id"]: n["rank"] for n in nodes}
+            skeleton.to_undirected(as_view=True),
+            {n["id"]: n["group"] for n in nodes},
+            {n["id"]: n["rank"] for n in nodes},
         )
         page_layout = "grouped"
     else:

@@ -225,7 +225,10 @@ def level_layout(
 
 def _spiral(members: list[str]) -> dict[str, tuple[float, float]]:
     return {
-        node: (SPIRAL_GAP * math.sqrt(i) * math.cos(i * GOLDEN_ANGLE), SPIRAL_GAP * math.sqrt(i) * math.sin(i * GOLDEN_ANGLE))
+        node: (
+            SPIRAL_GAP * math.sqrt(i) * math.cos(i * GOLDEN_ANGLE),
+            SPIRAL_GAP * math.sqrt(i) * math.sin(i * GOLDEN_ANGLE),
+        )
         for i, node in enumerate(members)
     }
 

@@ -9,7 +9,6 @@ import json
 import os
 import random
 import re
-import subprocess
 import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,15 +22,15 @@ from graph.html import (
     GROUP_ABOVE,
     LABELLED,
     LIBRARY_FILES,
-    VENDOR_DIR,
     NAMED,
     STATIC_DIR,
     UNTYPED,
+    VENDOR_DIR,
     graph_payload,
+    library_js,
     render_html,
     script_json,
     type_name,
-    library_js,
     write_html,
 )
 from graph.io import ExportError, export_graph
@@ -347,8 +346,13 @@ def test_labels_go_to_the_most_cited():
 def test_a_hub_of_relations_ranks_for_a_label_though_few_texts_cite_it():
     """A plan resting on 25 documents is cited by one text: it still ranks above documents cited more."""
     hub = "9-KH/TW"
-    recs = [record("plan", [citation(hub, 0)] + [citation(f"{i}-NQ/TW", 30 + i) for i in range(1, 26)],
-                   [relation(hub, "based_on", f"{i}-NQ/TW") for i in range(1, 26)])]
+    recs = [
+        record(
+            "plan",
+            [citation(hub, 0)] + [citation(f"{i}-NQ/TW", 30 + i) for i in range(1, 26)],
+            [relation(hub, "based_on", f"{i}-NQ/TW") for i in range(1, 26)],
+        )
+    ]
     recs += [record(f"c{i}{j}", [citation(f"{i}-NQ/TW", 0)]) for i in range(1, 26) for j in range(3)]
     data = graph_payload(build_graph(recs))
     by_id = {n["id"]: n for n in data["nodes"]}
@@ -742,8 +746,10 @@ def test_browser_overview_of_a_3000_text_store(tmp_path):
     assert dom.state["layout"] == "levels" and dom.state["selected"] == "doc:50-QĐ/TW"
     focused = _assert_labels_apart(dom, min_labels=30)
     _screenshot(chromium, focus, "focus-50-3000", tmp_path)
-    print(f"\n3000 texts: {everything} documents grouped in {len(types)}; labels, none overlapping: "
-          f"{opened} with the Quy định group open, {focused} on the focus of 50-QĐ/TW")
+    print(
+        f"\n3000 texts: {everything} documents grouped in {len(types)}; labels, none overlapping: "
+        f"{opened} with the Quy định group open, {focused} on the focus of 50-QĐ/TW"
+    )
 
 
 @pytest.mark.browser
