@@ -154,6 +154,27 @@ def loose_code_key(code: str) -> str:
     return _LOOSE_DROP.sub("", toneless(code_key(code)))
 
 
+# "năm" before a year: "Luật Đất đai năm 2024" and "Luật Đất đai 2024" are one name.
+_YEAR_WORD = re.compile(r"nam(?=\d{4}\b)")
+
+
+def document_name_key(name: str) -> str:
+    """A document's name compared loosely: no tone marks, case, spaces or dashes, "năm" before
+    a year optional: ``luat dat dai 2024`` finds ``Luật Đất đai năm 2024``.
+
+    >>> document_name_key("Luật Đất đai năm 2024") == document_name_key("luat dat dai 2024")
+    True
+    """
+    return _YEAR_WORD.sub("", loose_code_key(name))
+
+
+def common_name(names: dict | None) -> str | None:
+    """The name the texts give a document most often (ties: the longer, then the first in order)."""
+    if not names:
+        return None
+    return max(names.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
+
+
 def name_key(name: str) -> str:
     """A person's name as the networkx queries compare it: folded, one space."""
     return " ".join(fold(name).split())

@@ -25,6 +25,7 @@ from graph.answers import (
     PostHeld,
     UnknownDocument,
     document_label,
+    document_name_key,
     loose_code_key,
     name_key,
     toneless,
@@ -98,6 +99,9 @@ class GraphIndex:
             ).fetchall()
             if rows:
                 return rows
+            rows = self._by_name(select, code)
+            if rows:
+                return rows
         if "@" in code:  # CODE@ISSUER: the issuer's name in part, tone marks optional
             wanted, _, issuer = code.rpartition("@")
             loose_issuer = toneless(issuer)
@@ -110,6 +114,19 @@ class GraphIndex:
             if rows:
                 return rows
         raise UnknownDocument(code)
+
+    def _by_name(self, select: str, name: str) -> list[tuple]:
+        """Documents one of whose names (the ``names`` the texts give them) is ``name``, loosely."""
+        wanted = document_name_key(name)
+        ids = [
+            row_id
+            for row_id, attrs in self.conn.execute("SELECT id, attrs FROM graph_docs WHERE attrs LIKE '%\"names\":%'")
+            if any(document_name_key(given) == wanted for given in json.loads(attrs).get("names") or {})
+        ]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self.conn.execute(f"{select} WHERE d.id IN ({marks}) ORDER BY d.key", ids).fetchall()
 
     def _find_or_empty(self, code: str) -> list[tuple]:
         try:

@@ -21,6 +21,7 @@ from graph.schema import ensure_valid
 GRAPH_SCHEMA = "vanban.graph/1"
 #: A law's code, the only coded documents a name like "Luật Đất đai" is joined to.
 _LAW_CODE_RE = re.compile(r"^\d+/\d{4}/QH\d*(?:\|[IVX]+)?$")
+_CODE_YEAR_RE = re.compile(r"^\d+/((?:19|20)\d{2})/")  # the year inside a state code: 31/2024/QH15
 _EVIDENCE_TEXT_LIMIT = 400  # characters of evidence text kept on an edge
 
 
@@ -198,6 +199,7 @@ def _add_record(G: nx.MultiDiGraph, record: dict, terms: dict[str, set[str]]) ->
     )
 
     coded = 0
+    given: dict[str, set[str]] = {}  # node -> the names this text gives it
     for c in record.get("citations") or []:
         if c.get("code"):
             node = _add_document(G, keys.mention(coded), c)
@@ -209,6 +211,12 @@ def _add_record(G: nx.MultiDiGraph, record: dict, terms: dict[str, set[str]]) ->
         if node == own_node:
             continue  # a directive's own header is not a citation of itself
         _add_mention(G, text_node, node, c.get("start"), c.get("end"))
+        if c.get("name"):
+            given.setdefault(node, set()).add(given_name(c))
+    for node, names in given.items():
+        counts = G.nodes[node].setdefault("names", {})
+        for name in sorted(names):
+            counts[name] = counts.get(name, 0) + 1
 
     for r in record.get("relations") or []:
         near = (r.get("evidence") or {}).get("start")
@@ -251,6 +259,12 @@ def _add_own_document(G: nx.MultiDiGraph, record: dict, keys: _TextKeys) -> str 
     return node
 
 
+def given_name(citation: dict) -> str:
+    """The name a citation gives its document, with the edition's year: "Luật Đất đai năm 2024"."""
+    name, edition = _named_parts(citation)
+    return f"{name} năm {edition}" if edition else name
+
+
 def _named_parts(citation: dict) -> tuple[str, str | None]:
     """(name, edition) of a named citation: "Hiến pháp năm 2013" -> ("Hiến pháp", "2013")."""
     name, edition = citation["name"], citation.get("edition")
@@ -284,10 +298,36 @@ def _named_document_key(record: dict, citation: dict, keys: _TextKeys, terms: di
             return _coded_key(record, next(iter(coded.values())), keys, terms)
         if len(years) == 1 and not coded:
             edition = next(iter(years))
+        elif not years and not coded and _vietnamese_law_context(record):
+            # "Hiến pháp" in a text of 2020 about Vietnamese law: the Constitution then in force;
+            # an undated text is at least as recent as what it cites
+            day = record.get("published") or (record.get("self") or {}).get("issued")
+            if day:
+                edition = ident.edition_in_force(name, day)
+            else:
+                edition = ident.edition_in_force(name, _latest_cited_day(record), at_least=True)
     if edition is None:
         return ident.named_key(name)
     code = coded.get(edition) or ident.edition_code(name, edition)
     return _coded_key(record, code, keys, terms) if code else ident.named_key(name, edition)
+
+
+def _latest_cited_day(record: dict) -> str | None:
+    """The latest date of a document the text cites (its date, or its code's year): the text is no older."""
+    days = []
+    for c in record.get("citations") or []:
+        if c.get("date"):
+            days.append(str(c["date"])[:10])
+        match = _CODE_YEAR_RE.search(c.get("code") or "")
+        if match:
+            days.append(f"{match.group(1)}-01-01")
+    return max(days, default=None)
+
+
+def _vietnamese_law_context(record: dict) -> bool:
+    """The text is about Vietnamese law (not, say, an encyclopedia page on another country's
+    constitution): it is a directive, or it cites a Vietnamese document by its code."""
+    return record.get("kind") == "directive" or any(c.get("code") for c in record.get("citations") or [])
 
 
 def _coded_key(record: dict, code: str, keys: _TextKeys, terms: dict[str, set[str]]) -> DocumentKey:
@@ -318,6 +358,8 @@ def _add_document(G: nx.MultiDiGraph, key: DocumentKey, facts: dict, label: str 
     node = key.key
     if node not in G:
         name = facts.get("name")
+        if name and key.scope == "named" and "|" in node:  # an edition: its year, however the first text named it
+            name = f"{_named_parts(facts)[0]} năm {node.rsplit('|', 1)[1]}"
         G.add_node(
             node,
             kind="document",

@@ -42,6 +42,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.answers import common_name
 from graph.schema import RELATION_TYPES
 from graph.view import View, focus_view, grouped_layout, layout, level_layout, overview
 
@@ -212,12 +213,18 @@ def _document_item(G: nx.MultiDiGraph, node: str, data: dict) -> dict:
             "cited_by",
         )
     }
+    names = sorted((data.get("names") or {}).items(), key=lambda item: (-item[1], item[0]))
+    label = str(data.get("label") or node)
+    common = common_name(data.get("names"))
+    if data.get("code") and common:  # "31/2024/QH15 · Luật Đất đai năm 2024": the code and what texts call it
+        label = f"{label} · {common}"
     return {
         "id": node,
         "kind": "document",
-        "label": str(data.get("label") or node),
+        "label": label,
         "type": type_name(data),
         "attrs": attrs,
+        "names": [list(pair) for pair in names],
         "cited_in": _cited_in(G, node),
     }
 
@@ -348,9 +355,9 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
 
 
 def _not_drawn(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> list[list]:
-    """``[label, type, cited_by]`` of the documents left out of the drawing, most cited first (for search)."""
+    """``[label, type, cited_by, names]`` of the documents left out of the drawing, most cited first (for search)."""
     rows = [
-        [str(d.get("label") or n), type_name(d), d.get("cited_by") or 0]
+        [str(d.get("label") or n), type_name(d), d.get("cited_by") or 0, sorted(d.get("names") or {})]
         for n, d in G.nodes(data=True)
         if d.get("kind") == "document" and n not in H
     ]

@@ -120,10 +120,16 @@ class _Builder:
                 cited_by = stored.pop("cited_by")
                 entry = self.docs[key] = [row[0], stored, cited_by]
         if entry is None:
-            entry = self.docs[key] = [self._new_id("docs"), {k: v for k, v in attrs.items() if k != "cited_by"}, 0]
+            fresh = {k: (dict(v) if k == "names" else v) for k, v in attrs.items() if k != "cited_by"}
+            entry = self.docs[key] = [self._new_id("docs"), fresh, 0]
             return entry[0]
         state = entry[1]
         for name, value in attrs.items():
+            if name == "names":  # counts of texts per name add up, as build.py counts them
+                merged = state.setdefault("names", {})
+                for given, count in value.items():
+                    merged[given] = merged.get(given, 0) + count
+                continue
             if name in own_fields:
                 state[name] = value
             elif name in _FIXED_AT_CREATION or name in _SECOND_OF_PAIR or not value or state.get(name):

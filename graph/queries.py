@@ -24,6 +24,7 @@ from graph.answers import (
     PostHeld,
     UnknownDocument,
     display_label,
+    document_name_key,
     meet_in_the_middle,
 )
 from graph.schema import ensure_valid
@@ -87,10 +88,27 @@ def find_documents(G: nx.MultiDiGraph, code: str) -> list[str]:
     ensure_valid(G)
     if code in G and G.nodes[code].get("kind") == "document":
         return [code]
-    nodes = _code_index(G).get(code_key(code), [])
+    nodes = _code_index(G).get(code_key(code), []) or _name_index(G).get(document_name_key(code), [])
     if not nodes:
         raise UnknownDocument(code)
     return sorted(nodes)
+
+
+def _name_index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Documents by every name the texts give them (:func:`graph.answers.document_name_key`)."""
+    stamp = G.number_of_nodes()
+    cached = G.graph.get("_name_index")
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    index: dict[str, list[str]] = {}
+    for node, data in G.nodes(data=True):
+        if data.get("kind") == "document":
+            for name in data.get("names") or {}:
+                nodes = index.setdefault(document_name_key(name), [])
+                if node not in nodes:
+                    nodes.append(node)
+    G.graph["_name_index"] = (stamp, index)
+    return index
 
 
 def _label(G: nx.MultiDiGraph, node: str) -> str:

@@ -421,7 +421,8 @@
         details.appendChild(names);
       }
       if (n.attrs.ambiguous) {
-        details.appendChild(el("div", "muted", "Ambiguous: the citing texts do not say which issuer's document this is."));
+        var unknown = { named: "edition", central: "term" }[n.attrs.scope] || "issuer";
+        details.appendChild(el("div", "muted", "Ambiguous: the citing texts do not say which " + unknown + " this document is."));
       }
       details.appendChild(el("h3", null, "Stories citing it (" + n.cited_in.length + ")"));
       var list = el("ul", "items");

@@ -202,8 +202,12 @@ def _report_lines(report) -> list[str]:
     for name in ("doc_type_name", "issuer", "date", "subject", "scope", "term", "cited_by"):
         if a.get(name) not in (None, ""):
             lines.append(f"  {name}: {a[name]}")
+    if a.get("names"):  # the names the texts give it, the most frequent first
+        ranked = sorted(a["names"].items(), key=lambda item: (-item[1], item[0]))
+        lines.append("  names: " + "; ".join(f"{name} ({count} texts)" for name, count in ranked[:8]))
     if a.get("ambiguous"):
-        lines.append("  ambiguous: the citing texts do not say which issuer's document this is")
+        unknown = {"named": "edition", "central": "term"}.get(a.get("scope") or "", "issuer")
+        lines.append(f"  ambiguous: the citing texts do not say which {unknown} this document is")
     for heading, links in (("rests on:", report.basis), ("rested on by:", report.dependents)):
         lines.append("  " + heading)
         lines += [

@@ -1,0 +1,156 @@
+"""Names on document nodes: every name the texts give a document is kept with how many texts give
+it; `vanban query doc` (networkx and the store's index alike) and the page find a document by any of
+them without tone marks; an edition-less "Hiến pháp" joins the edition its text's date settles."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from graph.ask import GraphIndex
+from graph.build import build_graph
+from graph.html import graph_payload
+from graph.identity import edition_in_force
+from graph.index import build_index
+from graph.queries import UnknownDocument, find_documents
+from graph.view import focus_view
+from tests.records import citation, record
+
+LAW = "31/2024/QH15"
+
+
+def _law(start, name="Luật Đất đai", edition="2024"):
+    return citation(LAW, start, "Quốc hội", doc_type="L", doc_type_name="Luật", name=name, edition=edition)
+
+
+def _named(start, name, edition=None):
+    return citation(None, start, name=name, edition=edition, form="named", doc_type_name="Luật")
+
+
+def _records() -> list[dict]:
+    return [
+        record("a", [_law(0)]),
+        record("b", [_law(0), _law(60)]),  # twice in one text: one text
+        record("c", [citation(LAW, 0, "Quốc hội", doc_type="L", doc_type_name="Luật")]),  # "Luật số 31/2024/QH15"
+        record("d", [_law(0), _named(80, "Luật Đất đai")]),  # the name alone, settled by the code beside it
+        record("e", [citation("9-KL/TW", 0)]),
+    ]
+
+
+def _index(records: list[dict]) -> GraphIndex:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE documents (source TEXT)")
+    build_index(conn, records)
+    return GraphIndex(conn)
+
+
+def test_a_document_keeps_every_name_the_texts_give_it_with_how_many_texts():
+    G = build_graph(_records())
+    assert G.nodes[f"doc:{LAW}"]["names"] == {"Luật Đất đai năm 2024": 3, "Luật Đất đai": 1}
+    assert "names" not in G.nodes["doc:9-KL/TW"]
+
+
+@pytest.mark.parametrize(
+    "asked, found",
+    [
+        ("Luật Đất đai năm 2024", [f"doc:{LAW}"]),
+        ("luat dat dai nam 2024", [f"doc:{LAW}"]),  # no tone marks, lower case
+        ("LUAT DAT DAI 2024", [f"doc:{LAW}"]),  # "năm" before the year left out
+        ("31/2024/qh15", [f"doc:{LAW}"]),  # the code still works
+        ("luat dat dai nam 2013", None),  # another edition: nothing
+        ("luat dat", None),  # part of a name is not a name
+    ],
+)
+def test_query_finds_a_document_by_any_of_its_names_in_networkx_and_in_the_index(asked, found):
+    G = build_graph(_records())
+    index = _index(_records())
+    if found is None:
+        with pytest.raises(UnknownDocument):
+            find_documents(G, asked)
+        with pytest.raises(UnknownDocument):
+            index.find_documents(asked)
+    else:
+        assert find_documents(G, asked) == index.find_documents(asked) == found
+
+
+def test_the_index_adds_up_names_as_the_graph_does():
+    index = _index(_records())
+    report = index.doc(LAW)[0]
+    assert report.attributes["names"] == {"Luật Đất đai năm 2024": 3, "Luật Đất đai": 1}
+
+
+def test_the_page_labels_a_coded_law_with_its_most_frequent_name_and_searches_every_name():
+    G = build_graph(_records())
+    data = graph_payload(G, focus_view(G, LAW, 1))
+    law = next(n for n in data["nodes"] if n["id"] == f"doc:{LAW}")
+    assert law["label"] == f"{LAW} · Luật Đất đai năm 2024"
+    assert law["names"] == [["Luật Đất đai năm 2024", 3], ["Luật Đất đai", 1]]
+
+
+# --- "Hiến pháp" with no year ---------------------------------------------------------------
+
+CONSTITUTION = "doc:named:hiến pháp"
+
+
+def _constitution_text(text_id, published, *others, kind=None):
+    rec = record(text_id, [_named(0, "Hiến pháp"), *others], published=published)
+    if kind:
+        rec["kind"] = kind
+    return rec
+
+
+@pytest.mark.parametrize(
+    "rec, node",
+    [
+        # dated after 1 January 2014, about Vietnamese law (it cites a code): the 2013 Constitution
+        (_constitution_text("a", "2020-05-01", citation("9-KL/TW", 40)), f"{CONSTITUTION}|2013"),
+        # dated in 2005: the 1992 one, then in force
+        (_constitution_text("b", "2005-03-01", citation("9-KL/TW", 40)), f"{CONSTITUTION}|1992"),
+        # undated, but it cites a law of 2024: it is no older, and no edition came after 2013
+        (_constitution_text("c", None, _law(40)), f"{CONSTITUTION}|2013"),
+        # undated, citing a document of 2010 only: written in 2010 or later, 1992 or 2013: not settled
+        (_constitution_text("d", None, citation("5/2010/QH12", 40)), CONSTITUTION),
+        # dated 2020, but nothing says it is about Vietnamese law (a page on another country): not settled
+        (_constitution_text("e", "2020-05-01"), CONSTITUTION),
+        # the text names the 1992 edition by its year elsewhere: that one (as before)
+        (_constitution_text("f", "2020-05-01", _named(60, "Hiến pháp năm 1992", "1992")), f"{CONSTITUTION}|1992"),
+    ],
+)
+def test_an_edition_less_constitution_joins_the_edition_its_text_settles(rec, node):
+    G = build_graph([rec])
+    cited = [v for v in G.successors(f"text:{rec['id']}") if v.startswith(CONSTITUTION)]
+    assert cited == [node]
+
+
+def test_an_edition_node_is_labelled_with_its_year_whoever_named_it_first():
+    G = build_graph([_constitution_text("a", "2020-05-01", citation("9-KL/TW", 40))])
+    assert G.nodes[f"{CONSTITUTION}|2013"]["label"] == "Hiến pháp năm 2013"
+    assert G.nodes[f"{CONSTITUTION}|2013"]["names"] == {"Hiến pháp": 1}
+
+
+@pytest.mark.parametrize(
+    "day, at_least, edition",
+    [
+        ("2014-01-01", False, "2013"),
+        ("2013-12-31", False, "1992"),
+        ("1946-11-08", False, None),  # before the first
+        ("2013-12-31", True, None),  # at least 2013-12-31: 1992 or 2013
+        ("2014-01-01", True, "2013"),
+        (None, False, None),
+    ],
+)
+def test_edition_in_force(day, at_least, edition):
+    assert edition_in_force("Hiến pháp", day, at_least=at_least) == edition
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["luat dat dai nam 2024", "Luật Đất đai", "31/2024/QH15"])
+def test_browser_page_search_finds_a_law_by_any_name(tmp_path, query):
+    from graph.html import write_html
+    from tests.test_graph_html import _open, chromium_command
+
+    G = build_graph(_records())
+    page = write_html(G, tmp_path / "law.html", focus=LAW, depth=1)
+    _text, dom = _open(chromium_command(), page, tmp_path / "profile", q=query)
+    assert dom.state["matches"][0] == f"doc:{LAW}" and dom.state["selected"] == f"doc:{LAW}"
