@@ -48,6 +48,20 @@ class Link:
     via: str | None = None
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """One text's evidence for a relation: where it is (text, source, original offsets), the rule
+    and confidence, and the sentence (``None`` where only the store's text has it)."""
+
+    text_id: str
+    source: str | None
+    start: int | None
+    end: int | None
+    rule: str | None
+    confidence: float | None
+    sentence: str | None = None
+
+
 @dataclass
 class DocumentReport:
     """What a document is, what it rests on, what rests on it, and the texts that cite it."""

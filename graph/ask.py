@@ -19,6 +19,7 @@ from graph.answers import (
     Candidate,
     Cited,
     DocumentReport,
+    Evidence,
     Hop,
     Link,
     NoPath,
@@ -127,6 +128,20 @@ class GraphIndex:
             return []
         marks = ",".join("?" * len(ids))
         return self.conn.execute(f"{select} WHERE d.id IN ({marks}) ORDER BY d.key", ids).fetchall()
+
+    def relation_evidence(self, source: str, target: str, kind: str) -> list[Evidence]:
+        """As :func:`graph.queries.relation_evidence`, node keys in; the sentence is left to the
+        caller, who has the store's text (the tables keep offsets, not sentences)."""
+        return [
+            Evidence(text_id, src, start, end, rule, confidence)
+            for text_id, src, start, end, rule, confidence in self.conn.execute(
+                'SELECT t.text_id, t.source, v.start, v."end", v.rule, v.confidence'
+                " FROM graph_docs a JOIN graph_edges e ON e.src = a.id JOIN graph_docs b ON b.id = e.dst"
+                " JOIN graph_evidence v ON v.edge = e.id JOIN graph_texts t ON t.id = v.text"
+                " WHERE a.key = ? AND b.key = ? AND e.type = ? ORDER BY v.rowid",
+                (source, target, kind),
+            )
+        ]
 
     def _find_or_empty(self, code: str) -> list[tuple]:
         try:

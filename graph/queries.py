@@ -18,6 +18,7 @@ from graph.answers import (
     DOWNWARD_TYPES,
     Cited,
     DocumentReport,
+    Evidence,
     Hop,
     Link,
     NoPath,
@@ -33,6 +34,7 @@ __all__ = [
     "DOWNWARD_TYPES",
     "Cited",
     "DocumentReport",
+    "Evidence",
     "Hop",
     "Link",
     "NoPath",
@@ -44,6 +46,7 @@ __all__ = [
     "implementers",
     "path",
     "person",
+    "relation_evidence",
     "top",
 ]
 
@@ -129,6 +132,26 @@ def _relation_links(
         other = v if outgoing else u
         links.append(Link(other, _label(G, other), data["type"], data["confidence"], data["count"]))
     return sorted(links, key=lambda link: (link.type, link.label))
+
+
+def relation_evidence(G: nx.MultiDiGraph, source: str, target: str, kind: str) -> list[Evidence]:
+    """The evidence of the relation ``source --kind--> target`` (node keys), one item per text and
+    span, in the order the texts were read; empty when there is no such relation."""
+    data = G.get_edge_data(source, target, key=kind) if source in G and target in G else None
+    if not data or data.get("kind") != "relation":
+        return []
+    return [
+        Evidence(
+            item.get("text_id"),
+            G.nodes.get(f"text:{item.get('text_id')}", {}).get("source"),
+            item.get("start"),
+            item.get("end"),
+            item.get("rule"),
+            item.get("confidence"),
+            item.get("text"),
+        )
+        for item in data.get("evidence") or []
+    ]
 
 
 # --- the queries ------------------------------------------------------------------------
