@@ -227,7 +227,7 @@ def edition_in_force(name: str, day: str | None, at_least: bool = False) -> str 
         return None
     table = load_table("named_documents.json").get("editions", {})
     wanted = " ".join(fold(name).split())
-    rows = next((rows for known, rows in table.items() if " ".join(fold(known).split()) == wanted), [])
+    rows: list[dict] = next((rows for known, rows in table.items() if " ".join(fold(known).split()) == wanted), [])
     dated = sorted((row["in_force"], row["year"]) for row in rows if row.get("in_force"))
     before = [year for start, year in dated if start <= day[:10]]
     if not before or (at_least and before[-1] != dated[-1][1]):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict, deque
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -178,7 +179,7 @@ def _walk(S: nx.DiGraph, level: dict[str, int], allowed) -> None:
                 queue.append(u)
 
 
-def levels(S: nx.DiGraph, focus: list[str], stories: set[str] = frozenset()) -> dict[str, int]:
+def levels(S: nx.DiGraph, focus: list[str], stories: Set[str] = frozenset()) -> dict[str, int]:
     """Each node's step from the focus along the edges' direction: an edge u → v (u rests on,
     implements or cites v) puts v one level above u. Documents are placed through relations
     first; a story one level under the lowest document it cites; documents that only a story
@@ -196,7 +197,7 @@ def levels(S: nx.DiGraph, focus: list[str], stories: set[str] = frozenset()) -> 
 
 
 def level_layout(
-    S: nx.DiGraph, focus: list[str], order: dict[str, tuple], stories: set[str] = frozenset()
+    S: nx.DiGraph, focus: list[str], order: dict[str, tuple], stories: Set[str] = frozenset()
 ) -> dict[str, tuple[float, float]]:
     """Rows by :func:`levels` (the lowest level on top: y grows upwards, as on the page), each
     row sorted by ``order`` (date, then name) and wrapped into lines of a readable width; the
