@@ -59,6 +59,6 @@ def register(mount: str) -> None:
     # traceback for real errors (500) only, and handle_exception above logs the 4xx in one line.
     import datasette.handle_exception as default_handler
 
-    default_handler.rich = None  # type: ignore[attr-defined]
+    default_handler.rich = None
     if pm.get_plugin(PLUGIN_NAME) is None:
         pm.register(sys.modules[__name__], name=PLUGIN_NAME)
