@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.run.process import extract_paths
-from pipeline.serve.datasette import QUERIES, TABLES, ensure_views, metadata
+from pipeline.serve.datasette import QUERIES, TABLES, add_sql_functions, ensure_views, metadata
 from pipeline.store.db import Store
 from tests.browser import chromium, run_chromium
 
@@ -45,6 +45,7 @@ def store_path(tmp_path_factory) -> Path:
 
 def _rows(db: Path, sql: str, **params) -> list[dict]:
     con = sqlite3.connect(db)
+    add_sql_functions(con)
     con.row_factory = sqlite3.Row
     try:
         return [dict(r) for r in con.execute(sql, params)]
@@ -90,6 +91,9 @@ def test_facets_on_type_issuer_year_and_relation_type(table, facets):
         ("implementers", {"code": "50-QĐ/TW"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), ("50-QĐ/TW", None, None)),
         ("basis", {"code": "16-HD/BTCTW"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), (None, None, "16-HD/BTCTW")),
         ("implementers", {"code": "no-such/TW"}, None, None),
+        # as forgiving as the command line: no tone marks, any case
+        ("implementers", {"code": "50-qd/tw"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), ("50-QĐ/TW", None, None)),
+        ("basis", {"code": "16-hd/btctw"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), (None, None, "16-HD/BTCTW")),
     ],
 )
 def test_canned_relation_queries(store_path, query, params, expected, unexpected):
@@ -104,11 +108,24 @@ def test_canned_relation_queries(store_path, query, params, expected, unexpected
     assert all(t[side] != unexpected[side] for t in triples)
 
 
+def test_canned_chain_of_implementers_goes_all_the_way_down(store_path):
+    rows = _rows(store_path, QUERIES["implementers_chain"]["sql"], code="50-qd/tw")
+    direct = {r["from_code"] for r in _rows(store_path, QUERIES["implementers"]["sql"], code="50-QĐ/TW")}
+    depth: dict[str, int] = {}
+    for r in rows:  # a document may implement the code and, too, one of its implementers
+        depth[r["from_code"]] = min(depth.get(r["from_code"], 99), r["depth"])
+    assert direct and {code for code, d in depth.items() if d == 1} == direct
+    assert max(depth.values()) >= 2  # 16-HD/BTCTW implements 50-QĐ/TW, and is implemented in turn
+    deeper = [r for r in rows if r["depth"] == 2]
+    assert all(r["to_code"] in direct for r in deeper) and all(r["evidence"] for r in rows)
+
+
 @pytest.mark.parametrize(
     "name, title, organization",
     [
         ("Võ Thị Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),
         ("Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),
+        ("vo thi mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),  # no tone marks, lower case
     ],
 )
 def test_canned_posts_of_a_person(store_path, name, title, organization):

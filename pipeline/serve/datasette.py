@@ -20,6 +20,8 @@ from pathlib import Path
 
 import click
 
+from graph.answers import loose_code_key, toneless
+
 DEFAULT_PORT = 8001
 GRAPH_MOUNT = "graph"  # the graph page is served at /graph/graph.html, the style sheet beside it
 
@@ -361,21 +363,38 @@ INTERNAL_TABLES: dict[str, tuple[str, dict[str, str]]] = {
 QUERIES = {
     "implementers": {
         "title": "What implements CODE (or rests on it)",
-        "description": "Documents that implement or are based on a code, with the evidence. Example: 50-QĐ/TW",
+        "description": "Documents that implement or are based on a code, with the evidence. The code as you "
+        "like it: 57-nq/tw, 366-QD/TW (no tone marks, any case). Example: 50-QĐ/TW",
         "sql": "select from_code, type, to_code, confidence, evidence, source, published from relation_index "
-        "where to_code = :code and type in ('implements', 'based_on') order by type, from_code",
+        "where vanban_code(to_code) = vanban_code(:code) and type in ('implements', 'based_on') "
+        "order by type, from_code",
+    },
+    "implementers_chain": {
+        "title": "What implements CODE, all the way down",
+        "description": "The whole chain under a code: what implements it, what implements those, and so on "
+        "(depth 1 = directly), with the evidence. Example: 50-QĐ/TW",
+        "sql": "with recursive chain(code, depth) as (select vanban_code(:code), 0 union "
+        "select vanban_code(r.from_code), chain.depth + 1 from relations r join chain "
+        "on vanban_code(r.to_code) = chain.code where r.type in ('implements', 'based_on') and chain.depth < 12) "
+        "select min(chain.depth) + 1 as depth, ri.from_code, ri.type, ri.to_code, ri.confidence, ri.evidence, "
+        "ri.source, ri.published from relation_index ri join chain on vanban_code(ri.to_code) = chain.code "
+        "where ri.type in ('implements', 'based_on') group by ri.from_code, ri.type, ri.to_code, ri.source, ri.start "
+        "order by depth, ri.to_code, ri.from_code",
     },
     "basis": {
         "title": "What does CODE rest on",
-        "description": "What a document is based on or implements, with the evidence. Example: 16-HD/BTCTW",
+        "description": "What a document is based on or implements, with the evidence. Codes as you like them "
+        "(no tone marks, any case). Example: 16-HD/BTCTW",
         "sql": "select from_code, type, to_code, confidence, evidence, source, published from relation_index "
-        "where from_code = :code and type in ('based_on', 'implements') order by type, to_code",
+        "where vanban_code(from_code) = vanban_code(:code) and type in ('based_on', 'implements') "
+        "order by type, to_code",
     },
     "posts_of_person": {
         "title": "Posts of a person",
-        "description": "Who held which post when (a name or part of one). Example: Võ Thị Mai",
+        "description": "Who held which post when (a name or part of one, tone marks optional: to lam). "
+        "Example: Võ Thị Mai",
         "sql": "select name, title, organization, date, text_title, source from person_index "
-        "where name like '%' || :name || '%' order by name, date",
+        "where vanban_name(name) like '%' || vanban_name(:name) || '%' order by name, date",
     },
     "search_texts": {
         "title": "Texts containing words",
@@ -384,6 +403,21 @@ QUERIES = {
         "where text_search match :words order by rank limit 100",
     },
 }
+
+
+def _code(value: str | None) -> str | None:
+    return None if value is None else loose_code_key(str(value))
+
+
+def _name(value: str | None) -> str | None:
+    return None if value is None else " ".join(toneless(str(value)).split())
+
+
+def add_sql_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the canned queries use: ``vanban_code(x)`` compares codes as `vanban query`
+    does (no tone marks, case, dashes, Đ/D), ``vanban_name(x)`` names without tone marks or case."""
+    conn.create_function("vanban_code", 1, _code, deterministic=True)
+    conn.create_function("vanban_name", 1, _name, deterministic=True)
 
 
 def ensure_views(db_path: str | Path) -> None:

@@ -26,6 +26,14 @@ def render_cell(value, column, table):
     return Markup(f'<a href="{escape(href)}" title="{escape(value)} on the citation graph">graph ↗</a>')
 
 
+@hookimpl
+def prepare_connection(conn):
+    """The SQL functions of the canned queries (codes and names compared as `vanban query` does)."""
+    from pipeline.serve.datasette import add_sql_functions
+
+    add_sql_functions(conn)
+
+
 @hookimpl(tryfirst=True)
 def handle_exception(datasette, request, exception):
     """A 4xx (a table or row that is not there, a bad parameter): one line on stderr and Datasette's
