@@ -202,6 +202,45 @@ def test_a_page_not_found_is_one_line_in_the_log(store_path):
     assert "Error 404" in done.stdout and "Traceback" not in done.stdout + done.stderr
 
 
+def test_a_document_row_page_is_readable_not_a_json_dump(store_path):
+    from datasette.utils import tilde_encode
+
+    [row] = _rows(store_path, "select source from documents where source like '%huong-dan-02-HD-DUK.pdf'")
+    path = f"/vanban/documents/{tilde_encode(row['source'])}"
+    done = subprocess.run(
+        [*VANBAN, "serve", "--db", str(store_path), "--get", path], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    page = done.stdout
+    assert "vanban-record" in page and '"schema"' not in page  # rendered, no raw JSON
+    assert "02-HD/ĐUK · Hướng dẫn" in page  # its own code and type
+    assert "relations (" in page and "<q>" in page and "/graph/graph.html?q=" in page  # evidence and graph links
+
+
+def test_record_html_escapes_what_the_texts_hold():
+    from pipeline.serve.plugin import record_html
+
+    record = {
+        "kind": "news",
+        "source": "a<b>.txt",
+        "title": "<script>alert(1)</script>",
+        "relations": [
+            {
+                "source": "1-HD/TW",
+                "type": "implements",
+                "target": "2-NQ/TW",
+                "confidence": 0.9,
+                "evidence": {"text": "<img src=x onerror=alert(1)>", "start": 3, "end": 40, "rule": "r"},
+            }
+        ],
+        "citations": [{"code": "2-NQ/TW", "text": "Nghị quyết <b>2</b>", "start": 0, "end": 9}],
+    }
+    html = record_html(json.dumps(record), "/db/relation_index")
+    assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
+    assert "[3:40] r" in html and "source=a%3Cb%3E.txt" in html
+    assert record_html("not json <b>", "/x") == "not json &lt;b&gt;"
+
+
 def test_serve_refuses_a_missing_store(tmp_path):
     missing = tmp_path / "nope.db"
     done = subprocess.run([*VANBAN, "serve", "--db", str(missing)], capture_output=True, text=True, timeout=60)
