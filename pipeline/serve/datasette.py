@@ -30,6 +30,23 @@ STYLE_CSS = """
 dl.column-descriptions { font-size: 0.85em; line-height: 1.5; max-width: 100em; }
 dl.column-descriptions dt { display: inline; font-weight: bold; }
 dl.column-descriptions dd { display: inline; margin: 0 1.2em 0 0.3em; color: #555; }
+/* a document's row page: its cells one under the other, the record readable (plugin.record_html) */
+body.row.table-documents table.rows-and-columns thead { display: none; }
+body.row.table-documents table.rows-and-columns td { display: block; border: none; padding: 2px 0; }
+body.row.table-documents td.col-record { max-width: 70em; }
+body.row.table-documents td::before { color: #666; font-size: 0.85em; margin-right: 0.5em; }
+body.row.table-documents td.col-source::before { content: "source"; }
+body.row.table-documents td.col-id::before { content: "id"; }
+body.row.table-documents td.col-status::before { content: "status"; }
+body.row.table-documents td.col-error::before { content: "error"; }
+body.row.table-documents td.col-kind::before { content: "kind"; }
+body.row.table-documents td.col-title::before { content: "title"; }
+body.row.table-documents td.col-published::before { content: "published"; }
+body.row.table-documents td.col-record::before { content: "record"; }
+body.row.table-documents td.col-processed_at::before { content: "processed_at"; }
+body.row.table-documents td.col-origin::before { content: "origin"; }
+.vanban-record q { color: #333; }
+.vanban-record details { margin: 4px 0; }
 """
 
 VIEWS_SQL = """
@@ -510,6 +527,11 @@ def serve_store(db: Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, get
         "--setting",
         "sql_time_limit_ms",
         "3000",
+        # suggesting facets runs a query per column of every page (each reading every record's JSON
+        # for the views): the facets worth having are configured in TABLES
+        "--setting",
+        "suggest_facets",
+        "off",
     ]
     if get_path:
         args += ["--get", get_path]
