@@ -60,9 +60,13 @@ def flattened_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
+#: Attributes written as JSON text: the schema's lists, and a document's names (name -> texts).
+_JSON_ATTRIBUTES = LIST_ATTRIBUTES | {"names"}
+
+
 def _restore(data: dict) -> dict:
-    """Undo the flattening of list attributes."""
-    for name in LIST_ATTRIBUTES & data.keys():
+    """Undo the flattening of list and dict attributes."""
+    for name in _JSON_ATTRIBUTES & data.keys():
         if isinstance(data[name], str):
             data[name] = json.loads(data[name])
     return data

@@ -248,6 +248,24 @@ class _EvidenceReader:
                 self._texts[source] = None
         return self._texts[source]
 
+    def _kept_sentence(self, source: str | None, start, end) -> str | None:
+        """The sentence the record kept with its relation, for a store without the text itself."""
+        if source is None:
+            return None
+        key = "record:" + source
+        if key not in self._texts:
+            try:
+                row = self.index.conn.execute("SELECT record FROM documents WHERE source = ?", (source,)).fetchone()
+            except sqlite3.Error:
+                row = None
+            self._texts[key] = row[0] if row else None
+        record = json.loads(self._texts[key] or "{}")
+        for relation in record.get("relations") or []:
+            evidence = relation.get("evidence") or {}
+            if evidence.get("start") == start and evidence.get("end") == end and evidence.get("text"):
+                return evidence["text"]
+        return None
+
     def items(self, source: str, target: str, kind: str) -> list[dict]:
         """Each text's evidence for ``source --kind--> target``: text, source, offsets, rule, sentence."""
         if self.width == 0:
@@ -259,6 +277,10 @@ class _EvidenceReader:
             if text is not None and isinstance(ev.start, int) and isinstance(ev.end, int):
                 width = self.width if self.width is not None else min(ev.end - ev.start, EVIDENCE_WIDTH)
                 sentence = evidence_window(text, ev.start, ev.end, width)
+            elif sentence is None:
+                sentence = self._kept_sentence(ev.source, ev.start, ev.end)
+                if sentence and self.width is not None and len(sentence) > self.width:
+                    sentence = sentence[: max(self.width - 1, 0)].rstrip() + "…"
             items.append(dict(asdict(ev), sentence=sentence))
         return items
 
