@@ -172,7 +172,7 @@ def extract(
     parts: Path | None,
     parts_format: str,
 ) -> None:
-    """Print one JSON record per document (JSON Lines, the OUTPUT.md contract).
+    """Print one JSON record per document (JSON Lines; fields in the README's "What comes out: the record").
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
     """
