@@ -182,6 +182,15 @@ def document_name_key(name: str) -> str:
     return _YEAR_WORD.sub("", loose_code_key(name))
 
 
+def majority_spelling(spellings: dict | None, current: str | None) -> str | None:
+    """Of the spellings that fold like ``current`` ("Ban chấp hành Trung ương" 22 times, "Ban Chấp
+    hành Trung ương" 357), the most used (ties: the greater string, so any merge order agrees)."""
+    if not spellings or not current:
+        return current
+    same = [(count, spelling) for spelling, count in spellings.items() if fold(spelling) == fold(current)]
+    return max(same)[1] if same else current
+
+
 def common_name(names: dict | None) -> str | None:
     """The name the texts give a document most often (ties: the longer, then the first in order)."""
     if not names:

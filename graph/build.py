@@ -15,6 +15,7 @@ import networkx as nx
 
 from extractors.codes import code_key, fold, issuer_name, type_abbreviation, type_name_for_code
 from graph import identity as ident
+from graph.answers import majority_spelling
 from graph.identity import DocumentKey
 from graph.schema import ensure_valid
 
@@ -50,6 +51,7 @@ def build_graph(records: Iterable[dict], validate: bool = True) -> nx.MultiDiGra
     G = nx.MultiDiGraph(schema=GRAPH_SCHEMA)
     for record in records:
         _add_record(G, record, terms)
+    majority_issuers(d for _n, d in G.nodes(data=True) if d.get("kind") == "document")
     for node, data in G.nodes(data=True):
         if data["kind"] == "document":
             data["cited_by"] = len(
@@ -390,10 +392,20 @@ def _add_document(G: nx.MultiDiGraph, key: DocumentKey, facts: dict, label: str 
         issuer = None  # an unqualified local code names no issuer we can trust
     elif not issuer and key.scope == "central":
         issuer = issuer_name(data.get("issuer_code") or facts.get("issuer_code"))
+    if issuer and issuer == facts.get("issuer"):  # each spelling a text gives: the node shows the most used
+        spellings = data.setdefault("issuer_spellings", {})
+        spellings[issuer] = spellings.get(issuer, 0) + 1
     if issuer and not data.get("issuer"):
         data["issuer"] = issuer
         G.add_edge(node, _add_organization(G, issuer), key="issued_by", kind="issued_by")
     return node
+
+
+def majority_issuers(docs: Iterable[dict]) -> None:
+    """Each document's issuer as most texts spell it (of the spellings that fold alike)."""
+    for data in docs:
+        if data.get("issuer_spellings"):
+            data["issuer"] = majority_spelling(data["issuer_spellings"], data.get("issuer"))
 
 
 def document_type(doc_type: str | None, doc_type_name: str | None) -> tuple[str | None, str | None]:

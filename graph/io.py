@@ -60,8 +60,8 @@ def flattened_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
-#: Attributes written as JSON text: the schema's lists, and a document's names (name -> texts).
-_JSON_ATTRIBUTES = LIST_ATTRIBUTES | {"names"}
+#: Attributes written as JSON text: the schema's lists, a document's names and issuer spellings (counts).
+_JSON_ATTRIBUTES = LIST_ATTRIBUTES | {"names", "issuer_spellings"}
 
 
 def _restore(data: dict) -> dict:

@@ -154,3 +154,20 @@ def test_browser_page_search_finds_a_law_by_any_name(tmp_path, query):
     page = write_html(G, tmp_path / "law.html", focus=LAW, depth=1)
     _text, dom = _open(chromium_command(), page, tmp_path / "profile", q=query)
     assert dom.state["matches"][0] == f"doc:{LAW}" and dom.state["selected"] == f"doc:{LAW}"
+
+
+# --- an issuer spelled two ways -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first", ["Ban chấp hành Trung ương", "Ban Chấp hành Trung ương"])
+def test_an_issuer_shows_the_spelling_most_texts_use_whichever_came_first(first):
+    other = "Ban Chấp hành Trung ương" if first == "Ban chấp hành Trung ương" else "Ban chấp hành Trung ương"
+    majority = "Ban Chấp hành Trung ương"
+    spellings = [first] + [majority] * 2 + (["Ban chấp hành Trung ương"] if first == majority else [])
+    recs = [record(f"t{i}", [citation("5-NQ/TW", 0, issuer)]) for i, issuer in enumerate(spellings)]
+    recs.append(record("z", [citation("5-NQ/TW", 0, "Bộ Chính trị")]))  # another issuer: not a spelling of it
+    G = build_graph(recs)
+    data = G.nodes["doc:5-NQ/TW"]
+    assert data["issuer"] == majority, (first, other)
+    assert data["issuer_spellings"][majority] == 2 + (first == majority)
+    assert _index(recs).doc("5-NQ/TW")[0].attributes["issuer"] == majority
