@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from extractors.codes import code_key, fold
@@ -75,7 +75,8 @@ class DocumentReport:
 
 @dataclass(frozen=True)
 class PostHeld:
-    """A post a person held, with the date and the text it comes from."""
+    """A post a person held, with the date and the text it comes from (the newest dated one when
+    several say so; ``texts`` counts every text that does)."""
 
     person: str
     title: str
@@ -84,6 +85,26 @@ class PostHeld:
     text_id: str
     text_title: str | None
     source: str | None
+    texts: int = 1
+
+
+def posts_once(held: Iterable[PostHeld]) -> list[PostHeld]:
+    """Each post of each person once (title and organization compared folded), from the newest
+    text that dates it, counting the texts that say so; per person newest first, undated last."""
+    groups: dict[tuple, list[PostHeld]] = {}
+    for post in held:
+        key = (post.person, " ".join(fold(post.title).split()), " ".join(fold(post.organization or "").split()))
+        groups.setdefault(key, []).append(post)
+    once = []
+    for posts in groups.values():
+        newest = max(posts, key=lambda p: (p.date or "", p.text_id, p.title, p.organization or ""))
+        once.append(replace(newest, texts=len({p.text_id for p in posts})))
+    once.sort(key=lambda p: (p.person, p.date is None, _descending(p.date or ""), p.title, p.organization or ""))
+    return once
+
+
+def _descending(text: str) -> tuple:
+    return tuple(-ord(ch) for ch in text)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from graph.answers import (
     document_name_key,
     loose_code_key,
     name_key,
+    posts_once,
     toneless,
 )
 from graph.index import build_index, refresh
@@ -342,7 +343,7 @@ class GraphIndex:
                 (person_id,),
             )
             held += [PostHeld(person_name, *row) for row in rows]
-        return sorted(held, key=lambda p: (p.person, p.date or "", p.title))
+        return posts_once(held)
 
     def _people(self, name: str) -> list[tuple[int, str]]:
         for column, wanted in (("name_fold", name_key(name)), ("name_loose", toneless(name))):

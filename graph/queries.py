@@ -27,6 +27,7 @@ from graph.answers import (
     display_label,
     document_name_key,
     meet_in_the_middle,
+    posts_once,
 )
 from graph.schema import ensure_valid
 
@@ -295,7 +296,7 @@ def person(G: nx.MultiDiGraph, name: str) -> list[PostHeld]:
                     text.get("source"),
                 )
             )
-    return sorted(held, key=lambda p: (p.person, p.date or "", p.title))
+    return posts_once(held)
 
 
 def path(G: nx.MultiDiGraph, a: str, b: str, min_confidence: float = 0.0) -> list[Hop]:

@@ -171,3 +171,40 @@ def test_an_issuer_shows_the_spelling_most_texts_use_whichever_came_first(first)
     assert data["issuer"] == majority, (first, other)
     assert data["issuer_spellings"][majority] == 2 + (first == majority)
     assert _index(recs).doc("5-NQ/TW")[0].attributes["issuer"] == majority
+
+
+# --- a person's posts, once each -------------------------------------------------------------------
+
+
+def _person_records() -> list[dict]:
+    def said(text_id, published, title, organization):
+        person = {
+            "name": "Trần Văn Bình",
+            "start": 0,
+            "end": 13,
+            "posts": [{"title": title, "organization": organization}],
+        }
+        return record(text_id, [citation("9-KL/TW", 40)], (), None, [person], published)
+
+    return [
+        said("p1", "2020-03-01", "Bí thư", "Tỉnh ủy Nam Định"),
+        said("p2", "2023-06-01", "Bí thư", "Tỉnh ủy Nam Định"),  # the same post, said again later
+        said("p3", "2021-01-01", "bí thư", "Tỉnh ủy nam định"),  # and written otherwise
+        said("p4", "2024-09-01", "Trưởng ban", "Ban Tổ chức Trung ương"),
+        said("p5", None, "Ủy viên", "Bộ Chính trị"),  # undated
+    ]
+
+
+def test_query_person_lists_each_post_once_newest_first_undated_last_on_both_paths():
+    from graph.queries import person
+
+    G = build_graph(_person_records())
+    from_graph = person(G, "Trần Văn Bình")
+    from_index = _index(_person_records()).person("Trần Văn Bình")
+    assert from_graph == from_index == _index(_person_records()).person("tran van binh")
+    assert [(p.title, p.date, p.texts) for p in from_graph] == [
+        ("Trưởng ban", "2024-09-01", 1),
+        ("Bí thư", "2023-06-01", 3),  # from the newest text, three texts say so
+        ("Ủy viên", None, 1),
+    ]
+    assert from_graph[1].text_id == "p2"

@@ -466,10 +466,10 @@ def person_command(ctx: click.Context, words: tuple[str, ...]) -> None:
         lambda index: index.person(name),
         lambda posts: _columns(
             [
-                [p.date or "", p.person, p.title, p.organization or "", p.text_title or p.source or p.text_id]
+                [p.date or "", p.person, p.title, p.organization or "", p.texts, p.text_title or p.source or p.text_id]
                 for p in posts
             ],
-            ["date", "person", "post", "organization", "text"],
+            ["date", "person", "post", "organization", "texts", "text (the newest)"],
         ),
     )
 
