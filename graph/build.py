@@ -127,7 +127,39 @@ def _text_issuer(record: dict, code: str, issuer: str | None) -> str | None:
     if level and own_issuer and ident.expand_issuer(own_issuer).startswith(level + " "):
         return own_issuer  # "của UBND tỉnh" in a document of UBND tỉnh Bắc Ninh: its own body
     named = _qualified_issuers(record, code)
-    return named[0] if len(named) == 1 else issuer
+    if len(named) == 1:
+        return named[0]
+    if not named:
+        bodies = _bodies_of_kind(record, code)
+        if len(bodies) == 1:  # the one body of the code's kind the text names: "02-HD/ĐU" in a text on Đảng ủy Bộ X
+            return bodies[0]
+    return issuer
+
+
+#: Local party committees (the issuer part of their codes, folded). Only these are joined to the one
+#: body of their kind a text names: on the 3,000 bench texts, doing the same for UBND / HĐND codes
+#: picked a generic ("Ủy ban nhân dân cấp tỉnh") or clipped ("... Ninh Bình quy") name in 4 of 14
+#: sampled cases, the organizations found in news being rougher than the party bodies of directives.
+_PARTY_COMMITTEE_KINDS = frozenset({"đu", "đuk", "tu", "hu", "qu", "txu"})
+
+
+def _bodies_of_kind(record: dict, code: str) -> list[str]:
+    """The distinct bodies the text names (its organizations) that are of the kind the code's issuer
+    part says (a ``/ĐU`` code: a Đảng ủy, not a Đảng ủy Khối) and named fully enough to tell it apart,
+    a name that only begins another one ("Đảng ủy Bộ") left out."""
+    segments = ident.issuer_segments(code)
+    if not segments or fold(segments[0]) not in _PARTY_COMMITTEE_KINDS:
+        return []
+    found: dict[str, str] = {}
+    for org in record.get("organizations") or []:
+        name = org.get("name")
+        kind = ident.issuer_code_for(name) if name else None
+        if kind and fold(kind) == fold(segments[0]):
+            folded = ident.qualifying_issuer(name, code)
+            if folded:
+                found.setdefault(folded, name)
+    # "Đảng ủy Bộ" beside "Đảng ủy Bộ Thông tin và Truyền thông": the short form of the same body
+    return [name for key, name in found.items() if not any(o != key and o.startswith(key + " ") for o in found)]
 
 
 class _TextKeys:

@@ -208,3 +208,42 @@ def test_query_person_lists_each_post_once_newest_first_undated_last_on_both_pat
         ("Ủy viên", None, 1),
     ]
     assert from_graph[1].text_id == "p2"
+
+
+# --- a local code given with no issuer ---------------------------------------------------------------
+
+DU_BO = "Đảng ủy Bộ Thông tin và Truyền thông"
+
+
+def _org(name, start=0):
+    return {"name": name, "start": start, "end": start + len(name)}
+
+
+@pytest.mark.parametrize(
+    "organizations, node",
+    [
+        # the one Đảng ủy the text names (its short form "Đảng ủy Bộ" beside it): that one's
+        (
+            [_org(DU_BO), _org("Đảng ủy Bộ", 60), _org("Đảng ủy Khối các cơ quan Trung ương", 90)],
+            "doc:02-HD/ĐU@đảng ủy bộ thông tin và truyền thông",
+        ),
+        # two Đảng ủy named: not certain, the text's own node, issuer unknown
+        ([_org(DU_BO), _org("Đảng ủy Bộ Tài chính", 60)], "doc:02-HD/ĐU?n"),
+        # only a Đảng ủy Khối (another kind of body than /ĐU): not it
+        ([_org("Đảng ủy Khối các cơ quan Trung ương")], "doc:02-HD/ĐU?n"),
+    ],
+)
+def test_a_local_code_without_issuer_joins_the_one_body_of_its_kind_the_text_names(organizations, node):
+    directive = record("d", [], (), {"code": "02-HD/ĐU", "doc_type": "HD", "issuer": DU_BO, "issued": "2022-04-14"})
+    news = record("n", [citation("02-HD/ĐU", 40)])
+    news["organizations"] = organizations
+    G = build_graph([directive, news])
+    assert [v for v in G.successors("text:n") if v.startswith("doc:02-HD/ĐU")] == [node]
+    assert _index([directive, news]).find_documents(node) == [node]
+
+
+def test_a_state_body_code_is_not_joined_by_the_names_a_text_holds():
+    news = record("n", [citation("839/QĐ-UBND", 40)])
+    news["organizations"] = [_org("Ủy ban nhân dân cấp tỉnh")]
+    G = build_graph([news])
+    assert [v for v in G.successors("text:n") if "839" in v] == ["doc:839/QĐ-UBND?n"]
