@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: demo test bench eval corpus clean browser ocr train
+.PHONY: demo test bench eval corpus clean browser ocr train vendor-js
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,19 @@ train: $(VENV)/.installed-test
 
 corpus: $(VENV)/.installed-test
 	$(BIN)/python scripts/make_corpus_files.py
+
+# The graph page's drawing library (graph/static/vendor/README.md): the builds and licences
+# the npm packages ship. SIGMA and GRAPHOLOGY name the versions.
+SIGMA ?= 3.0.3
+GRAPHOLOGY ?= 0.26.0
+vendor-js:
+	rm -rf $(OUT)/vendor-js && mkdir -p $(OUT)/vendor-js
+	cd $(OUT)/vendor-js && npm pack --silent sigma@$(SIGMA) graphology@$(GRAPHOLOGY) \
+	  && for f in *.tgz; do mkdir -p $${f%.tgz} && tar xzf $$f -C $${f%.tgz}; done
+	cp $(OUT)/vendor-js/sigma-$(SIGMA)/package/dist/sigma.min.js graph/static/vendor/
+	cp $(OUT)/vendor-js/sigma-$(SIGMA)/package/LICENSE.txt graph/static/vendor/sigma.LICENSE.txt
+	cp $(OUT)/vendor-js/graphology-$(GRAPHOLOGY)/package/dist/graphology.umd.min.js graph/static/vendor/
+	cp $(OUT)/vendor-js/graphology-$(GRAPHOLOGY)/package/LICENSE.txt graph/static/vendor/graphology.LICENSE.txt
 
 clean:
 	rm -rf $(OUT) $(VENV) .pytest_cache

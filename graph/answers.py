@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from extractors.codes import code_key, fold
@@ -48,6 +48,20 @@ class Link:
     via: str | None = None
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """One text's evidence for a relation: where it is (text, source, original offsets), the rule
+    and confidence, and the sentence (``None`` where only the store's text has it)."""
+
+    text_id: str
+    source: str | None
+    start: int | None
+    end: int | None
+    rule: str | None
+    confidence: float | None
+    sentence: str | None = None
+
+
 @dataclass
 class DocumentReport:
     """What a document is, what it rests on, what rests on it, and the texts that cite it."""
@@ -61,8 +75,10 @@ class DocumentReport:
 
 @dataclass(frozen=True)
 class PostHeld:
-    """A post a person held, with the date and the text it comes from, and when the post was
-    held where the text says (``since`` / ``until``, ``YYYY`` or ``YYYY-MM``; ``former``)."""
+    """A post a person held, with the date and the text it comes from (the best dated one when
+    several say so: its own years first, then the newest text; ``texts`` counts every text that
+    does), and when the post was held where the text says (``since`` / ``until``, ``YYYY`` or
+    ``YYYY-MM``; ``former``)."""
 
     person: str
     title: str
@@ -74,11 +90,35 @@ class PostHeld:
     since: str | None = None
     until: str | None = None
     former: bool = False
+    texts: int = 1
 
     @property
     def when(self) -> str | None:
         """When the post was held: its start where the text gives it, else the text's date."""
         return self.since or self.date
+
+
+def posts_once(held: Iterable[PostHeld]) -> list[PostHeld]:
+    """Each post of each person once (title and organization compared folded), from the text
+    that dates it best (one giving the post's own years first, then the newest), counting the
+    texts that say so; per person newest first by ``when``, undated last."""
+    groups: dict[tuple, list[PostHeld]] = {}
+    for post in held:
+        key = (post.person, " ".join(fold(post.title).split()), " ".join(fold(post.organization or "").split()))
+        groups.setdefault(key, []).append(post)
+    once = []
+    for posts in groups.values():
+        best = max(
+            posts,
+            key=lambda p: (bool(p.since or p.until), p.date or "", p.text_id, p.title, p.organization or ""),
+        )
+        once.append(replace(best, texts=len({p.text_id for p in posts})))
+    once.sort(key=lambda p: (p.person, p.when is None, _descending(p.when or ""), p.title, p.organization or ""))
+    return once
+
+
+def _descending(text: str) -> tuple:
+    return tuple(-ord(ch) for ch in text)
 
 
 @dataclass(frozen=True)
@@ -161,6 +201,36 @@ def loose_code_key(code: str) -> str:
     True
     """
     return _LOOSE_DROP.sub("", toneless(code_key(code)))
+
+
+# "năm" before a year: "Luật Đất đai năm 2024" and "Luật Đất đai 2024" are one name.
+_YEAR_WORD = re.compile(r"nam(?=\d{4}\b)")
+
+
+def document_name_key(name: str) -> str:
+    """A document's name compared loosely: no tone marks, case, spaces or dashes, "năm" before
+    a year optional: ``luat dat dai 2024`` finds ``Luật Đất đai năm 2024``.
+
+    >>> document_name_key("Luật Đất đai năm 2024") == document_name_key("luat dat dai 2024")
+    True
+    """
+    return _YEAR_WORD.sub("", loose_code_key(name))
+
+
+def majority_spelling(spellings: dict | None, current: str | None) -> str | None:
+    """Of the spellings that fold like ``current`` ("Ban chấp hành Trung ương" 22 times, "Ban Chấp
+    hành Trung ương" 357), the most used (ties: the greater string, so any merge order agrees)."""
+    if not spellings or not current:
+        return current
+    same = [(count, spelling) for spelling, count in spellings.items() if fold(spelling) == fold(current)]
+    return max(same)[1] if same else current
+
+
+def common_name(names: dict | None) -> str | None:
+    """The name the texts give a document most often (ties: the longer, then the first in order)."""
+    if not names:
+        return None
+    return max(names.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
 
 
 def name_key(name: str) -> str:

@@ -19,14 +19,17 @@ from graph.answers import (
     Candidate,
     Cited,
     DocumentReport,
+    Evidence,
     Hop,
     Link,
     NoPath,
     PostHeld,
     UnknownDocument,
     document_label,
+    document_name_key,
     loose_code_key,
     name_key,
+    posts_once,
     toneless,
 )
 from graph.index import build_index, refresh
@@ -98,6 +101,9 @@ class GraphIndex:
             ).fetchall()
             if rows:
                 return rows
+            rows = self._by_name(select, code)
+            if rows:
+                return rows
         if "@" in code:  # CODE@ISSUER: the issuer's name in part, tone marks optional
             wanted, _, issuer = code.rpartition("@")
             loose_issuer = toneless(issuer)
@@ -110,6 +116,33 @@ class GraphIndex:
             if rows:
                 return rows
         raise UnknownDocument(code)
+
+    def _by_name(self, select: str, name: str) -> list[tuple]:
+        """Documents one of whose names (the ``names`` the texts give them) is ``name``, loosely."""
+        wanted = document_name_key(name)
+        ids = [
+            row_id
+            for row_id, attrs in self.conn.execute("SELECT id, attrs FROM graph_docs WHERE attrs LIKE '%\"names\":%'")
+            if any(document_name_key(given) == wanted for given in json.loads(attrs).get("names") or {})
+        ]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self.conn.execute(f"{select} WHERE d.id IN ({marks}) ORDER BY d.key", ids).fetchall()
+
+    def relation_evidence(self, source: str, target: str, kind: str) -> list[Evidence]:
+        """As :func:`graph.queries.relation_evidence`, node keys in; the sentence is left to the
+        caller, who has the store's text (the tables keep offsets, not sentences)."""
+        return [
+            Evidence(text_id, src, start, end, rule, confidence)
+            for text_id, src, start, end, rule, confidence in self.conn.execute(
+                'SELECT t.text_id, t.source, v.start, v."end", v.rule, v.confidence'
+                " FROM graph_docs a JOIN graph_edges e ON e.src = a.id JOIN graph_docs b ON b.id = e.dst"
+                " JOIN graph_evidence v ON v.edge = e.id JOIN graph_texts t ON t.id = v.text"
+                " WHERE a.key = ? AND b.key = ? AND e.type = ? ORDER BY v.rowid",
+                (source, target, kind),
+            )
+        ]
 
     def _find_or_empty(self, code: str) -> list[tuple]:
         try:
@@ -311,7 +344,7 @@ class GraphIndex:
                 (person_id,),
             )
             held += [PostHeld(person_name, *row) for row in rows]
-        return sorted(held, key=lambda p: (p.person, p.when or "", p.title))
+        return posts_once(held)
 
     def _people(self, name: str) -> list[tuple[int, str]]:
         for column, wanted in (("name_fold", name_key(name)), ("name_loose", toneless(name))):

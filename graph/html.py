@@ -3,33 +3,36 @@
 :func:`write_html` writes the part of the graph a :class:`graph.view.View` chose
 (by default the largest connected part; ``focus=CODE`` for one document and its
 neighbourhood) as JSON in a ``<script type="application/json">`` block, with
-the page's own CSS and JS (``graph/static/``) and vis-network inlined beside it.
+the page's own CSS and JS (``graph/static/``) and the drawing library inlined beside it.
 
-vis-network is a maintained graph-drawing library. It is not kept in this
-repository: it is read at export time from the installed ``pyvis`` package,
-which ships it (``pip install 'vanban[html]'``). Nothing is loaded from the
-network; a Content-Security-Policy in the page forbids it.
+The drawing library is sigma.js (WebGL, for graphs of thousands of nodes) on graphology
+(its graph model), both MIT-licensed and maintained by the same team; their minified
+builds are kept in ``graph/static/vendor/`` with their licences and version (see the
+README there), so the page needs no extra package and nothing from the network; a
+Content-Security-Policy in the page forbids it. sigma draws nodes, arrows, hover and
+zoom; the page places the labels itself, greedily by importance, skipping every label
+whose box would overlap one already placed (so more appear as one zooms in).
 
 What the page shows: documents coloured by type and sized by how many stories
-cite them, at positions from a force layout (:func:`graph.view.layout`);
-relations as arrows coloured by type; stories (texts, copies merged) as grey
-squares in a focus view; labels on the most cited documents, the focus and the
-search matches; filters for document type, relation type, confidence and date
-range; a search box (code, name, subject; tone marks optional); details of a
-clicked node or edge (evidence sentences, citing stories with every source);
-the legend; ``?q=``, ``?type=``, ``?relation=``, ``?conf=``, ``?from=``,
-``?to=`` in the URL set search and filters on load.
+cite them; relations as arrows coloured by type; stories (texts, copies merged) as grey
+nodes in a focus view. A focus is laid out by levels along the relations
+(:func:`graph.view.level_layout`), an overview of a few hundred documents by a force
+layout, a larger one grouped by document type (:func:`graph.view.grouped_layout`), each
+group one node until clicked. Filters for document type, relation type, confidence and
+date range remove the nodes they leave without a relation; a search box (code, any name
+the texts give, subject; tone marks optional); details of a clicked node or edge (evidence
+sentences, citing stories with every source); the legend; ``?q=``, ``?type=``,
+``?relation=``, ``?conf=``, ``?from=``, ``?to=`` in the URL set search and filters on load,
+and a search that finds one document zooms to it.
 
 Escaping: the JSON has ``<``, ``>``, ``&`` (and U+2028/9) written as ``\\uXXXX``
 so no text can end the script block, and the JS sets every string from the data
-with ``textContent``, never as HTML (vis-network draws labels on a canvas and
-gets tooltips as elements built with ``textContent``).
+with ``textContent``, never as HTML (labels are drawn on a canvas).
 """
 
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 from collections import Counter, defaultdict
@@ -39,12 +42,17 @@ from typing import Any
 
 import networkx as nx
 
+from graph.answers import common_name
 from graph.schema import RELATION_TYPES
-from graph.view import View, focus_view, layout, overview
+from graph.view import View, focus_view, grouped_layout, layout, level_layout, overview
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 DEFAULT_TITLE = "vanban — citation graph"
-LABELLED = 30  # the most cited documents that carry a label when the page opens
+LABELLED = 30  # the most important documents (rank) listed as labelled first when the page opens
+GROUP_ABOVE = 300  # an overview of more documents opens grouped by document type
+VENDOR_DIR = STATIC_DIR / "vendor"
+#: The drawing library's files, in the order the page loads them (graphology first: sigma uses it).
+LIBRARY_FILES = ("graphology.umd.min.js", "sigma.min.js")
 STORY_PREFIX = "story:"
 
 #: Fill colours of document types by the name a reader knows; other types take FALLBACK_COLORS in turn.
@@ -99,12 +107,10 @@ _SCRIPT_UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
 _PLACEHOLDER_RE = re.compile(r"\{\{(TITLE|CSS|LIBRARY|JS|DATA)\}\}")
 # Markup that would end or confuse an inline <script> if a library's source held it (in a string literal).
 _LIBRARY_MARKUP_RE = re.compile(r"<(?=/?script|!--)", re.IGNORECASE)
-# vis-network's folder inside pyvis: lib/vis-<version>/
-_VIS_DIR_RE = re.compile(r"vis-(\d+)\.(\d+)\.(\d+)$")
 
 
 class PageLibraryMissing(ImportError):
-    """vis-network (shipped by pyvis) is not installed."""
+    """The drawing library's files are missing from graph/static/vendor (a broken install)."""
 
 
 def script_json(value) -> str:
@@ -118,21 +124,15 @@ def script_json(value) -> str:
 
 
 @cache
-def vis_network_js() -> str:
-    """vis-network's minified source, from the newest copy the installed pyvis ships."""
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise PageLibraryMissing("the html page draws with vis-network, shipped by pyvis: pip install 'vanban[html]'")
-    found = []
-    for folder in spec.submodule_search_locations:
-        for path in Path(folder).glob("lib/vis-*/vis-network.min.js"):
-            match = _VIS_DIR_RE.search(path.parent.name)
-            if match:
-                found.append((tuple(int(x) for x in match.groups()), path))
-    if not found:
-        raise PageLibraryMissing("pyvis is installed but ships no vis-network.min.js; reinstall 'vanban[html]'")
-    source = max(found)[1].read_text(encoding="utf-8")
-    return _LIBRARY_MARKUP_RE.sub(r"\\x3c", source)
+def library_js() -> str:
+    """graphology's and sigma.js's minified builds (``graph/static/vendor/``), one after the other."""
+    parts = []
+    for name in LIBRARY_FILES:
+        path = VENDOR_DIR / name
+        if not path.is_file():
+            raise PageLibraryMissing(f"{path}: the graph page's drawing library is missing; reinstall vanban")
+        parts.append(f"/* {name}: see vendor/README.md and its LICENSE */\n" + path.read_text(encoding="utf-8"))
+    return _LIBRARY_MARKUP_RE.sub(r"\\x3c", "\n;\n".join(parts))
 
 
 def type_name(data: dict) -> str:
@@ -213,12 +213,18 @@ def _document_item(G: nx.MultiDiGraph, node: str, data: dict) -> dict:
             "cited_by",
         )
     }
+    names = sorted((data.get("names") or {}).items(), key=lambda item: (-item[1], item[0]))
+    label = str(data.get("label") or node)
+    common = common_name(data.get("names"))
+    if data.get("code") and common:  # "31/2024/QH15 · Luật Đất đai năm 2024": the code and what texts call it
+        label = f"{label} · {common}"
     return {
         "id": node,
         "kind": "document",
-        "label": str(data.get("label") or node),
+        "label": label,
         "type": type_name(data),
         "attrs": attrs,
+        "names": [list(pair) for pair in names],
         "cited_in": _cited_in(G, node),
     }
 
@@ -226,7 +232,7 @@ def _document_item(G: nx.MultiDiGraph, node: str, data: dict) -> dict:
 def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEFAULT_TITLE) -> dict:
     """The JSON the page reads for ``view`` of ``G`` (default: :func:`graph.view.overview`).
 
-    Nodes are ``{id, kind: document|story, label, x, y, type, attrs, cited_in}``; edges
+    Nodes are ``{id, kind: document|story, label, x, y, type, group, rank, attrs, cited_in}``; edges
     ``{id, from, to, kind: relation|cites, type, confidence, count, evidence}``.
     """
     view = view or overview(G)
@@ -273,15 +279,41 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
                 "attrs": {"published": stories[story]["published"], "copies": len(stories[story]["sources"])},
             }
         )
-    positions = _layout_with_stories(H, G, story_nodes)
+    documents = [n for n in nodes if n["kind"] == "document"]
+    relations_of: Counter = Counter()
+    for e in edges:
+        if e["kind"] == "relation":
+            relations_of[e["from"]] += 1
+            relations_of[e["to"]] += 1
+    for n in nodes:
+        n["group"] = n["type"]
+        # what earns a label first: stories citing it and relations drawn (a hub with 25
+        # "căn cứ" arrows is as worth naming as a document many texts cite)
+        n["rank"] = (n["attrs"].get("cited_by") or 0) + 2 * relations_of[n["id"]] if n["kind"] == "document" else 0
+    grouped = not view.focus and len(documents) > GROUP_ABOVE
+    skeleton = _skeleton(H, G, story_nodes)
+    centres: dict[str, tuple[float, float]] = {}
+    if view.focus:
+        order = {n["id"]: (n["attrs"].get("date") or n["attrs"].get("published") or "9999", n["label"]) for n in nodes}
+        positions = level_layout(skeleton, view.focus, order, set(story_nodes))
+        page_layout = "levels"
+    elif grouped:
+        positions, centres = grouped_layout(
+            skeleton.to_undirected(as_view=True),
+            {n["id"]: n["group"] for n in nodes},
+            {n["id"]: n["rank"] for n in nodes},
+        )
+        page_layout = "grouped"
+    else:
+        positions = layout(skeleton, list(skeleton.nodes))
+        page_layout = "force"
     for n in nodes:
         n["x"], n["y"] = positions.get(n["id"], (0.0, 0.0))
 
-    documents = [n for n in nodes if n["kind"] == "document"]
     type_counts = Counter(n["type"] for n in documents)
     colors = _type_colors(type_counts)
     relation_counts = Counter(e["type"] for e in edges if e["kind"] == "relation")
-    ranked = sorted(documents, key=lambda n: (-(n["attrs"]["cited_by"] or 0), n["label"]))
+    ranked = sorted(documents, key=lambda n: (-n["rank"], n["label"]))
     labelled = [n["id"] for n in ranked[:LABELLED]]
     all_docs = sum(1 for _n, d in G.nodes(data=True) if d.get("kind") == "document")
     all_texts = sum(1 for _n, d in G.nodes(data=True) if d.get("kind") == "text")
@@ -297,6 +329,12 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
             f"{sum(relation_counts.values())} relations."
         ),
         "focus": list(view.focus),
+        "layout": page_layout,
+        "grouped": grouped,
+        "groups": [
+            {"name": name, "color": colors[name], "count": type_counts[name], "x": x, "y": y}
+            for name, (x, y) in sorted(centres.items())
+        ],
         "labelled": labelled,
         "nodes": nodes,
         "edges": edges,
@@ -317,30 +355,31 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
 
 
 def _not_drawn(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> list[list]:
-    """``[label, type, cited_by]`` of the documents left out of the drawing, most cited first (for search)."""
+    """``[label, type, cited_by, names]`` of the documents left out of the drawing, most cited first (for search)."""
     rows = [
-        [str(d.get("label") or n), type_name(d), d.get("cited_by") or 0]
+        [str(d.get("label") or n), type_name(d), d.get("cited_by") or 0, sorted(d.get("names") or {})]
         for n, d in G.nodes(data=True)
         if d.get("kind") == "document" and n not in H
     ]
     return sorted(rows, key=lambda row: (-row[2], row[0]))
 
 
-def _layout_with_stories(H: nx.MultiDiGraph, G: nx.MultiDiGraph, story_nodes: dict[str, list[str]]) -> dict:
-    """Positions for documents and story nodes: texts of one story are laid out as one node."""
-    S = nx.MultiDiGraph()
+def _skeleton(H: nx.MultiDiGraph, G: nx.MultiDiGraph, story_nodes: dict[str, list[str]]) -> nx.DiGraph:
+    """What is laid out: documents and stories (the texts of one story as one node), joined by
+    their relations and citations, each edge from the citing side to the cited."""
+    S = nx.DiGraph()
     for node, data in H.nodes(data=True):
         if data.get("kind") == "document":
             S.add_node(node)
     S.add_nodes_from(story_nodes)
     for u, v, data in H.edges(data=True):
-        if data.get("kind") == "relation":
+        if data.get("kind") == "relation" and u != v:
             S.add_edge(u, v)
         elif (
             data.get("kind") == "mentions" and H.nodes[u].get("kind") == "text" and H.nodes[v].get("kind") == "document"
         ):
             S.add_edge(_story_of(G, u), v)
-    return layout(S, list(S.nodes))
+    return S
 
 
 @cache
@@ -356,7 +395,7 @@ def render_html(G: nx.MultiDiGraph, title: str = DEFAULT_TITLE, view: View | Non
     parts = {
         "TITLE": html.escape(title),
         "CSS": _asset("page.css"),
-        "LIBRARY": vis_network_js(),
+        "LIBRARY": library_js(),
         "JS": _asset("page.js"),
         "DATA": script_json(graph_payload(G, view, title)),
     }

@@ -214,6 +214,27 @@ def edition_code(name: str, year: str | None) -> str | None:
     return _editions().get(" ".join(fold(name).split()), {}).get(year)
 
 
+def edition_in_force(name: str, day: str | None, at_least: bool = False) -> str | None:
+    """The edition of a named document in force on ``day`` (ISO), from the table's ``in_force``
+    dates: ("Hiến pháp", "2020-05-01") -> "2013"; None without a date or a dated edition before it.
+    With ``at_least`` the day is only the earliest the text can be from: the answer holds only
+    when no later edition exists.
+
+    >>> edition_in_force("Hiến pháp", "2010-03-01"), edition_in_force("Hiến pháp", "2010-03-01", at_least=True)
+    ('1992', None)
+    """
+    if not day:
+        return None
+    table = load_table("named_documents.json").get("editions", {})
+    wanted = " ".join(fold(name).split())
+    rows: list[dict] = next((rows for known, rows in table.items() if " ".join(fold(known).split()) == wanted), [])
+    dated = sorted((row["in_force"], row["year"]) for row in rows if row.get("in_force"))
+    before = [year for start, year in dated if start <= day[:10]]
+    if not before or (at_least and before[-1] != dated[-1][1]):
+        return None
+    return before[-1]
+
+
 #: Kinds of named documents that come in editions even when the table lists only one.
 _EDITIONED_KINDS = ("luật ", "bộ luật ", "hiến pháp", "pháp lệnh ")
 

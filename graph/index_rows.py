@@ -25,6 +25,8 @@ _FIXED_AT_CREATION = frozenset({"kind", "label", "code", "scope", "ambiguous", "
 #: Attributes build.py fills as a pair, when the first of them is empty: first -> second.
 _PAIRS = {"doc_type": "doc_type_name", "name": "edition"}
 _SECOND_OF_PAIR = frozenset(_PAIRS.values())
+#: Attributes that count (name or spelling -> how many): merged by adding up.
+_COUNTED = frozenset({"names", "issuer_spellings"})
 #: A directive's own header, as build.py copies it onto its node: node attribute -> ``self`` field
 #: (the type and its name are copied as a pair, when the header gives a type).
 _OWN_FIELDS = {"code": "code", "issuer": "issuer", "issuer_code": "issuer_code", "date": "issued", "subject": "subject"}
@@ -120,10 +122,16 @@ class _Builder:
                 cited_by = stored.pop("cited_by")
                 entry = self.docs[key] = [row[0], stored, cited_by]
         if entry is None:
-            entry = self.docs[key] = [self._new_id("docs"), {k: v for k, v in attrs.items() if k != "cited_by"}, 0]
+            fresh = {k: (dict(v) if k in _COUNTED else v) for k, v in attrs.items() if k != "cited_by"}
+            entry = self.docs[key] = [self._new_id("docs"), fresh, 0]
             return entry[0]
         state = entry[1]
         for name, value in attrs.items():
+            if name in _COUNTED:  # counts add up, as build.py counts them
+                merged = state.setdefault(name, {})
+                for given, count in value.items():
+                    merged[given] = merged.get(given, 0) + count
+                continue
             if name in own_fields:
                 state[name] = value
             elif name in _FIXED_AT_CREATION or name in _SECOND_OF_PAIR or not value or state.get(name):
@@ -295,6 +303,9 @@ class _Builder:
     def finish(self) -> dict[str, int]:
         """Write what was merged: new rows, and rows of the stored tables replaced by their merged state."""
         self._flush()
+        from graph.build import majority_issuers
+
+        majority_issuers(attrs for _id, attrs, _cited in self.docs.values())
         self.conn.executemany(
             "INSERT OR REPLACE INTO graph_docs (id, key, label, code, code_key, loose_key, scope, ambiguous, term,"
             " issuer, date, cited_by, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -60,9 +60,13 @@ def flattened_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
+#: Attributes written as JSON text: the schema's lists, a document's names and issuer spellings (counts).
+_JSON_ATTRIBUTES = LIST_ATTRIBUTES | {"names", "issuer_spellings"}
+
+
 def _restore(data: dict) -> dict:
-    """Undo the flattening of list attributes."""
-    for name in LIST_ATTRIBUTES & data.keys():
+    """Undo the flattening of list and dict attributes."""
+    for name in _JSON_ATTRIBUTES & data.keys():
         if isinstance(data[name], str):
             data[name] = json.loads(data[name])
     return data
@@ -237,7 +241,7 @@ def export_graph(G: nx.MultiDiGraph, path: str | Path, fmt: str, view=None) -> P
 
         try:
             write_html(G, path, view=view)
-        except ImportError as error:  # vis-network comes with the html extra
+        except ImportError as error:  # the drawing library missing from graph/static/vendor
             raise ExportError(str(error)) from error
         return path
     writers[fmt](G, path)

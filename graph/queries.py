@@ -18,13 +18,16 @@ from graph.answers import (
     DOWNWARD_TYPES,
     Cited,
     DocumentReport,
+    Evidence,
     Hop,
     Link,
     NoPath,
     PostHeld,
     UnknownDocument,
     display_label,
+    document_name_key,
     meet_in_the_middle,
+    posts_once,
 )
 from graph.schema import ensure_valid
 
@@ -32,6 +35,7 @@ __all__ = [
     "DOWNWARD_TYPES",
     "Cited",
     "DocumentReport",
+    "Evidence",
     "Hop",
     "Link",
     "NoPath",
@@ -43,6 +47,7 @@ __all__ = [
     "implementers",
     "path",
     "person",
+    "relation_evidence",
     "top",
 ]
 
@@ -87,10 +92,27 @@ def find_documents(G: nx.MultiDiGraph, code: str) -> list[str]:
     ensure_valid(G)
     if code in G and G.nodes[code].get("kind") == "document":
         return [code]
-    nodes = _code_index(G).get(code_key(code), [])
+    nodes = _code_index(G).get(code_key(code), []) or _name_index(G).get(document_name_key(code), [])
     if not nodes:
         raise UnknownDocument(code)
     return sorted(nodes)
+
+
+def _name_index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Documents by every name the texts give them (:func:`graph.answers.document_name_key`)."""
+    stamp = G.number_of_nodes()
+    cached = G.graph.get("_name_index")
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    index: dict[str, list[str]] = {}
+    for node, data in G.nodes(data=True):
+        if data.get("kind") == "document":
+            for name in data.get("names") or {}:
+                nodes = index.setdefault(document_name_key(name), [])
+                if node not in nodes:
+                    nodes.append(node)
+    G.graph["_name_index"] = (stamp, index)
+    return index
 
 
 def _label(G: nx.MultiDiGraph, node: str) -> str:
@@ -111,6 +133,26 @@ def _relation_links(
         other = v if outgoing else u
         links.append(Link(other, _label(G, other), data["type"], data["confidence"], data["count"]))
     return sorted(links, key=lambda link: (link.type, link.label))
+
+
+def relation_evidence(G: nx.MultiDiGraph, source: str, target: str, kind: str) -> list[Evidence]:
+    """The evidence of the relation ``source --kind--> target`` (node keys), one item per text and
+    span, in the order the texts were read; empty when there is no such relation."""
+    data = G.get_edge_data(source, target, key=kind) if source in G and target in G else None
+    if not data or data.get("kind") != "relation":
+        return []
+    return [
+        Evidence(
+            item.get("text_id"),
+            G.nodes.get(f"text:{item.get('text_id')}", {}).get("source"),
+            item.get("start"),
+            item.get("end"),
+            item.get("rule"),
+            item.get("confidence"),
+            item.get("text"),
+        )
+        for item in data.get("evidence") or []
+    ]
 
 
 # --- the queries ------------------------------------------------------------------------
@@ -257,7 +299,7 @@ def person(G: nx.MultiDiGraph, name: str) -> list[PostHeld]:
                     bool(data.get("former")),
                 )
             )
-    return sorted(held, key=lambda p: (p.person, p.when or "", p.title))
+    return posts_once(held)
 
 
 def path(G: nx.MultiDiGraph, a: str, b: str, min_confidence: float = 0.0) -> list[Hop]:

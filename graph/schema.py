@@ -24,6 +24,8 @@ document      subject          str|None  "về ..." or the title's subject
 document      cited_by         int       how many stories cite it (copies of one text count once)
 document      name             str       (named documents and laws named in a text only) "Luật Đất đai"
 document      edition          str|None  (with name) the year of the edition, where a text gives it
+document      names            dict      (cited by name) each name the texts give it -> how many texts
+document      issuer_spellings dict      each spelling of its issuer -> mentions; ``issuer`` is the most used
 text          label            str       title, or source
 text          source           str       path or URL the text came from
 text          format           str       txt | html | pdf | docx | jsonl

@@ -10,14 +10,24 @@ opens on what was asked for:
 * :func:`overview`: the largest connected part of the documents joined by
   relations; isolated documents and smaller parts are left out and counted.
 
-:func:`layout` places the nodes with networkx's force layout (Fruchterman-Reingold:
-a maintained implementation, computed once at export so that the page opens at once;
-the page draws with vis-network at these positions).
+Where the nodes sit is computed once at export, so that the page opens at once (the page
+draws with sigma.js at these positions):
+
+* :func:`layout`: networkx's force layout, for an overview of a few hundred documents;
+* :func:`level_layout`: a focus laid out as a chain, one row per step along the relations
+  (what the focus rests on above it, what implements it below), each row in date order,
+  the stories under what they cite and the documents only cited beside it in a last band;
+* :func:`grouped_layout`: a large overview, one disc per group (document type), packed
+  without overlap (the largest in the middle, each next one beside the groups it is linked
+  to), its members in a sunflower spiral inside, the most important in the middle; the page
+  draws each group as one node until it is opened.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import math
+from collections import Counter, defaultdict, deque
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -28,6 +38,12 @@ LAYOUT_ITERATIONS = 100
 DENSE_LIMIT = 500  # nodes from which networkx's spring layout turns slow (see layout())
 SPREAD = 1.6  # networkx's spring constant k is SPREAD / sqrt(nodes): a little more room than its default
 EDGE_LENGTH = 120  # pixels between neighbours on the page, about
+ROW_GAP = 220  # level_layout: between two levels
+SUB_ROW_GAP = 70  # level_layout: between the lines of one level wrapped over several
+COLUMN_GAP = 150  # level_layout: between two nodes of one line
+SPIRAL_GAP = 60  # grouped_layout: about the distance between two members of a group
+GROUP_GAP = 300  # grouped_layout: the least room between two groups' discs
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 @dataclass
@@ -146,3 +162,120 @@ def layout(G: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[float, float
     typical = lengths[len(lengths) // 2] if lengths else 1.0
     scale = EDGE_LENGTH * max(1.0, 2.2 - n / 50) / typical  # a small drawing gets room: the page does not zoom past 1
     return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in pos.items()}
+
+
+def _walk(S: nx.DiGraph, level: dict[str, int], allowed) -> None:
+    """Spread levels from the nodes in ``level`` over the edges between ``allowed`` nodes."""
+    queue = deque(level)
+    while queue:
+        node = queue.popleft()
+        for _u, v in S.out_edges(node):
+            if v not in level and allowed(v):
+                level[v] = level[node] - 1
+                queue.append(v)
+        for u, _v in S.in_edges(node):
+            if u not in level and allowed(u):
+                level[u] = level[node] + 1
+                queue.append(u)
+
+
+def levels(S: nx.DiGraph, focus: list[str], stories: Set[str] = frozenset()) -> dict[str, int]:
+    """Each node's step from the focus along the edges' direction: an edge u → v (u rests on,
+    implements or cites v) puts v one level above u. Documents are placed through relations
+    first; a story one level under the lowest document it cites; documents that only a story
+    joins to the rest (cited beside them) in a band of their own under everything else."""
+    level = {node: 0 for node in focus if node in S}
+    _walk(S, level, lambda n: n not in stories)
+    for story in stories & set(S):
+        cited = [level[v] for _u, v in S.out_edges(story) if v in level]
+        if cited:
+            level[story] = max(cited) + 1
+    beside = max(level.values(), default=0) + 1
+    for node in S:
+        level.setdefault(node, beside)
+    return level
+
+
+def level_layout(
+    S: nx.DiGraph, focus: list[str], order: dict[str, tuple], stories: Set[str] = frozenset()
+) -> dict[str, tuple[float, float]]:
+    """Rows by :func:`levels` (the lowest level on top: y grows upwards, as on the page), each
+    row sorted by ``order`` (date, then name) and wrapped into lines of a readable width; the
+    focus in the middle of its row."""
+    rows: dict[int, list[str]] = defaultdict(list)
+    for node, lvl in levels(S, focus, stories).items():
+        rows[lvl].append(node)
+    positions: dict[str, tuple[float, float]] = {}
+    y = 0.0
+    for lvl in sorted(rows):
+        members = sorted(rows[lvl], key=lambda n: (order.get(n, ()), n))
+        pinned = [n for n in members if n in focus]
+        rest = [n for n in members if n not in focus]
+        width = max(6, math.ceil(math.sqrt(len(members) * 3)))
+        middle = min(width, len(rest)) // 2
+        members = rest[:middle] + pinned + rest[middle:]
+        lines = [members[i : i + width] for i in range(0, len(members), width)]
+        for line in lines:
+            left = -(len(line) - 1) * COLUMN_GAP / 2
+            for i, node in enumerate(line):
+                positions[node] = (round(left + i * COLUMN_GAP, 1), round(-y, 1))
+            y += SUB_ROW_GAP
+        y += ROW_GAP - SUB_ROW_GAP
+    return positions
+
+
+def _spiral(members: list[str]) -> dict[str, tuple[float, float]]:
+    return {
+        node: (
+            SPIRAL_GAP * math.sqrt(i) * math.cos(i * GOLDEN_ANGLE),
+            SPIRAL_GAP * math.sqrt(i) * math.sin(i * GOLDEN_ANGLE),
+        )
+        for i, node in enumerate(members)
+    }
+
+
+def _pack(radius: dict[str, float], links: dict[str, Counter]) -> dict[str, tuple[float, float]]:
+    """Centres for discs of these radii, none overlapping: the largest in the middle, each next one
+    touching one already placed where it sits nearest the middle and the groups it is linked to."""
+    placed: dict[str, tuple[float, float]] = {}
+    for g in sorted(radius, key=lambda g: (-radius[g], g)):
+        if not placed:
+            placed[g] = (0.0, 0.0)
+            continue
+        best, best_score = (0.0, 0.0), math.inf
+        linked = [(o, w) for o, w in links[g].items() if o in placed]
+        total = sum(w for _o, w in linked) or 1
+        for h, (hx, hy) in placed.items():
+            reach = radius[h] + radius[g] + GROUP_GAP
+            for k in range(36):
+                angle = 2 * math.pi * k / 36
+                c = (hx + reach * math.cos(angle), hy + reach * math.sin(angle))
+                if any(math.dist(c, placed[o]) < radius[o] + radius[g] + GROUP_GAP - 1e-6 for o in placed):
+                    continue
+                score = math.hypot(*c) + sum(w * math.dist(c, placed[o]) for o, w in linked) / total
+                if score < best_score:
+                    best, best_score = c, score
+        placed[g] = best
+    return placed
+
+
+def grouped_layout(
+    S: nx.Graph, group: dict[str, str], rank: dict[str, float]
+) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
+    """Positions of the nodes and the centres of their groups (see the module's docstring)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(S, key=lambda n: (-rank.get(n, 0), n)):
+        members[group[node]].append(node)
+    radius = {g: SPIRAL_GAP * math.sqrt(len(m)) for g, m in members.items()}
+    links: dict[str, Counter] = defaultdict(Counter)
+    for u, v in S.edges():
+        if group[u] != group[v]:
+            links[group[u]][group[v]] += 1
+            links[group[v]][group[u]] += 1
+    centre = _pack(radius, links)
+    positions = {}
+    for g, nodes in members.items():
+        cx, cy = centre[g]
+        for node, (x, y) in _spiral(nodes).items():
+            positions[node] = (round(cx + x, 1), round(cy + y, 1))
+    return positions, {g: (round(x, 1), round(y, 1)) for g, (x, y) in centre.items()}

@@ -15,6 +15,7 @@ CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
+    "--enable-unsafe-swiftshader",  # sigma.js draws with WebGL: software WebGL, which Chromium asks to be named
     "--disable-quic",
     "--no-first-run",
     "--hide-scrollbars",

@@ -221,10 +221,11 @@ def test_other_names_find_nobody(rich, typed):
 
 def test_person_timeline_dates_each_post_by_its_text(rich):
     held = rich.person("vo thi mai")
-    # text g has no published date and is no directive: no date; text h is directive 50-QĐ/TW: its own date
+    # text g has no published date and is no directive: no date; text h is directive 50-QĐ/TW: its own date;
+    # dated posts first, newest first, undated last (issue 24)
     assert [(p.date, p.title, p.organization, p.text_id) for p in held] == [
-        (None, "Phó Bí thư", "Thành ủy Hà Nội", "g"),
         ("2021-12-28", "Bí thư", None, "h"),
+        (None, "Phó Bí thư", "Thành ủy Hà Nội", "g"),
     ]
 
 

@@ -146,8 +146,10 @@ def test_query_commands(db):
     runner = CliRunner()
     chain = runner.invoke(query_group, ["--db", str(db), "implementers", "50-QĐ/TW", "--transitive"])
     assert chain.exit_code == 0, chain.output
-    lines = chain.output.splitlines()
+    lines = [line for line in chain.output.splitlines() if not line.startswith("    “")]  # rows, not evidence
     assert lines[0].split() == ["depth", "type", "document", "conf", "evidence"]
+    assert "    “" in chain.output  # each row followed by its evidence
+    assert "(sentence not kept)" not in chain.output  # the record's sentence, where the store has no text
     assert "16-HD/BTCTW" in lines[2] and f"02-HD/ĐUK ({DUK})" in lines[3] and "02-HD/ĐU (issuer unknown)" in lines[4]
 
     as_json = runner.invoke(query_group, ["--db", str(db), "--json", "basis", "02-HD/ĐUK", "--transitive"])

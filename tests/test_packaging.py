@@ -17,13 +17,35 @@ def test_every_package_directory_is_listed_in_pyproject():
     assert found <= listed, f"not shipped in a wheel: {sorted(found - listed)}"
 
 
-def test_data_files_match_the_package_data_globs():
+def _data_folders() -> list[Path]:
+    """Folders inside the packages that hold files but no __init__.py (setuptools sees them as packages)."""
+    return [
+        folder
+        for top in ("vntext", "pipeline", "extractors", "graph")
+        for folder in [REPO / top, *(REPO / top).rglob("*")]
+        if folder.is_dir()
+        and folder.name != "__pycache__"
+        and not (folder / "__init__.py").exists()
+        and any(p.is_file() for p in folder.iterdir())
+    ]
+
+
+def test_data_folders_are_declared_packages_so_setuptools_does_not_warn():
+    """setuptools warns "Package 'graph.static' is absent from the packages configuration" for any
+    importable folder it is not told about; each data folder is listed, with globs for its files."""
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
     globs = config["tool"]["setuptools"]["package-data"]
-    data_files = [p for p in (REPO / "extractors" / "data").iterdir() if p.is_file()]
-    assert data_files
-    for path in data_files:
-        assert any(path.match(f"extractors/{g}") for g in globs["extractors"]), path.name
+    folders = _data_folders()
+    assert {"extractors.data", "graph.static", "graph.static.vendor"} <= {
+        ".".join(f.relative_to(REPO).parts) for f in folders
+    }
+    for folder in folders:
+        package = ".".join(folder.relative_to(REPO).parts)
+        assert package in listed, f"{package}: not in [tool.setuptools] packages"
+        for path in folder.iterdir():
+            if path.is_file():
+                assert any(path.match(g) for g in globs.get(package, [])), f"{path}: no package-data glob ships it"
 
 
 def test_spacy_entry_points_name_every_component_and_the_tokenizer():

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.run.process import extract_paths
-from pipeline.serve.datasette import QUERIES, TABLES, ensure_views, metadata
+from pipeline.serve.datasette import QUERIES, TABLES, add_sql_functions, ensure_views, metadata
 from pipeline.store.db import Store
 from tests.browser import chromium, run_chromium
 
@@ -45,6 +45,7 @@ def store_path(tmp_path_factory) -> Path:
 
 def _rows(db: Path, sql: str, **params) -> list[dict]:
     con = sqlite3.connect(db)
+    add_sql_functions(con)
     con.row_factory = sqlite3.Row
     try:
         return [dict(r) for r in con.execute(sql, params)]
@@ -90,6 +91,9 @@ def test_facets_on_type_issuer_year_and_relation_type(table, facets):
         ("implementers", {"code": "50-QĐ/TW"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), ("50-QĐ/TW", None, None)),
         ("basis", {"code": "16-HD/BTCTW"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), (None, None, "16-HD/BTCTW")),
         ("implementers", {"code": "no-such/TW"}, None, None),
+        # as forgiving as the command line: no tone marks, any case
+        ("implementers", {"code": "50-qd/tw"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), ("50-QĐ/TW", None, None)),
+        ("basis", {"code": "16-hd/btctw"}, ("16-HD/BTCTW", "implements", "50-QĐ/TW"), (None, None, "16-HD/BTCTW")),
     ],
 )
 def test_canned_relation_queries(store_path, query, params, expected, unexpected):
@@ -104,11 +108,24 @@ def test_canned_relation_queries(store_path, query, params, expected, unexpected
     assert all(t[side] != unexpected[side] for t in triples)
 
 
+def test_canned_chain_of_implementers_goes_all_the_way_down(store_path):
+    rows = _rows(store_path, QUERIES["implementers_chain"]["sql"], code="50-qd/tw")
+    direct = {r["from_code"] for r in _rows(store_path, QUERIES["implementers"]["sql"], code="50-QĐ/TW")}
+    depth: dict[str, int] = {}
+    for r in rows:  # a document may implement the code and, too, one of its implementers
+        depth[r["from_code"]] = min(depth.get(r["from_code"], 99), r["depth"])
+    assert direct and {code for code, d in depth.items() if d == 1} == direct
+    assert max(depth.values()) >= 2  # 16-HD/BTCTW implements 50-QĐ/TW, and is implemented in turn
+    deeper = [r for r in rows if r["depth"] == 2]
+    assert all(r["to_code"] in direct for r in deeper) and all(r["evidence"] for r in rows)
+
+
 @pytest.mark.parametrize(
     "name, title, organization",
     [
         ("Võ Thị Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),
         ("Mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),
+        ("vo thi mai", "Trưởng", "Ban Tổ chức Tỉnh ủy Đồng Tháp"),  # no tone marks, lower case
     ],
 )
 def test_canned_posts_of_a_person(store_path, name, title, organization):
@@ -121,6 +138,107 @@ def test_canned_search_gives_the_passage(store_path):
     rows = _rows(store_path, QUERIES["search_texts"]["sql"], words='"quy hoạch"')
     assert rows and all("[" in r["passage"] for r in rows)
     assert _rows(store_path, QUERIES["search_texts"]["sql"], words="zzzkhôngcó") == []
+
+
+def _facet_plan(db: Path, view: str, column: str) -> str:
+    """SQLite's plan for the query Datasette runs for a facet."""
+    sql = (
+        f"select {column} as value, count(*) as count from (select * from {view}) "
+        f"where {column} is not null group by {column} order by count desc, value limit 31"
+    )
+    return " | ".join(row[-1] for row in _rows_plain(db, "explain query plan " + sql))
+
+
+def _rows_plain(db: Path, sql: str) -> list[tuple]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize(
+    "view, column, index",
+    [
+        ("document_index", "doc_type", "serve_documents_doc_type"),  # these two timed out on 3,000 texts
+        ("document_index", "issuer", "serve_documents_issuer"),
+        ("document_index", "kind", "serve_documents_kind"),
+        ("relation_index", "type", "serve_relations_type"),
+        ("citation_index", "form", "serve_citations_form"),
+    ],
+)
+def test_facets_read_an_index_not_every_record(store_path, view, column, index):
+    plan = _facet_plan(store_path, view, column)
+    assert index in plan, plan
+    assert "json_each" not in plan
+
+
+OLD_RELATION_INDEX = """
+SELECT json_extract(r.value, '$.source'), json_extract(r.value, '$.type'), json_extract(r.value, '$.target'),
+       json_extract(r.value, '$.confidence'), json_extract(r.value, '$.evidence.rule'),
+       json_extract(r.value, '$.evidence.text'), d.source, d.published, json_extract(r.value, '$.evidence.start'),
+       json_extract(r.value, '$.evidence.end')
+FROM documents d, json_each(d.record, '$.relations') r WHERE d.status = 'ok'"""
+
+
+def test_relation_index_from_the_relations_table_keeps_every_row_and_its_evidence(store_path):
+    new = _rows_plain(
+        store_path,
+        'SELECT from_code, type, to_code, confidence, rule, evidence, source, published, start, "end" FROM relation_index',
+    )
+    old = _rows_plain(store_path, OLD_RELATION_INDEX)
+    assert len(new) > 5 and all(row[5] for row in new)
+    assert sorted(new, key=repr) == sorted(old, key=repr)
+
+
+def test_a_page_not_found_is_one_line_in_the_log(store_path):
+    done = subprocess.run(
+        [*VANBAN, "serve", "--db", str(store_path), "--get", "/vanban/no_such_table"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stderr.strip().splitlines() == ["vanban serve: 404 /vanban/no_such_table: Table not found"]
+    assert "Error 404" in done.stdout and "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_document_row_page_is_readable_not_a_json_dump(store_path):
+    from datasette.utils import tilde_encode
+
+    [row] = _rows(store_path, "select source from documents where source like '%huong-dan-02-HD-DUK.pdf'")
+    path = f"/vanban/documents/{tilde_encode(row['source'])}"
+    done = subprocess.run(
+        [*VANBAN, "serve", "--db", str(store_path), "--get", path], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    page = done.stdout
+    assert "vanban-record" in page and '"schema"' not in page  # rendered, no raw JSON
+    assert "02-HD/ĐUK · Hướng dẫn" in page  # its own code and type
+    assert "relations (" in page and "<q>" in page and "/graph/graph.html?q=" in page  # evidence and graph links
+
+
+def test_record_html_escapes_what_the_texts_hold():
+    from pipeline.serve.plugin import record_html
+
+    record = {
+        "kind": "news",
+        "source": "a<b>.txt",
+        "title": "<script>alert(1)</script>",
+        "relations": [
+            {
+                "source": "1-HD/TW",
+                "type": "implements",
+                "target": "2-NQ/TW",
+                "confidence": 0.9,
+                "evidence": {"text": "<img src=x onerror=alert(1)>", "start": 3, "end": 40, "rule": "r"},
+            }
+        ],
+        "citations": [{"code": "2-NQ/TW", "text": "Nghị quyết <b>2</b>", "start": 0, "end": 9}],
+    }
+    html = record_html(json.dumps(record), "/db/relation_index")
+    assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
+    assert "[3:40] r" in html and "source=a%3Cb%3E.txt" in html
+    assert record_html("not json <b>", "/x") == "not json &lt;b&gt;"
 
 
 def test_serve_refuses_a_missing_store(tmp_path):
@@ -146,7 +264,7 @@ def test_serve_get_links_a_document_row_to_the_graph_page(store_path):
         text=True,
         timeout=120,
     )
-    assert "16-HD/BTCTW" in page.stdout and "vis.Network" in page.stdout  # the page, its data and its drawing
+    assert "16-HD/BTCTW" in page.stdout and "new Sigma(" in page.stdout  # the page, its data and its drawing
 
 
 @pytest.mark.parametrize(

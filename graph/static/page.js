@@ -1,7 +1,7 @@
-/* vanban graph page: reads the graph from the JSON block and draws it with vis-network (inlined
- * from the installed pyvis package), at the positions the export computed; filters, search,
- * labels and the details panel are ours. Every string from the data is set with textContent,
- * never parsed as HTML. Nothing is fetched. */
+/* vanban graph page: reads the graph from the JSON block and draws it with sigma.js on a graphology
+ * graph (both inlined from graph/static/vendor), at the positions the export computed. Labels,
+ * filters, groups, search and the details panel are ours. Every string from the data is set with
+ * textContent or drawn on a canvas, never parsed as HTML. Nothing is fetched. */
 (function () {
   "use strict";
 
@@ -11,18 +11,23 @@
   var searchBox = document.getElementById("search");
   var resultsList = document.getElementById("results");
   var statusLine = document.getElementById("status");
-  var LABEL_PX = 13;          // label size on screen, whatever the zoom
-  var LABEL_ALL_BELOW = 60;   // a drawing with fewer documents labels them all
-  var MATCH_LABELS = 40;      // search matches that get a label
-  var NEIGHBOUR_LABELS = 12;  // neighbours of the selected node that get one (the most cited)
+  var LABEL_PX = 12;          // label size on screen, whatever the zoom
+  var LABEL_MAX = 400;        // labels placed at most, per frame
+  var MATCH_LABELS = 40;      // search matches that get a label first
+  var NEIGHBOUR_LABELS = 25;  // neighbours of the selected node that get one first
+  var ZOOM_RATIO_MIN = 0.04;  // camera ratios when zooming to one node (smaller: closer) ...
+  var ZOOM_RATIO_MAX = 0.45;  // ... at least this close, so that a zoom is seen
+  var SMALL_DRAWING = 60;     // nodes up to which the camera keeps the whole drawing in view
 
-  var nodes = data.nodes, edges = data.edges, byId = {};
+  var nodes = data.nodes, edges = data.edges, byId = {}, edgeById = {};
   nodes.forEach(function (n) { byId[n.id] = n; n.out = []; n["in"] = []; });
-  edges.forEach(function (e) { byId[e.from].out.push(e); byId[e.to]["in"].push(e); });
-  var typeColors = {}, relationColors = {};
+  edges.forEach(function (e) { edgeById[e.id] = e; byId[e.from].out.push(e); byId[e.to]["in"].push(e); });
+  var typeColors = {}, relationColors = {}, groupByName = {};
   data.doc_types.forEach(function (t) { typeColors[t.name] = t.color; });
   data.relation_types.forEach(function (t) { relationColors[t.type] = t.color; });
+  (data.groups || []).forEach(function (g) { groupByName[g.name] = g; });
   var hasStories = nodes.some(function (n) { return n.kind === "story"; });
+  var GROUP = "group:";
 
   // --- small helpers ---------------------------------------------------------------------
 
@@ -39,14 +44,14 @@
       .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().replace(/[\u2010-\u2015]/g, "-");
   }
 
-  function shortLabel(n) {
-    var text = n.label || n.id;
+  function shortLabel(text) {
+    text = String(text || "");
     return text.length > 42 ? text.slice(0, 41) + "…" : text;
   }
 
   function year(n) { return n.attrs && n.attrs.date ? parseInt(n.attrs.date.slice(0, 4), 10) : null; }
 
-  // --- filters -----------------------------------------------------------------------------
+  // --- filters: what a reader asked to see, and nothing they orphan ----------------------------
 
   var params = new URLSearchParams(window.location.search);
   var filter = { types: {}, relations: {}, conf: 0, from: null, to: null, undated: true, stories: true };
@@ -64,168 +69,283 @@
   }
   resetFilter();
 
-  function documentShown(n) {
+  function ownShown(n) { // the node's own filters, before looking at its edges
+    if (n.kind === "story") { return filter.stories; }
     if (!filter.types[n.type]) { return false; }
     var y = year(n);
     if (y === null) { return filter.undated; }
     return (filter.from === null || y >= filter.from) && (filter.to === null || y <= filter.to);
   }
 
-  function nodeShown(n) {
-    if (n.kind === "document") { return documentShown(n); }
-    return filter.stories && n.out.some(function (e) { return documentShown(byId[e.to]); });
-  }
-
   function edgeShown(e) {
-    if (!nodeShown(byId[e.from]) || !nodeShown(byId[e.to])) { return false; }
+    if (!ownShown(byId[e.from]) || !ownShown(byId[e.to])) { return false; }
     if (e.kind !== "relation") { return true; }
     return filter.relations[e.type] && (e.confidence || 0) >= filter.conf - 1e-9;
   }
 
-  // --- vis-network data --------------------------------------------------------------------
+  var visible = {}; // node id -> true, after the filters and the orphans they leave
+  function computeVisible() {
+    visible = {};
+    nodes.forEach(function (n) {
+      if (!ownShown(n)) { return; }
+      var linked = n.out.length + n["in"].length;
+      // a node drawn for its links goes when a filter takes every one of them; the focus stays
+      if (!linked || data.focus.indexOf(n.id) >= 0 || n.out.some(edgeShown) || n["in"].some(edgeShown)) {
+        visible[n.id] = true;
+      }
+    });
+  }
+  function nodeShown(n) { return !!visible[n.id]; }
 
-  function tooltip(n) {
-    var box = el("div");
-    box.appendChild(el("strong", null, n.label));
-    if (n.kind === "document") {
-      box.appendChild(el("div", null, [n.type, n.attrs.date, n.attrs.issuer].filter(Boolean).join(" · ")));
-      if (n.attrs.subject) { box.appendChild(el("div", null, n.attrs.subject)); }
-      box.appendChild(el("div", "muted", "cited by " + (n.attrs.cited_by || 0) + " stories"));
-    } else {
-      box.appendChild(el("div", "muted", "story · " + (n.attrs.published || "no date") + " · " + n.attrs.copies + " source(s)"));
+  // --- groups: a large overview starts as one node per document type ---------------------------
+
+  var expanded = {}; // group name -> opened
+  function groupOf(n) { return data.grouped && n.kind === "document" && !expanded[n.group] ? GROUP + n.group : null; }
+  function drawnId(id) { return groupOf(byId[id]) || id; }
+
+  // --- the sigma drawing ---------------------------------------------------------------------
+
+  var graph = new graphology.MultiDirectedGraph();
+  var selectedId = null, hoveredId = null, matches = [], labelBoxes = [];
+
+  function nodeSize(n) {
+    return n.kind === "story" ? 3 : Math.min(22, 3 + 2.2 * Math.sqrt(n.attrs.cited_by || 0) + 0.4 * Math.sqrt(n.rank || 0));
+  }
+
+  function rebuild() {
+    computeVisible();
+    graph.clear();
+    var groupCounts = {};
+    nodes.forEach(function (n) {
+      if (!visible[n.id]) { return; }
+      var g = groupOf(n);
+      if (g) { groupCounts[g] = (groupCounts[g] || 0) + 1; return; }
+      graph.addNode(n.id, {
+        x: n.x, y: n.y, size: nodeSize(n), label: shortLabel(n.label),
+        color: n.kind === "document" ? (typeColors[n.type] || "#999999") : data.story_color
+      });
+    });
+    Object.keys(groupCounts).forEach(function (g) {
+      var info = groupByName[g.slice(GROUP.length)];
+      graph.addNode(g, { x: info.x, y: info.y, size: Math.min(40, 8 + 2.5 * Math.sqrt(groupCounts[g])),
+        label: info.name + " (" + groupCounts[g] + ")", color: info.color, count: groupCounts[g] });
+    });
+    var merged = {};
+    edges.forEach(function (e) {
+      if (!edgeShown(e) || !visible[e.from] || !visible[e.to]) { return; }
+      var from = drawnId(e.from), to = drawnId(e.to), relation = e.kind === "relation";
+      var color = relation ? (relationColors[e.type] || "#555555") : "#cfcfcf";
+      if (from === e.from && to === e.to) {
+        graph.addDirectedEdgeWithKey(e.id, from, to, { type: "arrow", color: color,
+          size: relation ? 1 + 2 * (e.confidence || 0) : 0.6 });
+        return;
+      }
+      if (from === to) { return; }
+      var key = from + "\u0001" + to; // one arrow per pair of groups, coloured by its most frequent relation
+      if (!merged[key]) { merged[key] = { from: from, to: to, count: 0, types: {} }; }
+      merged[key].count += 1;
+      merged[key].types[color] = (merged[key].types[color] || 0) + 1;
+    });
+    Object.keys(merged).forEach(function (key) {
+      var m = merged[key], colors = Object.keys(m.types);
+      colors.sort(function (a, b) { return m.types[b] - m.types[a]; });
+      graph.addDirectedEdgeWithKey("m:" + key, m.from, m.to, { type: "arrow", color: colors[0],
+        size: Math.min(8, 1 + Math.log(1 + m.count)), count: m.count });
+    });
+  }
+
+  rebuild();
+  var renderer = new Sigma(graph, container, {
+    renderLabels: false,            // the page places labels itself (placeLabels), without overlaps
+    renderEdgeLabels: false,
+    enableEdgeEvents: true,
+    defaultEdgeType: "arrow",
+    zIndex: true,
+    minCameraRatio: 0.01,
+    maxCameraRatio: 4,
+    labelFont: "system-ui, sans-serif",
+    labelSize: LABEL_PX,
+    stagePadding: 50,
+    nodeReducer: function (id, attrs) {
+      var res = Object.assign({}, attrs);
+      if (id === selectedId || data.focus.indexOf(id) >= 0) { res.highlighted = true; res.zIndex = 2; }
+      return res;
+    },
+    edgeReducer: function (id, attrs) {
+      var res = Object.assign({}, attrs);
+      if (selectedId && graph.hasNode(selectedId)) {
+        var ends = graph.extremities(id);
+        if (ends[0] !== selectedId && ends[1] !== selectedId) { res.color = fade(attrs.color); }
+        else { res.zIndex = 1; }
+      }
+      if (id === selectedId) { res.size = (attrs.size || 1) + 2; res.zIndex = 2; }
+      return res;
     }
-    return box;
-  }
-
-  function visNode(n) {
-    var document_ = n.kind === "document";
-    var color = document_ ? (typeColors[n.type] || "#999999") : data.story_color;
-    return {
-      id: n.id, x: n.x, y: n.y, shape: document_ ? "dot" : "square",
-      value: document_ ? 1 + (n.attrs.cited_by || 0) : undefined, size: document_ ? undefined : 5,
-      color: { background: color, border: "#444444", highlight: { background: color, border: "#000000" },
-               hover: { background: color, border: "#000000" } },
-      borderWidth: data.focus.indexOf(n.id) >= 0 ? 4 : 1,
-      title: tooltip(n), label: ""
-    };
-  }
-
-  function visEdge(e) {
-    var relation = e.kind === "relation";
-    var color = relation ? (relationColors[e.type] || "#555555") : "#c8c8c8";
-    return {
-      id: e.id, from: e.from, to: e.to, arrows: { to: { enabled: true, scaleFactor: relation ? 0.6 : 0.3 } },
-      color: { color: color, highlight: color, hover: color, opacity: relation ? 0.9 : 0.6 },
-      width: relation ? 1.2 + 2 * (e.confidence || 0) : 0.5, dashes: !relation
-    };
-  }
-
-  var nodeSet = new vis.DataSet(nodes.map(visNode));
-  var edgeSet = new vis.DataSet(edges.map(visEdge));
-  var nodeView = new vis.DataView(nodeSet, { filter: function (item) { return nodeShown(byId[item.id]); } });
-  var edgeById = {};
-  edges.forEach(function (e) { edgeById[e.id] = e; });
-  var edgeView = new vis.DataView(edgeSet, { filter: function (item) { return edgeShown(edgeById[item.id]); } });
-  var big = nodes.length > 1500;
-  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
-    autoResize: true,
-    physics: { enabled: false, solver: "forceAtlas2Based", stabilization: false },
-    layout: { improvedLayout: false },
-    nodes: { shape: "dot", scaling: { min: 5, max: 24, label: { enabled: false } },
-             font: { size: LABEL_PX, face: "system-ui, sans-serif", color: "#111111", strokeWidth: 4, strokeColor: "#ffffff" } },
-    edges: { smooth: false, selectionWidth: 2, hoverWidth: 1 },
-    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false }
   });
 
-  // --- labels --------------------------------------------------------------------------------
+  function fade(color) { return /^#[0-9a-f]{6}$/i.test(color) ? color + "40" : color; }
 
-  var matches = [], selectedId = null, labelledNow = {};
+  // --- labels: placed by importance, none over another; zooming in makes room for more ---------
 
-  function wantedLabels() {
-    var wanted = {};
-    var shownNodes = nodes.filter(nodeShown);
-    if (shownNodes.length < LABEL_ALL_BELOW) {
-      shownNodes.forEach(function (n) { wanted[n.id] = true; });
-    } else {
-      data.labelled.forEach(function (id) { wanted[id] = true; });
-    }
-    data.focus.forEach(function (id) { wanted[id] = true; });
-    matches.slice(0, MATCH_LABELS).forEach(function (n) { wanted[n.id] = true; });
+  var labelCanvas = renderer.getCanvases().labels;
+  var labelContext = labelCanvas.getContext("2d");
+
+  function priorities() {
+    var first = {}, order = 1e9;
+    function put(id) { if (graph.hasNode(id) && first[id] === undefined) { first[id] = order--; } }
+    if (hoveredId) { put(hoveredId); }
+    if (selectedId) { put(selectedId); }
+    data.focus.forEach(put);
+    matches.slice(0, MATCH_LABELS).forEach(function (n) { put(drawnId(n.id)); });
     if (selectedId && byId[selectedId]) {
-      wanted[selectedId] = true;
       var n = byId[selectedId], near = [];
       n.out.forEach(function (e) { near.push(byId[e.to]); });
-      n["in"].forEach(function (e) { if (e.kind === "relation") { near.push(byId[e.from]); } });
-      near.sort(function (a, b) { return ((b.attrs && b.attrs.cited_by) || 0) - ((a.attrs && a.attrs.cited_by) || 0); });
-      near.slice(0, NEIGHBOUR_LABELS).forEach(function (m) { wanted[m.id] = true; });
+      n["in"].forEach(function (e) { near.push(byId[e.from]); });
+      near.sort(function (a, b) { return (b.rank || 0) - (a.rank || 0); });
+      near.slice(0, NEIGHBOUR_LABELS).forEach(function (m) { put(m.id); });
     }
-    Object.keys(wanted).forEach(function (id) { if (!byId[id] || !nodeShown(byId[id])) { delete wanted[id]; } });
-    return wanted;
+    return first;
   }
 
-  function relabel() {
-    var wanted = wantedLabels(), scale = network.getScale() || 1, size = LABEL_PX / scale, updates = [];
-    Object.keys(labelledNow).forEach(function (id) {
-      if (!wanted[id]) { updates.push({ id: id, label: "" }); }
+  function placeLabels() {
+    var first = priorities(), ids = graph.nodes();
+    var w = container.clientWidth, h = container.clientHeight, cell = 64, grid = {};
+    ids.sort(function (a, b) {
+      var pa = first[a] !== undefined ? first[a] : (graph.getNodeAttribute(a, "count") || 0) * 1e4 + ((byId[a] || {}).rank || 0);
+      var pb = first[b] !== undefined ? first[b] : (graph.getNodeAttribute(b, "count") || 0) * 1e4 + ((byId[b] || {}).rank || 0);
+      return pb - pa;
     });
-    Object.keys(wanted).forEach(function (id) {
-      updates.push({ id: id, label: shortLabel(byId[id]), font: { size: size, strokeWidth: 4 / scale } });
+    labelBoxes = [];
+    labelContext.font = LABEL_PX + "px system-ui, sans-serif";
+    function cells(box, visit) {
+      for (var gx = Math.floor(box.x / cell); gx <= Math.floor((box.x + box.w) / cell); gx++) {
+        for (var gy = Math.floor(box.y / cell); gy <= Math.floor((box.y + box.h) / cell); gy++) {
+          if (visit(gx + ":" + gy)) { return true; }
+        }
+      }
+      return false;
+    }
+    function collides(box) {
+      return cells(box, function (key) {
+        return (grid[key] || []).some(function (o) {
+          return box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h;
+        });
+      });
+    }
+    for (var i = 0; i < ids.length && labelBoxes.length < LABEL_MAX; i++) {
+      var id = ids[i], attrs = graph.getNodeAttributes(id), display = renderer.getNodeDisplayData(id);
+      if (!display || display.hidden) { continue; }
+      var p = renderer.framedGraphToViewport(display), r = renderer.scaleSize(display.size);
+      if (p.x < -50 || p.y < 0 || p.x > w || p.y > h) { continue; }
+      var text = attrs.label || id, width = labelContext.measureText(text).width;
+      var box = { id: id, x: Math.round(p.x + r + 2), y: Math.round(p.y - LABEL_PX / 2 - 2), w: Math.ceil(width) + 4, h: LABEL_PX + 4 };
+      if (box.x + box.w > w + 40) { continue; }
+      if (collides(box)) { continue; }
+      labelBoxes.push(box);
+      cells(box, function (key) { (grid[key] = grid[key] || []).push(box); return false; });
+    }
+    labelContext.save();
+    labelContext.font = LABEL_PX + "px system-ui, sans-serif";
+    labelContext.textBaseline = "middle";
+    labelContext.lineJoin = "round";
+    labelBoxes.forEach(function (box) {
+      // sigma draws the label of a highlighted (selected, focus) or hovered node itself, in a box:
+      // its place is kept free here, and not painted twice
+      if (box.id === hoveredId || box.id === selectedId || data.focus.indexOf(box.id) >= 0) { return; }
+      var text = graph.getNodeAttribute(box.id, "label") || box.id;
+      labelContext.font = LABEL_PX + "px system-ui, sans-serif";
+      labelContext.lineWidth = 4;
+      labelContext.strokeStyle = "#ffffff";
+      labelContext.strokeText(text, box.x + 2, box.y + box.h / 2);
+      labelContext.fillStyle = "#111111";
+      labelContext.fillText(text, box.x + 2, box.y + box.h / 2);
     });
-    labelledNow = wanted;
-    if (updates.length) { nodeSet.update(updates); }
+    labelContext.restore();
   }
 
-  var touched = false; // the reader moved or zoomed: a resized window keeps their view
-  network.on("zoom", function () { touched = true; relabel(); });
-  network.on("dragStart", function () { touched = true; });
-  window.addEventListener("resize", function () {
-    network.setSize(container.clientWidth + "px", container.clientHeight + "px");
-    if (!touched) { network.fit({ animation: false }); relabel(); }
-    network.redraw();
-    publishState();
-  });
+  renderer.on("afterRender", placeLabels);
+
+  /** Pairs of label boxes that overlap (the page's own count; the tests count again from the boxes). */
+  function overlaps(boxes) {
+    var sorted = boxes.slice().sort(function (a, b) { return a.x - b.x; }), count = 0;
+    for (var i = 0; i < sorted.length; i++) {
+      for (var j = i + 1; j < sorted.length && sorted[j].x < sorted[i].x + sorted[i].w; j++) {
+        var a = sorted[i], b = sorted[j];
+        if (a.y < b.y + b.h && b.y < a.y + a.h) { count++; }
+      }
+    }
+    return count;
+  }
+
+  // --- camera ------------------------------------------------------------------------------------
+
+  /** The camera on a node, close enough that most of its neighbours stay in view. */
+  function zoomTo(id, animate) {
+    var display = renderer.getNodeDisplayData(id);
+    if (!display || graph.order <= SMALL_DRAWING) { renderer.refresh(); return; } // a small drawing stays whole
+    var distances = graph.neighbors(id).map(function (other) {
+      var d = renderer.getNodeDisplayData(other);
+      return d ? Math.max(Math.abs(d.x - display.x), Math.abs(d.y - display.y)) : 0;
+    }).sort(function (a, b) { return a - b; });
+    var near = distances.length ? distances[Math.floor(distances.length * 0.8)] : 0;
+    var ratio = Math.min(renderer.getCamera().ratio, ZOOM_RATIO_MAX, Math.max(ZOOM_RATIO_MIN, 2.4 * near));
+    var target = { x: display.x, y: display.y, ratio: ratio };
+    if (animate) { renderer.getCamera().animate(target, { duration: 400 }); }
+    else { renderer.getCamera().setState(target); renderer.refresh(); }
+  }
+
+  function fitAll() { renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }); renderer.refresh(); }
+
+  function fitNodes(ids) { // the camera on the box around these nodes
+    var xs = [], ys = [];
+    ids.forEach(function (id) {
+      var d = renderer.getNodeDisplayData(id);
+      if (d) { xs.push(d.x); ys.push(d.y); }
+    });
+    if (!xs.length) { return; }
+    var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs);
+    var minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
+    renderer.getCamera().setState({ x: (minX + maxX) / 2, y: (minY + maxY) / 2,
+      ratio: Math.min(1, Math.max(ZOOM_RATIO_MIN, 1.3 * Math.max(maxX - minX, maxY - minY))) });
+    renderer.refresh();
+  }
 
   // --- state for readers and tests ------------------------------------------------------------
 
   var openMs = null;
 
-  function labelsDrawn() {
-    var ids = Object.keys(labelledNow), positions = network.getPositions(ids), count = 0;
-    var w = container.clientWidth, h = container.clientHeight;
-    ids.forEach(function (id) {
-      var p = positions[id];
-      if (!p) { return; }
-      var dom = network.canvasToDOM(p);
-      if (dom.x >= 0 && dom.y >= 0 && dom.x <= w && dom.y <= h) { count++; }
-    });
-    return count;
-  }
-
-  function nodesOutside() { // shown nodes whose centre lies outside the drawing area
-    var positions = network.getPositions(nodeView.getIds()), w = container.clientWidth, h = container.clientHeight;
-    return Object.keys(positions).filter(function (id) {
-      var p = network.canvasToDOM(positions[id]);
-      return p.x < 0 || p.y < 0 || p.x > w || p.y > h;
-    }).length;
-  }
+  function shownIds() { return nodes.filter(nodeShown).map(function (n) { return n.id; }); }
 
   function publishState() {
-    var shownNodes = nodeView.getIds(), shownEdges = edgeView.getIds();
+    var shown = shownIds();
+    var shownEdges = edges.filter(function (e) { return edgeShown(e) && visible[e.from] && visible[e.to]; }).length;
+    var w = container.clientWidth, h = container.clientHeight, outside = 0;
+    graph.forEachNode(function (id) {
+      var d = renderer.getNodeDisplayData(id);
+      var p = renderer.framedGraphToViewport(d);
+      if (p.x < 0 || p.y < 0 || p.x > w || p.y > h) { outside++; }
+    });
     var state = {
-      shown_nodes: shownNodes, shown_edges: shownEdges.length, labelled: Object.keys(labelledNow),
-      labels_drawn: labelsDrawn(), matches: matches.map(function (n) { return n.id; }),
-      selected: selectedId, open_ms: openMs,
-      view: { scale: network.getScale(), width: container.clientWidth, height: container.clientHeight,
-              outside: nodesOutside() }
+      shown_nodes: shown, shown_edges: shownEdges, drawn_nodes: graph.order, drawn_edges: graph.size,
+      groups: graph.nodes().filter(function (id) { return id.indexOf(GROUP) === 0; }),
+      labelled: labelBoxes.map(function (b) { return b.id; }), labels_drawn: labelBoxes.length,
+      label_boxes: labelBoxes.map(function (b) { return [b.id, b.x, b.y, b.w, b.h]; }),
+      label_overlaps: overlaps(labelBoxes),
+      matches: matches.map(function (n) { return n.id; }),
+      selected: selectedId, open_ms: openMs, layout: data.layout,
+      view: { ratio: renderer.getCamera().ratio, width: w, height: h, outside: outside }
     };
     document.getElementById("page-state").textContent = JSON.stringify(state);
     var body = document.body;
-    body.setAttribute("data-rendered-nodes", String(shownNodes.length));
-    body.setAttribute("data-rendered-edges", String(shownEdges.length));
+    body.setAttribute("data-rendered-nodes", String(shown.length));
+    body.setAttribute("data-rendered-edges", String(shownEdges));
     body.setAttribute("data-labels-drawn", String(state.labels_drawn));
+    body.setAttribute("data-label-overlaps", String(state.label_overlaps));
     body.setAttribute("data-matches", String(matches.length));
     if (selectedId) { body.setAttribute("data-selected", selectedId); } else { body.removeAttribute("data-selected"); }
   }
+
+  renderer.getCamera().on("updated", function () { if (openMs !== null) { setTimeout(publishState, 0); } });
 
   // --- details panel ---------------------------------------------------------------------------
 
@@ -242,7 +362,7 @@
   function nodeLink(n) {
     var button = el("button", "link", n.label);
     button.type = "button";
-    button.addEventListener("click", function () { focusNode(n); });
+    button.addEventListener("click", function () { focusNode(n, true); });
     return button;
   }
 
@@ -294,8 +414,15 @@
     if (n.kind === "document") {
       details.appendChild(attributeList(n.attrs, ["code", "doc_type_name", "issuer", "date", "subject", "scope",
         "term", "cited_by"]));
+      if (n.names && n.names.length > 1) {
+        details.appendChild(el("h3", null, "Names in the texts"));
+        var names = el("ul", "items");
+        n.names.forEach(function (pair) { names.appendChild(el("li", null, pair[0] + " ×" + pair[1])); });
+        details.appendChild(names);
+      }
       if (n.attrs.ambiguous) {
-        details.appendChild(el("div", "muted", "Ambiguous: the citing texts do not say which issuer's document this is."));
+        var unknown = { named: "edition", central: "term" }[n.attrs.scope] || "issuer";
+        details.appendChild(el("div", "muted", "Ambiguous: the citing texts do not say which " + unknown + " this document is."));
       }
       details.appendChild(el("h3", null, "Stories citing it (" + n.cited_in.length + ")"));
       var list = el("ul", "items");
@@ -361,47 +488,65 @@
     });
   }
 
+  function showGroup(name) {
+    var g = groupByName[name];
+    details.textContent = "";
+    details.appendChild(el("h2", null, name));
+    details.appendChild(el("p", null, g.count + " documents, drawn as one node. Click it again, or the button, to close it."));
+    var button = el("button", null, expanded[name] ? "close the group" : "open the group");
+    button.type = "button";
+    button.addEventListener("click", function () { toggleGroup(name); });
+    details.appendChild(button);
+  }
+
   function showOverview() {
     details.textContent = "";
     details.appendChild(el("h2", null, "Overview"));
     details.appendChild(el("p", null, data.heading));
     details.appendChild(el("p", null, data.summary));
-    details.appendChild(el("p", "muted", "Click a node or an arrow for its details; drag to pan, wheel to zoom. " +
-      "Labels: the " + data.labelled.length + " most cited documents, the search matches and the neighbours of the selected node; " +
-      "hover any node for its name. The legend's boxes and the filters above hide documents and relations."));
+    details.appendChild(el("p", "muted", (data.grouped ? "Documents are grouped by type: click a group to open it. " : "") +
+      (data.layout === "levels" ? "Rows are steps along the relations: what the focus rests on above, what implements it below. " : "") +
+      "Click a node or an arrow for its details; drag to pan, wheel to zoom: labels that would overlap are left out " +
+      "and appear as you zoom in. The legend's boxes and the filters above hide documents and relations, and the nodes they leave alone."));
+  }
+
+  function toggleGroup(name) {
+    expanded[name] = !expanded[name];
+    rebuild();
+    renderer.refresh();
+    showGroup(name);
+    publishState();
   }
 
   function selectNode(n) {
+    if (n.kind === "document" && groupOf(n)) { expanded[n.group] = true; rebuild(); }
     selectedId = n.id;
-    if (nodeShown(n)) { network.selectNodes([n.id]); }
     showNode(n);
-    relabel();
+    renderer.refresh();
     publishState();
   }
 
   function selectEdge(e) {
-    selectedId = e.id;
-    if (edgeShown(e)) { network.selectEdges([e.id]); }
+    selectedId = graph.hasEdge(e.id) ? e.id : null;
     showEdge(e);
+    renderer.refresh();
     publishState();
   }
 
-  function focusNode(n) {
+  function focusNode(n, animate) {
     selectNode(n);
-    if (nodeShown(n)) {
-      network.focus(n.id, { scale: Math.max(network.getScale(), 0.8), animation: false });
-      relabel();
-      publishState();
-    }
+    if (graph.hasNode(n.id)) { zoomTo(n.id, animate); }
+    publishState();
   }
 
-  network.on("click", function (event) {
-    if (event.nodes.length) { selectNode(byId[event.nodes[0]]); }
-    else if (event.edges.length) {
-      var id = event.edges[0];
-      selectEdge(edgeById[id]);
-    } else { selectedId = null; showOverview(); relabel(); publishState(); }
+  renderer.on("clickNode", function (event) {
+    if (event.node.indexOf(GROUP) === 0) { toggleGroup(event.node.slice(GROUP.length)); return; }
+    selectNode(byId[event.node]);
   });
+  renderer.on("clickEdge", function (event) { if (edgeById[event.edge]) { selectEdge(edgeById[event.edge]); } });
+  renderer.on("clickStage", function () { selectedId = null; showOverview(); renderer.refresh(); publishState(); });
+  renderer.on("enterNode", function (event) { hoveredId = event.node; renderer.refresh(); });
+  renderer.on("leaveNode", function () { hoveredId = null; renderer.refresh(); });
 
   // --- legend (its boxes are the type filters) ------------------------------------------------
 
@@ -430,7 +575,7 @@
       row.setAttribute("data-type", t.name);
       legend.appendChild(row);
     });
-    if (data.relation_types.length) { legend.appendChild(el("h3", null, "Relations")); }
+    if (data.relation_types.length) { legend.appendChild(el("h3", null, "Relations (arrow: to what is rested on)")); }
     data.relation_types.forEach(function (t) {
       legend.appendChild(legendRow("line", t.color, t.type + " (" + t.count + ")", filter.relations[t.type], function (on) {
         filter.relations[t.type] = on; refresh();
@@ -438,10 +583,10 @@
     });
     if (hasStories) {
       var row = el("div");
-      var swatch = el("span", "swatch square");
+      var swatch = el("span", "swatch");
       swatch.style.background = data.story_color;
       row.appendChild(swatch);
-      row.appendChild(el("span", null, "story: a text and its copies, citing (dashed)"));
+      row.appendChild(el("span", null, "story: a text and its copies, citing (grey arrow)"));
       legend.appendChild(row);
     }
   }
@@ -450,20 +595,23 @@
 
   function haystack(n) {
     var a = n.attrs || {};
-    return fold([n.label, a.code, a.subject, a.issuer, a.doc_type_name, n.type].join("\u0001"));
+    var names = (n.names || []).map(function (pair) { return pair[0]; });
+    return fold([n.label, a.code, a.subject, a.issuer, a.doc_type_name, n.type].concat(names).join("\u0001"));
   }
   nodes.forEach(function (n) { n.search = haystack(n); });
-  var others = (data.not_drawn || []).map(function (d) { return { label: d[0], type: d[1], cited_by: d[2], search: fold(d[0]) }; });
+  var others = (data.not_drawn || []).map(function (d) {
+    return { label: d[0], type: d[1], cited_by: d[2], search: fold([d[0]].concat(d[3] || []).join("\u0001")) };
+  });
 
   function applySearch(select) {
     var query = fold(searchBox.value.trim());
     matches = query ? nodes.filter(function (n) { return n.search.indexOf(query) >= 0; }) : [];
-    matches.sort(function (a, b) { // exact labels first, then documents, then the most cited
+    matches.sort(function (a, b) { // exact labels first, then documents, then the most important
       var ea = fold(a.label) === query ? 0 : 1, eb = fold(b.label) === query ? 0 : 1;
       if (ea !== eb) { return ea - eb; }
       var da = a.kind === "document" ? 0 : 1, db = b.kind === "document" ? 0 : 1;
       if (da !== db) { return da - db; }
-      return ((b.attrs && b.attrs.cited_by) || 0) - ((a.attrs && a.attrs.cited_by) || 0);
+      return (b.rank || 0) - (a.rank || 0);
     });
     var elsewhere = query ? others.filter(function (d) { return d.search.indexOf(query) >= 0; }) : [];
     resultsList.textContent = "";
@@ -480,15 +628,18 @@
     });
     statusLine.textContent = query ? matches.length + (matches.length === 1 ? " match" : " matches") +
       (elsewhere.length ? ", " + elsewhere.length + " not drawn" : "") : "";
-    var shown = matches.filter(nodeShown).map(function (n) { return n.id; });
-    network.selectNodes(shown.slice(0, 200));
-    relabel();
+    var shown = matches.filter(nodeShown);
     if (select && shown.length) {
-      if (shown.length === 1 || fold(matches[0].label) === query) { focusNode(matches[0]); }
-      else { network.fit({ nodes: shown, animation: false }); relabel(); }
+      if (shown.length === 1 || fold(matches[0].label) === query) { focusNode(matches[0], false); }
+      else {
+        shown.slice(0, 200).forEach(function (n) { if (groupOf(n)) { expanded[n.group] = true; } });
+        rebuild();
+        fitNodes(shown.slice(0, 200).map(function (n) { return n.id; }));
+      }
     } else if (select && !query) {
-      network.fit({ animation: false });
-      relabel();
+      fitAll();
+    } else {
+      renderer.refresh();
     }
     publishState();
   }
@@ -511,9 +662,7 @@
   }
 
   function refresh() {
-    nodeView.refresh();
-    edgeView.refresh();
-    relabel();
+    rebuild();
     applySearch(false);
   }
 
@@ -526,7 +675,8 @@
   storiesBox.addEventListener("change", function () { filter.stories = storiesBox.checked; refresh(); });
   document.getElementById("reset").addEventListener("click", function () {
     params = new URLSearchParams("");
-    resetFilter(); showControls(); showLegend(); refresh(); network.fit({ animation: false }); relabel(); publishState();
+    expanded = {};
+    resetFilter(); showControls(); showLegend(); refresh(); fitAll(); publishState();
   });
 
   // --- start -----------------------------------------------------------------------------------------
@@ -540,13 +690,12 @@
     clearTimeout(searchTimer);
     searchTimer = setTimeout(function () { applySearch(true); }, 150);
   });
-  network.fit({ animation: false });
-  if (data.focus.length && nodeShown(byId[data.focus[0]])) { selectedId = data.focus[0]; showNode(byId[data.focus[0]]); }
-  relabel();
+  if (data.focus.length && byId[data.focus[0]] && nodeShown(byId[data.focus[0]])) {
+    selectedId = data.focus[0]; showNode(byId[data.focus[0]]);
+  }
+  renderer.refresh();
   var initial = params.get("q");
   if (initial) { searchBox.value = initial; applySearch(true); }
-  network.redraw(); // draws now, not at the next animation frame: the page is open when this returns
-  if (!initial && !data.focus.length) { network.fit({ animation: false }); relabel(); network.redraw(); }
   openMs = Math.round(performance.now());
   publishState();
   document.body.setAttribute("data-open-ms", String(openMs));

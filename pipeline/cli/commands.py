@@ -172,7 +172,7 @@ def extract(
     parts: Path | None,
     parts_format: str,
 ) -> None:
-    """Print one JSON record per document (JSON Lines, the OUTPUT.md contract).
+    """Print one JSON record per document (JSON Lines; fields in the README's "What comes out: the record").
 
     Example: vanban extract corpus/ -o out/corpus.jsonl
     """
@@ -426,21 +426,54 @@ def format_findings(
     if cited:
         lines.append("\nmost cited documents (mentions across all texts):")
         lines += [f"  {n:3d}  {code}" for code, n in cited.most_common(top)]
-    relations = [(rel["source"], rel["type"], rel["target"]) for r in records for rel in r["relations"]]
-    if relations:
-        lines.append("\nrelations between documents:")
-        lines += [f"  {s} --{t}--> {o}" for s, t, o in sorted(set(relations))[: top * 3]]
-    people = [
-        (p["name"], "; ".join(f"{x['title']} {x.get('organization') or ''}".strip() for x in p["posts"]))
-        for r in records
-        for p in r["people"]
-    ]
-    if people:
-        lines.append("\npeople and posts:")
-        lines += [f"  {name}: {posts or '-'}" for name, posts in sorted(set(people))[: top * 2]]
+    lines += _relation_lines(records, cited, top * 3)
+    lines += _people_lines(records, top * 2)
     for failure in failures:
         lines.append(f"failed: {failure.line()}")
     return "\n".join(lines)
+
+
+def _relation_lines(records: list[dict], cited: Counter, limit: int) -> list[str]:
+    """Relations by importance: how many texts give them, how cited their target is, how sure."""
+    texts: dict[tuple, set[str]] = {}
+    confidence: dict[tuple, float] = {}
+    for r in records:
+        for rel in r.get("relations") or []:
+            key = (rel["source"], rel["type"], rel["target"])
+            texts.setdefault(key, set()).add(r["source"])
+            confidence[key] = max(confidence.get(key, 0.0), float(rel.get("confidence") or 0.0))
+    if not texts:
+        return []
+    ranked = sorted(texts, key=lambda k: (-len(texts[k]), -cited.get(k[2], 0), -confidence[k], k))
+    lines = ["\nrelations between documents (most texts first, then the most cited targets, then the surest):"]
+    lines += [
+        f"  {s} --{t}--> {o}   ({len(texts[(s, t, o)])} texts, confidence {confidence[(s, t, o)]:.2f})"
+        for s, t, o in ranked[:limit]
+    ]
+    if len(ranked) > limit:
+        lines.append(f"  ... {len(ranked) - limit} more (vanban query doc CODE gives a document's relations)")
+    return lines
+
+
+def _people_lines(records: list[dict], limit: int) -> list[str]:
+    """People by how much the texts say of them (texts naming them, then posts), each post once."""
+    texts: dict[str, set[str]] = {}
+    posts: dict[str, dict[str, str]] = {}
+    for r in records:
+        for p in r.get("people") or []:
+            texts.setdefault(p["name"], set()).add(r["source"])
+            for x in p.get("posts") or []:
+                post = f"{x.get('title') or ''} {x.get('organization') or ''}".strip()
+                posts.setdefault(p["name"], {}).setdefault(" ".join(post.lower().split()), post)
+    if not texts:
+        return []
+    ranked = sorted(texts, key=lambda n: (-len(texts[n]), -len(posts.get(n, {})), n))
+    lines = ["\npeople and posts (most mentioned first: texts naming them):"]
+    lines += [
+        f"  {name} ({len(texts[name])} texts): {'; '.join(posts.get(name, {}).values()) or '-'}"
+        for name in ranked[:limit]
+    ]
+    return lines
 
 
 def _parse_floors(_ctx, _param, values: tuple[str, ...]) -> dict[str, float]:

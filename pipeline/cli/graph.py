@@ -192,32 +192,171 @@ def _min_confidence(command):
     )(command)
 
 
+EVIDENCE_WIDTH = 240  # an evidence span longer than this is cut, unless --evidence says otherwise
+
+
+def _evidence_option(command):
+    return click.option(
+        "--evidence",
+        "evidence_width",
+        type=click.IntRange(0),
+        default=None,
+        help=f"Characters of each relation's evidence to show: a longer span is cut, a shorter one widened "
+        f"with the text around it; 0 shows only how many texts give evidence. [default: the span itself, "
+        f"cut at {EVIDENCE_WIDTH}]",
+    )(command)
+
+
+def evidence_window(text: str, start: int, end: int, width: int) -> str:
+    """``text[start:end]`` in ``width`` characters: cut with "…", or widened on both sides with the
+    text around it (to word boundaries), one line."""
+    span = text[start:end]
+    if len(span) > width:
+        out = span[: max(width - 1, 0)].rstrip() + "…"
+    elif len(span) == width:
+        out = span
+    else:
+        spare = width - len(span)
+        left = max(0, start - spare // 2)
+        right = min(len(text), end + (spare - (start - left)))
+        left = max(0, left - max(0, width - (right - left)))
+        if left > 0 and " " in text[left:start]:
+            left = text.index(" ", left, start) + 1
+        if right < len(text) and " " in text[end:right]:
+            right = text.rindex(" ", end, right)
+        out = ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
+    return " ".join(out.split())
+
+
+class _EvidenceReader:
+    """Evidence of relations with their sentences, from the store's index and texts (texts read once)."""
+
+    def __init__(self, ctx: click.Context, width: int | None):
+        self.index = _index(ctx)
+        self.width = width
+        self._texts: dict[str, str | None] = {}
+
+    def _text(self, source: str | None) -> str | None:
+        if source is None:
+            return None
+        if source not in self._texts:
+            from pipeline.store.texts import text_of_source
+
+            try:
+                self._texts[source] = text_of_source(self.index.conn, source)
+            except sqlite3.Error:  # a store without its texts table
+                self._texts[source] = None
+        return self._texts[source]
+
+    def _kept_sentence(self, source: str | None, start, end) -> str | None:
+        """The sentence the record kept with its relation, for a store without the text itself."""
+        if source is None:
+            return None
+        key = "record:" + source
+        if key not in self._texts:
+            try:
+                row = self.index.conn.execute("SELECT record FROM documents WHERE source = ?", (source,)).fetchone()
+            except sqlite3.Error:
+                row = None
+            self._texts[key] = row[0] if row else None
+        record = json.loads(self._texts[key] or "{}")
+        for relation in record.get("relations") or []:
+            evidence = relation.get("evidence") or {}
+            if evidence.get("start") == start and evidence.get("end") == end and evidence.get("text"):
+                return evidence["text"]
+        return None
+
+    def items(self, source: str, target: str, kind: str) -> list[dict]:
+        """Each text's evidence for ``source --kind--> target``: text, source, offsets, rule, sentence."""
+        if self.width == 0:
+            return []
+        items = []
+        for ev in self.index.relation_evidence(source, target, kind):
+            text = self._text(ev.source)
+            sentence = ev.sentence
+            if text is not None and isinstance(ev.start, int) and isinstance(ev.end, int):
+                width = self.width if self.width is not None else min(ev.end - ev.start, EVIDENCE_WIDTH)
+                sentence = evidence_window(text, ev.start, ev.end, width)
+            elif sentence is None:
+                sentence = self._kept_sentence(ev.source, ev.start, ev.end)
+                if sentence and self.width is not None and len(sentence) > self.width:
+                    sentence = sentence[: max(self.width - 1, 0)].rstrip() + "…"
+            items.append(dict(asdict(ev), sentence=sentence))
+        return items
+
+
+def _with_evidence(reader: _EvidenceReader, link, source: str, target: str) -> dict:
+    return dict(_plain(link), evidence_items=reader.items(source, target, link.type))
+
+
+def _links_with_evidence(reader: _EvidenceReader, links, upward_edges: bool) -> list[dict]:
+    """Links of a walk with their evidence: an implementer's edge runs from it to the document it was
+    reached from (``upward_edges``), a basis edge from that document to it."""
+    return [
+        _with_evidence(reader, link, *((link.node, link.via) if upward_edges else (link.via, link.node)))
+        for link in links
+    ]
+
+
 def _link_rows(links) -> list[list]:
     return [[link.depth, link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in links]
 
 
-def _report_lines(report) -> list[str]:
-    a = report.attributes
-    lines = [f"{a.get('label')}  [{report.node}]"]
+EVIDENCE_SHOWN = 3  # evidence items printed under one relation (--json gives them all)
+
+
+def _evidence_lines(items: list[dict], indent: str) -> list[str]:
+    lines = [
+        f"{indent}“{item['sentence'] or '(sentence not kept)'}”  — {item['source'] or item['text_id']}"
+        f" [{item['start']}:{item['end']}] {item['rule'] or ''}".rstrip()
+        for item in items[:EVIDENCE_SHOWN]
+    ]
+    if len(items) > EVIDENCE_SHOWN:
+        lines.append(f"{indent}(and {len(items) - EVIDENCE_SHOWN} more texts: --json lists them all)")
+    return lines
+
+
+def _links_table(links: list[dict], header: list[str], indent: str = "") -> list[str]:
+    """Link rows as columns, each followed by its evidence lines."""
+    rows = [
+        [link["depth"], link["type"], link["label"], f"{link['confidence']:.2f}", link["evidence"]] for link in links
+    ]
+    lines = _columns(rows, header)
+    out = [indent + line for line in lines[:2]]
+    for line, link in zip(lines[2:], links):
+        out.append(indent + line)
+        out += _evidence_lines(link["evidence_items"], indent + "    ")
+    return out
+
+
+def _report_dict(reader: _EvidenceReader, report) -> dict:
+    """A document report as JSON-ready data, each relation with its evidence."""
+    out = _plain(report)
+    out["basis"] = [_with_evidence(reader, link, report.node, link.node) for link in report.basis]
+    out["dependents"] = [_with_evidence(reader, link, link.node, report.node) for link in report.dependents]
+    return out
+
+
+def _report_lines(report: dict) -> list[str]:
+    a = report["attributes"]
+    lines = [f"{a.get('label')}  [{report['node']}]"]
     for name in ("doc_type_name", "issuer", "date", "subject", "scope", "term", "cited_by"):
         if a.get(name) not in (None, ""):
             lines.append(f"  {name}: {a[name]}")
+    if a.get("names"):  # the names the texts give it, the most frequent first
+        ranked = sorted(a["names"].items(), key=lambda item: (-item[1], item[0]))
+        lines.append("  names: " + "; ".join(f"{name} ({count} texts)" for name, count in ranked[:8]))
     if a.get("ambiguous"):
-        lines.append("  ambiguous: the citing texts do not say which issuer's document this is")
-    for heading, links in (("rests on:", report.basis), ("rested on by:", report.dependents)):
+        unknown = {"named": "edition", "central": "term"}.get(a.get("scope") or "", "issuer")
+        lines.append(f"  ambiguous: the citing texts do not say which {unknown} this document is")
+    for heading, links in (("rests on:", report["basis"]), ("rested on by:", report["dependents"])):
         lines.append("  " + heading)
-        lines += [
-            "    " + line
-            for line in _columns(
-                [[link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in links],
-                ["type", "document", "conf", "evidence"],
-            )
-        ]
+        lines += _links_table(links, ["depth", "type", "document", "conf", "evidence"], "    ")
     lines.append("  cited in:")
     lines += [
         "    " + line
         for line in _columns(
-            [[t["published"], t["title"] or "", t["source"], t["count"]] for t in report.texts],
+            [[t["published"], t["title"] or "", t["source"], t["count"]] for t in report["texts"]],
             ["published", "title", "source", "times"],
         )
     ]
@@ -231,21 +370,34 @@ def _report_lines(report) -> list[str]:
 @click.option("--all", "every", is_flag=True, help="Report on every document the code stands for (paged).")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="Documents per page.")
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Documents to skip.")
+@_evidence_option
 @click.pass_context
-def doc_command(ctx: click.Context, code: str, min_confidence: float, every: bool, limit: int, offset: int) -> None:
-    """What CODE is, what it rests on, what rests on it, and the texts that cite it.
+def doc_command(
+    ctx: click.Context,
+    code: str,
+    min_confidence: float,
+    every: bool,
+    limit: int,
+    offset: int,
+    evidence_width: int | None,
+) -> None:
+    """What CODE (a code, or any name the texts give it) is, what it rests on, what rests on it
+    (each relation with its evidence: sentence, text and offsets), and the texts that cite it.
 
-    Example: vanban query doc 16-HD/BTCTW
+    Example: vanban query doc 16-HD/BTCTW --evidence 300
     """
     if not every:
         _resolve(ctx, code, offset, limit)
     _answer(
         ctx,
-        lambda index: index.doc(code, min_confidence, offset, limit),
+        lambda index: [
+            _report_dict(_EvidenceReader(ctx, evidence_width), r)
+            for r in index.doc(code, min_confidence, offset, limit)
+        ],
         lambda reports: [
             line
             for report in reports
-            for line in _report_lines(report) + keyword_lines(ctx.meta["vanban.db"], report.node)
+            for line in _report_lines(report) + keyword_lines(ctx.meta["vanban.db"], report["node"])
         ],
     )
 
@@ -254,8 +406,11 @@ def doc_command(ctx: click.Context, code: str, min_confidence: float, every: boo
 @click.argument("code")
 @click.option("--transitive", is_flag=True, help="Follow the chain all the way down.")
 @_min_confidence
+@_evidence_option
 @click.pass_context
-def implementers_command(ctx: click.Context, code: str, transitive: bool, min_confidence: float) -> None:
+def implementers_command(
+    ctx: click.Context, code: str, transitive: bool, min_confidence: float, evidence_width: int | None
+) -> None:
     """Documents that implement or rest on CODE (down the hierarchy).
 
     Example: vanban query implementers 50-QĐ/TW --transitive
@@ -263,8 +418,12 @@ def implementers_command(ctx: click.Context, code: str, transitive: bool, min_co
     _resolve(ctx, code)
     _answer(
         ctx,
-        lambda index: index.implementers(code, transitive, min_confidence=min_confidence),
-        lambda links: _columns(_link_rows(links), ["depth", "type", "document", "conf", "evidence"]),
+        lambda index: _links_with_evidence(
+            _EvidenceReader(ctx, evidence_width),
+            index.implementers(code, transitive, min_confidence=min_confidence),
+            True,
+        ),
+        lambda links: _links_table(links, ["depth", "type", "document", "conf", "evidence"]),
     )
 
 
@@ -272,8 +431,11 @@ def implementers_command(ctx: click.Context, code: str, transitive: bool, min_co
 @click.argument("code")
 @click.option("--transitive", is_flag=True, help="Follow the chain all the way up.")
 @_min_confidence
+@_evidence_option
 @click.pass_context
-def basis_command(ctx: click.Context, code: str, transitive: bool, min_confidence: float) -> None:
+def basis_command(
+    ctx: click.Context, code: str, transitive: bool, min_confidence: float, evidence_width: int | None
+) -> None:
     """Documents CODE implements or rests on (up the hierarchy).
 
     Example: vanban query basis 02-HD/ĐU --transitive
@@ -281,8 +443,10 @@ def basis_command(ctx: click.Context, code: str, transitive: bool, min_confidenc
     _resolve(ctx, code)
     _answer(
         ctx,
-        lambda index: index.basis(code, transitive, min_confidence=min_confidence),
-        lambda links: _columns(_link_rows(links), ["depth", "type", "document", "conf", "evidence"]),
+        lambda index: _links_with_evidence(
+            _EvidenceReader(ctx, evidence_width), index.basis(code, transitive, min_confidence=min_confidence), False
+        ),
+        lambda links: _links_table(links, ["depth", "type", "document", "conf", "evidence"]),
     )
 
 
@@ -315,11 +479,12 @@ def person_command(ctx: click.Context, words: tuple[str, ...]) -> None:
                     p.person,
                     ("nguyên " if p.former and not p.title.startswith("nguyên") else "") + p.title,
                     p.organization or "",
+                    p.texts,
                     p.text_title or p.source or p.text_id,
                 ]
                 for p in posts
             ],
-            ["when", "person", "post", "organization", "text"],
+            ["when", "person", "post", "organization", "texts", "text (the best dated)"],
         ),
     )
 

@@ -18,7 +18,8 @@ from pipeline.serve.datasette import DEFAULT_PORT, serve_store
     "--get",
     "get_path",
     metavar="PATH",
-    help="Fetch one page (e.g. /vanban/document_index.json), print it and exit, without listening.",
+    help="Fetch one page (e.g. /NAME/document_index.json, NAME the store's file name without .db), "
+    "print it and exit, without listening.",
 )
 def serve(db: Path, host: str, port: int, get_path: str | None) -> None:
     """Browse a store in the browser (Datasette): tables, facets, full-text search, canned queries.
