@@ -12,16 +12,32 @@ ISSUED = "2025-03-04"
 POSITIVES = [
     # sentence, kind, value, the span's text
     ("Quyết định này có hiệu lực kể từ ngày ký.", "on_signing", ISSUED, "có hiệu lực kể từ ngày ký"),
-    ("Hướng dẫn nàycó hiệu lực kể từ ngày kývà thay thế Hướng dẫn số 25-HD/BTCTW.", "on_signing", ISSUED,
-     "có hiệu lực kể từ ngày ký"),
-    ("Chỉ thị này có hiệu lực thi hành từ ngày ký ban hành.", "on_signing", ISSUED,
-     "có hiệu lực thi hành từ ngày ký ban hành"),
+    (
+        "Hướng dẫn nàycó hiệu lực kể từ ngày kývà thay thế Hướng dẫn số 25-HD/BTCTW.",
+        "on_signing",
+        ISSUED,
+        "có hiệu lực kể từ ngày ký",
+    ),
+    (
+        "Chỉ thị này có hiệu lực thi hành từ ngày ký ban hành.",
+        "on_signing",
+        ISSUED,
+        "có hiệu lực thi hành từ ngày ký ban hành",
+    ),
     ("Quy định này có hiệu lực từ ngày ban hành.", "on_signing", ISSUED, "có hiệu lực từ ngày ban hành"),
     ("Nghị quyết này có hiệu lực từ ngày 01/7/2025.", "date", "2025-07-01", "có hiệu lực từ ngày 01/7/2025"),
-    ("Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 12 năm 2025.", "date", "2025-12-15",
-     "có hiệu lực thi hành kể từ ngày 15 tháng 12 năm 2025"),
-    ("Điều 3. Quyết định này **có hiệu lực** từ ngày 1-8-2024 và thay thế Quyết định số 5/QĐ-UBND.", "date",
-     "2024-08-01", "có hiệu lực** từ ngày 1-8-2024"),
+    (
+        "Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 12 năm 2025.",
+        "date",
+        "2025-12-15",
+        "có hiệu lực thi hành kể từ ngày 15 tháng 12 năm 2025",
+    ),
+    (
+        "Điều 3. Quyết định này **có hiệu lực** từ ngày 1-8-2024 và thay thế Quyết định số 5/QĐ-UBND.",
+        "date",
+        "2024-08-01",
+        "có hiệu lực** từ ngày 1-8-2024",
+    ),
 ]
 
 NEGATIVES = [
