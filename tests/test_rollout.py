@@ -163,3 +163,19 @@ def test_lag_days():
 def test_central_coverage_ignores_other_levels():
     G, rows = _rows()
     assert list(central_coverage(rows, G).covered) == ["Ban Tổ chức Trung ương"]
+
+
+def test_notebook_frames():
+    from pipeline.api import Explorer
+
+    ex = Explorer(store())
+    frame = ex.rollout("57-NQ/TW", with_basis=True)
+    assert len(frame) == 7 and frame.lag_days.max() == 100 and frame.path.str.endswith("57-NQ/TW").all()
+    levels = ex.rollout_levels("57-NQ/TW").set_index("level")
+    assert levels.loc["provinces", "count"] == 2 and levels.loc["districts", "median_lag_days"] == 60
+    grid = ex.coverage(["57-NQ/TW"], with_basis=True)
+    assert grid.shape == (34, 1) and grid.loc["Bắc Ninh", "57-NQ/TW"] == 2 and grid.loc["Hồ Chí Minh", "57-NQ/TW"] == 1
+    assert grid.values.sum() == 3
+    status = ex.status("2025-06-01")
+    assert set(status.status) <= {"in_force", "unknown"} and (status.code == "57-NQ/TW").sum() == 1
+    assert status.set_index("code").loc["57-NQ/TW", "status"] == "in_force"  # its own text, acted on
