@@ -83,3 +83,23 @@ def test_exports_carry_the_status(db, tmp_path):
     run(db, "graph", "export", "--format", "csv", "-o", csv_dir, "--as-of", "2025-06-01")
     header = (csv_dir / "nodes.csv").read_text(encoding="utf-8").splitlines()[0]
     assert "status" in header
+
+
+def test_datasette_status_table_column_and_facet(tmp_path, db):
+    import shutil
+    import sqlite3
+
+    from pipeline.serve.datasette import TABLES, ensure_views, metadata, write_status_table
+
+    copy = tmp_path / "served.db"
+    shutil.copy(db, copy)
+    ensure_views(copy)
+    assert write_status_table(copy, "2025-06-01") > 10
+    con = sqlite3.connect(copy)
+    statuses = dict(con.execute("SELECT node, status FROM document_status"))
+    assert statuses["doc:124-QĐ/TW"] == "replaced" and statuses["doc:57-NQ/TW"] == "in_force"
+    own = dict(con.execute("SELECT code, status FROM document_index WHERE code IS NOT NULL"))
+    assert own["200-QĐ/TW"] in ("in_force", "unknown") and own["57-NQ/TW"] == "in_force"
+    assert "status" in TABLES["document_index"][2] and "status" in TABLES["document_status"][2]
+    described = metadata("served")["databases"]["served"]["tables"]["document_status"]["columns"]
+    assert set(described) == {row[1] for row in con.execute("PRAGMA table_info(document_status)")}
