@@ -25,6 +25,12 @@ POSITIVES = [
         "có hiệu lực thi hành từ ngày ký ban hành",
     ),
     ("Quy định này có hiệu lực từ ngày ban hành.", "on_signing", ISSUED, "có hiệu lực từ ngày ban hành"),
+    (
+        "Nghị quyết này có hiệu lực thi hành từ ngày được thông qua.",
+        "on_signing",
+        ISSUED,
+        "có hiệu lực thi hành từ ngày được thông qua",
+    ),
     ("Nghị quyết này có hiệu lực từ ngày 01/7/2025.", "date", "2025-07-01", "có hiệu lực từ ngày 01/7/2025"),
     (
         "Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 12 năm 2025.",
@@ -45,6 +51,8 @@ NEGATIVES = [
     "Quyết định này có hiệu lực.",  # no date said
     "Văn bản này hết hiệu lực từ ngày 01/7/2025.",  # losing force is a relation's business
     "Kế hoạch này được triển khai từ ngày 01/7/2025.",
+    "Quyết định này có hiệu lực thi hành theo Quyết định số 3659/QĐ-BKHCN ngày 13/11/2025.",  # another's date
+    "Các văn bản sau hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành: Quyết định số 36/2023/QĐ-UBND.",
 ]
 
 

@@ -30,7 +30,11 @@ EFFECTIVE_CLAUSE = re.compile(
     _FLAGS,
 )
 
-#: Right after the clause's "ngày": the day of signing or issue ("ngày ký", "ngày ký ban
-#: hành", "ngày ban hành"): the document is in force from its own date. PDF text may glue
-#: the next word to "ký" ("ngày kývà thay thế"), so nothing is asked of what follows it.
-ON_SIGNING = re.compile(r"[\s*_]*(?:ký(?:[\s*_]+ban[\s*_]+hành(?!\w))?|ban[\s*_]+hành(?!\w))", re.IGNORECASE)
+#: Right after the clause's "ngày": the day of signing, issue or adoption ("ngày ký", "ngày ký
+#: ban hành", "ngày ban hành", "ngày được thông qua" of a resolution): the document is in force
+#: from its own date. PDF text may glue the next word to "ký" ("ngày kývà thay thế"), so
+#: nothing is asked of what follows it.
+ON_SIGNING = re.compile(
+    r"[\s*_]*(?:ký(?:[\s*_]+ban[\s*_]+hành(?!\w))?|ban[\s*_]+hành(?!\w)|(?:được[\s*_]+)?thông[\s*_]+qua(?!\w))",
+    re.IGNORECASE,
+)
