@@ -16,7 +16,7 @@ import click
 import networkx as nx
 
 from graph import index as graph_index
-from graph.answers import NoPath, UnknownDocument
+from graph.answers import NoPath, UnknownDocument, excerpt
 from graph.ask import GraphIndex
 from graph.build import build_graph
 from graph.io import FORMATS, ExportError, export_graph
@@ -470,7 +470,7 @@ def _node_of(ctx: click.Context, code: str) -> str:
     return _index(ctx).find_documents(code)[0]
 
 
-def _decision_lines(decisions, indent: str = "    ") -> list[str]:
+def _decision_lines(decisions, indent: str = "    ", near: str | None = None) -> list[str]:
     lines = []
     for d in decisions:
         who = d.label or {"period": "its stated period", "effective": "its own clause", "own_text": "its own text"}.get(
@@ -478,7 +478,7 @@ def _decision_lines(decisions, indent: str = "    ") -> list[str]:
         )
         lines.append(f"{indent}{d.kind:<10} {d.date or '(date unknown)':<14} {who}")
         if d.evidence:
-            lines.append(f"{indent}  “{_short(' '.join(d.evidence.split()), 160)}”")
+            lines.append(f"{indent}  “{excerpt(d.evidence, near, 200)}”")
     return lines
 
 
@@ -486,10 +486,11 @@ def _status_lines(found) -> list[str]:
     lines = [f"{found.label}  [{found.node}]", f"  status on {found.as_of}: {found.status}  ({found.reason})"]
     if found.since:
         lines.append(f"  since: {found.since}")
+    code = found.label.split(" (")[0]
     if found.decided_by:
-        lines += ["  decided by:", *_decision_lines(found.decided_by)]
+        lines += ["  decided by:", *_decision_lines(found.decided_by, near=code)]
     if found.also:
-        lines += ["  also:", *_decision_lines(found.also)]
+        lines += ["  also:", *_decision_lines(found.also, near=code)]
     return lines
 
 
@@ -548,7 +549,8 @@ def conflicts_command(ctx: click.Context) -> None:
     def table(found):
         lines = []
         for c in found:
-            lines += [f"{c.kind}: {c.label}  [{c.node}]", f"  {c.detail}", *_decision_lines(c.decisions)]
+            near = c.label.split(" (")[0]
+            lines += [f"{c.kind}: {c.label}  [{c.node}]", f"  {c.detail}", *_decision_lines(c.decisions, near=near)]
         return lines or ["(none)"]
 
     _emit(ctx, conflicts(_whole_graph(ctx)), table)
@@ -626,7 +628,7 @@ def rollout_command(ctx: click.Context, code: str, with_basis: bool, show_eviden
             for r in value.rows:
                 lines.append(f"  {' -> '.join(r.path)}")
                 if r.evidence:
-                    lines.append(f"    “{_short(' '.join(r.evidence.split()), 200)}”")
+                    lines.append(f"    “{excerpt(r.evidence, r.path[1].split(' (')[0], 200)}”")
         return lines
 
     _emit(ctx, answer, table)
