@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -172,59 +171,80 @@ def lag_days(start: str | None, end: str | None) -> int | None:
 # --- the walk ---------------------------------------------------------------------------------
 
 
-def _best_evidence(data: dict) -> dict:
-    items = sorted(data.get("evidence") or [], key=lambda e: -(e.get("confidence") or 0.0))
-    return items[0] if items else {}
+def best_evidence(items) -> dict:
+    """The most confident evidence item (the first of equals, as the edge lists them)."""
+    ordered = sorted(items or [], key=lambda e: -(e.get("confidence") or 0.0))
+    return ordered[0] if ordered else {}
 
 
-def rollout_rows(
-    G: nx.MultiDiGraph, node: str, with_basis: bool = False, min_confidence: float = 0.0
-) -> list[RolloutRow]:
-    """Every document acting on ``node`` down the chain, breadth first (the shortest path kept)."""
-    types = DOWNWARD_TYPES if with_basis else ("implements",)
-    top = G.nodes[node]
-    top_label = display_label(top, node)
-    paths: dict[str, tuple[str, ...]] = {node: (top_label,)}
-    queue = deque([(node, 0)])
-    rows: list[RolloutRow] = []
-    while queue:
-        parent, depth = queue.popleft()
-        steps = sorted(
-            (u, data)
-            for u, _v, data in G.in_edges(parent, data=True)
-            if data.get("kind") == "relation" and data.get("type") in types and data["confidence"] >= min_confidence
-        )
-        for child, data in steps:
-            if child in paths:
-                continue
-            attrs = G.nodes[child]
-            label = display_label(attrs, child)
-            paths[child] = (label, *paths[parent])
-            level = level_of(attrs.get("issuer"), attrs.get("issuer_code"))
-            local = level in ("provinces", "districts", "other")  # a ministry's date line says Hà Nội
-            place = province_of(attrs.get("issuer"), attrs.get("place")) if local else None
-            evidence = _best_evidence(data)
-            rows.append(
-                RolloutRow(
-                    child,
-                    label,
-                    level,
-                    attrs.get("issuer"),
-                    place.today if place else None,
-                    place.former if place and place.former != place.today else None,
-                    attrs.get("date"),
-                    lag_days(top.get("date"), attrs.get("date")),
-                    depth + 1,
-                    data["type"],
-                    data["confidence"],
-                    paths[child],
-                    evidence.get("text"),
-                    evidence.get("text_id"),
-                )
+class GraphSource:
+    """What the walk asks, answered by a networkx graph (:class:`graph.ask_status.IndexSource`
+    answers the same from the store's graph tables)."""
+
+    def __init__(self, G: nx.MultiDiGraph):
+        self.G = G
+
+    def attrs(self, node: str) -> dict:
+        return self.G.nodes[node]
+
+    def steps(self, parents: list[str], types, min_confidence: float) -> dict[str, list[tuple[str, str, float, dict]]]:
+        """Each parent's (child, type, confidence, best evidence) over relations coming in, by child."""
+        found = {}
+        for parent in parents:
+            found[parent] = sorted(
+                (u, data["type"], data["confidence"], best_evidence(data.get("evidence")))
+                for u, _v, data in self.G.in_edges(parent, data=True)
+                if data.get("kind") == "relation" and data.get("type") in types and data["confidence"] >= min_confidence
             )
-            queue.append((child, depth + 1))
+        return found
+
+
+def rollout_rows(source, node: str, with_basis: bool = False, min_confidence: float = 0.0) -> list[RolloutRow]:
+    """Every document acting on ``node`` down the chain, breadth first (the shortest path kept);
+    ``source`` is a networkx graph or a :class:`GraphSource`-like reader of the index."""
+    if isinstance(source, nx.MultiDiGraph):
+        source = GraphSource(source)
+    types = DOWNWARD_TYPES if with_basis else ("implements",)
+    top = source.attrs(node)
+    paths: dict[str, tuple[str, ...]] = {node: (display_label(top, node),)}
+    frontier, depth = [node], 0
+    rows: list[RolloutRow] = []
+    while frontier:
+        steps = source.steps(frontier, types, min_confidence)
+        grown = []
+        for parent in frontier:
+            for child, kind, confidence, evidence in steps[parent]:
+                if child in paths:
+                    continue
+                attrs = source.attrs(child)
+                paths[child] = (display_label(attrs, child), *paths[parent])
+                rows.append(_row(child, attrs, top, depth + 1, kind, confidence, paths[child], evidence))
+                grown.append(child)
+        frontier, depth = grown, depth + 1
     order = {level: i for i, level in enumerate(LEVELS)}
     return sorted(rows, key=lambda r: (order.get(r.level, len(order)), r.date is None, r.date or "", r.label))
+
+
+def _row(node, attrs, top, depth, kind, confidence, path, evidence) -> RolloutRow:
+    level = level_of(attrs.get("issuer"), attrs.get("issuer_code"))
+    local = level in ("provinces", "districts", "other")  # a ministry's date line says Hà Nội
+    place = province_of(attrs.get("issuer"), attrs.get("place")) if local else None
+    return RolloutRow(
+        node,
+        path[0],
+        level,
+        attrs.get("issuer"),
+        place.today if place else None,
+        place.former if place and place.former != place.today else None,
+        attrs.get("date"),
+        lag_days(top.get("date"), attrs.get("date")),
+        depth,
+        kind,
+        confidence,
+        path,
+        evidence.get("text"),
+        evidence.get("text_id"),
+    )
 
 
 def summary(rows: Iterable[RolloutRow]) -> list[LevelSummary]:
@@ -282,24 +302,29 @@ def central_organs() -> tuple[tuple[str, str], ...]:
     )
 
 
-def central_coverage(rows: Iterable[RolloutRow], G: nx.MultiDiGraph) -> Coverage:
+def central_coverage(rows: Iterable[RolloutRow], source) -> Coverage:
     """Which central party organs have an implementing document in the store."""
+    if isinstance(source, nx.MultiDiGraph):
+        source = GraphSource(source)
     found = Coverage()
     names = dict(central_organs())
     for row in rows:
         if row.level != "central_party":
             continue
-        code = P.CODE_HEAD.match(G.nodes[row.node].get("issuer_code") or "")
+        code = P.CODE_HEAD.match(source.attrs(row.node).get("issuer_code") or "")
         organ = names.get(code.group(0) if code else "") or row.issuer or "?"
         found.covered.setdefault(organ, []).append(row.label)
     found.missing = [name for name in names.values() if name not in found.covered]
     return found
 
 
-def rollout(G: nx.MultiDiGraph, node: str, with_basis: bool = False, min_confidence: float = 0.0) -> Rollout:
-    """The rollout of document ``node``: rows, per-level summary, province and central coverage."""
-    rows = rollout_rows(G, node, with_basis, min_confidence)
-    attrs = G.nodes[node]
+def rollout(source, node: str, with_basis: bool = False, min_confidence: float = 0.0) -> Rollout:
+    """The rollout of document ``node`` (of a networkx graph, or a reader of the index): rows,
+    per-level summary, province and central coverage."""
+    if isinstance(source, nx.MultiDiGraph):
+        source = GraphSource(source)
+    rows = rollout_rows(source, node, with_basis, min_confidence)
+    attrs = source.attrs(node)
     return Rollout(
         node,
         display_label(attrs, node),
@@ -307,7 +332,7 @@ def rollout(G: nx.MultiDiGraph, node: str, with_basis: bool = False, min_confide
         rows,
         summary(rows),
         province_coverage(rows),
-        central_coverage(rows, G),
+        central_coverage(rows, source),
     )
 
 

@@ -160,49 +160,79 @@ def _year_end(value: str) -> str:
 # --- one document ---------------------------------------------------------------------
 
 
-def _decision(G: nx.MultiDiGraph, source: str, target: str, kind: str, data: dict) -> Decision:
-    """The act ``source --kind--> target`` as a decision: its date and its best evidence."""
-    attrs = G.nodes[source]
-    items = sorted(data.get("evidence") or [], key=lambda e: -(e.get("confidence") or 0.0))
+@dataclass(frozen=True)
+class Act:
+    """One relation coming into a document, as either source of the graph gives it."""
+
+    kind: str  # the relation type
+    node: str  # the acting document
+    label: str
+    attrs: dict  # the acting document's attributes (date, effective ...)
+    evidence: tuple[dict, ...]  # {text_id, text, confidence, published}: one per text and span
+
+
+def decision(act: Act, target_code: str | None) -> Decision:
+    """An act as a decision: when it takes effect and its most confident evidence."""
+    items = sorted(act.evidence, key=lambda e: -(e.get("confidence") or 0.0))
     best = items[0] if items else {}
-    sentence = best.get("text")
     when = next((d for e in items if (d := stated_date(e.get("text")))), None)
-    when = when or attrs.get("effective") or attrs.get("date") or _reported(G, items)
-    code = G.nodes[target].get("code") or G.nodes[target].get("label")
-    partial = bool(items) and all(is_partial(e.get("text"), code) for e in items if e.get("text"))
+    reported = sorted(e["published"] for e in items if e.get("published"))
+    when = when or act.attrs.get("effective") or act.attrs.get("date") or (reported[0] if reported else None)
+    said = [e["text"] for e in items if e.get("text")]
+    partial = bool(said) and all(is_partial(text, target_code) for text in said)
     return Decision(
-        kind, source, display_label(attrs, source), when, sentence, best.get("text_id"), partial and kind != "amends"
+        act.kind, act.node, act.label, when, best.get("text"), best.get("text_id"), partial and act.kind != "amends"
     )
 
 
-def _reported(G: nx.MultiDiGraph, items: list[dict]) -> str | None:
-    """The earliest date of a text that reports the act: it had happened by then."""
-    dates = [G.nodes.get(f"text:{e.get('text_id')}", {}).get("published") for e in items]
-    known = sorted(d for d in dates if d)
-    return known[0] if known else None
+def by_date(decisions: Iterable[Decision]) -> list[Decision]:
+    return sorted(decisions, key=lambda d: (d.date is None, d.date or "", d.label or ""))
+
+
+def graph_acts(G: nx.MultiDiGraph, node: str, types: Iterable[str]) -> list[Act]:
+    """The relations of ``types`` coming into ``node`` of a networkx graph."""
+    wanted = set(types)
+    acts = []
+    for u, _v, data in G.in_edges(node, data=True):
+        if data.get("kind") != "relation" or data.get("type") not in wanted or u == node:
+            continue
+        evidence = tuple(
+            {**e, "published": G.nodes.get(f"text:{e.get('text_id')}", {}).get("published")}
+            for e in data.get("evidence") or []
+        )
+        acts.append(Act(data["type"], u, display_label(G.nodes[u], u), G.nodes[u], evidence))
+    return acts
+
+
+def target_code(attrs: dict) -> str | None:
+    """The code an evidence sentence names the document by."""
+    return attrs.get("code") or attrs.get("label")
 
 
 def incoming(G: nx.MultiDiGraph, node: str, types: Iterable[str]) -> list[Decision]:
     """Decisions of the documents acting on ``node`` with relations of ``types``, by date."""
-    wanted = set(types)
-    found = [
-        _decision(G, u, node, data["type"], data)
-        for u, _v, data in G.in_edges(node, data=True)
-        if data.get("kind") == "relation" and data.get("type") in wanted and u != node
-    ]
-    return sorted(found, key=lambda d: (d.date is None, d.date or "", d.label or ""))
+    code = target_code(G.nodes[node])
+    return by_date(decision(act, code) for act in graph_acts(G, node, types))
 
 
 def _on_or_before(when: str | None, as_of: str) -> bool:
     return when is None or when[:10] <= as_of
 
 
+STATUS_TYPES = (*ENDING, *CHANGING, *ACTING)  # the relations a status reads
+
+
 def document_status(G: nx.MultiDiGraph, node: str, as_of: str | None = None) -> Status:
-    """The status of document ``node`` as of ``as_of`` (ISO date; default today)."""
-    as_of = as_of or date.today().isoformat()
+    """The status of document ``node`` of a networkx graph as of ``as_of`` (ISO date; default today)."""
     attrs = G.nodes[node]
-    label = display_label(attrs, node)
-    acts = [d for d in incoming(G, node, (*ENDING, *CHANGING, *ACTING)) if _on_or_before(d.date, as_of)]
+    return decide(node, display_label(attrs, node), attrs, incoming(G, node, STATUS_TYPES), as_of)
+
+
+def decide(node: str, label: str, attrs: dict, decisions: list[Decision], as_of: str | None = None) -> Status:
+    """The status of a document from its attributes and the decisions of the documents acting on
+    it (:func:`incoming`), as of ``as_of``: the rules of the table above."""
+    as_of = as_of or date.today().isoformat()
+    acts = [d for d in decisions if _on_or_before(d.date, as_of)]
     ends = [d for d in acts if d.kind in ENDING and not d.partial]
     parts = [d for d in acts if d.kind == "repeals" and d.partial]
     changes = [d for d in acts if d.kind == "amends" or (d.kind == "replaces" and d.partial)]
@@ -229,7 +259,7 @@ def document_status(G: nx.MultiDiGraph, node: str, as_of: str | None = None) -> 
         )
     if changes:
         return Status(node, label, "amended", as_of, changes[0].date, f"amended by {changes[0].label}", changes)
-    return _in_force_or_unknown(G, node, attrs, label, as_of, [d for d in acts if d.kind in ACTING])
+    return _in_force_or_unknown(node, attrs, label, as_of, [d for d in acts if d.kind in ACTING])
 
 
 def _expiry(attrs: dict, as_of: str) -> Decision | None:
@@ -241,7 +271,7 @@ def _expiry(attrs: dict, as_of: str) -> Decision | None:
     return Decision("period", None, None, found[0], found[1])
 
 
-def _in_force_or_unknown(G, node: str, attrs: dict, label: str, as_of: str, acting: list[Decision]) -> Status:
+def _in_force_or_unknown(node: str, attrs: dict, label: str, as_of: str, acting: list[Decision]) -> Status:
     issued, effective = attrs.get("date"), attrs.get("effective")
     if issued and issued > as_of:
         return Status(node, label, "unknown", as_of, None, f"not issued yet on {as_of} (dated {issued})")
@@ -269,15 +299,10 @@ def _in_force_or_unknown(G, node: str, attrs: dict, label: str, as_of: str, acti
             f"acted on by {latest.label}{f' on {latest.date}' if latest.date else ''}; nothing ends it",
             [latest],
         )
-    if _own_text(G, node) and issued:
+    if attrs.get("own_text") and issued:
         own = Decision("own_text", None, None, issued, None)
         return Status(node, label, "in_force", as_of, issued, "its own text is in the store; nothing ends it", [own])
     return Status(node, label, "unknown", as_of, None, "nothing in the store says")
-
-
-def _own_text(G: nx.MultiDiGraph, node: str) -> bool:
-    """Whether the store holds the document's own text."""
-    return bool(G.nodes[node].get("own_text"))
 
 
 def document_nodes(G: nx.MultiDiGraph) -> list[str]:

@@ -464,6 +464,40 @@ def _whole_graph(ctx: click.Context) -> nx.MultiDiGraph:
     return G
 
 
+def _index_source(ctx: click.Context):
+    """The store's graph tables as :mod:`graph.ask_status` reads them, with evidence sentences
+    cut from the texts the store keeps."""
+    from functools import lru_cache
+
+    from graph.ask_status import IndexSource
+    from pipeline.store.texts import get_text
+
+    conn = _index(ctx).conn
+
+    @lru_cache(maxsize=64)
+    def text_of(text_id: str) -> str | None:
+        try:
+            return get_text(conn, text_id)
+        except sqlite3.OperationalError:  # a store without texts (an older vanban)
+            return None
+
+    @lru_cache(maxsize=64)
+    def said_in_record(text_id: str) -> dict[tuple, str]:
+        """Evidence sentences as the record keeps them (a store whose texts are not kept)."""
+        row = conn.execute("SELECT record FROM documents WHERE id = ? AND status = 'ok'", (text_id,)).fetchone()
+        relations = json.loads(row[0]).get("relations") or [] if row else []
+        spans = ((r.get("evidence") or {}) for r in relations)
+        return {(e.get("start"), e.get("end")): e["text"] for e in spans if e.get("text")}
+
+    def sentence(text_id: str, start: int | None, end: int | None) -> str | None:
+        text = text_of(text_id)
+        if text is not None and start is not None and end is not None:
+            return text[start:end]
+        return said_in_record(text_id).get((start, end))
+
+    return IndexSource(_index(ctx), sentence)
+
+
 def _node_of(ctx: click.Context, code: str) -> str:
     """The one node ``code`` stands for (asks which, and exits, when it stands for several)."""
     _resolve(ctx, code)
@@ -511,13 +545,15 @@ def status_command(ctx: click.Context, code: str | None, as_of: str | None, ever
       vanban query --json status 25-HD/BTCTW --as-of 2024-01-01
       vanban query status --all
     """
-    from graph.status import STATUSES, all_statuses, document_status
+    from graph.status import STATUSES, all_statuses
 
     if every == bool(code):
         raise click.UsageError("give a CODE, or --all")
     if code:
+        from graph.ask_status import index_status
+
         node = _node_of(ctx, code)
-        _emit(ctx, document_status(_whole_graph(ctx), node, as_of), _status_lines)
+        _emit(ctx, index_status(_index_source(ctx), node, as_of), _status_lines)
         return
     found = all_statuses(_whole_graph(ctx), as_of)
     counts = {s: 0 for s in STATUSES}
@@ -616,10 +652,10 @@ def rollout_command(ctx: click.Context, code: str, with_basis: bool, show_eviden
       vanban query rollout 57-NQ/TW --with-basis --evidence
       vanban query --json rollout 66-NQ/TW
     """
-    from graph.rollout import rollout
+    from graph.ask_status import index_rollout
 
     node = _node_of(ctx, code)
-    answer = rollout(_whole_graph(ctx), node, with_basis, min_confidence)
+    answer = index_rollout(_index_source(ctx), node, with_basis, min_confidence)
 
     def table(value):
         lines = _rollout_lines(value)
