@@ -464,9 +464,10 @@ def _whole_graph(ctx: click.Context) -> nx.MultiDiGraph:
     return G
 
 
-def _index_source(ctx: click.Context):
+def _index_source(ctx: click.Context, sentences: bool = True):
     """The store's graph tables as :mod:`graph.ask_status` reads them, with evidence sentences
-    cut from the texts the store keeps."""
+    cut from the texts the store keeps (``sentences``: a long rollout printed without them
+    need not open a text per row)."""
     from functools import lru_cache
 
     from graph.ask_status import IndexSource
@@ -495,7 +496,7 @@ def _index_source(ctx: click.Context):
             return text[start:end]
         return said_in_record(text_id).get((start, end))
 
-    return IndexSource(_index(ctx), sentence)
+    return IndexSource(_index(ctx), sentence if sentences else None)
 
 
 def _node_of(ctx: click.Context, code: str) -> str:
@@ -655,7 +656,8 @@ def rollout_command(ctx: click.Context, code: str, with_basis: bool, show_eviden
     from graph.ask_status import index_rollout
 
     node = _node_of(ctx, code)
-    answer = index_rollout(_index_source(ctx), node, with_basis, min_confidence)
+    sentences = show_evidence or bool(ctx.meta.get("vanban.json"))
+    answer = index_rollout(_index_source(ctx, sentences), node, with_basis, min_confidence)
 
     def table(value):
         lines = _rollout_lines(value)
