@@ -16,7 +16,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import networkx as nx
 
@@ -99,6 +99,7 @@ def _central_cities() -> frozenset[str]:
     return frozenset(toneless(name) for name in load_table("levels.json")["central_cities"])
 
 
+@lru_cache(maxsize=8192)  # issuers repeat down a chain: each is placed once
 def level_of(issuer: str | None, issuer_code: str | None = None) -> str:
     """The level of the cascade a document's issuer stands at.
 
@@ -141,6 +142,7 @@ def _loose(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", toneless(name)).split())
 
 
+@lru_cache(maxsize=8192)
 def province_of(*names: str | None) -> ProvinceName | None:
     """The provincial unit the first of ``names`` that names one names (the last one it
     names: "Đảng ủy xã A, huyện B, tỉnh Bắc Giang" is in Bắc Giang).
