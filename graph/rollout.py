@@ -17,14 +17,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from extractors.codes import fold
 from extractors.patterns import levels as P
 from extractors.patterns.codes import load_table
 from extractors.places import ProvinceName, province_names, today_provinces
 from graph.answers import DOWNWARD_TYPES, display_label, toneless
+
+if TYPE_CHECKING:  # a query process answering from the index never loads networkx
+    import networkx as nx
 
 #: The levels of the cascade, top to bottom (``other``: the store does not say).
 LEVELS: tuple[str, ...] = tuple(load_table("levels.json")["order"])
@@ -204,7 +206,7 @@ class GraphSource:
 def rollout_rows(source, node: str, with_basis: bool = False, min_confidence: float = 0.0) -> list[RolloutRow]:
     """Every document acting on ``node`` down the chain, breadth first (the shortest path kept);
     ``source`` is a networkx graph or a :class:`GraphSource`-like reader of the index."""
-    if isinstance(source, nx.MultiDiGraph):
+    if not hasattr(source, "steps"):  # a networkx graph
         source = GraphSource(source)
     types = DOWNWARD_TYPES if with_basis else ("implements",)
     top = source.attrs(node)
@@ -306,7 +308,7 @@ def central_organs() -> tuple[tuple[str, str], ...]:
 
 def central_coverage(rows: Iterable[RolloutRow], source) -> Coverage:
     """Which central party organs have an implementing document in the store."""
-    if isinstance(source, nx.MultiDiGraph):
+    if not hasattr(source, "steps"):  # a networkx graph
         source = GraphSource(source)
     found = Coverage()
     names = dict(central_organs())
@@ -323,7 +325,7 @@ def central_coverage(rows: Iterable[RolloutRow], source) -> Coverage:
 def rollout(source, node: str, with_basis: bool = False, min_confidence: float = 0.0) -> Rollout:
     """The rollout of document ``node`` (of a networkx graph, or a reader of the index): rows,
     per-level summary, province and central coverage."""
-    if isinstance(source, nx.MultiDiGraph):
+    if not hasattr(source, "steps"):  # a networkx graph
         source = GraphSource(source)
     rows = rollout_rows(source, node, with_basis, min_confidence)
     attrs = source.attrs(node)

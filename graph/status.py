@@ -32,12 +32,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from extractors.dates import find_dates
 from extractors.patterns import status as P
 from graph.answers import display_label
+
+if TYPE_CHECKING:  # a query process answering from the index never loads networkx
+    import networkx as nx
 
 STATUSES = ("in_force", "amended", "partly_repealed", "replaced", "repealed", "expired", "unknown")
 ENDING = ("repeals", "replaces")
