@@ -26,6 +26,7 @@ class IndexSource:
     """Documents' attributes and incoming relations from the graph tables, by node key."""
 
     def __init__(self, index: GraphIndex, sentence: Sentence | None = None):
+        self.index = index
         self.conn = index.conn
         self.sentence = sentence
         self._attrs: dict[str, dict] = {}
@@ -121,6 +122,41 @@ class IndexSource:
         for children in found.values():
             children.sort(key=lambda step: (step[0], step[1]))
         return found
+
+    def reach(self, node: str, types, min_confidence: float) -> list[tuple[str, str, str, float, dict]]:
+        """(child, parent, type, confidence, best evidence) of every document down the chains from
+        ``node``, breadth first: one vectorised step per level over the relation edges' CSR copy
+        (:mod:`graph.adjacency`), then one look-up for the attributes and one for the evidence."""
+        from graph.adjacency import walk
+
+        adjacency = self.index.adjacency()
+        reached = walk(adjacency, [self._id(node)], False, tuple(types), min_confidence)
+        if not reached.nodes:
+            return []
+        ids = sorted(set(reached.nodes) | set(reached.via))
+        keys = dict(zip(ids, adjacency.names(ids)[0]))
+        self._load("key", [keys[i] for i in ids if keys[i] not in self._attrs])
+        pairs = [[child, parent, kind] for child, parent, kind in zip(reached.nodes, reached.via, reached.types)]
+        edges = {
+            (src, dst, kind): edge
+            for src, dst, kind, edge in self.conn.execute(
+                "SELECT e.src, e.dst, e.type, e.id FROM json_each(?) j JOIN graph_edges e"
+                " ON e.src = json_extract(j.value, '$[0]') AND e.dst = json_extract(j.value, '$[1]')"
+                " AND e.type = json_extract(j.value, '$[2]')",
+                (json.dumps(pairs),),
+            )
+        }
+        evidence = self._evidence(list(edges.values()))
+        return [
+            (
+                keys[child],
+                keys[parent],
+                kind,
+                confidence,
+                self._with_text(best_evidence(evidence.get(edges.get((child, parent, kind), -1), []))),
+            )
+            for child, parent, kind, confidence in zip(reached.nodes, reached.via, reached.types, reached.confidence)
+        ]
 
 
 def index_status(source: IndexSource, node: str, as_of: str | None = None) -> Status:

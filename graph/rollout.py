@@ -211,8 +211,14 @@ def rollout_rows(source, node: str, with_basis: bool = False, min_confidence: fl
     types = DOWNWARD_TYPES if with_basis else ("implements",)
     top = source.attrs(node)
     paths: dict[str, tuple[str, ...]] = {node: (display_label(top, node),)}
-    frontier, depth = [node], 0
     rows: list[RolloutRow] = []
+    if hasattr(source, "reach"):  # the index: the whole walk at once over the edges' CSR copy
+        for child, parent, kind, confidence, evidence in source.reach(node, types, min_confidence):
+            attrs = source.attrs(child)
+            paths[child] = (display_label(attrs, child), *paths[parent])
+            rows.append(_row(child, attrs, top, len(paths[child]) - 1, kind, confidence, paths[child], evidence))
+        return _in_cascade_order(rows)
+    frontier, depth = [node], 0
     while frontier:
         steps = source.steps(frontier, types, min_confidence)
         grown = []
@@ -225,6 +231,10 @@ def rollout_rows(source, node: str, with_basis: bool = False, min_confidence: fl
                 rows.append(_row(child, attrs, top, depth + 1, kind, confidence, paths[child], evidence))
                 grown.append(child)
         frontier, depth = grown, depth + 1
+    return _in_cascade_order(rows)
+
+
+def _in_cascade_order(rows: list[RolloutRow]) -> list[RolloutRow]:
     order = {level: i for i, level in enumerate(LEVELS)}
     return sorted(rows, key=lambda r: (order.get(r.level, len(order)), r.date is None, r.date or "", r.label))
 
