@@ -134,8 +134,8 @@ class IndexSource:
         if not reached.nodes:
             return []
         ids = sorted(set(reached.nodes) | set(reached.via))
-        keys = dict(zip(ids, adjacency.names(ids)[0]))
-        self._load("key", [keys[i] for i in ids if keys[i] not in self._attrs])
+        self._load("id", ids)  # by primary key
+        keys = {i: key for key, i in self._ids.items()}
         pairs = [[child, parent, kind] for child, parent, kind in zip(reached.nodes, reached.via, reached.types)]
         edges = {
             (src, dst, kind): edge

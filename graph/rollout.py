@@ -19,7 +19,6 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from extractors.codes import fold
 from extractors.patterns import levels as P
 from extractors.patterns.codes import load_table
 from extractors.places import ProvinceName, province_names, today_provinces
@@ -93,7 +92,7 @@ class Rollout:
 
 @cache
 def _code_levels() -> dict[str, str]:
-    return {fold(code): level for level, codes in load_table("levels.json")["codes"].items() for code in codes}
+    return {code.casefold(): level for level, codes in load_table("levels.json")["codes"].items() for code in codes}
 
 
 @cache
@@ -111,11 +110,11 @@ def level_of(issuer: str | None, issuer_code: str | None = None) -> str:
     ('provinces', 'districts')
     """
     head = P.CODE_HEAD.match(issuer_code or "")
-    if head and fold(head.group(0)) in _code_levels():
-        return _code_levels()[fold(head.group(0))]
+    if head and head.group(0).casefold() in _code_levels():
+        return _code_levels()[head.group(0).casefold()]
     if not issuer:
         return "other"
-    name = " ".join(fold(issuer).split())
+    name = " ".join(issuer.casefold().split())  # graph issuers are normalized text already
     if P.LEVEL_WORDS["districts"].search(name):
         return "districts"
     cities = [toneless(m.group("name")).strip() for m in P.CITY.finditer(name)]
