@@ -136,15 +136,14 @@ class IndexSource:
         ids = sorted(set(reached.nodes) | set(reached.via))
         self._load("id", ids)  # by primary key
         keys = {i: key for key, i in self._ids.items()}
-        pairs = [[child, parent, kind] for child, parent, kind in zip(reached.nodes, reached.via, reached.types)]
+        wanted = set(zip(reached.nodes, reached.via, reached.types))
         edges = {
             (src, dst, kind): edge
-            for src, dst, kind, edge in self.conn.execute(
-                "SELECT e.src, e.dst, e.type, e.id FROM json_each(?) j JOIN graph_edges e"
-                " ON e.src = json_extract(j.value, '$[0]') AND e.dst = json_extract(j.value, '$[1]')"
-                " AND e.type = json_extract(j.value, '$[2]')",
-                (json.dumps(pairs),),
+            for edge, src, dst, kind in self.conn.execute(
+                "SELECT id, src, dst, type FROM graph_edges WHERE src IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(set(reached.nodes))),),
             )
+            if (src, dst, kind) in wanted
         }
         evidence = self._evidence(list(edges.values()))
         return [
