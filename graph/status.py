@@ -129,7 +129,11 @@ def is_partial(sentence: str | None, code: str | None) -> bool:
         return False
     verbs = [m.end() for m in P.END_VERB.finditer(sentence, 0, at)]
     start = verbs[-1] if verbs else max(0, at - _PART_REACH)
-    between = sentence[max(start, at - _PART_REACH) : at]
+    between = sentence[start:at]
+    if ";" in between:  # a list "...: a) X ...; b) Y": the lead before the list, and Y's own item
+        lead = between[: between.find(":") + 1] if ":" in between else ""
+        between = lead + " " + between[between.rfind(";") + 1 :]
+    between = between[-_PART_REACH:]
     return bool(P.PART_OF.search(between)) and not P.WHOLE.search(between)
 
 

@@ -268,6 +268,19 @@ def test_stated_date(sentence, expected):
         ("bãi bỏ toàn bộ Quyết định 06/2008/QĐ-KTNN", "06/2008/QĐ-KTNN", False),
         ("Quyết định này bãi bỏ Quyết định số 1029/QĐ-UBND", "1029/QĐ-UBND", False),
         ("Căn cứ Điều 5 Luật X; bãi bỏ Quyết định số 1029/QĐ-UBND", "1029/QĐ-UBND", False),  # part before the verb
+        # a list: a part named in the previous item is not this one's; a part named in the lead is every item's
+        (
+            "các Nghị định sau hết hiệu lực thi hành: a) Nghị định số 115/2015/NĐ-CP quy định chi tiết một số điều "
+            "của Luật Bảo hiểm xã hội; b) Nghị định số 143/2018/NĐ-CP quy định chi tiết",
+            "143/2018/NĐ-CP",
+            False,
+        ),
+        (
+            "Bãi bỏ một số điều của các văn bản sau: a) Quyết định số 1/QĐ-UBND; b) Quyết định số 2/QĐ-UBND",
+            "2/QĐ-UBND",
+            True,
+        ),
+        ("Bãi bỏ khoản 2 Điều 3; khoản 4 Điều 5 của Quyết định số 7/QĐ-UBND", "7/QĐ-UBND", True),
     ],
 )
 def test_is_partial(sentence, code, expected):
