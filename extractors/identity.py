@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from extractors import codes
 from extractors.citations import tidy_phrase
+from extractors.effective import find_effective
 from extractors.models import DateMention, SelfIdentity, Signer
 from extractors.patterns.codes import (
     BODY_HEAD_RE,
@@ -85,6 +86,7 @@ def read_identity(text: str, dates: Sequence[DateMention] = ()) -> SelfIdentity 
     doc_type = parsed.doc_type if parsed and parsed.doc_type else codes.type_abbreviation(type_name)
     signer = _signer(text, anchor)
     issuer = _issuer(text, mark, number_line, parsed, signer)
+    issued = _issued(place_date, dates) if place_date else None
     return SelfIdentity(
         code=parsed.code if parsed else None,
         doc_type=doc_type,
@@ -92,13 +94,14 @@ def read_identity(text: str, dates: Sequence[DateMention] = ()) -> SelfIdentity 
         number=parsed.number if parsed else None,
         issuer_code=parsed.issuer_code if parsed else None,
         issuer=issuer,
-        issued=_issued(place_date, dates) if place_date else None,
+        issued=issued,
         place=tidy_phrase(place_date.group("place")) if place_date else None,
         subject=subject,
         signer=signer,
         start=code_match.start() if parsed and code_match else None,
         end=code_end if parsed else None,
         repairs=parsed.repairs if parsed else (),
+        effective=find_effective(text, dates, issued),
     )
 
 

@@ -57,6 +57,17 @@ class Signer:
 
 
 @dataclass(frozen=True)
+class EffectiveDate:
+    """A document's own effective-date clause: "có hiệu lực kể từ ngày ký" (``on_signing``,
+    ``value`` its own date when known) or "có hiệu lực từ ngày 01/7/2025" (``date``)."""
+
+    start: int  # span of the clause, from "có hiệu lực" to the date (or "ký")
+    end: int
+    kind: str  # on_signing | date
+    value: str | None  # ISO date, None when signed on a date the text does not give
+
+
+@dataclass(frozen=True)
 class SelfIdentity:
     """A directive's own identity, read from its header, date line, title and signature."""
 
@@ -73,6 +84,7 @@ class SelfIdentity:
     start: int | None = None  # span of the "Số ..." code in the header
     end: int | None = None
     repairs: tuple[str, ...] = ()  # slips repaired in the header's code
+    effective: EffectiveDate | None = None  # "có hiệu lực từ ngày ...": from when it is in force
 
 
 @dataclass(frozen=True)

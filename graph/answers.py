@@ -284,3 +284,18 @@ def meet_in_the_middle(sources: Sequence[Node], targets: Sequence[Node], expand:
         node, hop = parents[1][node]
         hops.append(hop)
     return hops
+
+
+def excerpt(sentence: str | None, near: str | None = None, width: int = 200) -> str:
+    """``sentence`` on one line and at most ``width`` characters, centred on ``near`` (a code)
+    when the sentence is longer: the part of a long evidence paragraph that names the document.
+
+    >>> excerpt("a " * 200 + "thay thế Quy định số 105-QĐ/TW ngày 19/12/2017.", "105-QĐ/TW", 40)
+    '…hay thế Quy định số 105-QĐ/TW ngày 19/12…'
+    """
+    text = " ".join((sentence or "").split())
+    if len(text) <= width:
+        return text
+    at = text.find(near) if near else -1
+    start = 0 if at < 0 else max(0, min(at - width // 2, len(text) - width))
+    return ("…" if start else "") + text[start : start + width].strip() + ("…" if start + width < len(text) else "")

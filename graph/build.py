@@ -280,6 +280,10 @@ def _add_own_document(G: nx.MultiDiGraph, record: dict, keys: _TextKeys) -> str 
         "issuer_code": own.get("issuer_code"),
         "date": own.get("issued"),
         "subject": own.get("subject"),
+        "place": own.get("place"),  # the date line's place: "Bắc Ninh, ngày ..."
+        "effective": (own.get("effective") or {}).get("value"),  # "có hiệu lực từ ngày ..."
+        "effective_text": (own.get("effective") or {}).get("text"),
+        "own_text": record["id"],  # the store holds the document's own text
     }
     node = _add_document(G, key, attrs, label=None if own.get("code") else (record.get("title") or record["id"]))
     # What the document says about itself is better than what others say of it.

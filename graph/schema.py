@@ -22,6 +22,12 @@ document      term             str|None  committee term, for a code split by ter
 document      date             str|None  the document's own date (ISO)
 document      subject          str|None  "về ..." or the title's subject
 document      cited_by         int       how many stories cite it (copies of one text count once)
+document      place            str|None  (its own text only) the place of its date line: "Bắc Ninh"
+document      effective        str|None  (its own text only) from when it is in force (ISO), as it says
+document      effective_text   str|None  (with effective) the clause: "có hiệu lực kể từ ngày ký"
+document      own_text         str|None  id of a text that is the document itself (a directive in the store)
+document      status           str|None  (exports only) in_force | amended | partly_repealed | replaced
+                                         | repealed | expired | unknown, as of status_as_of (graph.status)
 document      name             str       (named documents and laws named in a text only) "Luật Đất đai"
 document      edition          str|None  (with name) the year of the edition, where a text gives it
 document      names            dict      (cited by name) each name the texts give it -> how many texts
@@ -112,6 +118,11 @@ NODE_ATTRIBUTES: dict[str, tuple[Attribute, ...]] = {
         Attribute("date", OPT_STR, "the document's date"),
         Attribute("subject", OPT_STR, "its subject"),
         Attribute("cited_by", INT, "how many stories cite it"),
+        Attribute("place", OPT_STR, "the place of its date line"),
+        Attribute("effective", OPT_STR, "from when it is in force, as it says"),
+        Attribute("effective_text", OPT_STR, "the effective-date clause"),
+        Attribute("own_text", OPT_STR, "id of the document's own text"),
+        Attribute("status", OPT_STR, "status as of the graph's status_as_of (graph.status)"),
     ),
     "text": (
         Attribute("label", STR, "title or source"),

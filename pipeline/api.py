@@ -15,7 +15,7 @@ fact, a ``source`` column naming the text it was found in, and the text's
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ DOCUMENT_COLUMNS = [
     "relations",
     "people",
     "warnings",
+    "effective",
 ]
 CITATION_COLUMNS = [
     "source",
@@ -94,6 +95,15 @@ PEOPLE_COLUMNS = [
 DATE_COLUMNS = ["source", "published", "text", "kind", "value", "range_start", "range_end", "start", "end"]
 ORGANIZATION_COLUMNS = ["source", "published", "name", "text", "start", "end"]
 SEARCH_COLUMNS = ["source", "id", "title", "snippet", "start", "end", "codes", "score"]
+STATUS_COLUMNS = [
+    *("node", "label", "code", "doc_type", "issuer", "date", "status", "since", "as_of", "reason"),
+    *("decided_by", "decided_on", "evidence"),
+]
+ROLLOUT_COLUMNS = [
+    *("node", "label", "level", "issuer", "province", "former_province", "date", "lag_days", "depth", "type"),
+    *("confidence", "path", "evidence", "text_id"),
+]
+LEVEL_COLUMNS = ["level", "count", "dated", "first", "median_lag_days", "last"]
 
 
 @dataclass
@@ -168,6 +178,7 @@ class Explorer:
                     "relations": len(r.get("relations") or []),
                     "people": len(r.get("people") or []),
                     "warnings": len(r.get("warnings") or []),
+                    "effective": (own.get("effective") or {}).get("value"),
                 }
             )
         return _frame(rows, DOCUMENT_COLUMNS)
@@ -295,6 +306,74 @@ class Explorer:
             for o in r.get("organizations") or []
         ]
         return _frame(rows, ORGANIZATION_COLUMNS)
+
+    def status(self, as_of: str | None = None) -> pd.DataFrame:
+        """One row per document node: its status as of ``as_of`` (default today), since when, why,
+        and the first document and sentence that decide it (:mod:`graph.status`).
+
+        Examples
+        --------
+        >>> rel = {"source": "2-QĐ/TW", "type": "replaces", "target": "1-QĐ/TW", "confidence": 0.9,
+        ...        "evidence": {"start": 0, "end": 9, "text": "Quy định này thay thế Quy định 1-QĐ/TW"}}
+        >>> ex = Explorer([{"id": "t", "source": "a.txt", "published": "2024-05-01", "relations": [rel],
+        ...                 "citations": [{"code": "1-QĐ/TW"}, {"code": "2-QĐ/TW"}]}])
+        >>> ex.status("2025-01-01").set_index("code").status.to_dict()
+        {'1-QĐ/TW': 'replaced', '2-QĐ/TW': 'unknown'}
+        """
+        from graph.status import all_statuses
+
+        G = self.graph()
+        rows = []
+        for node, found in all_statuses(G, as_of).items():
+            data = G.nodes[node]
+            first = found.decided_by[0] if found.decided_by else None
+            rows.append(
+                {
+                    **{k: data.get(k) for k in ("code", "doc_type", "issuer", "date")},
+                    **{k: getattr(found, k) for k in ("node", "label", "status", "since", "as_of", "reason")},
+                    "decided_by": first.label if first else None,
+                    "decided_on": first.date if first else None,
+                    "evidence": first.evidence if first else None,
+                }
+            )
+        return _frame(rows, STATUS_COLUMNS)
+
+    def _node(self, code: str) -> str:
+        from graph.queries import find_documents
+
+        nodes = find_documents(self.graph(), code)
+        if len(nodes) > 1:
+            raise ValueError(f"{code} stands for {len(nodes)} documents: give one of {nodes}")
+        return nodes[0]
+
+    def rollout(self, code: str, with_basis: bool = False, min_confidence: float = 0.0) -> pd.DataFrame:
+        """One row per document acting on ``code`` down the chain (:mod:`graph.rollout`): level,
+        issuer, province, date, lag in days, depth, path and evidence."""
+        from graph.rollout import rollout_rows
+
+        rows = rollout_rows(self.graph(), self._node(code), with_basis, min_confidence)
+        return _frame([{**asdict(r), "path": " -> ".join(r.path)} for r in rows], ROLLOUT_COLUMNS)
+
+    def rollout_levels(self, code: str, with_basis: bool = False) -> pd.DataFrame:
+        """Per level of the cascade: count, first, median lag in days, last."""
+        from graph.rollout import rollout_rows, summary
+
+        rows = rollout_rows(self.graph(), self._node(code), with_basis)
+        return _frame([asdict(s) for s in summary(rows)], LEVEL_COLUMNS)
+
+    def coverage(self, codes: Iterable[str] | None = None, n: int = 5, with_basis: bool = False) -> pd.DataFrame:
+        """Province × directive grid: how many documents of each of today's 34 provincial units act
+        on each directive (``codes``, or the ``n`` party documents with the most implementers)."""
+        from extractors.places import today_provinces
+        from graph.rollout import most_implemented, province_coverage, rollout_rows
+
+        G = self.graph()
+        nodes = [self._node(c) for c in codes] if codes is not None else most_implemented(G, n, with_basis=with_basis)
+        grid = {}
+        for node in nodes:
+            covered = province_coverage(rollout_rows(G, node, with_basis)).covered
+            grid[G.nodes[node].get("label") or node] = {p: len(covered.get(p, [])) for p in today_provinces()}
+        return pd.DataFrame(grid, index=pd.Index(today_provinces(), name="province"), dtype="int64")
 
     def search(self, query: str, limit: int = 20) -> pd.DataFrame:
         """The store's texts whose words contain ``query``'s words in a row, best first (``vanban search``).

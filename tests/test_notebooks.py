@@ -102,9 +102,12 @@ def test_document_notebook_tables_hold_the_findings(executed):
 
 def test_graph_notebook_draws_its_pictures_and_tables(executed):
     nb = executed["graph.ipynb"]
-    assert len(_outputs(nb, "image/png")) == 2  # the implementation chain, citations over time
+    # the implementation chain, the rollout's timeline, the province grid, citations over time
+    assert len(_outputs(nb, "image/png")) == 4
     tables = "\n".join(_outputs(nb, "text/plain"))
     for expected in ["50-QĐ/TW", "16-HD/BTCTW", "implements", "Võ Thị Mai", "Ban Tổ chức Tỉnh ủy Đồng Tháp"]:
+        assert expected in tables
+    for expected in ["central_party", "Đồng Tháp", "replaced", "in_force"]:  # rollout, coverage, status
         assert expected in tables
     assert "vanban graph export" in "".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
 

@@ -16,7 +16,7 @@ import click
 import networkx as nx
 
 from graph import index as graph_index
-from graph.answers import NoPath, PostHeld, UnknownDocument
+from graph.answers import NoPath, PostHeld, UnknownDocument, excerpt
 from graph.ask import GraphIndex
 from graph.build import build_graph
 from graph.io import FORMATS, ExportError, export_graph
@@ -298,6 +298,27 @@ def _links_with_evidence(reader: _EvidenceReader, links, upward_edges: bool) -> 
     ]
 
 
+def _as_of_option(command):
+    return click.option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="The date the status holds on (default: today).",
+        callback=_check_date,
+    )(command)
+
+
+def _check_date(_ctx, _param, value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from error
+
+
 def _link_rows(links) -> list[list]:
     return [[link.depth, link.type, link.label, f"{link.confidence:.2f}", link.evidence] for link in links]
 
@@ -555,7 +576,8 @@ def graph() -> None:
     show_default=True,
     help="html with --focus: steps from the document (a relation, or a text citing a document).",
 )
-def export_command(db: Path, fmt: str, output: Path, focus: str | None, depth: int) -> None:
+@_as_of_option
+def export_command(db: Path, fmt: str, output: Path, focus: str | None, depth: int, as_of: str | None) -> None:
     """Write the graph built from the store DB to OUTPUT.
 
     The file formats hold the whole graph. The html page draws a part a person can read:
@@ -569,6 +591,9 @@ def export_command(db: Path, fmt: str, output: Path, focus: str | None, depth: i
       vanban graph export --db vanban.db --format html --focus 50-QĐ/TW --depth 2 -o 50.html
     """
     G = load_graph(db)
+    from graph.status import annotate
+
+    annotate(G, as_of)  # each document's status as a node attribute (GraphML, GEXF, Neo4j, JSON)
     view = None
     if focus and fmt != "html":
         raise click.UsageError("--focus draws a page: use it with --format html")
@@ -587,3 +612,240 @@ def export_command(db: Path, fmt: str, output: Path, focus: str | None, depth: i
         click.echo(f"wrote {written} ({written.stat().st_size / 1e6:.1f} MB): {view.heading}", err=True)
     else:
         click.echo(f"wrote {written} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)", err=True)
+
+
+# --- vanban query status / conflicts / rollout (graph.status, graph.rollout) --------------
+
+
+def _whole_graph(ctx: click.Context) -> nx.MultiDiGraph:
+    """The networkx graph of the store, kept beside its graph tables (``<db>.graph-cache/<token>/``)
+    so that the next question in another process reads it back instead of rebuilding it."""
+    import pickle
+
+    from graph.adjacency import cache_dir, index_token
+
+    conn = _index(ctx).conn
+    token, folder = index_token(conn), cache_dir(conn)
+    path = folder / token / "graph.pickle" if folder and token else None
+    if path is not None and path.exists():
+        with path.open("rb") as f:
+            return pickle.load(f)  # our own cache, written below for these very tables
+    G = load_graph(ctx.meta["vanban.db"])
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            scratch = path.with_suffix(".tmp")
+            with scratch.open("wb") as f:
+                pickle.dump(G, f, protocol=pickle.HIGHEST_PROTOCOL)
+            scratch.replace(path)
+        except OSError:
+            pass  # a read-only disk: answer without the cache
+    return G
+
+
+def _index_source(ctx: click.Context, sentences: bool = True):
+    """The store's graph tables as :mod:`graph.ask_status` reads them, with evidence sentences
+    cut from the texts the store keeps (``sentences``: a long rollout printed without them
+    need not open a text per row)."""
+    from functools import lru_cache
+
+    from graph.ask_status import IndexSource
+    from pipeline.store.texts import get_text
+
+    conn = _index(ctx).conn
+
+    @lru_cache(maxsize=64)
+    def text_of(text_id: str) -> str | None:
+        try:
+            return get_text(conn, text_id)
+        except sqlite3.OperationalError:  # a store without texts (an older vanban)
+            return None
+
+    @lru_cache(maxsize=64)
+    def said_in_record(text_id: str) -> dict[tuple, str]:
+        """Evidence sentences as the record keeps them (a store whose texts are not kept)."""
+        row = conn.execute("SELECT record FROM documents WHERE id = ? AND status = 'ok'", (text_id,)).fetchone()
+        relations = json.loads(row[0]).get("relations") or [] if row else []
+        spans = ((r.get("evidence") or {}) for r in relations)
+        return {(e.get("start"), e.get("end")): e["text"] for e in spans if e.get("text")}
+
+    def sentence(text_id: str, start: int | None, end: int | None) -> str | None:
+        text = text_of(text_id)
+        if text is not None and start is not None and end is not None:
+            return text[start:end]
+        return said_in_record(text_id).get((start, end))
+
+    return IndexSource(_index(ctx), sentence if sentences else None)
+
+
+def _node_of(ctx: click.Context, code: str) -> str:
+    """The one node ``code`` stands for (asks which, and exits, when it stands for several)."""
+    _resolve(ctx, code)
+    return _index(ctx).find_documents(code)[0]
+
+
+def _decision_lines(decisions, indent: str = "    ", near: str | None = None) -> list[str]:
+    lines = []
+    for d in decisions:
+        who = d.label or {"period": "its stated period", "effective": "its own clause", "own_text": "its own text"}.get(
+            d.kind, d.kind
+        )
+        lines.append(f"{indent}{d.kind:<10} {d.date or '(date unknown)':<14} {who}")
+        if d.evidence:
+            lines.append(f"{indent}  “{excerpt(d.evidence, near, 200)}”")
+    return lines
+
+
+def _status_lines(found) -> list[str]:
+    lines = [f"{found.label}  [{found.node}]", f"  status on {found.as_of}: {found.status}  ({found.reason})"]
+    if found.since:
+        lines.append(f"  since: {found.since}")
+    code = found.label.split(" (")[0]
+    if found.decided_by:
+        lines += ["  decided by:", *_decision_lines(found.decided_by, near=code)]
+    if found.also:
+        lines += ["  also:", *_decision_lines(found.also, near=code)]
+    return lines
+
+
+@query.command("status")
+@click.argument("code", required=False)
+@_as_of_option
+@click.option(
+    "--all", "every", is_flag=True, help="Count the status of every document instead (with --json: each one)."
+)
+@click.pass_context
+def status_command(ctx: click.Context, code: str | None, as_of: str | None, every: bool) -> None:
+    """Is CODE in force on a date? Its status, since when, and the documents and sentences
+    that decide it: in_force, amended, partly_repealed, replaced, repealed, expired, unknown.
+
+    \b
+    Examples:
+      vanban query status 124-QĐ/TW
+      vanban query --json status 25-HD/BTCTW --as-of 2024-01-01
+      vanban query status --all
+    """
+    from graph.status import STATUSES, all_statuses
+
+    if every == bool(code):
+        raise click.UsageError("give a CODE, or --all")
+    if code:
+        from graph.ask_status import index_status
+
+        node = _node_of(ctx, code)
+        _emit(ctx, index_status(_index_source(ctx), node, as_of), _status_lines)
+        return
+    found = all_statuses(_whole_graph(ctx), as_of)
+    counts = {s: 0 for s in STATUSES}
+    for item in found.values():
+        counts[item.status] += 1
+    when = next(iter(found.values())).as_of if found else as_of
+    value = (
+        {"as_of": when, "counts": counts, "documents": list(found.values())} if ctx.meta.get("vanban.json") else None
+    )
+
+    def table(_value):
+        return [f"status of {len(found)} documents on {when}:"] + _columns(
+            [[s, n] for s, n in counts.items()], ["status", "documents"]
+        )
+
+    _emit(ctx, value if value is not None else counts, table)
+
+
+@query.command("conflicts")
+@click.pass_context
+def conflicts_command(ctx: click.Context) -> None:
+    """Findings a researcher should look at: a document replaced by two others, one acted on
+    (implemented, cited as basis) after its replacement or repeal, one ended before its own date.
+
+    Example: vanban query conflicts
+    """
+    from graph.status import conflicts
+
+    def table(found):
+        lines = []
+        for c in found:
+            near = c.label.split(" (")[0]
+            lines += [f"{c.kind}: {c.label}  [{c.node}]", f"  {c.detail}", *_decision_lines(c.decisions, near=near)]
+        return lines or ["(none)"]
+
+    _emit(ctx, conflicts(_whole_graph(ctx)), table)
+
+
+def _rollout_lines(answer) -> list[str]:
+    from graph.rollout import LEVEL_NAMES
+
+    lines = [f"rollout of {answer.label} ({answer.date or 'date unknown'}): {len(answer.rows)} documents act on it"]
+    lines += _columns(
+        [
+            [
+                LEVEL_NAMES.get(r.level, r.level),
+                r.date or "",
+                "" if r.lag_days is None else r.lag_days,
+                r.label,
+                _short(r.issuer, 40),
+                r.province or "",
+                r.depth,
+                r.type,
+            ]
+            for r in answer.rows
+        ],
+        ["level", "date", "lag", "document", "issuer", "province", "depth", "type"],
+    )
+    lines += ["", "per level:"]
+    lines += _columns(
+        [
+            [LEVEL_NAMES.get(s.level, s.level), s.count, s.first or "", s.median_lag_days, s.last or ""]
+            for s in answer.levels
+        ],
+        ["level", "count", "first", "median lag", "last"],
+    )
+    p = answer.provinces
+    lines += ["", f"provinces: {len(p.covered)} of 34 have an implementing document"]
+    for unit, labels in sorted(p.covered.items()):
+        lines.append(f"  {unit}: {', '.join(labels)}")
+    formers = sorted(u for u in p.former_covered if u not in p.covered)
+    if formers:
+        lines.append(f"  named as former units: {', '.join(formers)}")
+    lines.append(f"  none: {', '.join(p.missing) or '-'}")
+    c = answer.central
+    lines += [f"central party organs: {len(c.covered)} of {len(c.covered) + len(c.missing)} with a document"]
+    lines += [f"  {organ}: {', '.join(labels)}" for organ, labels in c.covered.items()]
+    return lines
+
+
+@query.command("rollout")
+@click.argument("code")
+@click.option("--with-basis", is_flag=True, help="Also follow based_on (documents issued on its basis).")
+@click.option("--evidence", "show_evidence", is_flag=True, help="Print each row's path and evidence sentence.")
+@_min_confidence
+@click.pass_context
+def rollout_command(ctx: click.Context, code: str, with_basis: bool, show_evidence: bool, min_confidence: float):
+    """Who has acted on CODE, at which level, how fast: its implementers down the chain by level
+    (central party organs, central state bodies, ministries, provinces, districts and below),
+    with date, lag in days, path and evidence; a summary per level; which of the 34 provincial
+    units (and the former ones) have an implementing document.
+
+    \b
+    Examples:
+      vanban query rollout 57-NQ/TW
+      vanban query rollout 57-NQ/TW --with-basis --evidence
+      vanban query --json rollout 66-NQ/TW
+    """
+    from graph.ask_status import index_rollout
+
+    node = _node_of(ctx, code)
+    sentences = show_evidence or bool(ctx.meta.get("vanban.json"))
+    answer = index_rollout(_index_source(ctx, sentences), node, with_basis, min_confidence)
+
+    def table(value):
+        lines = _rollout_lines(value)
+        if show_evidence:
+            lines += ["", "paths and evidence:"]
+            for r in value.rows:
+                lines.append(f"  {' -> '.join(r.path)}")
+                if r.evidence:
+                    lines.append(f"    “{excerpt(r.evidence, r.path[1].split(' (')[0], 200)}”")
+        return lines
+
+    _emit(ctx, answer, table)

@@ -147,6 +147,9 @@ def _identity_record(identity: SelfIdentity | None, span, original: str) -> dict
     if signer is not None and signer.start is not None and signer.end is not None:
         s, e = span(signer.start, signer.end)
         record["signer"].update(start=s, end=e, text=original[s:e])
+    if identity.effective is not None:
+        s, e = span(identity.effective.start, identity.effective.end)
+        record["effective"].update(start=s, end=e, text=original[s:e])
     return record
 
 

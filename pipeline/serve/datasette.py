@@ -49,6 +49,14 @@ body.row.table-documents td.col-origin::before { content: "origin"; }
 .vanban-record details { margin: 4px 0; }
 """
 
+#: Each document node's status (graph.status), written by ``vanban serve`` as of the day it starts.
+STATUS_TABLE_SQL = """
+CREATE TABLE IF NOT EXISTS document_status (
+    node TEXT PRIMARY KEY, label TEXT, code TEXT, doc_type TEXT, issuer TEXT, date TEXT, status TEXT,
+    since TEXT, as_of TEXT, reason TEXT, decided_by TEXT, evidence TEXT, own_text TEXT
+);
+"""
+
 VIEWS_SQL = """
 DROP VIEW IF EXISTS document_index;
 CREATE VIEW document_index AS
@@ -62,7 +70,9 @@ SELECT source, json_extract(record, '$.self.code') AS code, kind,
        json_array_length(record, '$.relations') AS relations,
        json_array_length(record, '$.people') AS people,
        coalesce(json_extract(record, '$.self.code'), title, source) AS graph,
-       id
+       id,
+       json_extract(record, '$.self.effective.value') AS effective,
+       (SELECT s.status FROM document_status s WHERE s.own_text = documents.id LIMIT 1) AS status
 FROM documents WHERE status = 'ok';
 
 DROP VIEW IF EXISTS citation_index;
@@ -137,8 +147,31 @@ TABLES: dict[str, tuple[str, dict[str, str], list[str]]] = {
             "people": "people named in the text",
             "graph": "the document on the interactive citation graph (opens the page searching for it)",
             "id": "sha256 of the input bytes",
+            "effective": "from when the directive says it is in force (its 'có hiệu lực ... từ ngày' clause)",
+            "status": "the directive's status on the day vanban serve started (see document_status)",
         },
-        ["kind", "doc_type", "issuer", "year"],
+        ["kind", "doc_type", "issuer", "year", "status"],
+    ),
+    "document_status": (
+        "One row per document of the citation graph (cited or stored): is it in force on as_of, since when, "
+        "and the document and sentence that decide it. Written by vanban serve each time it starts "
+        "(vanban query status answers for any date).",
+        {
+            "node": "the document's node in the citation graph",
+            "label": "its code, with the issuer of a local code",
+            "code": "its canonical code",
+            "doc_type": "its type abbreviation",
+            "issuer": "its issuing body, where known",
+            "date": "its own date",
+            "status": "in_force, amended, partly_repealed, replaced, repealed, expired or unknown",
+            "since": "from when the status holds, where known",
+            "as_of": "the date the status holds on",
+            "reason": "why, in a few words",
+            "decided_by": "the document that decides it (replacing, repealing, amending, acting on it)",
+            "evidence": "the sentence that says so",
+            "own_text": "id of the document's own text in the store (documents.id), when it is there",
+        },
+        ["status", "doc_type"],
     ),
     "citation_index": (
         "One row per citation, with the cited document's year and the citing text's date.",
@@ -444,11 +477,52 @@ def ensure_views(db_path: str | Path) -> None:
     """(Re)create the serve views in the store; they derive everything from the stored records."""
     db = sqlite3.connect(db_path)
     try:
-        db.executescript(VIEWS_SQL)
+        db.executescript(STATUS_TABLE_SQL + VIEWS_SQL)
         db.executescript(INDEXES_SQL)
         db.commit()
     finally:
         db.close()
+
+
+def write_status_table(db_path: str | Path, as_of: str | None = None) -> int:
+    """Fill ``document_status`` with each document's status as of ``as_of`` (default today); the count."""
+    from graph.build import build_graph
+    from graph.status import all_statuses
+    from pipeline.store.db import Store
+
+    with Store(db_path) as store:
+        records = list(store.records())
+    G = build_graph(records)
+    rows = []
+    for node, found in all_statuses(G, as_of).items():
+        data = G.nodes[node]
+        first = found.decided_by[0] if found.decided_by else None
+        rows.append(
+            (
+                node,
+                found.label,
+                data.get("code"),
+                data.get("doc_type"),
+                data.get("issuer"),
+                data.get("date"),
+                found.status,
+                found.since,
+                found.as_of,
+                found.reason,
+                first.label if first else None,
+                first.evidence if first else None,
+                data.get("own_text"),
+            )
+        )
+    db = sqlite3.connect(db_path)
+    try:
+        db.executescript(STATUS_TABLE_SQL)
+        db.execute("DELETE FROM document_status")
+        db.executemany(f"INSERT INTO document_status VALUES ({','.join('?' * 13)})", rows)
+        db.commit()
+    finally:
+        db.close()
+    return len(rows)
 
 
 def metadata(db_name: str) -> dict:
@@ -500,6 +574,7 @@ def serve_store(db: Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, get
 
     Store(db).close()  # an older store gets the texts tables before the views refer to them
     ensure_views(db)
+    write_status_table(db)
     serve_plugin.register(GRAPH_MOUNT)
     work = Path(tempfile.mkdtemp(prefix="vanban-serve-"))
     write_graph_page(db, work / GRAPH_MOUNT)
