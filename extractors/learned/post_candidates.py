@@ -133,6 +133,11 @@ def _features(
 ) -> set[str]:
     f = {f"ruled={ruled}", f"subject={is_subject}", f"has_org={p.organization is not None}"}
     f.add(f"title={p.title.casefold()}")
+    if p.organization:  # the body's head and length: how far the body read can be trusted
+        org_words = p.organization.split()
+        f.add(f"org_head={org_words[0].casefold()}")
+        f.add(f"org_words={bucket(len(org_words))}")
+        f.add(f"org_ends_lower={org_words[-1][:1].islower()}")
     f.add(f"capital={p.title[:1].isupper()}")
     if not ruled and (p.start, p.end) in claimed:
         f.add("claimed_by_other")
@@ -179,6 +184,8 @@ def _line_features(text: str, at: int) -> set[str]:
     cues = P.CAREER_CUE.findall(text, max(line_start, at - 60), at)
     if cues:
         f.add(f"cue={cues[-1].lower()}")
+    if P.NOT_HELD_CUE.search(text, max(line_start, at - 80), at):
+        f.add("not_held_cue")  # "đề nghị", "dự kiến", "không phải là": proposed or denied
     return f
 
 

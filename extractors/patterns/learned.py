@@ -80,3 +80,9 @@ CAREER_CUE = re.compile(
     r"|từng là|là|làm|thôi giữ|trúng cử|tái đắc cử|nhậm chức|thăng chức|chuyển sang|về làm)(?!\w)",
     re.IGNORECASE,
 )
+
+# Words before a title that say the post is not (yet) held: proposed, expected, refused, denied.
+NOT_HELD_CUE = re.compile(
+    r"(?<!\w)(?:đề nghị|đề xuất|dự kiến|được giới thiệu|ứng cử|đề cử|từ chối|không phải là|chưa từng|thay cho|thay thế)(?!\w)",
+    re.IGNORECASE,
+)
