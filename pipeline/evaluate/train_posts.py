@@ -94,39 +94,44 @@ def candidate_recall(examples: list[PostExample]) -> tuple[int, int]:
 
 
 def train(examples: dict[str, list[PostExample]]) -> tuple[LinearModel, list[str]]:
-    """The post attachment model fitted on the tune sets, its thresholds chosen out of fold (best
-    F1 with precision at least 0.80), with figures (rules and hybrid) on every set."""
+    """The post attachment model fitted on the tune sets, its C and thresholds chosen out of fold
+    (best F1 with precision at least 0.80), with figures (rules and hybrid) on every set."""
     tune = [ex for name in SETS for ex in examples.get(name, [])]
     report = [f"posts: {len(tune)} tune texts, {sum(len(p.candidates) for p in tune)} candidates"]
     for name in (*SETS, *HELD):
         covered, total = candidate_recall(examples.get(name, []))
         report.append(f"posts candidate recall {name}: {covered}/{total} = {covered / max(1, total):.3f}")
-    paired = [(group, _fit(rest)) for group, rest in folds(tune, key=lambda ex: (ex.set_name, ex.name))]
+    groups = folds(tune, key=lambda ex: (ex.set_name, ex.name))
     rules = Score()
-    for group, _model in paired:
+    for group, _rest in groups:
         score_posts(group, "rules", None, rules)
     report.append(f"posts oof rules: {score_line(rules)}")
-    best = (rules.f1, 1.01, 0.0)
-    for add in (0.5, 0.6, 0.7, 0.8, 0.9):
-        for veto in (0.0, 0.1, 0.2):
-            oof = Score()
-            for group, model in paired:
-                score_posts(group, "hybrid", with_meta(model, add_threshold=add, veto_threshold=veto), oof)
-            report.append(f"posts oof hybrid add {add} veto {veto}: {score_line(oof)}")
-            if oof.f1 > best[0] and oof.precision >= 0.80:  # at most a fifth of what it keeps may be wrong
-                best = (oof.f1, add, veto)
-    _f1, add, veto = best
+    best = (rules.f1, 1.0, 1.01, 0.0)
+    for c in (0.3, 1.0):
+        paired = [(group, _fit(rest, c)) for group, rest in groups]
+        for add in (0.5, 0.6, 0.7, 0.8, 0.9):
+            for veto in (0.0, 0.1, 0.2):
+                oof = Score()
+                for group, model in paired:
+                    score_posts(group, "hybrid", with_meta(model, add_threshold=add, veto_threshold=veto), oof)
+                report.append(f"posts oof C {c} hybrid add {add} veto {veto}: {score_line(oof)}")
+                if oof.f1 > best[0] and oof.precision >= 0.80:  # at most a fifth of what it keeps may be wrong
+                    best = (oof.f1, c, add, veto)
+    _f1, c, add, veto = best
     model = with_meta(
-        _fit(tune), C=1.0, add_threshold=add, veto_threshold=veto, train_sets=list(SETS), train_texts=len(tune)
+        _fit(tune, c), C=c, add_threshold=add, veto_threshold=veto, train_sets=list(SETS), train_texts=len(tune)
     )
-    report.append(f"posts chosen out of fold: add {add}, veto {veto}")
+    report.append(f"posts chosen out of fold: C {c}, add {add}, veto {veto}")
     for name in (*SETS, *HELD):
         for mode in ("rules", "hybrid"):
             report.append(f"posts {name:<10} {mode:<7} {score_line(score_posts(examples.get(name, []), mode, model))}")
     return model, report
 
 
-def _fit(examples: list[PostExample]) -> LinearModel:
+def _fit(examples: list[PostExample], c: float = 1.0) -> LinearModel:
     return fit_linear(
-        [c.features for ex in examples for c in ex.candidates], [x for ex in examples for x in ex.labels], 1.0, CLASSES
+        [cand.features for ex in examples for cand in ex.candidates],
+        [x for ex in examples for x in ex.labels],
+        c,
+        CLASSES,
     )
