@@ -107,3 +107,35 @@ def test_the_notebook_api_gives_a_posts_years_and_when():
     rows = Explorer(_career_records()).people().sort_values("when")
     assert list(rows["when"]) == ["2005-03", "2011", "2024-05-01"]
     assert list(rows["former"]) == [True, True, False]
+
+
+BIOGRAPHY = """# Trần Văn Nam
+
+Trần Văn Nam (sinh năm 1960) là một chính trị gia Việt Nam.
+
+## Sự nghiệp
+
+2001 - 2005: Phó Chủ tịch Ủy ban nhân dân tỉnh Hà Giang.
+
+2011 - 2016: Bí thư Tỉnh ủy Hà Giang.
+
+Năm 2016, ông được bầu làm Trưởng Ban Dân vận Trung ương.
+"""
+
+
+def test_query_person_shows_a_biographys_dated_career(tmp_path):
+    """`vanban run` then `vanban query person` on a biography of our own: each post with the years
+    its career line or sentence gives, newest first."""
+    from click.testing import CliRunner
+
+    from pipeline.cli.commands import cli
+
+    (tmp_path / "tran-van-nam.md").write_text(BIOGRAPHY, encoding="utf-8")
+    db = tmp_path / "store.db"
+    assert CliRunner().invoke(cli, ["run", str(tmp_path / "tran-van-nam.md"), "--db", str(db)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["query", "--db", str(db), "person", "tran van nam"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "Trần Văn Nam" in line]
+    whens = [line.split()[0] for line in lines]
+    assert whens == ["2016–", "2011–2016", "2001–2005"], result.output
+    assert "nguyên Bí thư" in lines[1] and "Tỉnh ủy Hà Giang" in lines[1]
