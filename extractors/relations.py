@@ -1076,7 +1076,7 @@ class _Finder:
         366-QĐ/TW"): its type and the starts of the documents it governs (its first object and the
         list after it; "Triển khai ... theo quy định của Nghị định ..." governs none)."""
         line = self.text[start:end]
-        numbered = P.ITEM_NUMBER.match(line)
+        numbered = P.ITEM_NUMBER.match(line) or P.LETTER_ITEM.match(line)  # "7.12. ", "a) ", "- "
         offset = numbered.end() if numbered else 0
         clause = line[offset:]
         lead = P.LEAD.match(clause) if _opens_with_lead(clause) else None

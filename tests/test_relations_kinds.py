@@ -1147,6 +1147,13 @@ ROUND_TWO_ROWS = [
         },
         id="passive_amends_some_articles_by_a_list",
     ),
+    pytest.param(
+        "# Nghị quyết 68\n\nTheo đó, theo Nghị quyết 68-NQ/TW năm 2025, để khuyến khích đổi mới sáng tạo, Nhà nước "
+        "cần triển khai giải pháp như sau:\n\n- Triển khai quyết liệt Nghị quyết 57-NQ/TW năm 2024 của Bộ Chính trị "
+        "về đột phá phát triển khoa học;\n\n- Phấn đấu có 2 triệu doanh nghiệp.\n",
+        {("68-NQ/TW", "implements", "57-NQ/TW")},
+        id="a_quoted_bullet_that_opens_with_an_implementing_verb",
+    ),
 ]
 
 
