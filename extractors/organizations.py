@@ -34,12 +34,18 @@ _CONNECTORS = frozenset({"và", "các", "của", "thuộc", "kiêm", "-"})
 def _two_syllable_words() -> frozenset[str]:
     """Vietnamese words of two syllables, from the word list underthesea ships (Viet74K): a
     body's name may run on through one ("Ủy ban kế hoạch", "Hội hữu nghị", "Sư đoàn bộ binh")
-    where a lone lower-case syllable would end it. Empty when the list is not there."""
-    from importlib import resources
+    where a lone lower-case syllable would end it. Empty when the list is not there. The file is
+    found without importing underthesea (heavy: only word segmentation needs it)."""
+    from importlib.util import find_spec
+    from pathlib import Path
 
+    spec = find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
     try:
-        lines = resources.files("underthesea").joinpath("corpus/data/Viet74K.txt").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+        lines = path.read_text(encoding="utf-8")
+    except (StopIteration, OSError):
         return frozenset()
     return frozenset(w for w in (line.strip().casefold() for line in lines.splitlines()) if w.count(" ") == 1)
 
