@@ -40,6 +40,9 @@ class Limits:
     max_pdf_pages: int = 2000  # VANBAN_MAX_PDF_PAGES
     time_limit_s: float = 300.0  # VANBAN_TIME_LIMIT: seconds to process one document (0 = none)
     read_time_limit_s: float = 1800.0  # VANBAN_READ_TIME_LIMIT: seconds to read one file, OCR included (0 = none)
+    max_memory_mb: float | None = (
+        None  # VANBAN_MAX_MEMORY_MB: memory of one worker (None: a share of the machine; 0: no cap)
+    )
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -55,6 +58,7 @@ class Limits:
             max_pdf_pages=int(number("VANBAN_MAX_PDF_PAGES", cls.max_pdf_pages)),
             time_limit_s=number("VANBAN_TIME_LIMIT", cls.time_limit_s),
             read_time_limit_s=number("VANBAN_READ_TIME_LIMIT", cls.read_time_limit_s),
+            max_memory_mb=number("VANBAN_MAX_MEMORY_MB", -1.0) if "VANBAN_MAX_MEMORY_MB" in os.environ else None,
         )
 
     @property
