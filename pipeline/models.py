@@ -91,13 +91,14 @@ class RawDocument:
     warnings: tuple[str, ...] = ()
     markdown: bool = False  # the text is Markdown (a .md file, or a JSONL entry named *.md)
     origin: str | None = None  # the input file it was read from (a JSON Lines dump for its lines)
+    url: str | None = None  # a JSON Lines record's own url/source field (its source is FILE#id or FILE#line)
 
     def __post_init__(self) -> None:
         text, bad = without_surrogates(self.text)
         if bad:
             object.__setattr__(self, "text", text)
             object.__setattr__(self, "warnings", (*self.warnings, f"{bad} lone surrogate(s) replaced with U+FFFD"))
-        for name in ("source", "title", "published", "site"):
+        for name in ("source", "title", "published", "site", "url"):
             value = getattr(self, name)
             if isinstance(value, str) and LONE_SURROGATE.search(value):
                 object.__setattr__(self, name, without_surrogates(value)[0])
