@@ -401,8 +401,12 @@ def _cell_title_lines(caps: str) -> list[str]:
     words = caps.split()
     for i in range(1, len(words)):
         rest = " ".join(words[i:])
-        if not POST_CONTINUES_RE.match(words[i - 1]) and POST_LINE_RE.match(rest):
-            return [" ".join(words[:i]), rest]
+        if POST_CONTINUES_RE.match(words[i - 1]) or not POST_LINE_RE.match(rest):
+            continue
+        before = POST_LINE_RE.match(" ".join(words[i - 1 :]))
+        if before is not None and before.end() > len(words[i - 1]):  # "BỘ TRƯỞNG": one post word, not two
+            continue
+        return [" ".join(words[:i]), rest]
     return [caps]
 
 

@@ -246,7 +246,9 @@ def read_entry(
     except IngestError as err:
         yield Failure(source=source, reason=str(err), origin=source)
     except MemoryError:
-        yield Failure(source=source, reason="could not be read (out of memory)", origin=source)
+        from pipeline.run.memory import out_of_memory_reason
+
+        yield Failure(source=source, reason=out_of_memory_reason("could not be read"), origin=source)
     except RecursionError:
         yield Failure(source=source, reason="could not be read (structure nested too deeply)", origin=source)
     except Exception as err:  # a reader bug must not stop the batch either

@@ -244,7 +244,7 @@ def extract(
     """
     from pipeline.models import one_line
     from pipeline.run.process import extract_all
-    from pipeline.run.stopping import stopped
+    from pipeline.run.stopping import rest_of, stopped
 
     dask_address, paths = _dask_target(dask_address, paths)
     if fmt != "jsonl":
@@ -269,9 +269,11 @@ def extract(
             if dask_address
             else extract_all(paths, workers=workers, tokens=tokens, limits=limits)
         )
-        for item in items:
+
+        def take(item) -> None:
+            nonlocal failed, skipped, written
             if isinstance(item, int):  # documents Dask skipped (none for extract)
-                continue
+                return
             if isinstance(item, Failure):
                 failed += 1
                 _report_failure(item)
@@ -284,11 +286,16 @@ def extract(
                     item["text"] = text
                 if fmt != "jsonl":
                     records.append(item)
-                    continue
+                    return
                 stream.write(json.dumps(item, ensure_ascii=False) + "\n")
                 written += 1
+
+        for item in items:
+            take(item)
     except KeyboardInterrupt as err:  # Ctrl-C, SIGTERM, SIGHUP: what is finished is written
         stop = stopped(err)
+        for item in rest_of(items, stop):
+            take(item)
         stream.flush()
         click.echo(
             f"vanban: interrupted ({stop.name}): {written} records written, {failed} failed, {skipped} skipped",
@@ -358,7 +365,7 @@ def run(
 
     from pipeline.models import source_name
     from pipeline.run.process import iter_documents, process_with_origins
-    from pipeline.run.stopping import Stopped, stopped
+    from pipeline.run.stopping import Stopped, rest_of, stopped
     from pipeline.store.db import Store
 
     dask_address, paths = _dask_target(dask_address, paths)
@@ -404,6 +411,9 @@ def run(
                     _store_item(store, summary, origin, item, seen)
             except KeyboardInterrupt as err:  # Ctrl-C, SIGTERM, SIGHUP: what is stored stays
                 stop = stopped(err)
+                for origin, item in rest_of(items, stop):  # and what is finished is stored too
+                    if not isinstance(item, int):
+                        _store_item(store, summary, origin, item, seen)
             try:
                 if summary.new or summary.replaced:
                     from pipeline.store.search import refresh_keywords

@@ -293,15 +293,19 @@ def run_partitions(
             for part in parts
         ]
         pending = list(futures)
+        current: Iterator[dict | Failure | int] = iter(())
         try:
             while pending:
                 result: PartResult = pending[0].result()
                 pending.pop(0).release()
-                yield from _part_items(result)
-        except KeyboardInterrupt:  # keep the partitions already finished, in order
+                current = _part_items(result)
+                for item in current:  # not ``yield from``: a stop thrown in here leaves the part to finish
+                    yield item
+        except KeyboardInterrupt:  # keep the rest of this part and the partitions already finished, in order
             finished = [f.result() for f in pending if f.status == "finished"]
             for future in pending:
                 future.cancel()
+            yield from current
             for result in finished:
                 yield from _part_items(result)
             raise

@@ -104,9 +104,9 @@ def capped(mb: float) -> Iterator[None]:
             resource.setrlimit(kind, before)
 
 
-def out_of_memory_reason() -> str:
-    """Why a document failed with MemoryError, naming the cap when there is one."""
-    cap = current_cap_mb()
-    if cap is None:
-        return "processing failed (out of memory)"
-    return f"processing failed (out of memory: over the cap of {cap:.0f} MB per worker; --max-memory changes it)"
+def out_of_memory_reason(step: str = "processing failed", cap: float | None = None) -> str:
+    """Why a document failed with MemoryError, naming the cap (this process's, or ``cap``) when there is one."""
+    cap = cap if cap else current_cap_mb()
+    if not cap:
+        return f"{step} (out of memory)"
+    return f"{step} (out of memory: over the cap of {cap:.0f} MB per worker; --max-memory changes it)"

@@ -18,6 +18,9 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
@@ -67,6 +70,22 @@ def stop_on_signals() -> Iterator[None]:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+
+
+def rest_of(items: Iterator[T], stop: KeyboardInterrupt) -> Iterator[T]:
+    """What a stream of results still holds once stopped in its consumer: the stop is thrown into
+    it (a generator passes it down to the one it delegates to), and what it gives back before
+    it re-raises is the work already finished (``_Pool.run`` and ``run_partitions`` do so)."""
+    throw = getattr(items, "throw", None)
+    if throw is None:
+        return
+    try:
+        item = throw(stop)
+        while True:
+            yield item
+            item = next(items)
+    except (KeyboardInterrupt, StopIteration):
+        return
 
 
 def die_with_parent(parent: int) -> None:
