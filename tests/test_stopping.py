@@ -87,7 +87,10 @@ def test_sigterm_on_extract_writes_the_finished_record_then_exits_143(tmp_path):
     inputs = _inputs(tmp_path / "in")
     out = tmp_path / "out.jsonl"
     process = subprocess.Popen(
-        VANBAN + ["extract", *map(str, inputs), "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        VANBAN + ["extract", *map(str, inputs), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     _wait_for(lambda: len(_lines(out)) >= 1, process)
     process.send_signal(signal.SIGTERM)

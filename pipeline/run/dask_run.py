@@ -299,7 +299,7 @@ def run_partitions(
                 result: PartResult = pending[0].result()
                 pending.pop(0).release()
                 current = _part_items(result)
-                for item in current:  # not ``yield from``: a stop thrown in here leaves the part to finish
+                for item in current:  # noqa: UP028 - not ``yield from``: a stop thrown in here leaves the part to finish
                     yield item
         except KeyboardInterrupt:  # keep the rest of this part and the partitions already finished, in order
             finished = [f.result() for f in pending if f.status == "finished"]

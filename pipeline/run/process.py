@@ -236,7 +236,9 @@ class _Pool:
             self._restart(window)
             if not retried:  # the worker that died may have been running another document: try this one again
                 return self._result(raw, self._submit(raw), window, retried=True)
-            cause = f"over its memory cap of {self.memory_mb:.0f} MB (--max-memory)" if self.memory_mb else "out of memory"
+            cause = (
+                f"over its memory cap of {self.memory_mb:.0f} MB (--max-memory)" if self.memory_mb else "out of memory"
+            )
             return Failure(
                 source=raw.source,
                 id=raw.id,
