@@ -133,6 +133,15 @@ def test_two_dump_lines_with_one_url_are_two_documents_and_a_second_run_keeps_th
     assert again.returncode == 0 and "new: 0  replaced: 0  unchanged: 4" in again.stdout, again.stdout
 
 
+def test_two_dumps_crawling_one_url_on_two_days_keep_both_texts(tmp_path):
+    for day, code in (("monday", "35-CT/TW"), ("tuesday", "12-KL/TW")):
+        row = {"url": "https://example.org/a", "text": f"Văn bản số {code} ngày 14/6/2024 của Bộ Chính trị."}
+        (tmp_path / f"{day}.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = tmp_path / "vanban.db"
+    result = vanban("run", tmp_path / "monday.jsonl", tmp_path / "tuesday.jsonl", "--db", db, "--no-index")
+    assert result.returncode == 0 and "new: 2  replaced: 0" in result.stdout, result.stdout
+
+
 # --------------------------------------------------------------------------- empty folders
 
 
