@@ -34,10 +34,12 @@ def _inputs(folder: Path) -> list[Path]:
 
 
 def _lines(path: Path) -> list[str]:
+    """The whole lines written so far (a line being written is not one yet)."""
     try:
-        return path.read_text(encoding="utf-8").splitlines()
+        data = path.read_bytes()
     except OSError:
         return []
+    return data[: data.rfind(b"\n") + 1].decode("utf-8").splitlines()
 
 
 def _stored(db: Path) -> int:

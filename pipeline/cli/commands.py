@@ -244,7 +244,7 @@ def extract(
     """
     from pipeline.models import one_line
     from pipeline.run.process import extract_all
-    from pipeline.run.stopping import rest_of, stopped
+    from pipeline.run.stopping import deferred, rest_of, stopped
 
     dask_address, paths = _dask_target(dask_address, paths)
     if fmt != "jsonl":
@@ -287,13 +287,20 @@ def extract(
                 if fmt != "jsonl":
                     records.append(item)
                     return
-                stream.write(json.dumps(item, ensure_ascii=False) + "\n")
-                written += 1
+                line = json.dumps(item, ensure_ascii=False) + "\n"
+                with deferred():  # written and counted, or neither
+                    stream.write(line)
+                    written += 1
 
+        pending, taken = None, 0  # the item in hand when a stop comes, and how many were taken before it
         for item in items:
+            pending, taken = item, written + failed + skipped + len(records)
             take(item)
+            pending = None
     except KeyboardInterrupt as err:  # Ctrl-C, SIGTERM, SIGHUP: what is finished is written
         stop = stopped(err)
+        if pending is not None and written + failed + skipped + len(records) == taken:
+            take(pending)  # stopped while writing it: it is finished, so it is written
         for item in rest_of(items, stop):
             take(item)
         stream.flush()
@@ -402,15 +409,24 @@ def run(
                     limits=limits,
                     tokens=index,
                 )
+            pending = None  # the item in hand when a stop comes
             try:
                 for origin, item in _progress(items, show, "vanban run"):
                     if isinstance(item, int):  # documents Dask skipped as already stored
                         summary.seen += item
                         summary.unchanged += item
                         continue
+                    pending = (origin, item)
                     _store_item(store, summary, origin, item, seen)
+                    pending = None
             except KeyboardInterrupt as err:  # Ctrl-C, SIGTERM, SIGHUP: what is stored stays
                 stop = stopped(err)
+                if (
+                    pending is not None
+                    and isinstance(pending[1], dict)
+                    and not store.is_stored(pending[1]["source"], pending[1]["id"])
+                ):
+                    _store_item(store, summary, *pending, seen)  # stopped while storing it (rolled back)
                 for origin, item in rest_of(items, stop):  # and what is finished is stored too
                     if not isinstance(item, int):
                         _store_item(store, summary, origin, item, seen)
@@ -442,27 +458,31 @@ def run(
 def _store_item(store, summary: RunSummary, origin: str | None, item, seen: set[str]) -> None:
     """Count one item of a run and write it to the store."""
     from pipeline.models import Skipped
+    from pipeline.run.stopping import deferred
 
     if isinstance(item, Ignored):
         summary.skipped += 1
         _report_ignored(item)
         return
-    summary.seen += 1
     if isinstance(item, Skipped):
         summary.unchanged += 1
         seen.add(item.source)
     elif isinstance(item, Failure):
+        store.put_failure(item)
         summary.failed += 1
         summary.failures.append(item)
-        store.put_failure(item)
         seen.add(item.source)
         _report_failure(item)
     else:
-        outcome = store.put(item, origin=origin)
-        summary.new += outcome == "new"
-        summary.replaced += outcome == "replaced"
-        summary.add_facts(item)
-        seen.add(item["source"])
+        with deferred():  # stored and counted, or neither
+            outcome = store.put(item, origin=origin)
+            summary.new += outcome == "new"
+            summary.replaced += outcome == "replaced"
+            summary.add_facts(item)
+            seen.add(item["source"])
+            summary.seen += 1
+        return
+    summary.seen += 1
 
 
 def format_summary(summary: RunSummary, db: Path) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -293,19 +294,21 @@ def run_partitions(
             for part in parts
         ]
         pending = list(futures)
-        current: Iterator[dict | Failure | int] = iter(())
+        reading: PartResult | None = None  # a part being read when a stop came: read again
+        left: deque[dict | Failure | int] = deque()  # what is read of a part and not yet given
         try:
             while pending:
-                result: PartResult = pending[0].result()
+                reading = pending[0].result()
                 pending.pop(0).release()
-                current = _part_items(result)
-                for item in current:  # noqa: UP028 - not ``yield from``: a stop thrown in here leaves the part to finish
-                    yield item
+                left = deque(_part_items(reading))
+                reading = None
+                while left:  # a stop thrown in at the yield leaves the rest of the part in ``left``
+                    yield left.popleft()
         except KeyboardInterrupt:  # keep the rest of this part and the partitions already finished, in order
             finished = [f.result() for f in pending if f.status == "finished"]
             for future in pending:
                 future.cancel()
-            yield from current
+            yield from _part_items(reading) if reading is not None else left
             for result in finished:
                 yield from _part_items(result)
             raise

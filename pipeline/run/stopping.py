@@ -72,6 +72,20 @@ def stop_on_signals() -> Iterator[None]:
             signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
 
 
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Within the block (writing a record and counting it), a stop signal waits until the block is done,
+    so that a record is never both written and retaken."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def rest_of(items: Iterator[T], stop: KeyboardInterrupt) -> Iterator[T]:
     """What a stream of results still holds once stopped in its consumer: the stop is thrown into
     it (a generator passes it down to the one it delegates to), and what it gives back before
@@ -86,6 +100,8 @@ def rest_of(items: Iterator[T], stop: KeyboardInterrupt) -> Iterator[T]:
             item = next(items)
     except (KeyboardInterrupt, StopIteration):
         return
+    finally:  # the stream and those it reads from end now (a Dask cluster closed), not at exit
+        getattr(items, "close", lambda: None)()
 
 
 def die_with_parent(parent: int) -> None:
