@@ -33,6 +33,25 @@ def _inputs(folder: Path) -> list[Path]:
     return [small_a, slow, small_b]
 
 
+@pytest.fixture
+def started():
+    """Start commands in their own process group; whatever a failing test leaves running is killed."""
+    processes: list[subprocess.Popen] = []
+
+    def start(argv: list[str]) -> subprocess.Popen:
+        process = subprocess.Popen(
+            argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        )
+        processes.append(process)
+        return process
+
+    yield start
+    for process in processes:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+
+
 def _lines(path: Path) -> list[str]:
     """The whole lines written so far (a line being written is not one yet)."""
     try:
@@ -85,15 +104,10 @@ def _none_alive(pids: set[int], seconds: float = 15) -> bool:
     return not any(_alive(p) for p in pids)
 
 
-def test_sigterm_on_extract_writes_the_finished_record_then_exits_143(tmp_path):
+def test_sigterm_on_extract_writes_the_finished_record_then_exits_143(tmp_path, started):
     inputs = _inputs(tmp_path / "in")
     out = tmp_path / "out.jsonl"
-    process = subprocess.Popen(
-        VANBAN + ["extract", *map(str, inputs), "-o", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = started(VANBAN + ["extract", *map(str, inputs), "-o", str(out)])
     _wait_for(lambda: len(_lines(out)) >= 1, process)
     process.send_signal(signal.SIGTERM)
     _stdout, err = process.communicate(timeout=60)
@@ -104,11 +118,11 @@ def test_sigterm_on_extract_writes_the_finished_record_then_exits_143(tmp_path):
     assert "vanban: interrupted (SIGTERM): 1 records written, 0 failed, 0 skipped" in err.splitlines()
 
 
-def test_sighup_on_run_keeps_the_store_exits_129_and_a_second_run_completes_it(tmp_path):
+def test_sighup_on_run_keeps_the_store_exits_129_and_a_second_run_completes_it(tmp_path, started):
     inputs = _inputs(tmp_path / "in")
     db = tmp_path / "vanban.db"
     args = ["run", *map(str, inputs), "--db", str(db), "--no-index"]
-    process = subprocess.Popen(VANBAN + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = started(VANBAN + args)
     _wait_for(lambda: _stored(db) >= 1, process)
     process.send_signal(signal.SIGHUP)
     out, err = process.communicate(timeout=60)
@@ -124,15 +138,10 @@ def test_sighup_on_run_keeps_the_store_exits_129_and_a_second_run_completes_it(t
 
 
 @LINUX
-def test_sigterm_with_a_pool_stops_the_workers_and_keeps_every_finished_record(tmp_path):
+def test_sigterm_with_a_pool_stops_the_workers_and_keeps_every_finished_record(tmp_path, started):
     inputs = _inputs(tmp_path / "in")
     out = tmp_path / "out.jsonl"
-    process = subprocess.Popen(
-        VANBAN + ["extract", *map(str, inputs), "-o", str(out), "--workers", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = started(VANBAN + ["extract", *map(str, inputs), "-o", str(out), "--workers", "2"])
     _wait_for(lambda: len(_lines(out)) >= 1, process)
     workers = _descendants(process.pid)
     process.send_signal(signal.SIGTERM)
@@ -177,13 +186,11 @@ if __name__ == "__main__":
 
 
 @LINUX
-def test_no_dask_worker_outlives_a_run_killed_while_a_task_holds_the_gil(tmp_path):
+def test_no_dask_worker_outlives_a_run_killed_while_a_task_holds_the_gil(tmp_path, started):
     pytest.importorskip("distributed")
     script = tmp_path / "run.py"
     script.write_text(GIL_HOLDING_RUN, encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, str(script), str(CORPUS)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
+    process = started([sys.executable, str(script), str(CORPUS)])
     assert process.stdout.readline().strip() == "task started"
     workers = _descendants(process.pid)
     process.kill()
@@ -192,19 +199,14 @@ def test_no_dask_worker_outlives_a_run_killed_while_a_task_holds_the_gil(tmp_pat
 
 
 @LINUX
-def test_sigterm_on_a_dask_extract_keeps_finished_partitions_and_closes_the_cluster(tmp_path):
+def test_sigterm_on_a_dask_extract_keeps_finished_partitions_and_closes_the_cluster(tmp_path, started):
     pytest.importorskip("distributed")
     dump = tmp_path / "dump.jsonl"
     text = (CORPUS / "huong-dan-15-HD-TU.txt").read_text(encoding="utf-8")
     rows = [{"id": f"n{i}", "text": text * (1 if i < 50 else 200)} for i in range(100)]  # the 2nd partition is slow
     dump.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    process = subprocess.Popen(
-        VANBAN + ["extract", "--dask", "local", str(dump), "-o", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = started(VANBAN + ["extract", "--dask", "local", str(dump), "-o", str(out)])
     _wait_for(lambda: len(_lines(out)) >= 1, process)
     workers = _descendants(process.pid)
     process.send_signal(signal.SIGTERM)
