@@ -170,9 +170,9 @@ def child(spec: dict) -> dict:
     """Run one command (in this fresh process, so its peak memory is the children's), as the spec says."""
     env = dict(os.environ, PYTHONPATH=spec["checkout"])
     started = time.perf_counter()
-    process = subprocess.Popen(
-        spec["argv"], cwd=spec["checkout"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    # output to files, not pipes: a worker left behind would hold a pipe open and we would wait for it
+    out_file, err_file = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(spec["argv"], cwd=spec["checkout"], env=env, stdout=out_file, stderr=err_file, text=True)
     signalled, survivors, workers = None, None, set()
     peak = Peak(process.pid)
     if spec.get("signal"):
@@ -187,16 +187,21 @@ def child(spec: dict) -> dict:
             process.send_signal(getattr(signal, spec["signal"]))
             signalled = round(time.perf_counter() - started, 1)
     try:
-        out, err = process.communicate(timeout=spec["cap"])
+        process.wait(timeout=spec["cap"])
         status: int | str = process.returncode
     except subprocess.TimeoutExpired:
         for pid in _descendants(process.pid):
             os.kill(pid, signal.SIGKILL)
         process.kill()
-        out, err = process.communicate()
+        process.wait()
         status = f"stopped at {spec['cap']:g} s"
     wall = time.perf_counter() - started
     peak.stop()
+    out_file.seek(0)
+    err_file.seek(0)
+    out, err = out_file.read(), err_file.read()
+    out_file.close()
+    err_file.close()
     if workers:
         time.sleep(5)
         survivors = sum(_alive(p) for p in workers)
