@@ -19,6 +19,7 @@ from extractors.effective import find_effective
 from extractors.models import DateMention, SelfIdentity, Signer
 from extractors.patterns.codes import (
     BODY_HEAD_RE,
+    CELL_BREAK_RE,
     CODE_RE,
     ENACTING_LINE_RE,
     HEADER_CELL_BREAK_RE,
@@ -32,8 +33,10 @@ from extractors.patterns.codes import (
     PARTY_ORGANIZATION_LINE_RE,
     PLACE_DATE_INLINE_RE,
     PLACE_DATE_RE,
+    POST_CONTINUES_RE,
     POST_LINE_RE,
     RECIPIENTS_RE,
+    SIGNATURE_CELL_RE,
     SIGNATURE_MARK_RE,
     SIGNER_NAME_RE,
     TITLE_BLOCK_END_RE,
@@ -363,10 +366,19 @@ def _signer(text: str, after: int) -> Signer | None:
     if mark is None:
         return None
     title_lines: list[str] = []
-    for raw in text[mark.start() : mark.start() + 500].split("\n")[:12]:
+    for raw in CELL_BREAK_RE.split(text[mark.start() : mark.start() + 500])[:12]:
         line = tidy_phrase(LINE_DEBRIS_RE.sub(" ", raw))
         if not line:
             continue
+        cell = SIGNATURE_CELL_RE.match(line) if not title_lines else None
+        if cell is not None and (name := SIGNER_NAME_RE.match(cell.group("rest"))) is not None:
+            start = text.find(name.group("name"), mark.start())  # the whole block in one table cell
+            return Signer(
+                name=name.group("name"),
+                title=_signature_title(_cell_title_lines(cell.group("caps"))),
+                start=start if start >= 0 else None,
+                end=start + len(name.group("name")) if start >= 0 else None,
+            )
         if line.isupper() or not title_lines:
             title_lines.append(line)
             continue
@@ -383,6 +395,22 @@ def _signer(text: str, after: int) -> Signer | None:
         if caps is not None and len(caps.group("caps")) > 3:
             title_lines.append(caps.group("caps"))
     return Signer(name=None, title=_signature_title(title_lines)) if title_lines else None
+
+
+def _cell_title_lines(caps: str) -> list[str]:
+    """The capitals of a signature in one cell as the lines they stand for: the signer's own post
+    starts at the first post word that does not continue the body it signs for
+    ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH" -> ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])."""
+    words = caps.split()
+    for i in range(1, len(words)):
+        rest = " ".join(words[i:])
+        if POST_CONTINUES_RE.match(words[i - 1]) or not POST_LINE_RE.match(rest):
+            continue
+        before = POST_LINE_RE.match(" ".join(words[i - 1 :]))
+        if before is not None and before.end() > len(words[i - 1]):  # "BỘ TRƯỞNG": one post word, not two
+            continue
+        return [" ".join(words[:i]), rest]
+    return [caps]
 
 
 def _signature_title(lines: list[str]) -> str | None:

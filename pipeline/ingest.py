@@ -232,7 +232,8 @@ def read_entry(
         if is_stored and is_stored(source, doc_id):
             yield Skipped(source=source, id=doc_id, origin=source)
             return
-        with alarm(limits.read_time_limit_s):
+        read_limit = _read_limit(fmt, limits)
+        with alarm(read_limit):
             document = from_bytes(data, fmt, source, limits)
         yield document
     except DocumentTimeout:
@@ -240,16 +241,32 @@ def read_entry(
             source=source,
             id=sha256(data),
             origin=source,
-            reason=f"reading took longer than the limit of {limits.read_time_limit_s:g} s (VANBAN_READ_TIME_LIMIT)",
+            reason=f"reading took longer than the limit of {read_limit:g} s ({_read_limit_name(fmt, limits)})",
         )
     except IngestError as err:
         yield Failure(source=source, reason=str(err), origin=source)
     except MemoryError:
-        yield Failure(source=source, reason="could not be read (out of memory)", origin=source)
+        from pipeline.run.memory import out_of_memory_reason
+
+        yield Failure(source=source, reason=out_of_memory_reason("could not be read"), origin=source)
     except RecursionError:
         yield Failure(source=source, reason="could not be read (structure nested too deeply)", origin=source)
     except Exception as err:  # a reader bug must not stop the batch either
         yield Failure(source=source, reason=f"could not be read ({type(err).__name__}: {err})", origin=source)
+
+
+def _read_limit(fmt: str, limits: Limits) -> float:
+    """Seconds to read a file: a PDF may need OCR (the read limit); any other format is read in the
+    main process, so it may not hold the batch back longer than one document's processing limit."""
+    if fmt == "pdf" or not limits.time_limit_s:
+        return limits.read_time_limit_s
+    if not limits.read_time_limit_s:
+        return limits.time_limit_s
+    return min(limits.read_time_limit_s, limits.time_limit_s)
+
+
+def _read_limit_name(fmt: str, limits: Limits) -> str:
+    return "VANBAN_TIME_LIMIT" if _read_limit(fmt, limits) != limits.read_time_limit_s else "VANBAN_READ_TIME_LIMIT"
 
 
 def from_bytes(data: bytes, fmt: str, source: str, limits: Limits | None = None) -> RawDocument:
@@ -317,10 +334,12 @@ def _read_jsonl(path: Path, source: str, limits: Limits, data: bytes | None = No
                 source=where, reason=f"line {entry.line_number} has an empty 'text'", id=line_id, origin=source
             )
             continue
-        doc_source = entry.source or (f"{source}#{entry.id}" if entry.id else where)
+        # keyed by the dump and the line's id (or its line number), never by its url: two lines with
+        # one url are two texts, two documents; the url is kept as a field
+        doc_source = f"{source}#{entry.id}" if entry.id else where
         warnings = list(entry.warnings)
-        if doc_source in seen:  # two lines with one url: both kept, the later one under its line
-            warnings.append(f"'{doc_source}' is also the source of line {seen[doc_source]}; kept as {where}")
+        if doc_source in seen:  # two lines with one id: both kept, the later one under its line number
+            warnings.append(f"id '{entry.id}' is also the id of line {seen[doc_source]}; kept as {where}")
             doc_source = where
         else:
             seen[doc_source] = entry.line_number
@@ -334,6 +353,7 @@ def _read_jsonl(path: Path, source: str, limits: Limits, data: bytes | None = No
             markdown=markdown,
             warnings=tuple(warnings),
             origin=source,
+            url=entry.source,
         )
     if not any_line:
         raise IngestError("empty file")

@@ -40,6 +40,9 @@ class Limits:
     max_pdf_pages: int = 2000  # VANBAN_MAX_PDF_PAGES
     time_limit_s: float = 300.0  # VANBAN_TIME_LIMIT: seconds to process one document (0 = none)
     read_time_limit_s: float = 1800.0  # VANBAN_READ_TIME_LIMIT: seconds to read one file, OCR included (0 = none)
+    max_memory_mb: float | None = (
+        None  # VANBAN_MAX_MEMORY_MB: memory of one worker (None: a share of the machine; 0: no cap)
+    )
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -55,6 +58,7 @@ class Limits:
             max_pdf_pages=int(number("VANBAN_MAX_PDF_PAGES", cls.max_pdf_pages)),
             time_limit_s=number("VANBAN_TIME_LIMIT", cls.time_limit_s),
             read_time_limit_s=number("VANBAN_READ_TIME_LIMIT", cls.read_time_limit_s),
+            max_memory_mb=number("VANBAN_MAX_MEMORY_MB", -1.0) if "VANBAN_MAX_MEMORY_MB" in os.environ else None,
         )
 
     @property
@@ -87,13 +91,14 @@ class RawDocument:
     warnings: tuple[str, ...] = ()
     markdown: bool = False  # the text is Markdown (a .md file, or a JSONL entry named *.md)
     origin: str | None = None  # the input file it was read from (a JSON Lines dump for its lines)
+    url: str | None = None  # a JSON Lines record's own url/source field (its source is FILE#id or FILE#line)
 
     def __post_init__(self) -> None:
         text, bad = without_surrogates(self.text)
         if bad:
             object.__setattr__(self, "text", text)
             object.__setattr__(self, "warnings", (*self.warnings, f"{bad} lone surrogate(s) replaced with U+FFFD"))
-        for name in ("source", "title", "published", "site"):
+        for name in ("source", "title", "published", "site", "url"):
             value = getattr(self, name)
             if isinstance(value, str) and LONE_SURROGATE.search(value):
                 object.__setattr__(self, name, without_surrogates(value)[0])

@@ -300,7 +300,7 @@ kind("JSONL: 5,000-digit integer", "bigint.jsonl", "lines", "cannot be parsed")(
 kind("JSONL: lone surrogate in text", "surrogate.jsonl", "ok", "surrogate")(
     lambda d: _jsonl(d, "surrogate.jsonl", ['{"id": "s", "text": "Chỉ thị số 35-CT/TW \\ud800 ngày 14/6/2024"}'])
 )
-kind("JSONL: two lines with one url", "dup-url.jsonl", "ok", "also the source")(
+kind("JSONL: two lines with one url", "dup-url.jsonl", "ok", "")(
     lambda d: _jsonl(
         d,
         "dup-url.jsonl",

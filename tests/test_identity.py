@@ -198,6 +198,26 @@ SIGNATURES = [
         "Phạm Minh Đức",
         "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ",
     ),
+    # the whole block in one Markdown table cell: name and title come apart as on separate lines
+    (
+        "| Nơi nhận: - Như Điều 3; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An |\n",
+        "Nguyễn Văn An",
+        "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH",
+    ),
+    ("| | KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br><br>Nguyễn Văn An |\n", "Nguyễn Văn An", "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH"),
+    (
+        "| TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Thị Bình |\n",
+        "Trần Thị Bình",
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH, PHÓ CHỦ TỊCH",
+    ),
+    ("| T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ Lê Quang Huy |\n", "Lê Quang Huy", "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ"),
+    ("| TL. BAN BÍ THƯ CHÁNH VĂN PHÒNG Võ Văn Dũng |\n", "Võ Văn Dũng", "TL. BAN BÍ THƯ, CHÁNH VĂN PHÒNG"),
+    (
+        "| KT. BỘ TRƯỞNG THỨ TRƯỞNG Thượng tướng Võ Minh Lương |\n",
+        "Võ Minh Lương",
+        "KT. BỘ TRƯỞNG, THỨ TRƯỞNG",
+    ),
+    ("| KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Đỗ Thị Hà |\n", "Đỗ Thị Hà", "KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC"),
 ]
 
 

@@ -128,7 +128,8 @@ def test_jsonl_one_document_per_line_and_bad_lines_reported(tmp_path):
     items = list(read_file(path))
     docs = [i for i in items if isinstance(i, RawDocument)]
     failures = [i for i in items if isinstance(i, Failure)]
-    assert [d.source for d in docs] == ["https://example.org/a", f"{path}#a2"]
+    assert [d.source for d in docs] == [f"{path}#a1", f"{path}#a2"]  # keyed by the dump and the id
+    assert [d.url for d in docs] == ["https://example.org/a", None]
     assert docs[1].published == "2024-05-01" and docs[0].title == "A"
     assert len({d.id for d in docs}) == 2
     assert [f.source for f in failures] == [f"{path}#2", f"{path}#4"]

@@ -267,7 +267,7 @@ def test_a_worker_stuck_past_the_limit_is_killed_and_replaced(monkeypatch):
 
     monkeypatch.setattr(process, "process_document", stuck)  # pool workers are forked: they inherit it
     monkeypatch.setattr(process, "GRACE_S", 1.0)
-    monkeypatch.setattr(process, "_worker_init", lambda parent: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    monkeypatch.setattr(process, "_worker_init", lambda parent, *_: signal.signal(signal.SIGINT, signal.SIG_IGN))
     raws = [
         RawDocument(id=str(i), source=f"{i}.txt", format="txt", text=t) for i, t in enumerate(["a", "stuck", "b", "c"])
     ]
@@ -306,7 +306,7 @@ def test_a_worker_that_dies_fails_its_document_only(monkeypatch):
         return {"source": raw.source}
 
     monkeypatch.setattr(process, "process_document", crash)
-    monkeypatch.setattr(process, "_worker_init", lambda parent: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    monkeypatch.setattr(process, "_worker_init", lambda parent, *_: signal.signal(signal.SIGINT, signal.SIG_IGN))
     raws = [
         RawDocument(id=str(i), source=f"{i}.txt", format="txt", text=t)
         for i, t in enumerate(["a", "b", "crash", "c", "d"])

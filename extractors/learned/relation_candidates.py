@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 
 from extractors.codes import code_key
 from extractors.learned.features import bucket
@@ -28,6 +29,7 @@ _TITLE_REACH = 400
 #: How many citations on either side of a mention, in its sentence, pair with it: a long list
 #: in one sentence costs linear time, not quadratic.
 _PAIR_NEIGHBOURS = 3
+LINE_HEAD = 200  # characters of a line read for its opening (a table pipe, "kèm theo"): a line may be a whole text
 
 
 @dataclass
@@ -131,7 +133,7 @@ def _documents_about(
     for c in coded:
         if c.start < _TITLE_REACH and lines.number(c.start) < 6:
             add(c.code, "title")
-        elif P.APPENDIX_LINE.match(lines.line_at(c.start)):
+        elif P.APPENDIX_LINE.match(lines.head(c.start)):
             add(c.code, "appendix")
     return about
 
@@ -148,12 +150,15 @@ class _Context:
         coded: list[Citation],
         years: dict[str, int],
     ):
-        self.text, self.lines, self.body_start, self.quoted = text, lines, body_start, quoted
+        self.text, self.lines, self.body_start = text, lines, body_start
+        self.quoted = _Spans(quoted)
         self.coded, self.years = coded, years
         self.starts = [c.start for c in coded]
         self.codes_at: dict[str, list[int]] = {}
         for c in coded:
             self.codes_at.setdefault(c.code or "", []).append(c.start)
+        for starts in self.codes_at.values():
+            starts.sort()
 
     def count(self, low: int, high: int) -> int:
         """How many citations start in ``low``..``high``."""
@@ -173,13 +178,13 @@ class _Context:
         after_text = text[b.end : min(following, b.end + 200)]
         before = _words(before_text)[-_WORDS_BEFORE:]
         after = _words(after_text)[:_WORDS_AFTER]
-        line = self.lines.line_at(b.start)
+        line = self.lines.head(b.start)
         kind = "pair" if a is not None else "about"
         for window, span in (("pre", before_text[-80:]), ("post", after_text[:80]), ("line", line[:40])):
             for label in _signals(span):
                 f.add(f"sig_{window}={label}")
                 f.add(f"{kind}|sig_{window}={label}")
-        opening = _words(line)[:3]
+        opening = _first_words(text, 3, *self.lines.span(b.start))
         for w in before:
             f.add(f"pre={w}")
             f.add(f"{kind}|pre={w}")
@@ -209,11 +214,12 @@ class _Context:
                 f.add(f"sig_mid_{order}={label}")
             f.add(f"between_docs={bucket(self.count(low, high))}")
         else:
-            here = any(sentence[0] <= start < sentence[1] for start in self.codes_at.get(source, ()))
+            starts = self.codes_at.get(source, [])
+            here = bisect_left(starts, sentence[0]) < bisect_left(starts, sentence[1])
             f.add(f"source_in_sentence={here}")
         f.add(f"where={_bucket_share(b.start / max(1, len(text)))}")
         f.add("preamble" if b.start < self.body_start else "body")
-        if any(lo <= b.start < hi for lo, hi in self.quoted):
+        if self.quoted.covers(b.start):
             f.add("quoted")
         if P.TABLE_ROW.match(line):
             f.add("table_row")
@@ -235,9 +241,28 @@ class _LineIndex:
     def number(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
 
-    def line_at(self, pos: int) -> str:
-        start, end = self.spans[self.number(pos)]
-        return self.text[start:end]
+    def span(self, pos: int) -> tuple[int, int]:
+        return self.spans[self.number(pos)]
+
+    def head(self, pos: int) -> str:
+        """The start of the line at ``pos``, at most LINE_HEAD characters (a line may be a whole text)."""
+        start, end = self.span(pos)
+        return self.text[start : min(end, start + LINE_HEAD)]
+
+
+class _Spans:
+    """Spans (start, end) that answer "is this offset inside one of them?" by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one (they may overlap)
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
 
 
 def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
@@ -272,6 +297,12 @@ def _signals(text: str) -> list[str]:
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in P.WORD.findall(text) if not w.isdigit()]
+
+
+def _first_words(text: str, n: int, start: int, end: int) -> list[str]:
+    """``_words(text[start:end])[:n]``, reading no further than those words (the line may be a whole text)."""
+    words = (w.lower() for w in (m.group() for m in P.WORD.finditer(text, start, end)) if not w.isdigit())
+    return list(islice(words, n))
 
 
 def _bucket_share(share: float) -> str:

@@ -467,5 +467,19 @@ SIGNER_NAME_RE = re.compile(
 #: A lower-cased type word before "số" in a subject line ("quy định số 377-QĐ/TW").
 TYPE_BEFORE_NUMBER_RE = re.compile(rf"(?<![\w])({TYPE_WORDS.lower()})(\s+số\s)", re.IGNORECASE)
 
+#: A signature block laid out in one table cell: the capitals of the mark and posts, then the
+#: name, on one line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A"); the name part is read by
+#: SIGNER_NAME_RE.
+SIGNATURE_CELL_RE = re.compile(
+    rf"^(?P<caps>(?:T/M|K/T|T/L|TM\.|KT\.|TL\.)[ \t]*[{UPPER}][{UPPER}/.,\- ]*[{UPPER}.])\s+(?P<rest>[{UPPER}][{LOWER_VI}].*)$"
+)
+
+#: A line break written inside a Markdown table cell ("KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH").
+CELL_BREAK_RE = re.compile(r"<br\s*/?>|\n", re.IGNORECASE)
+
+#: Words after which a post word continues the body rather than starting the signer's own
+#: post: a mark ("KT. CHỦ TỊCH"), "PHÓ" ("PHÓ CHỦ TỊCH"), "BAN" ("BAN BÍ THƯ").
+POST_CONTINUES_RE = re.compile(r"^(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|PHÓ|BAN)$")
+
 #: Markup and table debris to strip from header and signature lines.
 LINE_DEBRIS_RE = re.compile(r"[|*_#]+")

@@ -1,9 +1,10 @@
 """The ``vanban`` command: a thin shell over the library.
 
 Exit status: 0 when every document was read and processed, 1 when at least one
-failed (each failure is one line on stderr naming the file and the reason), 2 for
-usage errors and a store that cannot be opened or stays busy, 130 when
-interrupted with Ctrl-C (after a one-line summary of what was done). Files that
+failed (each failure is one line on stderr naming the file and the reason) or when
+nothing at all was found to read, 2 for usage errors and a store that cannot be
+opened or stays busy, 130 when interrupted with Ctrl-C, 143 when stopped with
+SIGTERM and 129 with SIGHUP (each after a one-line summary of what was done). Files that
 vanban does not read, met while walking a folder, are listed as skipped (one
 line each) and do not change the exit status.
 """
@@ -39,6 +40,48 @@ def _workers_option(f):
         show_default=True,
         help="Process documents in a pool of N processes (output order stays the same).",
     )(f)
+
+
+def _parse_memory(_ctx, _param, value: str | None) -> float | None:
+    from pipeline.run.memory import parse_size_mb
+
+    if value is None:
+        return None
+    try:
+        return parse_size_mb(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+def _memory_option(f):
+    return click.option(
+        "--max-memory",
+        "max_memory",
+        metavar="SIZE",
+        callback=_parse_memory,
+        help="Memory cap of each worker (2G, 1500M; 0: none); a document past it fails alone. "
+        "Default: half the machine's memory shared among the workers (VANBAN_MAX_MEMORY_MB).",
+    )(f)
+
+
+def _limits(max_memory: float | None):
+    """The limits of the environment, with --max-memory when given."""
+    from dataclasses import replace
+
+    from pipeline.models import Limits
+
+    limits = Limits.from_env()
+    return limits if max_memory is None else replace(limits, max_memory_mb=max_memory)
+
+
+def _nothing_found(paths: tuple[Path, ...]) -> NoReturn:
+    """Nothing at all was read: one line per input named, exit 1."""
+    from pipeline.models import one_line, source_name
+
+    for path in paths:
+        shown = source_name(path) + ("/" if path.is_dir() and not str(path).endswith("/") else "")
+        click.echo(f"vanban: error: no documents found in {one_line(shown)}", err=True)
+    sys.exit(1)
 
 
 def _paths_argument(f):
@@ -80,19 +123,39 @@ def _dask_target(address: str | None, paths: tuple[Path, ...]) -> tuple[str | No
     return address, paths
 
 
-def _dask_items(paths, address, parts, parts_format, tokens, known_ids=()):
+def _dask_items(paths, address, parts, parts_format, tokens, known_ids=(), max_memory: float | None = None):
     """Records, Failures and Skipped counts (ints) from Dask, in input order."""
     from pipeline.run.dask_run import run_partitions
 
     try:
         yield from run_partitions(
-            paths, address=address, out_dir=parts, tokens=tokens, part_format=parts_format, known_ids=known_ids
+            paths,
+            address=address,
+            out_dir=parts,
+            tokens=tokens,
+            part_format=parts_format,
+            known_ids=known_ids,
+            max_memory_mb=max_memory,
         )
     except ImportError as err:
         raise click.ClickException(str(err)) from err
 
 
-INTERRUPTED = 130  # the shell's convention for a command stopped by SIGINT
+INTERRUPTED = 130  # the shell's convention for a command stopped by SIGINT (143 for SIGTERM, 129 for SIGHUP)
+
+
+def _stoppable(command):
+    """Run ``command`` with SIGTERM and SIGHUP stopping it as Ctrl-C does (pipeline/run/stopping.py)."""
+    import functools
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from pipeline.run.stopping import stop_on_signals
+
+        with stop_on_signals():
+            return command(*args, **kwargs)
+
+    return wrapper
 
 
 def _report_failure(failure: Failure) -> None:
@@ -160,7 +223,9 @@ def cli() -> None:
 @click.option("--with-text", is_flag=True, help="Add the decoded text the offsets index (field 'text').")
 @_workers_option
 @click.option("--tokens", is_flag=True, help="Add each text's words (underthesea's segmentation) under \"tokens\".")
+@_memory_option
 @_dask_options
+@_stoppable
 def extract(
     paths: tuple[Path, ...],
     output: Path | None,
@@ -168,6 +233,7 @@ def extract(
     with_text: bool,
     workers: int,
     tokens: bool,
+    max_memory: float | None,
     dask_address: str | None,
     parts: Path | None,
     parts_format: str,
@@ -178,6 +244,7 @@ def extract(
     """
     from pipeline.models import one_line
     from pipeline.run.process import extract_all
+    from pipeline.run.stopping import deferred, rest_of, stopped
 
     dask_address, paths = _dask_target(dask_address, paths)
     if fmt != "jsonl":
@@ -190,19 +257,23 @@ def extract(
     try:
         if output and fmt == "jsonl":
             output.parent.mkdir(parents=True, exist_ok=True)
-        stream = output.open("w", encoding="utf-8") if output and fmt == "jsonl" else sys.stdout
+        # a line at a time: every finished record is on disk whatever stops us, SIGKILL included
+        stream = output.open("w", encoding="utf-8", buffering=1) if output and fmt == "jsonl" else sys.stdout
     except OSError as err:
         click.echo(f"vanban: error: cannot write {one_line(str(output))} ({err.strerror or err})", err=True)
         sys.exit(2)
+    limits = _limits(max_memory)
     try:
         items = (
-            _dask_items(paths, dask_address, parts, parts_format, tokens)
+            _dask_items(paths, dask_address, parts, parts_format, tokens, max_memory=max_memory)
             if dask_address
-            else extract_all(paths, workers=workers, tokens=tokens)
+            else extract_all(paths, workers=workers, tokens=tokens, limits=limits)
         )
-        for item in items:
+
+        def take(item) -> None:
+            nonlocal failed, skipped, written
             if isinstance(item, int):  # documents Dask skipped (none for extract)
-                continue
+                return
             if isinstance(item, Failure):
                 failed += 1
                 _report_failure(item)
@@ -215,13 +286,29 @@ def extract(
                     item["text"] = text
                 if fmt != "jsonl":
                     records.append(item)
-                    continue
-                stream.write(json.dumps(item, ensure_ascii=False) + "\n")
-                written += 1
-    except KeyboardInterrupt:
+                    return
+                line = json.dumps(item, ensure_ascii=False) + "\n"
+                with deferred():  # written and counted, or neither
+                    stream.write(line)
+                    written += 1
+
+        pending, taken = None, 0  # the item in hand when a stop comes, and how many were taken before it
+        for item in items:
+            pending, taken = item, written + failed + skipped + len(records)
+            take(item)
+            pending = None
+    except KeyboardInterrupt as err:  # Ctrl-C, SIGTERM, SIGHUP: what is finished is written
+        stop = stopped(err)
+        if pending is not None and written + failed + skipped + len(records) == taken:
+            take(pending)  # stopped while writing it: it is finished, so it is written
+        for item in rest_of(items, stop):
+            take(item)
         stream.flush()
-        click.echo(f"vanban: interrupted: {written} records written, {failed} failed, {skipped} skipped", err=True)
-        sys.exit(INTERRUPTED)
+        click.echo(
+            f"vanban: interrupted ({stop.name}): {written} records written, {failed} failed, {skipped} skipped",
+            err=True,
+        )
+        sys.exit(stop.status)
     except BrokenPipeError:  # `vanban extract ... | head`: the reader has gone, which is no error
         sys.stderr.close()
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -235,6 +322,8 @@ def extract(
 
         texts = {r["source"]: r.pop("text") for r in records if "text" in r} if with_text else None
         click.echo(format_written(write_tables(Explorer(records), output, fmt, texts)), err=True)
+    if not (written or failed or records):
+        _nothing_found(paths)
     sys.exit(1 if failed else 0)
 
 
@@ -260,7 +349,9 @@ def extract(
     show_default=True,
     help="Segment the texts into words for `vanban search` and the keywords.",
 )
+@_memory_option
 @_dask_options
+@_stoppable
 def run(
     paths: tuple[Path, ...],
     db: Path,
@@ -268,6 +359,7 @@ def run(
     progress: bool | None,
     prune: bool,
     index: bool,
+    max_memory: float | None,
     dask_address: str | None,
     parts: Path | None,
     parts_format: str,
@@ -280,6 +372,7 @@ def run(
 
     from pipeline.models import source_name
     from pipeline.run.process import iter_documents, process_with_origins
+    from pipeline.run.stopping import Stopped, rest_of, stopped
     from pipeline.store.db import Store
 
     dask_address, paths = _dask_target(dask_address, paths)
@@ -293,6 +386,8 @@ def run(
     show = sys.stderr.isatty() if progress is None else progress
     seen: set[str] = set()
     story_line = ""
+    limits = _limits(max_memory)
+    stop: Stopped | None = None
     try:
         store = Store(db)
     except sqlite3.Error as err:
@@ -303,64 +398,91 @@ def run(
 
             items: Iterable[tuple[str | None, object]]
             if dask_address:
-                dask_items = _dask_items(paths, dask_address, parts, parts_format, index, store.stored_keys())
+                dask_items = _dask_items(
+                    paths, dask_address, parts, parts_format, index, store.stored_keys(), max_memory=max_memory
+                )
                 items = ((None, item) for item in signed(dask_items, store.db))
             else:
                 items = process_with_origins(
-                    signed(iter_documents(paths, is_stored=store.is_stored), store.db), workers=workers, tokens=index
+                    signed(iter_documents(paths, is_stored=store.is_stored, limits=limits), store.db),
+                    workers=workers,
+                    limits=limits,
+                    tokens=index,
                 )
+            pending = None  # the item in hand when a stop comes
             try:
                 for origin, item in _progress(items, show, "vanban run"):
                     if isinstance(item, int):  # documents Dask skipped as already stored
                         summary.seen += item
                         summary.unchanged += item
                         continue
+                    pending = (origin, item)
                     _store_item(store, summary, origin, item, seen)
-            except KeyboardInterrupt:
-                summary.interrupted = True
-            if summary.new or summary.replaced:
-                from pipeline.store.search import refresh_keywords
+                    pending = None
+            except KeyboardInterrupt as err:  # Ctrl-C, SIGTERM, SIGHUP: what is stored stays
+                stop = stopped(err)
+                if (
+                    pending is not None
+                    and isinstance(pending[1], dict)
+                    and not store.is_stored(pending[1]["source"], pending[1]["id"])
+                ):
+                    _store_item(store, summary, *pending, seen)  # stopped while storing it (rolled back)
+                for origin, item in rest_of(items, stop):  # and what is finished is stored too
+                    if not isinstance(item, int):
+                        _store_item(store, summary, origin, item, seen)
+            try:
+                if summary.new or summary.replaced:
+                    from pipeline.store.search import refresh_keywords
 
-                refresh_keywords(store.db)
-            if prune and not summary.interrupted:
-                summary.pruned = len(store.prune([source_name(p) for p in paths], seen))
-            story_line = group_stories(store.db).line()
+                    refresh_keywords(store.db)
+                if prune and stop is None:
+                    summary.pruned = len(store.prune([source_name(p) for p in paths], seen))
+                story_line = group_stories(store.db).line()
+            except KeyboardInterrupt as err:  # stopped after the documents: they are stored
+                stop = stop or stopped(err)
     except sqlite3.Error as err:
         click.echo(format_summary(summary, db))
         _store_error(db, err)
+    summary.interrupted = stop is not None
     click.echo(format_summary(summary, db))
     if story_line:
         click.echo(story_line)
-    if summary.interrupted:
-        click.echo("vanban: interrupted (Ctrl-C): the documents above are stored; run again to go on", err=True)
-        sys.exit(INTERRUPTED)
+    if stop is not None:
+        click.echo(f"vanban: interrupted ({stop.name}): the documents above are stored; run again to go on", err=True)
+        sys.exit(stop.status)
+    if not summary.seen:
+        _nothing_found(paths)
     sys.exit(1 if summary.failed else 0)
 
 
 def _store_item(store, summary: RunSummary, origin: str | None, item, seen: set[str]) -> None:
     """Count one item of a run and write it to the store."""
     from pipeline.models import Skipped
+    from pipeline.run.stopping import deferred
 
     if isinstance(item, Ignored):
         summary.skipped += 1
         _report_ignored(item)
         return
-    summary.seen += 1
     if isinstance(item, Skipped):
         summary.unchanged += 1
         seen.add(item.source)
     elif isinstance(item, Failure):
+        store.put_failure(item)
         summary.failed += 1
         summary.failures.append(item)
-        store.put_failure(item)
         seen.add(item.source)
         _report_failure(item)
     else:
-        outcome = store.put(item, origin=origin)
-        summary.new += outcome == "new"
-        summary.replaced += outcome == "replaced"
-        summary.add_facts(item)
-        seen.add(item["source"])
+        with deferred():  # stored and counted, or neither
+            outcome = store.put(item, origin=origin)
+            summary.new += outcome == "new"
+            summary.replaced += outcome == "replaced"
+            summary.add_facts(item)
+            seen.add(item["source"])
+            summary.seen += 1
+        return
+    summary.seen += 1
 
 
 def format_summary(summary: RunSummary, db: Path) -> str:

@@ -15,6 +15,7 @@ import zlib
 from pipeline.models import IngestError
 
 MAX_MERGES = 500  # vertically merged cells above which python-docx is not used (it slows down quadratically)
+MAX_PARAGRAPHS = 20_000  # paragraphs above which python-docx is not used (an object each: minutes for a million)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -23,12 +24,18 @@ def read_docx(data: bytes, max_unzipped: int = 200 * 1024 * 1024) -> tuple[str, 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    merges = _check_package(data, max_unzipped)
+    merges, paragraphs = _check_package(data, max_unzipped)
     if merges > MAX_MERGES:  # python-docx walks merged cells quadratically (then hits RecursionError)
         return (
             _stream_paragraphs(data),
             None,
             [f"{merges} merged table cells: text read from word/document.xml directly (no header or footer)"],
+        )
+    if paragraphs > MAX_PARAGRAPHS:  # streamed in seconds, where python-docx takes minutes and gigabytes
+        return (
+            _stream_paragraphs(data),
+            None,
+            [f"{paragraphs} paragraphs: text read from word/document.xml directly (no header or footer)"],
         )
     try:
         document = docx.Document(io.BytesIO(data))
@@ -57,8 +64,9 @@ def read_docx(data: bytes, max_unzipped: int = 200 * 1024 * 1024) -> tuple[str, 
     return "\n".join(parts), title, []
 
 
-def _check_package(data: bytes, max_unzipped: int) -> int:
-    """Refuse a package that decompresses past the limit; return the number of vertical merges in the body."""
+def _check_package(data: bytes, max_unzipped: int) -> tuple[int, int]:
+    """Refuse a package that decompresses past the limit; return the numbers of vertical merges and of
+    paragraphs in the body."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             total = sum(member.file_size for member in package.infolist())
@@ -69,22 +77,25 @@ def _check_package(data: bytes, max_unzipped: int) -> int:
                     "to change it)"
                 )
             if "word/document.xml" not in package.namelist():  # a main part under another name: python-docx finds it
-                return 0
-            return _count(package, "word/document.xml", b":vMerge")
+                return 0, 0
+            merges, opened, bare = _count(package, "word/document.xml", (b":vMerge", b"<w:p ", b"<w:p>"))
+            return merges, opened + bare
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as err:
         raise IngestError(f"not a readable DOCX file ({type(err).__name__}: {err})") from None
 
 
-def _count(package: zipfile.ZipFile, name: str, needle: bytes) -> int:
-    """Occurrences of ``needle`` in a member, read in chunks (the member's size is already bounded)."""
-    count = 0
+def _count(package: zipfile.ZipFile, name: str, needles: tuple[bytes, ...]) -> list[int]:
+    """Occurrences of each needle in a member, read in chunks (the member's size is already bounded)."""
+    counts = [0] * len(needles)
+    keep = max(len(n) for n in needles) - 1  # too short to hold a whole needle: none is counted twice
     tail = b""
     with package.open(name) as member:
         while chunk := member.read(1 << 20):
             block = tail + chunk
-            count += block.count(needle)
-            tail = block[-(len(needle) - 1) :]  # too short to hold a whole needle: none is counted twice
-    return count
+            for i, needle in enumerate(needles):
+                counts[i] += block.count(needle) - tail.count(needle)
+            tail = block[-keep:]
+    return counts
 
 
 def _stream_paragraphs(data: bytes) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +29,11 @@ from typing import Any
 
 from pipeline.ingest import format_of, iter_inputs, read_file
 from pipeline.models import Failure, IngestError, RawDocument
+from pipeline.run.memory import cap_for
 
 DOCS_PER_PARTITION = 50
+LOCAL_WORKERS = 2  # processes of a LocalCluster (one thread each)
+NANNY_MARGIN = 1.5  # Dask's memory limit of a local worker, over the cap its tasks take
 PART_FORMATS = ("jsonl", "parquet")
 
 
@@ -129,24 +133,30 @@ def process_partition(
     tokens: bool = False,
     part_format: str = "jsonl",
     known_ids: frozenset[tuple[str, str]] = frozenset(),
+    memory_mb: float = 0.0,
 ) -> PartResult:
-    """Process one partition and write its records to ``out_dir`` (a Dask task; pure but for that file)."""
+    """Process one partition and write its records to ``out_dir`` (a Dask task; pure but for that file).
+
+    ``memory_mb`` caps the worker while it processes (a document past it fails alone, as in a local pool).
+    """
+    from pipeline.run.memory import capped
     from pipeline.run.process import safe_process
 
     records: list[dict] = []
     failures: list[Failure] = []
     skipped = 0
-    for item in read_partition(part):
-        if isinstance(item, Failure):
-            failures.append(item)
-        elif (item.source, item.id) in known_ids:
-            skipped += 1
-        else:
-            result = safe_process(item, tokens=tokens)
-            if isinstance(result, Failure):
-                failures.append(result)
+    with capped(memory_mb):
+        for item in read_partition(part):
+            if isinstance(item, Failure):
+                failures.append(item)
+            elif (item.source, item.id) in known_ids:
+                skipped += 1
             else:
-                records.append(result)
+                result = safe_process(item, tokens=tokens)
+                if isinstance(result, Failure):
+                    failures.append(result)
+                else:
+                    records.append(result)
     path = Path(out_dir) / f"part-{part.index:05d}.{part_format}"
     _write_part(path, records, part_format)
     return PartResult(part.index, str(path), len(records), failures, skipped)
@@ -191,17 +201,50 @@ def read_part(path: str | Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def client_for(address: str | None) -> tuple[Any, Any]:
+def _part_items(result: PartResult) -> Iterator[dict | Failure | int]:
+    yield from read_part(result.path)
+    yield from result.failures
+    if result.skipped:
+        yield result.skipped
+
+
+def client_for(address: str | None, max_memory_mb: float | None = None) -> tuple[Any, Any]:
     """A ``dask.distributed.Client`` to ``address``, or to a new LocalCluster; with that cluster (or None),
-    which the caller closes after the client."""
+    which the caller closes after the client. A LocalCluster's workers get the memory cap of
+    ``--max-memory`` (by default a share of the machine, as for a local pool)."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
         raise ImportError("--dask needs the extra: pip install 'vanban[dask]'") from err
     if address and address != "local":
         return Client(address), None
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
-    return Client(cluster), cluster
+    cap = cap_for(max_memory_mb, LOCAL_WORKERS)
+    cluster = LocalCluster(
+        n_workers=LOCAL_WORKERS,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        # Dask's own limit (it restarts a worker past it) stays above the cap the tasks take
+        memory_limit=f"{cap * NANNY_MARGIN:.0f}MiB" if cap > 0 else 0,
+    )
+    client = Client(cluster)
+    client.register_plugin(die_with_run(os.getpid()), name="vanban-die-with-run")
+    return client, cluster
+
+
+def die_with_run(parent: int):
+    """A Dask worker plugin: each worker of our LocalCluster dies with the vanban process that
+    started it, even by SIGKILL and even while a task holds the GIL in C code (then Dask's own
+    watch of the parent, a Python thread, cannot run)."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class DieWithRun(WorkerPlugin):
+        def setup(self, worker) -> None:
+            from pipeline.run.stopping import die_with_parent
+
+            die_with_parent(parent)
+
+    return DieWithRun()
 
 
 def run_partitions(
@@ -215,20 +258,25 @@ def run_partitions(
     known_ids: Iterable[tuple[str, str]] = (),
     docs_per_partition: int = DOCS_PER_PARTITION,
     work: Callable[..., PartResult] = process_partition,
+    max_memory_mb: float | None = None,
 ) -> Iterator[dict | Failure | int]:
     """Records and Failures of every input, in input order, computed on Dask; an int counts skipped documents.
 
-    ``out_dir`` keeps the part files (default: a temporary folder, removed at the end).
+    ``out_dir`` keeps the part files (default: a temporary folder, removed at the end). Stopped
+    (Ctrl-C, SIGTERM, SIGHUP), it gives the partitions already finished, then closes the
+    cluster it started: no worker outlives the run.
     """
     if part_format not in PART_FORMATS:
         raise ValueError(f"unknown part format {part_format!r} (use one of {', '.join(PART_FORMATS)})")
     parts = plan_partitions(paths, docs_per_partition)
     own_client, cluster = client is None, None
     if client is None:
-        client, cluster = client_for(address)
+        client, cluster = client_for(address, max_memory_mb)
     scratch = None if out_dir else tempfile.TemporaryDirectory(prefix="vanban-dask-")
     folder = str(Path(out_dir or scratch.name).resolve())  # type: ignore[union-attr]
     Path(folder).mkdir(parents=True, exist_ok=True)
+    # a cluster of ours is on this machine: its share of it; a cluster elsewhere: the cap asked for, if any
+    memory_mb = cap_for(max_memory_mb, LOCAL_WORKERS) if cluster is not None else (max_memory_mb or 0.0)
     try:
         ids = client.scatter([frozenset(known_ids)], broadcast=True)[0] if known_ids else frozenset()
         futures = [
@@ -239,18 +287,31 @@ def run_partitions(
                 tokens,
                 part_format,
                 ids,
+                memory_mb,
                 key=f"vanban-part-{part.index}-{os.getpid()}-{id(parts)}",
                 pure=False,
             )
             for part in parts
         ]
-        for future in futures:
-            result: PartResult = future.result()
-            yield from read_part(result.path)
-            yield from result.failures
-            if result.skipped:
-                yield result.skipped
-            future.release()
+        pending = list(futures)
+        reading: PartResult | None = None  # a part being read when a stop came: read again
+        left: deque[dict | Failure | int] = deque()  # what is read of a part and not yet given
+        try:
+            while pending:
+                reading = pending[0].result()
+                pending.pop(0).release()
+                left = deque(_part_items(reading))
+                reading = None
+                while left:  # a stop thrown in at the yield leaves the rest of the part in ``left``
+                    yield left.popleft()
+        except KeyboardInterrupt:  # keep the rest of this part and the partitions already finished, in order
+            finished = [f.result() for f in pending if f.status == "finished"]
+            for future in pending:
+                future.cancel()
+            yield from _part_items(reading) if reading is not None else left
+            for result in finished:
+                yield from _part_items(result)
+            raise
     finally:
         if own_client:
             client.close()

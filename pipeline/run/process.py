@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
-import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,7 +29,9 @@ from typing import Any
 from pipeline.ingest import iter_entries, read_entry
 from pipeline.models import Failure, Ignored, Limits, RawDocument, Skipped
 from pipeline.run.deadline import DocumentTimeout, alarm
+from pipeline.run.memory import apply_cap, cap_for, capped, out_of_memory_reason
 from pipeline.run.record import build_record, iso_date
+from pipeline.run.stopping import STOP_SIGNALS, die_with_parent
 from vntext.normalize import NormalizedText, normalize
 
 __all__ = [
@@ -112,7 +111,7 @@ def safe_process(raw: RawDocument, time_limit: float = 0.0, tokens: bool = False
             source=raw.source, reason="processing failed (structure nested too deeply)", id=raw.id, origin=raw.origin
         )
     except MemoryError:
-        return Failure(source=raw.source, reason="processing failed (out of memory)", id=raw.id, origin=raw.origin)
+        return Failure(source=raw.source, reason=out_of_memory_reason(), id=raw.id, origin=raw.origin)
     except Exception as err:
         return Failure(
             source=raw.source, reason=f"processing failed ({type(err).__name__}: {err})", id=raw.id, origin=raw.origin
@@ -157,16 +156,18 @@ def process_with_origins(
     tokens: bool = False,
 ) -> Iterator[tuple[str | None, dict | Failure | Skipped | Ignored]]:
     """``process_stream``'s results, each beside the input file it came from (for a store's bookkeeping)."""
-    limit = (limits or Limits.from_env()).time_limit_s
+    limits = limits or Limits.from_env()
+    limit, cap = limits.time_limit_s, cap_for(limits.max_memory_mb, workers)
     iterator = iter(items)
     if workers <= 1:
-        for item in iterator:
-            if isinstance(item, RawDocument):
-                yield item.origin, safe_process(item, limit, tokens)
-            else:
-                yield _origin(item), item
+        with capped(cap):  # this process is the worker
+            for item in iterator:
+                if isinstance(item, RawDocument):
+                    yield item.origin, safe_process(item, limit, tokens)
+                else:
+                    yield _origin(item), item
         return
-    yield from _Pool(workers, limit, tokens).run(iterator)
+    yield from _Pool(workers, limit, tokens, cap).run(iterator)
 
 
 def _origin(item) -> str | None:
@@ -176,14 +177,17 @@ def _origin(item) -> str | None:
 class _Pool:
     """A process pool that keeps input order, a window of BATCH documents, and kills stuck workers."""
 
-    def __init__(self, workers: int, limit: float, tokens: bool = False):
+    def __init__(self, workers: int, limit: float, tokens: bool = False, memory_mb: float = 0.0):
         self.workers = workers
         self.limit = limit
         self.tokens = tokens
+        self.memory_mb = memory_mb
         self.pool: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
-        self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_init, initargs=(os.getpid(),))
+        self.pool = ProcessPoolExecutor(
+            max_workers=self.workers, initializer=_worker_init, initargs=(os.getpid(), self.memory_mb)
+        )
         return self.pool
 
     def _submit(self, raw: RawDocument) -> Future:
@@ -192,7 +196,8 @@ class _Pool:
 
     def run(self, iterator: Iterator) -> Iterator[tuple[str | None, dict | Failure | Skipped | Ignored]]:
         window: deque[tuple[Any, Future | None]] = deque()
-        try:  # noqa: SIM105
+        current: tuple[Any, Future | None] | None = None
+        try:
             exhausted = False
             while window or not exhausted:
                 while not exhausted and len(window) < BATCH:
@@ -207,8 +212,15 @@ class _Pool:
                 if future is None:
                     yield _origin(item), item
                     continue
+                current = (item, future)
                 yield item.origin, self._result(item, future, window)
-        except BaseException:  # Ctrl-C or the consumer gone: do not wait for the documents in flight
+                current = None
+        except KeyboardInterrupt:  # Ctrl-C, SIGTERM, SIGHUP: keep what is finished, wait for nothing else
+            finished = _finished([current, *window] if current else list(window))
+            self._stop(kill=True)
+            yield from finished
+            raise
+        except BaseException:  # the consumer gone: do not wait for the documents in flight
             self._stop(kill=True)
             raise
         self._stop()
@@ -224,11 +236,14 @@ class _Pool:
             self._restart(window)
             if not retried:  # the worker that died may have been running another document: try this one again
                 return self._result(raw, self._submit(raw), window, retried=True)
+            cause = (
+                f"over its memory cap of {self.memory_mb:.0f} MB (--max-memory)" if self.memory_mb else "out of memory"
+            )
             return Failure(
                 source=raw.source,
                 id=raw.id,
                 origin=raw.origin,
-                reason="processing failed (the worker process died: out of memory or a crash)",
+                reason=f"processing failed (the worker process died: {cause} or a crash)",
             )
 
     def _restart(self, window: deque) -> None:
@@ -249,31 +264,24 @@ class _Pool:
         pool.shutdown(wait=not kill, cancel_futures=True)
 
 
-def _worker_init(parent: int) -> None:
-    """In each pool worker: ignore Ctrl-C, die with the parent, load the extractors' tables once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent(parent)
+def _finished(window: list[tuple[Any, Future | None]]) -> list[tuple[str | None, dict | Failure]]:
+    """The results already computed in a window, in order (the rest is left for a resumed run)."""
+    done = []
+    for item, future in window:
+        if future is not None and future.done() and not future.cancelled() and future.exception() is None:
+            done.append((item.origin, future.result()))
+    return done
+
+
+def _worker_init(parent: int, memory_mb: float = 0.0) -> None:
+    """In each pool worker: ignore Ctrl-C, SIGTERM and SIGHUP (the parent decides), die with the parent,
+    load the extractors' tables once, then take the memory cap."""
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+    die_with_parent(parent)
     import pipeline.run.facts  # noqa: F401
 
-
-def _die_with_parent(parent: int) -> None:
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the kernel kills us when the parent dies
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before we got here
-        os._exit(1)
-
-    def watch() -> None:  # portable fallback: poll the parent
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="vanban-parent-watch", daemon=True).start()
+    apply_cap(memory_mb)
 
 
 def extract_paths(paths: Iterable[str | Path], workers: int = 1, tokens: bool = False) -> Iterator[dict | Failure]:
@@ -284,9 +292,10 @@ def extract_paths(paths: Iterable[str | Path], workers: int = 1, tokens: bool = 
 
 
 def extract_all(
-    paths: Iterable[str | Path], workers: int = 1, tokens: bool = False
+    paths: Iterable[str | Path], workers: int = 1, tokens: bool = False, limits: Limits | None = None
 ) -> Iterator[dict | Failure | Ignored]:
     """``extract_paths`` plus the unsupported files met while walking folders (``Ignored``), in input order."""
-    for item in process_stream(iter_documents(paths), workers=workers, tokens=tokens):
+    limits = limits or Limits.from_env()
+    for item in process_stream(iter_documents(paths, limits=limits), workers=workers, limits=limits, tokens=tokens):
         if not isinstance(item, Skipped):
             yield item

@@ -94,6 +94,7 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
         "schema": SCHEMA,
         "id": raw.id,
         "source": raw.source,
+        **({"url": raw.url} if raw.url else {}),
         "format": RECORD_FORMATS.get(raw.format, raw.format),
         "title": raw.title or _directive_title(facts.identity) or _first_line_title(norm.text),
         "published": published,
