@@ -25,8 +25,9 @@ FLOORS = {
 }
 # Posts recall on dev after its gold was completed to the new posts rule (career posts, infobox
 # rows): measured 0.568 (P 1.000) with the rules on 2026-12-07; with the learned attachment made
-# the default (issue 21, trained on dev among others) 0.856 (P 0.992); floor a little under.
-RECALL_FLOORS = {"posts": 0.83}
+# the default (issue 21, trained on dev among others) 0.888 (P 0.988) at the end of the round;
+# floor a little under.
+RECALL_FLOORS = {"posts": 0.86}
 
 
 @pytest.fixture(scope="module")
@@ -73,11 +74,11 @@ DEV2_RELATION_FLOORS = {"precision": 0.95, "recall": 0.95, "f1": 0.95}
 # F1 0.996; posts P 0.970 R 0.508 after dev2's gold was completed to the new posts rule
 # (career posts and infobox rows count; measured 2026-12-07, was R 0.959 on the old gold); with the
 # learned post attachment made the default (issue 21, trained on dev2 among others) posts P 0.959
-# R 0.743.
+# R 0.848 at the end of the round.
 DEV2_PEOPLE_FLOORS = [
     ("people", "f1", 0.97),
     ("people", "precision", 0.96),
-    ("posts", "recall", 0.72),
+    ("posts", "recall", 0.82),
     ("posts", "precision", 0.93),
 ]
 
@@ -114,14 +115,14 @@ def test_dev2_people_floor(dev2_report, category, measure, floor):
 # --- dev3-tune: the even positions of dev3 in name order (issues 20, 21) -------------------
 # dev3-held (the odd positions) is never gated here, so that it stays a measure. Measured with
 # the learned relation decision on 2026-12-07 (it was trained on this half, so these are not
-# held-out figures): codes F1 0.981, people F1 0.923, relations P 0.912 R 0.838; posts P 0.901
-# R 0.574 with the learned post attachment made the default (was P 0.717 R 0.254 with the rules).
+# held-out figures): codes F1 0.981, people F1 0.923, relations P 0.912 R 0.838; posts P 0.917
+# R 0.624 with the learned post attachment made the default (was P 0.717 R 0.254 with the rules).
 DEV3_TUNE_FLOORS = [
     ("codes", "f1", 0.96),
     ("dates", "f1", 0.95),
     ("people", "f1", 0.90),
-    ("posts", "recall", 0.55),
-    ("posts", "precision", 0.87),
+    ("posts", "recall", 0.60),
+    ("posts", "precision", 0.89),
     ("relations", "precision", 0.88),
     ("relations", "recall", 0.80),
 ]

@@ -45,6 +45,11 @@ class TitledSpan(Span, Protocol):
     def organization(self) -> str | None: ...
 
 
+#: The feature of a holder written in a table's predecessor or successor cell ("Tiền nhiệm |
+#: Đỗ Quang Trung", a column "Người tiền nhiệm"): such a name holds no post by the table (GOLD.md).
+PREDECESSOR = "holder_cell=predecessor"
+
+
 @dataclass
 class PostCandidate:
     """A name mention that may hold a post, with the features of the pair."""
@@ -79,6 +84,8 @@ def post_candidates(
             features = _features(text, mentions, mention_starts, m, p, is_ruled, claimed, h == subject)
             features |= _line_features(text, p.start)
             features.add(f"biography_subject={h == biography}")
+            if _predecessor_cell(text, m.start, rows):
+                features.add(PREDECESSOR)
             found[key] = PostCandidate(h, k, is_ruled, features)
         found[key].features.add(f"how={how}")
 
@@ -168,6 +175,38 @@ def _features(
     for w1, w2 in zip(before_title, before_title[1:]):
         f.add(f"pre2={w1}_{w2}")
     return f
+
+
+def _predecessor_cell(text: str, at: int, rows: Sequence[tuple[int, int]]) -> bool:
+    """Is the name at ``at`` in a table row's predecessor or successor cell: labelled so in its row
+    ("Tiền nhiệm | Đỗ Quang Trung") or under a column so headed ("Người tiền nhiệm")?"""
+    row = bisect_left([low for low, _ in rows], at + 1) - 1
+    if row < 0 or at >= rows[row][1]:
+        return False
+    low = rows[row][0]
+    cells_before = text[low:at].split("|")
+    if P.PREDECESSOR_LABEL.search(cells_before[-2] if len(cells_before) > 1 else ""):
+        return True  # the cell just before is its label
+    header = _table_header(text, low)
+    if header is None:
+        return False
+    columns = header.split("|")
+    column = len(cells_before) - 1
+    return column < len(columns) and bool(P.PREDECESSOR_LABEL.search(columns[column]))
+
+
+def _table_header(text: str, row_start: int) -> str | None:
+    """The header line of the table a row belongs to: the line above its "---|---" line."""
+    separator = P.TABLE_SEPARATOR.search(text, max(0, row_start - 3000), row_start)
+    last = None
+    while separator is not None:
+        last = separator
+        separator = P.TABLE_SEPARATOR.search(text, separator.end(), row_start)
+    if last is None:
+        return None
+    header_end = last.start() - 1
+    header_start = text.rfind("\n", 0, max(0, header_end)) + 1
+    return text[header_start:header_end]
 
 
 def _line_features(text: str, at: int) -> set[str]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from extractors.learned.linear import LinearModel, load_model
-from extractors.learned.post_candidates import NamedSpan, TitledSpan, post_candidates
+from extractors.learned.post_candidates import PREDECESSOR, NamedSpan, TitledSpan, post_candidates
 
 MODES = ("rules", "hybrid")
 MODEL_NAME = "posts"
@@ -45,6 +45,6 @@ def attach_posts(
         start, post = mentions[cand.holder].start, posts[cand.post]
         if cand.ruled and p < veto:
             decided[start] = [q for q in decided.get(start, []) if q is not post]
-        elif not cand.ruled and p >= add:
-            decided.setdefault(start, []).append(post)
+        elif not cand.ruled and p >= add and PREDECESSOR not in cand.features:
+            decided.setdefault(start, []).append(post)  # a predecessor's cell gives no post (GOLD.md)
     return decided

@@ -86,3 +86,9 @@ NOT_HELD_CUE = re.compile(
     r"(?<!\w)(?:đề nghị|đề xuất|dự kiến|được giới thiệu|ứng cử|đề cử|từ chối|không phải là|chưa từng|thay cho|thay thế)(?!\w)",
     re.IGNORECASE,
 )
+
+# A table cell that labels a predecessor or a successor ("Tiền nhiệm", "Người kế nhiệm").
+PREDECESSOR_LABEL = re.compile(r"(?<!\w)(?:tiền|kế)\s+nhiệm(?!\w)", re.IGNORECASE)
+
+# A Markdown table's separator line, as normalized (" ---|---|--- ").
+TABLE_SEPARATOR = re.compile(r"^[ |:]*-{3,}[-|: ]*$", re.MULTILINE)
