@@ -4,8 +4,9 @@
 the cascade (:data:`graph.rollout.LEVELS`: central party organs, central state bodies,
 ministries, provinces, districts and below, level unknown), each document at x = its lag in
 days (scaled), so what came first is on the left. Documents whose lags are too close share a
-row on separate lines (a timeline packed greedily), never on top of each other; undated
-documents close the row on the right. Every row starts with a heading node (``level:NAME``)
+row on separate lines (a timeline packed greedily, at most MAX_LINES; past that a document
+moves right of the line that ends first), never on top of each other; undated documents
+close the row on the right. Every row starts with a heading node (``level:NAME``)
 the page labels like any other node, so the label placer keeps it apart from the rest.
 
 :func:`rollout_payload` is what the page reads: the rows of :func:`graph.rollout.rollout`
@@ -29,6 +30,7 @@ LEVEL_PREFIX = "level:"
 ROW_GAP = 160  # between two levels
 LINE_GAP = 44  # between the lines of one level
 MIN_GAP = 170  # the least room between two documents on one line (a short label fits)
+MAX_LINES = 6  # lines of one level at most; more documents of close dates push right
 TIMELINE_WIDTH = 1600  # the longest lag is drawn this far right of the directive
 HEADING_GAP = 260  # the row headings stand this far left of the leftmost document
 ACTING = ("implements", "based_on")
@@ -36,8 +38,8 @@ ACTING = ("implements", "based_on")
 
 def _lag_x(rows: list[RolloutRow]) -> dict[str, float]:
     """Each dated document's x: its lag scaled so the longest lag is TIMELINE_WIDTH."""
-    lags = [abs(r.lag_days) for r in rows if r.lag_days is not None]
-    scale = min(4.0, TIMELINE_WIDTH / max(lags)) if lags and max(lags) else 1.0
+    longest = max((abs(r.lag_days) for r in rows if r.lag_days is not None), default=0)
+    scale = min(4.0, TIMELINE_WIDTH / longest) if longest else 1.0
     return {r.node: r.lag_days * scale for r in rows if r.lag_days is not None}
 
 
@@ -49,12 +51,16 @@ def _pack(members: list[RolloutRow], lag_x: dict[str, float], undated_x: float) 
     for row in dated:
         x = lag_x[row.node]
         line = next((i for i, end in enumerate(ends) if x >= end + MIN_GAP), None)
-        if line is None:
+        if line is None and len(ends) < MAX_LINES:
             line = len(ends)
             ends.append(x)
+        elif line is None:  # a crowd of close dates: the row grows to the right rather than down
+            line = min(range(len(ends)), key=lambda i: ends[i])
+            x = ends[line] + MIN_GAP
         ends[line] = x
         placed[row.node] = (x, line)
     undated = sorted((r for r in members if r.node not in lag_x), key=lambda r: r.label)
+    undated_x = max([undated_x, *(end + 2 * MIN_GAP for end in ends)])
     for i, row in enumerate(undated):
         placed[row.node] = (undated_x + i * MIN_GAP, 0)
     return placed

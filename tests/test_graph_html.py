@@ -37,6 +37,7 @@ from graph.io import ExportError, export_graph
 from graph.queries import UnknownDocument
 from graph.rollout import LEVELS, RolloutRow
 from graph.rollout_view import LINE_GAP as ROLLOUT_LINE_GAP
+from graph.rollout_view import MAX_LINES as ROLLOUT_MAX_LINES
 from graph.rollout_view import MIN_GAP as ROLLOUT_MIN_GAP
 from graph.rollout_view import rollout_layout
 from graph.status import STATUSES
@@ -814,7 +815,10 @@ def _status_records() -> list[dict]:
             [("99-QĐ/TW", "Bộ Chính trị", "2025-01-15"), ("9-QĐ/TW", "Bộ Chính trị", "2020-01-01"), top],
             [("99-QĐ/TW", "replaces", "9-QĐ/TW"), ("99-QĐ/TW", "implements", "57-NQ/TW")],
         ),
-        ([("9-QĐ/TW", "Bộ Chính trị", "2020-01-01"), ("5-HD/TW", "Ban Bí thư", "2020-03-01")], [("5-HD/TW", "implements", "9-QĐ/TW")]),
+        (
+            [("9-QĐ/TW", "Bộ Chính trị", "2020-01-01"), ("5-HD/TW", "Ban Bí thư", "2020-03-01")],
+            [("5-HD/TW", "implements", "9-QĐ/TW")],
+        ),
         ([("9-QĐ/TW", "Bộ Chính trị", "2020-01-01")], []),  # a story citing only the replaced document
     ]
     out = []
@@ -901,15 +905,16 @@ def test_rollout_layout_rows_by_level_and_lag(status_graph):
 def test_rollout_layout_keeps_close_dates_apart():
     rows = [
         RolloutRow(f"doc:{i}", str(i), "provinces", None, None, None, None, lag, 1, "implements", 0.9, (str(i),), None)
-        for i, lag in enumerate([10, 11, 12, 400, None])
+        for i, lag in enumerate([10, 11, 12, 40, None, *[20] * 12])
     ]
     positions, levels = rollout_layout("doc:top", rows)
-    assert [lv["count"] for lv in levels] == [5]
-    points = [positions[f"doc:{i}"] for i in range(5)]
+    assert [lv["count"] for lv in levels] == [len(rows)]
+    points = [positions[r.node] for r in rows]
+    assert len({y for _x, y in points}) == ROLLOUT_MAX_LINES  # a crowd of one date grows right, not down
     for i, a in enumerate(points):
         for b in points[i + 1 :]:
             assert abs(a[0] - b[0]) >= ROLLOUT_MIN_GAP or abs(a[1] - b[1]) >= ROLLOUT_LINE_GAP
-    assert points[4][0] > points[3][0]  # the undated one closes the row
+    assert points[4][0] > max(p[0] for p in points[:4] + points[5:])  # the undated one closes the row
 
 
 def test_export_opens_on_the_rollout_view_only_with_a_focus(tmp_path):

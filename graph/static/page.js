@@ -78,7 +78,9 @@
     filter.stories = params.get("stories") !== "0";
     filter.inForce = params.get("in_force") === "1";
     mode = rollout && (params.get("view") || data.start_view) === "rollout" ? "rollout" : "graph";
-    basis = params.get("basis") === "1";
+    // with based_on when asked, or when nothing implements the document but something rests on it
+    basis = params.get("basis") === "1" || (!!rollout && params.get("basis") !== "0" &&
+      !rollout.rows.some(function (r) { return r.implements; }) && rollout.rows.length > 0);
     colorBy = params.get("color") === "status" ? "status" : "type";
   }
   resetFilter();
@@ -600,9 +602,14 @@
       "directive (" + (rollout.date || "undated") + "); undated documents close each row. Arrows: the step each document " +
       "takes towards the directive. Colour: " + colorBy + "."));
     var view = rollout.views[basis ? "basis" : "implements"];
+    var resting = rollout.rows.filter(function (r) { return !r.implements; }).length;
+    if (!basis && resting) {
+      details.appendChild(el("p", "muted", resting + " more document" + (resting > 1 ? "s rest" : " rests") +
+        " on it (based_on, “căn cứ”): tick “with based_on” to add them."));
+    }
     if (!view.levels.length) {
       details.appendChild(el("p", null, "No document in the store " + (basis ? "implements or rests on" : "implements") +
-        " it" + (basis ? "." : ". Tick “with based_on” to add the documents resting on it.")));
+        " it."));
     }
     view.levels.forEach(function (l) {
       details.appendChild(el("h3", null, l.name + " (" + l.count + ")"));
