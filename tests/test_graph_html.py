@@ -905,7 +905,7 @@ def test_rollout_layout_rows_by_level_and_lag(status_graph):
 def test_rollout_layout_keeps_close_dates_apart():
     rows = [
         RolloutRow(f"doc:{i}", str(i), "provinces", None, None, None, None, lag, 1, "implements", 0.9, (str(i),), None)
-        for i, lag in enumerate([10, 11, 12, 40, None, *[20] * 12])
+        for i, lag in enumerate([10, 11, 12, 40, None, *[20] * 16])
     ]
     positions, levels = rollout_layout("doc:top", rows)
     assert [lv["count"] for lv in levels] == [len(rows)]
