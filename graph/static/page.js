@@ -839,7 +839,8 @@
   document.getElementById("reset").addEventListener("click", function () {
     params = new URLSearchParams("");
     expanded = {};
-    resetFilter(); showControls(); showLegend(); refresh(); fitAll(); publishState();
+    selectedId = null;
+    resetFilter(); showControls(); showLegend(); refresh(); showOverview(); fitAll(); publishState();
   });
 
   // --- start -----------------------------------------------------------------------------------------
