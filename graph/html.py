@@ -36,6 +36,7 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,9 @@ from typing import Any
 import networkx as nx
 
 from graph.answers import common_name
+from graph.rollout_view import rollout_payload
 from graph.schema import RELATION_TYPES
+from graph.status import STATUSES, document_status
 from graph.view import View, focus_view, grouped_layout, layout, level_layout, overview
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -91,6 +94,21 @@ NAMED = "named document"  # a document cited by name only ("Điều lệ Đảng
 UNTYPED = "type not given"  # a code whose type the texts did not give
 UNTYPED_COLOR = "#bbbbbb"
 STORY_COLOR = "#d9d9d9"
+
+#: Fill colours of the page's "colour by status" (graph.status.STATUSES): green while in force,
+#: yellow to red as less of it holds, brown for a plan whose period ended, grey-blue unknown.
+STATUS_COLORS = {
+    "in_force": "#1a9850",
+    "amended": "#91cf60",
+    "partly_repealed": "#fdae61",
+    "replaced": "#d73027",
+    "repealed": "#7f0000",
+    "expired": "#8c6d31",
+    "unknown": "#9aaabb",
+}
+#: Statuses hidden by the page's "in force only" filter.
+ENDED_STATUSES = ("replaced", "repealed", "expired")
+VIEWS = ("graph", "rollout")  # what a focus page opens on
 
 RELATION_COLORS = {
     "based_on": "#1f77b4",
@@ -211,6 +229,9 @@ def _document_item(G: nx.MultiDiGraph, node: str, data: dict) -> dict:
             "term",
             "ambiguous",
             "cited_by",
+            "status",
+            "status_since",
+            "status_reason",
         )
     }
     names = sorted((data.get("names") or {}).items(), key=lambda item: (-item[1], item[0]))
@@ -229,19 +250,37 @@ def _document_item(G: nx.MultiDiGraph, node: str, data: dict) -> dict:
     }
 
 
-def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEFAULT_TITLE) -> dict:
+def _with_status(G: nx.MultiDiGraph, node: str, as_of: str) -> dict:
+    """The node's attributes with its ``status`` as of ``as_of``, from when, and why."""
+    found = document_status(G, node, as_of)
+    return {**G.nodes[node], "status": found.status, "status_since": found.since, "status_reason": found.reason}
+
+
+def graph_payload(
+    G: nx.MultiDiGraph,
+    view: View | None = None,
+    title: str = DEFAULT_TITLE,
+    as_of: str | None = None,
+    start_view: str = "graph",
+) -> dict:
     """The JSON the page reads for ``view`` of ``G`` (default: :func:`graph.view.overview`).
 
     Nodes are ``{id, kind: document|story, label, x, y, type, group, rank, attrs, cited_in}``; edges
-    ``{id, from, to, kind: relation|cites, type, confidence, count, evidence}``.
+    ``{id, from, to, kind: relation|cites, type, confidence, count, evidence}``. A document's attrs
+    hold its ``status`` as of ``as_of`` (default: the date :func:`graph.status.annotate` used, else
+    today). A focus page also carries ``rollout`` (:func:`graph.rollout_view.rollout_payload`) and
+    its documents not otherwise drawn (``rollout_only``); ``start_view`` ``rollout`` opens on it.
     """
+    if start_view not in VIEWS:
+        raise ValueError(f"view {start_view!r}: expected one of {', '.join(VIEWS)}")
     view = view or overview(G)
+    as_of = as_of or G.graph.get("status_as_of") or date.today().isoformat()
     H = view.graph
     nodes: list[dict[str, Any]] = []
     story_nodes: dict[str, Any] = {}
     for node, data in H.nodes(data=True):
         if data.get("kind") == "document":
-            nodes.append(_document_item(G, node, data))
+            nodes.append(_document_item(G, node, _with_status(G, node, as_of)))
         elif data.get("kind") == "text":
             story_nodes.setdefault(_story_of(G, node), []).append(node)
     edges: list[dict] = []
@@ -309,11 +348,23 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
         page_layout = "force"
     for n in nodes:
         n["x"], n["y"] = positions.get(n["id"], (0.0, 0.0))
+    rollout = rollout_payload(G, view.focus[0]) if view.focus else None
+    if rollout:  # documents of the rollout the focus view does not draw: shown in the rollout view only
+        for row in rollout["rows"]:
+            if row["id"] not in H:
+                extra = _document_item(G, row["id"], _with_status(G, row["id"], as_of))
+                extra.update(group=extra["type"], rank=extra["attrs"].get("cited_by") or 0, x=0.0, y=0.0)
+                extra["rollout_only"] = True
+                nodes.append(extra)
+                documents.append(extra)
+    if start_view == "rollout" and not rollout:
+        raise ValueError("the rollout view needs a focus document")
 
     type_counts = Counter(n["type"] for n in documents)
+    status_counts = Counter(n["attrs"]["status"] for n in documents if not n.get("rollout_only"))
     colors = _type_colors(type_counts)
     relation_counts = Counter(e["type"] for e in edges if e["kind"] == "relation")
-    ranked = sorted(documents, key=lambda n: (-n["rank"], n["label"]))
+    ranked = sorted((n for n in documents if not n.get("rollout_only")), key=lambda n: (-n["rank"], n["label"]))
     labelled = [n["id"] for n in ranked[:LABELLED]]
     all_docs = sum(1 for _n, d in G.nodes(data=True) if d.get("kind") == "document")
     all_texts = sum(1 for _n, d in G.nodes(data=True) if d.get("kind") == "text")
@@ -325,7 +376,7 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
         "heading": view.heading,
         "summary": (
             f"The store: {all_docs} documents, {all_texts} texts in {all_stories} stories. "
-            f"Drawn: {len(documents)} documents, {len(story_nodes)} stories, "
+            f"Drawn: {sum(1 for n in documents if not n.get('rollout_only'))} documents, {len(story_nodes)} stories, "
             f"{sum(relation_counts.values())} relations."
         ),
         "focus": list(view.focus),
@@ -339,13 +390,20 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
         "nodes": nodes,
         "edges": edges,
         "stories": stories,
-        "not_drawn": _not_drawn(G, H),
+        "not_drawn": _not_drawn(G, {n["id"] for n in nodes}),
         "years": [dates[0], dates[-1]] if dates else None,
         "doc_types": [
             {"name": name, "color": colors[name], "count": count}
             for name, count in sorted(type_counts.items(), key=lambda item: (-item[1], item[0]))
         ],
         "story_color": STORY_COLOR,
+        "status_as_of": as_of,
+        "statuses": [
+            {"name": name, "color": STATUS_COLORS[name], "count": status_counts[name], "ended": name in ENDED_STATUSES}
+            for name in STATUSES
+        ],
+        "rollout": rollout,
+        "start_view": start_view,
         "relation_types": [
             {"type": t, "color": RELATION_COLORS[t], "count": relation_counts[t]}
             for t in RELATION_TYPES
@@ -354,7 +412,7 @@ def graph_payload(G: nx.MultiDiGraph, view: View | None = None, title: str = DEF
     }
 
 
-def _not_drawn(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> list[list]:
+def _not_drawn(G: nx.MultiDiGraph, H) -> list[list]:
     """``[label, type, cited_by, names]`` of the documents left out of the drawing, most cited first (for search)."""
     rows = [
         [str(d.get("label") or n), type_name(d), d.get("cited_by") or 0, sorted(d.get("names") or {})]
@@ -390,14 +448,20 @@ def _asset(name: str) -> str:
     return text
 
 
-def render_html(G: nx.MultiDiGraph, title: str = DEFAULT_TITLE, view: View | None = None) -> str:
+def render_html(
+    G: nx.MultiDiGraph,
+    title: str = DEFAULT_TITLE,
+    view: View | None = None,
+    as_of: str | None = None,
+    start_view: str = "graph",
+) -> str:
     """The page for ``view`` of ``G`` as one string (see :func:`write_html`)."""
     parts = {
         "TITLE": html.escape(title),
         "CSS": _asset("page.css"),
         "LIBRARY": library_js(),
         "JS": _asset("page.js"),
-        "DATA": script_json(graph_payload(G, view, title)),
+        "DATA": script_json(graph_payload(G, view, title, as_of, start_view)),
     }
     return _PLACEHOLDER_RE.sub(lambda m: parts[m.group(1)], _asset("page.html"))
 
@@ -409,6 +473,8 @@ def write_html(
     focus: str | None = None,
     depth: int = 2,
     view: View | None = None,
+    as_of: str | None = None,
+    start_view: str = "graph",
 ) -> Path:
     """Write the interactive page of ``G`` to ``path``; returns the path.
 
@@ -420,6 +486,8 @@ def write_html(
     focus : a document code: the page shows it and what lies within ``depth`` steps
         (:func:`graph.view.focus_view`); without it, the largest connected part.
     view : a view made beforehand (overrides ``focus``).
+    as_of : the date of each document's status (ISO; default: the one on ``G``, else today).
+    start_view : ``graph``, or ``rollout`` to open a focus page on its rollout view.
 
     Examples
     --------
@@ -436,5 +504,5 @@ def write_html(
         view = focus_view(G, focus, depth) if focus else overview(G)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(G, title, view), encoding="utf-8")
+    path.write_text(render_html(G, title, view, as_of, start_view), encoding="utf-8")
     return path

@@ -219,11 +219,12 @@ def read_graph(path: str | Path, fmt: str) -> nx.MultiDiGraph:
     return H
 
 
-def export_graph(G: nx.MultiDiGraph, path: str | Path, fmt: str, view=None) -> Path:
+def export_graph(G: nx.MultiDiGraph, path: str | Path, fmt: str, view=None, start_view: str = "graph") -> Path:
     """Write ``G`` to ``path`` in format ``fmt`` (one of :data:`FORMATS`); returns the path written.
 
     ``view`` (:class:`graph.view.View`) is the part of the graph an html page draws; by
-    default the largest connected part. The file formats always hold the whole graph.
+    default the largest connected part; ``start_view`` ``rollout`` opens a focus page on the
+    rollout view. The file formats always hold the whole graph.
     """
     writers: dict[str, Callable[[nx.MultiDiGraph, Path], object]] = {
         "graphml": write_graphml,
@@ -240,7 +241,7 @@ def export_graph(G: nx.MultiDiGraph, path: str | Path, fmt: str, view=None) -> P
         from graph.html import write_html
 
         try:
-            write_html(G, path, view=view)
+            write_html(G, path, view=view, start_view=start_view)
         except ImportError as error:  # the drawing library missing from graph/static/vendor
             raise ExportError(str(error)) from error
         return path

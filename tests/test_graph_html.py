@@ -35,6 +35,12 @@ from graph.html import (
 )
 from graph.io import ExportError, export_graph
 from graph.queries import UnknownDocument
+from graph.rollout import LEVELS, RolloutRow
+from graph.rollout_view import LINE_GAP as ROLLOUT_LINE_GAP
+from graph.rollout_view import MAX_LINES as ROLLOUT_MAX_LINES
+from graph.rollout_view import MIN_GAP as ROLLOUT_MIN_GAP
+from graph.rollout_view import rollout_layout
+from graph.status import STATUSES
 from graph.view import focus_view, overview
 from pipeline.cli.graph import graph as graph_group
 from pipeline.store.db import Store
@@ -770,3 +776,224 @@ def test_browser_pages_of_the_bench_store(shared_dir, tmp_path):
         _assert_opens_readable(dom, min_labels=3)
         _assert_labels_apart(dom, min_labels=3)
         _screenshot(chromium, page, name, tmp_path)
+
+
+# --- status and rollout (issue 22) -----------------------------------------------------------
+
+AS_OF = "2026-01-01"
+ROLLOUT_TOP = "doc:57-NQ/TW"
+REPLACED = "doc:9-QĐ/TW"
+ORPHANED = "doc:5-HD/TW"  # implements only the replaced 9-QĐ/TW
+
+
+def _status_records() -> list[dict]:
+    """57-NQ/TW and what acts on it at four levels (a province's plan implemented by a district's,
+    two provinces three days apart, a ministry only resting on it), and 99-QĐ/TW, which implements
+    it and replaces 9-QĐ/TW; 5-HD/TW implements only 9-QĐ/TW; story s6 cites only 9-QĐ/TW."""
+    names = {"NQ": "Nghị quyết", "HD": "Hướng dẫn", "KH": "Kế hoạch", "QĐ": "Quyết định"}
+
+    def cite(code, start, issuer, date):
+        kind = code.split("-")[1].split("/")[0]
+        return citation(code, start, issuer, date, doc_type=kind, doc_type_name=names[kind])
+
+    def rel(source, kind, target, text):
+        return relation(source, kind, target, end=len(text), rule="active_verb", text=text)
+
+    top = ("57-NQ/TW", "Bộ Chính trị", "2024-12-22")
+    texts = [
+        ([top, ("42-HD/BTCTW", "Ban Tổ chức Trung ương", "2025-02-10")], [("42-HD/BTCTW", "implements", "57-NQ/TW")]),
+        (
+            [top, ("12-KH/TU", "Tỉnh ủy Bắc Ninh", "2025-03-01"), ("15-KH/TU", "Tỉnh ủy Nghệ An", "2025-03-04")],
+            [("12-KH/TU", "implements", "57-NQ/TW"), ("15-KH/TU", "implements", "57-NQ/TW")],
+        ),
+        (
+            [("12-KH/TU", "Tỉnh ủy Bắc Ninh", "2025-03-01"), ("3-KH/HU", "Huyện ủy Gia Bình", "2025-04-01")],
+            [("3-KH/HU", "implements", "12-KH/TU")],
+        ),
+        ([top, ("88-QĐ/BKHCN", "Bộ Khoa học và Công nghệ", "2025-05-01")], [("88-QĐ/BKHCN", "based_on", "57-NQ/TW")]),
+        (
+            [("99-QĐ/TW", "Bộ Chính trị", "2025-01-15"), ("9-QĐ/TW", "Bộ Chính trị", "2020-01-01"), top],
+            [("99-QĐ/TW", "replaces", "9-QĐ/TW"), ("99-QĐ/TW", "implements", "57-NQ/TW")],
+        ),
+        (
+            [("9-QĐ/TW", "Bộ Chính trị", "2020-01-01"), ("5-HD/TW", "Ban Bí thư", "2020-03-01")],
+            [("5-HD/TW", "implements", "9-QĐ/TW")],
+        ),
+        ([("9-QĐ/TW", "Bộ Chính trị", "2020-01-01")], []),  # a story citing only the replaced document
+    ]
+    out = []
+    for i, (cited, rels) in enumerate(texts):
+        cites = [cite(code, 40 * j, issuer, date) for j, (code, issuer, date) in enumerate(cited)]
+        relations = [rel(s, kind, t, f"{s} {kind} số {t}") for s, kind, t in rels]
+        out.append(record(f"s{i}", cites, relations, published="2025-06-01", title=f"Tin {i}"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def status_graph():
+    return build_graph(_status_records())
+
+
+def _node(G, label: str) -> str:
+    return next(n for n, d in G.nodes(data=True) if d.get("kind") == "document" and d.get("label") == label)
+
+
+def test_page_data_carries_each_document_status_and_its_colour(status_graph):
+    data = graph_payload(status_graph, overview(status_graph), as_of=AS_OF)
+    status = {n["id"]: n["attrs"]["status"] for n in data["nodes"] if n["kind"] == "document"}
+    assert status[REPLACED] == "replaced" and status[ROLLOUT_TOP] == "in_force"
+    assert data["status_as_of"] == AS_OF
+    colors = {s["name"]: s["color"] for s in data["statuses"]}
+    assert list(colors) == list(STATUSES) and len(set(colors.values())) == len(STATUSES)
+    counts = {s["name"]: s["count"] for s in data["statuses"]}
+    assert counts["replaced"] == 1 and sum(counts.values()) == len(status)
+    assert [s["name"] for s in data["statuses"] if s["ended"]] == ["replaced", "repealed", "expired"]
+    replaced = next(n for n in data["nodes"] if n["id"] == REPLACED)
+    assert replaced["attrs"]["status_since"] == "2025-01-15" and "99-QĐ/TW" in replaced["attrs"]["status_reason"]
+    # before the replacement, the same document is not replaced
+    before = graph_payload(status_graph, overview(status_graph), as_of="2024-06-01")
+    assert next(n for n in before["nodes"] if n["id"] == REPLACED)["attrs"]["status"] != "replaced"
+
+
+def test_the_export_writes_the_status_of_its_as_of_date(tmp_path):
+    db = _store(tmp_path, _status_records())
+    out = tmp_path / "page.html"
+    result = CliRunner().invoke(
+        graph_group, ["export", "--db", str(db), "--format", "html", "-o", str(out), "--as-of", "2024-06-01"]
+    )
+    assert result.exit_code == 0, result.output
+    data = _embedded(out.read_text(encoding="utf-8"))
+    assert data["status_as_of"] == "2024-06-01"
+    assert next(n for n in data["nodes"] if n["id"] == REPLACED)["attrs"]["status"] != "replaced"
+
+
+def test_rollout_layout_rows_by_level_and_lag(status_graph):
+    data = graph_payload(status_graph, focus_view(status_graph, "57-NQ/TW", 1), as_of=AS_OF)
+    roll = data["rollout"]
+    assert roll["focus"] == ROLLOUT_TOP
+    level = {r["id"]: r["level"] for r in roll["rows"]}
+    district = _node(status_graph, "3-KH/HU")
+    assert level[district] == "districts" and level["doc:88-QĐ/BKHCN"] == "ministries"
+    # the district's plan is two steps down, not in a depth-1 focus view: drawn in the rollout view only
+    only = {n["id"] for n in data["nodes"] if n.get("rollout_only")}
+    assert only == {district}
+    for key, ministry in (("implements", False), ("basis", True)):
+        view = roll["views"][key]
+        at = view["positions"]
+        order = [lv["level"] for lv in view["levels"]]
+        assert order == [lv for lv in LEVELS if lv in order]  # top to bottom in the cascade's order
+        assert ("ministries" in order) is ministry
+        assert order == ["central_party", *(["ministries"] if ministry else []), "provinces", "districts"]
+        ys = {lv["level"]: lv["y"] for lv in view["levels"]}
+        for row in roll["rows"]:
+            if row["id"] not in at:
+                assert not ministry and not row["implements"]
+                continue
+            x, y = at[row["id"]]
+            below = [v for lv, v in ys.items() if v < ys[row["level"]]]
+            assert y <= ys[row["level"]] and (not below or y > max(below))  # inside its level's band
+            assert y < at[ROLLOUT_TOP][1]  # under the directive
+        assert at[f"level:{order[0]}"][0] < min(p[0] for n, p in at.items() if not n.startswith("level:"))
+    # within a row, by lag: the two provinces three days apart are not on top of each other
+    at = roll["views"]["basis"]["positions"]
+    north, south = _node(status_graph, "12-KH/TU"), _node(status_graph, "15-KH/TU")
+    assert at[north][0] < at[south][0] and at[north] != at[south]
+    assert at["doc:99-QĐ/TW"][0] < at["doc:42-HD/BTCTW"][0]  # lag 24 days before lag 50
+    assert [s for s in roll["steps"] if s[0] == district] == [[district, north, "implements"]]
+
+
+def test_rollout_layout_keeps_close_dates_apart():
+    rows = [
+        RolloutRow(f"doc:{i}", str(i), "provinces", None, None, None, None, lag, 1, "implements", 0.9, (str(i),), None)
+        for i, lag in enumerate([10, 11, 12, 40, None, *[20] * 16])
+    ]
+    positions, levels = rollout_layout("doc:top", rows)
+    assert [lv["count"] for lv in levels] == [len(rows)]
+    points = [positions[r.node] for r in rows]
+    assert len({y for _x, y in points}) == ROLLOUT_MAX_LINES  # a crowd of one date grows right, not down
+    for i, a in enumerate(points):
+        for b in points[i + 1 :]:
+            assert abs(a[0] - b[0]) >= ROLLOUT_MIN_GAP or abs(a[1] - b[1]) >= ROLLOUT_LINE_GAP
+    assert points[4][0] > max(p[0] for p in points[:4] + points[5:])  # the undated one closes the row
+
+
+def test_export_opens_on_the_rollout_view_only_with_a_focus(tmp_path):
+    db = _store(tmp_path, _status_records())
+    out = tmp_path / "roll.html"
+    args = ["export", "--db", str(db), "--format", "html", "-o", str(out), "--view", "rollout"]
+    result = CliRunner().invoke(graph_group, args)
+    assert result.exit_code != 0 and "--focus" in result.output
+    result = CliRunner().invoke(graph_group, [*args, "--focus", "57-NQ/TW"])
+    assert result.exit_code == 0, result.output
+    data = _embedded(out.read_text(encoding="utf-8"))
+    assert data["start_view"] == "rollout" and len(data["rollout"]["rows"]) == 6
+
+
+@pytest.mark.browser
+def test_browser_colours_documents_by_status(status_graph, tmp_path):
+    page = write_html(status_graph, tmp_path / "status.html", as_of=AS_OF)
+    colors = {s["name"]: s["color"] for s in _embedded(page.read_text(encoding="utf-8"))["statuses"]}
+    text, dom = _open(chromium_command(), page, tmp_path / "profile", color="status", q="9-QĐ/TW")
+    drawn = dict(dom.state["node_colors"])
+    assert dom.state["color_by"] == "status"
+    assert drawn[REPLACED] == colors["replaced"] and drawn[ROLLOUT_TOP] == colors["in_force"]
+    assert 'data-status="replaced"' in text and "Status on 2026-01-01: replaced since 2025-01-15" in text
+    _text, dom = _open(chromium_command(), page, tmp_path / "profile")
+    assert dict(dom.state["node_colors"])[REPLACED] != colors["replaced"]  # by type unless asked
+
+
+@pytest.mark.browser
+def test_browser_in_force_only_removes_replaced_documents_and_their_orphans(status_graph, tmp_path):
+    page = write_html(status_graph, tmp_path / "status.html", as_of=AS_OF)
+    _text, dom = _open(chromium_command(), page, tmp_path / "profile")
+    everything = set(dom.state["shown_nodes"])
+    assert {REPLACED, ORPHANED, "doc:99-QĐ/TW"} <= everything
+    _text, dom = _open(chromium_command(), page, tmp_path / "profile", in_force="1")
+    shown = set(dom.state["shown_nodes"])
+    assert dom.state["in_force_only"] is True
+    # the replaced document goes, and 5-HD/TW, whose one relation was to it; 99-QĐ/TW keeps its other one
+    assert everything - shown == {REPLACED, ORPHANED}
+    assert "doc:99-QĐ/TW" in shown
+    # on a focus page, a story citing only what the filter took goes too; the focus stays
+    focus = write_html(status_graph, tmp_path / "focus.html", focus="99-QĐ/TW", depth=2, as_of=AS_OF)
+    _text, dom = _open(chromium_command(), focus, tmp_path / "profile")
+    assert {REPLACED, ORPHANED, "story:s4", "story:s5", "story:s6"} <= set(dom.state["shown_nodes"])
+    before = set(dom.state["shown_nodes"])
+    _text, dom = _open(chromium_command(), focus, tmp_path / "profile", in_force="1")
+    # 5-HD/TW stays: story s5 still cites it (a node goes when the filter takes every link it has)
+    assert before - set(dom.state["shown_nodes"]) == {REPLACED, "story:s6"}
+    _text, dom = _open(chromium_command(), focus, tmp_path / "profile", stories="0")
+    before = set(dom.state["shown_nodes"])
+    _text, dom = _open(chromium_command(), focus, tmp_path / "profile", stories="0", in_force="1")
+    assert before - set(dom.state["shown_nodes"]) == {REPLACED, ORPHANED}
+
+
+@pytest.mark.browser
+def test_browser_rollout_view_rows_by_level(status_graph, tmp_path):
+    page = write_html(status_graph, tmp_path / "focus.html", focus="57-NQ/TW", depth=1, as_of=AS_OF)
+    chromium = chromium_command()
+    for params, expected in (
+        ({"view": "rollout"}, ["central_party", "provinces", "districts"]),
+        ({"view": "rollout", "basis": "1"}, ["central_party", "ministries", "provinces", "districts"]),
+    ):
+        text, dom = _open(chromium, page, tmp_path / "profile", **params)
+        assert dom.state["mode"] == "rollout" and dom.state["layout"] == "rollout"
+        rows = dom.state["rollout_levels"]
+        assert list(rows) == expected or sorted(rows) == sorted(expected)
+        # each level a row of its own, top to bottom in the cascade's order (y grows upwards)
+        tops = [max(y for _id, _x, y in rows[lv]) for lv in expected]
+        bottoms = [min(y for _id, _x, y in rows[lv]) for lv in expected]
+        assert all(bottoms[i] > tops[i + 1] for i in range(len(expected) - 1))
+        assert _node(status_graph, "3-KH/HU") in dict((i, 0) for i, *_ in rows["districts"])
+        assert not any(n.startswith("story:") for n in dom.state["shown_nodes"])
+        headings = [b[0] for b in dom.state["label_boxes"] if b[0].startswith("level:")]
+        assert sorted(headings) == sorted(f"level:{lv}" for lv in expected)  # every row named
+        _assert_labels_apart(dom, min_labels=len(expected) + 3)
+        assert "Rollout of 57-NQ/TW" in text
+    # the default view of a focus page is still the relations, with the rollout a click away
+    text, dom = _open(chromium, page, tmp_path / "profile")
+    assert dom.state["mode"] == "graph" and dom.state["rollout_levels"] is None
+    assert "show its rollout by level" in text
+    # the filter also applies in the rollout view: 99-QĐ/TW is in force, nothing goes but what is ended
+    _text, dom = _open(chromium, page, tmp_path / "profile", view="rollout", in_force="1")
+    assert "doc:99-QĐ/TW" in dom.state["shown_nodes"]

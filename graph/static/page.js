@@ -28,6 +28,15 @@
   (data.groups || []).forEach(function (g) { groupByName[g.name] = g; });
   var hasStories = nodes.some(function (n) { return n.kind === "story"; });
   var GROUP = "group:";
+  var statusColors = {}, ended = {};
+  (data.statuses || []).forEach(function (t) { statusColors[t.name] = t.color; ended[t.name] = t.ended; });
+  var rollout = data.rollout, rolloutRow = {}, rolloutLevel = {};
+  if (rollout) {
+    rollout.rows.forEach(function (r) { rolloutRow[r.id] = r; });
+    Object.keys(rollout.views).forEach(function (key) {
+      rollout.views[key].levels.forEach(function (l) { rolloutLevel[l.id] = l; });
+    });
+  }
 
   // --- small helpers ---------------------------------------------------------------------
 
@@ -54,7 +63,8 @@
   // --- filters: what a reader asked to see, and nothing they orphan ----------------------------
 
   var params = new URLSearchParams(window.location.search);
-  var filter = { types: {}, relations: {}, conf: 0, from: null, to: null, undated: true, stories: true };
+  var filter = { types: {}, relations: {}, conf: 0, from: null, to: null, undated: true, stories: true, inForce: false };
+  var mode = "graph", basis = false, colorBy = "type"; // the view (graph or rollout) and what fills the documents
   function resetFilter() {
     var wantedTypes = params.getAll("type"), wantedRelations = params.getAll("relation");
     data.doc_types.forEach(function (t) { filter.types[t.name] = !wantedTypes.length || wantedTypes.indexOf(t.name) >= 0; });
@@ -66,12 +76,19 @@
     filter.to = parseInt(params.get("to"), 10) || null;
     filter.undated = params.get("undated") !== "0";
     filter.stories = params.get("stories") !== "0";
+    filter.inForce = params.get("in_force") === "1";
+    mode = rollout && (params.get("view") || data.start_view) === "rollout" ? "rollout" : "graph";
+    // with based_on when asked, or when nothing implements the document but something rests on it
+    basis = params.get("basis") === "1" || (!!rollout && params.get("basis") !== "0" &&
+      !rollout.rows.some(function (r) { return r.implements; }) && rollout.rows.length > 0);
+    colorBy = params.get("color") === "status" ? "status" : "type";
   }
   resetFilter();
 
   function ownShown(n) { // the node's own filters, before looking at its edges
-    if (n.kind === "story") { return filter.stories; }
+    if (n.kind === "story") { return filter.stories && mode === "graph"; }
     if (!filter.types[n.type]) { return false; }
+    if (filter.inForce && ended[n.attrs.status]) { return false; } // replaced, repealed, expired
     var y = year(n);
     if (y === null) { return filter.undated; }
     return (filter.from === null || y >= filter.from) && (filter.to === null || y <= filter.to);
@@ -84,10 +101,16 @@
   }
 
   var visible = {}; // node id -> true, after the filters and the orphans they leave
+  function rolloutShown(n) { // in the rollout view: the directive and the documents acting on it
+    return n.id === rollout.focus || (!!rolloutRow[n.id] && (basis || rolloutRow[n.id].implements));
+  }
+
   function computeVisible() {
     visible = {};
     nodes.forEach(function (n) {
       if (!ownShown(n)) { return; }
+      if (mode === "rollout") { if (rolloutShown(n)) { visible[n.id] = true; } return; }
+      if (n.rollout_only) { return; }
       var linked = n.out.length + n["in"].length;
       // a node drawn for its links goes when a filter takes every one of them; the focus stays
       if (!linked || data.focus.indexOf(n.id) >= 0 || n.out.some(edgeShown) || n["in"].some(edgeShown)) {
@@ -100,7 +123,9 @@
   // --- groups: a large overview starts as one node per document type ---------------------------
 
   var expanded = {}; // group name -> opened
-  function groupOf(n) { return data.grouped && n.kind === "document" && !expanded[n.group] ? GROUP + n.group : null; }
+  function groupOf(n) {
+    return data.grouped && mode === "graph" && n.kind === "document" && !expanded[n.group] ? GROUP + n.group : null;
+  }
   function drawnId(id) { return groupOf(byId[id]) || id; }
 
   // --- the sigma drawing ---------------------------------------------------------------------
@@ -112,17 +137,43 @@
     return n.kind === "story" ? 3 : Math.min(22, 3 + 2.2 * Math.sqrt(n.attrs.cited_by || 0) + 0.4 * Math.sqrt(n.rank || 0));
   }
 
+  function nodeColor(n) {
+    if (n.kind !== "document") { return data.story_color; }
+    if (colorBy === "status") { return statusColors[n.attrs.status] || "#999999"; }
+    return typeColors[n.type] || "#999999";
+  }
+
+  function rebuildRollout() { // rows by level, the directive on top, x by lag; headings are nodes too
+    var view = rollout.views[basis ? "basis" : "implements"], at = view.positions;
+    nodes.forEach(function (n) {
+      if (!visible[n.id] || !at[n.id]) { return; }
+      graph.addNode(n.id, { x: at[n.id][0], y: at[n.id][1], size: n.id === rollout.focus ? 12 : 7,
+        label: shortLabel(n.label) + (rolloutRow[n.id] && rolloutRow[n.id].lag_days !== null ?
+          " · " + rolloutRow[n.id].lag_days + " d" : ""), color: nodeColor(n) });
+    });
+    view.levels.forEach(function (l) {
+      graph.addNode(l.id, { x: at[l.id][0], y: at[l.id][1], size: 4, color: "#555555",
+        label: l.name + " (" + l.count + ")", heading: true });
+    });
+    rollout.steps.forEach(function (step, i) {
+      if (!graph.hasNode(step[0]) || !graph.hasNode(step[1])) { return; }
+      graph.addDirectedEdgeWithKey("r" + i, step[0], step[1], { type: "arrow", size: 1.5,
+        color: relationColors[step[2]] || RELATION_FALLBACK[step[2]] || "#555555" });
+    });
+  }
+  var RELATION_FALLBACK = { implements: "#2ca02c", based_on: "#1f77b4" };
+
   function rebuild() {
     computeVisible();
     graph.clear();
+    if (mode === "rollout") { rebuildRollout(); return; }
     var groupCounts = {};
     nodes.forEach(function (n) {
       if (!visible[n.id]) { return; }
       var g = groupOf(n);
       if (g) { groupCounts[g] = (groupCounts[g] || 0) + 1; return; }
       graph.addNode(n.id, {
-        x: n.x, y: n.y, size: nodeSize(n), label: shortLabel(n.label),
-        color: n.kind === "document" ? (typeColors[n.type] || "#999999") : data.story_color
+        x: n.x, y: n.y, size: nodeSize(n), label: shortLabel(n.label), color: nodeColor(n)
       });
     });
     Object.keys(groupCounts).forEach(function (g) {
@@ -196,6 +247,7 @@
     if (hoveredId) { put(hoveredId); }
     if (selectedId) { put(selectedId); }
     data.focus.forEach(put);
+    if (mode === "rollout") { graph.forEachNode(function (id, attrs) { if (attrs.heading) { put(id); } }); }
     matches.slice(0, MATCH_LABELS).forEach(function (n) { put(drawnId(n.id)); });
     if (selectedId && byId[selectedId]) {
       var n = byId[selectedId], near = [];
@@ -332,7 +384,10 @@
       label_boxes: labelBoxes.map(function (b) { return [b.id, b.x, b.y, b.w, b.h]; }),
       label_overlaps: overlaps(labelBoxes),
       matches: matches.map(function (n) { return n.id; }),
-      selected: selectedId, open_ms: openMs, layout: data.layout,
+      selected: selectedId, open_ms: openMs, layout: mode === "rollout" ? "rollout" : data.layout,
+      mode: mode, basis: basis, color_by: colorBy, in_force_only: filter.inForce,
+      node_colors: graph.nodes().slice(0, 5000).map(function (id) { return [id, graph.getNodeAttribute(id, "color")]; }),
+      rollout_levels: mode === "rollout" ? rolloutLevels() : null,
       view: { ratio: renderer.getCamera().ratio, width: w, height: h, outside: outside }
     };
     document.getElementById("page-state").textContent = JSON.stringify(state);
@@ -345,13 +400,31 @@
     if (selectedId) { body.setAttribute("data-selected", selectedId); } else { body.removeAttribute("data-selected"); }
   }
 
+  function rolloutLevels() { // level -> the documents drawn in its row, left to right, with their y
+    var found = {};
+    graph.forEachNode(function (id, attrs) {
+      var r = rolloutRow[id];
+      if (!r) { return; }
+      (found[r.level] = found[r.level] || []).push([id, attrs.x, attrs.y]);
+    });
+    Object.keys(found).forEach(function (k) { found[k].sort(function (a, b) { return a[1] - b[1]; }); });
+    return found;
+  }
+
   renderer.getCamera().on("updated", function () { if (openMs !== null) { setTimeout(publishState, 0); } });
 
   // --- details panel ---------------------------------------------------------------------------
 
   var ATTRIBUTE_NAMES = {
     code: "code", doc_type_name: "type", issuer: "issuer", date: "date", subject: "subject",
-    scope: "scope", term: "term", cited_by: "cited by (stories)", published: "published", copies: "sources"
+    scope: "scope", term: "term", cited_by: "cited by (stories)", published: "published", copies: "sources",
+    status: "status on " + data.status_as_of, status_since: "since", status_reason: "why",
+    level: "level", province: "province", former_province: "former province", lag_days: "lag (days)",
+    depth: "steps down", type: "first step"
+  };
+  var STATUS_WORDS = {
+    in_force: "in force", amended: "amended", partly_repealed: "partly repealed", replaced: "replaced",
+    repealed: "repealed", expired: "expired (period ended)", unknown: "unknown"
   };
   var RELATION_WORDS = {
     based_on: ["rests on", "rested on by"], implements: ["implements", "implemented by"],
@@ -414,6 +487,29 @@
     if (n.kind === "document") {
       details.appendChild(attributeList(n.attrs, ["code", "doc_type_name", "issuer", "date", "subject", "scope",
         "term", "cited_by"]));
+      var st = el("div", "status-line");
+      var swatch = el("span", "swatch");
+      swatch.style.background = statusColors[n.attrs.status] || "#999999";
+      st.appendChild(swatch);
+      st.appendChild(el("span", null, "Status on " + data.status_as_of + ": " + (STATUS_WORDS[n.attrs.status] || n.attrs.status) +
+        (n.attrs.status_since ? " since " + n.attrs.status_since : "")));
+      st.setAttribute("data-status", n.attrs.status || "");
+      details.appendChild(st);
+      if (n.attrs.status_reason) { details.appendChild(el("div", "muted", n.attrs.status_reason)); }
+      if (rolloutRow[n.id]) {
+        var r = rolloutRow[n.id];
+        details.appendChild(el("h3", null, "In the rollout of " + rollout.label));
+        details.appendChild(attributeList({ level: (rolloutLevel["level:" + r.level] || { name: r.level }).name,
+          province: r.province, former_province: r.former_province, lag_days: r.lag_days, depth: r.depth, type: r.type },
+          ["level", "province", "former_province", "lag_days", "depth", "type"]));
+        if (r.evidence) { details.appendChild(el("blockquote", "evidence", r.evidence)); }
+      }
+      if (rollout && n.id === rollout.focus) {
+        var toggle = el("button", null, mode === "rollout" ? "show the relations" : "show its rollout by level");
+        toggle.type = "button";
+        toggle.addEventListener("click", function () { setMode(mode === "rollout" ? "graph" : "rollout"); });
+        details.appendChild(toggle);
+      }
       if (n.names && n.names.length > 1) {
         details.appendChild(el("h3", null, "Names in the texts"));
         var names = el("ul", "items");
@@ -499,7 +595,49 @@
     details.appendChild(button);
   }
 
+  function showRollout() { // the rollout as a list per level, beside its drawing
+    details.textContent = "";
+    details.appendChild(el("h2", null, "Rollout of " + rollout.label));
+    details.appendChild(el("p", "muted", "Rows: the levels of the cascade, top to bottom. Left to right: days after the " +
+      "directive (" + (rollout.date || "undated") + "); undated documents close each row. Arrows: the step each document " +
+      "takes towards the directive. Colour: " + colorBy + "."));
+    var view = rollout.views[basis ? "basis" : "implements"];
+    var resting = rollout.rows.filter(function (r) { return !r.implements; }).length;
+    if (!basis && resting) {
+      details.appendChild(el("p", "muted", resting + " more document" + (resting > 1 ? "s rest" : " rests") +
+        " on it (based_on, “căn cứ”): tick “with based_on” to add them."));
+    }
+    if (!view.levels.length) {
+      details.appendChild(el("p", null, "No document in the store " + (basis ? "implements or rests on" : "implements") +
+        " it."));
+    }
+    view.levels.forEach(function (l) {
+      details.appendChild(el("h3", null, l.name + " (" + l.count + ")"));
+      var list = el("ul", "items");
+      rollout.rows.forEach(function (r) {
+        if (r.level !== l.level || !(basis || r.implements) || !byId[r.id]) { return; }
+        var item = el("li");
+        item.appendChild(nodeLink(byId[r.id]));
+        item.appendChild(el("span", "muted", " " + (r.date || "undated") + (r.lag_days !== null ? " · " + r.lag_days + " days" : "") +
+          (r.province ? " · " + r.province : "") + (visible[r.id] ? "" : " (hidden by a filter)")));
+        list.appendChild(item);
+      });
+      details.appendChild(list);
+    });
+  }
+
+  function setMode(next) {
+    mode = next;
+    selectedId = null;
+    showControls();
+    rebuild();
+    if (mode === "rollout") { showRollout(); } else { showOverview(); }
+    fitAll();
+    publishState();
+  }
+
   function showOverview() {
+    if (mode === "rollout") { showRollout(); return; }
     details.textContent = "";
     details.appendChild(el("h2", null, "Overview"));
     details.appendChild(el("p", null, data.heading));
@@ -541,6 +679,7 @@
 
   renderer.on("clickNode", function (event) {
     if (event.node.indexOf(GROUP) === 0) { toggleGroup(event.node.slice(GROUP.length)); return; }
+    if (!byId[event.node]) { return; } // a row heading of the rollout view
     selectNode(byId[event.node]);
   });
   renderer.on("clickEdge", function (event) { if (edgeById[event.edge]) { selectEdge(edgeById[event.edge]); } });
@@ -580,6 +719,17 @@
       legend.appendChild(legendRow("line", t.color, t.type + " (" + t.count + ")", filter.relations[t.type], function (on) {
         filter.relations[t.type] = on; refresh();
       }));
+    });
+    legend.appendChild(el("h3", null, "Status on " + data.status_as_of + (colorBy === "status" ? " (fill)" : "")));
+    (data.statuses || []).forEach(function (t) {
+      var row = el("div");
+      row.setAttribute("data-status", t.name);
+      var swatch = el("span", "swatch");
+      swatch.style.background = t.color;
+      row.appendChild(swatch);
+      row.appendChild(el("span", t.count ? null : "muted", (STATUS_WORDS[t.name] || t.name) + " (" + t.count + ")" +
+        (t.ended ? " · hidden by “in force only”" : "")));
+      legend.appendChild(row);
     });
     if (hasStories) {
       var row = el("div");
@@ -649,6 +799,8 @@
   var confBox = document.getElementById("conf"), confValue = document.getElementById("conf-value");
   var fromBox = document.getElementById("from"), toBox = document.getElementById("to");
   var undatedBox = document.getElementById("undated"), storiesBox = document.getElementById("show-stories");
+  var inForceBox = document.getElementById("in-force"), colorBox = document.getElementById("color-by");
+  var viewButton = document.getElementById("view-toggle"), basisBox = document.getElementById("with-basis");
 
   function showControls() {
     confBox.value = String(filter.conf);
@@ -658,11 +810,18 @@
     if (data.years) { fromBox.placeholder = data.years[0]; toBox.placeholder = data.years[1]; }
     undatedBox.checked = filter.undated;
     storiesBox.checked = filter.stories;
-    document.getElementById("stories-toggle").hidden = !hasStories;
+    document.getElementById("stories-toggle").hidden = !hasStories || mode === "rollout";
+    inForceBox.checked = filter.inForce;
+    colorBox.value = colorBy;
+    viewButton.hidden = !rollout;
+    viewButton.textContent = mode === "rollout" ? "relations view" : "rollout view";
+    document.getElementById("basis-toggle").hidden = mode !== "rollout";
+    basisBox.checked = basis;
   }
 
   function refresh() {
     rebuild();
+    if (mode === "rollout" && !selectedId) { showRollout(); }
     applySearch(false);
   }
 
@@ -673,10 +832,15 @@
   toBox.addEventListener("change", function () { filter.to = parseInt(toBox.value, 10) || null; refresh(); });
   undatedBox.addEventListener("change", function () { filter.undated = undatedBox.checked; refresh(); });
   storiesBox.addEventListener("change", function () { filter.stories = storiesBox.checked; refresh(); });
+  inForceBox.addEventListener("change", function () { filter.inForce = inForceBox.checked; refresh(); });
+  colorBox.addEventListener("change", function () { colorBy = colorBox.value; showLegend(); refresh(); });
+  viewButton.addEventListener("click", function () { setMode(mode === "rollout" ? "graph" : "rollout"); });
+  basisBox.addEventListener("change", function () { basis = basisBox.checked; setMode(mode); });
   document.getElementById("reset").addEventListener("click", function () {
     params = new URLSearchParams("");
     expanded = {};
-    resetFilter(); showControls(); showLegend(); refresh(); fitAll(); publishState();
+    selectedId = null;
+    resetFilter(); showControls(); showLegend(); refresh(); showOverview(); fitAll(); publishState();
   });
 
   // --- start -----------------------------------------------------------------------------------------
@@ -690,7 +854,7 @@
     clearTimeout(searchTimer);
     searchTimer = setTimeout(function () { applySearch(true); }, 150);
   });
-  if (data.focus.length && byId[data.focus[0]] && nodeShown(byId[data.focus[0]])) {
+  if (mode === "graph" && data.focus.length && byId[data.focus[0]] && nodeShown(byId[data.focus[0]])) {
     selectedId = data.focus[0]; showNode(byId[data.focus[0]]);
   }
   renderer.refresh();

@@ -576,19 +576,32 @@ def graph() -> None:
     show_default=True,
     help="html with --focus: steps from the document (a relation, or a text citing a document).",
 )
+@click.option(
+    "--view",
+    "start_view",
+    type=click.Choice(["graph", "rollout"]),
+    default="graph",
+    show_default=True,
+    help="html with --focus: open on the relations, or on the rollout (implementers by level and lag).",
+)
 @_as_of_option
-def export_command(db: Path, fmt: str, output: Path, focus: str | None, depth: int, as_of: str | None) -> None:
+def export_command(
+    db: Path, fmt: str, output: Path, focus: str | None, depth: int, as_of: str | None, start_view: str
+) -> None:
     """Write the graph built from the store DB to OUTPUT.
 
     The file formats hold the whole graph. The html page draws a part a person can read:
     with --focus, that document's neighbourhood; without, the largest connected part
     (isolated documents are left out and counted in the page's header). Its filters
-    (document type, relation type, confidence, date range) work in the page.
+    (document type, relation type, confidence, date range, in force only) work in the page;
+    documents can be coloured by their status as of --as-of. A focus page also has a
+    rollout view (--view rollout opens on it).
 
     \b
     Examples:
       vanban graph export --db vanban.db --format gexf -o graph.gexf
       vanban graph export --db vanban.db --format html --focus 50-QĐ/TW --depth 2 -o 50.html
+      vanban graph export --db vanban.db --format html --focus 57-NQ/TW --view rollout -o 57.html
     """
     G = load_graph(db)
     from graph.status import annotate
@@ -597,6 +610,8 @@ def export_command(db: Path, fmt: str, output: Path, focus: str | None, depth: i
     view = None
     if focus and fmt != "html":
         raise click.UsageError("--focus draws a page: use it with --format html")
+    if start_view == "rollout" and not focus:
+        raise click.UsageError("--view rollout shows one document's rollout: give it with --focus")
     if fmt == "html":
         from graph.view import focus_view, overview
 
@@ -605,7 +620,7 @@ def export_command(db: Path, fmt: str, output: Path, focus: str | None, depth: i
         except UnknownDocument as error:
             raise click.ClickException(f"{focus}: no document with this code in {db} ({error})") from error
     try:
-        written = export_graph(G, output, fmt, view=view)
+        written = export_graph(G, output, fmt, view=view, start_view=start_view)
     except (ExportError, OSError) as error:
         raise click.ClickException(f"{output}: {error}") from error
     if view is not None:
