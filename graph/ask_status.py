@@ -149,7 +149,7 @@ class IndexSource:
                 keys[parent],
                 kind,
                 confidence,
-                self._with_text(best_evidence(evidence.get((child, parent, kind)))),
+                self._with_text(evidence.get((child, parent, kind), {})),
             )
             for child, parent, kind, confidence in zip(children, parents, reached.types, reached.confidence)
         ]
@@ -168,29 +168,29 @@ class IndexSource:
                 self._attrs[row[1]] = _node_attrs(row[2:-1], row[-1])
         return keys
 
-    def _step_evidence(self, children: list[int], parents: list[int]) -> dict[tuple[int, int, str], list[dict]]:
-        """The evidence items of the relations from ``children`` to ``parents`` by (source id,
-        target id, type), each edge's in the order networkx lists them, in one look-up (over the
-        (src, dst) index: a child's edges to documents outside the walk are never read)."""
-        found: dict[tuple[int, int, str], list[dict]] = {}
+    def _step_evidence(self, children: list[int], parents: list[int]) -> dict[tuple[int, int, str], dict]:
+        """The best evidence item (:func:`graph.rollout.best_evidence`: the most confident, the
+        first of equals in the order networkx lists them) of the relations from each child to
+        its parent, by (source id, target id, type), in one look-up: the (child, parent) pairs
+        drive it over the (src, dst) index, so an edge to a document outside the walk is never read."""
+        pairs = ",".join(f"({int(child)},{int(parent)})" for child, parent in zip(children, parents))
         rows = self.conn.execute(
-            'SELECT e.src, e.dst, e.type, t.text_id, t.published, ev.start, ev."end", ev.rule, ev.confidence'
-            " FROM graph_edges e JOIN graph_evidence ev ON ev.edge = e.id JOIN graph_texts t ON t.id = ev.text"
-            f" WHERE e.src IN ({_int_list(set(children))}) AND e.dst IN ({_int_list(set(parents))})"
-            " ORDER BY ev.rowid"
-        )
-        for src, dst, kind, text_id, published, start, end, rule, confidence in rows:
-            found.setdefault((src, dst, kind), []).append(
-                {
-                    "text_id": text_id,
-                    "published": published,
-                    "start": start,
-                    "end": end,
-                    "rule": rule,
-                    "confidence": confidence,
-                }
-            )
-        return found
+            f"WITH step(src, dst) AS (VALUES {pairs})"
+            ' SELECT e.src, e.dst, e.type, ev.rowid, ev.confidence, t.text_id, t.published, ev.start, ev."end", ev.rule'
+            " FROM step s CROSS JOIN graph_edges e ON e.src = s.src AND e.dst = s.dst"
+            " JOIN graph_evidence ev ON ev.edge = e.id JOIN graph_texts t ON t.id = ev.text"
+        ).fetchall()
+        best: dict[tuple[int, int, str], tuple] = {}
+        for row in rows:
+            key = row[:3]
+            held = best.get(key)
+            # more confident wins; of equals, the one listed first (the lower rowid)
+            if held is None or (row[4] or 0.0, -row[3]) > (held[4] or 0.0, -held[3]):
+                best[key] = row
+        return {
+            key: {"text_id": r[5], "published": r[6], "start": r[7], "end": r[8], "rule": r[9], "confidence": r[4]}
+            for key, r in best.items()
+        }
 
 
 def _int_list(ids: Iterable[int]) -> str:

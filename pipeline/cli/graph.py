@@ -8,7 +8,9 @@ The main CLI (``pipeline/cli/commands.py``) registers the two groups.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import sys
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -183,6 +185,10 @@ def query(ctx: click.Context, db: Path, as_json: bool, reindex: bool) -> None:
     ctx.meta["vanban.db"] = db
     ctx.meta["vanban.json"] = as_json
     ctx.meta["vanban.reindex"] = reindex
+    if "numpy" not in sys.modules:
+        # walks over the edges' CSR copy gather integers and never call BLAS: starting
+        # OpenBLAS's thread pool (one thread per core) is most of numpy's import time
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _min_confidence(command):
