@@ -101,14 +101,15 @@ def _worker(root: str, db: str, n: int, repeat: int) -> dict:
     return json.loads(done.stdout)
 
 
-def _one_call(argv: list[str], root: str) -> tuple[float, float, int, str]:
-    """One whole ``vanban query`` process, from a process of its own so that its peak is its own."""
+def _one_call(argv: list[str], root: str) -> tuple[float, float, float, int, str]:
+    """One whole ``vanban query`` process, from a process of its own so that its peak is its own:
+    wall seconds, CPU seconds (user + system), peak memory MB, exit code, end of stderr."""
     probe = (
-        "import os, subprocess, sys, time, json, resource;"
+        "import subprocess, sys, time, json, resource;"
         "argv = json.loads(sys.argv[1]); start = time.perf_counter();"
         "done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE);"
-        "wall = time.perf_counter() - start;"
-        "print(json.dumps([wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,"
+        "wall = time.perf_counter() - start; used = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(json.dumps([wall, used.ru_utime + used.ru_stime, used.ru_maxrss / 1024,"
         " done.returncode, done.stderr.decode()[-300:]]))"
     )
     done = subprocess.run(  # run from the checkout: "-m" puts the working directory first on the path
@@ -119,8 +120,8 @@ def _one_call(argv: list[str], root: str) -> tuple[float, float, int, str]:
         text=True,
         check=True,
     )
-    wall, peak, code, err = json.loads(done.stdout)
-    return wall, peak, code, err
+    wall, cpu, peak, code, err = json.loads(done.stdout)
+    return wall, cpu, peak, code, err
 
 
 def _whole_asks(n_docs: int, calls: int) -> dict[str, list[list[str]]]:
@@ -142,17 +143,18 @@ def _whole(db: str, n_docs: int, calls: int, roots: dict[str, str]) -> dict:
     """Whole processes, the checkouts taking turns call after call: {ask: {checkout: (walls, peaks)}}."""
     found: dict = {}
     for name, asks in _whole_asks(n_docs, calls).items():
-        found[name] = {label: ([], []) for label in roots}
+        found[name] = {label: ([], [], []) for label in roots}
         for args in asks:
             for label, root in roots.items():
-                wall, peak, code, err = _one_call(
+                wall, cpu, peak, code, err = _one_call(
                     [sys.executable, "-m", "pipeline.cli", "query", "--db", db, *args], root
                 )
                 if code != 0:
                     print(f"  {name} ({label}): failed: {err.strip()}")
                     continue
                 found[name][label][0].append(wall)
-                found[name][label][1].append(peak)
+                found[name][label][1].append(cpu)
+                found[name][label][2].append(peak)
     return found
 
 
@@ -184,17 +186,18 @@ def _report(n: int, workers: dict[str, list[dict]], whole: dict) -> None:
         peaks = [w["peak MB"] for w in workers[label]]
         cache = [w["edge cache s"] for w in workers[label]]
         print(f"  {label}: peak memory of a worker {max(peaks):.0f} MB; edge cache ready in {min(cache):.2f} s")
-    print("  whole processes (python -m pipeline.cli query ...), wall p50 / max s, peak memory MB:")
+    print("  whole processes (python -m pipeline.cli query ...): wall p50 / max s, CPU (user + system) p50 s, peak MB:")
     for name, per in whole.items():
-        cells, p50s = [], []
+        cells, p50s, cpus = [], [], []
         for label in labels:
-            walls, peaks = per[label]
+            walls, cpu, peaks = per[label]
             if not walls:
                 cells.append(f"  {label}: failed")
                 continue
             p50s.append(statistics.median(walls))
-            cells.append(f"  {label} {p50s[-1]:.2f} / {max(walls):.2f} s {max(peaks):4.0f} MB")
-        ratio = f"  ratio {p50s[0] / p50s[1]:.2f}x" if len(p50s) == 2 and p50s[1] else ""
+            cpus.append(statistics.median(cpu))
+            cells.append(f"  {label} {p50s[-1]:.2f} / {max(walls):.2f} s cpu {cpus[-1]:.2f} s {max(peaks):4.0f} MB")
+        ratio = f"  ratio {p50s[0] / p50s[1]:.2f}x (cpu {cpus[0] / cpus[1]:.2f}x)" if len(p50s) == 2 and cpus[1] else ""
         print(f"  {name:<44}{''.join(cells)}{ratio}")
 
 
