@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from extractors.patterns import people as P
-
 # The kind of unit written before a unit's own name in the package ("Phường Ba Đình").
 _UNIT_KIND = re.compile(r"^(?:Thành phố|Tỉnh|Phường|Xã|Đặc khu|Thị trấn)\s+")
 
@@ -46,12 +44,21 @@ def administrative_units() -> frozenset[str]:
 def never_people() -> frozenset[str]:
     """Case-folded places from the data table and names of years ("Đinh Mùi"): never a
     person, whatever stands around them."""
+    from extractors.patterns import people as P  # its patterns take a while to compile: a rollout needs none
+
     calendar = P._load_json("calendar_names.json")
     years = {f"{stem} {branch}" for stem in calendar["stems"] for branch in calendar["branches"]}
     return frozenset(n.casefold() for n in (*P._load_lines("not_person_places.txt"), *years))
 
 
 # --- provincial units, today's and former ---------------------------------------------
+
+
+def _data_lines(name: str) -> list[str]:
+    """The lines of a table in ``extractors/data``, without blanks and ``#`` comments (as
+    ``extractors.patterns.people`` reads its tables, without compiling its patterns)."""
+    lines = (Path(__file__).resolve().parent / "data" / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -79,7 +86,7 @@ def province_names() -> tuple[ProvinceName, ...]:
     """Every name of a provincial unit in ``extractors/data/former_provinces.tsv`` (former
     units, today's, and other spellings), each with the former unit and today's."""
     names = []
-    for line in P._load_lines("former_provinces.tsv")[1:]:  # the header
+    for line in _data_lines("former_provinces.tsv")[1:]:  # the header
         former, today, *rest = line.split("\t")
         names.append(ProvinceName(former, former, today))
         names += [ProvinceName(alias, former, today) for alias in (rest[0].split("|") if rest else ()) if alias]

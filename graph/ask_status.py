@@ -1,8 +1,9 @@
 """Status and rollout answered from the store's graph tables (:mod:`graph.index`), not networkx.
 
 The same rules as :mod:`graph.status` and :mod:`graph.rollout` (they decide; this module only
-reads): a document's incoming relations with their evidence are a few indexed look-ups, and
-the walk of a rollout one query per level of the chain over the whole frontier. Evidence
+reads): a document's incoming relations with their evidence are a few indexed look-ups; a
+rollout walks the relation edges' CSR copy, then reads the attributes of every document
+reached in one look-up and the evidence of every step in another. Evidence
 sentences are not in the tables: ``sentence(text_id, start, end)`` reads them from the texts
 the store keeps (the command line passes one; without it the sentences are left out).
 """
@@ -11,12 +12,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from graph.answers import display_label
-from graph.ask import GraphIndex
 from graph.index_rows import _ATTR_COLUMNS, _node_attrs
 from graph.rollout import Rollout, best_evidence, rollout
-from graph.status import STATUS_TYPES, Act, Status, by_date, decide, decision, target_code
+
+if TYPE_CHECKING:  # a rollout reads neither (graph.status loads the date patterns)
+    from graph.ask import GraphIndex
+    from graph.status import Act, Status
 
 Sentence = Callable[[str, int | None, int | None], str | None]
 _EVIDENCE_TEXT_LIMIT = 400  # as graph.build keeps on an edge
@@ -99,6 +103,8 @@ class IndexSource:
         return {**item, "text": text[:_EVIDENCE_TEXT_LIMIT] if text else None}
 
     def acts(self, node: str, types: Iterable[str]) -> list[Act]:
+        from graph.status import Act
+
         edges = self._edges_in([node], types)
         evidence = self._evidence([edge for _p, edge, *_rest in edges])
         return [
@@ -126,40 +132,76 @@ class IndexSource:
     def reach(self, node: str, types, min_confidence: float) -> list[tuple[str, str, str, float, dict]]:
         """(child, parent, type, confidence, best evidence) of every document down the chains from
         ``node``, breadth first: one vectorised step per level over the relation edges' CSR copy
-        (:mod:`graph.adjacency`), then one look-up for the attributes and one for the evidence."""
+        (:mod:`graph.adjacency`), then one look-up for the attributes of every document reached
+        and one for the evidence of every step taken, whatever the number of rows."""
         from graph.adjacency import walk
 
         adjacency = self.index.adjacency()
         reached = walk(adjacency, [self._id(node)], False, tuple(types), min_confidence)
         if not reached.nodes:
             return []
-        ids = sorted(set(reached.nodes) | set(reached.via))
-        self._load("id", ids)  # by primary key
-        keys = {i: key for key, i in self._ids.items()}
-        wanted = set(zip(reached.nodes, reached.via, reached.types))
-        edges = {
-            (src, dst, kind): edge
-            for edge, src, dst, kind in self.conn.execute(
-                "SELECT id, src, dst, type FROM graph_edges WHERE src IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(set(reached.nodes))),),
-            )
-            if (src, dst, kind) in wanted
-        }
-        evidence = self._evidence(list(edges.values()))
+        children, parents = reached.nodes, reached.via
+        keys = self._keys_of(set(children) | set(parents))
+        evidence = self._step_evidence(children, parents)
         return [
             (
                 keys[child],
                 keys[parent],
                 kind,
                 confidence,
-                self._with_text(best_evidence(evidence.get(edges.get((child, parent, kind), -1), []))),
+                self._with_text(evidence.get((child, parent, kind), {})),
             )
-            for child, parent, kind, confidence in zip(reached.nodes, reached.via, reached.types, reached.confidence)
+            for child, parent, kind, confidence in zip(children, parents, reached.types, reached.confidence)
         ]
+
+    def _keys_of(self, ids: set[int]) -> dict[int, str]:
+        """Node id -> key, the attributes of the ids not yet read loaded in one look-up by primary key."""
+        keys = {i: key for key, i in self._ids.items() if i in ids}
+        missing = ids.difference(keys)
+        if missing:
+            rows = self.conn.execute(
+                f"SELECT id, key, {_ATTR_COLUMNS} FROM graph_docs WHERE id IN ({_int_list(missing)})"
+            )
+            for row in rows:
+                keys[row[0]] = row[1]
+                self._ids[row[1]] = row[0]
+                self._attrs[row[1]] = _node_attrs(row[2:-1], row[-1])
+        return keys
+
+    def _step_evidence(self, children: list[int], parents: list[int]) -> dict[tuple[int, int, str], dict]:
+        """The best evidence item (:func:`graph.rollout.best_evidence`: the most confident, the
+        first of equals in the order networkx lists them) of the relations from each child to
+        its parent, by (source id, target id, type), in one look-up: the (child, parent) pairs
+        drive it over the (src, dst) index, so an edge to a document outside the walk is never read."""
+        pairs = ",".join(f"({int(child)},{int(parent)})" for child, parent in zip(children, parents))
+        rows = self.conn.execute(
+            f"WITH step(src, dst) AS (VALUES {pairs})"
+            ' SELECT e.src, e.dst, e.type, ev.rowid, ev.confidence, t.text_id, t.published, ev.start, ev."end", ev.rule'
+            " FROM step s CROSS JOIN graph_edges e ON e.src = s.src AND e.dst = s.dst"
+            " JOIN graph_evidence ev ON ev.edge = e.id JOIN graph_texts t ON t.id = ev.text"
+        ).fetchall()
+        best: dict[tuple[int, int, str], tuple] = {}
+        for row in rows:
+            key = row[:3]
+            held = best.get(key)
+            # more confident wins; of equals, the one listed first (the lower rowid)
+            if held is None or (row[4] or 0.0, -row[3]) > (held[4] or 0.0, -held[3]):
+                best[key] = row
+        return {
+            key: {"text_id": r[5], "published": r[6], "start": r[7], "end": r[8], "rule": r[9], "confidence": r[4]}
+            for key, r in best.items()
+        }
+
+
+def _int_list(ids: Iterable[int]) -> str:
+    """Integer ids written into the SQL (no bound parameters to count, no JSON to encode and parse)."""
+    return ",".join(str(int(i)) for i in ids)
 
 
 def index_status(source: IndexSource, node: str, as_of: str | None = None) -> Status:
     """As :func:`graph.status.document_status`, from the graph tables."""
+    from graph.status import STATUS_TYPES, by_date, decide, decision, target_code
+
     attrs = source.attrs(node)
     code = target_code(attrs)
     decisions = by_date(decision(act, code) for act in source.acts(node, STATUS_TYPES))

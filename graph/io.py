@@ -19,10 +19,12 @@ import csv
 import json
 from collections.abc import Callable
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graph.schema import LIST_ATTRIBUTES
+
+if TYPE_CHECKING:  # loaded by the functions that use it: a query process never needs it
+    import networkx as nx
 
 FORMATS = ("graphml", "gexf", "json", "csv", "html")
 
@@ -51,6 +53,8 @@ def _scalar(value):
 
 def flattened_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``G`` with scalar attributes only: None dropped, lists as JSON, private keys gone."""
+    import networkx as nx
+
     H = nx.MultiDiGraph()
     H.graph.update({k: _scalar(v) for k, v in G.graph.items() if not k.startswith("_") and v is not None})
     for node, data in G.nodes(data=True):
@@ -73,10 +77,14 @@ def _restore(data: dict) -> dict:
 
 
 def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> None:
+    import networkx as nx
+
     nx.write_graphml(flattened_copy(G), str(path), encoding="utf-8")
 
 
 def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> None:
+    import networkx as nx
+
     H = flattened_copy(G)
     # GEXF's own edge "type" means directed/undirected: the relation type gets another name.
     # The multigraph key is kept in an attribute of its own: networkx's reader drops
@@ -89,6 +97,8 @@ def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 def write_json(G: nx.MultiDiGraph, path: str | Path) -> None:
+    import networkx as nx
+
     H = nx.MultiDiGraph()
     H.graph.update({k: v for k, v in G.graph.items() if not k.startswith("_")})
     H.add_nodes_from(G.nodes(data=True))
@@ -168,6 +178,8 @@ def _parse_cell(text: str, kind: str):
 
 def read_csv(directory: str | Path) -> nx.MultiDiGraph:
     """Read back what :func:`write_csv` wrote."""
+    import networkx as nx
+
     out = Path(directory)
     G = nx.MultiDiGraph()
     with (out / "nodes.csv").open(newline="", encoding="utf-8") as handle:
@@ -190,6 +202,8 @@ def read_graph(path: str | Path, fmt: str) -> nx.MultiDiGraph:
 
     Attributes that were None are absent, as they were not written.
     """
+    import networkx as nx
+
     if fmt == "graphml":
         H = nx.read_graphml(str(path), force_multigraph=True)
     elif fmt == "gexf":

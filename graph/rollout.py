@@ -166,9 +166,14 @@ def lag_days(start: str | None, end: str | None) -> int | None:
     if not start or not end:
         return None
     try:
-        return (date.fromisoformat(end[:10]) - date.fromisoformat(start[:10])).days
+        return (_day(end[:10]) - _day(start[:10])).days
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=65536)  # a rollout's rows share the directive's date, and many their own
+def _day(value: str) -> date:
+    return date.fromisoformat(value)
 
 
 # --- the walk ---------------------------------------------------------------------------------
@@ -294,14 +299,19 @@ def province_coverage(rows: Iterable[RolloutRow]) -> Coverage:
     """Which of today's 34 provincial units have an implementing document (of the province
     or below it), and which of the 63 former units the documents name."""
     found = Coverage()
-    former_all = list(dict.fromkeys(n.former for n in province_names()))
     for row in rows:
         if row.province:
             found.covered.setdefault(row.province, []).append(row.label)
             found.former_covered.setdefault(row.former_province or row.province, []).append(row.label)
     found.missing = [p for p in today_provinces() if p not in found.covered]
-    found.former_missing = [p for p in former_all if p not in found.former_covered]
+    found.former_missing = [p for p in _former_units() if p not in found.former_covered]
     return found
+
+
+@cache
+def _former_units() -> tuple[str, ...]:
+    """The 63 former provincial units, in the table's order."""
+    return tuple(dict.fromkeys(n.former for n in province_names()))
 
 
 @cache

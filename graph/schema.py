@@ -79,8 +79,10 @@ kind; ``holds_post`` uses ``"holds_post:<text id>:<title>"``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # loaded where a graph is checked: reading the table (graph.io's formats) needs none
+    import networkx as nx
 
 RELATION_TYPES = ("based_on", "implements", "amends", "replaces", "repeals", "cites")
 
@@ -199,6 +201,8 @@ def validate_graph(G: nx.MultiDiGraph, max_problems: int = 10) -> None:
     ...
     graph.schema.GraphSchemaError: graph does not match graph/schema.py: doc:1-HD/TW: missing attribute 'label' (str); ...
     """
+    import networkx as nx
+
     if not isinstance(G, nx.MultiDiGraph):
         raise GraphSchemaError(f"expected a networkx MultiDiGraph, got {type(G).__name__}")
     problems: list[str] = []

@@ -8,21 +8,24 @@ The main CLI (``pipeline/cli/commands.py``) registers the two groups.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import sys
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import networkx as nx
 
 from graph import index as graph_index
 from graph.answers import NoPath, PostHeld, UnknownDocument, excerpt
 from graph.ask import GraphIndex
-from graph.build import build_graph
 from graph.io import FORMATS, ExportError, export_graph
-from graph.schema import GraphSchemaError
 from pipeline.cli.options import require_store, store_option
 from pipeline.cli.search import keyword_lines
+
+if TYPE_CHECKING:  # a query answers from the graph tables: networkx is loaded only to build a graph
+    import networkx as nx
 
 _INDEX_META = "vanban.graph_index"  # click context meta key of the store's graph tables
 
@@ -30,6 +33,8 @@ _INDEX_META = "vanban.graph_index"  # click context meta key of the store's grap
 def load_graph(db: Path) -> nx.MultiDiGraph:
     """Build the graph from the records of store ``db``; a clear error when it is missing."""
     require_store(db)
+    from graph.build import build_graph
+    from graph.schema import GraphSchemaError
     from pipeline.store.db import Store
 
     store = Store(db)
@@ -180,6 +185,10 @@ def query(ctx: click.Context, db: Path, as_json: bool, reindex: bool) -> None:
     ctx.meta["vanban.db"] = db
     ctx.meta["vanban.json"] = as_json
     ctx.meta["vanban.reindex"] = reindex
+    if "numpy" not in sys.modules:
+        # walks over the edges' CSR copy gather integers and never call BLAS: starting
+        # OpenBLAS's thread pool (one thread per core) is most of numpy's import time
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _min_confidence(command):
