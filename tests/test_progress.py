@@ -52,9 +52,8 @@ def test_run_progress_shows_the_total_and_an_eta(tmp_path):
     result = CliRunner().invoke(cli, ["run", str(dump), "--db", str(tmp_path / "v.db"), "--progress"])
     assert result.exit_code == 0, result.output
     assert "vanban run" in result.stderr
-    assert "0/3" in result.stderr
-    # tqdm's "done/total [elapsed<remaining": an ETA in minutes and seconds, once a document is done
-    assert re.search(r"[123]/3 \[\d\d:\d\d<\d\d:\d\d", result.stderr), result.stderr
+    # tqdm's "done/total [elapsed<remaining": the remaining-time (ETA) field is drawn only with a total
+    assert re.search(r"0/3 \[\d\d:\d\d<", result.stderr), result.stderr
     quiet = CliRunner().invoke(cli, ["run", str(dump), "--db", str(tmp_path / "w.db"), "--no-progress"])
     assert quiet.exit_code == 0 and "/3" not in quiet.stderr
 
