@@ -41,6 +41,7 @@ from extractors.patterns.codes import (
     SUBJECT_END_RE,
     SUBJECT_LEAD_AFTER_ISSUER_RE,
     SUBJECT_LEAD_RE,
+    SUBJECT_OPEN_TAIL_RE,
     TYPE_BEFORE_CODE_RE,
     URL_OR_FILE_RE,
     load_table,
@@ -458,7 +459,15 @@ def _subject_after(text: str, pos: int, limit: int, after_issuer: bool) -> tuple
     stripped = raw.rstrip(" \t\n,.:")
     if len(stripped.strip()) < 3:
         return None, pos
-    return tidy_phrase(stripped), lead.end() + len(stripped)
+    span_end = lead.end() + len(stripped)
+    if ending is None and end == limit < len(text) and SUBJECT_OPEN_TAIL_RE.search(stripped):
+        # cut by the next mention mid-title ("về triển khai | Nghị quyết số 57-NQ/TW ..."): the
+        # subject reads on to where the title ends; the citation's span still stops at the next mention
+        cap = min(len(text), lead.end() + _SUBJECT_MAX)
+        further = SUBJECT_END_RE.search(text, limit, cap)
+        stop = further.start() if further else (text.rfind(" ", limit, cap) if cap < len(text) else cap)
+        stripped = text[lead.end() : max(stop, limit)].rstrip(" \t\n,.:")
+    return tidy_phrase(stripped), span_end
 
 
 def _quoted_subject(text: str, pos: int, limit: int) -> tuple[str, int] | None:

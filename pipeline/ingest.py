@@ -20,6 +20,7 @@ from pathlib import Path
 from pipeline.models import Failure, Ignored, IngestError, Limits, RawDocument, Skipped, source_name
 from pipeline.readers.text import decode_text
 from pipeline.run.deadline import DocumentTimeout, alarm
+from pipeline.titles import markdown_title
 
 FORMATS = {
     ".txt": "txt",
@@ -360,7 +361,4 @@ def _read_jsonl(path: Path, source: str, limits: Limits, data: bytes | None = No
 
 
 def _markdown_title(text: str) -> str | None:
-    for line in text.splitlines()[:20]:
-        if line.startswith("# "):
-            return line[2:].strip().strip("*").strip() or None
-    return None
+    return markdown_title(text)

@@ -292,8 +292,22 @@ SUBJECT_END_RE = re.compile(
     | ,\s+ngày\s                    # ", ngày ..." introducing another date
     | \s-\s                         # a list dash
     | \n[ \t]*[-+•]                 # a new list item
+    | \^                            # a footnote mark: "... Công ty Viễn thông Quân đội.^"
+    | ,?\s+(?:cụ\s+thể\s+)?như\s+sau(?![\w])   # the sentence goes on to a list: "..., cụ thể như sau"
+    | (?:\s+(?:ra\s+sao|như\s+thế\s+nào|thế\s+nào|là\s+gì|hay\s+không|không))?\s*\?  # a question about it: "... có hiệu lực khi nào?"
     """,
     re.VERBOSE,
+)
+
+#: A subject that stops on these words goes on into the next mention: "về triển khai | Nghị quyết
+#: số 57-NQ/TW ...", "sửa đổi, bổ sung một số điều của | Luật ...".
+SUBJECT_OPEN_TAIL_RE = re.compile(
+    r"""(?<![\w])(?:
+        của|về   # not "và": "... X và | Quy định số 339-QĐ/TW" lists another document
+      | triển\s+khai|thực\s+hiện|thi\s+hành|hướng\s+dẫn|quy\s+định(?:\s+chi\s+tiết)?|sửa\s+đổi|bổ\s+sung
+      | bãi\s+bỏ|thay\s+thế|tổng\s+kết|sơ\s+kết|quán\s+triệt|cụ\s+thể\s+hóa|một\s+số\s+điều
+    )\s*$""",
+    re.VERBOSE | re.IGNORECASE,
 )
 
 # --------------------------------------------------------------------------- named documents

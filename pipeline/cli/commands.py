@@ -179,12 +179,13 @@ def _store_error(db: Path, err: Exception) -> NoReturn:
     sys.exit(2)
 
 
-def _progress(iterable, enabled: bool, desc: str):
+def _progress(iterable, enabled: bool, desc: str, total: int | None = None):
+    """A progress bar on stderr; with ``total`` it shows the count to go and an ETA."""
     if not enabled:
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, desc=desc, unit="doc", file=sys.stderr, leave=False)
+    return tqdm(iterable, desc=desc, unit="doc", file=sys.stderr, leave=False, total=total)
 
 
 # Commands that import networkx and the graph: loaded when run, not for `vanban --help`.
@@ -409,9 +410,14 @@ def run(
                     limits=limits,
                     tokens=index,
                 )
+            total = None
+            if show and not dask_address:  # Dask's items are batches: no per-document total
+                from pipeline.run.total import expected_documents
+
+                total = expected_documents(paths)
             pending = None  # the item in hand when a stop comes
             try:
-                for origin, item in _progress(items, show, "vanban run"):
+                for origin, item in _progress(items, show, "vanban run", total):
                     if isinstance(item, int):  # documents Dask skipped as already stored
                         summary.seen += item
                         summary.unchanged += item
@@ -667,7 +673,8 @@ def eval_command(
     help="Also time each command as a whole process (start-up included) with its peak memory.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def bench(path: Path | None, limit: int, whole_process: bool, as_json: bool) -> None:
+@click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: when stderr is a terminal).")
+def bench(path: Path | None, limit: int, whole_process: bool, as_json: bool, progress: bool | None) -> None:
     """Throughput of extract, extract --tokens and run ÷ underthesea's tokenizer alone; peak memory.
 
     A ratio above 1 means vanban is faster than the tokenizer alone on the same lines.
@@ -676,9 +683,25 @@ def bench(path: Path | None, limit: int, whole_process: bool, as_json: bool) -> 
 
     Example: vanban bench -n 200
     """
-    from pipeline.evaluate.bench import format_bench, run_bench
+    from pipeline.evaluate.bench import bench_steps, format_bench, run_bench
 
-    result = run_bench(path, limit, whole_process=whole_process)
+    show = sys.stderr.isatty() if progress is None else progress
+    if show:
+        from tqdm import tqdm
+
+        steps = tqdm(total=len(bench_steps(whole_process)), unit="step", file=sys.stderr, leave=False)
+
+        def on_step(name: str) -> None:
+            if steps.desc:  # the step before is done
+                steps.update()
+            steps.set_description(f"vanban bench: {name}")
+
+        try:
+            result = run_bench(path, limit, whole_process=whole_process, on_step=on_step)
+        finally:
+            steps.close()
+    else:
+        result = run_bench(path, limit, whole_process=whole_process)
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_bench(result))
 
 

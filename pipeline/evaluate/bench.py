@@ -103,13 +103,31 @@ def _fresh_cache() -> None:
     seg.hits = seg.misses = 0
 
 
-def _in_process(docs: list[RawDocument], workdir: Path) -> tuple[Timing, dict[str, Timing], dict[str, int]]:
+Step = Callable[[str], None]  # told the name of each step as it begins (a progress bar)
+IN_PROCESS_STEPS = ("warm-up", "tokenizer", "extract", "extract --tokens", "run")
+WHOLE_PROCESS_STEPS = tuple(f"{name} (whole process)" for name in ("tokenizer", "extract", "extract --tokens", "run"))
+
+
+def bench_steps(whole_process: bool) -> tuple[str, ...]:
+    """The steps a bench goes through, in order."""
+    return (WHOLE_PROCESS_STEPS if whole_process else ()) + IN_PROCESS_STEPS
+
+
+def _no_step(name: str) -> None:
+    pass
+
+
+def _in_process(
+    docs: list[RawDocument], workdir: Path, on_step: Step = _no_step
+) -> tuple[Timing, dict[str, Timing], dict[str, int]]:
     from pipeline.run.process import process_document
     from pipeline.store.db import Store
     from pipeline.store.search import refresh_keywords
 
+    on_step("warm-up")
     process_document(docs[0], tokens=True)  # warm up: models and tables loaded
     n = len(docs)
+    on_step("tokenizer")
     tokenizer = _timed(n, lambda: tokenize_lines([d.text for d in docs]))
 
     def run() -> None:
@@ -125,6 +143,7 @@ def _in_process(docs: list[RawDocument], workdir: Path) -> tuple[Timing, dict[st
         ("extract --tokens", lambda: [process_document(d, tokens=True) for d in docs]),
         ("run", run),
     ):
+        on_step(name)
         _fresh_cache()
         timings[name] = _timed(n, work)
         if name == "extract --tokens":
@@ -152,7 +171,9 @@ def _process(documents: int, argv: list[str]) -> Timing:
     )
 
 
-def _whole_process(docs: list[RawDocument], path: Path, limit: int, workdir: Path) -> tuple[Timing, dict[str, Timing]]:
+def _whole_process(
+    docs: list[RawDocument], path: Path, limit: int, workdir: Path, on_step: Step = _no_step
+) -> tuple[Timing, dict[str, Timing]]:
     texts = workdir / "texts.jsonl"
     with texts.open("w", encoding="utf-8") as stream:
         for doc in docs:
@@ -167,19 +188,27 @@ def _whole_process(docs: list[RawDocument], path: Path, limit: int, workdir: Pat
                 dst.write(line)
     python = sys.executable
     n = len(docs)
+    on_step(WHOLE_PROCESS_STEPS[0])
     tokenizer = _process(n, [python, "-m", "pipeline.evaluate.bench", "tokenize", str(texts)])
     vanban = [python, "-m", "pipeline.cli"]
-    timings = {
-        "extract": _process(n, vanban + ["extract", str(sample), "-o", os.devnull]),
-        "extract --tokens": _process(n, vanban + ["extract", "--tokens", str(sample), "-o", os.devnull]),
-        "run": _process(n, vanban + ["run", str(sample), "--db", str(workdir / "whole-process.db"), "--no-progress"]),
+    commands = {
+        "extract": vanban + ["extract", str(sample), "-o", os.devnull],
+        "extract --tokens": vanban + ["extract", "--tokens", str(sample), "-o", os.devnull],
+        "run": vanban + ["run", str(sample), "--db", str(workdir / "whole-process.db"), "--no-progress"],
     }
+    timings = {}
+    for (name, argv), step in zip(commands.items(), WHOLE_PROCESS_STEPS[1:]):
+        on_step(step)
+        timings[name] = _process(n, argv)
     for timing in timings.values():
         timing.ratio = round(timing.docs_per_s / tokenizer.docs_per_s, 2)
     return tokenizer, timings
 
 
-def run_bench(path: Path | None = None, limit: int = 200, whole_process: bool = True) -> BenchResult:
+def run_bench(
+    path: Path | None = None, limit: int = 200, whole_process: bool = True, on_step: Step = _no_step
+) -> BenchResult:
+    """Time the pipelines on ``limit`` documents of ``path``; ``on_step`` is told each step (``bench_steps``) as it begins."""
     fallback = False
     if path is None:
         path, fallback = default_source()
@@ -190,8 +219,8 @@ def run_bench(path: Path | None = None, limit: int = 200, whole_process: bool = 
         workdir = Path(tmp)
         outer: tuple[Timing | None, dict[str, Timing]] = (None, {})
         if whole_process:  # first, while this process is small (a child's peak memory counts its parent's at fork)
-            outer = _whole_process(docs, path, limit, workdir)
-        tokenizer, timings, cache = _in_process(docs, workdir)
+            outer = _whole_process(docs, path, limit, workdir, on_step)
+        tokenizer, timings, cache = _in_process(docs, workdir, on_step)
     return BenchResult(
         source=str(path),
         fallback=fallback,

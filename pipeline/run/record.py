@@ -8,6 +8,7 @@ from dataclasses import asdict
 from extractors.citations import named_label
 from extractors.models import Facts, SelfIdentity
 from pipeline.models import RawDocument
+from pipeline.titles import is_boilerplate, text_title
 from vntext.normalize import NormalizedText
 
 SCHEMA = "vanban.document/1"
@@ -96,7 +97,7 @@ def build_record(raw: RawDocument, norm: NormalizedText, facts: Facts) -> dict:
         "source": raw.source,
         **({"url": raw.url} if raw.url else {}),
         "format": RECORD_FORMATS.get(raw.format, raw.format),
-        "title": raw.title or _directive_title(facts.identity) or _first_line_title(norm.text),
+        "title": _title(raw, facts, norm.text),
         "published": published,
         "kind": _kind(facts),
         "self": identity,
@@ -162,13 +163,8 @@ def _kind(facts: Facts) -> str:
     return "unknown"
 
 
-def _first_line_title(text: str) -> str | None:
-    """A short first line that does not end a sentence reads as a headline."""
-    for line in text.splitlines():
-        line = line.strip().strip("#*| ").strip()
-        if not any(c.isalpha() for c in line):
-            continue
-        if len(line) <= 200 and not line.endswith((".", ":", ";")):
-            return line
-        return None
-    return None
+def _title(raw: RawDocument, facts: Facts, text: str) -> str | None:
+    """The metadata's title unless it is site boilerplate, else a directive's own, else a headline line or heading."""
+    if raw.title and not is_boilerplate(raw.title):
+        return raw.title
+    return _directive_title(facts.identity) or text_title(text)
