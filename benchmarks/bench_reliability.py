@@ -30,7 +30,6 @@ figures and asserts nothing.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import resource
@@ -41,13 +40,12 @@ import sys
 import tempfile
 import threading
 import time
-import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
+sys.path.insert(0, str(REPO))  # the inputs and process probes the tests use: tests/odd_inputs.py
+from tests.odd_inputs import alive, descendants, docx_of  # noqa: E402
 
 # --------------------------------------------------------------------------- inputs
 
@@ -63,27 +61,7 @@ def make_inputs(root: Path) -> dict[str, Path]:
     body = " ".join([flat] * (1_600_000 // len(flat)))
     (root / "line.txt").write_text(body + "\n", encoding="utf-8")
     (root / "lines.txt").write_text(body.replace(". ", ".\n") + "\n", encoding="utf-8")
-    paragraphs = "".join("<w:p><w:r><w:t>chữ</w:t></w:r></w:p>" for _ in range(450_000))
-    package = io.BytesIO()
-    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-        )
-        z.writestr(
-            "_rels/.rels",
-            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            'officeDocument" Target="word/document.xml"/></Relationships>',
-        )
-        z.writestr(
-            "word/document.xml",
-            f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{paragraphs}</w:body></w:document>',
-        )
-    (root / "paras.docx").write_bytes(package.getvalue())
+    (root / "paras.docx").write_bytes(docx_of(["chữ"] * 450_000))
     rows = [
         {"url": "https://example.org/a", "text": "Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị."},
         {"url": "https://example.org/a", "text": "Kết luận số 12-KL/TW ngày 1/3/2021 của Bộ Chính trị."},
@@ -122,26 +100,6 @@ def _stored(db: Path) -> int:
         return 0
 
 
-def _descendants(pid: int) -> set[int]:
-    found, todo = set(), [pid]
-    while todo:
-        for task in Path(f"/proc/{todo.pop()}/task").glob("*"):
-            try:
-                kids = {int(x) for x in (task / "children").read_text().split()}
-            except OSError:
-                continue
-            todo += kids - found
-            found |= kids
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 class Peak:
     """The largest total resident memory of a process and its descendants, sampled every 0.1 s."""
 
@@ -153,7 +111,7 @@ class Peak:
     def _watch(self) -> None:
         while not self.done.wait(0.1):
             total = 0
-            for pid in {self.pid, *_descendants(self.pid)}:
+            for pid in {self.pid, *descendants(self.pid)}:
                 try:
                     status = Path(f"/proc/{pid}/status").read_text()
                 except OSError:
@@ -182,7 +140,7 @@ def child(spec: dict) -> dict:
             if count >= 1:
                 break
             time.sleep(0.05)
-        workers = _descendants(process.pid)
+        workers = descendants(process.pid)
         if process.poll() is None:
             process.send_signal(getattr(signal, spec["signal"]))
             signalled = round(time.perf_counter() - started, 1)
@@ -190,7 +148,7 @@ def child(spec: dict) -> dict:
         process.wait(timeout=spec["cap"])
         status: int | str = process.returncode
     except subprocess.TimeoutExpired:
-        for pid in _descendants(process.pid):
+        for pid in descendants(process.pid):
             os.kill(pid, signal.SIGKILL)
         process.kill()
         process.wait()
@@ -204,9 +162,9 @@ def child(spec: dict) -> dict:
     err_file.close()
     if workers:
         time.sleep(5)
-        survivors = sum(_alive(p) for p in workers)
+        survivors = sum(alive(p) for p in workers)
         for pid in workers:
-            if _alive(pid):
+            if alive(pid):
                 os.kill(pid, signal.SIGKILL)
     return {
         "status": status,

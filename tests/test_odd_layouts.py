@@ -2,12 +2,10 @@
 DOCX of a million paragraphs, dumps that reuse a url, empty folders, a signature in one
 table cell, a document that would take the machine's memory."""
 
-import io
 import json
 import sqlite3
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from pipeline.readers import docx as docx_reader
 from pipeline.readers.docx import read_docx
 from pipeline.run.memory import parse_size_mb
 from pipeline.run.process import process_document
+from tests.odd_inputs import docx_of
 
 VANBAN = [sys.executable, "-c", "from pipeline.cli.commands import main; main()"]
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -67,39 +66,15 @@ def test_a_text_on_one_line_costs_what_its_length_costs(monkeypatch):
 # --------------------------------------------------------------------------- DOCX of many paragraphs
 
 
-def _docx(paragraphs: list[str]) -> bytes:
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
-    package = io.BytesIO()
-    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-        )
-        z.writestr(
-            "_rels/.rels",
-            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            'officeDocument" Target="word/document.xml"/></Relationships>',
-        )
-        z.writestr(
-            "word/document.xml", f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'
-        )
-    return package.getvalue()
-
-
 def test_a_docx_of_many_short_paragraphs_is_streamed_whole():
     words = [f"chữ{i}" for i in range(docx_reader.MAX_PARAGRAPHS + 1)]
-    text, _title, warnings = read_docx(_docx(words))
+    text, _title, warnings = read_docx(docx_of(words))
     assert text.split("\n") == words
     assert warnings and f"{len(words)} paragraphs" in warnings[0]
 
 
 def test_a_docx_of_few_paragraphs_is_still_read_by_python_docx():
-    text, _title, warnings = read_docx(_docx(["Chỉ thị số 35-CT/TW", "", "Nội dung."]))
+    text, _title, warnings = read_docx(docx_of(["Chỉ thị số 35-CT/TW", "", "Nội dung."]))
     assert text == "Chỉ thị số 35-CT/TW\n\nNội dung." and warnings == []  # the streamed reader drops empty ones
 
 

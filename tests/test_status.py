@@ -34,6 +34,23 @@ def directive(text_id, self_, codes=(), relations=()):
 
 
 # Each row: records, the document asked about, as-of date, expected status, expected since.
+
+# 124-QĐ/TW amended on 2024-03-01, then replaced on 2025-05-01: a store asked at two dates.
+AMENDED_THEN_REPLACED = [
+    directive(
+        "a",
+        own("5-QĐ/TW", "2024-03-01"),
+        ["124-QĐ/TW"],
+        [relation("5-QĐ/TW", "amends", "124-QĐ/TW", text="sửa đổi Quy định 124-QĐ/TW")],
+    ),
+    directive(
+        "b",
+        own("200-QĐ/TW", "2025-05-01"),
+        ["124-QĐ/TW"],
+        [relation("200-QĐ/TW", "replaces", "124-QĐ/TW", text="Quy định này thay thế Quy định 124-QĐ/TW")],
+    ),
+]
+
 CASES = {
     "replaced": (
         [
@@ -179,40 +196,14 @@ CASES = {
         None,
     ),
     "replaced beats amended": (
-        [
-            directive(
-                "a",
-                own("5-QĐ/TW", "2024-03-01"),
-                ["124-QĐ/TW"],
-                [relation("5-QĐ/TW", "amends", "124-QĐ/TW", text="sửa đổi Quy định 124-QĐ/TW")],
-            ),
-            directive(
-                "b",
-                own("200-QĐ/TW", "2025-05-01"),
-                ["124-QĐ/TW"],
-                [relation("200-QĐ/TW", "replaces", "124-QĐ/TW", text="Quy định này thay thế Quy định 124-QĐ/TW")],
-            ),
-        ],
+        AMENDED_THEN_REPLACED,
         "124-QĐ/TW",
         "2025-06-01",
         "replaced",
         "2025-05-01",
     ),
     "the same store before the replacement": (
-        [
-            directive(
-                "a",
-                own("5-QĐ/TW", "2024-03-01"),
-                ["124-QĐ/TW"],
-                [relation("5-QĐ/TW", "amends", "124-QĐ/TW", text="sửa đổi Quy định 124-QĐ/TW")],
-            ),
-            directive(
-                "b",
-                own("200-QĐ/TW", "2025-05-01"),
-                ["124-QĐ/TW"],
-                [relation("200-QĐ/TW", "replaces", "124-QĐ/TW", text="Quy định này thay thế Quy định 124-QĐ/TW")],
-            ),
-        ],
+        AMENDED_THEN_REPLACED,
         "124-QĐ/TW",
         "2025-01-01",
         "amended",

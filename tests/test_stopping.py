@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.run.stopping import Stopped, stop_on_signals
+from tests.odd_inputs import alive, descendants
 
 VANBAN = [sys.executable, "-c", "from pipeline.cli.commands import main; main()"]
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -77,31 +78,11 @@ def _wait_for(condition, process: subprocess.Popen, seconds: float = 120) -> Non
     assert condition(), "the first record never came out"
 
 
-def _descendants(pid: int) -> set[int]:
-    found, todo = set(), [pid]
-    while todo:
-        for task in Path(f"/proc/{todo.pop()}/task").glob("*"):
-            try:
-                children = {int(x) for x in (task / "children").read_text().split()}
-            except OSError:
-                continue
-            todo += children - found
-            found |= children
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def _none_alive(pids: set[int], seconds: float = 15) -> bool:
     deadline = time.monotonic() + seconds
-    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
-    return not any(_alive(p) for p in pids)
+    return not any(alive(p) for p in pids)
 
 
 def test_sigterm_on_extract_writes_the_finished_record_then_exits_143(tmp_path, started):
@@ -143,7 +124,7 @@ def test_sigterm_with_a_pool_stops_the_workers_and_keeps_every_finished_record(t
     out = tmp_path / "out.jsonl"
     process = started(VANBAN + ["extract", *map(str, inputs), "-o", str(out), "--workers", "2"])
     _wait_for(lambda: len(_lines(out)) >= 1, process)
-    workers = _descendants(process.pid)
+    workers = descendants(process.pid)
     process.send_signal(signal.SIGTERM)
     _stdout, err = process.communicate(timeout=60)
     assert process.returncode == 143, err
@@ -192,7 +173,7 @@ def test_no_dask_worker_outlives_a_run_killed_while_a_task_holds_the_gil(tmp_pat
     script.write_text(GIL_HOLDING_RUN, encoding="utf-8")
     process = started([sys.executable, str(script), str(CORPUS)])
     assert process.stdout.readline().strip() == "task started"
-    workers = _descendants(process.pid)
+    workers = descendants(process.pid)
     process.kill()
     process.wait()
     assert workers and _none_alive(workers, 10), "Dask workers outlived the killed run"
@@ -208,7 +189,7 @@ def test_sigterm_on_a_dask_extract_keeps_finished_partitions_and_closes_the_clus
     out = tmp_path / "out.jsonl"
     process = started(VANBAN + ["extract", "--dask", "local", str(dump), "-o", str(out)])
     _wait_for(lambda: len(_lines(out)) >= 1, process)
-    workers = _descendants(process.pid)
+    workers = descendants(process.pid)
     process.send_signal(signal.SIGTERM)
     _stdout, err = process.communicate(timeout=60)
     assert process.returncode == 143, err[-2000:]
