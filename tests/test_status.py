@@ -33,8 +33,6 @@ def directive(text_id, self_, codes=(), relations=()):
     )
 
 
-# Each row: records, the document asked about, as-of date, expected status, expected since.
-
 # 124-QĐ/TW amended on 2024-03-01, then replaced on 2025-05-01: a store asked at two dates.
 AMENDED_THEN_REPLACED = [
     directive(
@@ -51,6 +49,8 @@ AMENDED_THEN_REPLACED = [
     ),
 ]
 
+
+# Each row: records, the document asked about, as-of date, expected status, expected since.
 CASES = {
     "replaced": (
         [
