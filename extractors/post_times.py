@@ -49,16 +49,18 @@ def post_time(text: str, start: int, end: int, title: str) -> PostTime:
     sentence_start = max(line_start, stop + 2 if stop >= 0 else 0, start - _REACH_BEFORE)
     if P.FORMER_CUE.search(text, sentence_start, start):
         former = True
-    term = _term_after(text, end) or _line_lead(text, line_start, start) or _last_before(text, sentence_start, start)
+    after = P.TERM_AFTER_POST.match(text, end)
+    mandate = bool(after and after.group("mandate"))  # "nhiệm kỳ 2025-2030": its end is not past
+    term = _term_after(text, end, after) or _line_lead(text, line_start, start)
+    term = term or _last_before(text, sentence_start, start)
     if term is None:
         return PostTime(former=former)
     since, until, ended = _term(term)
-    return PostTime(since, until, former or ended)
+    return PostTime(since, until, former or (ended and not mandate))
 
 
-def _term_after(text: str, end: int) -> re.Match[str] | None:
+def _term_after(text: str, end: int, after: re.Match[str] | None) -> re.Match[str] | None:
     """A term written right after the post: " (2011–2016)", ", từ năm 2010"."""
-    after = P.TERM_AFTER_POST.match(text, end)
     if after is None or after.end() - end > 16:
         return None
     return P.WHEN_TERM.match(text, after.end())

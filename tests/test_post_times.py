@@ -31,6 +31,12 @@ def when(sentence: str, post: str) -> PostTime:
             PostTime("2012-09", "2017-08", True),
         ),
         ("Ông Nguyễn Văn A, Bí thư Tỉnh ủy (2011–2016), phát biểu.", "Bí thư Tỉnh ủy", PostTime("2011", "2016", True)),
+        # a mandate is the post's term, not a sign it has ended
+        (
+            "Ông Nguyễn Văn Bình, Bí thư Tỉnh ủy nhiệm kỳ 2025-2030, phát biểu.",
+            "Bí thư Tỉnh ủy",
+            PostTime("2025", "2030"),
+        ),
         # a career sentence
         ("Năm 2010, ông được bầu làm Bí thư Tỉnh ủy Hà Giang.", "Bí thư Tỉnh ủy", PostTime("2010", None, False)),
         (

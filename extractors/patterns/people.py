@@ -665,7 +665,10 @@ WHEN_TERM = re.compile(
     + r"))?"
 )
 # A term written right after a post: " (2011–2016)", " (1/2016)", ", từ năm 2010", " giai đoạn 2016-2021".
-TERM_AFTER_POST = re.compile(r"[ \t]*[,(]?[ \t]*(?:từ\s+|giai đoạn\s+|nhiệm kỳ\s+|năm\s+)?(?=\d|[Tt]háng|[Nn]ăm)")
+# A term of office ("nhiệm kỳ 2020-2025", "giai đoạn ...") is the mandate, not a sign the post has ended.
+TERM_AFTER_POST = re.compile(
+    r"[ \t]*[,(]?[ \t]*(?:từ\s+|(?P<mandate>giai đoạn|nhiệm kỳ)\s+|năm\s+)?(?=\d|[Tt]háng|[Nn]ăm)"
+)
 # Words before a post that say it is a former one: "từng là", "nguyên", "cựu", "trước đó là".
 FORMER_CUE = re.compile(r"(?<!\w)(?:từng|đã từng|trước đó|trước đây|nguyên|cựu)(?!\w)[^,.;\n]{0,25}$", re.IGNORECASE)
 # What may stand at a line's start before the term a career line opens with: list marks, notes.
