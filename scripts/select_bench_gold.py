@@ -14,6 +14,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 # A party code (12-HD/BTCTW), a state code with a year (56/2015/NĐ-CP) or without (439/QĐ-TTg).
@@ -25,21 +26,30 @@ JUDGED_LAST_ROUND = range(2860, 2961)
 REPO = Path(__file__).resolve().parents[1]
 
 
-def main(shared: Path, count: int, seed: int = SEED) -> None:
+def draw(shared: Path, count: int, seed: int, keep: Callable[[str], bool], annotated: Sequence[str] = ()) -> list[str]:
+    """``count`` bench ids drawn with ``seed`` among the texts ``keep`` accepts, leaving out the
+    slice judged last round, texts also in dev, dev2 or dev3, and texts with gold here in the
+    ``annotated`` folders of ``eval/gold``."""
     known = {p.stem for d in ("dev", "dev2", "dev3") for p in (shared / "corpus" / d).iterdir()}
-    if seed != SEED:  # a further draw leaves out every text that has gold here already
-        known |= {p.stem for d in ("bench", "bench-people") for p in (REPO / "eval" / "gold" / d).glob("*.json")}
+    known |= {p.stem for d in annotated for p in (REPO / "eval" / "gold" / d).glob("*.json")}
     rows = [json.loads(line) for line in (shared / "corpus/bench/tai_lieu_noi_bo-3000.jsonl").open(encoding="utf-8")]
     pool = [
         row["id"]
         for index, row in enumerate(rows)
-        if index not in JUDGED_LAST_ROUND
-        and row["id"].rsplit(".", 1)[0] not in known
-        and 800 < len(row["text"]) < 10000
-        and len(set(CODE.findall(row["text"]))) >= 2
-        and SIGNAL.search(row["text"])
+        if index not in JUDGED_LAST_ROUND and row["id"].rsplit(".", 1)[0] not in known and keep(row["text"])
     ]
-    for bench_id in random.Random(seed).sample(sorted(pool), count):
+    return random.Random(seed).sample(sorted(pool), count)
+
+
+def relation_rich(text: str) -> bool:
+    """Cites two or more coded documents with a relation signal word, readable twice."""
+    return 800 < len(text) < 10000 and len(set(CODE.findall(text))) >= 2 and bool(SIGNAL.search(text))
+
+
+def main(shared: Path, count: int, seed: int = SEED) -> None:
+    # a further draw leaves out every text that has gold here already
+    annotated = ("bench", "bench-people") if seed != SEED else ()
+    for bench_id in draw(shared, count, seed, relation_rich, annotated):
         print(bench_id)
 
 

@@ -9,11 +9,11 @@ dev, dev2 or dev3. Prints one bench id per line, in the order drawn.
     python scripts/select_bench_people.py ../shared 75 > ids.txt
 """
 
-import json
-import random
 import re
 import sys
 from pathlib import Path
+
+from select_bench_gold import draw  # the same pool rules and draw (this folder is on sys.path when run)
 
 # A title a person holds, deputy or not.
 TITLE = re.compile(
@@ -23,25 +23,15 @@ TITLE = re.compile(
 # Words of a career or an appointment: biographies and personnel news.
 CAREER = re.compile(r"Tiểu sử|[Qq]uá trình công tác|[Ss]inh (?:ngày|năm)|được bầu|bổ nhiệm|giữ chức")
 SEED = 21
-JUDGED_LAST_ROUND = range(2860, 2961)
-REPO = Path(__file__).resolve().parents[1]
+
+
+def rich_in_posts(text: str) -> bool:
+    """Five or more titles and a career or appointment word, readable twice."""
+    return 600 < len(text) < 9000 and len(TITLE.findall(text)) >= 5 and bool(CAREER.search(text))
 
 
 def main(shared: Path, count: int) -> None:
-    known = {p.stem for d in ("dev", "dev2", "dev3") for p in (shared / "corpus" / d).iterdir()}
-    annotated = {json.loads(p.read_text(encoding="utf-8"))["file"] for p in (REPO / "eval/gold/bench").glob("*.json")}
-    rows = [json.loads(line) for line in (shared / "corpus/bench/tai_lieu_noi_bo-3000.jsonl").open(encoding="utf-8")]
-    pool = [
-        row["id"]
-        for index, row in enumerate(rows)
-        if index not in JUDGED_LAST_ROUND
-        and row["id"] not in annotated
-        and row["id"].rsplit(".", 1)[0] not in known
-        and 600 < len(row["text"]) < 9000
-        and len(TITLE.findall(row["text"])) >= 5
-        and CAREER.search(row["text"])
-    ]
-    for bench_id in random.Random(SEED).sample(sorted(pool), count):
+    for bench_id in draw(shared, count, SEED, rich_in_posts, annotated=("bench",)):
         print(bench_id)
 
 
