@@ -75,6 +75,8 @@ def post_candidates(
     biography = _biography_subject(text, mentions)
     found: dict[tuple[int, int], PostCandidate] = {}
     mention_starts = [m.start for m in mentions]
+    row_starts = [low for low, _ in rows]
+    in_predecessor_cell: dict[int, bool] = {}
 
     def add(h: int, k: int, how: str) -> None:
         key = (h, k)
@@ -84,12 +86,13 @@ def post_candidates(
             features = _features(text, mentions, mention_starts, m, p, is_ruled, claimed, h == subject)
             features |= _line_features(text, p.start)
             features.add(f"biography_subject={h == biography}")
-            if _predecessor_cell(text, m.start, rows):
+            if h not in in_predecessor_cell:  # one look per name, not per title it is paired with
+                in_predecessor_cell[h] = _predecessor_cell(text, m.start, rows, row_starts)
+            if in_predecessor_cell[h]:
                 features.add(PREDECESSOR)
             found[key] = PostCandidate(h, k, is_ruled, features)
         found[key].features.add(f"how={how}")
 
-    row_starts = [low for low, _ in rows]
     for k, post in enumerate(posts):
         sentence_start, sentence_end = _sentence_around(text, post.start, post.end)
         # mentions are in text order: the ones in the sentence before the title, and after it
@@ -177,10 +180,10 @@ def _features(
     return f
 
 
-def _predecessor_cell(text: str, at: int, rows: Sequence[tuple[int, int]]) -> bool:
+def _predecessor_cell(text: str, at: int, rows: Sequence[tuple[int, int]], row_starts: Sequence[int]) -> bool:
     """Is the name at ``at`` in a table row's predecessor or successor cell: labelled so in its row
     ("Tiền nhiệm | Đỗ Quang Trung") or under a column so headed ("Người tiền nhiệm")?"""
-    row = bisect_left([low for low, _ in rows], at + 1) - 1
+    row = bisect_left(row_starts, at + 1) - 1
     if row < 0 or at >= rows[row][1]:
         return False
     low = rows[row][0]
