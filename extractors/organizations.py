@@ -145,7 +145,7 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), afte
             continue
         if end > last_good and not word[0].isupper():
             break  # after "và", only a capitalised word goes on ("Thông tin và Truyền thông")
-        phrase = P.BODY_PHRASE.match(text, word_start)
+        phrase = P.BODY_PHRASE.match(text, word_start) or P.PREVENTION_PHRASE.match(text, word_start)
         if phrase:  # "Cộng hòa xã hội chủ nghĩa", "Chữ thập đỏ": taken whole
             end = last_good = phrase.end()
             after_capital = False

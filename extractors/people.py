@@ -72,7 +72,9 @@ def _canonical_title(m: re.Match[str]) -> str:
             deputy = written.startswith("Phó ") and not entry["title"].startswith("Phó")
             written = ("Phó " if deputy else "") + entry["expands"]
     if m.group("qualifier"):
-        written += " " + tidy(m.group("qualifier")).capitalize()
+        qualifier = tidy(m.group("qualifier"))
+        # "Phó Bí thư Thường trực", but "Phó Tư lệnh về chính trị" keeps its lower case
+        written += " " + (qualifier if qualifier.casefold().startswith("về ") else qualifier.capitalize())
     if m.group("acting"):
         written = "Quyền " + written
     if m.group("former"):
@@ -138,6 +140,7 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         central = P.CENTRAL_ORGAN_AFTER.match(text, end) if end > body_start else None
         if central:  # "Trưởng ban Tuyên giáo, Trung ương Hội ..."
             end = body_extent(text, central.end() + len("Trung ương"), name_starts)
+        end = _with_parent_unit(text, body_start, end, name_starts)
         org_written = text[body_start:end].strip() or None
         title = _canonical_title(m)
         org = canonical_body(org_written) if org_written else None
@@ -149,6 +152,19 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         org = _usable_body(org)
         posts.append(PostSpan(m.start(), end, title, org or None, body_start if org_written else None, capitalised))
     return posts
+
+
+def _with_parent_unit(text: str, body_start: int, end: int, name_starts: frozenset[int]) -> int:
+    """The end of a unit's name with the larger body it belongs to, when one follows after a
+    comma ("Cục trưởng Cục Quản lý hành chính, Bộ Tổng Tham mưu"); else ``end``."""
+    written = text[body_start:end].strip()
+    comma = P.PARENT_UNIT_AFTER.match(text, end) if written and P.SUB_UNIT.match(written) else None
+    if comma is None:
+        return end
+    parent_end = body_extent(text, comma.end(), name_starts)
+    if parent_end <= comma.end() + 1 or not P.PARENT_UNIT_END.match(text, parent_end):
+        return end
+    return parent_end
 
 
 def _shares_body(text: str, previous: PostSpan, title: str, start: int) -> bool:

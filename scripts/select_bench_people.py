@@ -7,6 +7,10 @@ twice, drawn with a fixed seed. Left out: texts that already have gold here
 dev, dev2 or dev3. Prints one bench id per line, in the order drawn.
 
     python scripts/select_bench_people.py ../shared 75 > ids.txt
+    python scripts/select_bench_people.py ../shared 36 2112 > more.txt  # a further draw
+
+A further draw (any other seed) also leaves out every text with gold in bench-people and
+bench-relations.
 """
 
 import re
@@ -30,10 +34,11 @@ def rich_in_posts(text: str) -> bool:
     return 600 < len(text) < 9000 and len(TITLE.findall(text)) >= 5 and bool(CAREER.search(text))
 
 
-def main(shared: Path, count: int) -> None:
-    for bench_id in draw(shared, count, SEED, rich_in_posts, annotated=("bench",)):
+def main(shared: Path, count: int, seed: int = SEED) -> None:
+    annotated = ("bench",) if seed == SEED else ("bench", "bench-people", "bench-relations")
+    for bench_id in draw(shared, count, seed, rich_in_posts, annotated):
         print(bench_id)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), int(sys.argv[2]))
+    main(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else SEED)

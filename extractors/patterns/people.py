@@ -336,6 +336,7 @@ BODY_WORD = re.compile(
     (?P<word>
         (?:Ủy|Uỷ|ỦY)[ ]ban                                                 # Ủy ban (one word for our purpose)
       | TP\.(?=[ ][{UPPER}])                                                # TP. Cần Thơ
+      | [{UPPER}]{{1,6}}-?\d{{1,4}}(?![\d/.,-]*\d)(?![{LETTER}/])                # Mặt trận B5, COVID-19
       | [{UPPER}][{LETTER}]*(?:&[{UPPER}]+)*(?:\.[{UPPER}][{LETTER}]*)?   # Tỉnh, TT&TT, T.Ư
       | \d+(?![\d/.,-]*\d)                                                  # Quân khu 3
       | -(?=[ ]+[{UPPER}][{LOWER}])(?![ ]+[{UPPER}][{LETTER}]*[ *_]*(?:\n|$|["”»)\]]))   # Ban Tổ chức - Kiểm tra (not "- VnExpress" ending a line or a quote)
@@ -348,6 +349,29 @@ BODY_WORD = re.compile(
 # A phrase of several words, in any case, that runs on inside a body's name where a lone word
 # would end it: "Cộng hòa xã hội chủ nghĩa", "Hội Chữ thập đỏ", "Ban Thư ký", "Tổng công ty".
 BODY_PHRASE = re.compile(rf"(?:{_alternation(BODIES['inner_phrases'])})(?![{LETTER}])", re.IGNORECASE)
+
+# What a body is set up to prevent, inside its name where a comma or "về" would end it:
+# "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực", "Ban Chỉ huy phòng, chống lụt bão".
+PREVENTION_PHRASE = re.compile(
+    rf"""
+    (?:về[ ]+)?phòng,?[ ]+chống
+    (?:[ ]+(?:{_alternation(BODIES["prevented"])})(?:,?[ ]+(?:và[ ]+)?(?:{_alternation(BODIES["prevented"])}))*)?
+    (?![{LETTER}])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A unit that belongs to a larger one: "Cục Quản lý hành chính", "Công ty 789", "Sư đoàn 968".
+SUB_UNIT = re.compile(rf"(?:{_alternation(BODIES['sub_units'])})(?![{LETTER}])")
+
+# The larger body a unit belongs to, written after a comma: "..., Bộ Tổng Tham mưu",
+# ", Quân khu 7", ", Bộ Công an" (a capitalised word or a number follows its head).
+PARENT_UNIT_AFTER = re.compile(
+    rf",(?=[ ]+(?:{_alternation(BODIES['parent_units'])})[ ]+(?:[{UPPER}]|\d))(?![ ]+Bộ[ ]+Chính[ ]+trị)"
+)
+
+# Where a parent unit's name may end for it to be one: punctuation, a bracket, the line's end.
+PARENT_UNIT_END = re.compile(r"[ ]*(?:[.;,:)(\n]|$)")
 
 # A word right before a title that makes the title part of a body's name, not a post:
 # "Phủ Thủ tướng", "Hội đồng Bộ trưởng", "Văn phòng Chủ tịch nước".
