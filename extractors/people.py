@@ -653,13 +653,29 @@ _TITLES_OF_SUBJECT = frozenset(
 )
 
 
+# Titles a body of a certain kind has, for the page about such a body ("Bộ trưởng" and "Bộ Y tế").
+_SUBJECT_TITLES: dict[str, tuple[str, ...]] = {
+    title.casefold(): tuple(heads) for title, heads in P.BODIES["subject_titles"].items()
+}
+
+
+def _title_of_subject(title: str, subject: str) -> bool:
+    """Is a bare ``title`` a post of the body ``subject`` a page is about?"""
+    bare = _bare_title(title)
+    if subject.startswith(_SUBJECT_TITLES.get(bare, ("\0",))):
+        return True
+    # a ministry's page: its "Chủ tịch" or "Cục trưởng" are of other bodies
+    return bare in _TITLES_OF_SUBJECT and not P.MINISTRY.match(subject)
+
+
 def document_subject(text: str) -> str | None:
-    """The body a text is about, when its first line names one ("# Tổng cục Chính trị, ...")."""
+    """The body a text is about, when its first line names one ("# Tổng cục Chính trị, ...",
+    "# Binh đoàn 16, Bộ Quốc phòng")."""
     first = P.FIRST_LINE.match(text)
     if not first:
         return None
     start = first.start("line")
-    head = P.BODY_HEAD.match(text, start)
+    head = P.BODY_HEAD.match(text, start) or P.UNIT_HEAD.match(text, start)
     if not head:
         return None
     end = body_extent(text, head.end())
@@ -702,6 +718,17 @@ def _with_unit_in_full(post: PostSpan, subject: str | None, heading: str | None)
     return PostSpan(post.start, post.end, post.title, unit, post.org_start) if unit else post
 
 
+def _office_of_page(heading: str | None) -> PostSpan | None:
+    """The post a page is titled with, when it is one post of a named body ("Bộ trưởng Bộ Tài
+    nguyên và Môi trường", "Chánh án Tòa án nhân dân tối cao"): a list of its holders."""
+    if not heading:
+        return None
+    posts = find_post_spans(heading)
+    if len(posts) != 1 or posts[0].start != 0 or not posts[0].organization or posts[0].end < len(heading.rstrip()):
+        return None
+    return posts[0]
+
+
 def _owner_beside(text: str, post: PostSpan, posts: list[PostSpan]) -> str | None:
     """The body of the post written right after ``post`` (else right before it), for a bare
     party committee: "Bí thư Đảng ủy, Tư lệnh Binh đoàn 15" -> "Binh đoàn 15"."""
@@ -727,6 +754,7 @@ def resolve_organizations(
     or a bare unit head ("Tư lệnh Vùng") in a text about one body."""
     if places is None:
         places, subject, heading = document_places(text), document_subject(text), document_heading(text)
+    office = _office_of_page(heading)
     posts = [_with_unit_in_full(p, subject, heading) for p in posts]  # bare unit heads first: they
     # may own a party committee written beside them
     out = []
@@ -739,7 +767,9 @@ def resolve_organizations(
             and P.UNIT_HEADING.fullmatch(heading)
         ):
             org = f"{org} {heading}"  # "Ủy ban nhân dân" on the page "Quận 3"
-        if org is None and subject and _bare_title(post.title) in _TITLES_OF_SUBJECT:
+        if org is None and office and _bare_title(post.title) == _bare_title(office.title):
+            org = office.organization  # "Bộ trưởng" on the page "Bộ trưởng Bộ Y tế (Việt Nam)"
+        if org is None and subject and _title_of_subject(post.title, subject):
             org = subject
         if org and org.casefold().replace("uỷ", "ủy") in _PARTY_ORGANS:
             owner = _owner_beside(text, post, posts) or next(

@@ -361,6 +361,12 @@ PREVENTION_PHRASE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A unit's head a page may be titled with: "# Binh đoàn 16, Bộ Quốc phòng", "# Quân khu 7".
+UNIT_HEAD = re.compile(rf"(?:{_alternation(BODIES['bare_units'])})(?=[ ]+(?:[{UPPER}]|\d))")
+
+# A ministry's name (not "Bộ Tư lệnh", "Bộ Chỉ huy", "Bộ Chính trị"): "Bộ Y tế", "Bộ Quốc phòng".
+MINISTRY = re.compile(rf"Bộ[ ]+(?!Tư[ ]+lệnh|Chỉ[ ]+huy|Chính[ ]+trị|Tổng[ ]+Tham[ ]+mưu)[{UPPER}]")
+
 # A unit that belongs to a larger one: "Cục Quản lý hành chính", "Công ty 789", "Sư đoàn 968".
 SUB_UNIT = re.compile(rf"(?:{_alternation(BODIES['sub_units'])})(?![{LETTER}])")
 
