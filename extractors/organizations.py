@@ -156,22 +156,33 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), afte
             after_capital = True
             continue
         if word[0].isupper() or word[0].isdigit():
-            if P.NOT_BODY_WORD.match(text, word_start):
-                break
+            if P.NOT_BODY_WORD.match(text, word_start) and not _after_bare_head(text, end, pos, after_head):
+                break  # "Ban Tổ chức Hướng dẫn ...", but "Ban Kế hoạch", "Vụ Kế hoạch - Tài chính"
             title = P.TITLE.match(text, word_start) if word[0].isupper() else None
             if title and not _inside_body_head(text, end, word_start) and not owned_title(text, title, stop_at):
                 break
             after_capital = word[0].isupper()
         elif after_capital and folded not in _NOT_INSIDE or folded in _INNER_WORDS:
             after_capital = False
-        elif _completes_word(text, end, folded) or _opens_word(text, m.end(), folded):
-            after_capital = False  # "kế" + "hoạch"; "hiệp thương" after "chính trị"
+        elif _completes_word(text, end, folded) or _opens_word(text, m.end(), folded, first=after_head and end == pos):
+            after_capital = False  # "kế" + "hoạch"; "hiệp thương" after "chính trị"; "Trưởng ban | tổ chức"
         else:
             break
         end = m.end()
         if word not in _CONNECTORS:  # a lower-case "và", "các" never ends a body; "Các" may
             last_good = end
     return last_good
+
+
+def _after_bare_head(text: str, end: int, pos: int, after_head: bool) -> bool:
+    """Does the word after ``end`` follow a body's head alone ("Ban", "Vụ", "Ủy ban"), so that it
+    names the body ("Ban Kế hoạch") rather than a document ("Kế hoạch số 12")?"""
+    if after_head and end == pos:
+        return True
+    before = text[text.rfind(" ", 0, end) + 1 : end]
+    if before.casefold() == "ban" and text[:end].casefold().endswith("ủy ban"):
+        return True
+    return before.casefold() in _BARE_HEADS
 
 
 def _completes_word(text: str, end: int, folded: str) -> bool:
@@ -181,11 +192,13 @@ def _completes_word(text: str, end: int, folded: str) -> bool:
     return bool(before) and before.islower() and f"{before.casefold()} {folded}" in _two_syllable_words()
 
 
-def _opens_word(text: str, end: int, folded: str) -> bool:
+def _opens_word(text: str, end: int, folded: str, first: bool = False) -> bool:
     """Does the lower-case word that ends at ``end`` open a two-syllable word with the next one
-    ("... chính trị" + "hiệp thương"), neither of them a word that ends a body?"""
+    ("... chính trị" + "hiệp thương"), neither of them a word that ends a body? ``first``: the
+    word is the first after a body's head written inside a title ("Trưởng ban | tổ chức"),
+    where a verb's reading is unlikely, so any opener counts."""
     nxt = P.BODY_WORD.match(text, end)
-    if nxt is None or folded in _NOT_INSIDE:
+    if nxt is None or (folded in _NOT_INSIDE and not first):
         return False
     second = nxt.group("word")
     return second.islower() and second not in _NOT_INSIDE and f"{folded} {second}" in _two_syllable_words()

@@ -73,8 +73,9 @@ def _canonical_title(m: re.Match[str]) -> str:
             written = ("Phó " if deputy else "") + entry["expands"]
     if m.group("qualifier"):
         qualifier = tidy(m.group("qualifier"))
-        # "Phó Bí thư Thường trực", but "Phó Tư lệnh về chính trị" keeps its lower case
-        written += " " + (qualifier if qualifier.casefold().startswith("về ") else qualifier.capitalize())
+        # "Phó Bí thư Thường trực", but "Phó Tư lệnh về chính trị", "Đại sứ đặc mệnh toàn quyền"
+        capitalised = qualifier.casefold() in ("thường trực", "phụ trách")
+        written += " " + (qualifier.capitalize() if capitalised else qualifier)
     if m.group("acting"):
         written = "Quyền " + written
     if m.group("former"):
@@ -141,6 +142,9 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         if central:  # "Trưởng ban Tuyên giáo, Trung ương Hội ..."
             end = body_extent(text, central.end() + len("Trung ương"), name_starts)
         end = _with_parent_unit(text, body_start, end, name_starts)
+        abroad = P.ABROAD_AT.match(text, end) if entry.get("abroad") else None
+        if abroad:  # "Đại sứ Việt Nam tại Liên Xô"
+            end = body_extent(text, abroad.end(), name_starts)
         org_written = text[body_start:end].strip() or None
         title = _canonical_title(m)
         org = canonical_body(org_written) if org_written else None

@@ -364,6 +364,9 @@ PREVENTION_PHRASE = re.compile(
 # A unit's head a page may be titled with: "# Binh đoàn 16, Bộ Quốc phòng", "# Quân khu 7".
 UNIT_HEAD = re.compile(rf"(?:{_alternation(BODIES['bare_units'])})(?=[ ]+(?:[{UPPER}]|\d))")
 
+# Where a diplomat's body goes on with the country or city of the mission: "Đại sứ Việt Nam | tại Liên Xô".
+ABROAD_AT = re.compile(rf"[ ]+tại(?=[ ]+[{UPPER}])")
+
 # A ministry's name (not "Bộ Tư lệnh", "Bộ Chỉ huy", "Bộ Chính trị"): "Bộ Y tế", "Bộ Quốc phòng".
 MINISTRY = re.compile(rf"Bộ[ ]+(?!Tư[ ]+lệnh|Chỉ[ ]+huy|Chính[ ]+trị|Tổng[ ]+Tham[ ]+mưu)[{UPPER}]")
 
