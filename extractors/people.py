@@ -477,9 +477,11 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
             end = text.find("\n", at, section_end)
             end = section_end if end < 0 else end
             if P.HOLDER_LINE.match(text, at):
+                row_end = _broken_row_end(text, end, section_end)
                 first = bisect_left(starts, at)
-                if first < len(mentions) and mentions[first].start < end:
+                if first < len(mentions) and mentions[first].start < row_end:
                     holders.append(mentions[first])
+                end = row_end
             elif text[at:end].strip() and "|" not in text[at:end]:
                 prose += 1  # a line of prose (a table row broken over lines is not)
             at = end + 1
@@ -487,6 +489,20 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
             for mention in holders:
                 found.setdefault(mention.start, []).append(post)
     return found
+
+
+def _broken_row_end(text: str, end: int, limit: int) -> int:
+    """The end of a table row of a list of holders that a web page broke over lines ("| I" /
+    "(1977-1983) |" / "Hoàng Quốc Việt (1905-1992) |"): the lines that follow it and do not
+    open a row, an item or a heading of their own, and end in a cell's pipe, are more of it."""
+    while end < limit:
+        nxt = text.find("\n", end + 1, limit)
+        nxt = limit if nxt < 0 else nxt
+        line = text[end + 1 : nxt]
+        if not P.ROW_CONTINUATION.fullmatch(line):
+            break
+        end = nxt
+    return end
 
 
 def _post_with_body_until(text: str, post: PostSpan, until: int) -> PostSpan:

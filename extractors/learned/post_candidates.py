@@ -128,7 +128,21 @@ def post_candidates(
             for p in ps:
                 if (p.start, p.end) in post_at:
                     add(holder_at[start], post_at[(p.start, p.end)], "rule")
+    for cand in found.values():
+        cand.features |= _crossed(cand.features)
     return list(found.values())
+
+
+#: Feature families whose pairs a linear model cannot see by themselves: how a holder became a
+#: candidate, against the line's shape, the career cue, the side and whether a body was read.
+_CROSSED_WITH_HOW = ("line=", "cue=", "side=", "has_org=", "names_between=", "ruled=")
+
+
+def _crossed(features: set[str]) -> set[str]:
+    """Pairs of features: each way the pair became a candidate with the line, cue and side."""
+    hows = sorted(f for f in features if f.startswith("how="))
+    others = sorted(f for f in features if f.startswith(_CROSSED_WITH_HOW))
+    return {f"{how}&{other}" for how in hows for other in others}
 
 
 def _features(

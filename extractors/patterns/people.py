@@ -662,15 +662,26 @@ SECTION_HEADING = re.compile(
 
 # What may follow the post a section heading names when the section lists its holders:
 # "Cục trưởng qua các thời kỳ", "Phó Cục trưởng hiện nay", "Bí thư Tỉnh ủy (1945–nay)".
+# A second post may stand before the time words: "Tư lệnh, Tổng giám đốc qua các thời kỳ".
+_OVER_TIME = r"(?:(?:qua|trong) các (?:thời kỳ|thời kì|nhiệm kỳ|khóa|đời)|các thời kỳ|các nhiệm kỳ)"
 HOLDERS_HEADING_TAIL = re.compile(
-    r"[ \t]*(?:(?:qua|trong) các (?:thời kỳ|thời kì|nhiệm kỳ|khóa|đời)|các thời kỳ|các nhiệm kỳ|hiện nay|hiện tại"
-    r"|đương nhiệm|tiền nhiệm)?[ \t]*(?:\([^()\n]*\))?[ \t]*(?:\[[^\]\n]*\])*[ \t]*$"
+    rf"[ \t]*(?:(?:,|[ \t]và)[ \t]+[^\n,]{{1,40}}?[ \t]+{_OVER_TIME}"
+    rf"|(?:{_OVER_TIME}|hiện nay|hiện tại|đương nhiệm|tiền nhiệm)?)"
+    r"[ \t]*(?:\([^()\n]*\))?[ \t]*(?:\[[^\]\n]*\])*[ \t]*$"
 )
 
 # A line of a list of holders: a list item or a table row ("- 1950-1955: Lê Quang Hòa", "| 3 | A |",
 # " 3 | A" once normalized), after any bracketed notes a web page left at its start ("[8] - Lê Hải
 # Bình", "[sửa | sửa mã nguồn]- ...").
-HOLDER_LINE = re.compile(r"[ \t]{0,3}(?:\[[^\]\n]{0,40}\][ \t]*)*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|[^|\n\[]{0,12}\|)")
+HOLDER_LINE = re.compile(
+    r"[ \t]{0,3}(?:\[[^\]\n]{0,40}\][ \t]*)*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|[^|\n\[]{0,12}\|)"
+    r"|[ ](?=[^ \t\n])"  # a row whose leading pipe normalizing turned into a space: " I" / "(1977-1983) "
+)
+
+# A line that goes on with a table row broken over lines: it opens no row (no leading pipe,
+# which normalizing turns into a space), item or heading, and it holds a cell's pipe or ends
+# with one (a space once normalized).
+ROW_CONTINUATION = re.compile(r"[^ \t|#\-*+\n][^\n]*(?:\|[^\n]*|[ ])")
 
 # A page titled with a person's name: the first line "# Kaysone Phomvihane" (one to five
 # capitalised words), the name being the whole heading.
