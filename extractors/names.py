@@ -351,7 +351,13 @@ def _biography_subject(text: str, mentions: list[NameMention]) -> NameMention | 
     name = title.group("name")
     if any(m.start == title.start("name") for m in mentions):
         return None
-    if P.TITLE.match(name) or P.BODY_HEAD.match(name) or any(w.casefold() in _NOT_NAME_SYLLABLES for w in name.split()):
+    words = name.split()
+    # a Vietnamese full name may hold a syllable that is seldom a name's ("Nguyễn Đình Sở", "Võ Tá
+    # Quế"): the title over a biography's lead vouches for it
+    full_name = words[0] in _FAMILY and 2 <= len(words) <= 4 and all(P.VIET_SYLLABLE.fullmatch(w) for w in words)
+    if P.TITLE.match(name) or P.BODY_HEAD.match(name):
+        return None
+    if not full_name and any(w.casefold() in _NOT_NAME_SYLLABLES for w in words):
         return None
     lead = text.find(name, title.end(), title.end() + 600)
     if lead < 0 or not P.BIOGRAPHY_LEAD.match(text, lead + len(name)):
