@@ -738,6 +738,52 @@ def _with_unit_in_full(post: PostSpan, subject: str | None, heading: str | None)
     return PostSpan(post.start, post.end, post.title, unit, post.org_start) if unit else post
 
 
+def _fits(title: str, header: PostSpan) -> bool:
+    """May a bare ``title`` be a post of the body of ``header``: the same title ("Phó Bí thư" under
+    "Bí thư Thành ủy Hải Phòng") or one that body's kind has ("Thứ trưởng" under "Bộ trưởng Bộ X")?"""
+    bare = _bare_title(title)
+    if not header.organization:
+        return False
+    return bare == _bare_title(header.title) or header.organization.startswith(_SUBJECT_TITLES.get(bare, ("\0",)))
+
+
+def _body_in_context(text: str, post: PostSpan) -> str | None:
+    """The body of a title written alone, from where it stands: the infobox header it is a row
+    of ("Bí thư Thành ủy Hải Phòng | |" over "| Phó Bí thư | Lê Thành Dương |"), or the ministry
+    its sentence is about ("Bộ Nội vụ do ... Thứ trưởng Hoàng Hữu Nam")."""
+    bare = _bare_title(post.title)
+    line_start = text.rfind("\n", 0, post.start) + 1
+    if "|" in text[line_start : post.start + 1] or text.startswith(" ", line_start):
+        above = line_start - 1
+        for _ in range(8):  # the rows of one infobox block, upwards
+            if above <= 0:
+                break
+            start = text.rfind("\n", 0, above) + 1
+            line = text[start:above]
+            if not line.strip():
+                break
+            header = P.INFOBOX_HEADER.fullmatch(line)
+            if header:
+                posts = find_post_spans(header.group("cell"))
+                if posts and posts[0].start == 0 and _fits(post.title, posts[0]):
+                    return posts[0].organization
+                break
+            above = start - 1
+    heads = _SUBJECT_TITLES.get(bare)
+    if heads and "Bộ " in heads:
+        sentence_start = max(line_start, text.rfind(". ", 0, post.start) + 1)
+        ministries = list(P.MINISTRY.finditer(text, sentence_start, post.start))
+        if not ministries:  # a list item about one ministry: "- Bộ Nội vụ do ... . Thứ trưởng X"
+            item = P.ITEM_ABOUT_MINISTRY.match(text, line_start)
+            ministries = [item] if item else []
+        if ministries:
+            start = ministries[-1].start("ministry") if ministries[-1].re is P.ITEM_ABOUT_MINISTRY else ministries[-1].start()
+            end = body_extent(text, start + len("Bộ"))
+            if end > start + len("Bộ") + 1 and end <= post.start:
+                return canonical_body(text[start:end])
+    return None
+
+
 def _office_of_page(heading: str | None) -> PostSpan | None:
     """The post a page is titled with, when it is one post of a named body ("Bộ trưởng Bộ Tài
     nguyên và Môi trường", "Chánh án Tòa án nhân dân tối cao"): a list of its holders."""
@@ -787,6 +833,8 @@ def resolve_organizations(
             and P.UNIT_HEADING.fullmatch(heading)
         ):
             org = f"{org} {heading}"  # "Ủy ban nhân dân" on the page "Quận 3"
+        if org is None:
+            org = _body_in_context(text, post)
         if org is None and office and _bare_title(post.title) == _bare_title(office.title):
             org = office.organization  # "Bộ trưởng" on the page "Bộ trưởng Bộ Y tế (Việt Nam)"
         if org is None and subject and _title_of_subject(post.title, subject):

@@ -370,6 +370,9 @@ ABROAD_AT = re.compile(rf"[ ]+tại(?=[ ]+[{UPPER}])")
 # A ministry's name (not "Bộ Tư lệnh", "Bộ Chỉ huy", "Bộ Chính trị"): "Bộ Y tế", "Bộ Quốc phòng".
 MINISTRY = re.compile(rf"Bộ[ ]+(?!Tư[ ]+lệnh|Chỉ[ ]+huy|Chính[ ]+trị|Tổng[ ]+Tham[ ]+mưu)[{UPPER}]")
 
+# A list item about one ministry: "- Bộ Nội vụ do Bộ trưởng ... đảm nhiệm".
+ITEM_ABOUT_MINISTRY = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?P<ministry>" + MINISTRY.pattern + ")")
+
 # A unit that belongs to a larger one: "Cục Quản lý hành chính", "Công ty 789", "Sư đoàn 968".
 SUB_UNIT = re.compile(rf"(?:{_alternation(BODIES['sub_units'])})(?![{LETTER}])")
 
@@ -677,6 +680,10 @@ HOLDER_LINE = re.compile(
     r"[ \t]{0,3}(?:\[[^\]\n]{0,40}\][ \t]*)*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|[^|\n\[]{0,12}\|)"
     r"|[ ](?=[^ \t\n])"  # a row whose leading pipe normalizing turned into a space: " I" / "(1977-1983) "
 )
+
+# An infobox header row: one cell that names a post, the rest empty ("Bí thư Thành ủy Hải
+# Phòng | |", " Bộ trưởng Bộ Ngoại thương |  " once normalized).
+INFOBOX_HEADER = re.compile(r"[ ]?(?P<cell>[^|\n]*?[^|\s][^|\n]*?)[ ]*(?:\|[ ]*)+")
 
 # A line that goes on with a table row broken over lines: it opens no row (no leading pipe,
 # which normalizing turns into a space), item or heading, and it holds a cell's pipe or ends

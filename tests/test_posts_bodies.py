@@ -1,0 +1,145 @@
+"""Bodies read for posts where a text gives them away from the title (issue 21), rows of our own.
+
+Each row is read by the rules alone (``posts_mode="rules"``), so that what is pinned here is the
+reading of titles and bodies, not the learned attachment.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.people import find_people, name_key
+from vntext.normalize import normalize
+
+
+def posts_of(text: str, name: str, fmt: str | None = None) -> list[str]:
+    """'title organization' of each post of ``name`` by the rules, case folded."""
+    people = find_people(normalize(text, fmt).text if fmt else text, None, "rules")
+    found = [p for p in people if name_key(p.name) == name_key(name)]
+    assert found, f"{name!r} not found in {[p.name for p in people]}"
+    return [f"{p.title} {p.organization or ''}".strip().casefold() for p in found[0].posts]
+
+
+BODY_AFTER_TITLE = [
+    # what a body is set up to prevent runs on through "phòng, chống" and its commas
+    (
+        "Ông Trần Minh Khoa, Phó Trưởng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực.",
+        "Trần Minh Khoa",
+        "phó trưởng ban chỉ đạo trung ương về phòng, chống tham nhũng, tiêu cực",
+    ),
+    (
+        "Bà Lê Thu Hà, Ủy viên Ban Chỉ đạo Quốc gia phòng, chống đại dịch COVID-19, dự họp.",
+        "Lê Thu Hà",
+        "ủy viên ban chỉ đạo quốc gia phòng, chống đại dịch covid-19",
+    ),
+    # a unit named by letters and a number
+    ("Ông Trần Minh Khoa, Phó Chính ủy Mặt trận B5.", "Trần Minh Khoa", "phó chính ủy mặt trận b5"),
+    # a unit's parent written after a comma
+    (
+        "Ông Trần Minh Khoa, Cục trưởng Cục Quản lý hành chính, Bộ Tổng Tham mưu.",
+        "Trần Minh Khoa",
+        "cục trưởng cục quản lý hành chính, bộ tổng tham mưu",
+    ),
+    # a post after the comma is a post, not a parent
+    ("Ông Trần Minh Khoa, Cục trưởng Cục Thuế, Bộ trưởng Bộ Tài chính.", "Trần Minh Khoa", "cục trưởng cục thuế"),
+    # a newspaper is a body ("Báo cáo" is a document)
+    (
+        "Ông Trần Minh Khoa, Tổng Biên tập Báo Điện tử Chính phủ.",
+        "Trần Minh Khoa",
+        "tổng biên tập báo điện tử chính phủ",
+    ),
+    # a document's word right after a body's head names the body
+    (
+        "Ông Đỗ Văn Chính, Trưởng ban Kế hoạch Tài chính Trung ương Đảng.",
+        "Đỗ Văn Chính",
+        "trưởng ban kế hoạch tài chính trung ương đảng",
+    ),
+    ("Ông Đỗ Văn Chính, Trưởng ban tổ chức tỉnh ủy Hải Ninh.", "Đỗ Văn Chính", "trưởng ban tổ chức tỉnh ủy hải ninh"),
+    # a diplomat's mission
+    ("Ông Trần Minh Khoa, Đại sứ Việt Nam tại Liên Xô, phát biểu.", "Trần Minh Khoa", "đại sứ việt nam tại liên xô"),
+    # deputies written after the title, and "về chính trị"
+    ("Ông Trần Minh Khoa, Tư lệnh phó Sư đoàn 1.", "Trần Minh Khoa", "tư lệnh phó sư đoàn 1"),
+    ("Ông Trần Minh Khoa, Chỉ huy phó Trung đoàn 1.", "Trần Minh Khoa", "chỉ huy phó trung đoàn 1"),
+    (
+        "Ông Trần Minh Khoa, Phó Tư lệnh về chính trị Quân khu 4.",
+        "Trần Minh Khoa",
+        "phó tư lệnh về chính trị quân khu 4",
+    ),
+    (
+        "Ông Trần Minh Khoa, Thủ tướng Cộng hòa Dân chủ Nhân dân Lào.",
+        "Trần Minh Khoa",
+        "thủ tướng cộng hòa dân chủ nhân dân lào",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "post"), BODY_AFTER_TITLE)
+def test_body_after_a_title(text, name, post):
+    assert posts_of(text, name)[0] == post
+
+
+def test_a_page_titled_with_an_office_gives_its_body_to_the_bare_title():
+    text = "# Bộ trưởng Bộ Tài nguyên và Môi trường (Việt Nam)\n\nÔng Trần Hồng Hà, Bộ trưởng, phát biểu."
+    assert posts_of(text, "Trần Hồng Hà") == ["bộ trưởng bộ tài nguyên và môi trường"]
+
+
+def test_a_page_about_a_unit_is_the_body_of_its_bare_titles_of_that_kind():
+    text = (
+        "# Binh đoàn 16, Bộ Quốc phòng (Việt Nam)\n\n"
+        "Chính ủy Võ Quyết Chiến làm việc với đoàn. Bộ trưởng Phan Văn Giang dự."
+    )
+    assert posts_of(text, "Võ Quyết Chiến") == ["chính ủy binh đoàn 16"]
+    assert posts_of(text, "Phan Văn Giang") == ["bộ trưởng"]  # a minister is not the unit's
+
+
+def test_a_ministrys_page_keeps_a_bare_chairman_out_of_the_ministry():
+    text = "# Bộ Y tế (Việt Nam)\n\nHôm nay, Bộ trưởng Đào Hồng Lan phát biểu. Chủ tịch Hồ Chí Minh dặn."
+    assert posts_of(text, "Đào Hồng Lan") == ["bộ trưởng bộ y tế"]
+    assert posts_of(text, "Hồ Chí Minh") == ["chủ tịch"]
+
+
+def test_a_list_item_about_a_ministry_gives_it_to_its_deputy_minister():
+    text = (
+        "- Bộ Nội vụ do Bộ trưởng Huỳnh Thúc Kháng đảm nhiệm. Thứ trưởng Hoàng Hữu Nam cũng mất.\n"
+        "- Bộ Quốc phòng do Võ Nguyên Giáp giữ chức Bộ trưởng.\n"
+    )
+    assert posts_of(text, "Hoàng Hữu Nam") == ["thứ trưởng bộ nội vụ"]
+    assert posts_of(text, "Huỳnh Thúc Kháng") == ["bộ trưởng bộ nội vụ"]
+
+
+HOLDERS_TABLE = """# Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam
+
+Chủ tịch là người đứng đầu Mặt trận.
+
+## Danh sách Chủ tịch
+
+| Đại hội lần thứ | Chủ tịch | Chủ tịch danh dự | Thời gian |
+|---|---|---|---|
+| I
+(1977-1983) |
+Hoàng Quốc Việt (1905-1992) |
+Tôn Đức Thắng (1888-1980) |
+31 tháng 1 năm 1977 | 12 tháng 5 năm 1983 |
+| II
+(1983-1988) |
+Huỳnh Tấn Phát (1913-1989) |
+12 tháng 5 năm 1983 | |
+"""
+
+
+def test_holders_in_a_table_broken_over_lines_take_the_office_of_the_page():
+    office = "chủ tịch ủy ban trung ương mặt trận tổ quốc việt nam"
+    assert posts_of(HOLDERS_TABLE, "Hoàng Quốc Việt", "md") == [office]
+    assert posts_of(HOLDERS_TABLE, "Huỳnh Tấn Phát", "md") == [office]
+    assert posts_of(HOLDERS_TABLE, "Tôn Đức Thắng", "md") == []  # the honorary chair's cell
+
+
+def test_a_heading_with_two_posts_over_a_list_of_holders():
+    text = "# Binh đoàn 16\n\nBinh đoàn 16 là đơn vị kinh tế.\n\n## Tư lệnh, Tổng giám đốc qua các thời kỳ\n\n- Thiếu tướng Hà Văn Thiệu\n"
+    assert posts_of(text, "Hà Văn Thiệu", "md") == ["tư lệnh binh đoàn 16"]
+
+
+def test_a_biography_titled_with_a_full_name_that_holds_a_rare_syllable():
+    text = "# Nguyễn Đình Sở\n\n**Nguyễn Đình Sở** (1929 - 2018) là chính khách Việt Nam.\n"
+    people = find_people(normalize(text, "md").text, None, "rules")
+    assert [(p.name, len(p.mentions)) for p in people] == [("Nguyễn Đình Sở", 2)]
