@@ -777,7 +777,11 @@ def _body_in_context(text: str, post: PostSpan) -> str | None:
             item = P.ITEM_ABOUT_MINISTRY.match(text, line_start)
             ministries = [item] if item else []
         if ministries:
-            start = ministries[-1].start("ministry") if ministries[-1].re is P.ITEM_ABOUT_MINISTRY else ministries[-1].start()
+            start = (
+                ministries[-1].start("ministry")
+                if ministries[-1].re is P.ITEM_ABOUT_MINISTRY
+                else ministries[-1].start()
+            )
             end = body_extent(text, start + len("Bộ"))
             if end > start + len("Bộ") + 1 and end <= post.start:
                 return canonical_body(text[start:end])
