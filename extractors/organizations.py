@@ -186,10 +186,11 @@ def _after_bare_head(text: str, end: int, pos: int, after_head: bool) -> bool:
 
 
 def _completes_word(text: str, end: int, folded: str) -> bool:
-    """Does the lower-case word after ``end`` finish a two-syllable word with the lower-case word
-    that ends there ("Ủy ban kế" + "hoạch")?"""
+    """Does the lower-case word after ``end`` finish a two-syllable word with the word that ends
+    there ("Ủy ban kế" + "hoạch", "Trung tâm Xúc" + "tiến")?"""
     before = text[text.rfind(" ", 0, end) + 1 : end]
-    return bool(before) and before.islower() and f"{before.casefold()} {folded}" in _two_syllable_words()
+    # the first syllable may be capitalised in a name: "Trung tâm Xúc" + "tiến"
+    return bool(before) and before[1:].islower() and f"{before.casefold()} {folded}" in _two_syllable_words()
 
 
 def _opens_word(text: str, end: int, folded: str, first: bool = False) -> bool:

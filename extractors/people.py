@@ -696,7 +696,7 @@ def document_subject(text: str) -> str | None:
         return None
     start = first.start("line")
     head = P.BODY_HEAD.match(text, start) or P.UNIT_HEAD.match(text, start)
-    if not head:
+    if not head or P.TITLE.match(text, start):  # "Bộ trưởng Trần Văn Khoa ...": a post, not a body
         return None
     end = body_extent(text, head.end())
     return canonical_body(text[start:end]) if end > head.end() else None
