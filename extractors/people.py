@@ -482,7 +482,7 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
                 if first < len(mentions) and mentions[first].start < row_end:
                     holders.append(mentions[first])
                 end = row_end
-            elif text[at:end].strip() and "|" not in text[at:end]:
+            elif len(text[at:end].split()) >= _PROSE_WORDS and "|" not in text[at:end]:
                 prose += 1  # a line of prose (a table row broken over lines is not)
             at = end + 1
         if holders and len(holders) >= prose:  # mostly a list of holders, not prose
@@ -491,15 +491,21 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
     return found
 
 
+#: Words from which a line under a heading is prose, not a piece of a broken table row.
+_PROSE_WORDS = 10
+
+
 def _broken_row_end(text: str, end: int, limit: int) -> int:
     """The end of a table row of a list of holders that a web page broke over lines ("| I" /
-    "(1977-1983) |" / "Hoàng Quốc Việt (1905-1992) |"): the lines that follow it and do not
-    open a row, an item or a heading of their own, and end in a cell's pipe, are more of it."""
+    "(1977-1983) |" / "Hoàng Quốc Việt (1905-1992) |", or "-" / "|" / "GS. Nguyễn Văn Hưởng"):
+    the lines that follow it and open no row, item or heading of their own, and end in a
+    cell's pipe or are short or blank, are more of it."""
     while end < limit:
         nxt = text.find("\n", end + 1, limit)
         nxt = limit if nxt < 0 else nxt
         line = text[end + 1 : nxt]
-        if not P.ROW_CONTINUATION.fullmatch(line):
+        piece = P.ROW_CONTINUATION.fullmatch(line) or (P.ROW_PIECE.fullmatch(line) and len(line.split()) < _PROSE_WORDS)
+        if not piece:
             break
         end = nxt
     return end

@@ -134,6 +134,31 @@ def test_holders_in_a_table_broken_over_lines_take_the_office_of_the_page():
     assert posts_of(HOLDERS_TABLE, "Tôn Đức Thắng", "md") == []  # the honorary chair's cell
 
 
+DASH_ROWS = """# Bộ trưởng Bộ Y tế (Việt Nam)
+
+Bộ trưởng Bộ Y tế là người đứng đầu Bộ Y tế.
+
+## Danh sách Bộ trưởng
+
+| STT | Bộ trưởng Bộ Y tế | Nhiệm kỳ |
+|---|---|---|
+| 1 | BS. Lê Minh Khải(1909-1968) |
+2 tháng 9 năm 1945 | 1 tháng 1 năm 1946 |
+-
+|
+GS. Tiến sĩ Đỗ Văn Hưng(1906-1998) |
+7 tháng 11 năm 1968
+|
+Quyền Bộ trưởng Bộ Y tế
+|
+"""
+
+
+def test_a_holder_whose_row_opens_with_a_lone_dash_and_runs_over_short_lines():
+    assert posts_of(DASH_ROWS, "Lê Minh Khải", "md") == ["bộ trưởng bộ y tế"]
+    assert posts_of(DASH_ROWS, "Đỗ Văn Hưng", "md")[0] == "bộ trưởng bộ y tế"
+
+
 def test_a_heading_with_two_posts_over_a_list_of_holders():
     text = "# Binh đoàn 16\n\nBinh đoàn 16 là đơn vị kinh tế.\n\n## Tư lệnh, Tổng giám đốc qua các thời kỳ\n\n- Thiếu tướng Hà Văn Thiệu\n"
     assert posts_of(text, "Hà Văn Thiệu", "md") == ["tư lệnh binh đoàn 16"]

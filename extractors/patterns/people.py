@@ -679,6 +679,7 @@ HOLDERS_HEADING_TAIL = re.compile(
 HOLDER_LINE = re.compile(
     r"[ \t]{0,3}(?:\[[^\]\n]{0,40}\][ \t]*)*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|[^|\n\[]{0,12}\|)"
     r"|[ ](?=[^ \t\n])"  # a row whose leading pipe normalizing turned into a space: " I" / "(1977-1983) "
+    r"|[-*+][ \t]*(?=\n|$)"  # a row a web page opened with a lone dash, its cells on the lines after it
 )
 
 # An infobox header row: one cell that names a post, the rest empty ("Bí thư Thành ủy Hải
@@ -689,6 +690,9 @@ INFOBOX_HEADER = re.compile(r"[ ]?(?P<cell>[^|\n]*?[^|\s][^|\n]*?)[ ]*(?:\|[ ]*)
 # which normalizing turns into a space), item or heading, and it holds a cell's pipe or ends
 # with one (a space once normalized).
 ROW_CONTINUATION = re.compile(r"[^ \t|#\-*+\n][^\n]*(?:\|[^\n]*|[ ])")
+
+# A short piece of a broken table row: blank, or text that opens no row, item or heading.
+ROW_PIECE = re.compile(r"[ \t]*|[^ \t|#\-*+\n][^\n]*")
 
 # A page titled with a person's name: the first line "# Kaysone Phomvihane" (one to five
 # capitalised words), the name being the whole heading.
