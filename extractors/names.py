@@ -359,10 +359,17 @@ def _biography_subject(text: str, mentions: list[NameMention]) -> NameMention | 
         return None
     if not full_name and any(w.casefold() in _NOT_NAME_SYLLABLES for w in words):
         return None
-    lead = text.find(name, title.end(), title.end() + 600)
-    if lead < 0 or not P.BIOGRAPHY_LEAD.match(text, lead + len(name)):
+    # the lead that names the subject, after any infobox that repeats the name ("| Trọng Khôi | |")
+    lead = text.find(name, title.end(), title.end() + _LEAD_REACH)
+    while lead >= 0 and not P.BIOGRAPHY_LEAD.match(text, lead + len(name)):
+        lead = text.find(name, lead + len(name), title.end() + _LEAD_REACH)
+    if lead < 0:
         return None
     return NameMention(title.start("name"), title.end("name"), name, cued=True)
+
+
+#: How far after a biography's title its lead may open (an infobox may come first).
+_LEAD_REACH = 1500
 
 
 def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMention]:

@@ -168,3 +168,12 @@ def test_a_biography_titled_with_a_full_name_that_holds_a_rare_syllable():
     text = "# Nguyễn Đình Sở\n\n**Nguyễn Đình Sở** (1929 - 2018) là chính khách Việt Nam.\n"
     people = find_people(normalize(text, "md").text, None, "rules")
     assert [(p.name, len(p.mentions)) for p in people] == [("Nguyễn Đình Sở", 2)]
+
+
+def test_a_biography_whose_infobox_repeats_the_name_before_its_lead():
+    text = (
+        "# Trọng Khang\n\n| Trọng Khang | |\n|---|---|\n| Chủ tịch Hội Nghệ sĩ Múa | |\n\n"
+        "**Trọng Khang**, tên thật **Lê Trọng Khang** (1943 – 2012) là diễn viên.\n"
+    )
+    people = find_people(normalize(text, "md").text, None, "rules")
+    assert "Trọng Khang" in [p.name for p in people]
