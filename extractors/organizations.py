@@ -145,6 +145,8 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), afte
             continue
         if end > last_good and not word[0].isupper():
             break  # after "và", only a capitalised word goes on ("Thông tin và Truyền thông")
+        if P.BODY_STOP_PHRASE.match(text, word_start):
+            break  # "Thành ủy Sài Gòn | đầu tiên"
         phrase = P.BODY_PHRASE.match(text, word_start) or P.PREVENTION_PHRASE.match(text, word_start)
         if phrase:  # "Cộng hòa xã hội chủ nghĩa", "Chữ thập đỏ": taken whole
             end = last_good = phrase.end()

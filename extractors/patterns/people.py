@@ -385,6 +385,9 @@ PARENT_UNIT_AFTER = re.compile(
 # Where a parent unit's name may end for it to be one: punctuation, a bracket, the line's end.
 PARENT_UNIT_END = re.compile(r"[ ]*(?:[.;,:)(\n]|$)")
 
+# Words of time that end a body's name: "Bí thư Thành ủy Sài Gòn | đầu tiên", "... | lúc đó".
+BODY_STOP_PHRASE = re.compile(rf"(?:{_alternation(BODIES['stop_phrases'])})(?![{LETTER}])")
+
 # A word right before a title that makes the title part of a body's name, not a post:
 # "Phủ Thủ tướng", "Hội đồng Bộ trưởng", "Văn phòng Chủ tịch nước".
 OWNS_TITLE_BEFORE = re.compile(rf"(?<![{LETTER}])(?:{_alternation(BODIES['owns_title'])})[ ]+$")
