@@ -23,12 +23,15 @@ Rules, each named in ``Relation.rule``:
     sửa đổi, bổ sung một số điều của Nghị định số 178/2024/NĐ-CP".
 ``passive_verb``
     "Nghị định 98/2020/NĐ-CP được sửa đổi bởi khoản 1 Điều 3 Nghị định
-    17/2022/NĐ-CP": the document after "bởi" is the source.
+    17/2022/NĐ-CP": the document after "bởi" is the source. Also with "bởi" dropped before the
+    amending part ("được sửa đổi khoản 2 Điều 1 Nghị định B"); a yes-no question asserts nothing.
 ``cites_signal``
     In a directive, "theo Quy định số ...", "quy định tại khoản 2 Điều 3 ...".
 ``quoted_content``
     "Nghị định A ... quy định như sau:" followed by its quoted text (or "A quy
     định: <text>" on one line); documents cited inside the quote are cited by A.
+    Inside the quote, "Bãi bỏ ... B", "B ... hết hiệu lực", "B ... được điều chỉnh thành:" and
+    "A thay thế B" make A repeal, amend or replace B (``quoted_self_verb``).
 ``theo_do``
     "Ngày 18/11, Bộ Tài chính ban hành Công văn A ... Theo đó, thực hiện Kết luận
     B ...": the document just issued (or the page's own document) implements B.
@@ -353,9 +356,15 @@ class _Finder:
             gap = self.text[last.end : item_code]
             if gap.count(")") > gap.count("("):
                 break  # "(được sửa đổi bởi Nghị định B) và Nghị định C": the list in brackets has ended
+            # a citation's span may swallow its description and the connector ("Thông tư A về y tế
+            # trường học và"): then the gap is read from its code's end
+            swallowed = last.code_end is not None and last.code_end < last.end
             if (
                 self.same_kind(first, c)
-                and P.DESCRIBED_ITEM_GAP.match(gap)
+                and (
+                    P.DESCRIBED_ITEM_GAP.match(gap)
+                    or (swallowed and P.DESCRIBED_ITEM_GAP.match(self.text[last.code_end : item_code]))
+                )
                 and not self.goes_on_agent_list(last, nested, c)
             ):
                 members.append(c)  # the next item, after the last one's description
@@ -419,6 +428,7 @@ class _Finder:
             self.quoted_content()
             self.active_verbs()
             self.passive_verbs()
+            self.amending_law_names()
             self.lead_clauses()
             self.issued_references()
             self.frame_cites()
@@ -472,7 +482,9 @@ class _Finder:
                 continue
             if kind == "implements":
                 gap = self.text[sentence.start + lead.end() : coded[0].start]
-                if len(gap) > _LEAD_OBJECT_REACH or P.LEAD_OBJECT_BREAK.search(gap):
+                if (len(gap) > _LEAD_OBJECT_REACH or P.LEAD_OBJECT_BREAK.search(gap)) and not (
+                    P.UNCODED_LEAD_OBJECTS.fullmatch(gap)
+                ):
                     continue  # "Thực hiện vai trò ... theo Quy chế ...": the lead's object is no document
             issued, issue_at = self.issued_document(sentence, sentence.start + lead.end())
             if issued is not None and issued.code and not self.is_self(issued):
@@ -492,6 +504,25 @@ class _Finder:
                     continue  # "Căn cứ Luật A, được sửa đổi tại Luật sửa đổi ... của Luật B, Luật C": B, C are no basis
                 self.add(self.self_code, kind, c.code, rule, sentence.start, sentence.end)
 
+    def amending_law_names(self) -> None:
+        """ "Luật sửa đổi, bổ sung một số điều của Luật X số B": B amends the law named X, when the
+        text gave X's number earlier ("Luật X số A; Luật sửa đổi ... của Luật X số B")."""
+        for c in self.citations:
+            target = self.amended_by_name(c)
+            if target:
+                sentence = self.sentence_of(c.start)
+                self.add(c.code, "amends", target, "active_verb", sentence.start, sentence.end)
+
+    def amended_by_name(self, c: Citation) -> str | None:
+        """The law an amending law's number amends, by its name ("Luật sửa đổi ... của Luật X số
+        B": X's earlier number), or None; None too when the number is X's own ("Luật sửa đổi ...
+        của Luật Đất đai số 31/2024/QH15": the amending law is left unnumbered)."""
+        if not c.code or c.code_start is None:
+            return None
+        named = P.AMENDING_LAW_NAME.search(self.text, max(0, c.code_start - 200), c.code_start)
+        target = dict(self.law_names()).get(_name_key(named.group("name"))) if named else None
+        return target if target and code_key(target) != code_key(c.code) else None
+
     def acted_on_in_clause(self, sentence: _Sentence, start: int, end: int) -> set[int]:
         """Starts of citations in ``start..end`` that a document named in the clause acts on
         ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở ...")."""
@@ -501,6 +532,9 @@ class _Finder:
                 continue  # "Căn cứ Nghị quyết 03/NQ-CP ... thực hiện Nghị quyết 57": handled as objects
             if P.AGENT_MARKER.match(self.text, verb.end()):
                 continue
+            following = self.citations_in(verb.end(), end)
+            if following and self.amended_by_name(following[0]):
+                continue  # "; Luật sửa đổi, bổ sung ... Luật X số B": B is a basis too, and amends X
             for c in self.object_of(verb.end(), _Sentence(sentence.start, end), verb):
                 acted.add(c.start)
         return acted
@@ -558,26 +592,46 @@ class _Finder:
             if self.identity is not None and not self.in_body(at):
                 continue
             sentence = self.sentence_of(at)
-            before = [c for c in self.citations_in(max(sentence.start, at - _EXPIRY_REACH), at) if c.end <= at]
-            if not before:
+            members = self.subjects_of(at, sentence, _EXPIRY_REACH)
+            if not members or (self.identity is None and not self._names_page_document(sentence)):
                 continue
-            last = before[-1]
-            code_end = last.code_end if last.code_end is not None and last.code_end <= at else last.end
-            if not P.SUBJECT_TO_VERB_GAP.match(self.text[code_end:at]) and not P.SUBJECT_TO_VERB_GAP.match(
-                self.text[last.end : at]
-            ):
-                continue
-            if self.identity is None and not self._names_page_document(sentence):
-                continue
-            members = [last]
-            for c in reversed(before[:-1]):
-                if P.LIST_GAP.match(self.text[c.end : members[-1].start]):
-                    members.append(c)
-                else:
-                    break
             for c in members:
                 if c.code and self.usable(c) and (not self.page_code or code_key(c.code) != code_key(self.page_code)):
                     self.add(source, "repeals", c.code, "self_expiry", sentence.start, sentence.end)
+
+    def subjects_of(self, at: int, sentence: _Sentence, reach: int) -> list[Citation]:
+        """The document(s) right before a predicate at ``at`` as its subject ("Quyết định số A
+        ngày ... của ... hết hiệu lực", "Thông tư A và Thông tư B hết hiệu lực"), or none."""
+        before = [c for c in self.citations_in(max(sentence.start, at - reach), at) if _code_end(c) <= at]
+        if not before:
+            return []
+        last = before[-1]  # its span may run on over the predicate ("... của Chính phủ hết hiệu lực kể từ")
+        if not P.SUBJECT_TO_VERB_GAP.match(self.text[_code_end(last) : at]) and not (
+            last.end <= at and P.SUBJECT_TO_VERB_GAP.match(self.text[last.end : at])
+        ):
+            return []
+        members = [last]
+        for c in reversed(before[:-1]):
+            if P.LIST_GAP.match(self.text[c.end : members[-1].start]):
+                members.append(c)
+            else:
+                break
+        return members
+
+    def changed_in_quote(self, start: int, end: int) -> dict[int, str]:
+        """Documents a quoted line says lose force or are changed, with no agent named: "Điểm b
+        khoản 5 Điều 5 Nghị định số B ... hết hiệu lực kể từ ...", "Tiến độ tại Điều 1 Quyết định B
+        được điều chỉnh thành:". The quoted document does it: citation start -> relation type."""
+        changed: dict[int, str] = {}
+        for match, kind, reach in [
+            *((m, "repeals", _EXPIRY_REACH) for m in P.EXPIRY.finditer(self.text, start, end)),
+            *((m, "amends", _PASSIVE_TARGET_REACH) for m in P.CHANGED_AS_FOLLOWS.finditer(self.text, start, end)),
+        ]:
+            for c in self.subjects_of(match.start(), self.sentence_of(match.start()), reach):
+                gap = self.text[_code_end(c) : match.start()]
+                if gap.count("(") <= gap.count(")"):  # "Nghị định B (hết hiệu lực)" is the site's note
+                    changed.setdefault(c.start, kind)
+        return changed
 
     def _names_page_document(self, sentence: _Sentence) -> bool:
         """True when a sentence of a page speaks of the page's own document ("Thông tư này", its code)."""
@@ -729,6 +783,8 @@ class _Finder:
             return []
         first = following[0]
         gap = self.text[after : first.start]
+        if P.OBJECT_IS_REFERENCE.search(gap):
+            return []  # "Bổ sung số lượng ... đã quy định tại Điều 4 Quyết định B": B is only cited
         if P.SCOPE_BREAK.search(gap) or self.gap_names_other_document(P.NAMED_LAWS_TAIL.sub("", gap)):
             return []  # laws named without a number before the list do not end it ("Luật Quản lý thuế và")
         kind = P.VERB_TYPES[verb.lastgroup or ""] if verb is not None else None
@@ -745,9 +801,12 @@ class _Finder:
 
     def kind_on(self, kind: str, verb_end: int, target: Citation) -> str:
         """A replacement of a part of a document ("thay thế một số cụm từ của Nghị định B",
-        "thay thế Phụ lục I của Thông tư B") amends it; the whole document is not replaced."""
+        "thay thế Phụ lục I của Thông tư B") amends it; the whole document is not replaced. "thực
+        hiện theo quy định tại ... B" cites B."""
         if kind == "replaces" and P.PART_OF.match(self.text[verb_end : target.start]):
             return "amends"
+        if kind == "implements" and P.CARRIED_OUT_PER.match(self.text, verb_end):
+            return "cites"  # "... thực hiện theo quy định tại Điều 41 Luật B"
         return kind
 
     def active_verbs(self) -> None:
@@ -776,6 +835,8 @@ class _Finder:
 
     def act(self, subject: Citation, verb: re.Match[str], sentence: _Sentence) -> list[Citation]:
         """The relations of ``subject`` through ``verb``; the documents it acts on."""
+        if self.asks(sentence):
+            return []
         listed = self.is_list_item(subject, sentence)
         kind = P.VERB_TYPES[verb.lastgroup or ""]
         targets = self.object_of(verb.end(), sentence, verb)
@@ -791,6 +852,10 @@ class _Finder:
                     self.acts.append((self.found[-1], (subject.start, subject.end), (target.start, target.end)))
         return targets
 
+    def asks(self, sentence: _Sentence) -> bool:
+        """True for a yes-no question ("A có bị thay thế bởi B không?"): it asserts no relation."""
+        return P.YES_NO_QUESTION.search(self.text, sentence.start, sentence.end) is not None
+
     def coordinated_verb(self, after: int, sentence: _Sentence) -> re.Match[str] | None:
         """A verb joined right after a verb's objects, with the same subject ("... Nghị định B
         và sửa đổi Thông tư C"), not a passive one."""
@@ -804,18 +869,18 @@ class _Finder:
 
     def passive_verbs(self) -> None:
         """ "A được sửa đổi, bổ sung bởi ... B": B acts on A."""
-        for verb in self.passive_matches():
+        for verb in [*self.passive_matches(), *P.PASSIVE_ON_PART.finditer(self.text)]:
             by_theo = verb.group(0).casefold().endswith("theo")
             if by_theo and not P.PASSIVE_THEO.search(verb.group(0)):
                 continue  # "sửa đổi theo hướng ...": no passive without "được"
             sentence = self.sentence_of(verb.start())
             agent = self.agent_after(verb.end(), sentence)
-            if agent is None:
+            if agent is None or self.asks(sentence):
                 continue
             target = self.passive_target(verb.start(), by_theo, agent)
             if target is None:
                 continue
-            kind = P.PASSIVE_TYPES[verb.lastgroup or ""]
+            kind = P.PASSIVE_TYPES.get(verb.lastgroup or "") or verb.lastgroup or "amends"
             agent_gap = self.text[verb.end() : agent.start if agent.start >= verb.end() else _code_start(agent)]
             if self.gap_names_other_document(agent_gap) or P.SCOPE_BREAK.search(agent_gap):
                 continue
@@ -1057,7 +1122,7 @@ class _Finder:
 
     def _quoted_line(self, speaker: str | None, opener_start: int, start: int, end: int, amended: int) -> None:
         """The relations of one quoted line of ``speaker``'s text (``amended``: see amended_until)."""
-        acted_on = self.self_verb_objects(start, end)
+        acted_on = self.changed_in_quote(start, end) | self.self_verb_objects(start, end)
         lead_kind, lead_objects = self._quoted_lead(start, end)
         for c in self.citations_in(start, end):
             if not c.code or code_key(c.code) == code_key(speaker):
@@ -1172,6 +1237,10 @@ def _year_of(c: Citation) -> int:
     if year:
         return int(year.group(1))
     return int(c.date[:4]) if c.date and c.date[:4].isdigit() else 0
+
+
+def _code_end(c: Citation) -> int:
+    return c.code_end if c.code_end is not None else c.end
 
 
 def _code_start(c: Citation) -> int:

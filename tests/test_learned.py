@@ -255,3 +255,16 @@ def test_a_biographys_career_lines_are_its_subjects_posts_by_the_learned_attachm
 def test_titles_of_other_eras_and_offices_are_read(sentence, title, organization):
     (person,) = find_people(sentence, posts_mode="rules")
     assert (title, organization) in [(q.title, q.organization) for q in person.posts]
+
+
+def test_the_readme_reliability_table_is_written_between_its_markers(tmp_path):
+    from pipeline.evaluate.train import README, TABLE_END, TABLE_START, write_readme_table
+
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{TABLE_START}\nold rows\n{TABLE_END}\nafter\n", encoding="utf-8")
+    assert write_readme_table("| new | row |", readme)
+    assert readme.read_text(encoding="utf-8") == f"intro\n{TABLE_START}\n| new | row |\n{TABLE_END}\nafter\n"
+    readme.write_text("no markers\n", encoding="utf-8")
+    assert not write_readme_table("| new | row |", readme)
+    shipped = README.read_text(encoding="utf-8")
+    assert shipped.index(TABLE_START) < shipped.index(TABLE_END)  # the shipped README has them

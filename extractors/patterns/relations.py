@@ -246,6 +246,7 @@ PASSIVE_TYPES = _typed_group_types(_SIGNALS.passive)
 ISSUE_VERB = re.compile(
     rf"""
     (?<!\w)
+    (?<!Luật[ ])(?<!Luật\n)                    # "Luật Ban hành văn bản quy phạm pháp luật" is a name
     (?:{_alternation(_SIGNALS.issue_verbs)})   # issuing verbs, longest first
     (?!\w)
     (?!\s+kèm\s+theo)                          # "ban hành kèm theo" attaches, it does not issue
@@ -360,12 +361,35 @@ SCOPE_BREAK = re.compile(
     _FLAGS,
 )
 
+#: Between a verb and a document, words that make the document a reference for the verb's object,
+#: not the object: "Bổ sung số lượng thiết bị đã quy định tại khoản 1 Điều 4 Quyết định B" (B is
+#: cited, the equipment list is what is added to).
+OBJECT_IS_REFERENCE = re.compile(
+    r"""
+    (?<!\w)(?:đã[ \n]+(?:được[ \n]+)?quy[ \n]+định[ \n]+tại|so[ \n]+với)(?!\w)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A yes-no question, which asserts nothing: "Thông tư A có bị thay thế bởi Thông tư B không?"
+#: (a heading or a link to another page), searched on a sentence.
+YES_NO_QUESTION = re.compile(
+    r"""
+    (?<!\w)có[ \n][^?]{0,250}(?<!\w)(?:không|chưa)[ \n]*\?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Right after "thực hiện", a reference that makes it "is carried out as laid down in": "thực
+#: hiện theo quy định tại Điều 41 Luật B" cites B, it does not implement it.
+CARRIED_OUT_PER = re.compile(r"[ \n]*theo[ \n]+quy[ \n]+định(?!\w)", re.IGNORECASE)
+
 #: What may stand before a directive's own verb in its sentence: nothing but a
 #: bullet or article number ("Điều 3. Bãi bỏ ..."), or a self-reference
 #: ("Quy định này thay thế ...", "Hướng dẫn này có hiệu lực ... và thay thế ...").
 SELF_SUBJECT = re.compile(
     r"""
-    (?:^[ \-+•*\d.)]*(?:(?:Cụ\ thể|Theo\ đó|Trong\ đó)[,:]?[ ]*)?(?:Điều[ ]\d{1,3}\.?[ ]*)?$   # sentence starts with the verb
+    (?:^[ \-+•*\d.()]*(?:(?:Cụ\ thể|Theo\ đó|Trong\ đó)[,:]?[ ]*)?(?:Điều[ ]\d{1,3}\.?[ ]*)?$   # sentence starts with the verb ("(2) Bãi bỏ")
       |(?<!\w)này[^.;:]{0,80}$                          # "... này ..." earlier in the clause ("nàycó": glued by scraping)
     )
     """,
@@ -382,6 +406,18 @@ AGENT_MARKER = re.compile(
 
 #: Between "Thực hiện" and the first document: a word that shows the lead's object is
 #: something else ("Thực hiện vai trò ... theo Quy chế ...").
+#: Between "Thực hiện" and its first coded document, documents named without a code, each closed by
+#: ";": "Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng; Chỉ thị số A; ..."
+#: (the list of what is implemented goes on past the clause break).
+UNCODED_LEAD_OBJECTS = re.compile(
+    r"""
+    (?:[ \n]*(?:Nghị[ \n]+quyết|Chỉ[ \n]+thị|Kết[ \n]+luận|Quy[ \n]+định|Văn[ \n]+kiện|Hiến[ \n]+pháp|Luật)
+       [ \n][^;:\d]{3,150};)+
+    [ \n]*
+    """,
+    re.VERBOSE,
+)
+
 LEAD_OBJECT_BREAK = re.compile(
     r"""
     (?<!\w)(?:theo|đúng|nhằm|để)(?!\w)     # "according to", "in order to"
@@ -452,6 +488,46 @@ EXPIRY = re.compile(
     (?!\s+(?:bởi|tại)(?!\w))                   # "... bãi bỏ bởi B" is the passive rule's
     """,
     _FLAGS,
+)
+
+#: A passive change with no agent, inside a quoted text: "(Điều 1 Quyết định B) được điều chỉnh
+#: thành:", "được sửa đổi, bổ sung như sau:" (the document quoted makes the change). Not "được
+#: sửa đổi bởi / theo" (the passive rule's), nor "được điều chỉnh" alone (a scope: "đối tượng được
+#: điều chỉnh").
+CHANGED_AS_FOLLOWS = re.compile(
+    r"""
+    (?<!\w)(?:đã[ \n]+)?được[ \n]+
+    (?:sửa[ \n]+đổi(?:,?[ \n]+bổ[ \n]+sung)?|điều[ \n]+chỉnh|bổ[ \n]+sung|thay[ \n]+thế)
+    [ \n]*(?:thành|như[ \n]+sau|lại[ \n]+như[ \n]+sau)(?!\w)
+    """,
+    _FLAGS,
+)
+
+#: A passive verb whose agent marker was dropped before the part of the act that does it: "Điều
+#: 30 Nghị định A được sửa đổi khoản 2 Điều 1 Nghị định B" (B amends A). "được" or "bị" is required,
+#: since "A sửa đổi khoản 2 Điều 1 Nghị định B" is active. Groups name the type.
+PASSIVE_ON_PART = re.compile(
+    r"""
+    (?<!\w)(?:đã[ \n]+)?(?:được|bị)[ \n]+
+    (?:(?P<amends>sửa[ \n]+đổi(?:,?[ \n]+bổ[ \n]+sung)?|bổ[ \n]+sung)|(?P<repeals>bãi[ \n]+bỏ))
+    (?=[ \n]+(?:điểm[ \n]+\w{1,3}[ \n,]+)?(?:khoản[ \n]+\d{1,3}[ \n,]+)?Điều[ \n]+\d{1,3}[ \n,]+(?:của[ \n]+)?[^\W\d_])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Before a law's number, the name of an amending law with the name of the law it amends: "Luật
+#: sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số " (the numbered
+#: law amends the one named, known by its number from earlier in the text). Searched on the text
+#: just before a code.
+AMENDING_LAW_NAME = re.compile(
+    r"""
+    (?<!\w)(?:Bộ[ \n]+luật|Luật|Pháp[ \n]+lệnh)[ \n]+
+    (?:sửa[ \n]+đổi,?[ \n]+bổ[ \n]+sung|sửa[ \n]+đổi|bổ[ \n]+sung)[ \n]+
+    (?:một[ \n]+số[ \n]+điều[ \n]+)?(?:của[ \n]+)?
+    (?P<name>(?:Bộ[ \n]+luật|Luật|Pháp[ \n]+lệnh)[ \n]+[^\W\d_][^,;:()\d]{1,120}?)
+    [ \n]+(?:năm[ \n]+\d{4}[ \n]+)?số[ \n]*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 #: A committee's name that holds a document: "Ban Chỉ đạo tổng kết Nghị quyết 18", "Ban Chỉ đạo

@@ -145,6 +145,50 @@ def oof_score(paired: list[tuple[Example, LinearModel]], mode: str, veto: float,
     return total
 
 
+#: Confidence bands of the README's reliability table, highest first (lower bound, label).
+BANDS = ((0.9, "≥ 0.90"), (0.8, "0.80 – 0.90"), (0.7, "0.70 – 0.80"), (0.5, "0.50 – 0.70"), (0.0, "< 0.50"))
+README = Path(__file__).resolve().parents[2] / "README.md"
+TABLE_START, TABLE_END = "<!-- reliability table: make train -->", "<!-- end of reliability table -->"
+
+
+def reliability_table(paired: list[tuple[Example, LinearModel]], mode: str, veto: float, add: float) -> str:
+    """The shipped decision's relations on the tune texts, each decided by a model fitted without
+    its fold, counted by confidence band against the gold (the confidence a relation carries is
+    the model's probability, so this is how far an out-of-fold probability can be trusted)."""
+    rows = {label: [0, 0, 0, 0.0] for _low, label in BANDS}  # relations, right, optional, sum of confidences
+    for ex, model in paired:
+        for r in decide_relations(ex.text, ex.reading, mode, with_meta(model, veto_threshold=veto, add_threshold=add)):
+            label = next(label for low, label in BANDS if r.confidence >= low)
+            triple = _triple(r.source, r.type, r.target)
+            row = rows[label]
+            row[0] += 1
+            row[1] += triple in ex.gold
+            row[2] += triple in ex.optional and triple not in ex.gold
+            row[3] += r.confidence
+    lines = [
+        "| confidence | relations | right | optional | wrong | mean confidence | share right |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for _low, label in BANDS:
+        n, right, optional, total = rows[label]
+        if n:
+            share = f"{right / n:.2f}"
+            lines.append(
+                f"| {label} | {n} | {right} | {optional} | {n - right - optional} | {total / n:.2f} | {share} |"
+            )
+    return "\n".join(lines)
+
+
+def write_readme_table(table: str, readme: Path = README) -> bool:
+    """Put ``table`` between the README's reliability-table markers; False when they are missing."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(TABLE_START), text.find(TABLE_END)
+    if start < 0 or end < start:
+        return False
+    readme.write_text(text[: start + len(TABLE_START)] + "\n" + table + "\n" + text[end:], encoding="utf-8")
+    return True
+
+
 def choose(examples: list[Example]) -> tuple[float, float, float, str, list[str]]:
     """C, veto and add thresholds, and the mode, that score best out of fold on the tune sets."""
     log: list[str] = []
@@ -187,6 +231,9 @@ def main(argv: list[str] | None = None) -> None:
     for line in log:
         if line.startswith(f"C {c} "):
             report.append("  oof " + line)
+    table = reliability_table(out_of_fold(tune, c), mode, veto, add)
+    report.append(f"reliability out of fold ({mode}, tune sets):")
+    report.extend("  " + line for line in table.splitlines())
     model = with_meta(
         fit(tune, c),
         C=c,
@@ -214,6 +261,8 @@ def main(argv: list[str] | None = None) -> None:
         path = MODEL_DIR / "relations.model.json"
         path.write_text(json.dumps(model.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         (MODEL_DIR / "relations.train-report.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
+        if write_readme_table(table):
+            print(f"wrote the reliability table into {README.name}")
         print(f"wrote {path} ({path.stat().st_size // 1024} KiB) and relations.train-report.txt")
         path = MODEL_DIR / "posts.model.json"
         path.write_text(
