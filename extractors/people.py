@@ -430,7 +430,9 @@ def _table_row_posts(text: str, mentions: list[NameMention], posts: list[PostSpa
         ]
         names = [[m for m in mentions if a <= m.start < b] for a, b in cells]
         name_cells = [i for i, ns in enumerate(names) if ns]
-        if len(name_cells) != 1 or name_cells[0] > 1:
+        # the name cell opens the row, or follows its number ("7 | A | ..." or "2 | Bộ trưởng | A")
+        numbered = bool(cells) and P.ROW_NUMBER_CELL.fullmatch(text[cells[0][0] : cells[0][1]].strip())
+        if len(name_cells) != 1 or name_cells[0] > (2 if numbered else 1):
             continue
         row_posts, post_cells = [], set()
         for i, (a, b) in enumerate(cells):

@@ -177,3 +177,13 @@ def test_a_biography_whose_infobox_repeats_the_name_before_its_lead():
     )
     people = find_people(normalize(text, "md").text, None, "rules")
     assert "Trọng Khang" in [p.name for p in people]
+
+
+def test_a_numbered_row_with_the_post_before_the_name():
+    text = (
+        "# Chính phủ Liên hiệp\n\n| Thứ tự | Chức vụ | Tên | Đảng phái |\n|---|---|---|---|\n"
+        "| 2 | Bộ trưởng Bộ Nội vụ | Huỳnh Thúc Kháng | không Đảng phái |\n"
+        "| 3 | Bộ trưởng Bộ Quốc phòng | Võ Nguyên Giáp | Việt Minh |\n"
+    )
+    assert posts_of(text, "Huỳnh Thúc Kháng", "md") == ["bộ trưởng bộ nội vụ"]
+    assert posts_of(text, "Võ Nguyên Giáp", "md") == ["bộ trưởng bộ quốc phòng"]

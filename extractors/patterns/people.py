@@ -694,6 +694,9 @@ INFOBOX_HEADER = re.compile(r"[ ]?(?P<cell>[^|\n]*?[^|\s][^|\n]*?)[ ]*(?:\|[ ]*)
 # with one (a space once normalized).
 ROW_CONTINUATION = re.compile(r"[^ \t|#\-*+\n][^\n]*(?:\|[^\n]*|[ ])")
 
+# A table row's number cell: "3", "(2)", "12.".
+ROW_NUMBER_CELL = re.compile(r"\(?\d{1,3}\)?\.?")
+
 # A short piece of a broken table row: blank, or text that opens no row, item or heading.
 ROW_PIECE = re.compile(r"[ \t]*|[^ \t|#\-*+\n][^\n]*")
 
