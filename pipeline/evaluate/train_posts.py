@@ -33,6 +33,9 @@ NONE = "none"
 CLASSES = (HOLDS, NONE)
 SETS = ("dev", "dev2", "dev3-tune", "bench-people-tune", "bench-people2-tune")
 HELD = ("dev3-held", "bench-people-held", "bench-people2-held")
+#: The precision the chosen thresholds must reach out of fold: issue 21's bar (posts recall is
+#: wanted at precision 0.85), since on unseen text precision falls below its out-of-fold figure.
+MIN_PRECISION = 0.85
 
 
 @dataclass
@@ -95,7 +98,7 @@ def candidate_recall(examples: list[PostExample]) -> tuple[int, int]:
 
 def train(examples: dict[str, list[PostExample]]) -> tuple[LinearModel, list[str]]:
     """The post attachment model fitted on the tune sets, its C and thresholds chosen out of fold
-    (best F1 with precision at least 0.80), with figures (rules and hybrid) on every set."""
+    (best F1 with precision at least ``MIN_PRECISION``), with figures (rules and hybrid) on every set."""
     tune = [ex for name in SETS for ex in examples.get(name, [])]
     report = [f"posts: {len(tune)} tune texts, {sum(len(p.candidates) for p in tune)} candidates"]
     for name in (*SETS, *HELD):
@@ -115,7 +118,7 @@ def train(examples: dict[str, list[PostExample]]) -> tuple[LinearModel, list[str
                 for group, model in paired:
                     score_posts(group, "hybrid", with_meta(model, add_threshold=add, veto_threshold=veto), oof)
                 report.append(f"posts oof C {c} hybrid add {add} veto {veto}: {score_line(oof)}")
-                if oof.f1 > best[0] and oof.precision >= 0.80:  # at most a fifth of what it keeps may be wrong
+                if oof.f1 > best[0] and oof.precision >= MIN_PRECISION:
                     best = (oof.f1, c, add, veto)
     _f1, c, add, veto = best
     model = with_meta(
