@@ -464,7 +464,8 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
     if first_line and any(m.start == first_line.start("line") and m.end == first_line.end("line") for m in mentions):
         return found  # a biography: its headings are its subject's posts, not lists of holders
     starts = [m.start for m in mentions]
-    post_at = {p.start: p for p in posts if p.capitalised}
+    all_posts = [p for p in posts if p.capitalised]
+    post_at = {p.start: p for p in all_posts}
     headings = list(P.SECTION_HEADING.finditer(text))
     for i, heading in enumerate(headings):
         post = post_at.get(heading.end())
@@ -482,14 +483,22 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
                 row_end = _broken_row_end(text, end, section_end)
                 first = bisect_left(starts, at)
                 if first < len(mentions) and mentions[first].start < row_end:
-                    holders.append(mentions[first])
+                    # the row's own form of the post, if it writes one ("Quyền Bộ trưởng Bộ Y tế")
+                    own = [
+                        q
+                        for q in all_posts
+                        if mentions[first].end <= q.start < row_end
+                        and q.title != post.title
+                        and _bare_title(q.title) == _bare_title(post.title)
+                    ]
+                    holders.append((mentions[first], own[:1]))
                 end = row_end
             elif len(text[at:end].split()) >= _PROSE_WORDS and "|" not in text[at:end]:
                 prose += 1  # a line of prose (a table row broken over lines is not)
             at = end + 1
         if holders and len(holders) >= prose:  # mostly a list of holders, not prose
-            for mention in holders:
-                found.setdefault(mention.start, []).append(post)
+            for mention, own in holders:
+                found.setdefault(mention.start, []).extend([post, *own])
     return found
 
 
