@@ -402,7 +402,7 @@ def table_rows(text: str) -> list[tuple[int, int]]:
             continue
         end = b
         i += 1
-        while i < len(lines) and not text[a:b].endswith(" "):
+        while i < len(lines) and not text[a:end].endswith(" "):  # the row's last line left a cell open
             c, d = lines[i]
             piece = text[c:d]
             if not piece or (piece.startswith(" ") and piece.strip()):

@@ -187,3 +187,16 @@ def test_a_numbered_row_with_the_post_before_the_name():
     )
     assert posts_of(text, "Huỳnh Thúc Kháng", "md") == ["bộ trưởng bộ nội vụ"]
     assert posts_of(text, "Võ Nguyên Giáp", "md") == ["bộ trưởng bộ quốc phòng"]
+
+
+def test_a_row_broken_over_lines_ends_at_its_closing_pipe():
+    from extractors.people import table_rows
+
+    text = normalize(
+        "Phạm Văn Long | |\n|---|---|\n| Chủ nhiệm | Thượng tướng Lê Khả Phiêu (1997-1998)\n"
+        "Đại tướng Lê Văn Dũng (2001-2008) |\nPhó Tư lệnh về Chính trị Quân khu 4 | |\n| Nhiệm kỳ | 1995 – 1997 |\n",
+        "md",
+    ).text
+    rows = [text[a:b] for a, b in table_rows(text)]
+    broken = next(r for r in rows if "Lê Khả Phiêu" in r)
+    assert "Lê Văn Dũng" in broken and "Phó Tư lệnh" not in broken
