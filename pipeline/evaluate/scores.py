@@ -32,6 +32,8 @@ POST_ABBREVIATIONS = [
     (r"\btư\b", "trung ương"),
 ]
 _POST_ABBREVIATION_RES = [(re.compile(p), r) for p, r in POST_ABBREVIATIONS]
+# A leading word saying the post was held before, ignored on both sides (GOLD.md).
+_FORMER = re.compile(r"^(?:nguyên|cựu)(?: là)? ")
 
 
 @dataclass
@@ -89,11 +91,12 @@ def name_key(name: str) -> str:
 
 
 def post_key(text: str) -> str:
-    """A post as compared by GOLD.md: normalized like names, abbreviations expanded."""
+    """A post as compared by GOLD.md: normalized like names, abbreviations expanded, a leading
+    "nguyên" or "cựu" (former) dropped."""
     key = name_key(text)
     for pattern, replacement in _POST_ABBREVIATION_RES:
         key = pattern.sub(replacement, key)
-    return " ".join(key.split())
+    return _FORMER.sub("", " ".join(key.split()))
 
 
 def post_matches(phrases: list[str], candidates: Iterable[str]) -> bool:
