@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractors.learned.linear import LinearModel
 from extractors.learned.post_decision import attach_posts
@@ -781,9 +782,9 @@ def _body_in_context(text: str, post: PostSpan) -> str | None:
                 break
             header = P.INFOBOX_HEADER.fullmatch(line)
             if header:
-                posts = find_post_spans(header.group("cell"))
-                if posts and posts[0].start == 0 and _fits(post.title, posts[0]):
-                    return posts[0].organization
+                first = _post_opening(header.group("cell"))
+                if first is not None and _fits(post.title, first):
+                    return first.organization
                 break
             above = start - 1
     heads = _SUBJECT_TITLES.get(bare)
@@ -805,6 +806,14 @@ def _body_in_context(text: str, post: PostSpan) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _post_opening(cell: str) -> PostSpan | None:
+    """The post a table cell opens with, if any (read once per cell's text)."""
+    posts = find_post_spans(cell)
+    return posts[0] if posts and posts[0].start == 0 else None
+
+
+@lru_cache(maxsize=64)
 def _office_of_page(heading: str | None) -> PostSpan | None:
     """The post a page is titled with, when it is one post of a named body ("Bộ trưởng Bộ Tài
     nguyên và Môi trường", "Chánh án Tòa án nhân dân tối cao"): a list of its holders."""

@@ -19,6 +19,9 @@ from typing import Protocol
 from extractors.learned.features import bucket
 from extractors.patterns import learned as P
 
+#: How much of the text between a name and a title its word features read (they take six words).
+_NEAR = 300
+
 #: How far (characters) a name may stand before or after a title and still be a candidate holder.
 _REACH_BEFORE = 160
 _REACH_AFTER = 100
@@ -179,7 +182,8 @@ def _features(
     for mark in set(P.PUNCTUATION.findall(between)):
         f.add(f"punct={mark!r}")
         f.add(f"{side}|punct={mark!r}")
-    words = [w.lower() for w in P.WORD.findall(between)]
+    # only the first words between are features: a pronoun's subject may stand pages away
+    words = [w.lower() for w in P.WORD.findall(between, 0, _NEAR)]
     for w in words[:6]:
         f.add(f"mid={w}")
     for w1, w2 in zip(words, words[1:6]):
