@@ -16,9 +16,9 @@ Per direction (``out``: a node's relations as source; ``in``: as target):
 ``type``       relation type, an index into ``types`` (sorted, so codes compare as names)
 ``conf``       confidence (float64, compared exactly as SQLite compares the column)
 ``count``      evidence items
-``edge``       the edge's row id in ``graph_edges`` (its evidence read by id, not by its ends)
 ``walk``       positions re-ordered within each node by (type, label of the other end),
                stable over networkx's order: the order the walks list neighbours in
+``edge``       the edge's row id in ``graph_edges`` (its evidence read by id, not by its ends)
 =============  =========================================================================
 
 Edges sit in networkx's order within each node (the order :func:`graph.answers.meet_in_the_middle`
