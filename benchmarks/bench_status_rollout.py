@@ -12,8 +12,9 @@ A store made by bench_graph_queries.py with ``--keep`` in the same ``--dir`` is 
 ``--compare ROOT`` times another checkout of vanban (e.g. ``git archive main | tar -x -C ROOT``)
 beside this one, in the same run, on the same store and the same questions: its code is put
 first on ``PYTHONPATH`` (the same interpreter and libraries). The two take turns (``--rounds``
-fresh in-process workers each, then the whole processes one after the other), so that a load
-on the machine weighs on both alike; the figures are printed side by side with their ratio.
+fresh in-process workers each, then the whole processes one after the other), each going first
+in every other turn (use an even ``--rounds``), so that a load on the machine weighs on both
+alike; the figures are printed side by side with their ratio.
 
 A benchmark, not a test: it prints figures and asserts nothing.
 """
@@ -124,6 +125,13 @@ def _one_call(argv: list[str], root: str) -> tuple[float, float, float, int, str
     return wall, cpu, peak, code, err
 
 
+def _in_turn(roots: dict[str, str], turn: int) -> list[tuple[str, str]]:
+    """The checkouts in the order of this turn: one first, then the other first (going first is
+    not the same as going second on a busy machine: the two places are shared alike)."""
+    ordered = list(roots.items())
+    return ordered[::-1] if turn % 2 else ordered
+
+
 def _whole_asks(n_docs: int, calls: int) -> dict[str, list[list[str]]]:
     rng = random.Random(8)
     roots, middle, _duk, leaves = levels_for(n_docs)
@@ -144,8 +152,8 @@ def _whole(db: str, n_docs: int, calls: int, roots: dict[str, str]) -> dict:
     found: dict = {}
     for name, asks in _whole_asks(n_docs, calls).items():
         found[name] = {label: ([], [], []) for label in roots}
-        for args in asks:
-            for label, root in roots.items():
+        for turn, args in enumerate(asks):
+            for label, root in _in_turn(roots, turn):
                 wall, cpu, peak, code, err = _one_call(
                     [sys.executable, "-m", "pipeline.cli", "query", "--db", db, *args], root
                 )
@@ -166,6 +174,8 @@ def _report(n: int, workers: dict[str, list[dict]], whole: dict) -> None:
     )
     head = "".join(f"  {label + ' p50 / p95 (cpu)':>30}" for label in labels)
     ratio = "  ratio p50 (cpu)" if len(labels) == 2 else ""
+    if ratio:
+        print(f"  (ratio: {labels[0]}'s time / {labels[1]}'s, above 1 when {labels[1]} is faster)")
     print(f"  {'question':<40}{head}{ratio}   rows (median, max)")
     names = list(workers[labels[0]][0]["questions"])
     for name in names:
@@ -232,8 +242,8 @@ def main() -> None:
             )
         load = [os.getloadavg()[0]]
         workers: dict[str, list[dict]] = {label: [] for label in roots}
-        for _round in range(args.rounds):
-            for label, root in roots.items():  # in turns: a load on the machine weighs on both
+        for turn in range(args.rounds):
+            for label, root in _in_turn(roots, turn):  # a load on the machine weighs on both
                 workers[label].append(_worker(root, db, n, args.repeat))
         load.append(os.getloadavg()[0])
         whole = _whole(db, n, args.calls, roots)

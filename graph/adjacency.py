@@ -18,6 +18,7 @@ Per direction (``out``: a node's relations as source; ``in``: as target):
 ``count``      evidence items
 ``walk``       positions re-ordered within each node by (type, label of the other end),
                stable over networkx's order: the order the walks list neighbours in
+``edge``       the edge's row id in ``graph_edges`` (its evidence read by id, not by its ends)
 =============  =========================================================================
 
 Edges sit in networkx's order within each node (the order :func:`graph.answers.meet_in_the_middle`
@@ -40,8 +41,8 @@ from typing import Any
 from graph.answers import document_label
 
 _DIRECTIONS = ("out", "in")
-_ARRAYS = ("ptr", "nbr", "type", "conf", "count", "walk")
-_FORMAT = "3"  # the layout of the files; a change makes older caches stale
+_ARRAYS = ("ptr", "nbr", "type", "conf", "count", "walk", "edge")
+_FORMAT = "4"  # the layout of the files; a change makes older caches stale
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Direction:
     conf: Any
     count: Any
     walk: Any
+    edge: Any
 
 
 def _ranges(starts: Any, lengths: Any) -> Any:
@@ -156,7 +158,7 @@ def _read(conn: sqlite3.Connection) -> dict[str, Any]:
     types = sorted(t for (t,) in conn.execute("SELECT DISTINCT type FROM graph_edges"))
     code = {t: i for i, t in enumerate(types)}
     rows = conn.execute(
-        "SELECT src, dst, type, confidence, count, out_seq, coalesce(in_seq, -1), key_seq FROM graph_edges"
+        "SELECT src, dst, type, confidence, count, out_seq, coalesce(in_seq, -1), key_seq, id FROM graph_edges"
     ).fetchall()
     src = np.fromiter((r[0] for r in rows), dtype=np.int32, count=len(rows))
     dst = np.fromiter((r[1] for r in rows), dtype=np.int32, count=len(rows))
@@ -166,6 +168,7 @@ def _read(conn: sqlite3.Connection) -> dict[str, Any]:
     out_seq = np.fromiter((r[5] for r in rows), dtype=np.int64, count=len(rows))
     in_seq = np.fromiter((r[6] for r in rows), dtype=np.int64, count=len(rows))
     key_seq = np.fromiter((r[7] for r in rows), dtype=np.int64, count=len(rows))
+    edge = np.fromiter((r[8] for r in rows), dtype=np.int64, count=len(rows))
     del rows
     label_rank = _ranks(labels)
     arrays: dict[str, Any] = {}
@@ -184,6 +187,7 @@ def _read(conn: sqlite3.Connection) -> dict[str, Any]:
                 f"{way}_conf": conf[order],
                 f"{way}_count": count[order],
                 f"{way}_walk": walk,
+                f"{way}_edge": edge[order],
             }
         )
     blob, arrays["strings_offsets"] = Strings.pack([name for pair in zip(keys, labels) for name in pair])
@@ -263,7 +267,8 @@ def _map(path: Path, token: str) -> Adjacency | None:
 
 def _write(folder: Path, token: str, data: dict[str, Any]) -> None:
     """Write into a private folder, then rename it into place (readers never see half a cache);
-    caches of older tables are removed."""
+    caches of older tables are removed (those of these tables in another layout, written by another
+    version of vanban reading the same store, and the whole graph kept beside them, stay)."""
     import numpy as np
 
     folder.mkdir(exist_ok=True)
@@ -282,7 +287,7 @@ def _write(folder: Path, token: str, data: dict[str, Any]) -> None:
     except OSError:
         shutil.rmtree(partial, ignore_errors=True)  # another process wrote it first
     for other in folder.iterdir():
-        if other.name != final.name and not other.name.startswith(".partial-"):
+        if not other.name.endswith(token) and not other.name.startswith(".partial-"):
             shutil.rmtree(other, ignore_errors=True)
 
 
@@ -322,6 +327,7 @@ class Reached:
     confidence: list[float]
     count: list[int]
     depth: list[int]
+    edge: list[int]  # the row id in graph_edges of the edge each was reached over
 
 
 def walk(adjacency: Adjacency, start: list[int], outgoing: bool, types, min_confidence: float) -> Reached:
@@ -354,6 +360,7 @@ def walk(adjacency: Adjacency, start: list[int], outgoing: bool, types, min_conf
         np.asarray(direction.conf[positions]).tolist(),
         np.asarray(direction.count[positions]).tolist(),
         np.concatenate([np.full(len(level[0]), depth + 1) for depth, level in enumerate(levels)]).tolist(),
+        np.asarray(direction.edge[positions]).tolist(),
     )
 
 

@@ -142,16 +142,12 @@ class IndexSource:
             return []
         children, parents = reached.nodes, reached.via
         keys = self._keys_of(set(children) | set(parents))
-        evidence = self._step_evidence(children, parents)
+        evidence = self._best_evidence(reached.edge)
         return [
-            (
-                keys[child],
-                keys[parent],
-                kind,
-                confidence,
-                self._with_text(evidence.get((child, parent, kind), {})),
+            (keys[child], keys[parent], kind, confidence, self._with_text(evidence.get(edge, {})))
+            for child, parent, kind, confidence, edge in zip(
+                children, parents, reached.types, reached.confidence, reached.edge
             )
-            for child, parent, kind, confidence in zip(children, parents, reached.types, reached.confidence)
         ]
 
     def _keys_of(self, ids: set[int]) -> dict[int, str]:
@@ -161,41 +157,39 @@ class IndexSource:
         if missing:
             rows = self.conn.execute(
                 f"SELECT id, key, {_ATTR_COLUMNS} FROM graph_docs WHERE id IN ({_int_list(missing)})"
-            )
-            for row in rows:
+            ).fetchall()
+            extras = json.loads(f"[{','.join(row[-1] for row in rows)}]")  # one parse for all the rows
+            for row, extra in zip(rows, extras):
                 keys[row[0]] = row[1]
                 self._ids[row[1]] = row[0]
-                self._attrs[row[1]] = _node_attrs(row[2:-1], row[-1])
+                attrs = self._attrs[row[1]] = _node_attrs(row[2:-1], "{}")
+                attrs.update(extra)  # as _node_attrs adds the JSON's attributes, last
         return keys
 
-    def _step_evidence(self, children: list[int], parents: list[int]) -> dict[tuple[int, int, str], dict]:
+    def _best_evidence(self, edges: list[int]) -> dict[int, dict]:
         """The best evidence item (:func:`graph.rollout.best_evidence`: the most confident, the
-        first of equals in the order networkx lists them) of the relations from each child to
-        its parent, by (source id, target id, type), in one look-up: the (child, parent) pairs
-        drive it over the (src, dst) index, so an edge to a document outside the walk is never read."""
-        pairs = ",".join(f"({int(child)},{int(parent)})" for child, parent in zip(children, parents))
+        first of equals in the order networkx lists them) of each relation edge, by its row id in
+        ``graph_edges`` (the walk knows it: no look-up by the edge's ends), in one look-up."""
         rows = self.conn.execute(
-            f"WITH step(src, dst) AS (VALUES {pairs})"
-            ' SELECT e.src, e.dst, e.type, ev.rowid, ev.confidence, t.text_id, t.published, ev.start, ev."end", ev.rule'
-            " FROM step s CROSS JOIN graph_edges e ON e.src = s.src AND e.dst = s.dst"
-            " JOIN graph_evidence ev ON ev.edge = e.id JOIN graph_texts t ON t.id = ev.text"
+            'SELECT ev.edge, ev.rowid, ev.confidence, t.text_id, t.published, ev.start, ev."end", ev.rule'
+            " FROM graph_evidence ev JOIN graph_texts t ON t.id = ev.text"
+            f" WHERE ev.edge IN ({_int_list(set(edges))})"
         ).fetchall()
-        best: dict[tuple[int, int, str], tuple] = {}
+        best: dict[int, tuple] = {}
         for row in rows:
-            key = row[:3]
-            held = best.get(key)
+            held = best.get(row[0])
             # more confident wins; of equals, the one listed first (the lower rowid)
-            if held is None or (row[4] or 0.0, -row[3]) > (held[4] or 0.0, -held[3]):
-                best[key] = row
+            if held is None or (row[2] or 0.0, -row[1]) > (held[2] or 0.0, -held[1]):
+                best[row[0]] = row
         return {
-            key: {"text_id": r[5], "published": r[6], "start": r[7], "end": r[8], "rule": r[9], "confidence": r[4]}
-            for key, r in best.items()
+            edge: {"text_id": r[3], "published": r[4], "start": r[5], "end": r[6], "rule": r[7], "confidence": r[2]}
+            for edge, r in best.items()
         }
 
 
 def _int_list(ids: Iterable[int]) -> str:
     """Integer ids written into the SQL (no bound parameters to count, no JSON to encode and parse)."""
-    return ",".join(str(int(i)) for i in ids)
+    return ",".join(map(str, map(int, ids)))
 
 
 def index_status(source: IndexSource, node: str, as_of: str | None = None) -> Status:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
 
 import pytest
@@ -101,6 +102,24 @@ def test_a_stale_cache_is_replaced_when_the_tables_change(tmp_path):
     G = build_graph(records)
     for code in CODES[:5]:
         assert _or_error(index.implementers, code, True) == _or_error(Q.implementers, G, code, True)
+
+
+def test_caches_of_the_same_tables_in_another_layout_stay_those_of_older_tables_go(tmp_path):
+    db = tmp_path / "s.db"
+    conn = sqlite3.connect(db)
+    index = _index(random_records(5, 10), conn)
+    token = index.adjacency().token
+    folder = tmp_path / "s.db.graph-cache"
+    (folder / f"0-{token}").mkdir()  # another vanban's layout of these very tables
+    (folder / token).mkdir()  # the whole graph kept beside them (pipeline/cli/graph.py)
+    build_index(conn, random_records(6, 12))
+    fresh = index.adjacency().token
+    assert sorted(p.name for p in folder.iterdir()) == [f"{adjacency._FORMAT}-{fresh}"]
+    (folder / f"0-{fresh}").mkdir()
+    (folder / fresh).mkdir()
+    shutil.rmtree(folder / f"{adjacency._FORMAT}-{fresh}")
+    GraphIndex(sqlite3.connect(db)).adjacency()  # written again: the other two are of these tables
+    assert sorted(p.name for p in folder.iterdir()) == sorted([f"0-{fresh}", f"{adjacency._FORMAT}-{fresh}", fresh])
 
 
 def test_a_read_only_folder_answers_from_memory(tmp_path, monkeypatch):

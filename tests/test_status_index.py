@@ -11,6 +11,7 @@ from graph.ask_status import IndexSource, index_rollout, index_status
 from graph.build import build_graph
 from graph.rollout import rollout
 from graph.status import all_statuses
+from tests.records import citation, record, relation
 from tests.test_rollout import store as rollout_records
 from tests.test_status import CASES
 
@@ -60,3 +61,32 @@ def test_without_sentences_the_evidence_is_left_out():
     records = rollout_records()
     found = index_rollout(IndexSource(_index(records)), "doc:57-NQ/TW")
     assert found.rows and all(row.evidence is None and row.text_id for row in found.rows)
+
+
+def test_each_step_carries_the_best_evidence_of_the_edge_it_took():
+    """A relation said in several texts (the most confident wins, the first of equals), and two
+    relations of different types between the same two documents: the index picks what networkx does."""
+
+    def news(text_id, source, kind, confidence, issuer=None):
+        cited = [citation(source, 0, issuer), citation("57-NQ/TW", 40)]
+        said = relation(source, kind, "57-NQ/TW", confidence=confidence, text=f"{text_id}: {source} {kind}")
+        return record(text_id, cited, [said])
+
+    hcm = "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+    records = [
+        *rollout_records(),
+        news("n1", "01-HD/BTCTW", "implements", 0.95),
+        news("n2", "01-HD/BTCTW", "implements", 0.95),
+        news("n3", "01-HD/BTCTW", "implements", 0.6),
+        news("n4", "9/KH-UBND", "implements", 0.7, hcm),  # g rests on 57-NQ/TW (based_on) and implements it
+    ]
+    G = build_graph(records)
+    source = IndexSource(_index(records), _sentences(records))
+    for with_basis in (False, True):
+        expected = rollout(G, "doc:57-NQ/TW", with_basis)
+        assert index_rollout(source, "doc:57-NQ/TW", with_basis) == expected
+    by_code = {G.nodes[row.node]["code"]: row for row in expected.rows}
+    assert by_code["01-HD/BTCTW"].text_id == "n1"
+    assert (by_code["9/KH-UBND"].type, by_code["9/KH-UBND"].text_id) == ("based_on", "g")
+    without = {G.nodes[row.node]["code"]: row for row in rollout(G, "doc:57-NQ/TW").rows}
+    assert (without["9/KH-UBND"].type, without["9/KH-UBND"].text_id) == ("implements", "n4")
