@@ -262,8 +262,10 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
             if r and r.end() > nxt:
                 s2 = P.BETWEEN_POSTS.match(text, r.end())
                 post = by_start.get(s2.end() if s2 else r.end())
-        if post is None or post.start in claimed or (not post.capitalised and not chain):
+        if post is None or post.start in claimed:
             break
+        if not post.capitalised and not chain and not (post.organization and s and s.group() == " "):
+            break  # a first post in lower case only right after the name, with its body
         if chain and s and _shares_next_body(chain[-1], post, s.group()):
             prev = chain[-1]
             chain[-1] = PostSpan(prev.start, prev.end, prev.title, post.organization, prev.org_start, prev.capitalised)

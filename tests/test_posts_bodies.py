@@ -200,3 +200,13 @@ def test_a_row_broken_over_lines_ends_at_its_closing_pipe():
     rows = [text[a:b] for a, b in table_rows(text)]
     broken = next(r for r in rows if "Lê Khả Phiêu" in r)
     assert "Lê Văn Dũng" in broken and "Phó Tư lệnh" not in broken
+
+
+def test_posts_in_lower_case_right_after_a_name_without_a_comma():
+    text = "Đồng chí Lê Văn Hòa ủy viên BCH TW Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh phát biểu."
+    assert posts_of(text, "Lê Văn Hòa") == [
+        "ủy viên ban chấp hành trung ương đảng",
+        "bí thư tỉnh ủy",
+        "chủ tịch hội đồng nhân dân tỉnh",
+    ]
+    assert posts_of("Ông Lê Văn Hòa chủ trì hội nghị.", "Lê Văn Hòa") == []

@@ -414,13 +414,15 @@ BETWEEN_POSTS = re.compile(
 
 # What may stand between a name and the posts that follow it:
 # "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên",
-# "A, hiện là Phó Chủ tịch", "B nguyên là Bộ trưởng".
+# "A, hiện là Phó Chủ tịch", "B nguyên là Bộ trưởng", "C ủy viên BCH TW Đảng" (a space before a
+# post in lower case, which is then taken only with its body).
 AFTER_NAME = re.compile(
     r"""
     [ ]*
     (?:[-,(:](?:[ ]*(?:(?:hiện|từng|cũng|đang)[ ]+)?là(?=[ ]))?   # "-", ",", ", hiện là"
       |[ ](?:(?:hiện|từng|cũng|đang)[ ]+)?là(?=[ ])              # " là", " hiện là"
       |[ ](?=nguyên[ ])                                           # " nguyên (là) ...": the post's own word
+      |[ ](?=(?:ủy|uỷ|bí|phó|chủ|trưởng|thứ|bộ|giám|tổng|đại)[ ])   # "A ủy viên BCH TW Đảng": a post in lower case
     )
     [ ]*(?:\n?\[\d+\][ ]*)?                                          # a footnote mark
     """,
