@@ -200,10 +200,11 @@ def find_name_mentions(text: str) -> list[NameMention]:
 
 @lru_cache(maxsize=4)  # find_people and find_organizations ask for the same text in turn
 def _name_mentions(text: str) -> tuple[NameMention, ...]:
-    mentions: list[NameMention] = []
+    mentions: list[NameMention] = _initialled_after_title(text)
+    initialled = [(m.start, m.end) for m in mentions]
     for run in P.CAPITALISED_RUN.finditer(text):
-        if " " not in run.group():
-            continue  # one syllable is never a name
+        if " " not in run.group() or any(a <= run.start() < b for a, b in initialled):
+            continue  # one syllable is never a name; "John F" of "John F. Kennedy" is read whole
         syllables = [
             (run.start() + s.start(), run.start() + s.end(), s.group()) for s in P.SYLLABLE_IN_RUN.finditer(run.group())
         ]
@@ -294,6 +295,20 @@ def _foreign_after_title(text: str, run_start: int, syllables: list[tuple[int, i
         return None
     ok, _ = _acceptable(words, text, run_start, False)
     return NameMention(syllables[0][0], syllables[-1][1], " ".join(words), cued=True) if ok else None
+
+
+def _initialled_after_title(text: str) -> list[NameMention]:
+    """Foreign names with initials, right after a title (and its country) or a cue: "Tổng thống
+    John F. Kennedy", "Tổng thống Hoa Kỳ George W. Bush", "ông John F. Kerry"."""
+    found = []
+    for m in P.NAME_WITH_INITIALS.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        titles = list(P.TITLE.finditer(before))
+        gap = before[titles[-1].end() :].strip() if titles else None
+        titled = gap == "" or gap in P.COUNTRIES  # "Tổng thống Hoa Kỳ John F. Kennedy"
+        if titled or P.CUE.search(before):
+            found.append(NameMention(m.start(), m.end(), m.group(), cued=True))
+    return found
 
 
 def _capitals_after_cue(text: str) -> list[NameMention]:

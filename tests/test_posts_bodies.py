@@ -210,3 +210,15 @@ def test_posts_in_lower_case_right_after_a_name_without_a_comma():
         "chủ tịch hội đồng nhân dân tỉnh",
     ]
     assert posts_of("Ông Lê Văn Hòa chủ trì hội nghị.", "Lê Văn Hòa") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        ("Tổng thống John F. Kennedy đã đến Berlin.", "John F. Kennedy", "tổng thống"),
+        ("Tổng thống Hoa Kỳ George W. Bush thăm Hà Nội.", "George W. Bush", "tổng thống hoa kỳ"),
+        ("Thủ tướng Ōkuma Shigenobu từ chức.", "Ōkuma Shigenobu", "thủ tướng"),
+    ],
+)
+def test_foreign_names_written_whole_after_a_title(text, name, post):
+    assert posts_of(text, name) == [post]

@@ -25,7 +25,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Vietnamese letters, by case. Built from the base Latin letters plus every
 # accented vowel and đ/Đ, so that ``[{UPPER}]`` means "a capital Vietnamese letter".
 _VOWELS_LOWER = "aàáạảãâầấậẩẫăằắặẳẵeèéẹẻẽêềếệểễiìíịỉĩoòóọỏõôồốộổỗơờớợởỡuùúụủũưừứựửữyỳýỵỷỹ"
-_FOREIGN_LOWER = "çñäëïöüÿåæøœ"  # letters of foreign names ("François", "Núñez"), so a name is not cut at them
+_FOREIGN_LOWER = (
+    "çñäëïöüÿåæøœāēīōū"  # letters of foreign names ("François", "Núñez", "Ōkuma"), so a name is not cut at them
+)
 LOWER = "a-z" + _VOWELS_LOWER + "đ" + _FOREIGN_LOWER
 UPPER = "A-Z" + _VOWELS_LOWER.upper() + "Đ" + _FOREIGN_LOWER.upper()
 LETTER = LOWER + UPPER
@@ -170,6 +172,11 @@ BODY_WORDS_ONLY = re.compile(
 
 # One syllable inside a run, to split a run into syllables with offsets.
 SYLLABLE_IN_RUN = re.compile(rf"{SYLLABLE}")
+
+# A foreign name with initials between its words: "John F. Kennedy", "George W. Bush".
+NAME_WITH_INITIALS = re.compile(
+    rf"(?<![{LETTER}])[{UPPER}][{LOWER}]+(?:[ ][{UPPER}]\.)+[ ][{UPPER}][{LOWER}]+(?:[ ][{UPPER}][{LOWER}]+)?(?![{LETTER}])"
+)
 
 # A line holding only a name in capitals: a byline ("HOÀNG BIÊN") or the
 # signer of a directive. 2-4 syllables, optional emphasis markers around it.
