@@ -77,13 +77,14 @@ _AGENT_REACH = 100  # from "bởi" to the document that acts
 _PASSIVE_TARGET_REACH = 220  # back from "được sửa đổi bởi" to the document changed
 _ISSUED_REACH = 80  # from "ban hành" to the document issued
 _TITLE_REACH = 900  # how far a directive's title zone may run after its code
-_QUOTE_LINES = 30  # most lines a quoted block may have
+_QUOTE_LINES = 30  # most lines with text a quoted block may have
 _LEAD_OBJECT_REACH = 80  # from "Thực hiện" to the first document it names
 _LEAD_REACH = 1500  # how far into a page its lead's "ban hành <document>" may stand
 _REFERENT_REACH = 1500  # how far back "Theo đó" may find the document just issued
 _EXPIRY_REACH = 160  # from a document's code to its "hết hiệu lực"
 _FURNITURE_PARAGRAPH = 200  # a paragraph this long after site furniture is text again
 _PASSIVE_WINDOW = 70  # the longest passive signal with its aspect words ("đã được quy định chi tiết bởi")
+_WRAPPED_NAME = 200  # how far back a citation whose code opens a line may have begun (hard-wrapped text)
 _CITE_WINDOW = 60  # how far before a citation its reference word may stand
 
 
@@ -425,8 +426,8 @@ class _Finder:
 
     def run(self) -> list[Relation]:
         if self.citations:
+            self.active_verbs()  # first: a quote's lines leave what other documents act on to them
             self.quoted_content()
-            self.active_verbs()
             self.passive_verbs()
             self.amending_law_names()
             self.lead_clauses()
@@ -436,6 +437,7 @@ class _Finder:
             if self.identity is not None:
                 self.title_zone()
                 self.directive_cites()
+                self.task_items()
                 self.self_expiry_lists()
             if self.identity is not None or self.page_code:
                 self.self_verbs()
@@ -470,32 +472,35 @@ class _Finder:
             lead = P.LEAD.match(body)
             if not lead or not _opens_with_lead(body):
                 continue
-            kind = "based_on" if lead.group("based_on") else "implements"
+            kind = _lead_kind(lead)
             proposal = P.PROPOSAL.search(self.text, sentence.start + lead.end(), sentence.end)
             clause_end = proposal.start() if proposal else sentence.end  # "...; Xét Tờ trình số ..." is no basis
             cited = self.citations_in(sentence.start, clause_end)
             coded = [c for c in cited if c.code]
             if not coded:
                 continue
+            gap = self.text[sentence.start + lead.end() : coded[0].start]
+            far = len(gap) > _LEAD_OBJECT_REACH or bool(P.LEAD_OBJECT_BREAK.search(gap))
             if lead.group("anaphor"):
-                self.anaphoric_lead(sentence, kind, coded)
+                if far:  # "Theo đó, căn cứ các kết luận ..., Kết luận nêu rõ ... nêu tại Kết luận số B"
+                    self.anaphoric_references(sentence)
+                else:
+                    self.anaphoric_lead(sentence, kind, coded)
                 continue
-            if kind == "implements":
-                gap = self.text[sentence.start + lead.end() : coded[0].start]
-                if (len(gap) > _LEAD_OBJECT_REACH or P.LEAD_OBJECT_BREAK.search(gap)) and not (
-                    P.UNCODED_LEAD_OBJECTS.fullmatch(gap)
-                ):
-                    continue  # "Thực hiện vai trò ... theo Quy chế ...": the lead's object is no document
+            if kind == "implements" and far and not P.UNCODED_LEAD_OBJECTS.fullmatch(gap):
+                continue  # "Thực hiện vai trò ... theo Quy chế ...": the lead's object is no document
             issued, issue_at = self.issued_document(sentence, sentence.start + lead.end())
             if issued is not None and issued.code and not self.is_self(issued):
-                rule = "issued_on_basis" if kind == "based_on" else "issued_implementing"
+                rule = {"based_on": "issued_on_basis", "implements": "issued_implementing"}.get(
+                    kind, "issued_reference"
+                )
                 for c in coded:
                     if issue_at is not None and c.end <= issue_at and c is not issued:
                         self.add(issued.code, kind, c.code, rule, sentence.start, sentence.end)
                 continue
             if self.identity is None or not self.in_body(sentence.start) or P.FIRST_PERSON.search(body):
                 continue  # news: "Căn cứ X, ..." with nothing issued is no relation
-            rule = "can_cu" if kind == "based_on" else "thuc_hien"
+            rule = {"based_on": "can_cu", "implements": "thuc_hien"}.get(kind, "cites_signal")
             acted_on = self.acted_on_in_clause(sentence, coded[0].end, clause_end)
             for c in coded:
                 if c.start in self.objects or not self.usable(c) or (issue_at is not None and c.end > issue_at):
@@ -548,6 +553,16 @@ class _Finder:
         for c in coded:
             if issue_at is None or c.end <= issue_at:
                 self.add(source, kind, c.code, "theo_do", sentence.start, sentence.end)
+
+    def anaphoric_references(self, sentence: _Sentence) -> None:
+        """ "Theo đó, ... Kết luận nêu rõ ... nêu tại Kết luận số B": the document just named
+        (see referent) cites what the sentence refers to ("theo", "nêu tại", "quy định tại")."""
+        source = self.referent(sentence.start)
+        if not source:
+            return
+        for c in self.referenced_in(sentence.start, sentence.end):
+            if self.usable(c) and c.start not in self.objects:
+                self.add(source, "cites", c.code, "theo_do", sentence.start, sentence.end)
 
     def issued_references(self) -> None:
         """ "Chính phủ ban hành Nghị quyết A về ... theo Kết luận số B của Bộ Chính trị": A cites B."""
@@ -694,8 +709,8 @@ class _Finder:
             kind = P.VERB_TYPES[verb.lastgroup or ""]
             if kind == "implements" or self.inside_citation(verb.start()):
                 continue
-            if self.in_quote(verb.start()) if page else not self.in_body(verb.start()):
-                continue
+            if self.in_quote(verb.start()) or (not page and not self.in_body(verb.start())):
+                continue  # another document's quoted text does not speak for this one
             if P.AGENT_MARKER.match(self.text, verb.end()):
                 continue  # "... bãi bỏ bởi ..." is passive
             sentence = self.sentence_of(verb.start())
@@ -734,6 +749,20 @@ class _Finder:
                 if self.usable(c) and self.in_body(c.start):
                     self.add(self.self_code, "cites", c.code, "cites_signal", sentence.start, sentence.end)
 
+    def task_items(self) -> None:
+        """A body's task item "- Tổ chức quán triệt, triển khai thực hiện Chỉ thị số A, Kế hoạch
+        số B ...": the directive cites A and B (a clause lead, "Triển khai thực hiện A", is
+        lead_clauses' and gives implements)."""
+        for sentence in self.sentences:
+            if not self.in_body(sentence.start) or self.in_quote(sentence.start):
+                continue
+            coded = [c for c in self.citations_in(sentence.start, sentence.end) if c.code]
+            if not coded or not P.TASK_ITEM.match(self.text[sentence.start : coded[0].start]):
+                continue
+            for c in self.list_after(coded[0], sentence.end):
+                if self.usable(c):
+                    self.add(self.self_code, "cites", c.code, "cites_signal", sentence.start, sentence.end)
+
     def law_names(self) -> list[tuple[str, str]]:
         """(name key, code) of laws written with their name and number ("Luật Quản lý thuế số
         38/2019/QH14"), longest name first: a later mention by name alone is that law."""
@@ -743,8 +772,8 @@ class _Finder:
                 if c.code and c.code_start is not None:
                     named = P.LAW_NAME_BEFORE.search(self.text, max(0, c.code_start - 90), c.code_start)
                     name = named.group(1) if named else ""
-                    if name and not P.DOC_WORD.search(name, 5) and " và " not in _name_key(name):
-                        names.setdefault(_name_key(name), c.code)  # not "Luật Quản lý thuế và Nghị định số"
+                    if name and not P.DOC_WORD.search(name, 5):  # not "Luật Quản lý thuế và Nghị định số"
+                        names.setdefault(_name_key(name), c.code)  # "Luật Hỗ trợ doanh nghiệp nhỏ và vừa số" is one
             self._law_names = sorted(names.items(), key=lambda item: -len(item[0]))
         return self._law_names
 
@@ -877,7 +906,8 @@ class _Finder:
             agent = self.agent_after(verb.end(), sentence)
             if agent is None or self.asks(sentence):
                 continue
-            target = self.passive_target(verb.start(), by_theo, agent)
+            marked = by_theo or bool(P.PASSIVE_MARKED.match(verb.group(0)))
+            target = self.passive_target(verb.start(), marked, agent)
             if target is None:
                 continue
             kind = P.PASSIVE_TYPES.get(verb.lastgroup or "") or verb.lastgroup or "amends"
@@ -902,11 +932,12 @@ class _Finder:
         ]
         return min(candidates, key=_code_start) if candidates else None
 
-    def passive_target(self, verb_at: int, by_theo: bool, agent: Citation) -> Citation | None:
+    def passive_target(self, verb_at: int, marked: bool, agent: Citation) -> Citation | None:
         """The document a passive verb at ``verb_at`` speaks of: the last one before it in its
         sentence, with nothing naming another document between. A verb inside a citation is part
-        of a document's name, except for a "được ... theo" past its code, inside the subject
-        phrase a citation may run on with ("Nghị định A ... đã được sửa đổi theo")."""
+        of a document's name, except for a ``marked`` one ("được"/"bị" ..., or "được ... theo")
+        past its code, inside the subject phrase a citation may run on with ("Nghị định A ... đã
+        được sửa đổi theo", "Nghị định A ... quy định xử phạt ..., được sửa đổi, bổ sung tại")."""
         enclosing = [
             c
             for c in self.citations_in(max(0, verb_at - _PASSIVE_TARGET_REACH), verb_at)
@@ -915,7 +946,7 @@ class _Finder:
         if enclosing:
             c = enclosing[-1]
             code_end = c.code_end if c.code_end is not None else c.end
-            if by_theo and c.code and code_end <= verb_at:
+            if marked and c.code and code_end <= verb_at:
                 return c
             return None
         sentence = self.sentence_of(verb_at)
@@ -973,7 +1004,7 @@ class _Finder:
             if opener is None:
                 continue
             speak_end = start + inline.start() if inline is not None else end
-            speakers = [c for c in self.citations_in(start, speak_end) if c.code]
+            speakers = self.speakers_in(start, speak_end)
             if self.speaks_for_itself(start):
                 continue
             if (
@@ -1008,12 +1039,37 @@ class _Finder:
                 continue
             for start2, end2 in spans:
                 if speakers:
-                    self._quoted_line(speaker, start, start2, end2, amended)
+                    self._quoted_line(speaker, start, (start2, end2), (spans[0][0], spans[-1][1]), amended)
                 elif not self.opens_with_other_document(start2, end2, speaker):
-                    for c in self.referenced_in(start2, end2):
-                        self.add(speaker, "cites", c.code, "page_quote", start, end2)
+                    self._page_quote_line(speaker, start, start2, end2)
             if speakers:
                 self.expiry_lists(speaker, spans)
+
+    def _page_quote_line(self, speaker: str | None, opener_start: int, start: int, end: int) -> None:
+        """One line of the page's document's own text, quoted under an opener that names no
+        document ("Về chính sách tài khóa, Thủ tướng chỉ đạo như sau:"): it cites each document
+        it names ("triển khai hiệu quả Nghị quyết 57-NQ/TW"), except those another document named
+        in the line acts on ("Luật số 43/2024/QH15 sửa đổi ... Luật Nhà ở số 27/2023/QH15")."""
+        acted_on = self.acted_on_by_documents(start, end)
+        for c in self.citations_in(start, end):
+            if c.code and self.usable(c) and c.start not in acted_on:
+                self.add(speaker, "cites", c.code, "page_quote", opener_start, end)
+
+    def speakers_in(self, start: int, end: int) -> list[Citation]:
+        """The coded citations of an opener line ``start..end``, with one whose name began on
+        the line before ("- Tại khoản 9 Điều 71 Luật ... số" / "93/2025/QH15 ngày ... quy định:")."""
+        return [
+            c
+            for c in self.citations_in(max(0, start - _WRAPPED_NAME), end)
+            if c.code and (c.start >= start or start <= _code_start(c) < end)
+        ]
+
+    def acted_on_by_documents(self, start: int, end: int) -> set[int]:
+        """Starts of the citations in ``start..end`` that a document named there acts on by an
+        active verb ("Luật số 43/2024/QH15 sửa đổi ... Luật Nhà ở số 27/2023/QH15"): see act."""
+        return {
+            target[0] for _r, subject, target in self.acts if start <= subject[0] < end and start <= target[0] < end
+        }
 
     def opens_with_other_document(self, start: int, end: int, own: str | None) -> bool:
         """True for a line that opens with another document as its subject ("- Nghị định A ...
@@ -1084,20 +1140,45 @@ class _Finder:
 
     def _quote_lines(self, lines: list[tuple[int, int]], opener: int) -> list[tuple[int, int]]:
         """The lines quoted after the opener line ``opener``, up to the author speaking again."""
-        spans = []
-        following = lines[opener + 1 : opener + 1 + _QUOTE_LINES]
+        spans: list[tuple[int, int]] = []
+        following = lines[opener + 1 :]
+        with_text = 0
+        marked = False  # the quote opens with a quotation mark: its closing mark ends it
         for n, (start2, end2) in enumerate(following):
             quoted = self.text[start2:end2]
+            if quoted.strip():
+                with_text += 1
+                if with_text > _QUOTE_LINES:
+                    break
+                if with_text == 1:
+                    marked = bool(P.OPENING_QUOTE_MARK.match(quoted))
+                elif marked and not spans:
+                    break
             if P.QUOTE_END.search(quoted):
                 break
             if P.DOCUMENT_NAME_LINE.match(quoted) and self._next_line_names_a_document(following[n + 1 :]):
                 break  # a list of related documents' names: the site's, not the quote's
-            if any(c.code for c in self.citations_in(start2, end2)) and (
-                P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted)
+            if (
+                any(c.code for c in self.citations_in(start2, end2))
+                and (P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted))
+                and not P.QUOTED_CLAUSE_LEAD.match(quoted)
             ):
-                break  # the author introduces another source
+                return self._without_heading(spans)  # the author introduces another source
             spans.append((start2, end2))
+            if marked and P.CLOSING_QUOTE_MARK.search(quoted):
+                break
         return spans
+
+    def _without_heading(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``spans`` less a last line that is the author's heading for the source named next
+        ("Hình thức tuyên truyền ... theo Kế hoạch 263" over "... được quy định tại Kế hoạch
+        263/KH-UBND, cụ thể như sau:"): a short line with no closing punctuation."""
+        kept = list(spans)
+        while kept and not self.text[kept[-1][0] : kept[-1][1]].strip():
+            kept.pop()
+        if len(kept) > 1 and P.HEADING_LINE.match(self.text[kept[-1][0] : kept[-1][1]]):
+            kept.pop()
+        return kept
 
     def _next_line_names_a_document(self, lines: list[tuple[int, int]]) -> bool:
         """True when the next line with text is a document's name alone."""
@@ -1120,13 +1201,23 @@ class _Finder:
             latest = max(latest, max(known) if known and len(known) == len(years) else 9999)
         return latest
 
-    def _quoted_line(self, speaker: str | None, opener_start: int, start: int, end: int, amended: int) -> None:
-        """The relations of one quoted line of ``speaker``'s text (``amended``: see amended_until)."""
-        acted_on = self.changed_in_quote(start, end) | self.self_verb_objects(start, end)
+    def _quoted_line(
+        self, speaker: str | None, opener_start: int, line: tuple[int, int], quote: tuple[int, int], amended: int
+    ) -> None:
+        """The relations of one quoted ``line`` of ``speaker``'s text (``amended``: see amended_until).
+        Verbs are read over the whole sentences the line is part of, within the ``quote``: a
+        hard-wrapped "“9. Bãi bỏ" / "các điều 3, 4 của Nghị quyết" / "số 193/2025/QH15" is one."""
+        start, end = line
+        low = max(quote[0], self.sentence_of(start).start)
+        high = min(quote[1], max(end, self.sentence_of(max(start, end - 1)).end))
+        acted_on = self.changed_in_quote(low, high) | self.self_verb_objects(low, high)
         lead_kind, lead_objects = self._quoted_lead(start, end)
+        by_other = self.acted_on_by_documents(start, end)
         for c in self.citations_in(start, end):
             if not c.code or code_key(c.code) == code_key(speaker):
                 continue
+            if c.start in by_other and c.start not in acted_on:
+                continue  # "- Thông tư B sửa đổi ... Thông tư C": the verb's relation, not the speaker's
             if amended and (_year_of(c) or 0) <= amended:  # "Điều 3 Nghị định A sửa đổi bởi ... B quy định:"
                 self.undated.add((code_key(speaker), code_key(c.code)))  # quotes A as amended, up to B
             if c.start in acted_on:
@@ -1154,8 +1245,7 @@ class _Finder:
         gap = self.text[after : following[0].start]
         if len(gap) > _LEAD_OBJECT_REACH or P.LEAD_OBJECT_BREAK.search(gap):
             return "", set()
-        kind = "based_on" if lead.group("based_on") else "implements"
-        return kind, {c.start for c in self.list_after(following[0], end)}
+        return _lead_kind(lead), {c.start for c in self.list_after(following[0], end)}
 
     def speaks_for_itself(self, pos: int) -> bool:
         """True when the sentence at ``pos`` is the text's own preamble ("Thực hiện X, Ban Tổ chức
@@ -1298,6 +1388,14 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
+
+
+def _lead_kind(lead: re.Match[str]) -> str:
+    """The relation a clause lead gives: "Căn cứ" based_on, "Thực hiện" implements, and the
+    looser "Trên cơ sở Đề án số A" / "Trên cơ sở định hướng ... tại Kết luận A" only cites."""
+    if P.LOOSE_BASIS_LEAD.search(lead.group(0)):
+        return "cites"
+    return "based_on" if lead.group("based_on") else "implements"
 
 
 def _opens_with_lead(line: str) -> bool:

@@ -111,6 +111,18 @@ def test_rules_mode_is_the_rules_and_a_model_can_add_with_evidence():
     assert {(r.source, r.type, r.target) for r in reading.relations} <= {(r.source, r.type, r.target) for r in decided}
 
 
+def test_the_hybrid_keeps_both_types_the_rules_give_one_pair():
+    text, reading = _reading(
+        "# Nghị định 17/2022/NĐ-CP về xử phạt\n\nNghị định 17/2022/NĐ-CP sửa đổi, bổ sung một số điều của "
+        "Nghị định 98/2020/NĐ-CP.\n\nNghị định 17/2022/NĐ-CP bãi bỏ Điều 20 Nghị định 98/2020/NĐ-CP.\n"
+    )
+    ruled = {(r.source, r.type, r.target) for r in reading.relations}
+    assert {("17/2022/NĐ-CP", "amends", "98/2020/NĐ-CP"), ("17/2022/NĐ-CP", "repeals", "98/2020/NĐ-CP")} <= ruled
+    neutral = LinearModel(("none", "amends"), (0.0, 0.0), {}, {"add_threshold": 0.99, "veto_threshold": 1.01})
+    decided = {(r.source, r.type, r.target) for r in decide_relations(text, reading, "hybrid", neutral)}
+    assert ruled <= decided
+
+
 def test_an_unknown_mode_is_refused():
     text, reading = _reading(DIRECTIVE)
     with pytest.raises(ValueError, match="relations mode"):

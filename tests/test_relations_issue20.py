@@ -2,14 +2,17 @@
 wording: a document's quoted text that repeals, replaces or changes another with no agent named,
 a passive verb whose "bởi" was dropped before the amending part, an amending law named after the
 law it amends in a "Căn cứ" block, "Thực hiện" whose first object has no code, yes-no questions,
-"thực hiện theo quy định tại" (cites), a verb whose object is only described by a reference.
+"thực hiện theo quy định tại" (cites), a verb whose object is only described by a reference;
+second round: a quoted line opening with its own lead ("Trên cơ sở ... tại Kết luận A"), a long
+quote of the page's document citing what it names, "đã ký" news leads, expiry-list items that
+amend an annex "ban hành kèm theo", body task items, the unmarked "so" for "số".
 Rows expect the exact set of triples, so a row fails both on a missed and on an extra relation."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.test_relations_kinds import relations_of
+from tests.test_relations_kinds import relations_of, state
 
 ROWS = [
     pytest.param(
@@ -77,6 +80,95 @@ ROWS = [
         "# Thông tư 31/2025/TT-BCA về chế độ nghỉ dưỡng\n\nBộ Công an ban hành Thông tư 31/2025/TT-BCA. Thông tư này quy định mức hưởng như sau:\n\nMức hưởng của các đối tượng tại khoản 2 Điều 5 Thông tư này thực hiện theo quy định tại Điều 41 Luật Bảo hiểm xã hội số 41/2024/QH15.\n",
         {("31/2025/TT-BCA", "cites", "41/2024/QH15")},
         id="thuc_hien_theo",
+    ),
+    pytest.param(
+        "# Sắp xếp thôn, tổ dân phố theo Quyết định 812/QĐ-TTg\n\nNguyên tắc sắp xếp thôn là gì?\n\nCăn cứ theo tiểu mục 2.1 Mục II Đề án ban hành kèm theo Quyết định 812/QĐ-TTg năm 2025 quy định nguyên tắc sắp xếp như sau:\n\nTrên cơ sở chủ trương của Bộ Chính trị tại Kết luận 140-KL/TW ngày 10/4/2025, Kết luận số 142-KL/TW ngày 20/4/2025 và Nghị quyết 61-NQ/TW, Chính phủ đề xuất các nguyên tắc sắp xếp thôn như sau:\n\n(1) Sắp xếp thôn gắn với địa bàn dân cư ổn định.\n",
+        {
+            ("812/QĐ-TTg", "cites", "140-KL/TW"),
+            ("812/QĐ-TTg", "cites", "142-KL/TW"),
+            ("812/QĐ-TTg", "cites", "61-NQ/TW"),
+        },
+        id="quoted_clause_lead_tren_co_so",
+    ),
+    pytest.param(
+        "# Toàn văn Công điện 201/CĐ-TTg 2025 về phòng chống bão\n\nThủ tướng Chính phủ ban hành Công điện 201/CĐ-TTg 2025 về phòng chống bão.\n\nVề công tác ứng phó, Thủ tướng Chính phủ yêu cầu như sau:\n\n- Nhiệm vụ thứ 1: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 2: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 3: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 4: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 5: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 6: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 7: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 8: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 9: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 10: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 11: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 12: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 13: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 14: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 15: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 16: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 17: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 18: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 19: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Nhiệm vụ thứ 20: rà soát, báo cáo kết quả thực hiện trong quý.\n\n- Bộ Nông nghiệp và Môi trường khẩn trương triển khai hiệu quả Nghị quyết 66-NQ/TW 2025 của Bộ Chính trị.\n\n- Rà soát các dự án theo Luật số 47/2024/QH15 sửa đổi, bổ sung một số điều của Luật Đê điều số 79/2006/QH11.\n",
+        {
+            ("201/CĐ-TTg", "cites", "66-NQ/TW"),
+            ("201/CĐ-TTg", "cites", "47/2024/QH15"),
+            ("47/2024/QH15", "amends", "79/2006/QH11"),
+        },
+        id="page_quote_cites_all_long",
+    ),
+    pytest.param(
+        "### Rà soát bộ máy sau sáp nhập\n\nThay mặt Bộ Chính trị, đồng chí Thường trực Ban Bí thư đã ký Kết luận số 150-KL/TW ngày 3/3/2025 của Bộ Chính trị về sắp xếp bộ máy.\n\nTheo đó, căn cứ kế hoạch năm 2025 của các cơ quan, Kết luận nêu rõ yêu cầu các cấp ủy tập trung thực hiện các giải pháp nêu tại Kết luận số 149-KL/TW, bảo đảm đúng lộ trình.\n",
+        {("150-KL/TW", "cites", "149-KL/TW")},
+        id="da_ky_theo_do_far_lead",
+    ),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 66/2025/QĐ-UBND\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc định mức máy móc\n\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Quy định về định mức máy móc.\n\nĐiều 2. Các Quyết định sau đây hết hiệu lực kể từ ngày 01 tháng 01 năm 2026:\n\n- Quyết định số 09/2021/QĐ-UBND ngày 20 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh quy định định mức máy móc;\n\n- Quyết định số 12/2024/QĐ-UBND ngày 24 tháng 4 năm 2024 về việc sửa đổi bổ sung phụ lục II ban hành kèm theo Quyết định số 09/2021/QĐ-UBND ngày 20 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n",
+        {
+            ("66/2025/QĐ-UBND", "based_on", "72/2025/QH15"),
+            ("66/2025/QĐ-UBND", "repeals", "09/2021/QĐ-UBND"),
+            ("66/2025/QĐ-UBND", "repeals", "12/2024/QĐ-UBND"),
+            ("12/2024/QĐ-UBND", "amends", "09/2021/QĐ-UBND"),
+        },
+        id="expiry_item_amends_annex",
+    ),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 990/KH-UBND\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nKẾ HOẠCH\nTổ chức phong trào thi đua năm 2026\n\nI. NHIỆM VỤ\n\n- Tổ chức quán triệt, triển khai thực hiện Chỉ thị\nso 41-CT/TW ngày 26/12/2024 của Bộ Chính trị, Kế hoạch số 320-KH/TU ngày 10/4/2025 của Tỉnh ủy về công tác thi đua, khen thưởng.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n",
+        {("990/KH-UBND", "cites", "41-CT/TW"), ("990/KH-UBND", "cites", "320-KH/TU")},
+        id="task_item_unmarked_so",
+    ),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 71/2025/QĐ-UBND\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề hỗ trợ doanh nghiệp\n\nCăn cứ Luật Bảo vệ và phát triển rừng số\n29/2004/QH11;\n\nCăn cứ Nghị định số 23/2006/NĐ-CP ngày 3/3/2006\ncủa Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo\nvệ và phát triển rừng;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành quy định.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n",
+        {
+            ("71/2025/QĐ-UBND", "based_on", "29/2004/QH11"),
+            ("71/2025/QĐ-UBND", "based_on", "23/2006/NĐ-CP"),
+            ("23/2006/NĐ-CP", "implements", "29/2004/QH11"),
+        },
+        id="law_by_name_with_va",
+    ),
+    pytest.param(
+        "Chính phủ vừa ban hành Nghị định số 210/2025/NĐ-CP ngày 1/8/2025 quy định xử phạt vi phạm hành chính về đo lường.\n\nNghị định số 210/2025/NĐ-CP gồm 5 chương, 48 Điều có hiệu lực thi hành từ ngày 15/9/2025 và thay thế Nghị định số 119/2017/NĐ-CP ngày 1/11/2017 của Chính phủ quy định xử phạt vi phạm hành chính về tiêu chuẩn, đo lường, được sửa đổi, bổ sung tại Nghị định số 126/2021/NĐ-CP ngày 30/12/2021 của Chính phủ.\n",
+        {("210/2025/NĐ-CP", "replaces", "119/2017/NĐ-CP"), ("126/2021/NĐ-CP", "amends", "119/2017/NĐ-CP")},
+        id="chapters_gap_and_passive_in_description",
+    ),
+    pytest.param(
+        "# Thông tư 15/2025/TT-NHNN về tỷ lệ an toàn\n\nTheo Điều 20 Thông tư 15/2025/TT-NHNN quy định như sau:\n\n(1) Thông tư này có hiệu lực từ ngày 01/01/2026.\n\n(2) Ngân hàng báo cáo theo mẫu tại Thông tư 08/2017/TT-NHNN.\n\n(3) Các tổ chức tín dụng tiếp tục áp dụng Thông tư 19/2023/TT-NHNN sửa đổi, bổ sung một số điều của Thông tư 11/2021/TT-NHNN đến hết năm 2026.\n",
+        {
+            ("15/2025/TT-NHNN", "cites", "08/2017/TT-NHNN"),
+            ("15/2025/TT-NHNN", "cites", "19/2023/TT-NHNN"),
+            ("19/2023/TT-NHNN", "amends", "11/2021/TT-NHNN"),
+        },
+        id="quote_leaves_other_documents_objects",
+    ),
+    pytest.param(
+        "# Dự toán ngân sách năm 2026\n\nTại Điều 1 Nghị quyết 250/2025/QH15 quy định như sau:\n\nDự toán thu ngân sách nhà nước năm 2026 được thông qua.\n\nĐồng thời, theo Điều 5 Nghị định 73/2024/NĐ-CP, mức lương cơ sở là 2,34 triệu đồng/tháng.\n",
+        set(),
+        id="quote_ends_dong_thoi_theo",
+    ),
+    pytest.param(
+        "# Dự toán ngân sách năm 2026\n\nTại Điều 1 Nghị quyết 250/2025/QH15 quy định như sau:\n\nDự toán thu ngân sách nhà nước năm 2026 được thông qua.\n\nDự toán ngân sách năm 2026 (Hình từ Internet)\n\nNgười lao động hưởng lương theo Nghị định 73/2024/NĐ-CP.\n",
+        set(),
+        id="quote_ends_at_picture_caption",
+    ),
+    pytest.param(
+        "# Tuyên truyền Nghị quyết 68-NQ/TW\n\nTheo Mục II Nghị quyết 68-NQ/TW nêu rõ mục tiêu như sau:\n\n(1) Đến năm 2030 kinh tế tư nhân là động lực quan trọng nhất.\n\nHình thức tuyên truyền theo Kế hoạch 270\n\nHình thức tuyên truyền được quy định tại Mục III Kế hoạch 270/KH-UBND năm 2025, cụ thể như sau:\n\n- Tuyên truyền trên báo chí.\n",
+        set(),
+        id="quote_ends_before_heading_of_next_source",
+    ),
+    pytest.param(
+        state(
+            "5690/CT-CS",
+            "Cục Thuế nhận được công văn của Công ty về chính sách thuế. Về vấn đề này, Cục Thuế có ý kiến như sau:\n\n"
+            "- Tại khoản 9 Điều 71 Luật Khoa học, công nghệ và đổi mới sáng tạo số\n93/2025/QH15 ngày 27/6/2025 quy định:\n\n"
+            "“9. Bãi bỏ\ncác điều 3, 4 và 9 của Nghị quyết\nsố 193/2025/QH15 về thí điểm một số cơ chế, chính sách đặc biệt”.\n\n"
+            "- Liên quan đến nội dung này, Bộ Khoa học và Công nghệ có công văn số 5460/BKHCN-KHTC ngày 09/10/2025.\n\n"
+            "Cục Thuế trả lời để Công ty biết.",
+            kind="CÔNG VĂN",
+        ),
+        {("5690/CT-CS", "cites", "93/2025/QH15"), ("93/2025/QH15", "repeals", "193/2025/QH15")},
+        id="hard_wrapped_quote_in_quotation_marks",
     ),
 ]
 

@@ -37,17 +37,22 @@ def decide_relations(
     if mode == "rules" or model is None:
         return reading.relations
     candidates = relation_candidates(text, reading)
-    rules = {(code_key(r.source), code_key(r.target)): r for r in reading.relations}
+    rules: dict[tuple[str, str], list[Relation]] = {}
+    for r in reading.relations:  # a pair the rules type twice ("amends" and "repeals") keeps both
+        rules.setdefault((code_key(r.source), code_key(r.target)), []).append(r)
     veto = float(model.meta.get("veto_threshold", 1.01))
     add = float(model.meta.get("add_threshold", 0.5))
     found: list[Relation] = []
     for cand in candidates:
         probs = model.probabilities(cand.features())
         kind, p = max(((k, v) for k, v in probs.items() if k != NONE), key=lambda kv: kv[1])
-        rule = rules.get((code_key(cand.source), code_key(cand.target)))
-        if mode == "hybrid" and rule is not None:
+        ruled = rules.get((code_key(cand.source), code_key(cand.target)), [])
+        if mode == "hybrid" and ruled:
             if probs[NONE] < veto:
-                found.append(replace(rule, confidence=round(max(probs.get(rule.type, 0.0), 1 - probs[NONE]), 3)))
+                found.extend(
+                    replace(rule, confidence=round(max(probs.get(rule.type, 0.0), 1 - probs[NONE]), 3))
+                    for rule in ruled
+                )
             continue
         if p >= add and p > probs[NONE]:
             found.append(_model_relation(cand, kind, p, model))

@@ -119,12 +119,13 @@ _TYPE_INITIALS = "".join(sorted({c for w in _DOC_TYPES["type_words"] for c in (w
 TYPE_GUARD = rf"(?=[{_TYPE_INITIALS}])"
 
 #: The type word (and "số") right before a code: "Hướng dẫn số ", "QUY ĐỊNH SỐ\n",
-#: "Nghị quyết ố " (a real typo), "Văn bản số: ". Applied to the text before a code.
+#: "Nghị quyết ố " (a real typo), "Chỉ thị so " (a scan that lost the tone marks), "Văn bản số: ".
+#: Applied to the text before a code.
 TYPE_BEFORE_CODE_RE = re.compile(
     rf"""
     (?<![^\W\d_])                         # the type word starts a word
     (?P<type_word>{TYPE_WORDS})
-    (?:\s+(?P<so>số|ố)\s*:?)?             # "số", "số:", or the typo "ố"
+    (?:\s+(?P<so>số|ố|so)\s*:?)?          # "số", "số:", the typo "ố", the unmarked "so"
     \s*$
     """,
     re.VERBOSE | re.IGNORECASE,

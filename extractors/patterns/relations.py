@@ -215,6 +215,9 @@ LEAD = re.compile(
     _FLAGS,
 )
 
+#: The lead "trên cơ sở" ("on the basis of"): looser than "Căn cứ", its documents are cited only.
+LOOSE_BASIS_LEAD = re.compile(r"trên\s+cơ\s+sở", re.IGNORECASE)
+
 #: A line that opens a clause (used to break sentences before it).
 LINE_STARTS_WITH_LEAD = LEAD
 
@@ -323,6 +326,7 @@ SUBJECT_TO_VERB_GAP = re.compile(
     (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,\n]*)?   # "ngày 15/3/2025", "năm 2025"
     (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,80}?[ ,\n]*)?    # "của Ban Tổ chức Trung ương"
     (?:(?:đã|sẽ|chính\ thức)[ \n]+)?                    # "có hiệu lực kể từ ngày 31/10/2025 và thay thế"
+    (?:gồm[ \n]+\d{1,3}[ \n]+chương,?[ \n]+\d{1,3}[ \n]+[Đđ]iều[ ,\n]*)?     # "gồm 4 chương, 69 Điều"
     (?:(?:có[ \n]+hiệu[ \n]+lực(?:[ \n]+thi[ \n]+hành)?|(?:được[ \n]+)?áp[ \n]+dụng)(?:[ \n]+kể)?[ \n]+từ[ \n]+(?:ngày[ \n]+)?
        (?:ký|\d{1,2}[ \n]*[/.\-][ \n]*\d{1,2}[ \n]*[/.\-][ \n]*\d{4}|\d{1,2}[ \n]+tháng[ \n]+\d{1,2}[ \n]+năm[ \n]+\d{4})
        [ ,\n]*(?:và|đồng[ \n]+thời)[ \n]*)?
@@ -356,6 +360,7 @@ SCOPE_BREAK = re.compile(
     (?:{_alternation(_SIGNALS.issue_verbs)}     # a new issuing verb
       |để|nhằm                                   # a purpose clause
     )(?!\w)
+    (?!\s+kèm\s+theo)                           # "phụ lục I ban hành kèm theo Quyết định B" attaches
     | [;:]                                       # a clause break
     """,
     _FLAGS,
@@ -384,12 +389,24 @@ YES_NO_QUESTION = re.compile(
 #: hiện theo quy định tại Điều 41 Luật B" cites B, it does not implement it.
 CARRIED_OUT_PER = re.compile(r"[ \n]*theo[ \n]+quy[ \n]+định(?!\w)", re.IGNORECASE)
 
+#: A task item of a directive's body that carries a document out ("- Tổ chức quán triệt, triển khai
+#: thực hiện Chỉ thị số A, Kế hoạch số B"): not a clause lead, so the directive only cites A and B.
+TASK_ITEM = re.compile(
+    r"""
+    ^[ ]*[-+•*][ ]*                                            # the item's bullet
+    (?:(?:tổ[ \n]+chức|quán[ \n]+triệt|triển[ \n]+khai|thực[ \n]+hiện|tiếp[ \n]+tục)[ \n,]+){2,5}   # the verbs
+    (?:(?:có[ \n]+hiệu[ \n]+quả|nghiêm[ \n]+túc|các[ \n]+nội[ \n]+dung(?:[ \n]+của)?|tinh[ \n]+thần)[ \n]+)?
+    $
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
 #: What may stand before a directive's own verb in its sentence: nothing but a
 #: bullet or article number ("Điều 3. Bãi bỏ ..."), or a self-reference
 #: ("Quy định này thay thế ...", "Hướng dẫn này có hiệu lực ... và thay thế ...").
 SELF_SUBJECT = re.compile(
     r"""
-    (?:^[ \-+•*\d.()]*(?:(?:Cụ\ thể|Theo\ đó|Trong\ đó)[,:]?[ ]*)?(?:Điều[ ]\d{1,3}\.?[ ]*)?$   # sentence starts with the verb ("(2) Bãi bỏ")
+    (?:^[ \-+•*\d.()“"]*(?:(?:Cụ\ thể|Theo\ đó|Trong\ đó)[,:]?[ ]*)?(?:Điều[ ]\d{1,3}\.?[ ]*)?$   # sentence starts with the verb ("(2) Bãi bỏ", "“9. Bãi bỏ")
       |(?<!\w)này[^.;:]{0,80}$                          # "... này ..." earlier in the clause ("nàycó": glued by scraping)
     )
     """,
@@ -464,16 +481,39 @@ QUOTE_END = re.compile(
     ^[ *=\-]*(?:Như\ vậy|Theo\ đó,\ (?:có\ thể|như\ vậy)|Do\ đó|Tóm\ lại|Lưu\ ý|=>)   # author speaks again
     | ^[ *]*>>                                                                  # a site's link or aside
     | \?[ *]*$                                                                  # a question heading
+    | \((?:Hình|Ảnh)[ ]từ[ ]Internet\)[ *]*$                                    # a site's picture caption
     | ^[ ]*\#                                                                   # a Markdown heading
     """,
     re.VERBOSE,
 )
 
 
+#: A quoted line that opens with the quoted document's own clause lead ("Trên cơ sở định hướng ...
+#: tại Kết luận A, B, Chính phủ đề xuất ... như sau:", "Thực hiện Nghị quyết A, ...:"): the quote
+#: goes on, although the line names documents and ends on a colon. "Căn cứ" is the author's.
+QUOTED_CLAUSE_LEAD = re.compile(
+    rf"""
+    ^[ \-+•*]*
+    (?:\d{{1,2}}[.)][ ]+|[a-zđ][)][ ]+)?                   # an item number: "2. ", "b) "
+    (?:trên\ cơ\ sở|{_alternation(_SIGNALS.lead["implements"])})
+    (?!\w)
+    """,
+    _FLAGS,
+)
+
+#: A quoted text that opens with a quotation mark ("“9. Bãi bỏ ...") and the line that closes it
+#: ("... chuyển đổi số quốc gia”."): the author speaks again after it.
+OPENING_QUOTE_MARK = re.compile(r'^[ *]*[“"]')
+CLOSING_QUOTE_MARK = re.compile(r'[”"][ *]*[.;,]?[ *]*$')
+
+#: A heading line: short, with no closing punctuation ("Hình thức tuyên truyền theo Kế hoạch 263").
+HEADING_LINE = re.compile(r"^[ *#]*[^\W\d_][^\n]{0,158}(?<![.;:!?\"”)])[ *]*$")
+
 #: A line where the article's author names a source again: "Căn cứ khoản 1 Điều 8 Nghị định ...".
 AUTHOR_SOURCES = re.compile(
     r"""
-    ^[ *\-]*(?:Căn\ cứ|Theo|Tại)(?!\w)     # the author attributes what follows
+    ^[ *\-]*(?:(?:Đồng\ thời|Bên\ cạnh\ đó|Ngoài\ ra|Mặt\ khác),?[ ]+)?   # "Đồng thời, tại Điều 3 ..."
+    (?:Căn\ cứ|Theo|Tại|căn\ cứ|theo|tại)(?!\w)     # the author attributes what follows
     """,
     re.VERBOSE,
 )
@@ -715,9 +755,14 @@ LAW_NAME_BEFORE = re.compile(
     re.VERBOSE,
 )
 
-#: Words between a verb and a law it acts on by name: "một số điều của ", "khoản 1 Điều 373 ".
+#: A passive signal that carries its passive marker: "được sửa đổi, bổ sung tại", "đã bị bãi bỏ bởi".
+PASSIVE_MARKED = re.compile(r"(?:(?:đã|đều|cũng)\s+)?(?:được|bị)\s", re.IGNORECASE)
+
+#: Words between a verb and a law it acts on by name: "một số điều của ", "khoản 1 Điều 373 ",
+#: and the second verb of the formula "quy định chi tiết và hướng dẫn thi hành một số điều của".
 LAW_OBJECT_PREFIX = re.compile(
     r"""
+    (?:[ \n]*và[ \n]+hướng[ \n]+dẫn(?:[ \n]+(?:thi[ \n]+hành|thực[ \n]+hiện))?(?!\w))?   # "và hướng dẫn thi hành"
     [ \n]*(?:một[ \n]+số[ \n]+điều|(?:điểm|khoản|điều|Điều)[ \n]+[\w.,]{1,8}(?:[ \n]+(?:điểm|khoản|điều|Điều)[ \n]+[\w.,]{1,8}){0,3})?
     [ \n]*(?:của[ \n]+)?                                                   # "... của "
     """,
