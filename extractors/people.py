@@ -390,7 +390,8 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     separator; when that line breaks off inside a cell (no closing pipe, so no closing space),
     lines that follow without a leading pipe, or that held only pipes, continue it. A line
     closed by its pipe is a whole row: the line after it, without a leading pipe, is an
-    infobox header ("Ủy viên Trung ương Đảng khóa XII | |"), not more of the row.
+    infobox header ("Ủy viên Trung ương Đảng khóa XII | |"), not more of the row; so is a line
+    without a cell separator after a broken row's cells were closed.
     """
     lines, offset = [], 0
     for line in text.split("\n"):
@@ -405,11 +406,13 @@ def table_rows(text: str) -> list[tuple[int, int]]:
             continue
         end = b
         i += 1
-        while i < len(lines) and not text[a:end].endswith(" "):  # the row's last line left a cell open
+        while i < len(lines) and not text[a:b].endswith(" "):  # the row's first line left a cell open
             c, d = lines[i]
             piece = text[c:d]
             if not piece or (piece.startswith(" ") and piece.strip()):
                 break  # a blank line or the next row
+            if text[a:end].endswith(" ") and "|" not in piece:
+                break  # once its cells are closed, only more cells go on with the row, not an infobox header
             end = d
             i += 1
         rows.append((a, end))

@@ -222,3 +222,16 @@ def test_posts_in_lower_case_right_after_a_name_without_a_comma():
 )
 def test_foreign_names_written_whole_after_a_title(text, name, post):
     assert posts_of(text, name) == [post]
+
+
+def test_a_row_broken_over_lines_keeps_its_later_cells():
+    from extractors.people import table_rows
+
+    text = normalize(
+        "| STT | Họ và tên | Nhiệm kỳ | Chức vụ khác |\n|---|---|---|---|\n| 4 | Võ Chí Hùng\n(1912-2011) |\n"
+        "31 tháng 3 năm 1982 | 21 tháng 6 năm 1986 | Chủ tịch Hội đồng Nhà nước |\n| 5 | Lê Văn Tám |\n",
+        "md",
+    ).text
+    rows = [text[a:b] for a, b in table_rows(text)]
+    broken = next(r for r in rows if "Võ Chí Hùng" in r)
+    assert "Chủ tịch Hội đồng Nhà nước" in broken and "Lê Văn Tám" not in broken

@@ -48,6 +48,10 @@ class TitledSpan(Span, Protocol):
     def organization(self) -> str | None: ...
 
 
+#: The feature of a holder named as someone's relative ("Con trai ông Cao Văn Tài trở thành
+#: ..."): the career verb after the name is the relative's, so such a name holds no post by it.
+KIN = "holder=kin"
+
 #: The feature of a holder written in a table's predecessor or successor cell ("Tiền nhiệm |
 #: Đỗ Quang Trung", a column "Người tiền nhiệm"): such a name holds no post by the table (GOLD.md).
 PREDECESSOR = "holder_cell=predecessor"
@@ -93,6 +97,8 @@ def post_candidates(
                 in_predecessor_cell[h] = _predecessor_cell(text, m.start, rows, row_starts)
             if in_predecessor_cell[h]:
                 features.add(PREDECESSOR)
+            if P.KIN_BEFORE.search(text, max(0, m.start - 30), m.start):
+                features.add(KIN)
             found[key] = PostCandidate(h, k, is_ruled, features)
         found[key].features.add(f"how={how}")
 

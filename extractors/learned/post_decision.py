@@ -13,11 +13,13 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from extractors.learned.linear import LinearModel, load_model
-from extractors.learned.post_candidates import PREDECESSOR, NamedSpan, TitledSpan, post_candidates
+from extractors.learned.post_candidates import KIN, PREDECESSOR, NamedSpan, TitledSpan, post_candidates
 
 MODES = ("rules", "hybrid")
 MODEL_NAME = "posts"
 HOLDS = "holds"
+#: Holders the model never gives a post: a table's predecessor or successor, a relative.
+_NEVER_ADDED = frozenset({PREDECESSOR, KIN})
 
 PostT = TypeVar("PostT", bound=TitledSpan)
 
@@ -45,7 +47,7 @@ def attach_posts(
         start, post = mentions[cand.holder].start, posts[cand.post]
         if cand.ruled and p < veto:
             decided[start] = [q for q in decided.get(start, []) if q is not post]
-        elif not cand.ruled and p >= add and PREDECESSOR not in cand.features and not _lower_bare(post):
+        elif not cand.ruled and p >= add and not cand.features & _NEVER_ADDED and not _lower_bare(post):
             decided.setdefault(start, []).append(post)  # a predecessor's cell gives no post (GOLD.md)
     return decided
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.patterns import people as _people
+
 # A word for bag-of-words features: letters and digits of any script, glued by & or ' at most.
 WORD = re.compile(r"\w+(?:[&']\w+)*")
 
@@ -92,3 +94,7 @@ PREDECESSOR_LABEL = re.compile(r"(?<!\w)(?:tiền|kế)\s+nhiệm(?!\w)", re.IGN
 
 # A Markdown table's separator line, as normalized (" ---|---|--- ").
 TABLE_SEPARATOR = re.compile(r"^[ |:]*-{3,}[-|: ]*$", re.MULTILINE)
+
+# A relative named right before a holder: "Con trai ông X", "vợ đồng chí Y" (the people
+# extractor's own pattern: the learned attachment reads the same words).
+KIN_BEFORE = _people.KIN_BEFORE
