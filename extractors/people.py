@@ -423,12 +423,15 @@ def _table_row_posts(text: str, mentions: list[NameMention], posts: list[PostSpa
     """Posts of office-holders in a table row: the names of the row's one name cell (first or
     second, after a number) get the posts that open the row's other cells, each post's body
     running to the end of its cell ("Phó Chủ tịch (3) | A B C", "7 | A | Thứ trưởng Bộ Tài chính"),
-    when a post cell stands beside the name cell."""
+    when a post cell stands beside the name cell; a row that opens with a name right under a row
+    opened by its post takes that post (a cell spanning rows, dropped by the web page)."""
     found: dict[int, list[PostSpan]] = {}
     # a bare title in a table is a post of the body the text is about; with no such body it
     # tells whom a person served beside (a biography's infobox), not a post of theirs
     bare_titles_allowed = document_subject(text) is not None
+    spanned: list[PostSpan] = []  # the posts of the row above when its post cell opened it
     for row_start, row_end in table_rows(text):
+        above, spanned = spanned, []
         cells = [
             (row_start + c.start(), row_start + c.end())
             for c in P.TABLE_CELL.finditer(text[row_start:row_end])
@@ -452,8 +455,14 @@ def _table_row_posts(text: str, mentions: list[NameMention], posts: list[PostSpa
                 cell_post = _post_with_body_until(text, post, until)
                 if cell_post.organization or bare_titles_allowed:
                     row_posts.append(cell_post)
+        if not post_cells and name_cells[0] == 0 and above:
+            # the post cell of the row above spans this row too ("Phó Thủ tướng | A | ..." then
+            # "B | ...": the web page dropped the spanned cell, so the name moved to the first)
+            row_posts, post_cells = above, {-1}
         if not post_cells & {name_cells[0] - 1, name_cells[0] + 1}:
             continue  # a row of office-holders has the post beside the name (else: a list of terms)
+        if post_cells == {0} or post_cells == {-1}:
+            spanned = row_posts
         for mention in names[name_cells[0]]:
             if row_posts:
                 found[mention.start] = row_posts

@@ -235,3 +235,13 @@ def test_a_row_broken_over_lines_keeps_its_later_cells():
     rows = [text[a:b] for a, b in table_rows(text)]
     broken = next(r for r in rows if "Võ Chí Hùng" in r)
     assert "Chủ tịch Hội đồng Nhà nước" in broken and "Lê Văn Tám" not in broken
+
+
+def test_rows_under_a_post_cell_that_spans_them():
+    text = (
+        "# Chính phủ\n\n| Chức danh | Ông/bà | Kết quả |\n|---|---|---|\n"
+        "| Phó Thủ tướng Chính phủ | Phạm Gia Khiêm | 96,35% |\n| Trương Vĩnh Trọng | 83,98% | |\n"
+        "| Bộ trưởng Bộ Quốc phòng | Phùng Quang Thanh | 98,17% |\n"
+    )
+    assert posts_of(text, "Trương Vĩnh Trọng", "md") == ["phó thủ tướng chính phủ"]
+    assert posts_of(text, "Phùng Quang Thanh", "md") == ["bộ trưởng bộ quốc phòng"]
