@@ -22,6 +22,9 @@ from extractors.patterns import learned as P
 #: How much of the text between a name and a title its word features read (they take six words).
 _NEAR = 300
 
+#: From how far apart (characters) a name and a title have no features of what lies between.
+_FAR = 400
+
 #: How far (characters) a name may stand before or after a title and still be a candidate holder.
 _REACH_BEFORE = 160
 _REACH_AFTER = 100
@@ -185,22 +188,31 @@ def _features(
     inside = mentions[bisect_left(starts, low) : bisect_left(starts, high)]  # mentions are in text order
     names_between = sum(1 for other in inside if other.end <= high)
     f.add(f"names_between={bucket(names_between)}")
+    if len(between) > _FAR:  # a pronoun's or a biography's subject named far away: what lies between says nothing
+        f.add("between=far")
+    else:
+        f |= _between_features(between, side)
+    before_title = [w.lower() for w in P.WORD.findall(text[max(0, p.start - 40) : p.start])][-4:]
+    for w in before_title:
+        f.add(f"pre={w}")
+    for w1, w2 in zip(before_title, before_title[1:]):
+        f.add(f"pre2={w1}_{w2}")
+    return f
+
+
+def _between_features(between: str, side: str) -> set[str]:
+    """The punctuation and the first words between a name and a title near each other."""
+    f = set()
     for mark in set(P.PUNCTUATION.findall(between)):
         f.add(f"punct={mark!r}")
         f.add(f"{side}|punct={mark!r}")
-    # only the first words between are features: a pronoun's subject may stand pages away
-    words = [w.lower() for w in P.WORD.findall(between, 0, _NEAR)]
+    words = [w.lower() for w in P.WORD.findall(between, 0, _NEAR)]  # six are features
     for w in words[:6]:
         f.add(f"mid={w}")
     for w1, w2 in zip(words, words[1:6]):
         f.add(f"mid2={w1}_{w2}")
     if not words:
         f.add(f"{side}|adjacent")
-    before_title = [w.lower() for w in P.WORD.findall(text[max(0, p.start - 40) : p.start])][-4:]
-    for w in before_title:
-        f.add(f"pre={w}")
-    for w1, w2 in zip(before_title, before_title[1:]):
-        f.add(f"pre2={w1}_{w2}")
     return f
 
 
