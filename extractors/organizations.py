@@ -182,7 +182,7 @@ def _after_bare_head(text: str, end: int, pos: int, after_head: bool) -> bool:
     if after_head and end == pos:
         return True
     before = text[text.rfind(" ", 0, end) + 1 : end]
-    if before.casefold() == "ban" and text[:end].casefold().endswith("ủy ban"):
+    if before.casefold() == "ban" and text[max(0, end - 6) : end].casefold() == "ủy ban":
         return True
     return before.casefold() in _BARE_HEADS
 

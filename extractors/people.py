@@ -494,7 +494,8 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
         while at < section_end:
             end = text.find("\n", at, section_end)
             end = section_end if end < 0 else end
-            if P.HOLDER_LINE.match(text, at):
+            long_line = len(text[at:end].split()) >= _PROSE_WORDS and "|" not in text[at:end]
+            if P.HOLDER_LINE.match(text, at) and not (long_line and P.SPACE_OPENED_LINE.match(text, at)):
                 row_end = _broken_row_end(text, end, section_end)
                 first = bisect_left(starts, at)
                 if first < len(mentions) and mentions[first].start < row_end:
@@ -504,12 +505,12 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
                         for q in all_posts
                         if mentions[first].end <= q.start < row_end
                         and q.title != post.title
-                        and _bare_title(q.title) == _bare_title(post.title)
+                        and _without_acting(q.title) == _without_acting(post.title)
                     ]
                     holders.append((mentions[first], own[:1]))
                 end = row_end
-            elif len(text[at:end].split()) >= _PROSE_WORDS and "|" not in text[at:end]:
-                prose += 1  # a line of prose (a table row broken over lines is not)
+            elif long_line:
+                prose += 1  # a line of prose, indented or not (a table row broken over lines is not)
             at = end + 1
         if holders and len(holders) >= prose:  # mostly a list of holders, not prose
             for mention, own in holders:
@@ -714,7 +715,7 @@ _SUBJECT_TITLES: dict[str, tuple[str, ...]] = {
 def _title_of_subject(title: str, subject: str) -> bool:
     """Is a bare ``title`` a post of the body ``subject`` a page is about?"""
     bare = _bare_title(title)
-    if subject.startswith(_SUBJECT_TITLES.get(bare, ("\0",))):
+    if subject.startswith(_SUBJECT_TITLES.get(bare, ())):
         return True
     # a ministry's page: its "Chủ tịch" or "Cục trưởng" are of other bodies
     return bare in _TITLES_OF_SUBJECT and not P.MINISTRY.match(subject)
@@ -732,6 +733,13 @@ def document_subject(text: str) -> str | None:
         return None
     end = body_extent(text, head.end())
     return canonical_body(text[start:end]) if end > head.end() else None
+
+
+def _without_acting(title: str) -> str:
+    """The title without "Quyền" or "nguyên" ("Quyền Bộ trưởng" -> "bộ trưởng"); a deputy stays one."""
+    for prefix in ("nguyên ", "Quyền "):
+        title = title.removeprefix(prefix)
+    return title.casefold()
 
 
 def _bare_title(title: str) -> str:
@@ -776,7 +784,7 @@ def _fits(title: str, header: PostSpan) -> bool:
     bare = _bare_title(title)
     if not header.organization:
         return False
-    return bare == _bare_title(header.title) or header.organization.startswith(_SUBJECT_TITLES.get(bare, ("\0",)))
+    return bare == _bare_title(header.title) or header.organization.startswith(_SUBJECT_TITLES.get(bare, ()))
 
 
 def _body_in_context(text: str, post: PostSpan) -> str | None:

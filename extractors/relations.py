@@ -864,7 +864,7 @@ class _Finder:
 
     def act(self, subject: Citation, verb: re.Match[str], sentence: _Sentence) -> list[Citation]:
         """The relations of ``subject`` through ``verb``; the documents it acts on."""
-        if self.asks(sentence):
+        if self.asks(sentence, verb.start()):
             return []
         listed = self.is_list_item(subject, sentence)
         kind = P.VERB_TYPES[verb.lastgroup or ""]
@@ -881,9 +881,13 @@ class _Finder:
                     self.acts.append((self.found[-1], (subject.start, subject.end), (target.start, target.end)))
         return targets
 
-    def asks(self, sentence: _Sentence) -> bool:
-        """True for a yes-no question ("A có bị thay thế bởi B không?"): it asserts no relation."""
-        return P.YES_NO_QUESTION.search(self.text, sentence.start, sentence.end) is not None
+    def asks(self, sentence: _Sentence, verb_at: int) -> bool:
+        """True when the verb at ``verb_at`` is asked about in a yes-no question ("A có bị thay thế
+        bởi B không?"): it asserts no relation. A statement before a question in the same
+        sentence ("A thay thế B, vậy ... có phải ... không?") still asserts its own."""
+        return any(
+            q.start() <= verb_at < q.end() for q in P.YES_NO_QUESTION.finditer(self.text, sentence.start, sentence.end)
+        )
 
     def coordinated_verb(self, after: int, sentence: _Sentence) -> re.Match[str] | None:
         """A verb joined right after a verb's objects, with the same subject ("... Nghị định B
@@ -904,7 +908,7 @@ class _Finder:
                 continue  # "sửa đổi theo hướng ...": no passive without "được"
             sentence = self.sentence_of(verb.start())
             agent = self.agent_after(verb.end(), sentence)
-            if agent is None or self.asks(sentence):
+            if agent is None or self.asks(sentence, verb.start()):
                 continue
             marked = by_theo or bool(P.PASSIVE_MARKED.match(verb.group(0)))
             target = self.passive_target(verb.start(), marked, agent)

@@ -245,3 +245,38 @@ def test_rows_under_a_post_cell_that_spans_them():
     )
     assert posts_of(text, "Trương Vĩnh Trọng", "md") == ["phó thủ tướng chính phủ"]
     assert posts_of(text, "Phùng Quang Thanh", "md") == ["bộ trưởng bộ quốc phòng"]
+
+
+def test_a_numbered_list_of_holders_gives_each_the_post():
+    text = (
+        "# Bộ Y tế (Việt Nam)\n\nBộ Y tế là cơ quan của Chính phủ.\n\n## Bộ trưởng qua các thời kỳ\n\n"
+        "1. Hoàng Tích Trí\n2. Phạm Ngọc Thạch\n3. Vũ Văn Cẩn\n"
+    )
+    for name in ("Hoàng Tích Trí", "Phạm Ngọc Thạch", "Vũ Văn Cẩn"):
+        assert posts_of(text, name, "md") == ["bộ trưởng bộ y tế"], name
+
+
+def test_indented_prose_under_a_heading_of_holders_gives_no_post():
+    text = (
+        "# Bộ Y tế (Việt Nam)\n\n## Bộ trưởng qua các thời kỳ\n\n"
+        "    Năm 1958, ông Nguyễn Văn An dự hội nghị tổng kết ngành y tế tại thủ đô Hà Nội.\n"
+        "    Sau đó bà Trần Thị Bình được khen thưởng vì những đóng góp cho công tác phòng dịch.\n"
+        "- Phạm Ngọc Thạch\n"
+    )
+    assert posts_of(text, "Nguyễn Văn An", "md") == []
+    assert posts_of(text, "Trần Thị Bình", "md") == []
+
+
+def test_the_model_adds_no_post_to_a_relative_or_a_bare_lower_case_title():
+    from extractors.learned.post_candidates import KIN, post_candidates
+    from extractors.people import read_posts
+
+    text = "Con trai ông Cao Văn Tài trở thành Phó Chủ tịch UBND huyện. Vợ ông Lê Văn An, Bộ trưởng Bộ Y tế, dự."
+    mentions, posts, linked, rows = read_posts(text, None)
+    kin = {mentions[c.holder].name for c in post_candidates(text, mentions, posts, linked, rows) if KIN in c.features}
+    assert kin == {"Cao Văn Tài"}  # the apposition after "Vợ ông" is the named man's own post
+    people = {p.name: p for p in find_people(text)}
+    assert people["Cao Văn Tài"].posts == ()
+    assert [q.title for q in people["Lê Văn An"].posts] == ["Bộ trưởng"]
+    lower = find_people("Ông Vi Văn Tâm được bầu làm chủ nhiệm câu lạc bộ.")
+    assert lower[0].posts == ()

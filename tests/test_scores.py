@@ -17,7 +17,9 @@ from pipeline.evaluate.scores import post_key, post_matches
         (["chủ tịch ubnd tỉnh", "bình định"], "Chủ tịch Ủy ban nhân dân tỉnh Bình Định", True),
         (["phó thủ tướng"], "Thủ tướng", False),
         (["bộ trưởng"], "nguyên Thứ trưởng", False),
-        (["nguyên soái"], "Nguyên soái", True),  # a word that only opens like "nguyên" stays
+        (["nguyên soái"], "Nguyên soái", True),
+        (["soái"], "Nguyên soái", False),  # "Nguyên soái" (a marshal) is no former post
+        (["nguyên thủ quốc gia"], "Nguyên thủ quốc gia", True),
     ],
 )
 def test_a_gold_post_is_found(gold, found, matches):

@@ -51,8 +51,8 @@ class TitledSpan(Span, Protocol):
     def organization(self) -> str | None: ...
 
 
-#: The feature of a holder named as someone's relative ("Con trai ông Cao Văn Tài trở thành
-#: ..."): the career verb after the name is the relative's, so such a name holds no post by it.
+#: The feature of a holder named as someone's relative right before a career verb ("Con trai
+#: ông Cao Văn Tài trở thành ..."): the verb is the relative's, so the name holds no post by it.
 KIN = "holder=kin"
 
 #: The feature of a holder written in a table's predecessor or successor cell ("Tiền nhiệm |
@@ -100,8 +100,8 @@ def post_candidates(
                 in_predecessor_cell[h] = _predecessor_cell(text, m.start, rows, row_starts)
             if in_predecessor_cell[h]:
                 features.add(PREDECESSOR)
-            if P.KIN_BEFORE.search(text, max(0, m.start - 30), m.start):
-                features.add(KIN)
+            if P.KIN_BEFORE.search(text, max(0, m.start - 30), m.start) and P.CAREER_AFTER_NAME.match(text, m.end):
+                features.add(KIN)  # "Con trai ông X trở thành ...", not "vợ ông X, Bộ trưởng ..."
             found[key] = PostCandidate(h, k, is_ruled, features)
         found[key].features.add(f"how={how}")
 

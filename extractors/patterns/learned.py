@@ -98,3 +98,5 @@ TABLE_SEPARATOR = re.compile(r"^[ |:]*-{3,}[-|: ]*$", re.MULTILINE)
 # A relative named right before a holder: "Con trai ông X", "vợ đồng chí Y" (the people
 # extractor's own pattern: the learned attachment reads the same words).
 KIN_BEFORE = _people.KIN_BEFORE
+# A career verb right after a name ("... trở thành", "... được bổ nhiệm giữ chức"): the same pattern.
+CAREER_AFTER_NAME = _people.CAREER_AFTER_NAME

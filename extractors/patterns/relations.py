@@ -67,6 +67,7 @@ class RelationSignals:
     verb: dict[str, tuple[str, ...]]
     passive: dict[str, tuple[str, ...]]
     issue_verbs: tuple[str, ...]
+    issue_lead_only: tuple[str, ...]
     cite_before: tuple[str, ...]
     quote_openers: tuple[str, ...]
     expiry: tuple[str, ...]
@@ -99,6 +100,7 @@ def check_signals(raw: dict[str, Any], source: str = "relation_signals.json") ->
         verb=table("verb"),
         passive=table("passive"),
         issue_verbs=tuple(raw["issue"]["verbs"]),
+        issue_lead_only=tuple(raw["issue"].get("lead_only", ())),
         cite_before=tuple(raw["cites"]["before"]),
         quote_openers=tuple(raw["cites"]["quote_openers"]),
         expiry=tuple(raw["expiry"]["phrases"]),
@@ -250,7 +252,7 @@ ISSUE_VERB = re.compile(
     rf"""
     (?<!\w)
     (?<!Luật[ ])(?<!Luật\n)                    # "Luật Ban hành văn bản quy phạm pháp luật" is a name
-    (?:{_alternation(_SIGNALS.issue_verbs)})   # issuing verbs, longest first
+    (?:{_alternation(_SIGNALS.issue_verbs + _SIGNALS.issue_lead_only)})   # issuing verbs, longest first
     (?!\w)
     (?!\s+kèm\s+theo)                          # "ban hành kèm theo" attaches, it does not issue
     """,
@@ -512,8 +514,10 @@ HEADING_LINE = re.compile(r"^[ *#]*[^\W\d_][^\n]{0,158}(?<![.;:!?\"”)])[ *]*$"
 #: A line where the article's author names a source again: "Căn cứ khoản 1 Điều 8 Nghị định ...".
 AUTHOR_SOURCES = re.compile(
     r"""
-    ^[ *\-]*(?:(?:Đồng\ thời|Bên\ cạnh\ đó|Ngoài\ ra|Mặt\ khác),?[ ]+)?   # "Đồng thời, tại Điều 3 ..."
-    (?:Căn\ cứ|Theo|Tại|căn\ cứ|theo|tại)(?!\w)     # the author attributes what follows
+    ^[ *\-]*
+    (?:(?:Đồng\ thời|Bên\ cạnh\ đó|Ngoài\ ra|Mặt\ khác),?[ ]+(?:[Cc]ăn\ cứ|[Tt]heo|[Tt]ại)   # "Đồng thời, tại Điều 3 ..."
+      |Căn\ cứ|Theo|Tại                            # the author attributes what follows
+    )(?!\w)                                        # (a quote's own line may open with "theo mẫu tại ...")
     """,
     re.VERBOSE,
 )

@@ -33,7 +33,7 @@ POST_ABBREVIATIONS = [
 ]
 _POST_ABBREVIATION_RES = [(re.compile(p), r) for p, r in POST_ABBREVIATIONS]
 # A leading word saying the post was held before, ignored on both sides (GOLD.md).
-_FORMER = re.compile(r"^(?:nguyên|cựu)(?: là)? ")
+_FORMER = re.compile(r"^(?:nguyên|cựu)(?: là)? (?!soái\b|thủ quốc gia\b)")  # not "Nguyên soái", "nguyên thủ quốc gia"
 
 
 @dataclass
