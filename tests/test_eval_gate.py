@@ -25,9 +25,10 @@ FLOORS = {
 }
 # Posts recall on dev after its gold was completed to the new posts rule (career posts, infobox
 # rows): measured 0.568 (P 1.000) with the rules on 2026-12-07; with the learned attachment made
-# the default (issue 21, trained on dev among others) 0.888 (P 0.988) at the end of the round;
-# floor a little under.
-RECALL_FLOORS = {"posts": 0.86}
+# the default (issue 21, trained on dev among others) 0.888 (P 0.988) at the end of that round,
+# 0.951 (P 0.993) at the end of the next (bodies read where the text gives them, the scorer
+# ignoring a leading "nguyên"); floor a little under.
+RECALL_FLOORS = {"posts": 0.93}
 
 
 @pytest.fixture(scope="module")
@@ -74,12 +75,13 @@ DEV2_RELATION_FLOORS = {"precision": 0.95, "recall": 0.95, "f1": 0.95}
 # F1 0.996; posts P 0.970 R 0.508 after dev2's gold was completed to the new posts rule
 # (career posts and infobox rows count; measured 2026-12-07, was R 0.959 on the old gold); with the
 # learned post attachment made the default (issue 21, trained on dev2 among others) posts P 0.959
-# R 0.848 at the end of the round.
+# R 0.848 at the end of the round, P 0.938 R 0.874 at the end of the next (chosen at out-of-fold
+# precision 0.85, which trades a little of dev2's in-sample precision for recall).
 DEV2_PEOPLE_FLOORS = [
     ("people", "f1", 0.97),
     ("people", "precision", 0.96),
-    ("posts", "recall", 0.82),
-    ("posts", "precision", 0.93),
+    ("posts", "recall", 0.85),
+    ("posts", "precision", 0.92),
 ]
 
 
@@ -117,14 +119,15 @@ def test_dev2_people_floor(dev2_report, category, measure, floor):
 # the learned relation decision on 2026-12-07 (it was trained on this half, so these are not
 # held-out figures): codes F1 0.981, people F1 0.923, relations P 0.912 R 0.838; posts P 0.917
 # R 0.624 with the learned post attachment made the default (was P 0.717 R 0.254 with the rules).
+# At the end of the next round: relations P 0.970 R 0.865, posts P 0.909 R 0.687.
 DEV3_TUNE_FLOORS = [
     ("codes", "f1", 0.96),
     ("dates", "f1", 0.95),
     ("people", "f1", 0.90),
-    ("posts", "recall", 0.60),
+    ("posts", "recall", 0.66),
     ("posts", "precision", 0.89),
-    ("relations", "precision", 0.88),
-    ("relations", "recall", 0.80),
+    ("relations", "precision", 0.94),
+    ("relations", "recall", 0.84),
 ]
 
 
