@@ -179,27 +179,57 @@ def test_a_biography_whose_infobox_repeats_the_name_before_its_lead():
     assert "Trọng Khang" in [p.name for p in people]
 
 
-def test_a_numbered_row_with_the_post_before_the_name():
-    text = (
+OFFICE_TABLES = [
+    pytest.param(  # the post's cell before the name's, after the row's number
         "# Chính phủ Liên hiệp\n\n| Thứ tự | Chức vụ | Tên | Đảng phái |\n|---|---|---|---|\n"
         "| 2 | Bộ trưởng Bộ Nội vụ | Huỳnh Thúc Kháng | không Đảng phái |\n"
-        "| 3 | Bộ trưởng Bộ Quốc phòng | Võ Nguyên Giáp | Việt Minh |\n"
-    )
-    assert posts_of(text, "Huỳnh Thúc Kháng", "md") == ["bộ trưởng bộ nội vụ"]
-    assert posts_of(text, "Võ Nguyên Giáp", "md") == ["bộ trưởng bộ quốc phòng"]
+        "| 3 | Bộ trưởng Bộ Quốc phòng | Võ Nguyên Giáp | Việt Minh |\n",
+        {"Huỳnh Thúc Kháng": "bộ trưởng bộ nội vụ", "Võ Nguyên Giáp": "bộ trưởng bộ quốc phòng"},
+        id="numbered_row_post_before_name",
+    ),
+    pytest.param(  # a post cell spanning the rows under it, dropped by the web page
+        "# Chính phủ\n\n| Chức danh | Ông/bà | Kết quả |\n|---|---|---|\n"
+        "| Phó Thủ tướng Chính phủ | Phạm Gia Khiêm | 96,35% |\n| Trương Vĩnh Trọng | 83,98% | |\n"
+        "| Bộ trưởng Bộ Quốc phòng | Phùng Quang Thanh | 98,17% |\n",
+        {"Trương Vĩnh Trọng": "phó thủ tướng chính phủ", "Phùng Quang Thanh": "bộ trưởng bộ quốc phòng"},
+        id="spanned_post_cell",
+    ),
+]
 
 
-def test_a_row_broken_over_lines_ends_at_its_closing_pipe():
-    from extractors.people import table_rows
+@pytest.mark.parametrize(("text", "expected"), OFFICE_TABLES)
+def test_office_holders_in_tables(text, expected):
+    for name, post in expected.items():
+        assert posts_of(text, name, "md") == [post], name
 
-    text = normalize(
+
+BROKEN_ROWS = [
+    pytest.param(  # an infobox header after a broken row's closed cells is no more of the row
         "Phạm Văn Long | |\n|---|---|\n| Chủ nhiệm | Thượng tướng Lê Khả Phiêu (1997-1998)\n"
         "Đại tướng Lê Văn Dũng (2001-2008) |\nPhó Tư lệnh về Chính trị Quân khu 4 | |\n| Nhiệm kỳ | 1995 – 1997 |\n",
-        "md",
-    ).text
-    rows = [text[a:b] for a, b in table_rows(text)]
-    broken = next(r for r in rows if "Lê Khả Phiêu" in r)
-    assert "Lê Văn Dũng" in broken and "Phó Tư lệnh" not in broken
+        "Lê Khả Phiêu",
+        "Lê Văn Dũng",
+        "Phó Tư lệnh",
+        id="ends_before_an_infobox_header",
+    ),
+    pytest.param(  # more cells on the lines after a closed one are still the row's
+        "| STT | Họ và tên | Nhiệm kỳ | Chức vụ khác |\n|---|---|---|---|\n| 4 | Võ Chí Hùng\n(1912-2011) |\n"
+        "31 tháng 3 năm 1982 | 21 tháng 6 năm 1986 | Chủ tịch Hội đồng Nhà nước |\n| 5 | Lê Văn Tám |\n",
+        "Võ Chí Hùng",
+        "Chủ tịch Hội đồng Nhà nước",
+        "Lê Văn Tám",
+        id="keeps_its_later_cells",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "opening", "inside", "outside"), BROKEN_ROWS)
+def test_a_table_row_broken_over_lines(text, opening, inside, outside):
+    from extractors.people import table_rows
+
+    normalized = normalize(text, "md").text
+    row = next(normalized[a:b] for a, b in table_rows(normalized) if opening in normalized[a:b])
+    assert inside in row and outside not in row
 
 
 def test_posts_in_lower_case_right_after_a_name_without_a_comma():
@@ -222,29 +252,6 @@ def test_posts_in_lower_case_right_after_a_name_without_a_comma():
 )
 def test_foreign_names_written_whole_after_a_title(text, name, post):
     assert posts_of(text, name) == [post]
-
-
-def test_a_row_broken_over_lines_keeps_its_later_cells():
-    from extractors.people import table_rows
-
-    text = normalize(
-        "| STT | Họ và tên | Nhiệm kỳ | Chức vụ khác |\n|---|---|---|---|\n| 4 | Võ Chí Hùng\n(1912-2011) |\n"
-        "31 tháng 3 năm 1982 | 21 tháng 6 năm 1986 | Chủ tịch Hội đồng Nhà nước |\n| 5 | Lê Văn Tám |\n",
-        "md",
-    ).text
-    rows = [text[a:b] for a, b in table_rows(text)]
-    broken = next(r for r in rows if "Võ Chí Hùng" in r)
-    assert "Chủ tịch Hội đồng Nhà nước" in broken and "Lê Văn Tám" not in broken
-
-
-def test_rows_under_a_post_cell_that_spans_them():
-    text = (
-        "# Chính phủ\n\n| Chức danh | Ông/bà | Kết quả |\n|---|---|---|\n"
-        "| Phó Thủ tướng Chính phủ | Phạm Gia Khiêm | 96,35% |\n| Trương Vĩnh Trọng | 83,98% | |\n"
-        "| Bộ trưởng Bộ Quốc phòng | Phùng Quang Thanh | 98,17% |\n"
-    )
-    assert posts_of(text, "Trương Vĩnh Trọng", "md") == ["phó thủ tướng chính phủ"]
-    assert posts_of(text, "Phùng Quang Thanh", "md") == ["bộ trưởng bộ quốc phòng"]
 
 
 def test_a_numbered_list_of_holders_gives_each_the_post():
