@@ -789,43 +789,51 @@ def _fits(title: str, header: PostSpan) -> bool:
 
 def _body_in_context(text: str, post: PostSpan) -> str | None:
     """The body of a title written alone, from where it stands: the infobox header it is a row
-    of ("Bí thư Thành ủy Hải Phòng | |" over "| Phó Bí thư | Lê Thành Dương |"), or the ministry
-    its sentence is about ("Bộ Nội vụ do ... Thứ trưởng Hoàng Hữu Nam")."""
-    bare = _bare_title(post.title)
+    of, else the ministry its sentence or list item is about."""
     line_start = text.rfind("\n", 0, post.start) + 1
-    if "|" in text[line_start : post.start + 1] or text.startswith(" ", line_start):
-        above = line_start - 1
-        for _ in range(8):  # the rows of one infobox block, upwards
-            if above <= 0:
-                break
-            start = text.rfind("\n", 0, above) + 1
-            line = text[start:above]
-            if not line.strip():
-                break
-            header = P.INFOBOX_HEADER.fullmatch(line)
-            if header:
-                first = _post_opening(header.group("cell"))
-                if first is not None and _fits(post.title, first):
-                    return first.organization
-                break
-            above = start - 1
-    heads = _SUBJECT_TITLES.get(bare)
-    if heads and "Bộ " in heads:
-        sentence_start = max(line_start, text.rfind(". ", 0, post.start) + 1)
-        ministries = list(P.MINISTRY.finditer(text, sentence_start, post.start))
-        if not ministries:  # a list item about one ministry: "- Bộ Nội vụ do ... . Thứ trưởng X"
-            item = P.ITEM_ABOUT_MINISTRY.match(text, line_start)
-            ministries = [item] if item else []
-        if ministries:
-            start = (
-                ministries[-1].start("ministry")
-                if ministries[-1].re is P.ITEM_ABOUT_MINISTRY
-                else ministries[-1].start()
-            )
-            end = body_extent(text, start + len("Bộ"))
-            if end > start + len("Bộ") + 1 and end <= post.start:
-                return canonical_body(text[start:end])
+    return _infobox_header_body(text, post, line_start) or _ministry_of_sentence(text, post, line_start)
+
+
+#: How many rows of one infobox block a row's header may stand above it.
+_INFOBOX_ROWS = 8
+
+
+def _infobox_header_body(text: str, post: PostSpan, line_start: int) -> str | None:
+    """The body of the infobox header a table row sits under, if the row's bare title fits it
+    ("Bí thư Thành ủy Hải Phòng | |" over "| Phó Bí thư | Lê Thành Dương |")."""
+    if "|" not in text[line_start : post.start + 1] and not text.startswith(" ", line_start):
+        return None  # not a table row
+    above = line_start - 1
+    for _ in range(_INFOBOX_ROWS):
+        if above <= 0:
+            break
+        start = text.rfind("\n", 0, above) + 1
+        line = text[start:above]
+        if not line.strip():
+            break
+        header = P.INFOBOX_HEADER.fullmatch(line)
+        if header:
+            first = _post_opening(header.group("cell"))
+            return first.organization if first is not None and _fits(post.title, first) else None
+        above = start - 1
     return None
+
+
+def _ministry_of_sentence(text: str, post: PostSpan, line_start: int) -> str | None:
+    """For a minister's bare title, the ministry its sentence names before it, or the one a list
+    item is about ("Bộ Nội vụ do ... Thứ trưởng Hoàng Hữu Nam", "- Bộ Nội vụ do ... . Thứ trưởng X")."""
+    if "Bộ " not in _SUBJECT_TITLES.get(_bare_title(post.title), ()):
+        return None
+    sentence_start = max(line_start, text.rfind(". ", 0, post.start) + 1)
+    named = [m.start() for m in P.MINISTRY.finditer(text, sentence_start, post.start)]
+    item = P.ITEM_ABOUT_MINISTRY.match(text, line_start) if not named else None
+    if item:
+        named = [item.start("ministry")]
+    if not named:
+        return None
+    start = named[-1]
+    end = body_extent(text, start + len("Bộ"))
+    return canonical_body(text[start:end]) if start + len("Bộ") + 1 < end <= post.start else None
 
 
 @lru_cache(maxsize=256)
