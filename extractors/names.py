@@ -289,9 +289,7 @@ def _foreign_after_title(text: str, run_start: int, syllables: list[tuple[int, i
         return None
     if P.BODY_HEAD.match(text, run_start) or P.TITLE.match(text, run_start):
         return None
-    before = text[max(0, run_start - 40) : run_start]
-    titles = list(P.TITLE.finditer(before))
-    if not titles or before[titles[-1].end() :].strip():
+    if _gap_after_title(text, run_start) != "":
         return None
     ok, _ = _acceptable(words, text, run_start, False)
     return NameMention(syllables[0][0], syllables[-1][1], " ".join(words), cued=True) if ok else None
@@ -302,13 +300,23 @@ def _initialled_after_title(text: str) -> list[NameMention]:
     John F. Kennedy", "Tổng thống Hoa Kỳ George W. Bush", "ông John F. Kerry"."""
     found = []
     for m in P.NAME_WITH_INITIALS.finditer(text):
-        before = text[max(0, m.start() - 40) : m.start()]
-        titles = list(P.TITLE.finditer(before))
-        gap = before[titles[-1].end() :].strip() if titles else None
+        gap = _gap_after_title(text, m.start())
         titled = gap == "" or gap in P.COUNTRIES  # "Tổng thống Hoa Kỳ John F. Kennedy"
-        if titled or P.CUE.search(before):
+        if titled or P.CUE.search(text[max(0, m.start() - _TITLE_REACH) : m.start()]):
             found.append(NameMention(m.start(), m.end(), m.group(), cued=True))
     return found
+
+
+#: How far before a name a title or a cue is looked for.
+_TITLE_REACH = 40
+
+
+def _gap_after_title(text: str, at: int) -> str | None:
+    """What stands between the last title before ``at`` (within reach) and ``at``, stripped:
+    "" when the title is right before it, None when there is no title."""
+    before = text[max(0, at - _TITLE_REACH) : at]
+    titles = list(P.TITLE.finditer(before))
+    return before[titles[-1].end() :].strip() if titles else None
 
 
 def _capitals_after_cue(text: str) -> list[NameMention]:

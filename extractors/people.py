@@ -419,7 +419,9 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     return rows
 
 
-def _table_row_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
+def _table_row_posts(
+    text: str, mentions: list[NameMention], posts: list[PostSpan], rows: list[tuple[int, int]]
+) -> dict[int, list[PostSpan]]:
     """Posts of office-holders in a table row: the names of the row's one name cell (first or
     second, after a number) get the posts that open the row's other cells, each post's body
     running to the end of its cell ("Phó Chủ tịch (3) | A B C", "7 | A | Thứ trưởng Bộ Tài chính"),
@@ -430,7 +432,7 @@ def _table_row_posts(text: str, mentions: list[NameMention], posts: list[PostSpa
     # tells whom a person served beside (a biography's infobox), not a post of theirs
     bare_titles_allowed = document_subject(text) is not None
     spanned: list[PostSpan] = []  # the posts of the row above when its post cell opened it
-    for row_start, row_end in table_rows(text):
+    for row_start, row_end in rows:
         above, spanned = spanned, []
         cells = [
             (row_start + c.start(), row_start + c.end())
@@ -574,8 +576,11 @@ def document_issuer(text: str) -> str | None:
     return body
 
 
-def link_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
-    """The posts of each mention (keyed by mention start)."""
+def link_posts(
+    text: str, mentions: list[NameMention], posts: list[PostSpan], rows: list[tuple[int, int]] | None = None
+) -> dict[int, list[PostSpan]]:
+    """The posts of each mention (keyed by mention start); ``rows``: the text's table rows, if
+    already read (:func:`table_rows`)."""
     by_end = {p.end: p for p in posts if p.capitalised}
     by_start = {p.start: p for p in posts}
     linked: dict[int, list[PostSpan]] = {}
@@ -598,7 +603,7 @@ def link_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) ->
     for extra in (
         _shared_list_posts(text, posts, mentions),
         _signature_posts(text, mentions),
-        _table_row_posts(text, mentions, posts),
+        _table_row_posts(text, mentions, posts, table_rows(text) if rows is None else rows),
         _section_holder_posts(text, mentions, posts),
     ):
         for start, ps in extra.items():
@@ -686,24 +691,7 @@ def _concrete(org: str | None, places: dict[str, str]) -> str | None:
 
 
 # Titles that need a body; written alone in a text about one body, they are posts of that body.
-_TITLES_OF_SUBJECT = frozenset(
-    t.casefold()
-    for t in (
-        "Chủ nhiệm",
-        "Cục trưởng",
-        "Tổng cục trưởng",
-        "Vụ trưởng",
-        "Trưởng Ban",
-        "Bí thư",
-        "Giám đốc",
-        "Viện trưởng",
-        "Chánh Văn phòng",
-        "Tư lệnh",
-        "Chính ủy",
-        "Tham mưu trưởng",
-        "Chủ tịch",
-    )
-)
+_TITLES_OF_SUBJECT = frozenset(t.casefold() for t in P.BODIES["subject_titles_any"])
 
 
 # Titles a body of a certain kind has, for the page about such a body ("Bộ trưởng" and "Bộ Y tế").
@@ -945,7 +933,8 @@ def read_posts(
     titles to mentions (by mention start) and the table rows of ``text``."""
     mentions = _with_signer(find_name_mentions(text), signer)
     posts = find_post_spans(text, frozenset(m.start for m in mentions))
-    return mentions, posts, link_posts(text, mentions, posts), table_rows(text)
+    rows = table_rows(text)
+    return mentions, posts, link_posts(text, mentions, posts, rows), rows
 
 
 def find_people(

@@ -400,8 +400,8 @@ class _Finder:
         head = len(nested) - 1
         while head > 0 and P.LIST_GAP.match(self.text[nested[head - 1].end : nested[head].start]):
             head -= 1
-        item_code_end = item.code_end if item.code_end is not None else item.end  # its span may hold its description
-        return bool(P.PASSIVE_AGENT_BEFORE.search(self.text, item_code_end, nested[head].start))
+        # from the item's code on: its span may hold its description
+        return bool(P.PASSIVE_AGENT_BEFORE.search(self.text, _code_end(item), nested[head].start))
 
     @staticmethod
     def same_kind(first: Citation, other: Citation) -> bool:
@@ -570,7 +570,7 @@ class _Finder:
             if self.is_self(issued):
                 continue
             sentence = self.sentence_of(issued.start)
-            code_end = issued.code_end if issued.code_end is not None else issued.end
+            code_end = _code_end(issued)
             limit = sentence.end
             for stop in P.SCOPE_BREAK.finditer(self.text, code_end, sentence.end):
                 if stop.group(0).strip().lower() not in ("để", "nhằm"):
@@ -736,7 +736,7 @@ class _Finder:
         if not before or not before[-1].code or self.is_self(before[-1]):
             return None
         last = before[-1]
-        code_end = last.code_end if last.code_end is not None else last.end
+        code_end = _code_end(last)
         gaps = (self.text[last.end : verb_at], self.text[code_end:verb_at])
         return last if any(P.SUBJECT_TO_VERB_GAP.match(gap) for gap in gaps) else None
 
@@ -844,7 +844,7 @@ class _Finder:
         for subject in self.citations:
             if not subject.code:
                 continue
-            code_end = subject.code_end if subject.code_end is not None else subject.end
+            code_end = _code_end(subject)
             sentence = self.sentence_of(subject.start)
             later = [c for c in self.citations_in(subject.start + 1, sentence.end) if c.start >= subject.end]
             reach = min(sentence.end, code_end + _VERB_REACH, later[0].start if later else sentence.end)
@@ -949,7 +949,7 @@ class _Finder:
         ]
         if enclosing:
             c = enclosing[-1]
-            code_end = c.code_end if c.code_end is not None else c.end
+            code_end = _code_end(c)
             if marked and c.code and code_end <= verb_at:
                 return c
             return None
@@ -1145,10 +1145,10 @@ class _Finder:
     def _quote_lines(self, lines: list[tuple[int, int]], opener: int) -> list[tuple[int, int]]:
         """The lines quoted after the opener line ``opener``, up to the author speaking again."""
         spans: list[tuple[int, int]] = []
-        following = lines[opener + 1 :]
         with_text = 0
         marked = False  # the quote opens with a quotation mark: its closing mark ends it
-        for n, (start2, end2) in enumerate(following):
+        for n in range(opener + 1, len(lines)):
+            start2, end2 = lines[n]
             quoted = self.text[start2:end2]
             if quoted.strip():
                 with_text += 1
@@ -1156,11 +1156,9 @@ class _Finder:
                     break
                 if with_text == 1:
                     marked = bool(P.OPENING_QUOTE_MARK.match(quoted))
-                elif marked and not spans:
-                    break
             if P.QUOTE_END.search(quoted):
                 break
-            if P.DOCUMENT_NAME_LINE.match(quoted) and self._next_line_names_a_document(following[n + 1 :]):
+            if P.DOCUMENT_NAME_LINE.match(quoted) and self._next_line_names_a_document(lines, n + 1):
                 break  # a list of related documents' names: the site's, not the quote's
             if (
                 any(c.code for c in self.citations_in(start2, end2))
@@ -1184,9 +1182,10 @@ class _Finder:
             kept.pop()
         return kept
 
-    def _next_line_names_a_document(self, lines: list[tuple[int, int]]) -> bool:
-        """True when the next line with text is a document's name alone."""
-        for start, end in lines:
+    def _next_line_names_a_document(self, lines: list[tuple[int, int]], first: int) -> bool:
+        """True when the next line with text, from ``lines[first]`` on, is a document's name alone."""
+        for i in range(first, len(lines)):
+            start, end = lines[i]
             line = self.text[start:end]
             if line.strip():
                 return P.DOCUMENT_NAME_LINE.match(line) is not None
@@ -1334,6 +1333,7 @@ def _year_of(c: Citation) -> int:
 
 
 def _code_end(c: Citation) -> int:
+    """Where a citation's code ends (its end when it has none written)."""
     return c.code_end if c.code_end is not None else c.end
 
 

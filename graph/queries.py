@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
+from collections.abc import Callable
 
 import networkx as nx
 
@@ -55,18 +56,29 @@ __all__ = [
 # --- looking documents up ------------------------------------------------------------
 
 
-def _code_index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+def _per_graph(G: nx.MultiDiGraph, key: str, build: Callable[[nx.MultiDiGraph], dict]) -> dict:
+    """``build(G)``, kept in ``G.graph[key]`` until the graph's node count changes."""
     stamp = G.number_of_nodes()
-    cached = G.graph.get("_code_index")
+    cached = G.graph.get(key)
     if cached is not None and cached[0] == stamp:
         return cached[1]
+    built = build(G)
+    G.graph[key] = (stamp, built)
+    return built
+
+
+def _code_index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Documents by their code, compared loosely (:func:`code_key`)."""
+    return _per_graph(G, "_code_index", _build_code_index)
+
+
+def _build_code_index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for node, data in G.nodes(data=True):
         if data.get("kind") == "document":
             label = data.get("code") or data.get("label")
             if label:
                 index.setdefault(code_key(label), []).append(node)
-    G.graph["_code_index"] = (stamp, index)
     return index
 
 
@@ -100,10 +112,10 @@ def find_documents(G: nx.MultiDiGraph, code: str) -> list[str]:
 
 def _name_index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
     """Documents by every name the texts give them (:func:`graph.answers.document_name_key`)."""
-    stamp = G.number_of_nodes()
-    cached = G.graph.get("_name_index")
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
+    return _per_graph(G, "_name_index", _build_name_index)
+
+
+def _build_name_index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for node, data in G.nodes(data=True):
         if data.get("kind") == "document":
@@ -111,7 +123,6 @@ def _name_index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
                 nodes = index.setdefault(document_name_key(name), [])
                 if node not in nodes:
                     nodes.append(node)
-    G.graph["_name_index"] = (stamp, index)
     return index
 
 

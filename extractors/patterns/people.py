@@ -701,7 +701,8 @@ INFOBOX_HEADER = re.compile(r"[ ]?(?P<cell>[^|\n]*?[^|\s][^|\n]*?)[ ]*(?:\|[ ]*)
 # A line that goes on with a table row broken over lines: it opens no row (no leading pipe,
 # which normalizing turns into a space), item ("- ", "2. ") or heading, and it holds a cell's
 # pipe or ends with one (a space once normalized).
-ROW_CONTINUATION = re.compile(r"(?!\d{1,3}[.)][ \t])[^ \t|#\-*+\n][^\n]*(?:\|[^\n]*|[ ])")
+_OPENS_NOTHING = r"(?!\d{1,3}[.)][ \t])[^ \t|#\-*+\n][^\n]*"  # a line that opens no row, item or heading
+ROW_CONTINUATION = re.compile(_OPENS_NOTHING + r"(?:\|[^\n]*|[ ])")
 
 # A table row's number cell: "3", "(2)", "12.".
 ROW_NUMBER_CELL = re.compile(r"\(?\d{1,3}\)?\.?")
@@ -710,7 +711,7 @@ ROW_NUMBER_CELL = re.compile(r"\(?\d{1,3}\)?\.?")
 SPACE_OPENED_LINE = re.compile(r"[ ](?=[^ \t\n])")
 
 # A short piece of a broken table row: blank, or text that opens no row, item or heading.
-ROW_PIECE = re.compile(r"[ \t]*|(?!\d{1,3}[.)][ \t])[^ \t|#\-*+\n][^\n]*")
+ROW_PIECE = re.compile(r"[ \t]*|" + _OPENS_NOTHING)
 
 # A page titled with a person's name: the first line "# Kaysone Phomvihane" (one to five
 # capitalised words), the name being the whole heading.

@@ -237,6 +237,17 @@ def evidence_window(text: str, start: int, end: int, width: int) -> str:
     return " ".join(out.split())
 
 
+def _record_evidence(record_json: str | None) -> dict[tuple, str]:
+    """The evidence sentences a stored record keeps with its relations, by (start, end)."""
+    relations = (json.loads(record_json).get("relations") or []) if record_json else []
+    spans = ((r.get("evidence") or {}) for r in relations)
+    found: dict[tuple, str] = {}
+    for e in spans:
+        if e.get("text"):
+            found.setdefault((e.get("start"), e.get("end")), e["text"])  # the first, as read before
+    return found
+
+
 class _EvidenceReader:
     """Evidence of relations with their sentences, from the store's index and texts (texts read once)."""
 
@@ -244,6 +255,7 @@ class _EvidenceReader:
         self.index = _index(ctx)
         self.width = width
         self._texts: dict[str, str | None] = {}
+        self._kept: dict[str, dict[tuple, str]] = {}
 
     def _text(self, source: str | None) -> str | None:
         if source is None:
@@ -261,19 +273,13 @@ class _EvidenceReader:
         """The sentence the record kept with its relation, for a store without the text itself."""
         if source is None:
             return None
-        key = "record:" + source
-        if key not in self._texts:
+        if source not in self._kept:  # each record read and parsed once
             try:
                 row = self.index.conn.execute("SELECT record FROM documents WHERE source = ?", (source,)).fetchone()
             except sqlite3.Error:
                 row = None
-            self._texts[key] = row[0] if row else None
-        record = json.loads(self._texts[key] or "{}")
-        for relation in record.get("relations") or []:
-            evidence = relation.get("evidence") or {}
-            if evidence.get("start") == start and evidence.get("end") == end and evidence.get("text"):
-                return evidence["text"]
-        return None
+            self._kept[source] = _record_evidence(row[0] if row else None)
+        return self._kept[source].get((start, end))
 
     def items(self, source: str, target: str, kind: str) -> list[dict]:
         """Each text's evidence for ``source --kind--> target``: text, source, offsets, rule, sentence."""
@@ -689,9 +695,7 @@ def _index_source(ctx: click.Context, sentences: bool = True):
     def said_in_record(text_id: str) -> dict[tuple, str]:
         """Evidence sentences as the record keeps them (a store whose texts are not kept)."""
         row = conn.execute("SELECT record FROM documents WHERE id = ? AND status = 'ok'", (text_id,)).fetchone()
-        relations = json.loads(row[0]).get("relations") or [] if row else []
-        spans = ((r.get("evidence") or {}) for r in relations)
-        return {(e.get("start"), e.get("end")): e["text"] for e in spans if e.get("text")}
+        return _record_evidence(row[0] if row else None)
 
     def sentence(text_id: str, start: int | None, end: int | None) -> str | None:
         text = text_of(text_id)
