@@ -25,6 +25,8 @@ _NAME_ENDERS = _NOT_NAME_SYLLABLES | frozenset(s[1:].casefold() for s in _SYLLAB
 # a name never ends on a middle name ("Lưu Văn phòng", "Nguyễn Thị")
 _MIDDLE_ONLY = frozenset({"văn", "thị"})
 _FAMILY = P.FAMILY_NAMES
+# lower-case words scraping glues to a name ("Trọngtừ", "Minhđã")
+_GLUED_WORDS = frozenset(P._load_lines("glued_words.txt"))
 # words of two syllables whose first may end a name ("Đoàn Kinh tế", "Mạc Thị Gia phả")
 _NAME_COMPOUNDS = frozenset(line.casefold() for line in P._load_lines("name_compounds.txt"))
 # Lower-case words that make a compound with a name-ending syllable ("Trung ương", "Đại hội",
@@ -208,6 +210,7 @@ def _name_mentions(text: str) -> tuple[NameMention, ...]:
         syllables = [
             (run.start() + s.start(), run.start() + s.end(), s.group()) for s in P.SYLLABLE_IN_RUN.finditer(run.group())
         ]
+        syllables = _before_glued_word(syllables)
         if len(syllables) < 2:
             continue
         foreign = _foreign_leader(text, run.start(), syllables) or _foreign_after_title(text, run.start(), syllables)
@@ -469,15 +472,31 @@ def _unglued(group: list[tuple[int, int, str]], cued: bool = False) -> list[tupl
         return None
     if P.VIET_SYLLABLE.fullmatch(last):
         return group
-    for cut in range(len(last) - 1, 0, -1):
-        tail = last[cut:]
-        if (
-            P.VIET_SYLLABLE.fullmatch(last[:cut])
-            and tail.islower()
-            and (len(tail) == 1 or P.VIET_SYLLABLE.fullmatch(tail))
-        ):
-            return [*head, (a, a + cut, last[:cut])]
+    cut = _glued_word_at(last) or next(
+        (c for c in range(len(last) - 1, 0, -1) if P.VIET_SYLLABLE.fullmatch(last[:c]) and last[c:].islower()), None
+    )  # a glued word ("Hảitừ" -> "Hải", not "Hảit"), else a glued letter ("Trânb")
+    if cut is not None:
+        return [*head, (a, a + cut, last[:cut])]
     return group if cued and last[1:].islower() else None
+
+
+def _glued_word_at(syllable: str) -> int | None:
+    """Where a lower-case word glued to a name's syllable starts ("Trọngtừ" -> 5), or None."""
+    for cut in range(len(syllable) - 2, 0, -1):
+        tail = syllable[cut:]
+        if tail in _GLUED_WORDS and P.VIET_SYLLABLE.fullmatch(syllable[:cut]):
+            return cut
+    return None
+
+
+def _before_glued_word(syllables: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A run cut before the first word glued to one of its syllables: "Trương Vĩnh Trọngtừ Bến
+    Tre" (a scraped table cell) is the name "Trương Vĩnh Trọng" and a place, not one five-syllable run."""
+    for i, (start, _, syllable) in enumerate(syllables):
+        cut = None if P.VIET_SYLLABLE.fullmatch(syllable) else _glued_word_at(syllable)
+        if cut is not None:
+            return [*syllables[:i], (start, start + cut, syllable[:cut])]
+    return syllables
 
 
 def _drop_listed_places(text: str, mentions: list[NameMention]) -> list[NameMention]:

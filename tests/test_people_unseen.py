@@ -355,6 +355,12 @@ def test_never_a_person(text):
         ("Đồng chí Nguyễn Văn Trânb qua đời.", ["Nguyễn Văn Trân"]),  # a footnote mark glued on
         ("Tư tưởng của Hồ Chí Minhđã soi đường.", ["Hồ Chí Minh"]),  # the next word glued on
         ("Ông Trần Quốc Thắngvà các đồng chí dự.", ["Trần Quốc Thắng"]),
+        # a glued word, not a glued letter: "Hải", not "Hảit" + "ừ"
+        ("Bộ trưởng Bộ Công nghiệp Lê Minh Hảitừ Thái Bình |", ["Lê Minh Hải"]),
+        # a glued word inside a run of capitals ends the name before the place
+        ("| Thứ trưởng Thường trực Đỗ Văn Trọngtừ Bến Tre |", ["Đỗ Văn Trọng"]),
+        # a foreign syllable that splits into two Vietnamese ones stays whole
+        ("Đồng chí Khamtay Sibounheuang dự.", ["Khamtay Sibounheuang"]),
     ],
 )
 def test_a_glued_word_is_cut_to_the_name(text, expected):
