@@ -25,6 +25,8 @@ _NAME_ENDERS = _NOT_NAME_SYLLABLES | frozenset(s[1:].casefold() for s in _SYLLAB
 # a name never ends on a middle name ("Lưu Văn phòng", "Nguyễn Thị")
 _MIDDLE_ONLY = frozenset({"văn", "thị"})
 _FAMILY = P.FAMILY_NAMES
+# Christian names written before a Catholic's family name ("Phêrô Phan Khắc Từ")
+_SAINT_NAMES = frozenset(P._load_lines("saint_names.txt"))
 # lower-case words scraping glues to a name ("Trọngtừ", "Minhđã")
 _GLUED_WORDS = frozenset(P._load_lines("glued_words.txt"))
 # words of two syllables whose first may end a name ("Đoàn Kinh tế", "Mạc Thị Gia phả")
@@ -179,9 +181,10 @@ def _opens_body_or_title(syllable: str, next_lower: str) -> bool:
 
 
 def _prefix_allows_name(prefix: str, text: str, run_start: int) -> bool:
-    """May a name start inside a run after ``prefix`` ("Đại Tướng", "Chủ Tịch"), or after the
-    end of a body that a title opens in the same clause ("Bí thư Tỉnh ủy Bình Định Hồ Quốc Dũng")?"""
-    if P.RANK.fullmatch(prefix) or P.TITLE.fullmatch(prefix) or P.CUE.fullmatch(prefix):
+    """May a name start inside a run after ``prefix`` ("Đại Tướng", "Chủ Tịch", the Christian name
+    "Phêrô"), or after the end of a body that a title opens in the same clause ("Bí thư Tỉnh ủy
+    Bình Định Hồ Quốc Dũng")?"""
+    if P.RANK.fullmatch(prefix) or P.TITLE.fullmatch(prefix) or P.CUE.fullmatch(prefix) or prefix in _SAINT_NAMES:
         return True
     clause = P.CLAUSE_BEFORE.search(text, max(0, run_start - 80), run_start)
     if (

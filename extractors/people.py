@@ -520,6 +520,36 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
     return found
 
 
+def _career_list_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
+    """Posts listed one an item under a line that says a person held them ("ông A giữ các chức
+    vụ:" then "- Phó Chủ tịch ...", blank lines allowed between items): the last name of the
+    lead line holds every post of an item that names nobody else."""
+    found: dict[int, list[PostSpan]] = {}
+    starts = [m.start for m in mentions]
+    post_starts = [p.start for p in posts]
+    for lead in P.CAREER_LIST_LEAD.finditer(text):
+        line_start = text.rfind("\n", 0, lead.start()) + 1
+        named = mentions[bisect_left(starts, line_start) : bisect_left(starts, lead.start())]
+        if not named:
+            continue
+        holder = named[-1]
+        at = lead.end() + 1
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if not text[at:end].strip():
+                at = end + 1
+                continue  # a blank line between items
+            if not P.LIST_ITEM_OPENER.match(text, at):
+                break
+            if bisect_left(starts, at) == bisect_left(starts, end):  # the item names nobody
+                found.setdefault(holder.start, []).extend(
+                    posts[bisect_left(post_starts, at) : bisect_left(post_starts, end)]
+                )
+            at = end + 1
+    return found
+
+
 #: Words from which a line under a heading is prose, not a piece of a broken table row.
 _PROSE_WORDS = 10
 
@@ -605,6 +635,7 @@ def link_posts(
         _signature_posts(text, mentions),
         _table_row_posts(text, mentions, posts, table_rows(text) if rows is None else rows),
         _section_holder_posts(text, mentions, posts),
+        _career_list_posts(text, mentions, posts),
     ):
         for start, ps in extra.items():
             linked.setdefault(start, []).extend(ps)

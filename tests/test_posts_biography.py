@@ -85,3 +85,28 @@ NO_POST_ROWS = [
 @pytest.mark.parametrize("text, name", NO_POST_ROWS)
 def test_no_post_where_none_is_given(text, name):
     assert posts_of(text, name) == []
+
+
+CAREER_LIST = """Sau năm 1975, ông Trần Hữu Khoa đã giữ các chức vụ:
+
+- Phó Chủ tịch Hội Nông dân tỉnh Long An (từ năm 1980 đến năm 1990).
+
+- Chủ tịch Ủy ban Đoàn kết Công giáo tỉnh Long An.
+- Ủy viên Ban Chấp hành Hội Cựu chiến binh tỉnh, cùng ông Lê Văn Bảy.
+
+Ông nghỉ hưu năm 2010.
+"""
+
+
+def test_a_career_list_gives_each_item_to_the_name_of_its_lead():
+    """Items that name nobody are the lead's posts, blank lines or not; an item naming someone
+    else is not."""
+    assert posts_of(CAREER_LIST, "Trần Hữu Khoa") == [
+        "phó chủ tịch hội nông dân tỉnh long an",
+        "chủ tịch ủy ban đoàn kết công giáo tỉnh long an",
+    ]
+
+
+def test_a_christian_name_before_the_family_name_is_not_part_of_the_name():
+    text = "Năm 1980, linh mục Phêrô Trần Văn Khiết làm Chủ tịch Ủy ban Đoàn kết Công giáo tỉnh Đồng Nai."
+    assert [p.name for p in find_people(text)] == ["Trần Văn Khiết"]

@@ -486,6 +486,17 @@ RANK_PIECE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# The end of a line that opens a list of one person's posts, one an item: "ông A giữ các chức
+# vụ:", "đã kinh qua những cương vị sau:", "đảm nhiệm các chức vụ như sau:".
+CAREER_LIST_LEAD = re.compile(
+    r"(?:giữ|đảm[ ]nhiệm|đảm[ ]nhận|kinh[ ]qua|trải[ ]qua)[ ]+(?:các|những|nhiều)[ ]+"
+    r"(?:chức[ ]vụ|cương[ ]vị|chức[ ]danh|trọng[ ]trách)(?:[ ]+(?:sau|quan[ ]trọng))?(?:[ ]+như[ ]sau)?[ ]*:[ ]*$",
+    re.MULTILINE,
+)
+
+# What opens an item of a list on its own line: "- ", "+ ", "• ", "1. ", "a) ".
+LIST_ITEM_OPENER = re.compile(r"[ \t]{0,3}(?:[-*+•][ \t]+|\d{1,2}[.)][ \t]+|[a-zđ]\)[ \t]+)")
+
 # A list after a shared post: "Ủy viên Ban Thường vụ Tỉnh ủy: A, ...; B, ...".
 LIST_COLON = re.compile(r"[ ]*:[ ]*")
 LIST_ITEM_SEPARATOR = re.compile(r";")
