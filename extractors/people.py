@@ -91,7 +91,8 @@ def _usable_body(org: str | None) -> str | None:
     """The body written after a title, or None for words that name none: a year ("Phó Chính
     ủy 2006"), lower-case words that open no body ("Tư lệnh đầu tiên"), a field of work ("Phó
     Tư lệnh Chính trị"). Leading words that are not the body are dropped ("Chủ tịch đầu tiên
-    của Hội ...", "Chủ tịch của Quốc dân Đảng")."""
+    của Hội ...", "Trung đội trưởng thuộc Tiểu đoàn 56"); a numbered army unit may be written in
+    lower case ("Tiểu đoàn trưởng tiểu đoàn 766")."""
     lead = P.BEFORE_BODY.match(org) if org else None
     if org and lead:
         org = org[lead.end() :]
@@ -100,7 +101,10 @@ def _usable_body(org: str | None) -> str | None:
     if org[0].isdigit() or org.casefold() in _NOT_BODIES or P.RANK.match(org):  # "Tư lệnh - Chuẩn tướng X"
         return None
     if org[0].islower() and not (
-        P.BODY_HEAD_ANY_CASE.match(org) or P.LOWER_BODY_HEAD.match(" " + org) or P.LEVEL_PLACE.match(org)
+        P.BODY_HEAD_ANY_CASE.match(org)
+        or P.LOWER_BODY_HEAD.match(" " + org)
+        or P.LEVEL_PLACE.match(org)
+        or P.NUMBERED_UNIT.match(org)
     ):
         return None  # "tỉnh Thanh Hóa" (a deputy's constituency) and "trung ương Đảng" are kept
     return org
@@ -280,13 +284,14 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
 
 def _shares_next_body(previous: PostSpan, post: PostSpan, joint: str) -> bool:
     """Does ``previous``, written without a body, hold the body of the next ``post``? Joined
-    by "kiêm" unless the earlier title names a post by itself ("nguyên Phó Tư lệnh kiêm Tham
-    mưu trưởng Quân đoàn 2", not "Phó Thủ tướng kiêm Bộ trưởng Bộ Quốc phòng"); joined by a
+    by "kiêm", "rồi" or a dash unless the earlier title names a post by itself ("nguyên Phó Tư
+    lệnh kiêm Tham mưu trưởng Quân đoàn 2", "Đại đội phó rồi Đại đội trưởng Đại đội 107", not
+    "Phó Thủ tướng kiêm Bộ trưởng Bộ Quốc phòng"); joined by a
     comma when both are army command titles ("Phó Tư lệnh, Tham mưu trưởng Binh đoàn 15")."""
     if previous.organization is not None or not post.organization:
         return False
     before = P.title_entry(_bare_title(previous.title)) or {}
-    if "kiêm" in joint:
+    if any(word in joint for word in ("kiêm", "rồi", "sau đó", "–", "-")):
         return not before.get("standalone")
     after = P.title_entry(_bare_title(post.title)) or {}
     return "," in joint and before.get("kind") == after.get("kind") == "military"
@@ -913,7 +918,7 @@ def resolve_organizations(
         ):
             org = f"{org} {heading}"  # "Ủy ban nhân dân" on the page "Quận 3"
         if org is None:
-            org = _body_in_context(text, post)
+            org = _body_in_context(text, post) or _body_of_next_post(text, post, posts)
         if org is None and office and _bare_title(post.title) == _bare_title(office.title):
             org = office.organization  # "Bộ trưởng" on the page "Bộ trưởng Bộ Y tế (Việt Nam)"
         if org is None and subject and _title_of_subject(post.title, subject):
@@ -936,6 +941,16 @@ def resolve_organizations(
 # --------------------------------------------------------------------------
 # Public entry point
 # --------------------------------------------------------------------------
+
+
+def _body_of_next_post(text: str, post: PostSpan, posts: list[PostSpan]) -> str | None:
+    """The body of the post written right after a bare ``post`` that shares it ("Tiểu đoàn phó
+    rồi Tiểu đoàn trưởng Tiểu đoàn 766")."""
+    joint = P.SHARED_BODY_JOINT.match(text, post.end)
+    nxt = next((p for p in posts if p.start == joint.end() and p.start > post.end), None) if joint else None
+    if nxt is None or not _shares_next_body(post, nxt, joint.group()):
+        return None
+    return nxt.organization
 
 
 def _with_signer(mentions: list[NameMention], signer: Signer | None) -> list[NameMention]:

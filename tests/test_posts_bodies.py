@@ -32,6 +32,9 @@ BODY_AFTER_TITLE = [
         "Lê Thu Hà",
         "ủy viên ban chỉ đạo quốc gia phòng, chống đại dịch covid-19",
     ),
+    # a body after "thuộc", and a numbered army unit written in lower case
+    ("Ông Trần Minh Khoa, Trung đội trưởng thuộc Tiểu đoàn 56.", "Trần Minh Khoa", "trung đội trưởng tiểu đoàn 56"),
+    ("Ông Trần Minh Khoa, Tiểu đoàn trưởng tiểu đoàn 766.", "Trần Minh Khoa", "tiểu đoàn trưởng tiểu đoàn 766"),
     # a unit named by letters and a number
     ("Ông Trần Minh Khoa, Phó Chính ủy Mặt trận B5.", "Trần Minh Khoa", "phó chính ủy mặt trận b5"),
     # a unit's parent written after a comma
@@ -287,3 +290,25 @@ def test_the_model_adds_no_post_to_a_relative_or_a_bare_lower_case_title():
     assert [q.title for q in people["Lê Văn An"].posts] == ["Bộ trưởng"]
     lower = find_people("Ông Vi Văn Tâm được bầu làm chủ nhiệm câu lạc bộ.")
     assert lower[0].posts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ông Trần Minh Khoa, Đại đội phó rồi Đại đội trưởng Đại đội 107.",
+            ["đại đội phó đại đội 107", "đại đội trưởng đại đội 107"],
+        ),
+        (
+            "Ông Trần Minh Khoa, Phó Tư lệnh – Tham mưu trưởng Quân đoàn 1.",
+            ["phó tư lệnh quân đoàn 1", "tham mưu trưởng quân đoàn 1"],
+        ),
+        # a title that names a post by itself keeps its own meaning
+        (
+            "Ông Trần Minh Khoa, Phó Thủ tướng rồi Bộ trưởng Bộ Ngoại giao.",
+            ["phó thủ tướng", "bộ trưởng bộ ngoại giao"],
+        ),
+    ],
+)
+def test_a_bare_title_shares_the_body_of_the_next_after_roi_or_a_dash(text, expected):
+    assert posts_of(text, "Trần Minh Khoa") == expected

@@ -413,11 +413,15 @@ NOT_BODY_WORD = re.compile(
 # that closes a person in a list).
 BETWEEN_POSTS = re.compile(
     r"""
-    [ ]*(?:,|[ ]kiêm)[ ]*(?:(?:nay|sau[ ]này|sau)[ ]là[ ]+)?   # ", ", " kiêm ", ", nay là "
+    [ ]*(?:,|[ ]kiêm|[ ]rồi|[ ]–)[ ]*(?:(?:nay|sau[ ]này|sau)[ ]là[ ]+)?   # ", ", " kiêm ", " rồi ", " – ", ", nay là "
     | [ ]+(?:kiêm[ ]+)?                                         # titles run together
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+
+# What joins a bare title to the next one whose body it shares: "Đại đội phó rồi Đại đội
+# trưởng Đại đội 107", "Phó Tư lệnh – Tham mưu trưởng Quân đoàn 1", "Phó Tư lệnh kiêm ...".
+SHARED_BODY_JOINT = re.compile(r"[ ]*(?:,|–|-)?[ ]*(?:(?:kiêm|rồi|sau[ ]đó(?:[ ]là)?)[ ]+)?")
 
 # What may stand between a name and the posts that follow it:
 # "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên",
@@ -437,8 +441,16 @@ AFTER_NAME = re.compile(
 )
 
 # Words between a title and its body that are part of neither: "Chủ tịch đầu tiên của Hội ...",
+# "Trung đội trưởng thuộc Tiểu đoàn 56",
 # "Chủ tịch của Quốc dân Đảng".
-BEFORE_BODY = re.compile(r"(?:(?:đầu[ ]tiên|cuối[ ]cùng)[ ]+)?(?:của[ ]+)?", re.IGNORECASE)
+BEFORE_BODY = re.compile(r"(?:(?:đầu[ ]tiên|cuối[ ]cùng)[ ]+)?(?:(?:của|thuộc)[ ]+)?", re.IGNORECASE)
+
+# A numbered army unit, in any case: "tiểu đoàn 766", "Đại đội 107", "quân khu 4".
+NUMBERED_UNIT = re.compile(
+    r"(?:tiểu[ ]đội|trung[ ]đội|đại[ ]đội|tiểu[ ]đoàn|trung[ ]đoàn|lữ[ ]đoàn|sư[ ]đoàn|quân[ ]đoàn|binh[ ]đoàn"
+    r"|quân[ ]khu)[ ]+\d",
+    re.IGNORECASE,
+)
 
 # A word between a title and its body that is part of neither: "Ủy viên chính thức Bộ Chính trị".
 QUALIFIER_AFTER_TITLE = re.compile(r"[ ]+chính[ ]thức(?=[ ]+[{UPPER}])".replace("{UPPER}", UPPER))
