@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -126,10 +127,32 @@ def _split_title_and_body(title: str, organization: str | None) -> tuple[str, st
     return title, organization
 
 
+def _title_matches(text: str) -> Iterator[re.Match[str]]:
+    """Every title of ``text``; a committee member's title whose level word is in lower case before
+    a capital is read again from the capital ("chuyển thành Uỷ viên chính thức" is "Uỷ viên", not
+    "Thành ủy viên")."""
+    pos = 0
+    while (m := P.TITLE.search(text, pos)) is not None:
+        words = m.group("title").split(" ")
+        if (
+            len(words) == 3
+            and words[0].islower()
+            and words[1][:1].isupper()
+            and m.group("title").casefold().replace("uỷ", "ủy").endswith("ủy viên")
+        ):
+            again = P.TITLE.match(text, m.start("title") + len(words[0]) + 1)
+            if again is None:
+                pos = m.end()
+                continue
+            m = again
+        yield m
+        pos = m.end()
+
+
 def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> list[PostSpan]:
     """Every title written in ``text`` with the body that follows it."""
     posts: list[PostSpan] = []
-    for m in P.TITLE.finditer(text):
+    for m in _title_matches(text):
         if owned_title(text, m, name_starts):
             continue  # "Phủ Thủ tướng", "Hội đồng Bộ trưởng": part of a body's name
         title_text = m.group("title")

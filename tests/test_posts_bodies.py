@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.people import find_people, name_key
+from extractors.people import find_people, find_post_spans, name_key
 from vntext.normalize import normalize
 
 
@@ -312,3 +312,16 @@ def test_the_model_adds_no_post_to_a_relative_or_a_bare_lower_case_title():
 )
 def test_a_bare_title_shares_the_body_of_the_next_after_roi_or_a_dash(text, expected):
     assert posts_of(text, "Trần Minh Khoa") == expected
+
+
+def test_becoming_a_full_member_is_no_city_committee_member():
+    """ "chuyển thành Uỷ viên Chính thức Ban Chấp hành ..." is a member of the Central Committee,
+    not a "Thành ủy viên" of an unnamed city committee."""
+    text = "Năm 1963, ông Trần Minh Khoa được chuyển thành Uỷ viên Chính thức Ban Chấp hành Trung ương Đảng."
+    assert [(p.title, p.organization) for p in find_post_spans(text)] == [("Ủy viên", "Ban Chấp hành Trung ương Đảng")]
+
+
+def test_a_front_written_in_lower_case_is_a_body():
+    assert posts_of("Ông Trần Minh Khoa, Chính ủy mặt trận Trung Lào.", "Trần Minh Khoa") == [
+        "chính ủy mặt trận trung lào"
+    ]

@@ -445,15 +445,17 @@ AFTER_NAME = re.compile(
 # "Chủ tịch của Quốc dân Đảng".
 BEFORE_BODY = re.compile(r"(?:(?:đầu[ ]tiên|cuối[ ]cùng)[ ]+)?(?:(?:của|thuộc)[ ]+)?", re.IGNORECASE)
 
-# A numbered army unit, in any case: "tiểu đoàn 766", "Đại đội 107", "quân khu 4".
+# A numbered army unit, in any case, or a front: "tiểu đoàn 766", "Đại đội 107", "mặt trận Trung Lào".
 NUMBERED_UNIT = re.compile(
     r"(?:tiểu[ ]đội|trung[ ]đội|đại[ ]đội|tiểu[ ]đoàn|trung[ ]đoàn|lữ[ ]đoàn|sư[ ]đoàn|quân[ ]đoàn|binh[ ]đoàn"
-    r"|quân[ ]khu)[ ]+\d",
+    r"|quân[ ]khu)[ ]+\d"
+    rf"|mặt[ ]trận[ ]+(?-i:[{UPPER}])",  # "mặt trận Trung Lào", its name capitalised
     re.IGNORECASE,
 )
 
-# A word between a title and its body that is part of neither: "Ủy viên chính thức Bộ Chính trị".
-QUALIFIER_AFTER_TITLE = re.compile(r"[ ]+chính[ ]thức(?=[ ]+[{UPPER}])".replace("{UPPER}", UPPER))
+# A word between a title and its body that is part of neither: "Ủy viên chính thức Bộ Chính trị",
+# "Uỷ viên Chính thức Ban Chấp hành Trung ương".
+QUALIFIER_AFTER_TITLE = re.compile(r"[ ]+(?:chính|Chính)[ ]thức(?=[ ]+[{UPPER}])".replace("{UPPER}", UPPER))
 
 # A relative named before a person: "Con trai ông Trầm Trọng Ngân trở thành ...": the verb after
 # the name is the relative's, not the named person's.
