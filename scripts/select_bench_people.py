@@ -9,6 +9,10 @@ dev, dev2 or dev3. Prints one bench id per line, in the order drawn.
     python scripts/select_bench_people.py ../shared 75 > ids.txt
     python scripts/select_bench_people.py ../shared 36 2112 > more.txt  # a further draw
     python scripts/select_bench_people.py ../shared 36 3113 > third.txt  # bench-people3
+    python scripts/select_bench_people.py ../shared 24 4114 long > fourth.txt  # bench-people4
+
+``long`` draws among the longer such texts (9,000 to 20,000 characters: whole biographies
+and office lists), once the shorter ones are used up.
 
 Each draw leaves out the texts that had gold here when it was made (``LEFT_OUT``), so an
 earlier draw still prints the same ids; a draw with a new seed leaves out every gold folder.
@@ -32,8 +36,9 @@ SEED = 21
 LEFT_OUT = {
     SEED: ("bench",),
     2112: ("bench", "bench-people", "bench-relations"),
+    3113: ("bench", "bench-people", "bench-people2", "bench-relations"),
 }
-EVERY_GOLD_FOLDER = ("bench", "bench-people", "bench-people2", "bench-people3", "bench-relations")
+EVERY_GOLD_FOLDER = ("bench", "bench-people", "bench-people2", "bench-people3", "bench-people4", "bench-relations")
 
 
 def rich_in_posts(text: str) -> bool:
@@ -41,11 +46,22 @@ def rich_in_posts(text: str) -> bool:
     return 600 < len(text) < 9000 and len(TITLE.findall(text)) >= 5 and bool(CAREER.search(text))
 
 
-def main(shared: Path, count: int, seed: int = SEED) -> None:
+def long_and_rich_in_posts(text: str) -> bool:
+    """As :func:`rich_in_posts`, for texts of 9,000 to 20,000 characters."""
+    return 9000 <= len(text) < 20000 and len(TITLE.findall(text)) >= 5 and bool(CAREER.search(text))
+
+
+def main(shared: Path, count: int, seed: int = SEED, long: bool = False) -> None:
     annotated = LEFT_OUT.get(seed, EVERY_GOLD_FOLDER)
-    for bench_id in draw(shared, count, seed, rich_in_posts, annotated):
+    keep = long_and_rich_in_posts if long else rich_in_posts
+    for bench_id in draw(shared, count, seed, keep, annotated):
         print(bench_id)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else SEED)
+    main(
+        Path(sys.argv[1]),
+        int(sys.argv[2]),
+        int(sys.argv[3]) if len(sys.argv) > 3 else SEED,
+        len(sys.argv) > 4 and sys.argv[4] == "long",
+    )
