@@ -499,6 +499,60 @@ def _table_row_posts(
     return found
 
 
+def _title_column_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
+    """Posts of a table whose header has a column of posts followed by a column headed by a bare
+    title ("| Tên | Nhiệm kỳ | Chức vụ | Phó Bí thư |"): in each row, the name before the post
+    cell holds that post, and the names of the next cell hold the header's title with the body
+    of the row's post when it fits ("Bí thư Tỉnh ủy Bắc Giang" -> "Phó Bí thư" of "Tỉnh ủy Bắc
+    Giang"); a row holding only a name, right after, is one more holder of the header's title."""
+    found: dict[int, list[PostSpan]] = {}
+    post_at = {p.start: p for p in posts if p.capitalised}
+    starts = [m.start for m in mentions]
+    for rule in P.TABLE_RULE_LINE.finditer(text):
+        header_start = text.rfind("\n", 0, max(0, rule.start() - 1)) + 1
+        header_cells = list(P.TABLE_CELL.finditer(text, header_start, max(header_start, rule.start() - 1)))
+        column = _title_column(text, header_cells, post_at)
+        if column is None:
+            continue
+        at, body = rule.end() + 1, None
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if not text[at:end].strip() or text[at:end].lstrip().startswith("#"):
+                break
+            cells = [c for c in P.TABLE_CELL.finditer(text, at, end) if c.group().strip()]
+            named = [mentions[bisect_left(starts, c.start()) : bisect_left(starts, c.end())] for c in cells]
+            opening = [post_at.get(c.start() + len(c.group()) - len(c.group().lstrip(" "))) for c in cells]
+            k = next((i for i, p in enumerate(opening) if p is not None and not named[i]), None)
+            if k is not None:
+                row_post = _post_with_body_until(text, opening[k], cells[k].end())
+                holder = next((ns for ns in reversed(named[:k]) if ns), [])
+                for mention in holder[-1:]:
+                    found.setdefault(mention.start, []).append(row_post)
+                body = row_post.organization if _fits(column.title, row_post) else None
+                deputies = next((ns for ns in named[k + 1 :] if ns), []) if k + 1 < len(cells) and named[k + 1] else []
+            else:
+                deputies = named[0] if len(cells) == 1 and len(named[0]) == 1 and body is not None else []
+            for mention in deputies:
+                found.setdefault(mention.start, []).append(
+                    PostSpan(column.start, column.end, column.title, body, None, True)
+                )
+            at = end + 1
+    return found
+
+
+def _title_column(text: str, cells: list[re.Match[str]], post_at: dict[int, PostSpan]) -> PostSpan | None:
+    """The bare title heading the column right after a column of posts, if a header has one."""
+    for label, cell in zip(cells, cells[1:]):
+        if not P.POST_COLUMN_LABEL.fullmatch(label.group()):
+            continue
+        opening = cell.start() + len(cell.group()) - len(cell.group().lstrip(" "))
+        post = post_at.get(opening)
+        if post is not None and post.organization is None and P.HEADER_TITLE_TAIL.fullmatch(text, post.end, cell.end()):
+            return post
+    return None
+
+
 def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
     """Posts of office-holders listed under a heading that names the post ("## Cục trưởng qua
     các thời kỳ" then "- 1950-1955: Lê Quang Hòa, Thiếu tướng"): the first name of each list
@@ -664,6 +718,7 @@ def link_posts(
         _table_row_posts(text, mentions, posts, table_rows(text) if rows is None else rows),
         _section_holder_posts(text, mentions, posts),
         _career_list_posts(text, mentions, posts),
+        _title_column_posts(text, mentions, posts),
     ):
         for start, ps in extra.items():
             linked.setdefault(start, []).extend(ps)

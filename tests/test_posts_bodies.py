@@ -325,3 +325,24 @@ def test_a_front_written_in_lower_case_is_a_body():
     assert posts_of("Ông Trần Minh Khoa, Chính ủy mặt trận Trung Lào.", "Trần Minh Khoa") == [
         "chính ủy mặt trận trung lào"
     ]
+
+
+DEPUTY_COLUMN = """## Lãnh đạo qua các thời kỳ
+
+| STT | Tên | Nhiệm kỳ | Chức vụ | Phó Bí thư | Ghi chú |
+|---|---|---|---|---|---|
+| 1 | Lê Văn Hòa | 1950-1955 | Bí thư Tỉnh ủy Lạng Sơn | Trần Minh Khoa | |
+| 2 | Đỗ Quang Vinh | 1955-1960 | Bí thư Tỉnh ủy Lạng Sơn | Phạm Hữu Lộc | điều động |
+| Nguyễn Đức Tâm |
+
+Ông Vũ Văn Hải về hưu.
+"""
+
+
+def test_a_column_headed_by_a_bare_title_gives_it_to_its_names_with_the_rows_body():
+    """The name before the post cell holds the post; the next cell's names, and a name alone on
+    the row after, hold the header's title with the row post's body; prose after the table none."""
+    assert posts_of(DEPUTY_COLUMN, "Lê Văn Hòa", "md") == ["bí thư tỉnh ủy lạng sơn"]
+    assert posts_of(DEPUTY_COLUMN, "Trần Minh Khoa", "md") == ["phó bí thư tỉnh ủy lạng sơn"]
+    assert posts_of(DEPUTY_COLUMN, "Nguyễn Đức Tâm", "md") == ["phó bí thư tỉnh ủy lạng sơn"]
+    assert posts_of(DEPUTY_COLUMN, "Vũ Văn Hải", "md") == []

@@ -647,6 +647,15 @@ AND_BETWEEN_NAMES = re.compile(r"[ ]+và[ ]+")
 # and one cell of it: "7 | Nguyễn Thị Kim Dung | Trưởng ban Tuyên giáo".
 TABLE_ROW = re.compile(r"^[^\n|]*\|[^\n]*$", re.MULTILINE)
 TABLE_CELL = re.compile(r"[^|\n]+")
+
+# The line under a table's header row: " ---|---|---" ("|---|---|" before normalizing).
+TABLE_RULE_LINE = re.compile(r"^[ |]*:?-{3,}:?[ ]*(?:\|[ ]*:?-{3,}:?[ ]*)+\|?[ ]*$", re.MULTILINE)
+
+# A header cell over a column of posts: "Chức vụ", "Chức danh", "Cương vị".
+POST_COLUMN_LABEL = re.compile(r"[ ]*(?:Chức[ ]vụ|Chức[ ]danh|Cương[ ]vị)[ ]*", re.IGNORECASE)
+
+# What may follow a title in a header cell: a count ("Phó Bí thư (2)").
+HEADER_TITLE_TAIL = re.compile(r"[ ]*(?:\(\d{1,2}\))?[ ]*")
 # What ends a post's cell without being part of its body: a term, a footnote mark, ";".
 CELL_BODY_END = re.compile(r"(?:[ ]*\([^()\n]*\)|[ ]*\[\d+\]|[ ]*;)+[ ,;]*$|\n.*", re.DOTALL)
 
