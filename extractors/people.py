@@ -524,8 +524,9 @@ def _title_column_posts(text: str, mentions: list[NameMention], posts: list[Post
             named = [mentions[bisect_left(starts, c.start()) : bisect_left(starts, c.end())] for c in cells]
             opening = [post_at.get(c.start() + len(c.group()) - len(c.group().lstrip(" "))) for c in cells]
             k = next((i for i, p in enumerate(opening) if p is not None and not named[i]), None)
-            if k is not None:
-                row_post = _post_with_body_until(text, opening[k], cells[k].end())
+            opened = opening[k] if k is not None else None
+            if k is not None and opened is not None:
+                row_post = _post_with_body_until(text, opened, cells[k].end())
                 holder = next((ns for ns in reversed(named[:k]) if ns), [])
                 for mention in holder[-1:]:
                     found.setdefault(mention.start, []).append(row_post)
@@ -1025,7 +1026,9 @@ def _body_of_next_post(text: str, post: PostSpan, posts: list[PostSpan]) -> str 
     """The body of the post written right after a bare ``post`` that shares it ("Tiểu đoàn phó
     rồi Tiểu đoàn trưởng Tiểu đoàn 766")."""
     joint = P.SHARED_BODY_JOINT.match(text, post.end)
-    nxt = next((p for p in posts if p.start == joint.end() and p.start > post.end), None) if joint else None
+    if joint is None:
+        return None
+    nxt = next((p for p in posts if p.start == joint.end() and p.start > post.end), None)
     if nxt is None or not _shares_next_body(post, nxt, joint.group()):
         return None
     return nxt.organization
