@@ -892,9 +892,14 @@ def _fits(title: str, header: PostSpan) -> bool:
 
 def _body_in_context(text: str, post: PostSpan) -> str | None:
     """The body of a title written alone, from where it stands: the infobox header it is a row
-    of, else the ministry its sentence or list item is about."""
+    of, else the ministry its sentence or list item is about, else the body its sentence says is
+    led by someone in that title."""
     line_start = text.rfind("\n", 0, post.start) + 1
-    return _infobox_header_body(text, post, line_start) or _ministry_of_sentence(text, post, line_start)
+    return (
+        _infobox_header_body(text, post, line_start)
+        or _ministry_of_sentence(text, post, line_start)
+        or _body_led_by(text, post, line_start)
+    )
 
 
 #: How many rows of one infobox block a row's header may stand above it.
@@ -937,6 +942,21 @@ def _ministry_of_sentence(text: str, post: PostSpan, line_start: int) -> str | N
     start = named[-1]
     end = body_extent(text, start + len("Bộ"))
     return canonical_body(text[start:end]) if start + len("Bộ") + 1 < end <= post.start else None
+
+
+def _body_led_by(text: str, post: PostSpan, line_start: int) -> str | None:
+    """The body a sentence says someone leads in a bare title: "Trung tâm Huấn luyện Dục Mỹ do
+    Thiếu tá A làm Chỉ huy trưởng" -> "Trung tâm Huấn luyện Dục Mỹ"."""
+    sentence_start = max(line_start, text.rfind(". ", 0, post.start) + 1)
+    lead = P.LED_BY_BEFORE_TITLE.search(text, sentence_start, post.start)
+    if lead is None:
+        return None
+    heads = list(P.LED_BODY_HEAD.finditer(text, sentence_start, lead.start()))
+    if not heads:
+        return None
+    start = heads[-1].start()
+    end = min(body_extent(text, heads[-1].end()), lead.start())
+    return canonical_body(text[start:end]) if end > heads[-1].end() else None
 
 
 @lru_cache(maxsize=256)

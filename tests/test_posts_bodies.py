@@ -346,3 +346,21 @@ def test_a_column_headed_by_a_bare_title_gives_it_to_its_names_with_the_rows_bod
     assert posts_of(DEPUTY_COLUMN, "Trần Minh Khoa", "md") == ["phó bí thư tỉnh ủy lạng sơn"]
     assert posts_of(DEPUTY_COLUMN, "Nguyễn Đức Tâm", "md") == ["phó bí thư tỉnh ủy lạng sơn"]
     assert posts_of(DEPUTY_COLUMN, "Vũ Văn Hải", "md") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ông được điều về Tiểu đoàn 7 do Thiếu tá Trần Minh Khoa làm Tiểu đoàn trưởng.",
+            ["tiểu đoàn trưởng tiểu đoàn 7"],
+        ),
+        (
+            "Ngân hàng Công thương thành lập năm 1988 do Trần Minh Khoa đảm nhiệm Tổng Giám đốc.",
+            ["tổng giám đốc ngân hàng công thương"],
+        ),
+    ],
+)
+def test_a_bare_title_takes_the_body_its_sentence_says_the_holder_leads(text, expected):
+    """ "<body> do <name> làm / đảm nhiệm <title>": the title is of that body, and the name holds it."""
+    assert posts_of(text, "Trần Minh Khoa") == expected

@@ -445,6 +445,18 @@ AFTER_NAME = re.compile(
 # "Chủ tịch của Quốc dân Đảng".
 BEFORE_BODY = re.compile(r"(?:(?:đầu[ ]tiên|cuối[ ]cùng)[ ]+)?(?:(?:của|thuộc)[ ]+)?", re.IGNORECASE)
 
+# The words between a body and a title it is led by: "Trung tâm Huấn luyện X do Thiếu tá A làm
+# Chỉ huy trưởng", "Ngân hàng Quốc gia ... do A đảm nhiệm Tổng Giám đốc" (searched up to the title).
+LED_BY_BEFORE_TITLE = re.compile(
+    r"[ ]+do[ ]+[^\n.;]{2,60}?[ ]+(?:làm|giữ[ ]chức(?:[ ]vụ)?|đảm[ ]nhiệm(?:[ ]chức(?:[ ]vụ)?)?)[ ]+$"
+)
+
+# The head of a body a title may be led in: the bodies' heads and units, banks and centres.
+LED_BODY_HEAD = re.compile(
+    rf"(?<![{LETTER}])(?:{_alternation(BODIES['heads'])}|Trung[ ]tâm|Tiểu[ ]đoàn|Trung[ ]đoàn|Lữ[ ]đoàn|Ngân[ ]hàng"
+    rf"|Tập[ ]đoàn|Tổng[ ]công[ ]ty|Công[ ]ty|Tổng[ ]nha|Nha|Bảo[ ]tàng|Nhà[ ]xuất[ ]bản|Báo|Đài)(?![{LETTER}])"
+)
+
 # A numbered army unit, in any case, or a front: "tiểu đoàn 766", "Đại đội 107", "mặt trận Trung Lào".
 NUMBERED_UNIT = re.compile(
     r"(?:tiểu[ ]đội|trung[ ]đội|đại[ ]đội|tiểu[ ]đoàn|trung[ ]đoàn|lữ[ ]đoàn|sư[ ]đoàn|quân[ ]đoàn|binh[ ]đoàn"
@@ -482,6 +494,7 @@ CAREER_AFTER_NAME = re.compile(
       | giữ[ ]chức(?:[ ]vụ)?                                  # the subject holds or becomes
       | thăng(?:[ ]chức)?[ ]+làm
       | trở[ ]thành
+      | làm                                                   # "do Thiếu tá A làm Tiểu đoàn trưởng"
       | đảm[ ]nhiệm(?:[ ]chức(?:[ ]vụ)?)?
       | kiêm[ ]nhiệm
     )
