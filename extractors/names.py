@@ -19,7 +19,9 @@ from vntext.normalize import normalize_text
 
 _SYLLABLE_LINES = P._load_lines("not_name_syllables.txt")
 # never inside a name ("Đảng", "Ủy", "Bộ")
-_NOT_NAME_SYLLABLES = frozenset(s.casefold() for s in _SYLLABLE_LINES if not s.startswith(">"))
+_NOT_NAME_SYLLABLES = frozenset(s.lstrip("~").casefold() for s in _SYLLABLE_LINES if not s.startswith(">"))
+# ... of which these may end a name that ends its run ("Lê Quang Trường")
+_LAST_OF_RUN_ONLY = frozenset(s[1:].casefold() for s in _SYLLABLE_LINES if s.startswith("~"))
 # ends a name when third or later in a run ("Lê Duẩn Thường trực": table cells run together)
 _NAME_ENDERS = _NOT_NAME_SYLLABLES | frozenset(s[1:].casefold() for s in _SYLLABLE_LINES if s.startswith(">"))
 # a name never ends on a middle name ("Lưu Văn phòng", "Nguyễn Thị")
@@ -108,7 +110,10 @@ def _acceptable(syllables: list[str], text: str, start: int, first_in_run: bool)
         return False, cued
     if key in P.NAMES_ONLY_AFTER_CUE and not cued:
         return False, cued
-    if any(s.casefold() in _NOT_NAME_SYLLABLES for s in syllables[1:]):
+    last_of_run = syllables[-1].casefold() in _LAST_OF_RUN_ONLY and not P.CAPITALISED_NEXT.match(
+        text, start + len(name)
+    )
+    if any(s.casefold() in _NOT_NAME_SYLLABLES for s in syllables[1 : -1 if last_of_run else None]):
         return False, cued
     if len(syllables[-1]) == 1:  # "Nguyễn Văn A": a placeholder ("Hầu A Lềnh" is a Hmong name)
         return False, cued

@@ -364,3 +364,32 @@ def test_a_column_headed_by_a_bare_title_gives_it_to_its_names_with_the_rows_bod
 def test_a_bare_title_takes_the_body_its_sentence_says_the_holder_leads(text, expected):
     """ "<body> do <name> làm / đảm nhiệm <title>": the title is of that body, and the name holds it."""
     assert posts_of(text, "Trần Minh Khoa") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a presidium is a body: its member is no chairman
+        (
+            "Bà Lê Thu Hà, Ủy viên Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam.",
+            "Lê Thu Hà",
+            ["ủy viên đoàn chủ tịch ủy ban trung ương mặt trận tổ quốc việt nam"],
+        ),
+        # "về các vấn đề xã hội" is inside the committee's name, in either case
+        (
+            "Bà Lê Thu Hà, Chủ nhiệm Ủy ban Về các vấn đề Xã hội của Quốc hội.",
+            "Lê Thu Hà",
+            ["chủ nhiệm ủy ban về các vấn đề xã hội của quốc hội"],
+        ),
+        # a profession before the name is no part of it, in a "post: name" list
+        ("- Tổng trưởng Ngoại giao: Luật sư Trần Văn Bảy", "Trần Văn Bảy", ["tổng trưởng ngoại giao"]),
+        # a given name that is also a word ("Trường") ends a name whose run ends with it
+        ("- Tổng trưởng Tài chánh: Lê Quang Trường", "Lê Quang Trường", ["tổng trưởng tài chánh"]),
+    ],
+)
+def test_bodies_professions_and_given_names_read_on_fresh_pages(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+def test_a_run_of_two_names_is_cut_before_the_word_name():
+    assert [p.name for p in find_people("Các đồng chí Lê Duẩn Trường Chinh dự họp.")] == ["Lê Duẩn", "Trường Chinh"]

@@ -170,6 +170,9 @@ BODY_WORDS_ONLY = re.compile(
     rf"(?:[ ]+(?:[{UPPER}][{LETTER}&.]*|quốc[ ]gia|{_alternation(w for w in BODIES['inner_words'] if w.islower())}))*[ ]+"
 )
 
+# A capitalised word right after: the run goes on ("Lê Duẩn Trường | Chinh").
+CAPITALISED_NEXT = re.compile(rf"[ ]+[{UPPER}]")
+
 # One syllable inside a run, to split a run into syllables with offsets.
 SYLLABLE_IN_RUN = re.compile(rf"{SYLLABLE}")
 
@@ -199,8 +202,8 @@ CUE = re.compile(
     re.VERBOSE,
 )
 
-# Military ranks and academic titles written before a name ("Thiếu tướng Tống
-# Thanh Trì", "PGS.TS Nguyễn ...") or as a piece of a post list after it.
+# Military ranks, academic titles and professions written before a name ("Thiếu tướng Tống
+# Thanh Trì", "PGS.TS Nguyễn ...", "Luật sư Vương Văn Bắc") or as a piece of a post list after it.
 RANK = re.compile(
     rf"""
     (?<![{LETTER}])
