@@ -10,6 +10,7 @@ dev, dev2 or dev3. Prints one bench id per line, in the order drawn.
     python scripts/select_bench_people.py ../shared 36 2112 > more.txt  # a further draw
     python scripts/select_bench_people.py ../shared 36 3113 > third.txt  # bench-people3
     python scripts/select_bench_people.py ../shared 24 4114 long > fourth.txt  # bench-people4
+    python scripts/select_bench_people.py ../shared 24 5115 long > fifth.txt  # bench-people5
 
 ``long`` draws among the longer such texts (9,000 to 20,000 characters: whole biographies
 and office lists), once the shorter ones are used up.
@@ -37,8 +38,17 @@ LEFT_OUT = {
     SEED: ("bench",),
     2112: ("bench", "bench-people", "bench-relations"),
     3113: ("bench", "bench-people", "bench-people2", "bench-relations"),
+    4114: ("bench", "bench-people", "bench-people2", "bench-people3", "bench-relations"),
 }
-EVERY_GOLD_FOLDER = ("bench", "bench-people", "bench-people2", "bench-people3", "bench-people4", "bench-relations")
+EVERY_GOLD_FOLDER = (
+    "bench",
+    "bench-people",
+    "bench-people2",
+    "bench-people3",
+    "bench-people4",
+    "bench-people5",
+    "bench-relations",
+)
 
 
 def rich_in_posts(text: str) -> bool:
