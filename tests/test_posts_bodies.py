@@ -393,3 +393,18 @@ def test_bodies_professions_and_given_names_read_on_fresh_pages(text, name, expe
 
 def test_a_run_of_two_names_is_cut_before_the_word_name():
     assert [p.name for p in find_people("Các đồng chí Lê Duẩn Trường Chinh dự họp.")] == ["Lê Duẩn", "Trường Chinh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("sau đó được cử là Đệ Nhị Phó Chủ tịch Hạ nghị viện", "Đệ nhị Phó Chủ tịch"),
+        ("các Quốc vụ khanh trong nội các", "Quốc vụ khanh"),
+        ("bà là Lãnh sự danh dự của Nam Phi", "Lãnh sự danh dự"),
+        ("ông làm Tùy viên quân sự tại Pháp", "Tùy viên quân sự"),
+        ("năm 1950 ông là Chi ủy viên", "Chi ủy viên"),
+        ("ông đắc cử Dân biểu tỉnh Định Tường", "Dân biểu"),
+    ],
+)
+def test_titles_of_other_times_and_services_are_read(text, title):
+    assert title in [p.title for p in find_post_spans(text)]
