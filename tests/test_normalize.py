@@ -51,6 +51,19 @@ def test_markdown_markup_removed_only_for_markdown():
 @pytest.mark.parametrize(
     "md, expected",
     [
+        ("Giám đốc Quỹ Ventures**Bà Trần Thu Hà**: Chủ tịch", "Giám đốc Quỹ Ventures Bà Trần Thu Hà: Chủ tịch"),
+        ("Công ty APAX.**Ông Lê Văn Bảy**:", "Công ty APAX. Ông Lê Văn Bảy:"),
+        ("**Đ**ảng bộ", "Đảng bộ"),  # a bold first letter stays inside its word
+        ("số**05/2020**", "số05/2020"),  # no capital after: nothing inserted
+    ],
+)
+def test_emphasis_that_glued_a_word_to_a_capital_becomes_a_space(md, expected):
+    assert normalize(md, "md").text == expected
+
+
+@pytest.mark.parametrize(
+    "md, expected",
+    [
         ("| 7 | Nguyễn Thị Kim Dung | Trưởng ban Tuyên giáo |", "7 | Nguyễn Thị Kim Dung | Trưởng ban Tuyên giáo"),
         ("| Chủ tịch | Nguyễn Thị Tuyến |", "Chủ tịch | Nguyễn Thị Tuyến"),
         ("| Cục trưởng | |", "Cục trưởng"),  # an empty cell leaves no separator
@@ -68,6 +81,7 @@ ROUND_TRIP_TEXTS = [
     unicodedata.normalize("NFD", "Đồng chí Phan Tâm, Phó Bí thư Ban cán sự Đảng, Thứ trưởng Bộ TT&TT, Uỷ viên"),
     "Căn cứ Hướng dẫn số 16 – HD/BTCTW ngày 15/02/2022 của Ban Tổ chức Trung ương; Hoà Bình, Thuỷ",
     "**Số 02-HD/ĐU**\u00a0\u00a0| *Hà Nội,\u200b ngày 14 tháng 4 năm 2022* |\r\nÐảng uỷ Khối",
+    "Quỹ Ventures**Bà Trần Thu Hà**: Chủ tịch",
 ]
 
 

@@ -129,8 +129,12 @@ step_space_runs = _substitute(SPACE_RUN_RE, " ")
 
 
 def step_markdown(text: str) -> Iterator[Edit]:
-    """Drop emphasis markers and escapes; keep pipes between two cells, turn other pipes into spaces."""
-    edits = [(m.start(), m.end(), "") for m in MD_EMPHASIS_RE.finditer(text)]
+    """Drop emphasis markers and escapes; keep pipes between two cells, turn other pipes into spaces.
+    Markers that alone stood between a word and a capital become a space ("Ventures**Bà Nguyễn
+    Phi Vân**:" is "Ventures Bà Nguyễn Phi Vân:", not "VenturesBà")."""
+    edits = [
+        (m.start(), m.end(), _emphasis_replacement(text, m.start(), m.end())) for m in MD_EMPHASIS_RE.finditer(text)
+    ]
     edits += [(m.start(), m.end(), "") for m in MD_ESCAPE_RE.finditer(text)]
     cell_pipes = {m.end() - 1 for m in MD_CELL_PIPE_RE.finditer(text)}
     edits += [(m.start(), m.end(), " ") for m in MD_PIPE_RE.finditer(text) if m.start() not in cell_pipes]
@@ -140,6 +144,12 @@ def step_markdown(text: str) -> Iterator[Edit]:
         if edit[0] >= last:
             yield edit
             last = edit[1]
+
+
+def _emphasis_replacement(text: str, start: int, end: int) -> str:
+    """A space where the markers glue a word to a capital after it, else nothing."""
+    glued = start > 0 and end < len(text) and (text[start - 1].isalnum() or text[start - 1] in ".,:;)")
+    return " " if glued and text[end].isupper() else ""
 
 
 STEPS: list[tuple[str, Step]] = [
