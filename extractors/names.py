@@ -402,8 +402,8 @@ def _biography_subject(text: str, mentions: list[NameMention]) -> NameMention | 
     return NameMention(title.start("name"), title.end("name"), name, cued=True)
 
 
-#: How far after a biography's title its lead may open (an infobox may come first).
-_LEAD_REACH = 1500
+#: How far after a biography's title its lead may open (a long infobox may come first).
+_LEAD_REACH = 6000
 
 
 def _repeated_mentions(text: str, mentions: list[NameMention]) -> list[NameMention]:

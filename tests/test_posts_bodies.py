@@ -431,3 +431,13 @@ def test_people_listed_under_a_committee_heading_are_its_members():
     assert posts_of(COMMITTEE_SECTION, "Phạm Văn Tư", "md") == []
     page = "# Ban Chấp hành Trung ương khóa III\n\n- Lê Văn Hòa\n- Trần Minh Khoa\n"
     assert posts_of(page, "Lê Văn Hòa", "md") == []
+
+
+def test_a_biography_titled_with_a_pen_name_after_a_long_infobox():
+    """The subject of "# Xuân Thủy" is Xuân Thủy, though the name has no family name and the lead
+    ("Xuân Thủy tên thật là ...") comes after a long infobox; the rows name others' posts."""
+    rows = "".join(f"| Nhiệm kỳ | {1950 + i} - {1951 + i} |\n| Kế nhiệm | Lê Văn Hòa |\n" for i in range(40))
+    text = f"# Xuân Thủy\n\n| Xuân Thủy | |\n|---|---|\n{rows}\nXuân Thủy tên thật là Nguyễn Trọng Nhâm. Năm 1963, ông được bổ nhiệm làm Bộ trưởng Bộ Ngoại giao.\n"
+    assert len(text) > 1500
+    people = find_people(normalize(text, "md").text)
+    assert "Xuân Thủy" in [p.name for p in people]

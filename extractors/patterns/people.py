@@ -776,9 +776,12 @@ PAGE_TITLE_NAME = re.compile(
 )
 
 # What follows a biography's subject the first time its text names them: life dates or birth
-# ("Kaysone Phomvihane (13 tháng 12 năm 1920 – ...)", "Trọng Khôi[1] (sinh 1935)", ", sinh năm").
+# ("Kaysone Phomvihane (13 tháng 12 năm 1920 – ...)", "Trọng Khôi[1] (sinh 1935)", ", sinh năm"),
+# the real name of a pen name ("Xuân Thủy tên thật là ..."), what the person was ("..., là một nhà
+# cách mạng").
 BIOGRAPHY_LEAD = re.compile(
-    r"(?:\[\d+\])*[ \t]*(?:\((?:sinh|ngày|tên|tự|bí danh|\d|[^()\n]{0,60}?\d{3,4})|,[ \t]*(?:sinh|tên thật)[ \t])"
+    r"(?:\[\d+\])*[ \t]*(?:\((?:sinh|ngày|tên|tự|bí danh|\d|[^()\n]{0,60}?\d{3,4})|,[ \t]*(?:sinh|tên thật)[ \t]"
+    r"|,?[ \t]*tên[ ]thật[ ]là[ \t]|,?[ \t]*là[ ]một[ ](?:nhà|chính[ ]khách|tướng|sĩ[ ]quan|người|lãnh[ ]đạo|cán[ ]bộ))"
 )
 
 # --- when a post was held (extractors.post_times) ----------------------------------------
