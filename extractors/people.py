@@ -1090,9 +1090,26 @@ def read_posts(
     """What post attachment decides from: the name mentions, the titles, the rules' links of
     titles to mentions (by mention start) and the table rows of ``text``."""
     mentions = _with_signer(find_name_mentions(text), signer)
-    posts = find_post_spans(text, frozenset(m.start for m in mentions))
+    categories = _category_list(text)
+    posts = [p for p in find_post_spans(text, frozenset(m.start for m in mentions)) if p.start not in categories]
     rows = table_rows(text)
     return mentions, posts, link_posts(text, mentions, posts, rows), rows
+
+
+def _category_list(text: str) -> range:
+    """Where a wiki page's category list stands: the run of one-line list items around its first
+    category item ("- Sinh năm 1959" ... "- Bí thư Tỉnh ủy Việt Nam nhiệm kì 2010-2015"), whose
+    posts are filing labels, not what the text says of anyone; empty when there is none."""
+    item = P.CATEGORY_ITEM.search(text)
+    if item is None:
+        return range(0)
+    start = end = item.start()
+    while start > 0 and text.startswith(("- ", "* "), text.rfind("\n", 0, start - 1) + 1):
+        start = text.rfind("\n", 0, start - 1) + 1
+    while end < len(text) and text.startswith(("- ", "* "), end):
+        line_end = text.find("\n", end)
+        end = len(text) if line_end < 0 else line_end + 1
+    return range(start, end)
 
 
 def find_people(

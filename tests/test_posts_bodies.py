@@ -441,3 +441,14 @@ def test_a_biography_titled_with_a_pen_name_after_a_long_infobox():
     assert len(text) > 1500
     people = find_people(normalize(text, "md").text)
     assert "Xuân Thủy" in [p.name for p in people]
+
+
+def test_a_wiki_pages_category_list_gives_no_posts():
+    """The labels a page is filed under ("- Bí thư Tỉnh ủy Việt Nam nhiệm kì 2010-2015") are not
+    what its text says; a list of posts in the text still is."""
+    text = (
+        "# Lê Thu Hà\n\nLê Thu Hà (sinh năm 1959) là một nữ chính khách. Bà giữ các chức vụ:\n"
+        "- Phó Bí thư Tỉnh ủy Vĩnh Long\n\n## Liên kết ngoài\n\n- Sinh năm 1959\n- Nhân vật còn sống\n"
+        "- Bí thư Tỉnh ủy Việt Nam nhiệm kì 2010-2015\n- Đại biểu Quốc hội Việt Nam khóa XIII\n"
+    )
+    assert posts_of(text, "Lê Thu Hà", "md") == ["phó bí thư tỉnh ủy vĩnh long"]

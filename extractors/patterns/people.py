@@ -775,6 +775,13 @@ PAGE_TITLE_NAME = re.compile(
     rf"\s*#[ \t]+(?P<name>[{UPPER}][{LETTER}'’-]*(?:[ \t][{UPPER}][{LETTER}'’-]*){{0,4}})[ \t]*\n"
 )
 
+# An item of a wiki page's category list, which names what the page is filed under, not what
+# the text says: "- Sinh năm 1959", "- Nhân vật còn sống", "- Người Quảng Nam", "- Mất năm 1985".
+CATEGORY_ITEM = re.compile(
+    rf"^[-*][ \t]+(?:Sinh[ ]năm[ ]\d{{3,4}}|Mất[ ]năm[ ]\d{{3,4}}|Nhân[ ]vật[ ]còn[ ]sống|Người[ ](?:họ[ ])?[{UPPER}])",
+    re.MULTILINE,
+)
+
 # What follows a biography's subject the first time its text names them: life dates or birth
 # ("Kaysone Phomvihane (13 tháng 12 năm 1920 – ...)", "Trọng Khôi[1] (sinh 1935)", ", sinh năm"),
 # the real name of a pen name ("Xuân Thủy tên thật là ..."), what the person was ("..., là một nhà
