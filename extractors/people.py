@@ -309,15 +309,17 @@ def _shares_next_body(previous: PostSpan, post: PostSpan, joint: str) -> bool:
     """Does ``previous``, written without a body, hold the body of the next ``post``? Joined
     by "kiêm", "rồi" or a dash unless the earlier title names a post by itself ("nguyên Phó Tư
     lệnh kiêm Tham mưu trưởng Quân đoàn 2", "Đại đội phó rồi Đại đội trưởng Đại đội 107", not
-    "Phó Thủ tướng kiêm Bộ trưởng Bộ Quốc phòng"); joined by a
-    comma when both are army command titles ("Phó Tư lệnh, Tham mưu trưởng Binh đoàn 15")."""
+    "Phó Thủ tướng kiêm Bộ trưởng Bộ Quốc phòng"); joined by a comma when both are army command
+    titles ("Phó Tư lệnh, Tham mưu trưởng Binh đoàn 15") or the deputy and the head of one office
+    ("Phó Chủ tịch, Chủ tịch Hội Liên hiệp Phụ nữ tỉnh")."""
     if previous.organization is not None or not post.organization:
         return False
     before = P.title_entry(_bare_title(previous.title)) or {}
     if any(word in joint for word in ("kiêm", "rồi", "sau đó", "–", "-")):
         return not before.get("standalone")
     after = P.title_entry(_bare_title(post.title)) or {}
-    return "," in joint and before.get("kind") == after.get("kind") == "military"
+    same_office = _bare_title(previous.title) == _bare_title(post.title) and not before.get("standalone")
+    return "," in joint and (same_office or before.get("kind") == after.get("kind") == "military")
 
 
 def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMention]) -> dict[int, list[PostSpan]]:

@@ -452,3 +452,11 @@ def test_a_wiki_pages_category_list_gives_no_posts():
         "- Bí thư Tỉnh ủy Việt Nam nhiệm kì 2010-2015\n- Đại biểu Quốc hội Việt Nam khóa XIII\n"
     )
     assert posts_of(text, "Lê Thu Hà", "md") == ["phó bí thư tỉnh ủy vĩnh long"]
+
+
+def test_a_deputy_and_a_head_of_one_office_after_a_career_verb_share_its_body():
+    text = "Từ năm 2001, bà Lê Thu Hà lần lượt đảm nhiệm các chức vụ Phó Chủ tịch, Chủ tịch Hội Nông dân tỉnh An Giang."
+    assert posts_of(text, "Lê Thu Hà") == [
+        "phó chủ tịch hội nông dân tỉnh an giang",
+        "chủ tịch hội nông dân tỉnh an giang",
+    ]

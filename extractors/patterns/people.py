@@ -494,11 +494,11 @@ CAREER_AFTER_NAME = re.compile(
           | phân[ ]công(?:[ ]+(?:giữ[ ]chức(?:[ ]vụ)?|làm))?
           | thăng(?:[ ]chức)?(?:[ ]+làm)?
         )
-      | giữ[ ]chức(?:[ ]vụ)?                                  # the subject holds or becomes
+      | giữ[ ](?:các[ ])?chức(?:[ ]vụ)?                        # the subject holds or becomes
       | thăng(?:[ ]chức)?[ ]+làm
       | trở[ ]thành
       | làm                                                   # "do Thiếu tá A làm Tiểu đoàn trưởng"
-      | đảm[ ]nhiệm(?:[ ]chức(?:[ ]vụ)?)?
+      | đảm[ ]nhiệm(?:[ ](?:các[ ])?chức(?:[ ]vụ)?)?
       | kiêm[ ]nhiệm
     )
     [ ]+
