@@ -128,18 +128,14 @@ def _split_title_and_body(title: str, organization: str | None) -> tuple[str, st
 
 
 def _title_matches(text: str) -> Iterator[re.Match[str]]:
-    """Every title of ``text``; a committee member's title whose level word is in lower case before
-    a capital is read again from the capital ("chuyển thành Uỷ viên chính thức" is "Uỷ viên", not
-    "Thành ủy viên")."""
+    """Every title of ``text``; a title matched from a lower-case word before a capital is read
+    again from the capital, the lower-case word being the sentence's ("chuyển thành Uỷ viên chính
+    thức" is "Uỷ viên", not "Thành ủy viên"; "chức vụ Phó Chủ tịch" is "Phó Chủ tịch", not "Vụ
+    phó"), except a deputy's "phó" ("phó Chủ tịch")."""
     pos = 0
     while (m := P.TITLE.search(text, pos)) is not None:
         words = m.group("title").split(" ")
-        if (
-            len(words) == 3
-            and words[0].islower()
-            and words[1][:1].isupper()
-            and m.group("title").casefold().replace("uỷ", "ủy").endswith("ủy viên")
-        ):
+        if len(words) >= 2 and words[0].islower() and words[0] != "phó" and words[1][:1].isupper():
             again = P.TITLE.match(text, m.start("title") + len(words[0]) + 1)
             if again is None:
                 pos = m.end()
