@@ -404,6 +404,7 @@ def test_a_run_of_two_names_is_cut_before_the_word_name():
         ("ông làm Tùy viên quân sự tại Pháp", "Tùy viên quân sự"),
         ("năm 1950 ông là Chi ủy viên", "Chi ủy viên"),
         ("ông đắc cử Dân biểu tỉnh Định Tường", "Dân biểu"),
+        ("ông làm Phó Chủ tịch thứ nhất Hội đồng Bộ trưởng", "Phó Chủ tịch thứ nhất"),
     ],
 )
 def test_titles_of_other_times_and_services_are_read(text, title):
