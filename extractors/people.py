@@ -566,11 +566,9 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
     post_at = {p.start: p for p in all_posts}
     headings = list(P.SECTION_HEADING.finditer(text))
     for i, heading in enumerate(headings):
+        post = post_at.get(heading.end())
         line_end = text.find("\n", heading.end())
         line_end = len(text) if line_end < 0 else line_end
-        post = post_at.get(heading.end())
-        if post is None and "##" in heading.group():  # a section, not the page's own title
-            post = _membership_of_heading(text, heading.end(), line_end)
         if post is None or not P.HOLDERS_HEADING_TAIL.fullmatch(text, post.end, line_end):
             continue
         section_end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
@@ -631,15 +629,6 @@ def _career_list_posts(text: str, mentions: list[NameMention], posts: list[PostS
                 )
             at = end + 1
     return found
-
-
-def _membership_of_heading(text: str, start: int, line_end: int) -> PostSpan | None:
-    """Membership of the committee a heading names ("Ban Thường vụ Tỉnh ủy khóa XIX (2020 -
-    2025)" -> "Ủy viên" of "Ban Thường vụ Tỉnh ủy khóa XIX"), if it names one."""
-    if not P.COMMITTEE_HEADING.match(text, start):
-        return None
-    end = min(body_extent(text, start + len("Ban")), line_end)
-    return PostSpan(start, end, "Ủy viên", canonical_body(text[start:end]), start, True)
 
 
 #: Words from which a line under a heading is prose, not a piece of a broken table row.

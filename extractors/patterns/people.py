@@ -735,12 +735,6 @@ HOLDERS_HEADING_TAIL = re.compile(
     r"[ \t]*(?:\([^()\n]*\))?[ \t]*(?:\[[^\]\n]*\])*[ \t]*$"
 )
 
-# A committee a section heading names, whose listed people are its members: "## Ban Thường vụ
-# Tỉnh ủy khóa XIX (2020 - 2025)", "### Bộ Chính trị khóa XIII".
-COMMITTEE_HEADING = re.compile(
-    r"(?:Ban[ ]Thường[ ]vụ|Ban[ ]Chấp[ ]hành|Bộ[ ]Chính[ ]trị|Ban[ ]Bí[ ]thư|Ủy[ ]ban[ ]Kiểm[ ]tra)(?=[ ])"
-)
-
 # A line of a list of holders: a list item or a table row ("- 1950-1955: Lê Quang Hòa", "| 3 | A |",
 # " 3 | A" once normalized), after any bracketed notes a web page left at its start ("[8] - Lê Hải
 # Bình", "[sửa | sửa mã nguồn]- ...").
