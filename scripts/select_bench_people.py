@@ -11,6 +11,7 @@ dev, dev2 or dev3. Prints one bench id per line, in the order drawn.
     python scripts/select_bench_people.py ../shared 36 3113 > third.txt  # bench-people3
     python scripts/select_bench_people.py ../shared 24 4114 long > fourth.txt  # bench-people4
     python scripts/select_bench_people.py ../shared 24 5115 long > fifth.txt  # bench-people5
+    python scripts/select_bench_people.py ../shared 24 6116 long > sixth.txt  # bench-people6
 
 ``long`` draws among the longer such texts (9,000 to 20,000 characters: whole biographies
 and office lists), once the shorter ones are used up.
@@ -39,6 +40,7 @@ LEFT_OUT = {
     2112: ("bench", "bench-people", "bench-relations"),
     3113: ("bench", "bench-people", "bench-people2", "bench-relations"),
     4114: ("bench", "bench-people", "bench-people2", "bench-people3", "bench-relations"),
+    5115: ("bench", "bench-people", "bench-people2", "bench-people3", "bench-people4", "bench-relations"),
 }
 EVERY_GOLD_FOLDER = (
     "bench",
@@ -47,6 +49,7 @@ EVERY_GOLD_FOLDER = (
     "bench-people3",
     "bench-people4",
     "bench-people5",
+    "bench-people6",
     "bench-relations",
 )
 
