@@ -35,6 +35,12 @@ BODY_AFTER_TITLE = [
     # a body after "thuộc", and a numbered army unit written in lower case
     ("Ông Trần Minh Khoa, Trung đội trưởng thuộc Tiểu đoàn 56.", "Trần Minh Khoa", "trung đội trưởng tiểu đoàn 56"),
     ("Ông Trần Minh Khoa, Tiểu đoàn trưởng tiểu đoàn 766.", "Trần Minh Khoa", "tiểu đoàn trưởng tiểu đoàn 766"),
+    # capitalised words joined by hyphens are one word of the body
+    (
+        "Ông Trần Minh Khoa, Chính ủy Binh chủng Tăng-Thiết giáp.",
+        "Trần Minh Khoa",
+        "chính ủy binh chủng tăng-thiết giáp",
+    ),
     # a unit named by letters and a number
     ("Ông Trần Minh Khoa, Phó Chính ủy Mặt trận B5.", "Trần Minh Khoa", "phó chính ủy mặt trận b5"),
     # a unit's parent written after a comma

@@ -347,7 +347,7 @@ BODY_WORD = re.compile(
         (?:Ủy|Uỷ|ỦY)[ ]ban                                                 # Ủy ban (one word for our purpose)
       | TP\.(?=[ ][{UPPER}])                                                # TP. Cần Thơ
       | [{UPPER}]{{1,6}}-?\d{{1,4}}(?![\d/.,-]*\d)(?![{LETTER}/])                # Mặt trận B5, COVID-19
-      | [{UPPER}][{LETTER}]*(?:&[{UPPER}]+)*(?:\.[{UPPER}][{LETTER}]*)?   # Tỉnh, TT&TT, T.Ư
+      | [{UPPER}][{LETTER}]*(?:&[{UPPER}]+)*(?:\.[{UPPER}][{LETTER}]*)?(?:-[{UPPER}][{LETTER}]*)*   # Tỉnh, TT&TT, T.Ư, Tăng-Thiết
       | \d+(?![\d/.,-]*\d)                                                  # Quân khu 3
       | -(?=[ ]+[{UPPER}][{LOWER}])(?![ ]+[{UPPER}][{LETTER}]*[ *_]*(?:\n|$|["”»)\]]))   # Ban Tổ chức - Kiểm tra (not "- VnExpress" ending a line or a quote)
       | [{LOWER}]+(?![{LETTER}])                                            # cán sự, vận, tỉnh (checked in code)
