@@ -16,7 +16,8 @@
   ../shared 36 3113``), split into ``bench-people3-tune`` and ``bench-people3-held``.
 - ``bench-people4``: a fourth draw among longer such texts (``eval/gold/bench-people4/``,
   ``scripts/select_bench_people.py ../shared 24 4114 long``), split into ``bench-people4-tune``
-  and ``bench-people4-held``; ``bench-people5`` likewise (``... 24 5115 long``).
+  and ``bench-people4-held``; ``bench-people5`` and ``bench-people6`` likewise (``... 24 5115 long``,
+  ``... 24 6116 long``).
 - ``bench-relations``: a further draw of relation-rich bench texts with full gold
   (``eval/gold/bench-relations/``, ``scripts/select_bench_gold.py ../shared 120 22``), split
   into ``bench-relations-tune`` and ``bench-relations-held``.
@@ -51,7 +52,7 @@ def bench_gold(gold_dir: Path, bench_jsonl: Path, text_dir: Path) -> list[tuple[
 
 def named_sets(shared: Path, text_dir: Path) -> dict[str, list[tuple[Path, dict]]]:
     """Every gold set by name (dev, dev2, dev3-tune, dev3-held and the tune and held halves of
-    bench, bench-people, bench-people2 to 5 and bench-relations), the ones whose files are missing left out."""
+    bench, bench-people, bench-people2 to 6 and bench-relations), the ones whose files are missing left out."""
     sets: dict[str, list[tuple[Path, dict]]] = {}
     for name in ("dev", "dev2"):
         if (shared / "corpus" / name).is_dir():
@@ -60,7 +61,7 @@ def named_sets(shared: Path, text_dir: Path) -> dict[str, list[tuple[Path, dict]
         dev3 = load_gold(shared / "corpus" / "dev3")
         for split in SPLITS:
             sets[f"dev3-{split}"] = split_pairs(dev3, split)
-    for name in ("bench", *(f"bench-people{n}" for n in ("", "2", "3", "4", "5")), "bench-relations"):
+    for name in ("bench", *(f"bench-people{n}" for n in ("", "2", "3", "4", "5", "6")), "bench-relations"):
         gold_dir = REPO_GOLD / name
         if gold_dir.is_dir() and (shared / BENCH_JSONL).is_file():
             pairs = bench_gold(gold_dir, shared / BENCH_JSONL, text_dir)
