@@ -33,6 +33,7 @@ from extractors.models import Person, Post, Signer
 from extractors.names import NameMention, find_name_mentions, name_key
 from extractors.organizations import body_extent, canonical_body, is_bare_head, owned_title, tidy
 from extractors.patterns import people as P
+from extractors.places import administrative_units
 from extractors.post_times import post_time
 
 # Title words that, inside a title, are really the head of the body ("Trưởng
@@ -572,6 +573,7 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
         if post is None or not P.HOLDERS_HEADING_TAIL.fullmatch(text, post.end, line_end):
             continue
         section_end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
+        every_province = bool(P.EVERY_PROVINCE.search(text, post.end, line_end))
         prose, holders = 0, []
         at = line_end + 1
         while at < section_end:
@@ -590,6 +592,8 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
                         and q.title != post.title
                         and _without_acting(q.title) == _without_acting(post.title)
                     ]
+                    if every_province:
+                        own = [_in_province_of_row(text, post, at, mentions[first].start)]
                     holders.append((mentions[first], own[:1]))
                 end = row_end
             elif long_line:
@@ -597,8 +601,20 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
             at = end + 1
         if holders and len(holders) >= prose:  # mostly a list of holders, not prose
             for mention, own in holders:
-                found.setdefault(mention.start, []).extend([post, *own])
+                found.setdefault(mention.start, []).extend(own if every_province else [post, *own])
     return found
+
+
+def _in_province_of_row(text: str, post: PostSpan, row_start: int, name_start: int) -> PostSpan:
+    """The roster's post in the province a row names before its holder ("01 | Hải Phòng | Bùi
+    Xuân Thắng" under "Chỉ huy trưởng Bộ Chỉ huy quân sự các tỉnh ..."), else the post itself."""
+    units = administrative_units()
+    cells = [c.group().strip() for c in P.TABLE_CELL.finditer(text, row_start, name_start)]
+    province = next((c for c in reversed(cells) if c.casefold() in units), None)
+    if province is None:
+        return post
+    body = f"{post.organization} {province}" if post.organization else province
+    return PostSpan(post.start, post.end, post.title, body, post.org_start, post.capitalised)
 
 
 def _career_list_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:

@@ -444,3 +444,13 @@ def test_a_deputy_and_a_head_of_one_office_after_a_career_verb_share_its_body():
         "phó chủ tịch hội nông dân tỉnh an giang",
         "chủ tịch hội nông dân tỉnh an giang",
     ]
+
+
+def test_a_roster_of_one_post_in_every_province_gives_each_holder_his_rows_province():
+    text = (
+        "# Bộ Chỉ huy quân sự\n\n## Chỉ huy trưởng Bộ Chỉ huy quân sự các tỉnh, thành phố trực thuộc Trung ương\n\n"
+        "| STT | Tỉnh | Họ và tên | Cấp bậc |\n|---|---|---|---|\n"
+        "| 01 | Hải Phòng | Trần Minh Khoa | Đại tá |\n| 02 | Đà Nẵng | Lê Văn Hòa | Đại tá |\n"
+    )
+    assert posts_of(text, "Trần Minh Khoa", "md") == ["chỉ huy trưởng bộ chỉ huy quân sự hải phòng"]
+    assert posts_of(text, "Lê Văn Hòa", "md") == ["chỉ huy trưởng bộ chỉ huy quân sự đà nẵng"]

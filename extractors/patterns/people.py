@@ -729,9 +729,13 @@ SECTION_HEADING = re.compile(
 # "Cục trưởng qua các thời kỳ", "Phó Cục trưởng hiện nay", "Bí thư Tỉnh ủy (1945–nay)".
 # A second post may stand before the time words: "Tư lệnh, Tổng giám đốc qua các thời kỳ".
 _OVER_TIME = r"(?:(?:qua|trong) các (?:thời kỳ|thời kì|nhiệm kỳ|khóa|đời)|các thời kỳ|các nhiệm kỳ)"
+# A roster of one post in every province: "Chỉ huy trưởng Bộ Chỉ huy quân sự các tỉnh, thành phố
+# trực thuộc Trung ương" (each row's province makes its holder's post concrete).
+_EVERY_PROVINCE = r"(?:các[ ]tỉnh(?:,[ ]thành[ ]phố)?(?:[ ]trực[ ]thuộc[ ]Trung[ ]ương)?)"
+EVERY_PROVINCE = re.compile(_EVERY_PROVINCE)
 HOLDERS_HEADING_TAIL = re.compile(
     rf"[ \t]*(?:(?:,|[ \t]và)[ \t]+[^\n,]{{1,40}}?[ \t]+{_OVER_TIME}"
-    rf"|(?:{_OVER_TIME}|hiện nay|hiện tại|đương nhiệm|tiền nhiệm)?)"
+    rf"|(?:{_OVER_TIME}|{_EVERY_PROVINCE}|hiện nay|hiện tại|đương nhiệm|tiền nhiệm)?)"
     r"[ \t]*(?:\([^()\n]*\))?[ \t]*(?:\[[^\]\n]*\])*[ \t]*$"
 )
 
