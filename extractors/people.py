@@ -584,12 +584,13 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
                 row_end = _broken_row_end(text, end, section_end)
                 first = bisect_left(starts, at)
                 if first < len(mentions) and mentions[first].start < row_end:
-                    # the row's own form of the post, if it writes one ("Quyền Bộ trưởng Bộ Y tế")
+                    # the row's own form of the post, if it writes one ("Quyền Bộ trưởng Bộ Y tế", "Tổng
+                    # Thanh tra Chính phủ" under "Tổng thanh tra các thời kỳ")
                     own = [
                         q
                         for q in all_posts
                         if mentions[first].end <= q.start < row_end
-                        and q.title != post.title
+                        and (q.title != post.title or (q.organization and not post.organization))
                         and _without_acting(q.title) == _without_acting(post.title)
                     ]
                     if every_province:

@@ -41,6 +41,12 @@ BODY_AFTER_TITLE = [
         "Trần Minh Khoa",
         "chính ủy binh chủng tăng-thiết giáp",
     ),
+    # "của Chính phủ" / "của Quốc hội" inside a body's name
+    (
+        "Ông Trần Minh Khoa, Chủ nhiệm Ủy ban Thanh tra của Chính phủ.",
+        "Trần Minh Khoa",
+        "chủ nhiệm ủy ban thanh tra của chính phủ",
+    ),
     # a unit named by letters and a number
     ("Ông Trần Minh Khoa, Phó Chính ủy Mặt trận B5.", "Trần Minh Khoa", "phó chính ủy mặt trận b5"),
     # a unit's parent written after a comma
@@ -454,3 +460,13 @@ def test_a_roster_of_one_post_in_every_province_gives_each_holder_his_rows_provi
     )
     assert posts_of(text, "Trần Minh Khoa", "md") == ["chỉ huy trưởng bộ chỉ huy quân sự hải phòng"]
     assert posts_of(text, "Lê Văn Hòa", "md") == ["chỉ huy trưởng bộ chỉ huy quân sự đà nẵng"]
+
+
+def test_a_holders_row_that_writes_the_headings_post_with_its_body_gives_that():
+    """Under "Tổng thanh tra các thời kỳ", a row ending "Tổng Thanh tra Chính phủ" is that post,
+    not the heading's bare title."""
+    text = (
+        "# Thanh tra Chính phủ\n\n## Tổng thanh tra các thời kỳ\n\n| Thứ tự | Tên | Chức vụ |\n|---|---|---|\n"
+        "| 1 | Trần Minh Khoa | Tổng Thanh tra Chính phủ |\n"
+    )
+    assert posts_of(text, "Trần Minh Khoa", "md") == ["tổng thanh tra chính phủ"]
