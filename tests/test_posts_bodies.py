@@ -417,6 +417,8 @@ def test_a_run_of_two_names_is_cut_before_the_word_name():
         ("năm 1950 ông là Chi ủy viên", "Chi ủy viên"),
         ("ông đắc cử Dân biểu tỉnh Định Tường", "Dân biểu"),
         ("ông làm Phó Chủ tịch thứ nhất Hội đồng Bộ trưởng", "Phó Chủ tịch thứ nhất"),
+        ("năm 1010 ông làm Thái sư", "Thái sư"),
+        ("ông được bổ nhiệm Tổng đốc Hải Dương", "Tổng đốc"),
     ],
 )
 def test_titles_of_other_times_and_services_are_read(text, title):
