@@ -86,6 +86,7 @@ _FURNITURE_PARAGRAPH = 200  # a paragraph this long after site furniture is text
 _PASSIVE_WINDOW = 70  # the longest passive signal with its aspect words ("đã được quy định chi tiết bởi")
 _WRAPPED_NAME = 200  # how far back a citation whose code opens a line may have begun (hard-wrapped text)
 _CITE_WINDOW = 60  # how far before a citation its reference word may stand
+_FOOTER_LINES = 3  # a page's closing "Căn cứ pháp lý:" line is one of its last lines with text
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ class _Finder:
         self.described_lists: set[tuple[tuple[int, int], ...]] = set()
         # active_verb relations with their subject's and target's spans
         self.acts: list[tuple[Relation, tuple[int, int], tuple[int, int]]] = []
+        self.agents: set[int] = set()  # starts of citations that act through a passive verb ("được sửa đổi bởi B")
 
     def _references(self, citations: Sequence[Citation]) -> list[Citation]:
         """The citations that can take part: not inside a committee's name ("Ban Chỉ đạo
@@ -321,7 +323,10 @@ class _Finder:
                 continue
             window = self.text[max(start, c.start - _CITE_WINDOW) : c.start]
             window = P.NAMED_LAWS_TAIL.sub("", window)
-            signalled = bool(P.CITE_BEFORE.search(window)) and not P.PROPOSAL.search(window)
+            # a proposal's window refers to no document, save the submission it names ("Theo đề
+            # nghị của Sở X tại Tờ trình số A": the text cites A)
+            proposed = bool(P.PROPOSAL.search(window)) and c.doc_type != "TTr"
+            signalled = bool(P.CITE_BEFORE.search(window)) and not proposed
             listed = previous is not None and bool(P.CLAUSE_LIST_GAP.match(self.text[previous.end : c.start]))
             if signalled or listed:
                 governed.append(c)
@@ -427,8 +432,8 @@ class _Finder:
     def run(self) -> list[Relation]:
         if self.citations:
             self.active_verbs()  # first: a quote's lines leave what other documents act on to them
+            self.passive_verbs()  # and the agents of passive verbs
             self.quoted_content()
-            self.passive_verbs()
             self.amending_law_names()
             self.lead_clauses()
             self.issued_references()
@@ -439,6 +444,8 @@ class _Finder:
                 self.directive_cites()
                 self.task_items()
                 self.self_expiry_lists()
+            if self.identity is None:
+                self.footer_source()
             if self.identity is not None or self.page_code:
                 self.self_verbs()
                 self.self_expiry()
@@ -924,6 +931,7 @@ class _Finder:
                 kind = "amends"  # "Mẫu số 05 ban hành kèm theo Nghị định A được thay thế bởi ..."
             for member in self.list_after(agent, sentence.end):
                 self.add(member.code, kind, target.code, "passive_verb", sentence.start, sentence.end)
+                self.agents.add(member.start)
 
     def agent_after(self, verb_end: int, sentence: _Sentence) -> Citation | None:
         """The first document whose code follows a passive verb (its citation's span may run back
@@ -1056,8 +1064,27 @@ class _Finder:
         in the line acts on ("Luật số 43/2024/QH15 sửa đổi ... Luật Nhà ở số 27/2023/QH15")."""
         acted_on = self.acted_on_by_documents(start, end)
         for c in self.citations_in(start, end):
-            if c.code and self.usable(c) and c.start not in acted_on:
+            if c.code and self.usable(c) and c.start not in acted_on and c.start not in self.agents:
                 self.add(speaker, "cites", c.code, "page_quote", opener_start, end)
+
+    def footer_source(self) -> None:
+        """A page that closes on the document its text is taken from ("Căn cứ pháp lý: Theo tiểu
+        mục 24 ... ban hành kèm theo Quyết định A."): A cites what the text above refers to."""
+        last = [(a, b) for a, b in self.lines if self.text[a:b].strip()][-_FOOTER_LINES:]
+        footer = next(((a, b) for a, b in reversed(last) if P.BASIS_FOOTER.match(self.text[a:b])), None)
+        if footer is None:
+            return
+        named = [c for c in self.citations_in(*footer) if c.code]
+        if not named:
+            return
+        source = named[-1].code
+        for sentence in self.sentences:
+            if sentence.end > footer[0]:
+                break
+            if self.in_quote(sentence.start):
+                continue
+            for c in self.referenced_in(sentence.start, sentence.end):
+                self.add(source, "cites", c.code, "page_quote", sentence.start, sentence.end)
 
     def speakers_in(self, start: int, end: int) -> list[Citation]:
         """The coded citations of an opener line ``start..end``, with one whose name began on
@@ -1164,12 +1191,22 @@ class _Finder:
                 any(c.code for c in self.citations_in(start2, end2))
                 and (P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted))
                 and not P.QUOTED_CLAUSE_LEAD.match(quoted)
+                and not self.refers_mid_clause(start2, end2)
             ):
                 return self._without_heading(spans)  # the author introduces another source
             spans.append((start2, end2))
             if marked and P.CLOSING_QUOTE_MARK.search(quoted):
                 break
         return spans
+
+    def refers_mid_clause(self, start: int, end: int) -> bool:
+        """True for a quoted line whose first document the quoted clause refers to ("Trường hợp
+        ... thì thực hiện theo quy định tại Điều 1 Nghị định B như sau:"), not one the author
+        names as a new source ("Căn cứ Điều 5 Nghị định B quy định như sau:")."""
+        if P.AUTHOR_SOURCES.match(self.text[start:end]):
+            return False
+        first = next((c for c in self.citations_in(start, end) if c.code), None)
+        return first is not None and P.QUOTED_REFERRAL.match(self.text, start, first.start) is not None
 
     def _without_heading(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """``spans`` less a last line that is the author's heading for the source named next
@@ -1221,6 +1258,8 @@ class _Finder:
                 continue
             if c.start in by_other and c.start not in acted_on:
                 continue  # "- Thông tư B sửa đổi ... Thông tư C": the verb's relation, not the speaker's
+            if c.start in self.agents and c.start not in acted_on:
+                continue  # "Nghị quyết C (đã được sửa đổi theo Nghị quyết B)": a note on C's state, B acts on C
             if amended and (_year_of(c) or 0) <= amended:  # "Điều 3 Nghị định A sửa đổi bởi ... B quy định:"
                 self.undated.add((code_key(speaker), code_key(c.code)))  # quotes A as amended, up to B
             if c.start in acted_on:

@@ -503,6 +503,19 @@ QUOTED_CLAUSE_LEAD = re.compile(
     _FLAGS,
 )
 
+#: A quoted line whose document is one the quoted text refers to mid-sentence, not the author's
+#: new source ("Trường hợp ... thì thực hiện theo quy định tại khoản 2 Điều 4 Nghị định B như sau:"):
+#: the quote goes on. Clause text, then "theo quy định tại" and an article path before the citation.
+QUOTED_REFERRAL = re.compile(
+    r"""
+    [^\W\d_][^\n]{20,}?                                  # the quoted clause's own words first
+    (?<!\w)theo\ quy\ định\ (?:tại|của)                   # the reference ("quy định tại" alone is the author's)
+    (?:\ (?:mục|điểm|khoản|điều|phần|chương|phụ\ lục)\ [\w.,]{1,12}){0,5}   # an article path
+    [ ]?$                                                 # right before the document
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
 #: A quoted text that opens with a quotation mark ("“9. Bãi bỏ ...") and the line that closes it
 #: ("... chuyển đổi số quốc gia”."): the author speaks again after it.
 OPENING_QUOTE_MARK = re.compile(r'^[ *]*[“"]')
@@ -510,6 +523,10 @@ CLOSING_QUOTE_MARK = re.compile(r'[”"][ *]*[.;,]?[ *]*$')
 
 #: A heading line: short, with no closing punctuation ("Hình thức tuyên truyền theo Kế hoạch 263").
 HEADING_LINE = re.compile(r"^[ *#]*[^\W\d_][^\n]{0,158}(?<![.;:!?\"”)])[ *]*$")
+
+#: The closing line of a page that reproduces one document's text (a procedure, say): "Căn cứ
+#: pháp lý: Theo tiểu mục 24 Mục B Phần II ... ban hành kèm theo Quyết định 629/QĐ-BNNMT năm 2025."
+BASIS_FOOTER = re.compile(r"^[ *]*Căn cứ pháp lý[ *]*:[ *]*(?=\S)")
 
 #: A line where the article's author names a source again: "Căn cứ khoản 1 Điều 8 Nghị định ...".
 AUTHOR_SOURCES = re.compile(
@@ -729,6 +746,7 @@ SOURCE_PREFIX = re.compile(
     ^[ *\-]*(?:Căn\ cứ(?:\ theo|\ tại|\ vào)?|Theo|Tại)          # the lead
     (?:\ quy\ định\ tại|\ nội\ dung)?                              # "Theo quy định tại"
     (?:\ (?:tiểu\ mục|điểm|khoản|điều|mục|phần|chương|phụ\ lục)\ [\w.,]{1,12}){0,5}   # article path
+    (?:\ (?:được\ )?ban\ hành\ kèm\ theo)?                     # "Phụ lục 4 (được) ban hành kèm theo "
     ,?[ ]$
     """,
     re.VERBOSE | re.IGNORECASE,
