@@ -548,7 +548,8 @@ class _Finder:
             if following and self.amended_by_name(following[0]):
                 continue  # "; Luật sửa đổi, bổ sung ... Luật X số B": B is a basis too, and amends X
             for c in self.object_of(verb.end(), _Sentence(sentence.start, end), verb):
-                acted.add(c.start)
+                if c.start not in self.agents:  # "... được sửa đổi, bổ sung một số điều theo Luật số B": passive
+                    acted.add(c.start)
         return acted
 
     def anaphoric_lead(self, sentence: _Sentence, kind: str, coded: list[Citation]) -> None:
@@ -714,7 +715,7 @@ class _Finder:
         source = self.page_code if page else self.self_code
         for verb in P.VERB.finditer(self.text):
             kind = P.VERB_TYPES[verb.lastgroup or ""]
-            if kind == "implements" or self.inside_citation(verb.start()):
+            if (kind == "implements" and not P.SELF_GUIDE.match(verb.group(0))) or self.inside_citation(verb.start()):
                 continue
             if self.in_quote(verb.start()) or (not page and not self.in_body(verb.start())):
                 continue  # another document's quoted text does not speak for this one
@@ -748,12 +749,13 @@ class _Finder:
         return last if any(P.SUBJECT_TO_VERB_GAP.match(gap) for gap in gaps) else None
 
     def directive_cites(self) -> None:
-        """A directive's plain references: "theo Quy định số ...", "quy định tại Điều 5 ..."."""
+        """A directive's plain references: "theo Quy định số ...", "quy định tại Điều 5 ..."; not
+        the agent of a passive note ("Nghị định A (sửa đổi, bổ sung theo Nghị định B)"): B acts on A."""
         for sentence in self.sentences:
             if not self.in_body(sentence.start) and not self.in_body(sentence.end - 1):
                 continue
             for c in self.referenced_in(sentence.start, sentence.end):
-                if self.usable(c) and self.in_body(c.start):
+                if self.usable(c) and self.in_body(c.start) and c.start not in self.agents:
                     self.add(self.self_code, "cites", c.code, "cites_signal", sentence.start, sentence.end)
 
     def task_items(self) -> None:
@@ -911,13 +913,14 @@ class _Finder:
         """ "A được sửa đổi, bổ sung bởi ... B": B acts on A."""
         for verb in [*self.passive_matches(), *P.PASSIVE_ON_PART.finditer(self.text)]:
             by_theo = verb.group(0).casefold().endswith("theo")
-            if by_theo and not P.PASSIVE_THEO.search(verb.group(0)):
-                continue  # "sửa đổi theo hướng ...": no passive without "được"
+            noted = bool(P.NOTE_OPEN.search(self.text, max(0, verb.start() - 8), verb.start()))
+            if by_theo and not P.PASSIVE_THEO.search(verb.group(0)) and not noted:
+                continue  # "sửa đổi theo hướng ...": no passive without "được" (or a note's parenthesis)
             sentence = self.sentence_of(verb.start())
             agent = self.agent_after(verb.end(), sentence)
             if agent is None or self.asks(sentence, verb.start()):
                 continue
-            marked = by_theo or bool(P.PASSIVE_MARKED.match(verb.group(0)))
+            marked = by_theo or noted or bool(P.PASSIVE_MARKED.match(verb.group(0)))
             target = self.passive_target(verb.start(), marked, agent)
             if target is None:
                 continue

@@ -7,14 +7,16 @@ second round: a quoted line opening with its own lead ("Trên cơ sở ... tại
 quote of the page's document citing what it names, "đã ký" news leads, expiry-list items that
 amend an annex "ban hành kèm theo", body task items, the unmarked "so" for "số"; third round:
 a quoted line referring mid-clause to a document and ending on "như sau:", an amended-by note in a
-quote, "Theo Phụ lục ... ban hành kèm theo", a proposal's submission, a page's legal-basis footer.
+quote, "Theo Phụ lục ... ban hành kèm theo", a proposal's submission, a page's legal-basis footer,
+"về tiếp tục thực hiện", a directive that guides or details another in its body, a passive note
+in parentheses without "được", "được sửa đổi ... theo Luật số B" in a Căn cứ line.
 Rows expect the exact set of triples, so a row fails both on a missed and on an extra relation."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.test_relations_kinds import relations_of, state
+from tests.test_relations_kinds import party, relations_of, state
 
 ROWS = [
     pytest.param(
@@ -246,6 +248,49 @@ ROWS += [
         "Quyết định 1185/QĐ-BNNMT năm 2025.\n",
         {("1185/QĐ-BNNMT", "cites", "54/2024/NĐ-CP")},
         id="basis_footer_names_the_source",
+    ),
+    pytest.param(  # an aspect word between "về" and the implementing verb
+        "Ngày 12/6/2025, Ban Bí thư ban hành Kết luận 160-KL/TW về tiếp tục thực hiện Chỉ thị 21-CT/TW "
+        "về công tác phụ nữ.",
+        {("160-KL/TW", "implements", "21-CT/TW")},
+        id="ve_tiep_tuc_thuc_hien",
+    ),
+    pytest.param(  # a directive that says in its body that it guides an article of another document
+        party("09-HD/TU", "Hướng dẫn này hướng dẫn Điều 4 Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị."),
+        {("09-HD/TU", "implements", "205-QĐ/TW")},
+        id="self_guides_an_article",
+    ),
+    pytest.param(  # "quy định chi tiết" said of itself; "theo Điều 7 ..." after a bare "hướng dẫn" stays a reference
+        state(
+            "72/2025/QĐ-UBND",
+            "Điều 1. Phạm vi điều chỉnh\n\nQuyết định này quy định chi tiết khoản 3 Điều 12 Nghị định số "
+            "27/2024/NĐ-CP ngày 6 tháng 3 năm 2024 của Chính phủ.\n\nĐiều 2. Sở Tài chính hướng dẫn cách lập "
+            "dự toán theo Điều 7 Thông tư số 12/2024/TT-BTC.",
+        ),
+        {("72/2025/QĐ-UBND", "implements", "27/2024/NĐ-CP"), ("72/2025/QĐ-UBND", "cites", "12/2024/TT-BTC")},
+        id="self_details_a_decree",
+    ),
+    pytest.param(  # a parenthesised note without "được" is passive; its agent is no reference of the text
+        state(
+            "73/2025/QĐ-UBND",
+            "Căn cứ Nghị định số 47/2021/NĐ-CP ngày 01/4/2021 của Chính phủ (sửa đổi, bổ sung theo Nghị định số "
+            "16/2024/NĐ-CP);\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành quy chế.",
+        ),
+        {("73/2025/QĐ-UBND", "based_on", "47/2021/NĐ-CP"), ("16/2024/NĐ-CP", "amends", "47/2021/NĐ-CP")},
+        id="note_sua_doi_theo",
+    ),
+    pytest.param(  # "được sửa đổi ... theo Luật số B" in a Căn cứ line reads like "bởi": B is a basis too
+        state(
+            "74/2025/QĐ-UBND",
+            "Căn cứ Luật Đầu tư công số 58/2024/QH15 đã được sửa đổi, bổ sung một số điều theo Luật số "
+            "90/2025/QH15;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành quy chế.",
+        ),
+        {
+            ("74/2025/QĐ-UBND", "based_on", "58/2024/QH15"),
+            ("74/2025/QĐ-UBND", "based_on", "90/2025/QH15"),
+            ("90/2025/QH15", "amends", "58/2024/QH15"),
+        },
+        id="can_cu_amended_theo",
     ),
 ]
 

@@ -333,6 +333,7 @@ SUBJECT_TO_VERB_GAP = re.compile(
        (?:ký|\d{1,2}[ \n]*[/.\-][ \n]*\d{1,2}[ \n]*[/.\-][ \n]*\d{4}|\d{1,2}[ \n]+tháng[ \n]+\d{1,2}[ \n]+năm[ \n]+\d{4})
        [ ,\n]*(?:và|đồng[ \n]+thời)[ \n]*)?
     (?:(?:về[ \n]+việc|về|nhằm|đã|vừa|để)[ \n]+)?      # "về việc", "đã" ...
+    (?:(?:tiếp[ \n]+tục|đẩy[ \n]+mạnh|tăng[ \n]+cường)[ \n]+)?   # "về tiếp tục thực hiện Nghị quyết ..."
     (?:(?:ban[ \n]+hành[ \n]+)?(?:Chương[ \n]+trình[ \n]+hành[ \n]+động|Chương[ \n]+trình|Kế[ \n]+hoạch|Đề[ \n]+án)
        (?:[ \n]+của[ \n]+[^\W\d_][^,;.:()\n]{0,40}?)?[ \n]+)?   # "về Chương trình hành động (của Chính phủ) thực hiện"
     (?:\([ ]*)?                                          # "(thay thế Hướng dẫn số ...)"
@@ -900,6 +901,9 @@ PASSIVE_AGENT_BEFORE = re.compile(
 #: "được" or "bị", and the agent right after it (an article path at most), since "sửa đổi theo"
 #: alone also means "amend along the lines of".
 PASSIVE_THEO = re.compile(r"(?<!\w)(?:được|bị)\s+.*(?<!\w)theo$", re.IGNORECASE | re.DOTALL)
+#: An opening parenthesis right before a passive signal: "Nghị định A (sửa đổi, bổ sung theo Nghị
+#: định B)" is a note on A's state, passive without "được".
+NOTE_OPEN = re.compile(r"\([ ]*(?:đã[ ]+)?$")
 AGENT_RIGHT_AFTER = re.compile(
     rf"""
     ^[ \n]*(?:các[ \n]+)?
@@ -924,12 +928,29 @@ COORDINATED_VERB_GAP = re.compile(
 #: [và hướng dẫn thi hành] Nghị quyết B", "sửa đổi[, bổ sung và thay thế] ...".
 VERB_LIST_HEAD = re.compile(rf"^(?:[ ,\n]*(?:(?:và|hoặc)[ \n]+)?(?:{VERB.pattern}))+", _FLAGS)
 
+#: An implementing verb a directive may say of itself in its body ("Thông tư này hướng dẫn ...
+#: Nghị định B", "Nghị định này quy định chi tiết ... Luật B"); not "thực hiện"/"triển khai",
+#: which a directive's body says of the tasks it sets.
+SELF_GUIDE = re.compile(
+    r"hướng[ \n]+dẫn|quy[ \n]+định[ \n]+chi[ \n]+tiết|cụ[ \n]+thể[ \n]+hóa|thể[ \n]+chế[ \n]+hóa", re.IGNORECASE
+)
+
 #: The bare verb "hướng dẫn" ("guides"), without "thi hành", "thực hiện" and the like after it.
 BARE_GUIDE = re.compile(r"hướng[ \n]+dẫn", re.IGNORECASE)
 
 #: What may stand between a bare "hướng dẫn" and the document it guides: a few words at most
-#: ("hướng dẫn Nghị định B", "hướng dẫn một số điều của Luật ...").
-NEAR_OBJECT_GAP = re.compile(r"^[ \n]*(?:[^\W\d_]+[ \n,]+){0,5}$")
+#: ("hướng dẫn Nghị định B", "hướng dẫn một số điều của Luật ..."), an article's number among
+#: them ("hướng dẫn Điều 6 Quy định số B", "hướng dẫn khoản 2 Điều 3 của Nghị định B").
+NEAR_OBJECT_GAP = re.compile(
+    r"""
+    ^[ \n]*
+    (?:(?:(?:[Đđ]iểm|[Kk]hoản|[Đđ]iều|[Mm]ục|[Cc]hương|[Pp]hần)[ \n]+(?:\d[\w.]{0,7}|[IVXLC]+|[a-zđ])(?!\w)   # "Điều 6", "điểm a"
+        |(?!(?:theo|tại)[ \n])[^\W\d_]+)             # or a word, not a reference word ("theo Điều 7 ...")
+       [ \n,]+){0,5}
+    $
+    """,
+    re.VERBOSE,
+)
 
 #: A line that is nothing but a document's name after a bullet, as in a site's list of related
 #: documents: "- Quyết định 153/QĐ-TTg năm 2023" (no punctuation, no words of its own).
