@@ -9,7 +9,8 @@ amend an annex "ban hành kèm theo", body task items, the unmarked "so" for "s�
 a quoted line referring mid-clause to a document and ending on "như sau:", an amended-by note in a
 quote, "Theo Phụ lục ... ban hành kèm theo", a proposal's submission, a page's legal-basis footer,
 "về tiếp tục thực hiện", a directive that guides or details another in its body, a passive note
-in parentheses without "được", "được sửa đổi ... theo Luật số B" in a Căn cứ line.
+in parentheses without "được", "được sửa đổi ... theo Luật số B" in a Căn cứ line, "của Ban Chỉ
+đạo ... tại Công văn số B" (a committee's document, not a committee's name).
 Rows expect the exact set of triples, so a row fails both on a missed and on an extra relation."""
 
 from __future__ import annotations
@@ -291,6 +292,18 @@ ROWS += [
             ("90/2025/QH15", "amends", "58/2024/QH15"),
         },
         id="can_cu_amended_theo",
+    ),
+    pytest.param(  # a committee named before "tại" is the document's author, not part of its name
+        state(
+            "3150/UBND-NC",
+            "Thực hiện chỉ đạo của Ban Chỉ đạo Trung ương tại Công văn số 45-CV/BCĐ ngày 10/10/2025, "
+            "UBND tỉnh đề nghị các sở rà soát.\n\nỦy ban nhân dân tỉnh đề nghị Ban Chỉ đạo tổng kết "
+            "Nghị quyết 18-NQ/TW của tỉnh báo cáo kết quả.",
+            kind="",
+            subject="V/v sắp xếp",
+        ),
+        {("3150/UBND-NC", "implements", "45-CV/BCĐ")},
+        id="committee_tai_document",
     ),
 ]
 

@@ -593,11 +593,13 @@ AMENDING_LAW_NAME = re.compile(
 )
 
 #: A committee's name that holds a document: "Ban Chỉ đạo tổng kết Nghị quyết 18", "Ban Chỉ đạo
-#: Trung ương về tổng kết Nghị quyết 18-NQ/TW". Searched on the text just before a citation.
+#: Trung ương về tổng kết Nghị quyết 18-NQ/TW". Searched on the text just before a citation. A
+#: reference word ends no name: "ý kiến của Ban Chỉ đạo tại Công văn số B" refers to B.
 COMMITTEE_NAME = re.compile(
     r"""
     (?<!\w)(?:Ban\ Chỉ\ đạo|Ban\ chỉ\ đạo|Tiểu\ ban|Tổ\ công\ tác|Ban\ Điều\ hành)   # the body
     (?:[ ][^\W\d_][^,;.:()\n]{0,70}?)?       # its name so far: "Trung ương về tổng kết"
+    (?<!\ tại)(?<!\ theo)                    # not "của Ban Chỉ đạo Trung ương tại Kế hoạch 130/KH-...":
     [ ]$                                      # right before the document in its name
     """,
     re.VERBOSE,
