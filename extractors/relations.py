@@ -86,6 +86,8 @@ _FURNITURE_PARAGRAPH = 200  # a paragraph this long after site furniture is text
 _PASSIVE_WINDOW = 70  # the longest passive signal with its aspect words ("đã được quy định chi tiết bởi")
 _WRAPPED_NAME = 200  # how far back a citation whose code opens a line may have begun (hard-wrapped text)
 _CITE_WINDOW = 60  # how far before a citation its reference word may stand
+_HEADLESS_LINES = 3  # a header-lost directive's "Số: ..." line is one of its first lines with text
+_HEADLESS_TITLE_LINES = 4  # and its type title one of the lines right after it
 _FOOTER_LINES = 3  # a page's closing "Căn cứ pháp lý:" line is one of its last lines with text
 
 
@@ -149,7 +151,7 @@ def read_relations(
     relations = finder.run()
     return RelationReading(
         relations=relations,
-        self_code=finder.self_code if identity is not None else None,
+        self_code=finder.self_code if finder.identity is not None else None,
         page_code=finder.page_code,
         references=finder.citations,
         sentences=[(s.start, s.end) for s in finder.sentences],
@@ -170,13 +172,14 @@ class _Finder:
         page_subject: int | None = None,
     ):
         self.text = text
-        self.identity = identity
-        self.self_code = (identity.code if identity and identity.code else None) or doc_id or None
         self.citations = self._references(citations)
         self.starts = [c.start for c in self.citations]
         self.sentences = sentence_spans(text)
         self.sentence_starts = [s.start for s in self.sentences]
         self.lines = _line_spans(text)
+        self.identity = identity or self._headless_identity()
+        identity = self.identity
+        self.self_code = (identity.code if identity and identity.code else None) or doc_id or None
         self.found: list[Relation] = []
         self.objects: set[int] = set()  # starts of citations that are the object of another's verb
         self.body = self._directive_body()
@@ -185,6 +188,11 @@ class _Finder:
         self.page_code = self._page_subject(page_subject) if identity is None else None
         if identity is None and self.page_code is None:
             self.page_code = self._lead_issued()
+        if identity is None and self.page_code is not None:
+            self.identity = self._full_text_identity(self.page_code)
+            if self.identity is not None:  # the page gives the document's full text: read it as a directive
+                self.self_code, self.page_code = self.page_code, None
+                self.body = self._directive_body()
         self.quoted: list[tuple[int, int]] = []  # blocks quoted from another document
         self.undated: set[tuple[str, str]] = set()  # pairs the year check must not drop
         # the spans of the items of each list whose items carry descriptions (several rules read one list)
@@ -192,6 +200,41 @@ class _Finder:
         # active_verb relations with their subject's and target's spans
         self.acts: list[tuple[Relation, tuple[int, int], tuple[int, int]]] = []
         self.agents: set[int] = set()  # starts of citations that act through a passive verb ("được sửa đổi bởi B")
+
+    def _headless_identity(self) -> SelfIdentity | None:
+        """A directive whose header was lost in copying: one of its first lines is "Số: A", a
+        title of A's type follows ("NGHỊ QUYẾT" for NQ) and then a "Căn cứ" line. Its code is read
+        from that line, so the rules read the text as A's own."""
+        lines = [(a, b) for a, b in self.lines if self.text[a:b].strip()]
+        for i, (start, end) in enumerate(lines[:_HEADLESS_LINES]):
+            if not P.HEADLESS_NUMBER_LINE.match(self.text[start:end]):
+                continue
+            own = next((c for c in self.citations_in(start, end) if c.code), None)
+            if own is None or not own.doc_type:
+                return None
+            after = lines[i + 1 : i + 1 + _HEADLESS_TITLE_LINES]
+            titled = any(_type_initials(self.text[a:b]) == own.doc_type.casefold() for a, b in after)
+            based = any(P.BASIS_LINE.match(self.text[a:b]) for a, b in lines[i + 1 :])
+            if titled and based:
+                return SelfIdentity(own.code, own.doc_type, start=own.start, end=own.end)
+            return None
+        return None
+
+    def _full_text_identity(self, code: str) -> SelfIdentity | None:
+        """A page about document A that gives A's full text ("... trân trọng giới thiệu toàn văn
+        Nghị quyết." then "NGHỊ QUYẾT", its name, its issuer, "Căn cứ ..."): A's identity, its
+        span the type title, so that its Căn cứ block and body are read as A's own."""
+        own = next((c for c in self.citations if c.code and code_key(c.code) == code_key(code)), None)
+        if own is None or not own.doc_type:
+            return None
+        lines = [(a, b) for a, b in self.lines if self.text[a:b].strip()]
+        for i, (start, end) in enumerate(lines):
+            if _type_initials(self.text[start:end]) != own.doc_type.casefold():
+                continue
+            after = lines[i + 1 : i + 1 + _HEADLESS_TITLE_LINES]
+            if any(P.BASIS_LINE.match(self.text[a:b]) for a, b in after):
+                return SelfIdentity(own.code, own.doc_type, start=start, end=end)
+        return None
 
     def _references(self, citations: Sequence[Citation]) -> list[Citation]:
         """The citations that can take part: not inside a committee's name ("Ban Chỉ đạo
@@ -1382,6 +1425,12 @@ def _code_end(c: Citation) -> int:
 def _code_start(c: Citation) -> int:
     """Where a citation's code stands (its start when it has none written)."""
     return c.code_start if c.code_start is not None else c.start
+
+
+def _type_initials(line: str) -> str | None:
+    """The type a title line names, as a code writes it: "**NGHỊ QUYẾT**" -> "nq"."""
+    title = P.TYPE_TITLE_LINE.match(line)
+    return "".join(w[0] for w in title.group("words").split()).casefold() if title else None
 
 
 def _name_key(name: str) -> str:

@@ -10,7 +10,9 @@ a quoted line referring mid-clause to a document and ending on "như sau:", an a
 quote, "Theo Phụ lục ... ban hành kèm theo", a proposal's submission, a page's legal-basis footer,
 "về tiếp tục thực hiện", a directive that guides or details another in its body, a passive note
 in parentheses without "được", "được sửa đổi ... theo Luật số B" in a Căn cứ line, "của Ban Chỉ
-đạo ... tại Công văn số B" (a committee's document, not a committee's name).
+đạo ... tại Công văn số B" (a committee's document, not a committee's name), a directive whose
+header was lost ("Số: A" line, a title of A's type, a Căn cứ block), a news page giving the full
+text of the document it announces.
 Rows expect the exact set of triples, so a row fails both on a missed and on an extra relation."""
 
 from __future__ import annotations
@@ -304,6 +306,27 @@ ROWS += [
         ),
         {("3150/UBND-NC", "implements", "45-CV/BCĐ")},
         id="committee_tai_document",
+    ),
+    pytest.param(  # a directive whose header was lost in copying: its "Số:" line, its type title, its Căn cứ
+        "Số: 1702/NQ-UBTVQH15 |\n|\n\n**NGHỊ QUYẾT**\n\n**Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh "
+        "Điện Biên năm 2025**\n\n**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n*Căn cứ Luật Tổ chức chính quyền địa phương số "
+        "72/2025/QH15;*\n\n*Xét đề nghị của Chính phủ tại Tờ trình số 390/TTr-CP ngày 09 tháng 5 năm 2025,*\n\n"
+        "**QUYẾT NGHỊ:**\n\n**Điều 1.** Sắp xếp các đơn vị hành chính cấp xã của tỉnh Điện Biên.\n",
+        {("1702/NQ-UBTVQH15", "based_on", "72/2025/QH15"), ("1702/NQ-UBTVQH15", "cites", "390/TTr-CP")},
+        id="header_lost_number_line",
+    ),
+    pytest.param(  # a "Số:" line whose title is of another type is not the text's own code
+        "Số: 1702/NQ-UBTVQH15 |\n\n**THÔNG BÁO**\n\n*Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;*\n",
+        set(),
+        id="header_lost_type_must_match",
+    ),
+    pytest.param(  # a news page that gives a document's full text reads its Căn cứ block as the document's
+        "Ngày 3/10/2025, Phó Thủ tướng đã ký ban hành Nghị quyết số 08/2025/NQ-CP của Chính phủ về thí điểm "
+        "sàn giao dịch carbon. Cổng TTĐT Chính phủ giới thiệu toàn văn Nghị quyết.\n\n**NGHỊ QUYẾT**\n\n"
+        "**Về thí điểm sàn giao dịch carbon**\n\n**CHÍNH PHỦ**\n\n*Căn cứ Luật Bảo vệ môi trường số "
+        "72/2020/QH14;*\n\n**QUYẾT NGHỊ:**\n\nĐiều 1. Thí điểm sàn giao dịch carbon.\n",
+        {("08/2025/NQ-CP", "based_on", "72/2020/QH14")},
+        id="full_text_on_a_news_page",
     ),
 ]
 

@@ -529,6 +529,23 @@ HEADING_LINE = re.compile(r"^[ *#]*[^\W\d_][^\n]{0,158}(?<![.;:!?\"”)])[ *]*$"
 #: pháp lý: Theo tiểu mục 24 Mục B Phần II ... ban hành kèm theo Quyết định 629/QĐ-BNNMT năm 2025."
 BASIS_FOOTER = re.compile(r"^[ *]*Căn cứ pháp lý[ *]*:[ *]*(?=\S)")
 
+#: The number line of a directive whose header was lost in copying (no motto, no place and date):
+#: "Số: 1670/NQ-UBTVQH15 |" as one of a text's first lines.
+HEADLESS_NUMBER_LINE = re.compile(r"^[ *|]*Số[ ]*:?[ ]*\d")
+
+#: A directive's type title alone on its line: "**NGHỊ QUYẾT**" (the name may run on glued:
+#: "NGHỊ QUYẾTVề việc ..."). The initials of its words give the code's type ("NQ").
+TYPE_TITLE_LINE = re.compile(
+    r"""
+    ^[ *#]*
+    (?P<words>NGHỊ[ ]QUYẾT|NGHỊ[ ]ĐỊNH|QUYẾT[ ]ĐỊNH|THÔNG[ ]TƯ|CHỈ[ ]THỊ|KẾ[ ]HOẠCH|HƯỚNG[ ]DẪN|KẾT[ ]LUẬN|QUY[ ]ĐỊNH)
+    """,
+    re.VERBOSE,
+)
+
+#: A clause lead that opens a line: "*Căn cứ Luật Tổ chức chính quyền địa phương ...;*".
+BASIS_LINE = re.compile(r"^[ *_]*Căn[ ]cứ[ ]")
+
 #: A line where the article's author names a source again: "Căn cứ khoản 1 Điều 8 Nghị định ...".
 AUTHOR_SOURCES = re.compile(
     r"""
