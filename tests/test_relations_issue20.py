@@ -12,7 +12,7 @@ quote, "Theo Phụ lục ... ban hành kèm theo", a proposal's submission, a pa
 in parentheses without "được", "được sửa đổi ... theo Luật số B" in a Căn cứ line, "của Ban Chỉ
 đạo ... tại Công văn số B" (a committee's document, not a committee's name), a directive whose
 header was lost ("Số: A" line, a title of A's type, a Căn cứ block), a news page giving the full
-text of the document it announces.
+text of the document it announces, a law named in lower case before its number.
 Rows expect the exact set of triples, so a row fails both on a missed and on an extra relation."""
 
 from __future__ import annotations
@@ -327,6 +327,17 @@ ROWS += [
         "72/2020/QH14;*\n\n**QUYẾT NGHỊ:**\n\nĐiều 1. Thí điểm sàn giao dịch carbon.\n",
         {("08/2025/NQ-CP", "based_on", "72/2020/QH14")},
         id="full_text_on_a_news_page",
+    ),
+    pytest.param(  # a law named in lower case before "số A": "tại Điều 11" still governs A
+        state(
+            "5720/CT-CS",
+            "Về vấn đề này, Cục Thuế có ý kiến như sau:\n\n- Tại Điều 3 Luật thuế giá trị gia tăng số "
+            "48/2024/QH15 quy định đối tượng chịu thuế.\n\nCục Thuế trả lời để Công ty biết.",
+            kind="CÔNG VĂN",
+            subject="V/v thuế giá trị gia tăng",
+        ),
+        {("5720/CT-CS", "cites", "48/2024/QH15")},
+        id="lower_case_law_name",
     ),
 ]
 

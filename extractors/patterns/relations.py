@@ -681,7 +681,7 @@ INLINE_QUOTE = re.compile(
 #: from a reference window so that the reference word before them still governs what follows.
 NAMED_LAWS_TAIL = re.compile(
     r"""
-    (?:(?:Bộ\ luật|Luật)[ ][A-ZĐÂĂÊÔƠƯ][^\W\d_]*(?:[ ][^\W\d_]+){0,4}   # "Luật Lâm nghiệp", "Bộ luật Lao động"
+    (?:(?:Bộ\ luật|Luật)[ ][^\W\d_]+(?:[ ][^\W\d_]+){0,4}   # "Luật Lâm nghiệp", "Bộ luật Lao động", "Luật thuế thu nhập cá nhân"
        (?:[ ]\d{4})?[,;]?[ ]+(?:và[ ]+)?)+                   # its year, a list mark
     $
     """,
