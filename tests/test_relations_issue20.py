@@ -12,7 +12,8 @@ quote, "Theo Phụ lục ... ban hành kèm theo", a proposal's submission, a pa
 in parentheses without "được", "được sửa đổi ... theo Luật số B" in a Căn cứ line, "của Ban Chỉ
 đạo ... tại Công văn số B" (a committee's document, not a committee's name), a directive whose
 header was lost ("Số: A" line, a title of A's type, a Căn cứ block), a news page giving the full
-text of the document it announces, a law named in lower case before its number.
+text of the document it announces, a law named in lower case before its number, "... này có
+hiệu lực từ ngày ...; thay thế B".
 Rows expect the exact set of triples, so a row fails both on a missed and on an extra relation."""
 
 from __future__ import annotations
@@ -338,6 +339,22 @@ ROWS += [
         ),
         {("5720/CT-CS", "cites", "48/2024/QH15")},
         id="lower_case_law_name",
+    ),
+    pytest.param(  # the effect clause and "thay thế" joined by a semicolon, in a directive
+        state(
+            "75/2025/QĐ-UBND",
+            "QUYẾT ĐỊNH:\n\nĐiều 4. Quyết định này có hiệu lực thi hành kể từ ngày 15/12/2025; thay thế "
+            "Quyết định số 21/2022/QĐ-UBND ngày 10/6/2022 của Ủy ban nhân dân tỉnh.",
+        ),
+        {("75/2025/QĐ-UBND", "replaces", "21/2022/QĐ-UBND")},
+        id="effect_semicolon_thay_the",
+    ),
+    pytest.param(  # the same on a news page, where "Nghị định này" is read as the page's decree
+        "## Bộ Nội vụ có cơ cấu mới\n\nNghị định số 25/2025/NĐ-CP quy định cơ cấu tổ chức của Bộ Nội vụ.\n\n"
+        "Nghị định này có hiệu lực thi hành từ ngày 1/3/2025; thay thế Nghị định số 63/2022/NĐ-CP ngày "
+        "12/9/2022 của Chính phủ.\n",
+        {("25/2025/NĐ-CP", "replaces", "63/2022/NĐ-CP")},
+        id="effect_semicolon_thay_the_page",
     ),
 ]
 

@@ -331,7 +331,7 @@ SUBJECT_TO_VERB_GAP = re.compile(
     (?:gồm[ \n]+\d{1,3}[ \n]+chương,?[ \n]+\d{1,3}[ \n]+[Đđ]iều[ ,\n]*)?     # "gồm 4 chương, 69 Điều"
     (?:(?:có[ \n]+hiệu[ \n]+lực(?:[ \n]+thi[ \n]+hành)?|(?:được[ \n]+)?áp[ \n]+dụng)(?:[ \n]+kể)?[ \n]+từ[ \n]+(?:ngày[ \n]+)?
        (?:ký|\d{1,2}[ \n]*[/.\-][ \n]*\d{1,2}[ \n]*[/.\-][ \n]*\d{4}|\d{1,2}[ \n]+tháng[ \n]+\d{1,2}[ \n]+năm[ \n]+\d{4})
-       [ ,\n]*(?:và|đồng[ \n]+thời)[ \n]*)?
+       [ ,\n]*(?:và|đồng[ \n]+thời|;)[ \n]*)?          # "... từ ngày 1/3/2025; thay thế"
     (?:(?:về[ \n]+việc|về|nhằm|đã|vừa|để)[ \n]+)?      # "về việc", "đã" ...
     (?:(?:tiếp[ \n]+tục|đẩy[ \n]+mạnh|tăng[ \n]+cường)[ \n]+)?   # "về tiếp tục thực hiện Nghị quyết ..."
     (?:(?:ban[ \n]+hành[ \n]+)?(?:Chương[ \n]+trình[ \n]+hành[ \n]+động|Chương[ \n]+trình|Kế[ \n]+hoạch|Đề[ \n]+án)
@@ -406,11 +406,12 @@ TASK_ITEM = re.compile(
 
 #: What may stand before a directive's own verb in its sentence: nothing but a
 #: bullet or article number ("Điều 3. Bãi bỏ ..."), or a self-reference
-#: ("Quy định này thay thế ...", "Hướng dẫn này có hiệu lực ... và thay thế ...").
+#: ("Quy định này thay thế ...", "Hướng dẫn này có hiệu lực ... và thay thế ...", or "...; thay thế").
 SELF_SUBJECT = re.compile(
     r"""
     (?:^[ \-+•*\d.()“"]*(?:(?:Cụ\ thể|Theo\ đó|Trong\ đó)[,:]?[ ]*)?(?:Điều[ ]\d{1,3}\.?[ ]*)?$   # sentence starts with the verb ("(2) Bãi bỏ", "“9. Bãi bỏ")
       |(?<!\w)này[^.;:]{0,80}$                          # "... này ..." earlier in the clause ("nàycó": glued by scraping)
+      |(?<!\w)này[ ]+có[ ]+hiệu[ ]+lực[^.;:]{0,80};[ ]*$    # "Nghị định này có hiệu lực từ ngày 1/3/2025; thay thế ..."
     )
     """,
     re.VERBOSE | re.IGNORECASE,
