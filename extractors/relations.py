@@ -86,6 +86,9 @@ _FURNITURE_PARAGRAPH = 200  # a paragraph this long after site furniture is text
 _PASSIVE_WINDOW = 70  # the longest passive signal with its aspect words ("đã được quy định chi tiết bởi")
 _WRAPPED_NAME = 200  # how far back a citation whose code opens a line may have begun (hard-wrapped text)
 _CITE_WINDOW = 60  # how far before a citation its reference word may stand
+_HEADLESS_LINES = 3  # a header-lost directive's "Số: ..." line is one of its first lines with text
+_HEADLESS_TITLE_LINES = 4  # and its type title one of the lines right after it
+_FOOTER_LINES = 3  # a page's closing "Căn cứ pháp lý:" line is one of its last lines with text
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,7 @@ def read_relations(
     relations = finder.run()
     return RelationReading(
         relations=relations,
-        self_code=finder.self_code if identity is not None else None,
+        self_code=finder.self_code if finder.identity is not None else None,
         page_code=finder.page_code,
         references=finder.citations,
         sentences=[(s.start, s.end) for s in finder.sentences],
@@ -169,13 +172,14 @@ class _Finder:
         page_subject: int | None = None,
     ):
         self.text = text
-        self.identity = identity
-        self.self_code = (identity.code if identity and identity.code else None) or doc_id or None
         self.citations = self._references(citations)
         self.starts = [c.start for c in self.citations]
         self.sentences = sentence_spans(text)
         self.sentence_starts = [s.start for s in self.sentences]
         self.lines = _line_spans(text)
+        self.identity = identity or self._headless_identity()
+        identity = self.identity
+        self.self_code = (identity.code if identity and identity.code else None) or doc_id or None
         self.found: list[Relation] = []
         self.objects: set[int] = set()  # starts of citations that are the object of another's verb
         self.body = self._directive_body()
@@ -184,12 +188,53 @@ class _Finder:
         self.page_code = self._page_subject(page_subject) if identity is None else None
         if identity is None and self.page_code is None:
             self.page_code = self._lead_issued()
+        if identity is None and self.page_code is not None:
+            self.identity = self._full_text_identity(self.page_code)
+            if self.identity is not None:  # the page gives the document's full text: read it as a directive
+                self.self_code, self.page_code = self.page_code, None
+                self.body = self._directive_body()
         self.quoted: list[tuple[int, int]] = []  # blocks quoted from another document
         self.undated: set[tuple[str, str]] = set()  # pairs the year check must not drop
         # the spans of the items of each list whose items carry descriptions (several rules read one list)
         self.described_lists: set[tuple[tuple[int, int], ...]] = set()
         # active_verb relations with their subject's and target's spans
         self.acts: list[tuple[Relation, tuple[int, int], tuple[int, int]]] = []
+        self.agents: set[int] = set()  # starts of citations that act through a passive verb ("được sửa đổi bởi B")
+
+    def _headless_identity(self) -> SelfIdentity | None:
+        """A directive whose header was lost in copying: one of its first lines is "Số: A", a
+        title of A's type follows ("NGHỊ QUYẾT" for NQ) and then a "Căn cứ" line. Its code is read
+        from that line, so the rules read the text as A's own."""
+        lines = [(a, b) for a, b in self.lines if self.text[a:b].strip()]
+        for i, (start, end) in enumerate(lines[:_HEADLESS_LINES]):
+            if not P.HEADLESS_NUMBER_LINE.match(self.text[start:end]):
+                continue
+            own = next((c for c in self.citations_in(start, end) if c.code), None)
+            if own is None or not own.doc_type:
+                return None
+            after = lines[i + 1 : i + 1 + _HEADLESS_TITLE_LINES]
+            titled = any(_type_initials(self.text[a:b]) == own.doc_type.casefold() for a, b in after)
+            based = any(P.BASIS_LINE.match(self.text[a:b]) for a, b in lines[i + 1 :])
+            if titled and based:
+                return SelfIdentity(own.code, own.doc_type, start=own.start, end=own.end)
+            return None
+        return None
+
+    def _full_text_identity(self, code: str) -> SelfIdentity | None:
+        """A page about document A that gives A's full text ("... trân trọng giới thiệu toàn văn
+        Nghị quyết." then "NGHỊ QUYẾT", its name, its issuer, "Căn cứ ..."): A's identity, its
+        span the type title, so that its Căn cứ block and body are read as A's own."""
+        own = next((c for c in self.citations if c.code and code_key(c.code) == code_key(code)), None)
+        if own is None or not own.doc_type:
+            return None
+        lines = [(a, b) for a, b in self.lines if self.text[a:b].strip()]
+        for i, (start, end) in enumerate(lines):
+            if _type_initials(self.text[start:end]) != own.doc_type.casefold():
+                continue
+            after = lines[i + 1 : i + 1 + _HEADLESS_TITLE_LINES]
+            if any(P.BASIS_LINE.match(self.text[a:b]) for a, b in after):
+                return SelfIdentity(own.code, own.doc_type, start=start, end=end)
+        return None
 
     def _references(self, citations: Sequence[Citation]) -> list[Citation]:
         """The citations that can take part: not inside a committee's name ("Ban Chỉ đạo
@@ -321,7 +366,10 @@ class _Finder:
                 continue
             window = self.text[max(start, c.start - _CITE_WINDOW) : c.start]
             window = P.NAMED_LAWS_TAIL.sub("", window)
-            signalled = bool(P.CITE_BEFORE.search(window)) and not P.PROPOSAL.search(window)
+            # a proposal's window refers to no document, save the submission it names ("Theo đề
+            # nghị của Sở X tại Tờ trình số A": the text cites A)
+            proposed = bool(P.PROPOSAL.search(window)) and c.doc_type != "TTr"
+            signalled = bool(P.CITE_BEFORE.search(window)) and not proposed
             listed = previous is not None and bool(P.CLAUSE_LIST_GAP.match(self.text[previous.end : c.start]))
             if signalled or listed:
                 governed.append(c)
@@ -427,8 +475,8 @@ class _Finder:
     def run(self) -> list[Relation]:
         if self.citations:
             self.active_verbs()  # first: a quote's lines leave what other documents act on to them
+            self.passive_verbs()  # and the agents of passive verbs
             self.quoted_content()
-            self.passive_verbs()
             self.amending_law_names()
             self.lead_clauses()
             self.issued_references()
@@ -439,6 +487,8 @@ class _Finder:
                 self.directive_cites()
                 self.task_items()
                 self.self_expiry_lists()
+            if self.identity is None:
+                self.footer_source()
             if self.identity is not None or self.page_code:
                 self.self_verbs()
                 self.self_expiry()
@@ -541,7 +591,8 @@ class _Finder:
             if following and self.amended_by_name(following[0]):
                 continue  # "; Luật sửa đổi, bổ sung ... Luật X số B": B is a basis too, and amends X
             for c in self.object_of(verb.end(), _Sentence(sentence.start, end), verb):
-                acted.add(c.start)
+                if c.start not in self.agents:  # "... được sửa đổi, bổ sung một số điều theo Luật số B": passive
+                    acted.add(c.start)
         return acted
 
     def anaphoric_lead(self, sentence: _Sentence, kind: str, coded: list[Citation]) -> None:
@@ -707,7 +758,7 @@ class _Finder:
         source = self.page_code if page else self.self_code
         for verb in P.VERB.finditer(self.text):
             kind = P.VERB_TYPES[verb.lastgroup or ""]
-            if kind == "implements" or self.inside_citation(verb.start()):
+            if (kind == "implements" and not P.SELF_GUIDE.match(verb.group(0))) or self.inside_citation(verb.start()):
                 continue
             if self.in_quote(verb.start()) or (not page and not self.in_body(verb.start())):
                 continue  # another document's quoted text does not speak for this one
@@ -741,12 +792,13 @@ class _Finder:
         return last if any(P.SUBJECT_TO_VERB_GAP.match(gap) for gap in gaps) else None
 
     def directive_cites(self) -> None:
-        """A directive's plain references: "theo Quy định số ...", "quy định tại Điều 5 ..."."""
+        """A directive's plain references: "theo Quy định số ...", "quy định tại Điều 5 ..."; not
+        the agent of a passive note ("Nghị định A (sửa đổi, bổ sung theo Nghị định B)"): B acts on A."""
         for sentence in self.sentences:
             if not self.in_body(sentence.start) and not self.in_body(sentence.end - 1):
                 continue
             for c in self.referenced_in(sentence.start, sentence.end):
-                if self.usable(c) and self.in_body(c.start):
+                if self.usable(c) and self.in_body(c.start) and c.start not in self.agents:
                     self.add(self.self_code, "cites", c.code, "cites_signal", sentence.start, sentence.end)
 
     def task_items(self) -> None:
@@ -904,13 +956,14 @@ class _Finder:
         """ "A được sửa đổi, bổ sung bởi ... B": B acts on A."""
         for verb in [*self.passive_matches(), *P.PASSIVE_ON_PART.finditer(self.text)]:
             by_theo = verb.group(0).casefold().endswith("theo")
-            if by_theo and not P.PASSIVE_THEO.search(verb.group(0)):
-                continue  # "sửa đổi theo hướng ...": no passive without "được"
+            noted = bool(P.NOTE_OPEN.search(self.text, max(0, verb.start() - 8), verb.start()))
+            if by_theo and not P.PASSIVE_THEO.search(verb.group(0)) and not noted:
+                continue  # "sửa đổi theo hướng ...": no passive without "được" (or a note's parenthesis)
             sentence = self.sentence_of(verb.start())
             agent = self.agent_after(verb.end(), sentence)
             if agent is None or self.asks(sentence, verb.start()):
                 continue
-            marked = by_theo or bool(P.PASSIVE_MARKED.match(verb.group(0)))
+            marked = by_theo or noted or bool(P.PASSIVE_MARKED.match(verb.group(0)))
             target = self.passive_target(verb.start(), marked, agent)
             if target is None:
                 continue
@@ -924,6 +977,7 @@ class _Finder:
                 kind = "amends"  # "Mẫu số 05 ban hành kèm theo Nghị định A được thay thế bởi ..."
             for member in self.list_after(agent, sentence.end):
                 self.add(member.code, kind, target.code, "passive_verb", sentence.start, sentence.end)
+                self.agents.add(member.start)
 
     def agent_after(self, verb_end: int, sentence: _Sentence) -> Citation | None:
         """The first document whose code follows a passive verb (its citation's span may run back
@@ -1056,8 +1110,27 @@ class _Finder:
         in the line acts on ("Luật số 43/2024/QH15 sửa đổi ... Luật Nhà ở số 27/2023/QH15")."""
         acted_on = self.acted_on_by_documents(start, end)
         for c in self.citations_in(start, end):
-            if c.code and self.usable(c) and c.start not in acted_on:
+            if c.code and self.usable(c) and c.start not in acted_on and c.start not in self.agents:
                 self.add(speaker, "cites", c.code, "page_quote", opener_start, end)
+
+    def footer_source(self) -> None:
+        """A page that closes on the document its text is taken from ("Căn cứ pháp lý: Theo tiểu
+        mục 24 ... ban hành kèm theo Quyết định A."): A cites what the text above refers to."""
+        last = [(a, b) for a, b in self.lines if self.text[a:b].strip()][-_FOOTER_LINES:]
+        footer = next(((a, b) for a, b in reversed(last) if P.BASIS_FOOTER.match(self.text[a:b])), None)
+        if footer is None:
+            return
+        named = [c for c in self.citations_in(*footer) if c.code]
+        if not named:
+            return
+        source = named[-1].code
+        for sentence in self.sentences:
+            if sentence.end > footer[0]:
+                break
+            if self.in_quote(sentence.start):
+                continue
+            for c in self.referenced_in(sentence.start, sentence.end):
+                self.add(source, "cites", c.code, "page_quote", sentence.start, sentence.end)
 
     def speakers_in(self, start: int, end: int) -> list[Citation]:
         """The coded citations of an opener line ``start..end``, with one whose name began on
@@ -1164,12 +1237,22 @@ class _Finder:
                 any(c.code for c in self.citations_in(start2, end2))
                 and (P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted))
                 and not P.QUOTED_CLAUSE_LEAD.match(quoted)
+                and not self.refers_mid_clause(start2, end2)
             ):
                 return self._without_heading(spans)  # the author introduces another source
             spans.append((start2, end2))
             if marked and P.CLOSING_QUOTE_MARK.search(quoted):
                 break
         return spans
+
+    def refers_mid_clause(self, start: int, end: int) -> bool:
+        """True for a quoted line whose first document the quoted clause refers to ("Trường hợp
+        ... thì thực hiện theo quy định tại Điều 1 Nghị định B như sau:"), not one the author
+        names as a new source ("Căn cứ Điều 5 Nghị định B quy định như sau:")."""
+        if P.AUTHOR_SOURCES.match(self.text[start:end]):
+            return False
+        first = next((c for c in self.citations_in(start, end) if c.code), None)
+        return first is not None and P.QUOTED_REFERRAL.match(self.text, start, first.start) is not None
 
     def _without_heading(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """``spans`` less a last line that is the author's heading for the source named next
@@ -1221,6 +1304,8 @@ class _Finder:
                 continue
             if c.start in by_other and c.start not in acted_on:
                 continue  # "- Thông tư B sửa đổi ... Thông tư C": the verb's relation, not the speaker's
+            if c.start in self.agents and c.start not in acted_on:
+                continue  # "Nghị quyết C (đã được sửa đổi theo Nghị quyết B)": a note on C's state, B acts on C
             if amended and (_year_of(c) or 0) <= amended:  # "Điều 3 Nghị định A sửa đổi bởi ... B quy định:"
                 self.undated.add((code_key(speaker), code_key(c.code)))  # quotes A as amended, up to B
             if c.start in acted_on:
@@ -1340,6 +1425,12 @@ def _code_end(c: Citation) -> int:
 def _code_start(c: Citation) -> int:
     """Where a citation's code stands (its start when it has none written)."""
     return c.code_start if c.code_start is not None else c.start
+
+
+def _type_initials(line: str) -> str | None:
+    """The type a title line names, as a code writes it: "**NGHỊ QUYẾT**" -> "nq"."""
+    title = P.TYPE_TITLE_LINE.match(line)
+    return "".join(w[0] for w in title.group("words").split()).casefold() if title else None
 
 
 def _name_key(name: str) -> str:

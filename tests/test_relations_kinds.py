@@ -581,8 +581,9 @@ NOT_RELATION_ROWS = [
             "Căn cứ Nghị định số 33/2023/NĐ-CP ngày 10/6/2023 của Chính phủ; theo đề "
             "nghị của Giám đốc Sở Nội vụ tại Tờ trình số 50/TTr-SNV ngày 3/10/2025.\nQUYẾT ĐỊNH:",
         ),
-        {("33/2025/QĐ-UBND", "based_on", "33/2023/NĐ-CP")},
-        id="theo_de_nghi_tai_to_trinh_is_no_reference",
+        # no basis, but "tại Tờ trình số B" refers to B (tune gold: cites twice, optional four times)
+        {("33/2025/QĐ-UBND", "based_on", "33/2023/NĐ-CP"), ("33/2025/QĐ-UBND", "cites", "50/TTr-SNV")},
+        id="theo_de_nghi_tai_to_trinh_cites_the_submission",
     ),
     pytest.param(
         "Ban Chỉ đạo tổng kết Nghị quyết 18-NQ/TW ban hành Kế hoạch 130/KH-BCĐTKNQ18 về sắp xếp đơn vị.",

@@ -331,8 +331,9 @@ SUBJECT_TO_VERB_GAP = re.compile(
     (?:gồm[ \n]+\d{1,3}[ \n]+chương,?[ \n]+\d{1,3}[ \n]+[Đđ]iều[ ,\n]*)?     # "gồm 4 chương, 69 Điều"
     (?:(?:có[ \n]+hiệu[ \n]+lực(?:[ \n]+thi[ \n]+hành)?|(?:được[ \n]+)?áp[ \n]+dụng)(?:[ \n]+kể)?[ \n]+từ[ \n]+(?:ngày[ \n]+)?
        (?:ký|\d{1,2}[ \n]*[/.\-][ \n]*\d{1,2}[ \n]*[/.\-][ \n]*\d{4}|\d{1,2}[ \n]+tháng[ \n]+\d{1,2}[ \n]+năm[ \n]+\d{4})
-       [ ,\n]*(?:và|đồng[ \n]+thời)[ \n]*)?
+       [ ,\n]*(?:và|đồng[ \n]+thời|;)[ \n]*)?          # "... từ ngày 1/3/2025; thay thế"
     (?:(?:về[ \n]+việc|về|nhằm|đã|vừa|để)[ \n]+)?      # "về việc", "đã" ...
+    (?:(?:tiếp[ \n]+tục|đẩy[ \n]+mạnh|tăng[ \n]+cường)[ \n]+)?   # "về tiếp tục thực hiện Nghị quyết ..."
     (?:(?:ban[ \n]+hành[ \n]+)?(?:Chương[ \n]+trình[ \n]+hành[ \n]+động|Chương[ \n]+trình|Kế[ \n]+hoạch|Đề[ \n]+án)
        (?:[ \n]+của[ \n]+[^\W\d_][^,;.:()\n]{0,40}?)?[ \n]+)?   # "về Chương trình hành động (của Chính phủ) thực hiện"
     (?:\([ ]*)?                                          # "(thay thế Hướng dẫn số ...)"
@@ -405,11 +406,12 @@ TASK_ITEM = re.compile(
 
 #: What may stand before a directive's own verb in its sentence: nothing but a
 #: bullet or article number ("Điều 3. Bãi bỏ ..."), or a self-reference
-#: ("Quy định này thay thế ...", "Hướng dẫn này có hiệu lực ... và thay thế ...").
+#: ("Quy định này thay thế ...", "Hướng dẫn này có hiệu lực ... và thay thế ...", or "...; thay thế").
 SELF_SUBJECT = re.compile(
     r"""
     (?:^[ \-+•*\d.()“"]*(?:(?:Cụ\ thể|Theo\ đó|Trong\ đó)[,:]?[ ]*)?(?:Điều[ ]\d{1,3}\.?[ ]*)?$   # sentence starts with the verb ("(2) Bãi bỏ", "“9. Bãi bỏ")
       |(?<!\w)này[^.;:]{0,80}$                          # "... này ..." earlier in the clause ("nàycó": glued by scraping)
+      |(?<!\w)này[ ]+có[ ]+hiệu[ ]+lực[^.;:]{0,80};[ ]*$    # "Nghị định này có hiệu lực từ ngày 1/3/2025; thay thế ..."
     )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -503,6 +505,19 @@ QUOTED_CLAUSE_LEAD = re.compile(
     _FLAGS,
 )
 
+#: A quoted line whose document is one the quoted text refers to mid-sentence, not the author's
+#: new source ("Trường hợp ... thì thực hiện theo quy định tại khoản 2 Điều 4 Nghị định B như sau:"):
+#: the quote goes on. Clause text, then "theo quy định tại" and an article path before the citation.
+QUOTED_REFERRAL = re.compile(
+    r"""
+    [^\W\d_][^\n]{20,}?                                  # the quoted clause's own words first
+    (?<!\w)theo\ quy\ định\ (?:tại|của)                   # the reference ("quy định tại" alone is the author's)
+    (?:\ (?:mục|điểm|khoản|điều|phần|chương|phụ\ lục)\ [\w.,]{1,12}){0,5}   # an article path
+    [ ]?$                                                 # right before the document
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
 #: A quoted text that opens with a quotation mark ("“9. Bãi bỏ ...") and the line that closes it
 #: ("... chuyển đổi số quốc gia”."): the author speaks again after it.
 OPENING_QUOTE_MARK = re.compile(r'^[ *]*[“"]')
@@ -510,6 +525,27 @@ CLOSING_QUOTE_MARK = re.compile(r'[”"][ *]*[.;,]?[ *]*$')
 
 #: A heading line: short, with no closing punctuation ("Hình thức tuyên truyền theo Kế hoạch 263").
 HEADING_LINE = re.compile(r"^[ *#]*[^\W\d_][^\n]{0,158}(?<![.;:!?\"”)])[ *]*$")
+
+#: The closing line of a page that reproduces one document's text (a procedure, say): "Căn cứ
+#: pháp lý: Theo tiểu mục 24 Mục B Phần II ... ban hành kèm theo Quyết định 629/QĐ-BNNMT năm 2025."
+BASIS_FOOTER = re.compile(r"^[ *]*Căn cứ pháp lý[ *]*:[ *]*(?=\S)")
+
+#: The number line of a directive whose header was lost in copying (no motto, no place and date):
+#: "Số: 1670/NQ-UBTVQH15 |" as one of a text's first lines.
+HEADLESS_NUMBER_LINE = re.compile(r"^[ *|]*Số[ ]*:?[ ]*\d")
+
+#: A directive's type title alone on its line: "**NGHỊ QUYẾT**" (the name may run on glued:
+#: "NGHỊ QUYẾTVề việc ..."). The initials of its words give the code's type ("NQ").
+TYPE_TITLE_LINE = re.compile(
+    r"""
+    ^[ *#]*
+    (?P<words>NGHỊ[ ]QUYẾT|NGHỊ[ ]ĐỊNH|QUYẾT[ ]ĐỊNH|THÔNG[ ]TƯ|CHỈ[ ]THỊ|KẾ[ ]HOẠCH|HƯỚNG[ ]DẪN|KẾT[ ]LUẬN|QUY[ ]ĐỊNH)
+    """,
+    re.VERBOSE,
+)
+
+#: A clause lead that opens a line: "*Căn cứ Luật Tổ chức chính quyền địa phương ...;*".
+BASIS_LINE = re.compile(r"^[ *_]*Căn[ ]cứ[ ]")
 
 #: A line where the article's author names a source again: "Căn cứ khoản 1 Điều 8 Nghị định ...".
 AUTHOR_SOURCES = re.compile(
@@ -575,11 +611,13 @@ AMENDING_LAW_NAME = re.compile(
 )
 
 #: A committee's name that holds a document: "Ban Chỉ đạo tổng kết Nghị quyết 18", "Ban Chỉ đạo
-#: Trung ương về tổng kết Nghị quyết 18-NQ/TW". Searched on the text just before a citation.
+#: Trung ương về tổng kết Nghị quyết 18-NQ/TW". Searched on the text just before a citation. A
+#: reference word ends no name: "ý kiến của Ban Chỉ đạo tại Công văn số B" refers to B.
 COMMITTEE_NAME = re.compile(
     r"""
     (?<!\w)(?:Ban\ Chỉ\ đạo|Ban\ chỉ\ đạo|Tiểu\ ban|Tổ\ công\ tác|Ban\ Điều\ hành)   # the body
     (?:[ ][^\W\d_][^,;.:()\n]{0,70}?)?       # its name so far: "Trung ương về tổng kết"
+    (?<!\ tại)(?<!\ theo)                    # not "của Ban Chỉ đạo Trung ương tại Kế hoạch 130/KH-...":
     [ ]$                                      # right before the document in its name
     """,
     re.VERBOSE,
@@ -644,7 +682,7 @@ INLINE_QUOTE = re.compile(
 #: from a reference window so that the reference word before them still governs what follows.
 NAMED_LAWS_TAIL = re.compile(
     r"""
-    (?:(?:Bộ\ luật|Luật)[ ][A-ZĐÂĂÊÔƠƯ][^\W\d_]*(?:[ ][^\W\d_]+){0,4}   # "Luật Lâm nghiệp", "Bộ luật Lao động"
+    (?:(?:Bộ\ luật|Luật)[ ][^\W\d_]+(?:[ ][^\W\d_]+){0,4}   # "Luật Lâm nghiệp", "Bộ luật Lao động", "Luật thuế thu nhập cá nhân"
        (?:[ ]\d{4})?[,;]?[ ]+(?:và[ ]+)?)+                   # its year, a list mark
     $
     """,
@@ -729,6 +767,7 @@ SOURCE_PREFIX = re.compile(
     ^[ *\-]*(?:Căn\ cứ(?:\ theo|\ tại|\ vào)?|Theo|Tại)          # the lead
     (?:\ quy\ định\ tại|\ nội\ dung)?                              # "Theo quy định tại"
     (?:\ (?:tiểu\ mục|điểm|khoản|điều|mục|phần|chương|phụ\ lục)\ [\w.,]{1,12}){0,5}   # article path
+    (?:\ (?:được\ )?ban\ hành\ kèm\ theo)?                     # "Phụ lục 4 (được) ban hành kèm theo "
     ,?[ ]$
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -882,6 +921,9 @@ PASSIVE_AGENT_BEFORE = re.compile(
 #: "được" or "bị", and the agent right after it (an article path at most), since "sửa đổi theo"
 #: alone also means "amend along the lines of".
 PASSIVE_THEO = re.compile(r"(?<!\w)(?:được|bị)\s+.*(?<!\w)theo$", re.IGNORECASE | re.DOTALL)
+#: An opening parenthesis right before a passive signal: "Nghị định A (sửa đổi, bổ sung theo Nghị
+#: định B)" is a note on A's state, passive without "được".
+NOTE_OPEN = re.compile(r"\([ ]*(?:đã[ ]+)?$")
 AGENT_RIGHT_AFTER = re.compile(
     rf"""
     ^[ \n]*(?:các[ \n]+)?
@@ -906,12 +948,29 @@ COORDINATED_VERB_GAP = re.compile(
 #: [và hướng dẫn thi hành] Nghị quyết B", "sửa đổi[, bổ sung và thay thế] ...".
 VERB_LIST_HEAD = re.compile(rf"^(?:[ ,\n]*(?:(?:và|hoặc)[ \n]+)?(?:{VERB.pattern}))+", _FLAGS)
 
+#: An implementing verb a directive may say of itself in its body ("Thông tư này hướng dẫn ...
+#: Nghị định B", "Nghị định này quy định chi tiết ... Luật B"); not "thực hiện"/"triển khai",
+#: which a directive's body says of the tasks it sets.
+SELF_GUIDE = re.compile(
+    r"hướng[ \n]+dẫn|quy[ \n]+định[ \n]+chi[ \n]+tiết|cụ[ \n]+thể[ \n]+hóa|thể[ \n]+chế[ \n]+hóa", re.IGNORECASE
+)
+
 #: The bare verb "hướng dẫn" ("guides"), without "thi hành", "thực hiện" and the like after it.
 BARE_GUIDE = re.compile(r"hướng[ \n]+dẫn", re.IGNORECASE)
 
 #: What may stand between a bare "hướng dẫn" and the document it guides: a few words at most
-#: ("hướng dẫn Nghị định B", "hướng dẫn một số điều của Luật ...").
-NEAR_OBJECT_GAP = re.compile(r"^[ \n]*(?:[^\W\d_]+[ \n,]+){0,5}$")
+#: ("hướng dẫn Nghị định B", "hướng dẫn một số điều của Luật ..."), an article's number among
+#: them ("hướng dẫn Điều 6 Quy định số B", "hướng dẫn khoản 2 Điều 3 của Nghị định B").
+NEAR_OBJECT_GAP = re.compile(
+    r"""
+    ^[ \n]*
+    (?:(?:(?:[Đđ]iểm|[Kk]hoản|[Đđ]iều|[Mm]ục|[Cc]hương|[Pp]hần)[ \n]+(?:\d[\w.]{0,7}|[IVXLC]+|[a-zđ])(?!\w)   # "Điều 6", "điểm a"
+        |(?!(?:theo|tại)[ \n])[^\W\d_]+)             # or a word, not a reference word ("theo Điều 7 ...")
+       [ \n,]+){0,5}
+    $
+    """,
+    re.VERBOSE,
+)
 
 #: A line that is nothing but a document's name after a bullet, as in a site's list of related
 #: documents: "- Quyết định 153/QĐ-TTg năm 2023" (no punctuation, no words of its own).
