@@ -200,7 +200,7 @@ def choose(examples: list[Example]) -> tuple[float, float, float, str, list[str]
             log.append(f"C {c} model add {add}: {score_line(oof)}")
             if oof.f1 > best[0]:
                 best = (oof.f1, c, 1.01, add, "model")
-            for veto in (0.8, 0.9, 0.97, 1.01):
+            for veto in (1.01, 0.97, 0.9, 0.8):  # on a tie, the hybrid that withdraws least wins
                 oof = oof_score(paired, "hybrid", veto, add)
                 log.append(f"C {c} hybrid veto {veto} add {add}: {score_line(oof)}")
                 if oof.f1 > best[0]:
