@@ -33,7 +33,7 @@ from extractors.models import Person, Post, Signer
 from extractors.names import NameMention, find_name_mentions, name_key
 from extractors.organizations import body_extent, canonical_body, is_bare_head, owned_title, tidy
 from extractors.patterns import people as P
-from extractors.places import administrative_units
+from extractors.places import province_names
 from extractors.post_times import post_time
 
 # Title words that, inside a title, are really the head of the body ("Trưởng
@@ -128,20 +128,21 @@ def _split_title_and_body(title: str, organization: str | None) -> tuple[str, st
     return title, organization
 
 
+#: Lower-case words that make a title with a capitalised title after them only by the case-blind
+#: match ("chuyển thành Uỷ viên", "chức vụ Phó Chủ tịch", "tỉnh Ủy viên"): the sentence's words.
+_SENTENCE_WORDS_BEFORE_TITLE = frozenset({"thành", "tỉnh", "huyện", "quận", "thị", "đảng", "khu", "xứ", "vụ"})
+
+
 def _title_matches(text: str) -> Iterator[re.Match[str]]:
-    """Every title of ``text``; a title matched from a lower-case word before a capital is read
-    again from the capital, the lower-case word being the sentence's ("chuyển thành Uỷ viên chính
-    thức" is "Uỷ viên", not "Thành ủy viên"; "chức vụ Phó Chủ tịch" is "Phó Chủ tịch", not "Vụ
-    phó"), except a deputy's "phó" ("phó Chủ tịch")."""
+    """Every title of ``text``; a title matched from a lower-case level word before a capital is
+    read again from the capital, the word being the sentence's ("chuyển thành Uỷ viên chính thức"
+    is "Uỷ viên", not "Thành ủy viên"; "chức vụ Phó Chủ tịch" is "Phó Chủ tịch", not "Vụ phó"),
+    the first reading kept when the capital opens no title."""
     pos = 0
     while (m := P.TITLE.search(text, pos)) is not None:
         words = m.group("title").split(" ")
-        if len(words) >= 2 and words[0].islower() and words[0] != "phó" and words[1][:1].isupper():
-            again = P.TITLE.match(text, m.start("title") + len(words[0]) + 1)
-            if again is None:
-                pos = m.end()
-                continue
-            m = again
+        if len(words) >= 2 and words[0] in _SENTENCE_WORDS_BEFORE_TITLE and words[1][:1].isupper():
+            m = P.TITLE.match(text, m.start("title") + len(words[0]) + 1) or m
         yield m
         pos = m.end()
 
@@ -262,6 +263,12 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
     career = P.CAREER_AFTER_NAME.match(text, pos)
     if career and P.KIN_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         career = None  # "Con trai ông X trở thành ...": the son's post, not X's
+    if (
+        career
+        and P.BARE_LAM.fullmatch(text, pos, career.end())
+        and not P.LEADER_BEFORE_NAME.search(text, max(0, mention.start - 40), mention.start)
+    ):
+        career = None  # "làm" makes a holder only after "do / cử / bầu A" ("của A làm ... hài lòng": no)
     if career:  # "được bổ nhiệm giữ chức Thứ trưởng ...": the post may be written in lower case
         post = by_start.get(career.end())
         written = text[post.start : post.end] if post is not None else ""
@@ -304,17 +311,20 @@ def _posts_after(text: str, mention: NameMention, by_start: dict[int, PostSpan],
 
 def _shares_next_body(previous: PostSpan, post: PostSpan, joint: str) -> bool:
     """Does ``previous``, written without a body, hold the body of the next ``post``? Joined
-    by "kiêm", "rồi" or a dash unless the earlier title names a post by itself ("nguyên Phó Tư
-    lệnh kiêm Tham mưu trưởng Quân đoàn 2", "Đại đội phó rồi Đại đội trưởng Đại đội 107", not
-    "Phó Thủ tướng kiêm Bộ trưởng Bộ Quốc phòng"); joined by a comma when both are army command
+    by "kiêm" unless the earlier title names a post by itself ("nguyên Phó Tư lệnh kiêm Tham mưu
+    trưởng Quân đoàn 2", not "Phó Thủ tướng kiêm Bộ trưởng Bộ Quốc phòng"), by "rồi" or a dash
+    when both titles are also of one kind ("Đại đội phó rồi Đại đội trưởng Đại đội 107", not "Phó
+    Bí thư - Chủ tịch UBND tỉnh"); joined by a comma when both are army command
     titles ("Phó Tư lệnh, Tham mưu trưởng Binh đoàn 15") or the deputy and the head of one office
     ("Phó Chủ tịch, Chủ tịch Hội Liên hiệp Phụ nữ tỉnh")."""
     if previous.organization is not None or not post.organization:
         return False
     before = P.title_entry(_bare_title(previous.title)) or {}
-    if any(word in joint for word in ("kiêm", "rồi", "sau đó", "–", "-")):
-        return not before.get("standalone")
     after = P.title_entry(_bare_title(post.title)) or {}
+    if "kiêm" in joint:
+        return not before.get("standalone")
+    if any(word in joint for word in ("rồi", "sau đó", "-")):  # one office after another: of one kind
+        return not before.get("standalone") and before.get("kind") == after.get("kind")
     same_office = _bare_title(previous.title) == _bare_title(post.title) and not before.get("standalone")
     return "," in joint and (same_office or before.get("kind") == after.get("kind") == "military")
 
@@ -530,7 +540,7 @@ def _title_column_posts(text: str, mentions: list[NameMention], posts: list[Post
                 for mention in holder[-1:]:
                     found.setdefault(mention.start, []).append(row_post)
                 body = row_post.organization if _fits(column.title, row_post) else None
-                deputies = next((ns for ns in named[k + 1 :] if ns), []) if k + 1 < len(cells) and named[k + 1] else []
+                deputies = named[k + 1] if k + 1 < len(cells) else []
             else:
                 deputies = named[0] if len(cells) == 1 and len(named[0]) == 1 and body is not None else []
             for mention in deputies:
@@ -556,8 +566,10 @@ def _title_column(text: str, cells: list[re.Match[str]], post_at: dict[int, Post
 def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
     """Posts of office-holders listed under a heading that names the post ("## Cục trưởng qua
     các thời kỳ" then "- 1950-1955: Lê Quang Hòa, Thiếu tướng"): the first name of each list
-    item or table row of the section holds it. Only a section of such lines counts, so that
-    a biography's heading ("### Trưởng ban Tuyên giáo Trung ương") over prose gives nobody it."""
+    item or table row of the section holds it; under a roster of one post in every province
+    ("Chỉ huy trưởng Bộ Chỉ huy quân sự các tỉnh ..."), in the province its row names. Only a
+    section of such lines counts, so that a biography's heading ("### Trưởng ban Tuyên giáo Trung
+    ương") over prose gives nobody it."""
     found: dict[int, list[PostSpan]] = {}
     first_line = P.FIRST_LINE.match(text)
     if first_line and any(m.start == first_line.start("line") and m.end == first_line.end("line") for m in mentions):
@@ -593,9 +605,11 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
                         and (q.title != post.title or (q.organization and not post.organization))
                         and _without_acting(q.title) == _without_acting(post.title)
                     ]
-                    if every_province:
-                        own = [_in_province_of_row(text, post, at, mentions[first].start)]
-                    holders.append((mentions[first], own[:1]))
+                    in_province = _in_province_of_row(text, post, at, mentions[first].start) if every_province else None
+                    if not every_province:
+                        holders.append((mentions[first], own[:1]))
+                    elif in_province is not None:
+                        holders.append((mentions[first], [in_province]))
                 end = row_end
             elif long_line:
                 prose += 1  # a line of prose, indented or not (a table row broken over lines is not)
@@ -606,31 +620,41 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
     return found
 
 
-def _in_province_of_row(text: str, post: PostSpan, row_start: int, name_start: int) -> PostSpan:
+#: Provincial units a roster's row may name, today's and former, case-folded ("hải phòng", "hà giang").
+_PROVINCES = frozenset(n.written.casefold() for n in province_names())
+
+
+def _in_province_of_row(text: str, post: PostSpan, row_start: int, name_start: int) -> PostSpan | None:
     """The roster's post in the province a row names before its holder ("01 | Hải Phòng | Bùi
-    Xuân Thắng" under "Chỉ huy trưởng Bộ Chỉ huy quân sự các tỉnh ..."), else the post itself."""
-    units = administrative_units()
+    Xuân Thắng" under "Chỉ huy trưởng Bộ Chỉ huy quân sự các tỉnh ..."); None when the row names
+    no province."""
     cells = [c.group().strip() for c in P.TABLE_CELL.finditer(text, row_start, name_start)]
-    province = next((c for c in reversed(cells) if c.casefold() in units), None)
+    province = next((c for c in reversed(cells) if c.casefold() in _PROVINCES), None)
     if province is None:
-        return post
+        return None
     body = f"{post.organization} {province}" if post.organization else province
     return PostSpan(post.start, post.end, post.title, body, post.org_start, post.capitalised)
 
 
 def _career_list_posts(text: str, mentions: list[NameMention], posts: list[PostSpan]) -> dict[int, list[PostSpan]]:
     """Posts listed one an item under a line that says a person held them ("ông A giữ các chức
-    vụ:" then "- Phó Chủ tịch ...", blank lines allowed between items): the last name of the
-    lead line holds every post of an item that names nobody else."""
+    vụ:" then "- Phó Chủ tịch ...", blank lines allowed between items): the name that is the lead
+    line's subject, or the page's subject for a pronoun ("Bà giữ các chức vụ:"), holds every post
+    of an item that names nobody else."""
     found: dict[int, list[PostSpan]] = {}
     starts = [m.start for m in mentions]
     post_starts = [p.start for p in posts]
+    first_line = P.FIRST_LINE.match(text)
+    page_subject = next((m for m in mentions if first_line and m.start == first_line.start("line")), None)
     for lead in P.CAREER_LIST_LEAD.finditer(text):
         line_start = text.rfind("\n", 0, lead.start()) + 1
         named = mentions[bisect_left(starts, line_start) : bisect_left(starts, lead.start())]
-        if not named:
-            continue
-        holder = named[-1]
+        if named and P.CAREER_LIST_SUBJECT_GAP.fullmatch(text, named[-1].end, lead.start()):
+            holder = named[-1]
+        elif page_subject is not None and P.PRONOUN_SUBJECT.search(text, line_start, lead.start()):
+            holder = page_subject  # "Bà giữ các chức vụ:" on the page titled with her name
+        else:
+            continue  # the name is not the verb's subject ("theo đề nghị của ông A, những người ... giữ")
         at = lead.end() + 1
         while at < len(text):
             end = text.find("\n", at)
@@ -966,7 +990,8 @@ def _body_led_by(text: str, post: PostSpan, line_start: int) -> str | None:
     lead = P.LED_BY_BEFORE_TITLE.search(text, sentence_start, post.start)
     if lead is None:
         return None
-    heads = list(P.LED_BODY_HEAD.finditer(text, sentence_start, lead.start()))
+    clause_start = max(sentence_start, text.rfind(",", sentence_start, lead.start()) + 1)
+    heads = list(P.LED_BODY_HEAD.finditer(text, clause_start, lead.start()))  # the clause's own body
     if not heads:
         return None
     start = heads[-1].start()
@@ -1091,8 +1116,9 @@ def _foreign_full_names(mentions: list[NameMention]) -> dict[str, str]:
 def read_posts(
     text: str, signer: Signer | None = None
 ) -> tuple[list[NameMention], list[PostSpan], dict[int, list[PostSpan]], list[tuple[int, int]]]:
-    """What post attachment decides from: the name mentions, the titles, the rules' links of
-    titles to mentions (by mention start) and the table rows of ``text``."""
+    """What post attachment decides from: the name mentions, the titles (none from a wiki page's
+    category list), the rules' links of titles to mentions (by mention start) and the table rows
+    of ``text``."""
     mentions = _with_signer(find_name_mentions(text), signer)
     categories = _category_list(text)
     posts = [p for p in find_post_spans(text, frozenset(m.start for m in mentions)) if p.start not in categories]
@@ -1100,20 +1126,28 @@ def read_posts(
     return mentions, posts, link_posts(text, mentions, posts, rows), rows
 
 
+#: How many category items ("Sinh năm 1959", "Nhân vật còn sống") make a list a category list.
+_CATEGORY_ITEMS = 2
+
+
 def _category_list(text: str) -> range:
-    """Where a wiki page's category list stands: the run of one-line list items around its first
-    category item ("- Sinh năm 1959" ... "- Bí thư Tỉnh ủy Việt Nam nhiệm kì 2010-2015"), whose
-    posts are filing labels, not what the text says of anyone; empty when there is none."""
-    item = P.CATEGORY_ITEM.search(text)
-    if item is None:
-        return range(0)
-    start = end = item.start()
-    while start > 0 and text.startswith(("- ", "* "), text.rfind("\n", 0, start - 1) + 1):
-        start = text.rfind("\n", 0, start - 1) + 1
-    while end < len(text) and text.startswith(("- ", "* "), end):
-        line_end = text.find("\n", end)
-        end = len(text) if line_end < 0 else line_end + 1
-    return range(start, end)
+    """Where a wiki page's category list stands: a run of short list items without a colon or a
+    comma holding two category items or more ("- Sinh năm 1959", "- Nhân vật còn sống" ... "- Bí
+    thư Tỉnh ủy Việt Nam nhiệm kì 2010-2015"), whose posts are filing labels, not what the text
+    says of anyone; empty when there is none."""
+    for item in P.CATEGORY_ITEM.finditer(text):
+        start = end = item.start()
+        while start > 0 and P.CATEGORY_LINE.fullmatch(text, text.rfind("\n", 0, start - 1) + 1, start - 1):
+            start = text.rfind("\n", 0, start - 1) + 1
+        while end < len(text) and P.CATEGORY_LINE.match(text, end):
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            if not P.CATEGORY_LINE.fullmatch(text, end, line_end):
+                break
+            end = line_end + 1
+        if len(P.CATEGORY_ITEM.findall(text[start:end])) >= _CATEGORY_ITEMS:
+            return range(start, end)
+    return range(0)
 
 
 def find_people(

@@ -323,7 +323,7 @@ def test_the_model_adds_no_post_to_a_relative_or_a_bare_lower_case_title():
     ],
 )
 def test_a_bare_title_shares_the_body_of_the_next_after_roi_or_a_dash(text, expected):
-    assert posts_of(text, "Trần Minh Khoa") == expected
+    assert posts_of(text, "Trần Minh Khoa", "txt") == expected  # normalized: the dash is "-"
 
 
 def test_becoming_a_full_member_is_no_city_committee_member():
@@ -472,3 +472,86 @@ def test_a_holders_row_that_writes_the_headings_post_with_its_body_gives_that():
         "| 1 | Trần Minh Khoa | Tổng Thanh tra Chính phủ |\n"
     )
     assert posts_of(text, "Trần Minh Khoa", "md") == ["tổng thanh tra chính phủ"]
+
+
+# Readings this round's rules must not make (a review's probes, in our own sentences).
+NO_WRONG_POSTS = [
+    # "làm" after a possessive is causative ("makes the minister pleased"), not "serves as"
+    ("Phát biểu của bà Lê Thu Hà làm Bộ trưởng Bộ Y tế hài lòng.", "Lê Thu Hà", []),
+    # a body named in an earlier clause is not the one the holder leads: the title stays bare
+    (
+        "Theo báo cáo của Sở Y tế, đoàn kiểm tra do ông Trần Minh Khoa làm Trưởng đoàn đã làm việc.",
+        "Trần Minh Khoa",
+        ["trưởng đoàn"],
+    ),
+    # a place is no body ("Nha Trang" is not "Nha ...")
+    ("Lễ hội biển tổ chức tại Nha Trang do ông Trần Minh Khoa làm Trưởng ban.", "Trần Minh Khoa", ["trưởng ban"]),
+    # a list of posts after a name that is not the verb's subject
+    (
+        "Theo đề nghị của ông Trần Minh Khoa, những người được giới thiệu phải đảm nhiệm các chức vụ:\n"
+        "- Phó Chủ tịch UBND tỉnh Nghệ An\n- Giám đốc Sở Nội vụ tỉnh Nghệ An\n",
+        "Trần Minh Khoa",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), NO_WRONG_POSTS)
+def test_readings_that_give_no_wrong_post(text, name, expected):
+    assert posts_of(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "Bộ Chính trị cử đồng chí Trần Minh Khoa làm Trưởng đoàn công tác.",
+            "Trần Minh Khoa",
+            ["trưởng đoàn công tác"],
+        ),
+        (
+            "Bà Lê Thu Hà, Giám đốc Nhà Văn hóa Lao động tỉnh Nghệ An.",
+            "Lê Thu Hà",
+            ["giám đốc nhà văn hóa lao động tỉnh nghệ an"],
+        ),
+        # a party post and a state one joined by a dash keep their own bodies
+        (
+            "Ông Trần Minh Khoa, Phó Bí thư - Chủ tịch UBND tỉnh Nghệ An.",
+            "Trần Minh Khoa",
+            ["phó bí thư", "chủ tịch ủy ban nhân dân tỉnh nghệ an"],
+        ),
+        # one "Sinh năm" line makes no category list of a short CV
+        (
+            "Tiểu sử tóm tắt:\n\n- Sinh năm 1965\n- Quê quán: Nghệ An\n- Ông Trần Minh Khoa, Phó Bí thư Tỉnh ủy Nghệ An\n",
+            "Trần Minh Khoa",
+            ["phó bí thư tỉnh ủy nghệ an"],
+        ),
+    ],
+)
+def test_readings_kept_beside_this_rounds_rules(text, name, expected):
+    assert posts_of(text, name, "txt") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Thủ tướng Lào Boupha Vannay tiếp đoàn.", "Boupha Vannay"),
+        ("Bộ trưởng Khamsinh Sayakone hội kiến.", "Khamsinh Sayakone"),
+    ],
+)
+def test_lao_names_ending_in_a_vietnamese_word_stay_whole(text, name):
+    assert name in [p.name for p in find_people(text, None, "rules")]
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        ("ông Trần Minh Khoa, chánh Văn phòng Tỉnh ủy Nghệ An", ("Chánh", "Văn phòng Tỉnh ủy Nghệ An")),
+        (
+            "ông Trần Minh Khoa, tổng Giám đốc Tập đoàn Điện lực Việt Nam",
+            ("Tổng Giám đốc", "Tập đoàn Điện lực Việt Nam"),
+        ),
+    ],
+)
+def test_a_title_whose_first_word_is_in_lower_case_is_read_whole(text, post):
+    assert post in [(p.title, p.organization) for p in find_post_spans(text)]

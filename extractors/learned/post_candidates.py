@@ -59,6 +59,10 @@ KIN = "holder=kin"
 #: Đỗ Quang Trung", a column "Người tiền nhiệm"): such a name holds no post by the table (GOLD.md).
 PREDECESSOR = "holder_cell=predecessor"
 
+#: The feature of a holder followed by an appointing verb in the active ("Phạm Văn Hòa bổ nhiệm
+#: giữ chức Giám đốc ... đối với ông Lê Minh"): the name appoints, so it holds no post by it.
+APPOINTER = "holder=appointer"
+
 
 @dataclass
 class PostCandidate:
@@ -102,6 +106,8 @@ def post_candidates(
                 features.add(PREDECESSOR)
             if P.KIN_BEFORE.search(text, max(0, m.start - 30), m.start) and P.CAREER_AFTER_NAME.match(text, m.end):
                 features.add(KIN)  # "Con trai ông X trở thành ...", not "vợ ông X, Bộ trưởng ..."
+            if P.APPOINTER_AFTER_NAME.match(text, m.end):
+                features.add(APPOINTER)
             found[key] = PostCandidate(h, k, is_ruled, features)
         found[key].features.add(f"how={how}")
 

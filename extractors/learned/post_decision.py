@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from extractors.learned.linear import LinearModel, load_model
-from extractors.learned.post_candidates import KIN, PREDECESSOR, NamedSpan, TitledSpan, post_candidates
+from extractors.learned.post_candidates import APPOINTER, KIN, PREDECESSOR, NamedSpan, TitledSpan, post_candidates
 
 MODES = ("rules", "hybrid")
 MODEL_NAME = "posts"
 HOLDS = "holds"
-#: Holders the model never gives a post: a table's predecessor or successor, a relative.
-_NEVER_ADDED = frozenset({PREDECESSOR, KIN})
+#: Holders the model never gives a post: a table's predecessor or successor, a relative, an appointer.
+_NEVER_ADDED = frozenset({PREDECESSOR, KIN, APPOINTER})
 
 PostT = TypeVar("PostT", bound=TitledSpan)
 

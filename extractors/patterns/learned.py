@@ -100,3 +100,5 @@ TABLE_SEPARATOR = re.compile(r"^[ |:]*-{3,}[-|: ]*$", re.MULTILINE)
 KIN_BEFORE = _people.KIN_BEFORE
 # A career verb right after a name ("... trở thành", "... được bổ nhiệm giữ chức"): the same pattern.
 CAREER_AFTER_NAME = _people.CAREER_AFTER_NAME
+# an appointing verb in the active right after a name: the name appoints ("A bổ nhiệm ...")
+APPOINTER_AFTER_NAME = _people.APPOINTER_AFTER_NAME

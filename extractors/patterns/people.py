@@ -416,15 +416,16 @@ NOT_BODY_WORD = re.compile(
 # that closes a person in a list).
 BETWEEN_POSTS = re.compile(
     r"""
-    [ ]*(?:,|[ ]kiêm|[ ]rồi|[ ]–)[ ]*(?:(?:nay|sau[ ]này|sau)[ ]là[ ]+)?   # ", ", " kiêm ", " rồi ", " – ", ", nay là "
+    [ ]*(?:,|[ ]kiêm|[ ]rồi|[ ]-(?=[ ]))[ ]*(?:(?:nay|sau[ ]này|sau)[ ]là[ ]+)?   # ", ", " kiêm ", " rồi ", " - " (a dash once normalized), ", nay là "
     | [ ]+(?:kiêm[ ]+)?                                         # titles run together
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 
 # What joins a bare title to the next one whose body it shares: "Đại đội phó rồi Đại đội
-# trưởng Đại đội 107", "Phó Tư lệnh – Tham mưu trưởng Quân đoàn 1", "Phó Tư lệnh kiêm ...".
-SHARED_BODY_JOINT = re.compile(r"[ ]*(?:,|–|-)?[ ]*(?:(?:kiêm|rồi|sau[ ]đó(?:[ ]là)?)[ ]+)?")
+# trưởng Đại đội 107", "Phó Tư lệnh - Tham mưu trưởng Quân đoàn 1" (dashes are "-" once
+# normalized), "Phó Tư lệnh kiêm ...".
+SHARED_BODY_JOINT = re.compile(r"[ ]*(?P<mark>,|-)?[ ]*(?P<word>(?:kiêm|rồi|sau[ ]đó(?:[ ]là)?)[ ]+)?")
 
 # What may stand between a name and the posts that follow it:
 # "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên",
@@ -457,7 +458,7 @@ LED_BY_BEFORE_TITLE = re.compile(
 # The head of a body a title may be led in: the bodies' heads and units, banks and centres.
 LED_BODY_HEAD = re.compile(
     rf"(?<![{LETTER}])(?:{_alternation(BODIES['heads'])}|Trung[ ]tâm|Tiểu[ ]đoàn|Trung[ ]đoàn|Lữ[ ]đoàn|Ngân[ ]hàng"
-    rf"|Tập[ ]đoàn|Tổng[ ]công[ ]ty|Công[ ]ty|Tổng[ ]nha|Nha|Bảo[ ]tàng|Nhà[ ]xuất[ ]bản|Báo|Đài)(?![{LETTER}])"
+    rf"|Tập[ ]đoàn|Tổng[ ]công[ ]ty|Công[ ]ty|Tổng[ ]nha|Bảo[ ]tàng|Nhà[ ]xuất[ ]bản|Báo|Đài)(?![{LETTER}])"
 )
 
 # A numbered army unit, in any case, or a front: "tiểu đoàn 766", "Đại đội 107", "mặt trận Trung Lào".
@@ -478,6 +479,25 @@ KIN_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:con[ ]trai|con[ ]gái|con|vợ|chồng|cháu|em[ ]trai|em[ ]gái|anh[ ]trai|chị[ ]gái|bố|cha|mẹ)"
     r"(?:[ ]của)?(?:[ ](?:ông|bà|cụ|đồng[ ]chí))?[ ]*$",
     re.IGNORECASE,
+)
+
+# What stands before a name that "làm" after it makes a holder: "do (Thiếu tá) A làm Tiểu đoàn
+# trưởng", "cử (đồng chí) A làm ...", "bầu A làm ..." (not "phát biểu của A làm Bộ trưởng hài lòng").
+LEADER_BEFORE_NAME = re.compile(
+    rf"(?<![{LETTER}])(?:do|cử|bổ[ ]nhiệm|bầu|chọn)[ ]+(?:(?:{_alternation(TITLES['cues'])})[ ]+)?"
+    rf"(?:(?:{_alternation(TITLES['ranks'])})[ ]+)?$",
+    re.IGNORECASE,
+)
+
+# A bare "làm" between a name and a title (the verb alone, with any aspect words before it).
+BARE_LAM = re.compile(r"[ ]*,?[ ]+(?:(?:đã|đang|sẽ|vừa|từng|tiếp[ ]tục|chính[ ]thức|lần[ ]lượt)[ ]+)*làm[ ]+$")
+
+# An appointing verb right after a name, in the active: the name is who appoints, not who is
+# appointed ("Phạm Văn Hòa bổ nhiệm giữ chức Giám đốc ... đối với ông Lê Minh", "A ký quyết định
+# điều động B"); "A được bổ nhiệm" is passive and not matched.
+APPOINTER_AFTER_NAME = re.compile(
+    r"[ ]*,?[ ]+(?:(?:đã|vừa|đang|sẽ)[ ]+)?(?:ký[ ]+)?(?:quyết[ ]định[ ]+)?"
+    r"(?:bổ[ ]nhiệm|điều[ ]động|miễn[ ]nhiệm|cách[ ]chức|chỉ[ ]định|trao[ ]quyết[ ]định)(?![^\W\d_])"
 )
 
 # A career verb between a name and the post it gave: "Nguyễn Văn A được bổ nhiệm giữ chức
@@ -522,6 +542,17 @@ CAREER_LIST_LEAD = re.compile(
     r"(?:giữ|đảm[ ]nhiệm|đảm[ ]nhận|kinh[ ]qua|trải[ ]qua)[ ]+(?:các|những|nhiều)[ ]+"
     r"(?:chức[ ]vụ|cương[ ]vị|chức[ ]danh|trọng[ ]trách)(?:[ ]+(?:sau|quan[ ]trọng))?(?:[ ]+như[ ]sau)?[ ]*:[ ]*$",
     re.MULTILINE,
+)
+
+# What may stand between the subject of a career-list lead and its verb: asides and aspect words
+# ("ông A (sinh 1950) đã lần lượt giữ các chức vụ:"), nothing that makes A another verb's object.
+CAREER_LIST_SUBJECT_GAP = re.compile(
+    r"[ ,]*(?:\([^()\n]{0,60}\)[ ,]*)?(?:(?:đã|đang|từng|lần[ ]lượt|tiếp[ ]tục|sau[ ]đó|còn)[ ,]+)*"
+)
+
+# A pronoun for the page's subject opening a career-list lead's clause: "... . Bà giữ các chức vụ:".
+PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[.;:][ ]+)(?:Ông|Bà|Đồng[ ]chí|ông|bà)[ ,]+(?:(?:đã|đang|từng|lần[ ]lượt|tiếp[ ]tục|sau[ ]đó|còn)[ ,]+)*$"
 )
 
 # What opens an item of a list on its own line: "- ", "+ ", "• ", "1. ", "a) ".
@@ -775,6 +806,9 @@ PAGE_TITLE_NAME = re.compile(
 
 # An item of a wiki page's category list, which names what the page is filed under, not what
 # the text says: "- Sinh năm 1959", "- Nhân vật còn sống", "- Người Quảng Nam", "- Mất năm 1985".
+# A line of a category list: short, no colon or comma (a list of a text's own sentences has them).
+CATEGORY_LINE = re.compile(r"[-*][ \t]+[^\n:,;]{1,90}")
+
 CATEGORY_ITEM = re.compile(
     rf"^[-*][ \t]+(?:Sinh[ ]năm[ ]\d{{3,4}}|Mất[ ]năm[ ]\d{{3,4}}|Nhân[ ]vật[ ]còn[ ]sống|Người[ ](?:họ[ ])?[{UPPER}])",
     re.MULTILINE,
