@@ -119,13 +119,14 @@ def test_dev2_people_floor(dev2_report, category, measure, floor):
 # the learned relation decision on 2026-12-07 (it was trained on this half, so these are not
 # held-out figures): codes F1 0.981, people F1 0.923, relations P 0.912 R 0.838; posts P 0.917
 # R 0.624 with the learned post attachment made the default (was P 0.717 R 0.254 with the rules).
-# At the end of the next round: relations P 0.970 R 0.865, posts P 0.909 R 0.687.
+# At the end of the next round: relations P 0.970 R 0.865, posts P 0.909 R 0.687; at the end of
+# the one after (more gold, rules read from fresh texts): posts P 0.928 R 0.730.
 DEV3_TUNE_FLOORS = [
     ("codes", "f1", 0.96),
     ("dates", "f1", 0.95),
     ("people", "f1", 0.90),
-    ("posts", "recall", 0.66),
-    ("posts", "precision", 0.89),
+    ("posts", "recall", 0.70),
+    ("posts", "precision", 0.90),
     ("relations", "precision", 0.94),
     ("relations", "recall", 0.84),
 ]
