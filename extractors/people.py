@@ -620,8 +620,10 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
     return found
 
 
-#: Provincial units a roster's row may name, today's and former, case-folded ("hải phòng", "hà giang").
-_PROVINCES = frozenset(n.written.casefold() for n in province_names())
+@lru_cache(maxsize=1)
+def _provinces() -> frozenset[str]:
+    """Provincial units a roster's row may name, today's and former, case-folded ("hải phòng")."""
+    return frozenset(n.written.casefold() for n in province_names())
 
 
 def _in_province_of_row(text: str, post: PostSpan, row_start: int, name_start: int) -> PostSpan | None:
@@ -629,7 +631,7 @@ def _in_province_of_row(text: str, post: PostSpan, row_start: int, name_start: i
     Xuân Thắng" under "Chỉ huy trưởng Bộ Chỉ huy quân sự các tỉnh ..."); None when the row names
     no province."""
     cells = [c.group().strip() for c in P.TABLE_CELL.finditer(text, row_start, name_start)]
-    province = next((c for c in reversed(cells) if c.casefold() in _PROVINCES), None)
+    province = next((c for c in reversed(cells) if c.casefold() in _provinces()), None)
     if province is None:
         return None
     body = f"{post.organization} {province}" if post.organization else province
@@ -934,10 +936,11 @@ def _body_in_context(text: str, post: PostSpan) -> str | None:
     of, else the ministry its sentence or list item is about, else the body its sentence says is
     led by someone in that title."""
     line_start = text.rfind("\n", 0, post.start) + 1
+    sentence_start = max(line_start, text.rfind(". ", 0, post.start) + 1)
     return (
         _infobox_header_body(text, post, line_start)
-        or _ministry_of_sentence(text, post, line_start)
-        or _body_led_by(text, post, line_start)
+        or _ministry_of_sentence(text, post, line_start, sentence_start)
+        or _body_led_by(text, post, sentence_start)
     )
 
 
@@ -966,12 +969,11 @@ def _infobox_header_body(text: str, post: PostSpan, line_start: int) -> str | No
     return None
 
 
-def _ministry_of_sentence(text: str, post: PostSpan, line_start: int) -> str | None:
+def _ministry_of_sentence(text: str, post: PostSpan, line_start: int, sentence_start: int) -> str | None:
     """For a minister's bare title, the ministry its sentence names before it, or the one a list
     item is about ("Bộ Nội vụ do ... Thứ trưởng Hoàng Hữu Nam", "- Bộ Nội vụ do ... . Thứ trưởng X")."""
     if "Bộ " not in _SUBJECT_TITLES.get(_bare_title(post.title), ()):
         return None
-    sentence_start = max(line_start, text.rfind(". ", 0, post.start) + 1)
     named = [m.start() for m in P.MINISTRY.finditer(text, sentence_start, post.start)]
     item = P.ITEM_ABOUT_MINISTRY.match(text, line_start) if not named else None
     if item:
@@ -983,10 +985,9 @@ def _ministry_of_sentence(text: str, post: PostSpan, line_start: int) -> str | N
     return canonical_body(text[start:end]) if start + len("Bộ") + 1 < end <= post.start else None
 
 
-def _body_led_by(text: str, post: PostSpan, line_start: int) -> str | None:
+def _body_led_by(text: str, post: PostSpan, sentence_start: int) -> str | None:
     """The body a sentence says someone leads in a bare title: "Trung tâm Huấn luyện Dục Mỹ do
     Thiếu tá A làm Chỉ huy trưởng" -> "Trung tâm Huấn luyện Dục Mỹ"."""
-    sentence_start = max(line_start, text.rfind(". ", 0, post.start) + 1)
     lead = P.LED_BY_BEFORE_TITLE.search(text, sentence_start, post.start)
     if lead is None:
         return None
@@ -1046,6 +1047,7 @@ def resolve_organizations(
     office = _office_of_page(heading)
     posts = [_with_unit_in_full(p, subject, heading) for p in posts]  # bare unit heads first: they
     # may own a party committee written beside them
+    post_at = {p.start: p for p in posts}
     out = []
     for i, post in enumerate(posts):
         org = _concrete(post.organization, places)
@@ -1057,7 +1059,7 @@ def resolve_organizations(
         ):
             org = f"{org} {heading}"  # "Ủy ban nhân dân" on the page "Quận 3"
         if org is None:
-            org = _body_in_context(text, post) or _body_of_next_post(text, post, posts)
+            org = _body_in_context(text, post) or _body_of_next_post(text, post, post_at)
         if org is None and office and _bare_title(post.title) == _bare_title(office.title):
             org = office.organization  # "Bộ trưởng" on the page "Bộ trưởng Bộ Y tế (Việt Nam)"
         if org is None and subject and _title_of_subject(post.title, subject):
@@ -1082,13 +1084,13 @@ def resolve_organizations(
 # --------------------------------------------------------------------------
 
 
-def _body_of_next_post(text: str, post: PostSpan, posts: list[PostSpan]) -> str | None:
+def _body_of_next_post(text: str, post: PostSpan, post_at: dict[int, PostSpan]) -> str | None:
     """The body of the post written right after a bare ``post`` that shares it ("Tiểu đoàn phó
-    rồi Tiểu đoàn trưởng Tiểu đoàn 766")."""
+    rồi Tiểu đoàn trưởng Tiểu đoàn 766"); ``post_at``: the posts by start."""
     joint = P.SHARED_BODY_JOINT.match(text, post.end)
-    if joint is None:
+    if joint is None or joint.end() == post.end:
         return None
-    nxt = next((p for p in posts if p.start == joint.end() and p.start > post.end), None)
+    nxt = post_at.get(joint.end())
     if nxt is None or not _shares_next_body(post, nxt, joint.group()):
         return None
     return nxt.organization

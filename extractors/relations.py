@@ -63,7 +63,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.codes import code_key
+from extractors.codes import code_key, type_abbreviation
 from extractors.models import Citation, Relation, SelfIdentity
 from extractors.patterns import relations as P
 
@@ -177,6 +177,7 @@ class _Finder:
         self.sentences = sentence_spans(text)
         self.sentence_starts = [s.start for s in self.sentences]
         self.lines = _line_spans(text)
+        self.text_lines = [(a, b) for a, b in self.lines if text[a:b].strip()]  # lines with text
         self.identity = identity or self._headless_identity()
         identity = self.identity
         self.self_code = (identity.code if identity and identity.code else None) or doc_id or None
@@ -205,7 +206,7 @@ class _Finder:
         """A directive whose header was lost in copying: one of its first lines is "Số: A", a
         title of A's type follows ("NGHỊ QUYẾT" for NQ) and then a "Căn cứ" line. Its code is read
         from that line, so the rules read the text as A's own."""
-        lines = [(a, b) for a, b in self.lines if self.text[a:b].strip()]
+        lines = self.text_lines
         for i, (start, end) in enumerate(lines[:_HEADLESS_LINES]):
             if not P.HEADLESS_NUMBER_LINE.match(self.text[start:end]):
                 continue
@@ -213,7 +214,7 @@ class _Finder:
             if own is None or not own.doc_type:
                 return None
             after = lines[i + 1 : i + 1 + _HEADLESS_TITLE_LINES]
-            titled = any(_type_initials(self.text[a:b]) == own.doc_type.casefold() for a, b in after)
+            titled = any(_title_type(self.text[a:b]) == own.doc_type.casefold() for a, b in after)
             based = any(P.BASIS_LINE.match(self.text[a:b]) for a, b in lines[i + 1 :])
             if titled and based:
                 return SelfIdentity(own.code, own.doc_type, start=own.start, end=own.end)
@@ -227,9 +228,9 @@ class _Finder:
         own = next((c for c in self.citations if c.code and code_key(c.code) == code_key(code)), None)
         if own is None or not own.doc_type:
             return None
-        lines = [(a, b) for a, b in self.lines if self.text[a:b].strip()]
+        lines = self.text_lines
         for i, (start, end) in enumerate(lines):
-            if _type_initials(self.text[start:end]) != own.doc_type.casefold():
+            if _title_type(self.text[start:end]) != own.doc_type.casefold():
                 continue
             after = lines[i + 1 : i + 1 + _HEADLESS_TITLE_LINES]
             if any(P.BASIS_LINE.match(self.text[a:b]) for a, b in after):
@@ -1116,7 +1117,7 @@ class _Finder:
     def footer_source(self) -> None:
         """A page that closes on the document its text is taken from ("Căn cứ pháp lý: Theo tiểu
         mục 24 ... ban hành kèm theo Quyết định A."): A cites what the text above refers to."""
-        last = [(a, b) for a, b in self.lines if self.text[a:b].strip()][-_FOOTER_LINES:]
+        last = self.text_lines[-_FOOTER_LINES:]
         footer = next(((a, b) for a, b in reversed(last) if P.BASIS_FOOTER.match(self.text[a:b])), None)
         if footer is None:
             return
@@ -1427,10 +1428,11 @@ def _code_start(c: Citation) -> int:
     return c.code_start if c.code_start is not None else c.start
 
 
-def _type_initials(line: str) -> str | None:
-    """The type a title line names, as a code writes it: "**NGHỊ QUYẾT**" -> "nq"."""
+def _title_type(line: str) -> str | None:
+    """The type a title line names, as a code writes it, case folded: "**NGHỊ QUYẾT**" -> "nq"."""
     title = P.TYPE_TITLE_LINE.match(line)
-    return "".join(w[0] for w in title.group("words").split()).casefold() if title else None
+    abbreviation = type_abbreviation(title.group("words")) if title else None
+    return abbreviation.casefold() if abbreviation else None
 
 
 def _name_key(name: str) -> str:

@@ -24,7 +24,7 @@ import re
 import sys
 from pathlib import Path
 
-from select_bench_gold import draw  # the same pool rules and draw (this folder is on sys.path when run)
+from select_bench_gold import REPO, draw  # the same pool rules and draw (this folder is on sys.path when run)
 
 # A title a person holds, deputy or not.
 TITLE = re.compile(
@@ -41,31 +41,38 @@ LEFT_OUT = {
     3113: ("bench", "bench-people", "bench-people2", "bench-relations"),
     4114: ("bench", "bench-people", "bench-people2", "bench-people3", "bench-relations"),
     5115: ("bench", "bench-people", "bench-people2", "bench-people3", "bench-people4", "bench-relations"),
+    6116: (
+        "bench",
+        "bench-people",
+        "bench-people2",
+        "bench-people3",
+        "bench-people4",
+        "bench-people5",
+        "bench-relations",
+    ),
 }
-EVERY_GOLD_FOLDER = (
-    "bench",
-    "bench-people",
-    "bench-people2",
-    "bench-people3",
-    "bench-people4",
-    "bench-people5",
-    "bench-people6",
-    "bench-relations",
-)
 
 
-def rich_in_posts(text: str) -> bool:
-    """Five or more titles and a career or appointment word, readable twice."""
-    return 600 < len(text) < 9000 and len(TITLE.findall(text)) >= 5 and bool(CAREER.search(text))
+def every_gold_folder() -> tuple[str, ...]:
+    """The gold folders here (a second annotation's folder holds texts of its first one)."""
+    return tuple(
+        sorted(d.name for d in (REPO / "eval" / "gold").iterdir() if d.is_dir() and not d.name.endswith("-second"))
+    )
+
+
+def rich_in_posts(text: str, shortest: int = 601, longest: int = 9000) -> bool:
+    """Five or more titles and a career or appointment word, in a text of ``shortest`` to
+    ``longest`` characters (by default one an annotator can read twice)."""
+    return shortest <= len(text) < longest and len(TITLE.findall(text)) >= 5 and bool(CAREER.search(text))
 
 
 def long_and_rich_in_posts(text: str) -> bool:
     """As :func:`rich_in_posts`, for texts of 9,000 to 20,000 characters."""
-    return 9000 <= len(text) < 20000 and len(TITLE.findall(text)) >= 5 and bool(CAREER.search(text))
+    return rich_in_posts(text, 9000, 20000)
 
 
 def main(shared: Path, count: int, seed: int = SEED, long: bool = False) -> None:
-    annotated = LEFT_OUT.get(seed, EVERY_GOLD_FOLDER)
+    annotated = LEFT_OUT.get(seed) or every_gold_folder()
     keep = long_and_rich_in_posts if long else rich_in_posts
     for bench_id in draw(shared, count, seed, keep, annotated):
         print(bench_id)

@@ -49,7 +49,12 @@ ROWS = [
         id="passive_no_boi",
     ),
     pytest.param(
-        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 61/2025/QĐ-UBND\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc quản lý rừng\n\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n\nCăn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15; Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;\n\nTheo đề nghị của Giám đốc Sở Tư pháp.\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Quy định về hỗ trợ pháp lý.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n",
+        state(
+            "61/2025/QĐ-UBND",
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n\nCăn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15; Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;\n\nTheo đề nghị của Giám đốc Sở Tư pháp.\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Quy định về hỗ trợ pháp lý.",
+            kind="QUYẾT ĐỊNH",
+            subject="Về việc quản lý rừng",
+        ),
         {
             ("87/2025/QH15", "amends", "64/2025/QH15"),
             ("61/2025/QĐ-UBND", "based_on", "87/2025/QH15"),
@@ -59,12 +64,22 @@ ROWS = [
         id="can_cu_amending_law",
     ),
     pytest.param(
-        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 63/2025/QĐ-UBND\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc quản lý rừng\n\nCăn cứ Quyết định số 15/2025/QĐ-TTg ngày 10 tháng 4 năm 2025 của Thủ tướng Chính phủ;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Phạm vi\n\n1. Bổ sung số lượng thiết bị chuyên dùng đã quy định tại khoản 1 Điều 4 Quyết định số 15/2025/QĐ-TTg để phục vụ chuyển đổi số.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n",
+        state(
+            "63/2025/QĐ-UBND",
+            "Căn cứ Quyết định số 15/2025/QĐ-TTg ngày 10 tháng 4 năm 2025 của Thủ tướng Chính phủ;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Phạm vi\n\n1. Bổ sung số lượng thiết bị chuyên dùng đã quy định tại khoản 1 Điều 4 Quyết định số 15/2025/QĐ-TTg để phục vụ chuyển đổi số.",
+            kind="QUYẾT ĐỊNH",
+            subject="Về việc quản lý rừng",
+        ),
         {("63/2025/QĐ-UBND", "based_on", "15/2025/QĐ-TTg")},
         id="self_verb_object_ref",
     ),
     pytest.param(
-        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 64/2025/QĐ-UBND\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc quản lý rừng\n\nCăn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15 và Luật số 90/2025/QH15;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành quy định.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n",
+        state(
+            "64/2025/QĐ-UBND",
+            "Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15 và Luật số 90/2025/QH15;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành quy định.",
+            kind="QUYẾT ĐỊNH",
+            subject="Về việc quản lý rừng",
+        ),
         {
             ("64/2025/QĐ-UBND", "based_on", "90/2025/QH15"),
             ("90/2025/QH15", "amends", "15/2017/QH14"),
@@ -75,7 +90,12 @@ ROWS = [
         id="list_backwards",
     ),
     pytest.param(
-        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 988/KH-UBND\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nKẾ HOẠCH\nVề việc quản lý rừng\n\nThực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng; Chỉ thị số 45-CT/TW ngày 14 tháng 4 năm 2025 của Bộ Chính trị; Quyết định số 2437/QĐ-TTg ngày 04 tháng 11 năm 2025 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai như sau:\n\nI. MỤC ĐÍCH\n\nTổ chức quán triệt, triển khai thực hiện Chỉ thị số 41-CT/TW ngày 26/12/2024 của Bộ Chính trị.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n",
+        state(
+            "988/KH-UBND",
+            "Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng; Chỉ thị số 45-CT/TW ngày 14 tháng 4 năm 2025 của Bộ Chính trị; Quyết định số 2437/QĐ-TTg ngày 04 tháng 11 năm 2025 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai như sau:\n\nI. MỤC ĐÍCH\n\nTổ chức quán triệt, triển khai thực hiện Chỉ thị số 41-CT/TW ngày 26/12/2024 của Bộ Chính trị.",
+            kind="KẾ HOẠCH",
+            subject="Về việc quản lý rừng",
+        ),
         {("988/KH-UBND", "implements", "45-CT/TW"), ("988/KH-UBND", "implements", "2437/QĐ-TTg")},
         id="thuc_hien_ke_hoach_later",
     ),
@@ -113,7 +133,12 @@ ROWS = [
         id="da_ky_theo_do_far_lead",
     ),
     pytest.param(
-        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 66/2025/QĐ-UBND\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc định mức máy móc\n\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Quy định về định mức máy móc.\n\nĐiều 2. Các Quyết định sau đây hết hiệu lực kể từ ngày 01 tháng 01 năm 2026:\n\n- Quyết định số 09/2021/QĐ-UBND ngày 20 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh quy định định mức máy móc;\n\n- Quyết định số 12/2024/QĐ-UBND ngày 24 tháng 4 năm 2024 về việc sửa đổi bổ sung phụ lục II ban hành kèm theo Quyết định số 09/2021/QĐ-UBND ngày 20 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n",
+        state(
+            "66/2025/QĐ-UBND",
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Quy định về định mức máy móc.\n\nĐiều 2. Các Quyết định sau đây hết hiệu lực kể từ ngày 01 tháng 01 năm 2026:\n\n- Quyết định số 09/2021/QĐ-UBND ngày 20 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh quy định định mức máy móc;\n\n- Quyết định số 12/2024/QĐ-UBND ngày 24 tháng 4 năm 2024 về việc sửa đổi bổ sung phụ lục II ban hành kèm theo Quyết định số 09/2021/QĐ-UBND ngày 20 tháng 5 năm 2021 của Ủy ban nhân dân tỉnh.",
+            kind="QUYẾT ĐỊNH",
+            subject="Về việc định mức máy móc",
+        ),
         {
             ("66/2025/QĐ-UBND", "based_on", "72/2025/QH15"),
             ("66/2025/QĐ-UBND", "repeals", "09/2021/QĐ-UBND"),
@@ -123,12 +148,22 @@ ROWS = [
         id="expiry_item_amends_annex",
     ),
     pytest.param(
-        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 990/KH-UBND\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nKẾ HOẠCH\nTổ chức phong trào thi đua năm 2026\n\nI. NHIỆM VỤ\n\n- Tổ chức quán triệt, triển khai thực hiện Chỉ thị\nso 41-CT/TW ngày 26/12/2024 của Bộ Chính trị, Kế hoạch số 320-KH/TU ngày 10/4/2025 của Tỉnh ủy về công tác thi đua, khen thưởng.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n",
+        state(
+            "990/KH-UBND",
+            "I. NHIỆM VỤ\n\n- Tổ chức quán triệt, triển khai thực hiện Chỉ thị\nso 41-CT/TW ngày 26/12/2024 của Bộ Chính trị, Kế hoạch số 320-KH/TU ngày 10/4/2025 của Tỉnh ủy về công tác thi đua, khen thưởng.",
+            kind="KẾ HOẠCH",
+            subject="Tổ chức phong trào thi đua năm 2026",
+        ),
         {("990/KH-UBND", "cites", "41-CT/TW"), ("990/KH-UBND", "cites", "320-KH/TU")},
         id="task_item_unmarked_so",
     ),
     pytest.param(
-        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 71/2025/QĐ-UBND\nQuảng Trị, ngày 25 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề hỗ trợ doanh nghiệp\n\nCăn cứ Luật Bảo vệ và phát triển rừng số\n29/2004/QH11;\n\nCăn cứ Nghị định số 23/2006/NĐ-CP ngày 3/3/2006\ncủa Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo\nvệ và phát triển rừng;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành quy định.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Nam\n",
+        state(
+            "71/2025/QĐ-UBND",
+            "Căn cứ Luật Bảo vệ và phát triển rừng số\n29/2004/QH11;\n\nCăn cứ Nghị định số 23/2006/NĐ-CP ngày 3/3/2006\ncủa Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo\nvệ và phát triển rừng;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành quy định.",
+            kind="QUYẾT ĐỊNH",
+            subject="Về hỗ trợ doanh nghiệp",
+        ),
         {
             ("71/2025/QĐ-UBND", "based_on", "29/2004/QH11"),
             ("71/2025/QĐ-UBND", "based_on", "23/2006/NĐ-CP"),

@@ -90,7 +90,7 @@ def post_candidates(
     found: dict[tuple[int, int], PostCandidate] = {}
     mention_starts = [m.start for m in mentions]
     row_starts = [low for low, _ in rows]
-    in_predecessor_cell: dict[int, bool] = {}
+    holder_marks: dict[int, set[str]] = {}  # what a name's own place says of it, looked at once per name
 
     def add(h: int, k: int, how: str) -> None:
         key = (h, k)
@@ -100,14 +100,9 @@ def post_candidates(
             features = _features(text, mentions, mention_starts, m, p, is_ruled, claimed, h == subject)
             features |= _line_features(text, p.start)
             features.add(f"biography_subject={h == biography}")
-            if h not in in_predecessor_cell:  # one look per name, not per title it is paired with
-                in_predecessor_cell[h] = _predecessor_cell(text, m.start, rows, row_starts)
-            if in_predecessor_cell[h]:
-                features.add(PREDECESSOR)
-            if P.KIN_BEFORE.search(text, max(0, m.start - 30), m.start) and P.CAREER_AFTER_NAME.match(text, m.end):
-                features.add(KIN)  # "Con trai ông X trở thành ...", not "vợ ông X, Bộ trưởng ..."
-            if P.APPOINTER_AFTER_NAME.match(text, m.end):
-                features.add(APPOINTER)
+            if h not in holder_marks:
+                holder_marks[h] = _holder_marks(text, m, rows, row_starts)
+            features |= holder_marks[h]
             found[key] = PostCandidate(h, k, is_ruled, features)
         found[key].features.add(f"how={how}")
 
@@ -220,6 +215,20 @@ def _between_features(between: str, side: str) -> set[str]:
     if not words:
         f.add(f"{side}|adjacent")
     return f
+
+
+def _holder_marks(text: str, m: NamedSpan, rows: Sequence[tuple[int, int]], row_starts: Sequence[int]) -> set[str]:
+    """The features a name's own place gives every pair it is in: a table's predecessor cell, a
+    relative named before a career verb ("Con trai ông X trở thành ...", not "vợ ông X, Bộ trưởng
+    ..."), an appointer ("A bổ nhiệm ... đối với ông B")."""
+    marks = set()
+    if _predecessor_cell(text, m.start, rows, row_starts):
+        marks.add(PREDECESSOR)
+    if P.KIN_BEFORE.search(text, max(0, m.start - 30), m.start) and P.CAREER_AFTER_NAME.match(text, m.end):
+        marks.add(KIN)
+    if P.APPOINTER_AFTER_NAME.match(text, m.end):
+        marks.add(APPOINTER)
+    return marks
 
 
 def _predecessor_cell(text: str, at: int, rows: Sequence[tuple[int, int]], row_starts: Sequence[int]) -> bool:

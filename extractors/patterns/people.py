@@ -425,7 +425,7 @@ BETWEEN_POSTS = re.compile(
 # What joins a bare title to the next one whose body it shares: "Đại đội phó rồi Đại đội
 # trưởng Đại đội 107", "Phó Tư lệnh - Tham mưu trưởng Quân đoàn 1" (dashes are "-" once
 # normalized), "Phó Tư lệnh kiêm ...".
-SHARED_BODY_JOINT = re.compile(r"[ ]*(?P<mark>,|-)?[ ]*(?P<word>(?:kiêm|rồi|sau[ ]đó(?:[ ]là)?)[ ]+)?")
+SHARED_BODY_JOINT = re.compile(r"[ ]*(?:,|-)?[ ]*(?:(?:kiêm|rồi|sau[ ]đó(?:[ ]là)?)[ ]+)?")
 
 # What may stand between a name and the posts that follow it:
 # "Trần Đình Cảnh- Thành ủy viên", "Phan Tâm, Phó Bí thư", "Bùi Công Chức ( Nguyên",

@@ -535,7 +535,7 @@ BASIS_FOOTER = re.compile(r"^[ *]*Căn cứ pháp lý[ *]*:[ *]*(?=\S)")
 HEADLESS_NUMBER_LINE = re.compile(r"^[ *|]*Số[ ]*:?[ ]*\d")
 
 #: A directive's type title alone on its line: "**NGHỊ QUYẾT**" (the name may run on glued:
-#: "NGHỊ QUYẾTVề việc ..."). The initials of its words give the code's type ("NQ").
+#: "NGHỊ QUYẾTVề việc ..."). Its type word gives the code's type (``codes.type_abbreviation``: "NQ").
 TYPE_TITLE_LINE = re.compile(
     r"""
     ^[ *#]*

@@ -32,6 +32,8 @@ from pipeline.evaluate.scores import SPLITS, load_gold, split_pairs
 
 BENCH_JSONL = "corpus/bench/tai_lieu_noi_bo-3000.jsonl"
 REPO_GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold"
+#: The draws of bench texts annotated for people and posts, in the order they were made.
+PEOPLE_DRAWS = tuple(f"bench-people{n}" for n in ("", "2", "3", "4", "5", "6"))
 
 
 def bench_gold(gold_dir: Path, bench_jsonl: Path, text_dir: Path) -> list[tuple[Path, dict]]:
@@ -61,7 +63,7 @@ def named_sets(shared: Path, text_dir: Path) -> dict[str, list[tuple[Path, dict]
         dev3 = load_gold(shared / "corpus" / "dev3")
         for split in SPLITS:
             sets[f"dev3-{split}"] = split_pairs(dev3, split)
-    for name in ("bench", *(f"bench-people{n}" for n in ("", "2", "3", "4", "5", "6")), "bench-relations"):
+    for name in ("bench", *PEOPLE_DRAWS, "bench-relations"):
         gold_dir = REPO_GOLD / name
         if gold_dir.is_dir() and (shared / BENCH_JSONL).is_file():
             pairs = bench_gold(gold_dir, shared / BENCH_JSONL, text_dir)

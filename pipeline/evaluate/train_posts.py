@@ -28,13 +28,13 @@ from extractors.people import (
     resolve_organizations,
 )
 from pipeline.evaluate.fitting import fit_linear, folds, score_line, with_meta
+from pipeline.evaluate.gold_sets import PEOPLE_DRAWS
 from pipeline.evaluate.scores import Score, post_key, post_matches, tally_posts
 
 NONE = "none"
 CLASSES = (HOLDS, NONE)
-_PEOPLE_DRAWS = ("", "2", "3", "4", "5", "6")  # bench-people, bench-people2 ... bench-people6
-SETS = ("dev", "dev2", "dev3-tune", *(f"bench-people{n}-tune" for n in _PEOPLE_DRAWS))
-HELD = ("dev3-held", *(f"bench-people{n}-held" for n in _PEOPLE_DRAWS))
+SETS = ("dev", "dev2", "dev3-tune", *(f"{draw}-tune" for draw in PEOPLE_DRAWS))
+HELD = ("dev3-held", *(f"{draw}-held" for draw in PEOPLE_DRAWS))
 #: The precision the chosen thresholds must reach out of fold: issue 21's bar (posts recall is
 #: wanted at precision 0.85), since on unseen text precision falls below its out-of-fold figure.
 MIN_PRECISION = 0.85
