@@ -6,8 +6,11 @@ lines 2861-2960) and any text that is also in dev, dev2 or dev3 are left out. Pr
 id per line, in the order drawn.
 
     python scripts/select_bench_gold.py ../shared 180 > ids.txt            # the first draw (seed 20)
-    python scripts/select_bench_gold.py ../shared 120 22 > more.txt        # a further draw: seed 22,
-                                                                           # texts with gold here left out
+    python scripts/select_bench_gold.py ../shared 120 22 > more.txt        # bench-relations (seed 22)
+    python scripts/select_bench_gold.py ../shared 48 2323 > third.txt      # bench-relations2
+
+Each draw leaves out the texts that had gold here when it was made (``LEFT_OUT``), so an
+earlier draw still prints the same ids; a draw with a new seed leaves out every gold folder.
 """
 
 import json
@@ -22,6 +25,21 @@ CODE = re.compile(r"\d+[-–]\w+/\w+|\d+/\d{4}/[\w-]+|\d+/[A-ZĐ]+-\w+")
 # Words that signal a typed relation between two documents.
 SIGNAL = re.compile(r"Căn cứ|[Tt]hực hiện|sửa đổi|thay thế|bãi bỏ|hết hiệu lực|hướng dẫn")
 SEED = 20
+# The gold folders each recorded draw left out: those that existed when it was made.
+LEFT_OUT: dict[int, tuple[str, ...]] = {
+    SEED: (),
+    22: ("bench", "bench-people"),
+    2323: (
+        "bench",
+        "bench-people",
+        "bench-people2",
+        "bench-people3",
+        "bench-people4",
+        "bench-people5",
+        "bench-people6",
+        "bench-relations",
+    ),
+}
 JUDGED_LAST_ROUND = range(2860, 2961)
 REPO = Path(__file__).resolve().parents[1]
 
@@ -41,14 +59,20 @@ def draw(shared: Path, count: int, seed: int, keep: Callable[[str], bool], annot
     return random.Random(seed).sample(sorted(pool), count)
 
 
+def every_gold_folder() -> tuple[str, ...]:
+    """The gold folders here (a second annotation's folder holds texts of its first one)."""
+    return tuple(
+        sorted(d.name for d in (REPO / "eval" / "gold").iterdir() if d.is_dir() and not d.name.endswith("-second"))
+    )
+
+
 def relation_rich(text: str) -> bool:
     """Cites two or more coded documents with a relation signal word, readable twice."""
     return 800 < len(text) < 10000 and len(set(CODE.findall(text))) >= 2 and bool(SIGNAL.search(text))
 
 
 def main(shared: Path, count: int, seed: int = SEED) -> None:
-    # a further draw leaves out every text that has gold here already
-    annotated = ("bench", "bench-people") if seed != SEED else ()
+    annotated = LEFT_OUT[seed] if seed in LEFT_OUT else every_gold_folder()
     for bench_id in draw(shared, count, seed, relation_rich, annotated):
         print(bench_id)
 

@@ -12,9 +12,12 @@ dev, dev2 or dev3. Prints one bench id per line, in the order drawn.
     python scripts/select_bench_people.py ../shared 24 4114 long > fourth.txt  # bench-people4
     python scripts/select_bench_people.py ../shared 24 5115 long > fifth.txt  # bench-people5
     python scripts/select_bench_people.py ../shared 24 6116 long > sixth.txt  # bench-people6
+    python scripts/select_bench_people.py ../shared 36 7117 some > seventh.txt  # bench-people7
 
 ``long`` draws among the longer such texts (9,000 to 20,000 characters: whole biographies
-and office lists), once the shorter ones are used up.
+and office lists), once the shorter ones are used up; ``some`` among texts of ordinary length with
+three or more titles and a career word (personnel news that names a few posts), once both
+are nearly used up.
 
 Each draw leaves out the texts that had gold here when it was made (``LEFT_OUT``), so an
 earlier draw still prints the same ids; a draw with a new seed leaves out every gold folder.
@@ -24,7 +27,7 @@ import re
 import sys
 from pathlib import Path
 
-from select_bench_gold import REPO, draw  # the same pool rules and draw (this folder is on sys.path when run)
+from select_bench_gold import draw, every_gold_folder  # the same pool rules and draw (this folder is on sys.path when run)
 
 # A title a person holds, deputy or not.
 TITLE = re.compile(
@@ -50,14 +53,17 @@ LEFT_OUT = {
         "bench-people5",
         "bench-relations",
     ),
+    7117: (
+        "bench",
+        "bench-people",
+        "bench-people2",
+        "bench-people3",
+        "bench-people4",
+        "bench-people5",
+        "bench-people6",
+        "bench-relations",
+    ),
 }
-
-
-def every_gold_folder() -> tuple[str, ...]:
-    """The gold folders here (a second annotation's folder holds texts of its first one)."""
-    return tuple(
-        sorted(d.name for d in (REPO / "eval" / "gold").iterdir() if d.is_dir() and not d.name.endswith("-second"))
-    )
 
 
 def rich_in_posts(text: str, shortest: int = 601, longest: int = 9000) -> bool:
@@ -71,9 +77,18 @@ def long_and_rich_in_posts(text: str) -> bool:
     return rich_in_posts(text, 9000, 20000)
 
 
-def main(shared: Path, count: int, seed: int = SEED, long: bool = False) -> None:
+def some_posts(text: str) -> bool:
+    """Three or more titles and a career or appointment word, in a text an annotator can read twice."""
+    return 601 <= len(text) < 9000 and len(TITLE.findall(text)) >= 3 and bool(CAREER.search(text))
+
+
+#: The texts each kind of draw chooses among.
+KINDS = {"": rich_in_posts, "long": long_and_rich_in_posts, "some": some_posts}
+
+
+def main(shared: Path, count: int, seed: int = SEED, kind: str = "") -> None:
     annotated = LEFT_OUT.get(seed) or every_gold_folder()
-    keep = long_and_rich_in_posts if long else rich_in_posts
+    keep = KINDS[kind]
     for bench_id in draw(shared, count, seed, keep, annotated):
         print(bench_id)
 
@@ -83,5 +98,5 @@ if __name__ == "__main__":
         Path(sys.argv[1]),
         int(sys.argv[2]),
         int(sys.argv[3]) if len(sys.argv) > 3 else SEED,
-        len(sys.argv) > 4 and sys.argv[4] == "long",
+        sys.argv[4] if len(sys.argv) > 4 else "",
     )
