@@ -27,7 +27,10 @@ import re
 import sys
 from pathlib import Path
 
-from select_bench_gold import draw, every_gold_folder  # the same pool rules and draw (this folder is on sys.path when run)
+from select_bench_gold import (  # the same pool rules and draw (this folder is on sys.path when run)
+    draw,
+    every_gold_folder,
+)
 
 # A title a person holds, deputy or not.
 TITLE = re.compile(
