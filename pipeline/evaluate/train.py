@@ -32,7 +32,7 @@ from extractors.patterns.relations import RELATION_TYPES
 from extractors.relations import RelationReading, read_relations
 from pipeline.evaluate import train_posts
 from pipeline.evaluate.fitting import fit_linear, folds, score_line, with_meta
-from pipeline.evaluate.gold_sets import named_sets
+from pipeline.evaluate.gold_sets import RELATION_DRAWS, named_sets
 from pipeline.evaluate.scores import Score, tally
 from pipeline.evaluate.train_posts import PostExample, post_example
 from pipeline.ingest import read_file
@@ -41,8 +41,8 @@ from pipeline.run.facts import Source, run_step
 from pipeline.run.record import iso_date
 from vntext.normalize import normalize
 
-TUNE_SETS = ("dev", "dev2", "dev3-tune", "bench-tune", "bench-relations-tune")
-HELD_SETS = ("dev3-held", "bench-held", "bench-relations-held")
+TUNE_SETS = ("dev", "dev2", "dev3-tune", "bench-tune", *(f"{draw}-tune" for draw in RELATION_DRAWS))
+HELD_SETS = ("dev3-held", "bench-held", *(f"{draw}-held" for draw in RELATION_DRAWS))
 MODEL_DIR = Path(__file__).resolve().parents[2] / "extractors" / "learned"
 CLASSES = (NONE, *RELATION_TYPES)
 
