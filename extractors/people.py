@@ -337,6 +337,10 @@ def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMent
         colon = P.LIST_COLON.match(text, post.end)
         if not colon or ":" not in colon.group():
             continue
+        if text.startswith("\n", colon.end()):
+            for start in _item_holders(text, colon.end() + 1, mentions, posts):
+                shared.setdefault(start, []).append(post)
+            continue
         end_m = P.LIST_END.search(text, colon.end())
         list_end = end_m.start() if end_m else len(text)
         item_start = colon.end()
@@ -356,6 +360,32 @@ def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMent
                     pos = nxt.end
             item_start += len(piece) + 1
     return shared
+
+
+#: How far into a list item its holder's name may start ("- Đạo diễn, NSƯT A").
+_ITEM_NAME_REACH = 30
+
+
+def _item_holders(text: str, start: int, mentions: list[NameMention], posts: list[PostSpan]) -> list[int]:
+    """The starts of the names that open the list items from ``start`` on, one per line, under a
+    post that ends its line with a colon ("Phó Chủ tịch:" then "- Diễn viên, NSƯT A", "- B"); the
+    list ends at the first line that is not an item or whose item holds a post before its name; an
+    item whose name was not read is passed over."""
+    holders = []
+    pos = start
+    while pos < len(text):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        opener = P.LIST_ITEM_OPENER.match(text, pos, line_end)
+        if opener is None:
+            break
+        first = next((m for m in mentions if pos <= m.start < line_end), None)
+        if first is not None and any(opener.end() <= p.start < first.start for p in posts):
+            break  # an item with its own post opens another list
+        if first is not None and first.start <= opener.end() + _ITEM_NAME_REACH:
+            holders.append(first.start)
+        pos = line_end + 1
+    return holders
 
 
 def _signature_posts(text: str, mentions: list[NameMention]) -> dict[int, list[PostSpan]]:
@@ -424,7 +454,8 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     """Spans of the table rows of a text, a row broken over several lines taken whole.
 
     A row opens on a line that held a leading "|" (a space once normalized) and a cell
-    separator; when that line breaks off inside a cell (no closing pipe, so no closing space),
+    separator, or right under a row on a line that held a leading "|" and one cell (its empty
+    cells merged by normalizing: "| NSND A | ||||" under "| Phó tổng thư ký | B |"); when that line breaks off inside a cell (no closing pipe, so no closing space),
     lines that follow without a leading pipe, or that held only pipes, continue it. A line
     closed by its pipe is a whole row: the line after it, without a leading pipe, is an
     infobox header ("Ủy viên Trung ương Đảng khóa XII | |"), not more of the row; so is a line
@@ -434,13 +465,14 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         lines.append((offset, offset + len(line)))
         offset += len(line) + 1
-    rows = []
+    rows: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
         a, b = lines[i]
-        if not (text.startswith(" ", a) and "|" in text[a:b]):
+        one_cell = rows and rows[-1][1] == a - 1 and text.startswith(" ", a) and text[a:b].strip()
+        if not (text.startswith(" ", a) and "|" in text[a:b]) and not one_cell:
             i += 1
-            continue
+            continue  # not a row; a row of one cell right under a row goes on the table
         end = b
         i += 1
         while i < len(lines) and not text[a:b].endswith(" "):  # the row's first line left a cell open
@@ -460,7 +492,7 @@ def _table_row_posts(
     text: str, mentions: list[NameMention], posts: list[PostSpan], rows: list[tuple[int, int]]
 ) -> dict[int, list[PostSpan]]:
     """Posts of office-holders in a table row: the names of the row's one name cell (first or
-    second, after a number) get the posts that open the row's other cells, each post's body
+    second, after a number, or any cell right after a post cell) get the posts that open the row's other cells, each post's body
     running to the end of its cell ("Phó Chủ tịch (3) | A B C", "7 | A | Thứ trưởng Bộ Tài chính"),
     when a post cell stands beside the name cell; a row that opens with a name right under a row
     opened by its post takes that post (a cell spanning rows, dropped by the web page)."""
@@ -480,15 +512,16 @@ def _table_row_posts(
         name_cells = [i for i, ns in enumerate(names) if ns]
         # the name cell opens the row, or follows its number ("7 | A | ..." or "2 | Bộ trưởng | A")
         numbered = bool(cells) and P.ROW_NUMBER_CELL.fullmatch(text[cells[0][0] : cells[0][1]].strip())
-        if len(name_cells) != 1 or name_cells[0] > (2 if numbered else 1):
+        if len(name_cells) != 1:
             continue
-        row_posts, post_cells = [], set()
+        row_posts, post_cells, roles_only = [], set(), True
         for i, (a, b) in enumerate(cells):
             in_cell = [p for p in posts if a <= p.start < b and p.capitalised]
             opening = a + len(text[a:b]) - len(text[a:b].lstrip(" "))
             if i == name_cells[0] or not in_cell or in_cell[0].start != opening:
                 continue  # the name cell, or a cell that is not a post (a date, a note naming one)
             post_cells.add(i)
+            roles_only = roles_only and all(p.organization is None for p in in_cell)
             for k, post in enumerate(in_cell):
                 until = in_cell[k + 1].start if k + 1 < len(in_cell) else b
                 cell_post = _post_with_body_until(text, post, until)
@@ -500,6 +533,9 @@ def _table_row_posts(
             row_posts, post_cells = above, {-1}
         if not post_cells & {name_cells[0] - 1, name_cells[0] + 1}:
             continue  # a row of office-holders has the post beside the name (else: a list of terms)
+        if name_cells[0] > (2 if numbered else 1) and (name_cells[0] - 1 not in post_cells or not roles_only):
+            continue  # a name deep in a row holds the bare title of the cell right before it: a column
+            # of roles ("1 | 1969 | Chủ tịch | A"), not a column of posts of others ("Bí thư Tỉnh ủy X | A")
         if post_cells == {0} or post_cells == {-1}:
             spanned = row_posts
         for mention in names[name_cells[0]]:

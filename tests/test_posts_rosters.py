@@ -1,0 +1,98 @@
+"""Rosters read from fresh bench pages (issue 21, bench-people7's tune half), rows of our own.
+
+An association's page lists its leaders by term in a table whose role column stands after the
+term's number and year; a role's cell may span the rows below it, which the web page wrote as
+rows of one cell; a role may head a list of names, one per line. Read by the rules alone, so
+what is pinned is the reading, not the learned attachment.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.names import find_name_mentions
+from tests.test_posts_bodies import posts_of
+
+ASSOCIATION = """# Hội Nhạc sĩ Miền Núi
+
+| Hội Nhạc sĩ Miền Núi | |
+|---|---|
+| Thành lập | 1975 |
+
+## Lãnh đạo qua các khóa
+
+| Khóa | Năm | Vai trò | Tên | Nghề nghiệp |
+|---|---|---|---|---|
+| 1 | 1975 | Chủ tịch | Hoàng Văn Lộc | Nhạc sĩ |
+| Tổng thư ký | Lương Minh Đức | Nhạc sĩ | ||
+| Phó tổng thư ký | NSƯT Vi Thị Mai | |||
+| NSND Cầm Văn Tuấn | ||||
+| 2 | 1990 | Tổng thư ký | Triệu Quốc Hưng | Ca sĩ |
+
+## Lãnh đạo hiện nay
+
+- Phó Chủ tịch:
+- Ca sĩ, NSƯT Lò Văn Sáng
+- Nguyễn Thị Hoa
+- Bế Thanh Chương
+
+Hội có trụ sở ở Thái Nguyên.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "post"),
+    [
+        # the role column after the term's number and year
+        ("Hoàng Văn Lộc", "chủ tịch hội nhạc sĩ miền núi"),
+        ("Triệu Quốc Hưng", "tổng thư ký hội nhạc sĩ miền núi"),
+        # a role at the head of its row, the body being the page's association
+        ("Lương Minh Đức", "tổng thư ký hội nhạc sĩ miền núi"),
+        ("Vi Thị Mai", "phó tổng thư ký hội nhạc sĩ miền núi"),
+        # a row of one cell under it: the role's cell spanned it
+        ("Cầm Văn Tuấn", "phó tổng thư ký hội nhạc sĩ miền núi"),
+        # a role that heads a list, one name per line (a profession before the name)
+        ("Lò Văn Sáng", "phó chủ tịch hội nhạc sĩ miền núi"),
+        ("Nguyễn Thị Hoa", "phó chủ tịch hội nhạc sĩ miền núi"),
+        ("Bế Thanh Chương", "phó chủ tịch hội nhạc sĩ miền núi"),
+    ],
+)
+def test_an_associations_roster_gives_each_leader_the_role_and_the_association(name, post):
+    assert posts_of(ASSOCIATION, name, "md") == [post]
+
+
+def test_a_column_of_posts_of_others_gives_no_post_to_a_name_deep_in_the_row():
+    # the deputies' column: its names are not the holders of the post cell before them
+    text = (
+        "# Tỉnh ủy Sông Mây\n\n"
+        "| STT | Tên | Nhiệm kỳ | Chức vụ | Phó Bí thư |\n|---|---|---|---|---|\n"
+        "| 1 | Đào Văn Khiêm | 1990-1995 | Bí thư Tỉnh ủy Sông Mây | Hà Thị Lựu |\n"
+    )
+    assert "bí thư tỉnh ủy sông mây" not in posts_of(text, "Hà Thị Lựu", "md")
+
+
+def test_a_list_under_a_role_ends_at_an_item_with_its_own_post():
+    text = (
+        "# Hội Nhạc sĩ Miền Núi\n\n- Phó Chủ tịch:\n- Nguyễn Thị Hoa\n- Tổng thư ký Lương Minh Đức\n- Bế Thanh Chương\n"
+    )
+    assert posts_of(text, "Nguyễn Thị Hoa", "md") == ["phó chủ tịch hội nhạc sĩ miền núi"]
+    assert "phó chủ tịch hội nhạc sĩ miền núi" not in posts_of(text, "Lương Minh Đức", "md")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an artist's honour before a stage name of two given names
+        ("Buổi diễn có NSND Thu Hằng tham gia.", "Thu Hằng"),
+        ("Đạo diễn là NSƯT Minh Khang.", "Minh Khang"),
+        # a given name that is also "chapter" ends a name that ends its run
+        ("Ông Lê Hồng Chương phát biểu.", "Lê Hồng Chương"),
+    ],
+)
+def test_names_read_after_an_artists_honour_and_ending_in_chuong(text, name):
+    assert name in [m.name for m in find_name_mentions(text)]
+
+
+def test_chuong_still_opens_no_name_inside_a_run():
+    # "Chương" before more capitals is the chapter of a document, not the end of a name
+    assert [m.name for m in find_name_mentions("Theo Điều 5 Chương II Luật Đất đai.")] == []
