@@ -1508,8 +1508,8 @@ def sentence_spans(text: str) -> list[_Sentence]:
     """Sentences of a text whose lines may be wrapped (PDF, Markdown) or whole paragraphs (news).
 
     A line break ends a sentence after terminal punctuation, before a bullet,
-    number, heading or clause opener ("Căn cứ", "Thực hiện"), and at a blank
-    line; otherwise the line continues the sentence. Inside a line, ". " before a
+    number, heading or clause opener ("Căn cứ", "Thực hiện"), between two table rows and at a
+    blank line; otherwise the line continues the sentence. Inside a line, ". " before a
     capital ends a sentence unless the stop closes an abbreviation ("TP.").
     """
     blocks: list[tuple[int, int]] = []
@@ -1523,7 +1523,10 @@ def sentence_spans(text: str) -> list[_Sentence]:
                 block_start = None
             continue
         if block_start is not None and (
-            P.LINE_END_STOP.search(previous) or P.LINE_ITEM_START.match(line) or _opens_with_lead(line)
+            P.LINE_END_STOP.search(previous)
+            or P.LINE_ITEM_START.match(line)
+            or _opens_with_lead(line)
+            or ("|" in line and "|" in previous)  # the next row of a table
         ):
             blocks.append((block_start, prev_end))
             block_start = None

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.citations import extract_citations
 from tests.test_relations_kinds import party, relations_of, state
 
 ROWS = [
@@ -393,7 +394,35 @@ ROWS += [
     ),
 ]
 
+# Fourth round, from bench-relations2's tune half (scored fresh first): a list of references whose
+# next item opens with its article, a table of documents whose rows are no one sentence.
+ROWS += [
+    pytest.param(
+        state(
+            "31/2025/QĐ-UBND",
+            "Căn cứ Luật Lâm nghiệp số 16/2017/QH14;\n\nQUYẾT ĐỊNH:\n\nĐiều 2. Việc thanh lý rừng trồng thực hiện "
+            "theo quy định tại khoản 2 Điều 21 Luật Lâm nghiệp số 16/2017/QH14 ngày 15 tháng 11 năm 2017, Điều 8 "
+            "Nghị định số 140/2025/NĐ-CP ngày 12 tháng 6 năm 2025 của Chính phủ.",
+        ),
+        {("31/2025/QĐ-UBND", "based_on", "16/2017/QH14"), ("31/2025/QĐ-UBND", "cites", "140/2025/NĐ-CP")},
+        id="reference_list_item_with_its_article",
+    ),
+    pytest.param(
+        "# Các văn bản về phụ cấp thâm niên\n\n| STT | Văn bản |\n|---|---|\n"
+        "| 1 | Thông tư 18/2024/TT-BYT hướng dẫn thực hiện chế độ phụ cấp cho nhân viên y tế thôn | |\n"
+        "| 2 | Thông tư 40/2024/TT-BTC hướng dẫn lập dự toán kinh phí |\n",
+        set(),
+        id="table_rows_are_no_one_sentence",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
 def test_issue20_kinds(text, expected):
     assert relations_of(text) == expected
+
+
+def test_the_last_of_a_list_of_forms_is_no_document():
+    # "các Mẫu số 03, 04 và 05/BHYT-QĐ" names forms of a circular, not a document coded 5/BHYT-QĐ
+    text = "Lập danh sách theo các Mẫu số 03, 04 và 05/BHYT-QĐ Phụ lục ban hành kèm theo Thông tư 98/2025/TT-BQP."
+    assert [c.code for c in extract_citations(text)] == ["98/2025/TT-BQP"]

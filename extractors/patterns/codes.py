@@ -149,8 +149,11 @@ LICENCE_BEFORE_CODE_RE = re.compile(r"(?<![\w])giấy\s+phép(?:\s+[^\W\d_]+){0,
 #: một số điều của " + "Luật Đất đai số 43/2024/QH15" (the code is the amending law's).
 AMENDING_LAW_RE = re.compile(r"(?:sửa\s+đổi|bổ\s+sung|của|và|,)\s*$", re.IGNORECASE)
 
-#: A form, not a document: "Mẫu số 01/TB-BSTT-NNT", "theo mẫu 02/CNKD-TĐMT".
-FORM_BEFORE_CODE_RE = re.compile(r"(?<![\w])(?:biểu\s+)?mẫu(?:\s+số)?\s*:?\s*$", re.IGNORECASE)
+#: A form, not a document: "Mẫu số 01/TB-BSTT-NNT", "theo mẫu 02/CNKD-TĐMT", the last of a list
+#: of forms ("các Mẫu số 03, 04 và 05/BHYT-QĐ").
+FORM_BEFORE_CODE_RE = re.compile(
+    r"(?<![\w])(?:biểu\s+)?mẫu(?:\s+số)?\s*:?\s*(?:\d{1,3}[a-z]?\s*(?:,|và)\s*)*$", re.IGNORECASE
+)
 
 #: A lower-case word glued to the end of a code ("31/2025/TT-BCAngày 21/4/2025").
 GLUED_WORD_RE = re.compile(r"^(?P<code>[A-ZĐ0-9&]{2,}?)(?:ngày|năm|của|về|và|tại|quy|ban|do|theo)$")

@@ -342,7 +342,8 @@ SUBJECT_TO_VERB_GAP = re.compile(
     re.VERBOSE,
 )
 
-#: Between two documents of one list ("Luật số 57/2024/QH15 ngày 25/6/2025 và Luật số ...").
+#: Between two documents of one list ("Luật số 57/2024/QH15 ngày 25/6/2025 và Luật số ...",
+#: "... Luật số A ngày 19 tháng 6 năm 2017, Điều 26 Nghị định số B").
 LIST_GAP = re.compile(
     r"""
     ^[ ,\n]*
@@ -350,6 +351,7 @@ LIST_GAP = re.compile(
     (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,60}?[ ,\n]*)?   # its issuer
     (?:,|và|cùng|hoặc)[ \n]*                            # the list connector (";" ends a clause)
     (?:(?:các|cùng)[ \n]+)?
+    (?:(?:điểm|khoản|Khoản|Điều|Mục|Chương|Phụ[ ]lục)[ \n]+[\w.]{1,6}[ \n]*(?:của[ \n]+)?)*  # the part of the next one: "Điều 26"
     $
     """,
     re.VERBOSE,
@@ -653,6 +655,7 @@ CLAUSE_LIST_GAP = re.compile(
     (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,60}?[ ,\n]*)?   # its issuer
     (?:[,;]|và|cùng|hoặc)[ \n]*                        # the connector, ";" included
     (?:(?:các|cùng|và)[ \n]+)?
+    (?:(?:điểm|khoản|Khoản|Điều|Mục|Chương|Phụ[ ]lục)[ \n]+[\w.]{1,6}[ \n]*(?:của[ \n]+)?)*  # the part of the next one: "Điều 26"
     $
     """,
     re.VERBOSE,
