@@ -13,11 +13,13 @@ dev, dev2 or dev3. Prints one bench id per line, in the order drawn.
     python scripts/select_bench_people.py ../shared 24 5115 long > fifth.txt  # bench-people5
     python scripts/select_bench_people.py ../shared 24 6116 long > sixth.txt  # bench-people6
     python scripts/select_bench_people.py ../shared 36 7117 some > seventh.txt  # bench-people7
+    python scripts/select_bench_people.py ../shared 36 8118 titled > eighth.txt  # bench-people8
 
 ``long`` draws among the longer such texts (9,000 to 20,000 characters: whole biographies
 and office lists), once the shorter ones are used up; ``some`` among texts of ordinary length with
 three or more titles and a career word (personnel news that names a few posts), once both
-are nearly used up.
+are nearly used up; ``titled`` among those with three or more titles, career word or not (news
+and pages that name office-holders in passing).
 
 Each draw leaves out the texts that had gold here when it was made (``LEFT_OUT``), so an
 earlier draw still prints the same ids; a draw with a new seed leaves out every gold folder.
@@ -66,6 +68,18 @@ LEFT_OUT = {
         "bench-people6",
         "bench-relations",
     ),
+    8118: (
+        "bench",
+        "bench-people",
+        "bench-people2",
+        "bench-people3",
+        "bench-people4",
+        "bench-people5",
+        "bench-people6",
+        "bench-people7",
+        "bench-relations",
+        "bench-relations2",
+    ),
 }
 
 
@@ -85,8 +99,13 @@ def some_posts(text: str) -> bool:
     return 601 <= len(text) < 9000 and len(TITLE.findall(text)) >= 3 and bool(CAREER.search(text))
 
 
+def titled(text: str) -> bool:
+    """Three or more titles, in a text an annotator can read twice."""
+    return 601 <= len(text) < 9000 and len(TITLE.findall(text)) >= 3
+
+
 #: The texts each kind of draw chooses among.
-KINDS = {"": rich_in_posts, "long": long_and_rich_in_posts, "some": some_posts}
+KINDS = {"": rich_in_posts, "long": long_and_rich_in_posts, "some": some_posts, "titled": titled}
 
 
 def main(shared: Path, count: int, seed: int = SEED, kind: str = "") -> None:
