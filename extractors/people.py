@@ -951,7 +951,10 @@ def _unit_in_full(head: str, subject: str | None, heading: str | None) -> str | 
 
 
 def _with_unit_in_full(post: PostSpan, subject: str | None, heading: str | None) -> PostSpan:
-    """``post`` with its bare unit head ("Vùng") written as the unit the page is about, if any."""
+    """``post`` with its bare unit head ("Vùng") written as the unit the page is about, if any;
+    "Đảng" alone on the page of a party ("Chủ tịch Đảng" on "# Đảng Công Nông Việt Nam")."""
+    if post.organization == "Đảng" and heading and heading.startswith("Đảng "):
+        return PostSpan(post.start, post.end, post.title, canonical_body(heading), post.org_start)
     if not post.organization or not is_bare_head(post.organization):
         return post
     unit = _unit_in_full(post.organization, subject, heading)

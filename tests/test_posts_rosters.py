@@ -96,3 +96,34 @@ def test_names_read_after_an_artists_honour_and_ending_in_chuong(text, name):
 def test_chuong_still_opens_no_name_inside_a_run():
     # "Chương" before more capitals is the chapter of a document, not the end of a name
     assert [m.name for m in find_name_mentions("Theo Điều 5 Chương II Luật Đất đai.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        # a region's name in lower case inside a body's name
+        (
+            "Ông Lâm Văn Tư, nguyên Thứ trưởng Bộ Quốc phòng Cộng hòa miền Nam Việt Nam, đã về hưu.",
+            "Lâm Văn Tư",
+            "nguyên thứ trưởng bộ quốc phòng cộng hòa miền nam việt nam",
+        ),
+        (
+            "Ông Lâm Văn Tư, Chính ủy Quân Giải phóng miền Nam, đã về hưu.",
+            "Lâm Văn Tư",
+            "chính ủy quân giải phóng miền nam",
+        ),
+        # a provincial military command written in lower case
+        (
+            "Ông Lâm Văn Tư, Chỉ huy trưởng Bộ chỉ huy quân sự tỉnh Gia Lai, dự họp.",
+            "Lâm Văn Tư",
+            "chỉ huy trưởng bộ chỉ huy quân sự tỉnh gia lai",
+        ),
+    ],
+)
+def test_lower_case_words_inside_a_bodys_name(text, name, post):
+    assert posts_of(text, name) == [post]
+
+
+def test_the_party_alone_on_a_partys_page_is_that_party():
+    text = "# Đảng Dân Chủ Miền Biển\n\nĐảng được lập năm 1960.\n\n- Lâm Văn Tư: Chủ tịch Đảng.\n"
+    assert posts_of(text, "Lâm Văn Tư", "md") == ["chủ tịch đảng dân chủ miền biển"]
