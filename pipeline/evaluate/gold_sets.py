@@ -21,8 +21,8 @@
   (``... 36 7117 some``).
 - ``bench-relations``: a further draw of relation-rich bench texts with full gold
   (``eval/gold/bench-relations/``, ``scripts/select_bench_gold.py ../shared 120 22``), split
-  into ``bench-relations-tune`` and ``bench-relations-held``; ``bench-relations2`` a third
-  (``... 48 2323``), split the same way.
+  into ``bench-relations-tune`` and ``bench-relations-held``; ``bench-relations2`` and
+  ``bench-relations3`` a third and a fourth (``... 48 2323``, ``... 48 2424``), split the same way.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ REPO_GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold"
 #: The draws of bench texts annotated for people and posts, in the order they were made.
 PEOPLE_DRAWS = tuple(f"bench-people{n}" for n in ("", "2", "3", "4", "5", "6", "7"))
 #: The draws of relation-rich bench texts annotated with full gold, after the first (``bench``).
-RELATION_DRAWS = ("bench-relations", "bench-relations2")
+RELATION_DRAWS = ("bench-relations", "bench-relations2", "bench-relations3")
 
 
 def bench_gold(gold_dir: Path, bench_jsonl: Path, text_dir: Path) -> list[tuple[Path, dict]]:
@@ -58,7 +58,7 @@ def bench_gold(gold_dir: Path, bench_jsonl: Path, text_dir: Path) -> list[tuple[
 
 def named_sets(shared: Path, text_dir: Path) -> dict[str, list[tuple[Path, dict]]]:
     """Every gold set by name (dev, dev2, dev3-tune, dev3-held and the tune and held halves of
-    bench, bench-people, bench-people2 to 7, bench-relations and bench-relations2), the ones whose files are missing left out."""
+    bench, bench-people, bench-people2 to 7 and bench-relations to bench-relations3), the ones whose files are missing left out."""
     sets: dict[str, list[tuple[Path, dict]]] = {}
     for name in ("dev", "dev2"):
         if (shared / "corpus" / name).is_dir():
