@@ -1236,7 +1236,11 @@ class _Finder:
                 break  # a list of related documents' names: the site's, not the quote's
             if (
                 any(c.code for c in self.citations_in(start2, end2))
-                and (P.QUOTE_OPENER.search(quoted) or P.AUTHOR_SOURCES.match(quoted))
+                and (
+                    P.QUOTE_OPENER.search(quoted)
+                    # a first line opening with "Căn cứ" and quoting nothing is the quoted document's basis
+                    or (P.AUTHOR_SOURCES.match(quoted) and (with_text > 1 or not P.BASIS_LINE.match(quoted)))
+                )
                 and not P.QUOTED_CLAUSE_LEAD.match(quoted)
                 and not self.refers_mid_clause(start2, end2)
             ):
@@ -1515,17 +1519,20 @@ def sentence_spans(text: str) -> list[_Sentence]:
     blocks: list[tuple[int, int]] = []
     block_start = None
     previous, prev_end = "", 0
-    for start, end in _line_spans(text):
+    spans = _line_spans(text)
+    for k, (start, end) in enumerate(spans):
         line = text[start:end]
         if not line.strip():
             if block_start is not None:
                 blocks.append((block_start, prev_end))
                 block_start = None
             continue
+        # an opener may be wrapped after its first word ("Căn" / "cứ Quyết định số ...")
+        with_next = f"{line} {text[spans[k + 1][0] : spans[k + 1][1]]}" if k + 1 < len(spans) else line
         if block_start is not None and (
             P.LINE_END_STOP.search(previous)
             or P.LINE_ITEM_START.match(line)
-            or _opens_with_lead(line)
+            or _opens_with_lead(with_next)
             or ("|" in line and "|" in previous)  # the next row of a table
         ):
             blocks.append((block_start, prev_end))

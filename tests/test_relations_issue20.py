@@ -414,6 +414,27 @@ ROWS += [
         set(),
         id="table_rows_are_no_one_sentence",
     ),
+    # from bench-relations3's tune half: an opener wrapped after its first word, a quote whose
+    # first line is the quoted document's own basis
+    pytest.param(
+        state(
+            "32/2025/QĐ-UBND",
+            "*Căn cứ Quyết định số 1085/QĐ-TTg ngày 15 tháng 9 năm 2022 của Thủ tướng Chính phủ ban hành Kế "
+            "hoạch rà soát thủ tục hành chính;*\n*Căn\ncứ Quyết định số 410/QĐ-BNNMT ngày 07/11/2025 "
+            "của Bộ trưởng Bộ Nông nghiệp và Môi trường về việc công bố thủ tục hành chính;*\n\n"
+            "QUYẾT ĐỊNH:\n\nĐiều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.",
+        ),
+        {("32/2025/QĐ-UBND", "based_on", "1085/QĐ-TTg"), ("32/2025/QĐ-UBND", "based_on", "410/QĐ-BNNMT")},
+        id="basis_opener_wrapped_after_can",
+    ),
+    pytest.param(
+        "## Thẻ bảo hiểm y tế mẫu cũ còn dùng được không?\n\n"
+        "Theo quy định tại Công văn 210/BHXH-QLT năm 2025 như sau:\n\n"
+        "Căn cứ quy định tại Điều 3 Nghị định số 31/2025/NĐ-CP ngày 24/02/2025 của Chính phủ, Bảo hiểm xã hội "
+        "các tỉnh tiếp tục sử dụng phôi thẻ cũ đến hết năm.\n\nNhư vậy, thẻ mẫu cũ vẫn được dùng.\n",
+        {("210/BHXH-QLT", "based_on", "31/2025/NĐ-CP")},
+        id="quote_opens_with_its_basis",
+    ),
 ]
 
 

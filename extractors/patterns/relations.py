@@ -281,7 +281,7 @@ FIRST_PERSON = re.compile(
 #: A line that ends a directive's title zone: the salutation of a letter.
 TITLE_ZONE_END = re.compile(
     r"""
-    ^[ \-*]*(?:Kính\ gửi|Căn\ cứ|Thực\ hiện|Xét\ đề\ nghị)(?!\w)   # salutation, preamble
+    ^[ \-*]*(?:Kính\ gửi|Căn\s+cứ|Thực\ hiện|Xét\ đề\ nghị)(?!\w)   # salutation, preamble
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -547,14 +547,14 @@ TYPE_TITLE_LINE = re.compile(
 )
 
 #: A clause lead that opens a line: "*Căn cứ Luật Tổ chức chính quyền địa phương ...;*".
-BASIS_LINE = re.compile(r"^[ *_]*Căn[ ]cứ[ ]")
+BASIS_LINE = re.compile(r"^[ *_]*Căn\s+cứ[ ]")
 
 #: A line where the article's author names a source again: "Căn cứ khoản 1 Điều 8 Nghị định ...".
 AUTHOR_SOURCES = re.compile(
     r"""
     ^[ *\-]*
     (?:(?:Đồng\ thời|Bên\ cạnh\ đó|Ngoài\ ra|Mặt\ khác),?[ ]+(?:[Cc]ăn\ cứ|[Tt]heo|[Tt]ại)   # "Đồng thời, tại Điều 3 ..."
-      |Căn\ cứ|Theo|Tại                            # the author attributes what follows
+      |Căn\s+cứ|Theo|Tại                            # the author attributes what follows
     )(?!\w)                                        # (a quote's own line may open with "theo mẫu tại ...")
     """,
     re.VERBOSE,
@@ -665,7 +665,7 @@ CLAUSE_LIST_GAP = re.compile(
 #: Matched on the text from the sentence start to the framing citation.
 FRAME_OPENER = re.compile(
     r"""
-    ^[ \-+•*]*(?:Căn\ cứ\ )?(?:Tại|Theo|theo)          # "Tại", "Theo", "Căn cứ theo"
+    ^[ \-+•*]*(?:Căn\s+cứ\ )?(?:Tại|Theo|theo)          # "Tại", "Theo", "Căn cứ theo"
     (?:\ (?:điểm|khoản|điều|Điều|mục|Mục|phần|Phần|chương|Chương|phụ\ lục|Phụ\ lục)\ [\w.,]{1,12}){0,4}  # article path
     [ ]$
     """,
@@ -706,7 +706,7 @@ THIS_WORD = re.compile(
 #: 130/KH-UBND năm 2025 có nêu cụ thể nội dung ...:" (a source lead, and a colon at the end).
 SOURCE_QUOTE_LINE = re.compile(
     r"""
-    ^[ *\-]*(?:Căn\ cứ(?:\ theo|\ tại)?|Theo|Tại)(?!\w)   # the author attributes what follows
+    ^[ *\-]*(?:Căn\s+cứ(?:\ theo|\ tại)?|Theo|Tại)(?!\w)   # the author attributes what follows
     [^\n]*:["“”*\s]*$                                         # the line ends on a colon
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -767,7 +767,7 @@ ITEM_NUMBER = re.compile(
 #: path: "Căn cứ theo Mục II ", "Tại tiểu mục 7.12 Mục 7 ", "Theo quy định tại khoản 1 Điều 2 ".
 SOURCE_PREFIX = re.compile(
     r"""
-    ^[ *\-]*(?:Căn\ cứ(?:\ theo|\ tại|\ vào)?|Theo|Tại)          # the lead
+    ^[ *\-]*(?:Căn\s+cứ(?:\ theo|\ tại|\ vào)?|Theo|Tại)          # the lead
     (?:\ quy\ định\ tại|\ nội\ dung)?                              # "Theo quy định tại"
     (?:\ (?:tiểu\ mục|điểm|khoản|điều|mục|phần|chương|phụ\ lục)\ [\w.,]{1,12}){0,5}   # article path
     (?:\ (?:được\ )?ban\ hành\ kèm\ theo)?                     # "Phụ lục 4 (được) ban hành kèm theo "
