@@ -150,6 +150,7 @@ def _title_matches(text: str) -> Iterator[re.Match[str]]:
 def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> list[PostSpan]:
     """Every title written in ``text`` with the body that follows it."""
     posts: list[PostSpan] = []
+    members_of_page: bool | None = None  # a bare "Ủy viên" is a member of the committee a page is about
     for m in _title_matches(text):
         if owned_title(text, m, name_starts):
             continue  # "Phủ Thủ tướng", "Hội đồng Bộ trưởng": part of a body's name
@@ -177,7 +178,11 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         if org is None and posts and _shares_body(text, posts[-1], title, m.start()):
             org = posts[-1].organization  # "Chủ tịch UBHC tỉnh, Phó Chủ tịch A, Ủy viên Thường trực B"
         elif entry.get("needs_org") and not org_written:
-            continue
+            if members_of_page is None:
+                subject = document_subject(text)
+                members_of_page = subject is not None and _title_of_subject("Ủy viên", subject)
+            if not (members_of_page and capitalised and _bare_title(title) == "ủy viên"):
+                continue
         title, org = _split_title_and_body(title, org)
         org = _usable_body(org)
         posts.append(PostSpan(m.start(), end, title, org or None, body_start if org_written else None, capitalised))

@@ -127,3 +127,13 @@ def test_lower_case_words_inside_a_bodys_name(text, name, post):
 def test_the_party_alone_on_a_partys_page_is_that_party():
     text = "# Đảng Dân Chủ Miền Biển\n\nĐảng được lập năm 1960.\n\n- Lâm Văn Tư: Chủ tịch Đảng.\n"
     assert posts_of(text, "Lâm Văn Tư", "md") == ["chủ tịch đảng dân chủ miền biển"]
+
+
+def test_a_bare_member_on_a_committees_page_is_a_member_of_that_committee():
+    text = (
+        "# Ủy ban Kiểm tra Tỉnh ủy Sông Mây\n\nỦy ban Kiểm tra Tỉnh ủy Sông Mây khóa XX gồm:\n\n"
+        "1. Đồng chí Lâm Văn Tư, Chủ nhiệm\n\n2. Đồng chí Hà Thị Lựu, Ủy viên\n"
+    )
+    assert posts_of(text, "Hà Thị Lựu", "md") == ["ủy viên ủy ban kiểm tra tỉnh ủy sông mây"]
+    # on a page about no committee a bare "Ủy viên" still names no post
+    assert posts_of("Đồng chí Hà Thị Lựu, Ủy viên, phát biểu.", "Hà Thị Lựu") == []
