@@ -212,7 +212,10 @@ def owned_title(text: str, title: re.Match[str], names: frozenset[int]) -> bool:
     of the person named right after it ("Văn phòng Thủ tướng Vũ Văn Mẫu")?"""
     if title.end() + 1 in names:
         return False
-    return bool(P.OWNS_TITLE_BEFORE.search(text, max(0, title.start() - 12), title.start()))
+    before = max(0, title.start() - 12)
+    if title.group("title").casefold() == "thường vụ" and P.STANDING_COMMITTEE_OWNER.search(text, before, title.start()):
+        return True  # "Ban Thường vụ", "Ủy viên Thường vụ": not the short post "Thường vụ Xứ ủy"
+    return bool(P.OWNS_TITLE_BEFORE.search(text, before, title.start()))
 
 
 def _inside_body_head(text: str, previous_end: int, word_start: int) -> bool:

@@ -137,3 +137,26 @@ def test_a_bare_member_on_a_committees_page_is_a_member_of_that_committee():
     assert posts_of(text, "Hà Thị Lựu", "md") == ["ủy viên ủy ban kiểm tra tỉnh ủy sông mây"]
     # on a page about no committee a bare "Ủy viên" still names no post
     assert posts_of("Đồng chí Hà Thị Lựu, Ủy viên, phát biểu.", "Hà Thị Lựu") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        # the short post of a member of a standing committee, and of a committee
+        ("Năm 1950, ông Lâm Văn Tư là Thường vụ Xứ ủy Nam Bộ.", "Lâm Văn Tư", "thường vụ xứ ủy nam bộ"),
+        (
+            "Bà Hà Thị Lựu, Thành viên Ủy ban Quốc gia phòng chống AIDS, dự họp.",
+            "Hà Thị Lựu",
+            "thành viên ủy ban quốc gia",
+        ),
+        # "Thường vụ" inside a body's or a member's name stays there
+        ("Ông Lâm Văn Tư, Ủy viên Thường vụ Quốc hội, phát biểu.", "Lâm Văn Tư", "ủy viên thường vụ quốc hội"),
+        (
+            "Ông Lâm Văn Tư, Ủy viên Ban Thường vụ Tỉnh ủy Gia Lai, dự.",
+            "Lâm Văn Tư",
+            "ủy viên ban thường vụ tỉnh ủy gia lai",
+        ),
+    ],
+)
+def test_short_posts_of_members(text, name, post):
+    assert posts_of(text, name)[0].startswith(post)
