@@ -14,6 +14,7 @@ dev, dev2 or dev3. Prints one bench id per line, in the order drawn.
     python scripts/select_bench_people.py ../shared 24 6116 long > sixth.txt  # bench-people6
     python scripts/select_bench_people.py ../shared 36 7117 some > seventh.txt  # bench-people7
     python scripts/select_bench_people.py ../shared 36 8118 titled > eighth.txt  # bench-people8
+    python scripts/select_bench_people.py ../shared 36 9121 titled > ninth.txt  # bench-people9
 
 ``long`` draws among the longer such texts (9,000 to 20,000 characters: whole biographies
 and office lists), once the shorter ones are used up; ``some`` among texts of ordinary length with
@@ -79,6 +80,20 @@ LEFT_OUT = {
         "bench-people7",
         "bench-relations",
         "bench-relations2",
+    ),
+    9121: (
+        "bench",
+        "bench-people",
+        "bench-people2",
+        "bench-people3",
+        "bench-people4",
+        "bench-people5",
+        "bench-people6",
+        "bench-people7",
+        "bench-people8",
+        "bench-relations",
+        "bench-relations2",
+        "bench-relations3",
     ),
 }
 
