@@ -160,3 +160,9 @@ def test_a_bare_member_on_a_committees_page_is_a_member_of_that_committee():
 )
 def test_short_posts_of_members(text, name, post):
     assert posts_of(text, name)[0].startswith(post)
+
+
+def test_the_standing_committee_acting_is_no_post():
+    # "cùng Thường vụ Xứ ủy": he worked with the committee, which is no post of his
+    text = "Ông Lâm Văn Tư bám phong trào, cùng Thường vụ Xứ ủy chỉ đạo công việc."
+    assert posts_of(text, "Lâm Văn Tư") == []

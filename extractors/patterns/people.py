@@ -403,8 +403,11 @@ BODY_STOP_PHRASE = re.compile(rf"(?:{_alternation(BODIES['stop_phrases'])})(?![{
 OWNS_TITLE_BEFORE = re.compile(rf"(?<![{LETTER}])(?:{_alternation(BODIES['owns_title'])})[ ]+$")
 
 # The words that make "Thường vụ" a body's or a member's name, not the short post "Thường vụ Xứ
-# ủy" (a member of its standing committee): "Ban Thường vụ", "Ủy ban Thường vụ", "Ủy viên Thường vụ".
-STANDING_COMMITTEE_OWNER = re.compile(r"(?<![{LETTER}])(?:[Bb]an|[Vv]iên|UV|UVTV)[ ]+$".replace("{LETTER}", LETTER))
+# ủy" (a member of its standing committee): "Ban Thường vụ", "Ủy ban Thường vụ", "Ủy viên Thường vụ",
+# and the committee itself acting or acted for ("cùng Thường vụ Xứ ủy chỉ đạo", "của Thường vụ").
+STANDING_COMMITTEE_OWNER = re.compile(
+    r"(?<![{LETTER}])(?:[Bb]an|[Vv]iên|UV|UVTV|cùng|với|của|do|và|được)[ ]+$".replace("{LETTER}", LETTER)
+)
 
 # A capitalised word that opens a document's name or a new phrase, never part of
 # a body: "Ban Tổ chức Trung ương Hướng dẫn ...", "Bộ Tư pháp Theo đó ...".
