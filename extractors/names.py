@@ -397,9 +397,21 @@ def _biography_subject(text: str, mentions: list[NameMention]) -> NameMention | 
     lead = text.find(name, title.end(), title.end() + _LEAD_REACH)
     while lead >= 0 and not P.BIOGRAPHY_LEAD.match(text, lead + len(name)):
         lead = text.find(name, lead + len(name), title.end() + _LEAD_REACH)
-    if lead < 0:
+    if lead < 0 and not (len(words) >= 2 and _lead_in_full(text, words, title.end())):
         return None
     return NameMention(title.start("name"), title.end("name"), name, cued=True)
+
+
+def _lead_in_full(text: str, words: list[str], start: int) -> bool:
+    """Does a biography's lead name its subject in full around the title's words, as foreign
+    leads do ("# Bettino Craxi" over "Benedetto "Bettino" Craxi (tiếng Ý: ...; 24 tháng 2 năm 1934")?"""
+    last = text.find(words[-1], start, start + _LEAD_REACH)
+    while last >= 0:
+        end = last + len(words[-1])
+        if words[0] in text[max(start, last - 40) : last] and P.BIOGRAPHY_LEAD.match(text, end):
+            return True
+        last = text.find(words[-1], end, start + _LEAD_REACH)
+    return False
 
 
 #: How far after a biography's title its lead may open (a long infobox may come first).

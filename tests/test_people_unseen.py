@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.names import find_name_mentions
 from extractors.people import find_people, find_post_spans, name_key
 from extractors.places import administrative_units, never_people
 from vntext.normalize import normalize
@@ -1019,3 +1020,14 @@ def test_names_of_every_form_are_people(text, name):
 )
 def test_placeholders_places_and_headings_are_not_people(text):
     assert names(text) == []
+
+
+def test_a_foreign_biographys_subject_named_in_full_in_its_lead():
+    # the title gives the name in use; the lead writes the full name around it, then the lead's dates
+    text = (
+        "# Marco Bellini\n\n| Thủ tướng thứ 40 của Ý | |\n|---|---|\n\n"
+        '**Giovanni "Marco" Bellini** (tiếng Ý: ; 3 tháng 5 năm 1931 – 2 tháng 1 năm 2001) là một '
+        "nhà chính trị Ý.\n"
+    )
+    norm = normalize(text, "md").text
+    assert "Marco Bellini" in [m.name for m in find_name_mentions(norm)]
