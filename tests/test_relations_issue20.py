@@ -435,6 +435,12 @@ ROWS += [
         {("210/BHXH-QLT", "based_on", "31/2025/NĐ-CP")},
         id="quote_opens_with_its_basis",
     ),
+    pytest.param(  # "có hiệu lực kể từ ngày ký ban hành và thay thế": the date is no new clause
+        "## Danh mục thủ tục mới\n\nQuyết định 1820/QĐ-UBND năm 2025 có hiệu lực kể từ ngày ký ban hành và "
+        "thay thế các thủ tục số 2, 3 Phụ lục ban hành kèm theo Quyết định 1304/QĐ-UBND năm 2025.\n",
+        {("1820/QĐ-UBND", "replaces", "1304/QĐ-UBND")},
+        id="effect_from_signing_then_replaces",
+    ),
 ]
 
 

@@ -330,8 +330,8 @@ SUBJECT_TO_VERB_GAP = re.compile(
     (?:(?:đã|sẽ|chính\ thức)[ \n]+)?                    # "có hiệu lực kể từ ngày 31/10/2025 và thay thế"
     (?:gồm[ \n]+\d{1,3}[ \n]+chương,?[ \n]+\d{1,3}[ \n]+[Đđ]iều[ ,\n]*)?     # "gồm 4 chương, 69 Điều"
     (?:(?:có[ \n]+hiệu[ \n]+lực(?:[ \n]+thi[ \n]+hành)?|(?:được[ \n]+)?áp[ \n]+dụng)(?:[ \n]+kể)?[ \n]+từ[ \n]+(?:ngày[ \n]+)?
-       (?:ký|\d{1,2}[ \n]*[/.\-][ \n]*\d{1,2}[ \n]*[/.\-][ \n]*\d{4}|\d{1,2}[ \n]+tháng[ \n]+\d{1,2}[ \n]+năm[ \n]+\d{4})
-       [ ,\n]*(?:và|đồng[ \n]+thời|;)[ \n]*)?          # "... từ ngày 1/3/2025; thay thế"
+       (?:ký(?:[ \n]+ban[ \n]+hành)?|\d{1,2}[ \n]*[/.\-][ \n]*\d{1,2}[ \n]*[/.\-][ \n]*\d{4}|\d{1,2}[ \n]+tháng[ \n]+\d{1,2}[ \n]+năm[ \n]+\d{4})
+       [ ,\n]*(?:và|đồng[ \n]+thời|;)[ \n]*)?          # "... từ ngày 1/3/2025; thay thế", "từ ngày ký ban hành và"
     (?:(?:về[ \n]+việc|về|nhằm|đã|vừa|để)[ \n]+)?      # "về việc", "đã" ...
     (?:(?:tiếp[ \n]+tục|đẩy[ \n]+mạnh|tăng[ \n]+cường)[ \n]+)?   # "về tiếp tục thực hiện Nghị quyết ..."
     (?:(?:ban[ \n]+hành[ \n]+)?(?:Chương[ \n]+trình[ \n]+hành[ \n]+động|Chương[ \n]+trình|Kế[ \n]+hoạch|Đề[ \n]+án)
