@@ -533,6 +533,8 @@ class _Finder:
             gap = self.text[sentence.start + lead.end() : coded[0].start]
             far = len(gap) > _LEAD_OBJECT_REACH or bool(P.LEAD_OBJECT_BREAK.search(gap))
             if lead.group("anaphor"):
+                if kind == "based_on" and P.ATTRIBUTION_AFTER_LEAD.match(self.text, sentence.start + lead.end()):
+                    continue  # "Theo đó, căn cứ tại Điều 1 Thông tư A, Bộ ... sửa đổi ...": the author's source
                 if far:  # "Theo đó, căn cứ các kết luận ..., Kết luận nêu rõ ... nêu tại Kết luận số B"
                     self.anaphoric_references(sentence)
                 else:

@@ -441,6 +441,25 @@ ROWS += [
         {("1820/QĐ-UBND", "replaces", "1304/QĐ-UBND")},
         id="effect_from_signing_then_replaces",
     ),
+    # from bench-relations4's tune half: a numbered clause of a quoted article opening with its
+    # basis; the author's "Theo đó, căn cứ tại Điều 1 Thông tư A" naming where a change is written
+    pytest.param(
+        "## Thu nhập nào được miễn thuế?\n\nĐồng thời, khoản 1 Điều 3 Thông tư 92/2015/TT-BTC cũng quy định:\n\n"
+        "Điều 3. Các khoản thu nhập được miễn thuế\n\n1. Căn cứ quy định tại Điều 4 của Luật Thuế thu nhập cá "
+        "nhân, Điều 4 của Nghị định số 12/2015/NĐ-CP, các khoản thu nhập được miễn thuế bao gồm:\n\n"
+        "a) Thu nhập từ chuyển nhượng nhà ở.\n\nNhư vậy, thu nhập này được miễn thuế.\n",
+        {("92/2015/TT-BTC", "based_on", "12/2015/NĐ-CP")},
+        id="quoted_numbered_clause_basis",
+    ),
+    pytest.param(
+        "## Sửa đổi chương trình giáo dục\n\nNgày 12/9/2025, Bộ Giáo dục và Đào tạo đã ban hành Thông tư "
+        "19/2025/TT-BGDĐT sửa đổi chương trình ban hành kèm theo Thông tư 32/2018/TT-BGDĐT.\n\n"
+        "Theo đó, căn cứ tại Điều 1 Thông tư 19/2025/TT-BGDĐT, Bộ Giáo dục và Đào tạo sửa đổi chương trình "
+        "ban hành kèm theo Thông tư 32/2018/TT-BGDĐT đã được sửa đổi theo Thông tư 20/2021/TT-BGDĐT như sau:\n\n"
+        "1. Sửa đổi mục tiêu.\n",
+        {("19/2025/TT-BGDĐT", "amends", "32/2018/TT-BGDĐT"), ("20/2021/TT-BGDĐT", "amends", "32/2018/TT-BGDĐT")},
+        id="author_attribution_after_theo_do",
+    ),
 ]
 
 

@@ -217,6 +217,10 @@ LEAD = re.compile(
     _FLAGS,
 )
 
+#: After "căn cứ", the words of an author naming where a statement is found ("Theo đó, căn cứ tại
+#: Điều 1 Thông tư A, ..."), not a document's basis.
+ATTRIBUTION_AFTER_LEAD = re.compile(r"\s+(?:tại|theo)\s", re.IGNORECASE)
+
 #: The lead "trên cơ sở" ("on the basis of"): looser than "Căn cứ", its documents are cited only.
 LOOSE_BASIS_LEAD = re.compile(r"trên\s+cơ\s+sở", re.IGNORECASE)
 
@@ -500,8 +504,11 @@ QUOTE_END = re.compile(
 QUOTED_CLAUSE_LEAD = re.compile(
     rf"""
     ^[ \-+•*]*
-    (?:\d{{1,2}}[.)][ ]+|[a-zđ][)][ ]+)?                   # an item number: "2. ", "b) "
-    (?:trên\ cơ\ sở|{_alternation(_SIGNALS.lead["implements"])})
+    (?:
+        (?:\d{{1,2}}[.)][ ]+|[a-zđ][)][ ]+)?               # an item number: "2. ", "b) "
+        (?:trên\ cơ\ sở|{_alternation(_SIGNALS.lead["implements"])})
+      | (?:\d{{1,2}}[.)][ ]+|[a-zđ][)][ ]+)căn\s+cứ        # a numbered clause's "Căn cứ" ("1. Căn cứ quy
+    )                                                   # định tại ...": an author numbers no source)
     (?!\w)
     """,
     _FLAGS,
