@@ -166,3 +166,12 @@ def test_the_standing_committee_acting_is_no_post():
     # "cùng Thường vụ Xứ ủy": he worked with the committee, which is no post of his
     text = "Ông Lâm Văn Tư bám phong trào, cùng Thường vụ Xứ ủy chỉ đạo công việc."
     assert posts_of(text, "Lâm Văn Tư") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Đoàn Nghi lễ Quân đội biểu diễn tại lễ kỷ niệm.", "Tổng công ty Đoàn Bưu chính Viễn thông dự họp."],
+)
+def test_a_body_opened_by_doan_is_no_name(text):
+    # "Đoàn" is a family name and a body's head; "Nghi lễ", "Bưu chính" go on as a word
+    assert [m.name for m in find_name_mentions(text)] == []
