@@ -70,7 +70,8 @@ def _canonical_title(m: re.Match[str]) -> str:
     written = tidy(m.group("title"))
     if entry is not None:
         base = entry["title"]
-        written = ("Phó " + base) if written.casefold().startswith("phó ") and not base.startswith("Phó") else base
+        deputy_written = written.casefold().startswith(("phó ", "p. "))
+        written = ("Phó " + base) if deputy_written and not base.startswith("Phó") else base
         if entry.get("expands"):
             deputy = written.startswith("Phó ") and not entry["title"].startswith("Phó")
             written = ("Phó " if deputy else "") + entry["expands"]

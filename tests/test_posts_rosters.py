@@ -175,3 +175,10 @@ def test_the_standing_committee_acting_is_no_post():
 def test_a_body_opened_by_doan_is_no_name(text):
     # "Đoàn" is a family name and a body's head; "Nghi lễ", "Bưu chính" go on as a word
     assert [m.name for m in find_name_mentions(text)] == []
+
+
+def test_a_staff_lists_abbreviated_posts():
+    # "BTĐU" is "Bí thư Đảng ủy"; "P." before a title that has deputies is "Phó"
+    text = "- Đại tá Lâm Văn Tư - BTĐU, P. Hiệu trưởng.\n- Trung tá Hà Văn Lựu - P. Hiệu trưởng.\n"
+    assert posts_of(text, "Lâm Văn Tư") == ["bí thư đảng ủy", "phó hiệu trưởng"]
+    assert posts_of(text, "Hà Văn Lựu") == ["phó hiệu trưởng"]

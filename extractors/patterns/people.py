@@ -115,12 +115,13 @@ NOT_NAMES, NAMES_ONLY_AFTER_CUE = _not_names()
 
 
 def title_phrases() -> dict[str, dict[str, Any]]:
-    """Every written form of a title (with its 'Phó' form) -> its table entry."""
+    """Every written form of a title (with its 'Phó' form, also abbreviated 'P.') -> its table entry."""
     phrases: dict[str, dict[str, Any]] = {}
     for entry in TITLES["titles"]:
         phrases[entry["title"]] = entry
         if entry.get("deputy"):
             phrases["Phó " + entry["title"]] = entry
+            phrases["P. " + entry["title"]] = entry  # a staff list's "P. Hiệu trưởng"
     return phrases
 
 
