@@ -531,7 +531,8 @@ def _table_row_posts(
             for k, post in enumerate(in_cell):
                 until = in_cell[k + 1].start if k + 1 < len(in_cell) else b
                 cell_post = _post_with_body_until(text, post, until)
-                if cell_post.organization or bare_titles_allowed:
+                standalone = (P.title_entry(_without_acting(post.title).capitalize()) or {}).get("standalone")
+                if cell_post.organization or bare_titles_allowed or standalone:
                     row_posts.append(cell_post)
         if not post_cells and name_cells[0] == 0 and above:
             # the post cell of the row above spans this row too ("Phó Thủ tướng | A | ..." then
@@ -1020,7 +1021,7 @@ def _ministry_of_sentence(text: str, post: PostSpan, line_start: int, sentence_s
     if "Bộ " not in _SUBJECT_TITLES.get(_bare_title(post.title), ()):
         return None
     named = [m.start() for m in P.MINISTRY.finditer(text, sentence_start, post.start)]
-    item = P.ITEM_ABOUT_MINISTRY.match(text, line_start) if not named else None
+    item = P.ITEM_ABOUT_MINISTRY.match(text, _item_start(text, line_start)) if not named else None
     if item:
         named = [item.start("ministry")]
     if not named:
@@ -1028,6 +1029,16 @@ def _ministry_of_sentence(text: str, post: PostSpan, line_start: int, sentence_s
     start = named[-1]
     end = body_extent(text, start + len("Bộ"))
     return canonical_body(text[start:end]) if start + len("Bộ") + 1 < end <= post.start else None
+
+
+def _item_start(text: str, line_start: int) -> int:
+    """The start of the list item a line belongs to: the line itself, or for a line that goes on
+    the item above it (broken after a footnote mark: "[4]Năm 1947, bác sĩ A được bổ nhiệm ..."),
+    the line above."""
+    if P.LIST_ITEM_OPENER.match(text, line_start) or line_start == 0:
+        return line_start
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    return above if P.LIST_ITEM_OPENER.match(text, above) and text[above:line_start].strip() else line_start
 
 
 def _body_led_by(text: str, post: PostSpan, sentence_start: int) -> str | None:

@@ -182,3 +182,22 @@ def test_a_staff_lists_abbreviated_posts():
     text = "- Đại tá Lâm Văn Tư - BTĐU, P. Hiệu trưởng.\n- Trung tá Hà Văn Lựu - P. Hiệu trưởng.\n"
     assert posts_of(text, "Lâm Văn Tư") == ["bí thư đảng ủy", "phó hiệu trưởng"]
     assert posts_of(text, "Hà Văn Lựu") == ["phó hiệu trưởng"]
+
+
+def test_a_government_table_gives_posts_that_need_no_body():
+    text = (
+        "| STT | Chức vụ | Họ tên |\n|---|---|---|\n| 13 | Bộ trưởng không bộ | Lâm Văn Tư |\n"
+        "| 14 | Thủ tướng | Hà Văn Lựu |\n| 15 | Bộ trưởng Bộ Y tế | Đào Thị Mai |\n"
+    )
+    assert posts_of(text, "Lâm Văn Tư", "md") == ["bộ trưởng không bộ"]
+    assert posts_of(text, "Hà Văn Lựu", "md") == ["thủ tướng"]
+    assert posts_of(text, "Đào Thị Mai", "md") == ["bộ trưởng bộ y tế"]
+
+
+def test_a_line_that_goes_on_a_ministrys_list_item_is_about_that_ministry():
+    # the item was broken after a footnote mark; its deputy minister is the ministry's
+    text = (
+        "- Bộ Y tế do Lâm Văn Tư đảm nhiệm chức Bộ trưởng.\n"
+        "[4]Năm 1947, bác sĩ Hà Văn Lựu được bổ nhiệm làm Thứ trưởng.[5]\n"
+    )
+    assert posts_of(text, "Hà Văn Lựu") == ["thứ trưởng bộ y tế"]
