@@ -166,6 +166,12 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
             end = body_extent(text, lower_head.end(), name_starts)
         else:
             end = body_extent(text, body_start, name_starts, after_head=ends_with_head)
+        unit_after = (
+            P.UNIT_AFTER_COMMA.match(text, end) if end == body_start and entry.get("kind") == "military" else None
+        )
+        if unit_after:  # "Phó Tiểu đoàn trưởng về Chính trị, Tiểu đoàn 40": a CV line's body after a comma
+            body_start = unit_after.end()
+            end = body_extent(text, body_start, name_starts)
         central = P.CENTRAL_ORGAN_AFTER.match(text, end) if end > body_start else None
         if central:  # "Trưởng ban Tuyên giáo, Trung ương Hội ..."
             end = body_extent(text, central.end() + len("Trung ương"), name_starts)
@@ -332,7 +338,11 @@ def _shares_next_body(previous: PostSpan, post: PostSpan, joint: str) -> bool:
     if any(word in joint for word in ("rồi", "sau đó", "-")):  # one office after another: of one kind
         return not before.get("standalone") and before.get("kind") == after.get("kind")
     same_office = _bare_title(previous.title) == _bare_title(post.title) and not before.get("standalone")
-    return "," in joint and (same_office or before.get("kind") == after.get("kind") == "military")
+    # "Phó Phòng, Trưởng Phòng Tuyên huấn": the deputy and the head of the unit the head's body names
+    head_of_unit = (
+        post.title == "Trưởng" and previous.title.casefold() == "phó " + post.organization.split()[0].casefold()
+    )
+    return "," in joint and (same_office or head_of_unit or before.get("kind") == after.get("kind") == "military")
 
 
 def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMention]) -> dict[int, list[PostSpan]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.names import find_name_mentions
+from extractors.people import find_post_spans, resolve_organizations
 from tests.test_posts_bodies import posts_of
 
 ASSOCIATION = """# Hội Nhạc sĩ Miền Núi
@@ -201,3 +202,30 @@ def test_a_line_that_goes_on_a_ministrys_list_item_is_about_that_ministry():
         "[4]Năm 1947, bác sĩ Hà Văn Lựu được bổ nhiệm làm Thứ trưởng.[5]\n"
     )
     assert posts_of(text, "Hà Văn Lựu") == ["thứ trưởng bộ y tế"]
+
+
+@pytest.mark.parametrize(
+    ("line", "post"),
+    [
+        # a CV line: a bare command title, then its unit after a comma
+        (
+            "10/1987 - 9/1988: Phó Tiểu đoàn trưởng về Chính trị, Tiểu đoàn 40, Quân khu 7.",
+            ("Phó Tiểu đoàn trưởng về Chính trị", "Tiểu đoàn 40"),
+        ),
+        (
+            "10/1988 - 8/1995: Chủ nhiệm Chính trị, Trung đoàn Thông tin 23, Quân khu 7; học",
+            ("Chủ nhiệm Chính trị", "Trung đoàn Thông tin 23, Quân khu 7"),
+        ),
+    ],
+)
+def test_a_cv_lines_unit_after_a_comma_is_the_titles_body(line, post):
+    assert (find_post_spans(line)[0].title, find_post_spans(line)[0].organization) == post
+
+
+def test_the_deputy_and_the_head_of_one_unit_share_its_name():
+    text = "9/2000 - 10/2007: Phó Phòng, Trưởng Phòng Tuyên huấn Cục Chính trị, Quân khu 7."
+    posts = resolve_organizations(text, find_post_spans(text))
+    assert [(p.title, p.organization) for p in posts] == [
+        ("Phó phòng", "Phòng Tuyên huấn Cục Chính trị"),
+        ("Trưởng", "Phòng Tuyên huấn Cục Chính trị"),
+    ]

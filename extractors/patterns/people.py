@@ -393,6 +393,13 @@ PARENT_UNIT_AFTER = re.compile(
     rf",(?=[ ]+(?:{_alternation(BODIES['parent_units'])})[ ]+(?:[{UPPER}]|\d))(?![ ]+Bộ[ ]+Chính[ ]+trị)"
 )
 
+# A military unit written after a comma as the body of a bare command title in a CV line:
+# "Phó Tiểu đoàn trưởng về Chính trị, Tiểu đoàn 40, ...", "Chủ nhiệm Chính trị, Quân khu 7".
+UNIT_AFTER_COMMA = re.compile(
+    rf",(?=[ ]+(?:Tiểu[ ]đoàn|Trung[ ]đoàn|Lữ[ ]đoàn|Sư[ ]đoàn|Quân[ ]đoàn|Binh[ ]đoàn|Quân[ ]khu|Đại[ ]đội"
+    rf"|Binh[ ]chủng|Quân[ ]chủng|Bộ[ ]Tư[ ]lệnh|Bộ[ ]Chỉ[ ]huy)[ ]+(?:[{UPPER}]|\d))"
+)
+
 # Where a parent unit's name may end for it to be one: punctuation, a bracket, the line's end.
 PARENT_UNIT_END = re.compile(r"[ ]*(?:[.;,:)(\n]|$)")
 
