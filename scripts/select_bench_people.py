@@ -15,12 +15,14 @@ dev, dev2 or dev3. Prints one bench id per line, in the order drawn.
     python scripts/select_bench_people.py ../shared 36 7117 some > seventh.txt  # bench-people7
     python scripts/select_bench_people.py ../shared 36 8118 titled > eighth.txt  # bench-people8
     python scripts/select_bench_people.py ../shared 36 9121 titled > ninth.txt  # bench-people9
+    python scripts/select_bench_people.py ../shared 36 10120 plain > tenth.txt  # bench-people10
 
 ``long`` draws among the longer such texts (9,000 to 20,000 characters: whole biographies
 and office lists), once the shorter ones are used up; ``some`` among texts of ordinary length with
 three or more titles and a career word (personnel news that names a few posts), once both
 are nearly used up; ``titled`` among those with three or more titles, career word or not (news
-and pages that name office-holders in passing).
+and pages that name office-holders in passing); ``plain`` among those that are not also relation-rich
+(so that a relations draw made at the same time shares no text with it).
 
 Each draw leaves out the texts that had gold here when it was made (``LEFT_OUT``), so an
 earlier draw still prints the same ids; a draw with a new seed leaves out every gold folder.
@@ -33,6 +35,7 @@ from pathlib import Path
 from select_bench_gold import (  # the same pool rules and draw (this folder is on sys.path when run)
     draw,
     every_gold_folder,
+    relation_rich,
 )
 
 # A title a person holds, deputy or not.
@@ -95,6 +98,22 @@ LEFT_OUT = {
         "bench-relations2",
         "bench-relations3",
     ),
+    10120: (
+        "bench",
+        "bench-people",
+        "bench-people2",
+        "bench-people3",
+        "bench-people4",
+        "bench-people5",
+        "bench-people6",
+        "bench-people7",
+        "bench-people8",
+        "bench-people9",
+        "bench-relations",
+        "bench-relations2",
+        "bench-relations3",
+        "bench-relations4",
+    ),
 }
 
 
@@ -119,8 +138,13 @@ def titled(text: str) -> bool:
     return 601 <= len(text) < 9000 and len(TITLE.findall(text)) >= 3
 
 
+def titled_plain(text: str) -> bool:
+    """As :func:`titled`, for a text a relations draw would not choose (:func:`relation_rich`)."""
+    return titled(text) and not relation_rich(text)
+
+
 #: The texts each kind of draw chooses among.
-KINDS = {"": rich_in_posts, "long": long_and_rich_in_posts, "some": some_posts, "titled": titled}
+KINDS = {"": rich_in_posts, "long": long_and_rich_in_posts, "some": some_posts, "titled": titled, "plain": titled_plain}
 
 
 def main(shared: Path, count: int, seed: int = SEED, kind: str = "") -> None:
