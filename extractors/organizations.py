@@ -148,6 +148,8 @@ def body_extent(text: str, pos: int, stop_at: frozenset[int] = frozenset(), afte
         if P.BODY_STOP_PHRASE.match(text, word_start):
             break  # "Thành ủy Sài Gòn | đầu tiên"
         phrase = P.BODY_PHRASE.match(text, word_start) or P.PREVENTION_PHRASE.match(text, word_start)
+        if phrase and end > last_good and P.TITLE.fullmatch(phrase.group()):
+            break  # "Ban Tổ chức và | Thư ký Tạp chí ...": after "và" the phrase is the next title
         if phrase:  # "Cộng hòa xã hội chủ nghĩa", "Chữ thập đỏ": taken whole
             end = last_good = phrase.end()
             after_capital = False

@@ -176,6 +176,9 @@ def find_post_spans(text: str, name_starts: frozenset[int] = frozenset()) -> lis
         if central:  # "Trưởng ban Tuyên giáo, Trung ương Hội ..."
             end = body_extent(text, central.end() + len("Trung ương"), name_starts)
         end = _with_parent_unit(text, body_start, end, name_starts)
+        quoted = P.QUOTED_PRESS_NAME.match(text, end) if P.PRESS_HEAD_END.search(text, body_start, end) else None
+        if quoted:  # 'Thư ký Tạp chí "Sinh hoạt nội bộ"': the press body's name is quoted
+            end = quoted.end()
         abroad = P.ABROAD_AT.match(text, end) if entry.get("abroad") else None
         if abroad:  # "Đại sứ Việt Nam tại Liên Xô"
             end = body_extent(text, abroad.end(), name_starts)

@@ -229,3 +229,9 @@ def test_the_deputy_and_the_head_of_one_unit_share_its_name():
         ("Phó phòng", "Phòng Tuyên huấn Cục Chính trị"),
         ("Trưởng", "Phòng Tuyên huấn Cục Chính trị"),
     ]
+
+
+def test_a_press_bodys_quoted_name_and_a_title_after_va():
+    text = 'Ông làm Phó Trưởng Ban Tổ chức Trung ương Đảng và Thư ký Tạp chí "Sinh hoạt nội bộ" của Đảng.'
+    posts = [(p.title, p.organization) for p in find_post_spans(text)]
+    assert posts == [("Phó Trưởng", "Ban Tổ chức Trung ương Đảng"), ("Thư ký", 'Tạp chí "Sinh hoạt nội bộ"')]

@@ -400,6 +400,11 @@ UNIT_AFTER_COMMA = re.compile(
     rf"|Binh[ ]chủng|Quân[ ]chủng|Bộ[ ]Tư[ ]lệnh|Bộ[ ]Chỉ[ ]huy)[ ]+(?:[{UPPER}]|\d))"
 )
 
+# A press body's name written in quotation marks after its head: 'Tạp chí "Sinh hoạt nội bộ"',
+# "báo “Sự thật”" (the head's own case is checked in code).
+QUOTED_PRESS_NAME = re.compile(r"[ ]+[\"“](?P<name>[^\"”\n]{1,60})[\"”]")
+PRESS_HEAD_END = re.compile(r"(?:^|[ ])(?:[Tt]ạp[ ]chí|[Bb]áo|[Nn]hà[ ]xuất[ ]bản)$")
+
 # Where a parent unit's name may end for it to be one: punctuation, a bracket, the line's end.
 PARENT_UNIT_END = re.compile(r"[ ]*(?:[.;,:)(\n]|$)")
 
