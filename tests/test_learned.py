@@ -249,7 +249,7 @@ def test_a_biographys_career_lines_are_its_subjects_posts_by_the_learned_attachm
     rules = {p.name: p.posts for p in find_people(CAREER_PAGE, posts_mode="rules")}
     learned = {p.name: {q.title for q in p.posts} for p in find_people(CAREER_PAGE)}
     assert rules["Nguyễn Văn Nam"] == ()
-    assert {"Trợ lý", "Chủ nhiệm"} <= learned["Nguyễn Văn Nam"]
+    assert {"Trợ lý", "Chủ nhiệm Chính trị"} <= learned["Nguyễn Văn Nam"]
 
 
 @pytest.mark.parametrize(
