@@ -460,6 +460,21 @@ ROWS += [
         {("19/2025/TT-BGDĐT", "amends", "32/2018/TT-BGDĐT"), ("20/2021/TT-BGDĐT", "amends", "32/2018/TT-BGDĐT")},
         id="author_attribution_after_theo_do",
     ),
+    # from bench-relations5's tune half: the effect clause after the document's subject, and a code
+    # whose first slash was written as a space
+    pytest.param(
+        "## Quyết định về giấy phép xây dựng\n\nTheo Điều 5 Quyết định 140/2025/QĐ-UBND thì Quyết định "
+        "140/2025/QĐ-UBND về cấp giấy phép xây dựng tại Huế có hiệu lực từ ngày 12/12/2025 và thay thế Quyết "
+        "định 45/2023/QĐ-UBND của Ủy ban nhân dân tỉnh.\n",
+        {("140/2025/QĐ-UBND", "replaces", "45/2023/QĐ-UBND")},
+        id="subject_with_its_subject_then_effect",
+    ),
+    pytest.param(
+        "## Phí lý lịch tư pháp\n\nThông tư 18 2025/TT-BTC có hiệu lực thi hành kể từ ngày 24/4/2025 và thay "
+        "thế Thông tư 240/2016/TT-BTC.\n",
+        {("18/2025/TT-BTC", "replaces", "240/2016/TT-BTC")},
+        id="code_with_a_space_for_its_slash",
+    ),
 ]
 
 

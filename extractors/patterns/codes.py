@@ -64,7 +64,8 @@ CODE_RE = re.compile(
     (?:
         # 1. state regulatory code: 56/2015/NĐ-CP, 45/2019/QH14, 01/2022/TTLT-BTC-BGTVT,
         #    and a dash after the year: 48/2017-TT-BYT
-        {_SLASH}(?P<year>(?:19|20)\d{{2}})(?:{_SLASH}|{_DASH_TIGHT})(?P<st_tail>{_SEG_UP}{_TAIL_MORE}{{0,6}})
+        #    and a space for the first slash: "Thông tư 16 2025/TT-BTC"
+        (?:{_SLASH}|[ ](?=(?:19|20)\d\d/))(?P<year>(?:19|20)\d{{2}})(?:{_SLASH}|{_DASH_TIGHT})(?P<st_tail>{_SEG_UP}{_TAIL_MORE}{{0,6}})
       |
         # 2b. party code with a dash for its slash: 366-QĐ-TW
         #    (accepted only for a party type and a known party issuer)
