@@ -235,3 +235,8 @@ def test_a_press_bodys_quoted_name_and_a_title_after_va():
     text = 'Ông làm Phó Trưởng Ban Tổ chức Trung ương Đảng và Thư ký Tạp chí "Sinh hoạt nội bộ" của Đảng.'
     posts = [(p.title, p.organization) for p in find_post_spans(text)]
     assert posts == [("Phó Trưởng", "Ban Tổ chức Trung ương Đảng"), ("Thư ký", 'Tạp chí "Sinh hoạt nội bộ"')]
+
+
+def test_ky_may_end_a_name_that_ends_its_run():
+    names = [m.name for m in find_name_mentions("- Tổng trưởng Nội vụ: Kỹ sư Lâm Thúc Ký (Đại Việt miền Trung)")]
+    assert names == ["Lâm Thúc Ký"]
