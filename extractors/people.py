@@ -357,7 +357,10 @@ def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMent
         if not colon or ":" not in colon.group():
             continue
         if text.startswith("\n", colon.end()):
-            for start in _item_holders(text, colon.end() + 1, mentions, posts):
+            items_start = colon.end()
+            while text.startswith("\n", items_start):
+                items_start += 1  # the list may start after a blank line
+            for start in _item_holders(text, items_start, mentions, posts):
                 shared.setdefault(start, []).append(post)
             continue
         end_m = P.LIST_END.search(text, colon.end())

@@ -240,3 +240,12 @@ def test_a_press_bodys_quoted_name_and_a_title_after_va():
 def test_ky_may_end_a_name_that_ends_its_run():
     names = [m.name for m in find_name_mentions("- Tổng trưởng Nội vụ: Kỹ sư Lâm Thúc Ký (Đại Việt miền Trung)")]
     assert names == ["Lâm Thúc Ký"]
+
+
+def test_a_role_over_ranks_and_over_a_list_after_a_blank_line():
+    text = (
+        "# Viện Kỹ thuật Sông Mây\n\nViện Kỹ thuật Sông Mây là một đơn vị đào tạo.\n\n## Tổ chức\n\n"
+        "Viện trưởng: Đại tá, PGS, TS Lâm Văn Tư\n\nPhó Viện trưởng:\n\n- 1. TS. Hà Văn Lựu.\n- 2. TS. Đào Văn Mai\n"
+    )
+    assert posts_of(text, "Lâm Văn Tư", "md") == ["viện trưởng viện kỹ thuật sông mây"]
+    assert posts_of(text, "Đào Văn Mai", "md") == ["phó viện trưởng viện kỹ thuật sông mây"]

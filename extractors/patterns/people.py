@@ -729,7 +729,8 @@ CELL_BODY_END = re.compile(r"(?:[ ]*\([^()\n]*\)|[ ]*\[\d+\]|[ ]*;)+[ ,;]*$|\n.*
 # What may open an item of a list after a shared post: "và", "các đồng chí", a rank ("Phó Tư lệnh:
 # Thiếu tướng A").
 LIST_ITEM_LEAD = re.compile(
-    rf"[ ]*(?:và[ ]+)?(?:(?:các[ ]+)?đồng[ ]chí[ ]+)?(?:(?:{_alternation(TITLES['ranks'])})[ ]+)?", re.IGNORECASE
+    rf"[ ]*(?:và[ ]+)?(?:(?:các[ ]+)?đồng[ ]chí[ ]+)?(?:(?:{_alternation(TITLES['ranks'])})\.?,?[ ]+)*",  # "Đại tá, PGS, TS A"
+    re.IGNORECASE,
 )
 
 # A line of a signature block, and the parts of its first lines.
