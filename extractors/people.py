@@ -336,6 +336,8 @@ def _shares_next_body(previous: PostSpan, post: PostSpan, joint: str) -> bool:
         return False
     before = P.title_entry(_bare_title(previous.title)) or {}
     after = P.title_entry(_bare_title(post.title)) or {}
+    if _bare_title(previous.title) == "bộ trưởng" and _bare_title(post.title) == "chủ nhiệm":
+        return True  # "Bộ trưởng - Chủ nhiệm Ủy ban Dân tộc": the minister who chairs a ministry-level body
     if "kiêm" in joint:
         return not before.get("standalone")
     if any(word in joint for word in ("rồi", "sau đó", "-")):  # one office after another: of one kind
@@ -547,6 +549,10 @@ def _table_row_posts(
             for k, post in enumerate(in_cell):
                 until = in_cell[k + 1].start if k + 1 < len(in_cell) else b
                 cell_post = _post_with_body_until(text, post, until)
+                if cell_post.organization is None:  # "Bộ trưởng - Chủ nhiệm Ủy ban Dân tộc": the next title's body
+                    shared = _body_of_next_post(text, cell_post, {q.start: q for q in in_cell})
+                    if shared:
+                        cell_post = PostSpan(cell_post.start, cell_post.end, cell_post.title, shared, None, True)
                 standalone = (P.title_entry(_without_acting(post.title).capitalize()) or {}).get("standalone")
                 if cell_post.organization or bare_titles_allowed or standalone:
                     row_posts.append(cell_post)

@@ -249,3 +249,11 @@ def test_a_role_over_ranks_and_over_a_list_after_a_blank_line():
     )
     assert posts_of(text, "Lâm Văn Tư", "md") == ["viện trưởng viện kỹ thuật sông mây"]
     assert posts_of(text, "Đào Văn Mai", "md") == ["phó viện trưởng viện kỹ thuật sông mây"]
+
+
+def test_the_minister_who_chairs_a_ministry_level_body():
+    text = (
+        "| Chức vụ | Họ tên | Tỷ lệ |\n|---|---|---|\n"
+        "| Bộ trưởng - Chủ nhiệm Văn phòng Chính phủ | Lâm Văn Tư | 93,31% |\n"
+    )
+    assert posts_of(text, "Lâm Văn Tư", "md") == ["bộ trưởng văn phòng chính phủ", "chủ nhiệm văn phòng chính phủ"]
