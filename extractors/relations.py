@@ -44,6 +44,8 @@ Rules, each named in ``Relation.rule``:
 ``expiry_list``
     "Các văn bản sau đây hết hiệu lực thi hành ...:" then "a) Thông tư số B ...;": the
     directive (or the document quoted) repeals each listed document.
+``replacement_list``
+    "Nghị định A thay thế:" then "(1) Nghị định B ...": A replaces each listed document.
 
 Where the source is: a directive's own code (its header); for a web page with no
 header, the document its title or first heading starts with, or its "Toàn văn ..."
@@ -483,6 +485,7 @@ class _Finder:
             self.issued_references()
             self.frame_cites()
             self.named_expiry_lists()
+            self.replacement_lists()
             if self.identity is not None:
                 self.title_zone()
                 self.directive_cites()
@@ -1068,6 +1071,8 @@ class _Finder:
             speakers = self.speakers_in(start, speak_end)
             if self.speaks_for_itself(start):
                 continue
+            if self.in_quote(start) and self.after_article_heading(lines, i):
+                continue  # a quoted article's first line ("Điều 2. ..." then "Theo quy định tại ...:")
             if (
                 speakers
                 and not P.QUOTE_OPENER.search(line)
@@ -1218,15 +1223,44 @@ class _Finder:
         ("Kể từ ngày ..., Thông tư 14/2025/TT-NHNN bãi bỏ các quy định sau đây:"), quoted or not."""
         self.expiry_lists(None, self.lines, named=True)
 
+    def after_article_heading(self, lines: list[tuple[int, int]], i: int) -> bool:
+        """Is the line with text before ``lines[i]`` a quoted article's heading ("Điều 2. ...")?"""
+        for start, end in reversed(lines[:i]):
+            if self.text[start:end].strip():
+                return P.ARTICLE_HEADING_LINE.match(self.text[start:end]) is not None
+        return False
+
+    def replacement_lists(self) -> None:
+        """A list of documents a named one replaces ("Nghị định A thay thế:" then "(1) Nghị định B
+        ...", "(2) Nghị định C ..."): A replaces the first document of each item."""
+        lines = _logical_lines(self.text, self.lines)
+        for i, (start, end) in enumerate(lines):
+            before = [c for c in self.citations_in(start, end) if self.usable(c)]
+            if not before or not P.REPLACEMENT_LIST_OPENER.fullmatch(self.text, before[-1].end, end):
+                continue
+            source = before[-1].code
+            for item_start, item_end in lines[i + 1 :]:
+                item = self.text[item_start:item_end]
+                if not item.strip():
+                    continue
+                if not (P.LETTER_ITEM.match(item) or P.NUMBER_ITEM.match(item) or P.BRACKET_ITEM.match(item)):
+                    break
+                first = next((c for c in self.citations_in(item_start, item_end) if c.code), None)
+                if first is not None and self.usable(first) and code_key(first.code) != code_key(source):
+                    self.add(source, "replaces", first.code, "replacement_list", start, item_end)
+
     def _quote_lines(self, lines: list[tuple[int, int]], opener: int) -> list[tuple[int, int]]:
         """The lines quoted after the opener line ``opener``, up to the author speaking again."""
         spans: list[tuple[int, int]] = []
         with_text = 0
         marked = False  # the quote opens with a quotation mark: its closing mark ends it
+        last_text = ""  # the quote's last line with text
         for n in range(opener + 1, len(lines)):
             start2, end2 = lines[n]
             quoted = self.text[start2:end2]
+            after_heading = bool(P.ARTICLE_HEADING_LINE.match(last_text))
             if quoted.strip():
+                last_text = quoted
                 with_text += 1
                 if with_text > _QUOTE_LINES:
                     break
@@ -1243,6 +1277,7 @@ class _Finder:
                     # a first line opening with "Căn cứ" and quoting nothing is the quoted document's basis
                     or (P.AUTHOR_SOURCES.match(quoted) and (with_text > 1 or not P.BASIS_LINE.match(quoted)))
                 )
+                and not after_heading  # an article's first line after its heading is the article's
                 and not P.QUOTED_CLAUSE_LEAD.match(quoted)
                 and not self.refers_mid_clause(start2, end2)
             ):

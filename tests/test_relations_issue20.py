@@ -475,6 +475,24 @@ ROWS += [
         {("18/2025/TT-BTC", "replaces", "240/2016/TT-BTC")},
         id="code_with_a_space_for_its_slash",
     ),
+    # from bench-relations6's tune half: a list of the documents a named one replaces, and a
+    # quoted article whose first line opens like an author's source
+    pytest.param(
+        "## Nghị định 190/2025/NĐ-CP thay thế những văn bản nào?\n\nCăn cứ tại khoản 2 Điều 38 Nghị định "
+        "190/2025/NĐ-CP thì:\n\n*Nghị định 190/2025/NĐ-CP thay thế:*\n\n**(1)** Nghị định 201/2013/NĐ-CP ngày "
+        "18 tháng 12 năm 2013 của Chính phủ quy định chi tiết Luật Thuế.\n\n**(2)** Nghị định 41/2022/NĐ-CP ngày 29 "
+        "tháng 7 năm 2022 của Chính phủ.\n\nNhư vậy, hai nghị định trên hết hiệu lực.\n",
+        {("190/2025/NĐ-CP", "replaces", "201/2013/NĐ-CP"), ("190/2025/NĐ-CP", "replaces", "41/2022/NĐ-CP")},
+        id="replacement_list",
+    ),
+    pytest.param(
+        "## Thu nhập từ quà tặng có chịu thuế?\n\nCăn cứ theo khoản 10 Điều 2 Thông tư 92/2015/TT-BTC quy định "
+        "như sau:\n\nĐiều 2. Các khoản thu nhập chịu thuế\n\nTheo quy định tại Điều 3 Luật Thuế thu nhập cá nhân "
+        "và Điều 3 Nghị định số 12/2015/NĐ-CP, các khoản thu nhập chịu thuế bao gồm:\n\na) Thu nhập từ quà tặng.\n\n"
+        "Như vậy, trừ các trường hợp miễn thuế tại Điều 3 Thông tư 92/2015/TT-BTC.\n",
+        {("92/2015/TT-BTC", "cites", "12/2015/NĐ-CP")},
+        id="quoted_article_first_line",
+    ),
 ]
 
 

@@ -51,6 +51,7 @@ _REQUIRED_KEYS = {
         "quoted_lead",
         "page_quote",
         "expiry_list",
+        "replacement_list",
     ),
 }
 
@@ -1014,4 +1015,16 @@ LINE_HEAD = re.compile(r"[ *]*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))?[ *]*")
 # After the document named in a list's opener, the verb of its own act: "Thông tư A bãi bỏ các
 # quy định sau đây:" (not "... theo Thông tư A, các văn bản sau đây hết hiệu lực:", where A is only
 # cited: there the verb must follow the document with nothing but an article reference between).
+#: The opener of a list of documents a named one replaces: "Nghị định 181/2025/NĐ-CP thay thế:",
+#: "... thay thế các văn bản sau đây:" (the named document is the last one before the verb).
+REPLACEMENT_LIST_OPENER = re.compile(
+    r"[ *]*(?:\([^()\n]{0,60}\)[ ]*)?thay[ ]thế(?:[ ](?:các|những)[ ]văn[ ]bản(?:[ ]sau(?:[ ]đây)?)?)?[ *]*:[ *]*$"
+)
+#: A quoted article's heading ("Điều 2. Các khoản thu nhập chịu thuế"): the line after it is the
+#: article's own text, whatever it opens with ("Theo quy định tại Điều 3 Luật ..., ...").
+ARTICLE_HEADING_LINE = re.compile(r"^[ *“\"]*Điều[ ]\d{1,3}[a-zđ]?\.[ ]+[^\n]{1,200}$")
+
+#: An item numbered in brackets: "(1) Nghị định ...", "**(2)** ...".
+BRACKET_ITEM = re.compile(r"^[ *]*\(\d{1,2}\)[ *]*")
+
 NAMED_EXPIRY_OPENER = re.compile(r"[ ]*(?:\([^()\n]{0,60}\)[ ]*)?(?:[Bb]ãi[ ]bỏ|thay[ ]thế[ ]và[ ]bãi[ ]bỏ)\b")
