@@ -1143,13 +1143,17 @@ def resolve_organizations(
         if org is None and subject and _title_of_subject(post.title, subject):
             org = subject
         if org and org.casefold().replace("uỷ", "ủy") in _PARTY_ORGANS:
-            owner = _owner_beside(text, post, posts) or next(
-                (
-                    p.organization
-                    for p in posts[i + 1 : i + 3]
-                    if p.organization and p.organization.startswith(("Bộ ", "Tổng cục ", "Ban "))
-                ),
-                None,
+            owner = (
+                _owner_beside(text, post, posts)
+                or next(
+                    (
+                        p.organization
+                        for p in posts[i + 1 : i + 3]
+                        if p.organization and p.organization.startswith(("Bộ ", "Tổng cục ", "Ban "))
+                    ),
+                    None,
+                )
+                or subject  # on a unit's page, its own party committee ("Bí thư Đảng ủy" on "# Cục Kỹ thuật")
             )
             if owner:
                 org = f"{org} {owner}"

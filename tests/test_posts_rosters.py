@@ -257,3 +257,12 @@ def test_the_minister_who_chairs_a_ministry_level_body():
         "| Bộ trưởng - Chủ nhiệm Văn phòng Chính phủ | Lâm Văn Tư | 93,31% |\n"
     )
     assert posts_of(text, "Lâm Văn Tư", "md") == ["bộ trưởng văn phòng chính phủ", "chủ nhiệm văn phòng chính phủ"]
+
+
+def test_a_units_page_owns_its_party_committee_and_the_coast_guard_is_one_body():
+    text = (
+        "# Cục Kỹ thuật Sông Mây\n\nCục Kỹ thuật Sông Mây là cơ quan kỹ thuật.\n\n"
+        "Đại tá Lâm Văn Tư, Bí thư Đảng ủy, phát biểu.\n\nÔng Hà Văn Lựu là Tư lệnh Vùng 1 Cảnh sát biển.\n"
+    )
+    assert posts_of(text, "Lâm Văn Tư", "md") == ["bí thư đảng ủy cục kỹ thuật sông mây"]
+    assert posts_of(text, "Hà Văn Lựu", "md") == ["tư lệnh vùng 1 cảnh sát biển"]
