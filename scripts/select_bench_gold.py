@@ -12,6 +12,7 @@ id per line, in the order drawn.
     python scripts/select_bench_gold.py ../shared 48 2525 > fifth.txt      # bench-relations4
     python scripts/select_bench_gold.py ../shared 48 2626 > sixth.txt      # bench-relations5
     python scripts/select_bench_gold.py ../shared 48 2727 > seventh.txt    # bench-relations6
+    python scripts/select_bench_gold.py ../shared 48 2828 > eighth.txt     # bench-relations7
 
 Each draw leaves out the texts that had gold here when it was made (``LEFT_OUT``), so an
 earlier draw still prints the same ids; a draw with a new seed leaves out every gold folder.
@@ -102,6 +103,26 @@ LEFT_OUT: dict[int, tuple[str, ...]] = {
         "bench-relations3",
         "bench-relations4",
         "bench-relations5",
+    ),
+    2828: (
+        "bench",
+        "bench-people",
+        "bench-people2",
+        "bench-people3",
+        "bench-people4",
+        "bench-people5",
+        "bench-people6",
+        "bench-people7",
+        "bench-people8",
+        "bench-people9",
+        "bench-people10",
+        "bench-people11",
+        "bench-relations",
+        "bench-relations2",
+        "bench-relations3",
+        "bench-relations4",
+        "bench-relations5",
+        "bench-relations6",
     ),
 }
 JUDGED_LAST_ROUND = range(2860, 2961)

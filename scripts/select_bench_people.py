@@ -17,6 +17,7 @@ dev, dev2 or dev3. Prints one bench id per line, in the order drawn.
     python scripts/select_bench_people.py ../shared 36 9121 titled > ninth.txt  # bench-people9
     python scripts/select_bench_people.py ../shared 36 10120 plain > tenth.txt  # bench-people10
     python scripts/select_bench_people.py ../shared 36 11120 plain > eleventh.txt  # bench-people11
+    python scripts/select_bench_people.py ../shared 36 12120 plain > twelfth.txt  # bench-people12
 
 ``long`` draws among the longer such texts (9,000 to 20,000 characters: whole biographies
 and office lists), once the shorter ones are used up; ``some`` among texts of ordinary length with
@@ -132,6 +133,26 @@ LEFT_OUT = {
         "bench-relations3",
         "bench-relations4",
         "bench-relations5",
+    ),
+    12120: (
+        "bench",
+        "bench-people",
+        "bench-people2",
+        "bench-people3",
+        "bench-people4",
+        "bench-people5",
+        "bench-people6",
+        "bench-people7",
+        "bench-people8",
+        "bench-people9",
+        "bench-people10",
+        "bench-people11",
+        "bench-relations",
+        "bench-relations2",
+        "bench-relations3",
+        "bench-relations4",
+        "bench-relations5",
+        "bench-relations6",
     ),
 }
 
