@@ -19,12 +19,13 @@
   and ``bench-people4-held``; ``bench-people5`` and ``bench-people6`` likewise (``... 24 5115 long``,
   ``... 24 6116 long``); ``bench-people7`` among texts of ordinary length that name a few posts
   (``... 36 7117 some``); ``bench-people8`` among texts naming three or more titles, in passing
-  or not (``... 36 8118 titled``), and ``bench-people9`` likewise (``... 36 9121 titled``); ``bench-people10`` and ``bench-people11`` among
-  such texts that are not relation-rich (``... 36 10120 plain``, ``... 36 11120 plain``).
+  or not (``... 36 8118 titled``), and ``bench-people9`` likewise (``... 36 9121 titled``); ``bench-people10`` to ``bench-people12`` among
+  such texts that are not relation-rich (``... 36 10120 plain``, ``11120``, ``12120``).
 - ``bench-relations``: a further draw of relation-rich bench texts with full gold
   (``eval/gold/bench-relations/``, ``scripts/select_bench_gold.py ../shared 120 22``), split
   into ``bench-relations-tune`` and ``bench-relations-held``; ``bench-relations2`` to
-  ``bench-relations6`` five more (``... 48 2323``, ``2424``, ``2525``, ``2626``, ``2727``), split the same way.
+  ``bench-relations7`` six more (``... 48 2323``, ``2424``, ``2525``, ``2626``, ``2727``, ``2828``), split
+  the same way.
 """
 
 from __future__ import annotations
@@ -37,9 +38,9 @@ from pipeline.evaluate.scores import SPLITS, load_gold, split_pairs
 BENCH_JSONL = "corpus/bench/tai_lieu_noi_bo-3000.jsonl"
 REPO_GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold"
 #: The draws of bench texts annotated for people and posts, in the order they were made.
-PEOPLE_DRAWS = tuple(f"bench-people{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"))
+PEOPLE_DRAWS = tuple(f"bench-people{n}" for n in ("", *(str(k) for k in range(2, 13))))
 #: The draws of relation-rich bench texts annotated with full gold, after the first (``bench``).
-RELATION_DRAWS = tuple(f"bench-relations{n}" for n in ("", "2", "3", "4", "5", "6"))
+RELATION_DRAWS = tuple(f"bench-relations{n}" for n in ("", *(str(k) for k in range(2, 8))))
 
 
 def bench_gold(gold_dir: Path, bench_jsonl: Path, text_dir: Path) -> list[tuple[Path, dict]]:
@@ -60,7 +61,7 @@ def bench_gold(gold_dir: Path, bench_jsonl: Path, text_dir: Path) -> list[tuple[
 
 def named_sets(shared: Path, text_dir: Path) -> dict[str, list[tuple[Path, dict]]]:
     """Every gold set by name (dev, dev2, dev3-tune, dev3-held and the tune and held halves of
-    bench, bench-people, bench-people2 to 11 and bench-relations to bench-relations6), the ones whose files are missing left out."""
+    bench, bench-people, bench-people2 to 12 and bench-relations to bench-relations7), the ones whose files are missing left out."""
     sets: dict[str, list[tuple[Path, dict]]] = {}
     for name in ("dev", "dev2"):
         if (shared / "corpus" / name).is_dir():

@@ -4,7 +4,7 @@ The people extractor's titles and names make the candidates (``extractors.learne
 a pair is labelled ``holds`` when the gold gives that person that post, title and body as the
 pipeline resolves them.
 A logistic regression (scikit-learn, fixed seed) is fitted on the tune sets (dev, dev2,
-dev3-tune and the tune halves of bench-people and bench-people2 to 11; the relation-chosen
+dev3-tune and the tune halves of bench-people and bench-people2 to 12; the relation-chosen
 bench gold has few posts and is left out), its add threshold chosen out of
 fold, and posts are scored as ``vanban eval`` scores them, rules and hybrid side by side, on
 every set; the held-out sets give figures only.
