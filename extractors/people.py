@@ -685,6 +685,64 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
     return found
 
 
+#: How many cells into a row a holder's name may stand on an office's page ("3 | A | ...").
+_HOLDER_CELLS = 3
+
+
+def _office_page_holder_posts(
+    text: str, mentions: list[NameMention], rows: list[tuple[int, int]]
+) -> dict[int, list[PostSpan]]:
+    """On the page of one office ("# Trưởng Ban Dân vận Trung ương", "# Bộ trưởng Bộ Y tế"), the
+    first name of each table row under a heading that lists holders ("## Lãnh đạo qua các thời
+    kỳ", "## Danh sách") holds the office; the post stands at the row, so that its term is the
+    row's."""
+    office = _office_of_page(document_heading(text))
+    if office is None:
+        return {}
+    sections = [(m.end(), _section_end(text, m.end())) for m in P.OFFICE_HOLDERS_HEADING.finditer(text)]
+    found: dict[int, list[PostSpan]] = {}
+    row_end_at = dict(rows)
+    for section_start, section_end in sections:
+        current: PostSpan | None = office
+        at = text.find("\n", section_start) + 1
+        while 0 < at < section_end:
+            line_end = text.find("\n", at)
+            end = row_end_at.get(at) or (line_end if line_end >= 0 else len(text))
+            line = text[at:end]
+            cells = list(P.TABLE_CELL.finditer(text, at, end))[:_HOLDER_CELLS] if at in row_end_at else []
+            first = next((m for m in mentions if cells and at <= m.start < cells[-1].end()), None)
+            if first is not None and current is not None:
+                post = PostSpan(at, at, current.title, current.organization, None, True)
+                found.setdefault(first.start, []).append(post)
+            elif first is None and "|" not in line and P.OFFICE_YEARS_AT_END.search(line):
+                current = _office_of_row(line.strip(), office, current)  # a line naming the office anew
+            at = end + 1
+    return found
+
+
+def _office_of_row(row: str, office: PostSpan, current: PostSpan | None) -> PostSpan | None:
+    """The office a line without a name heads the rows below with, in a list of an office's holders:
+    a post it names ("Chủ nhiệm Ủy ban Khoa học - Kỹ thuật Nhà nước (1965-1992)"), the office under
+    an earlier name of its body ("Bộ Khoa học, Công nghệ và Môi trường (1992-2002)"), no known office
+    under a body of another kind ("Ủy ban Khoa học Nhà nước (1958-1965)"); else the one above."""
+    opening = _post_opening(row)
+    if opening is not None and opening.organization:
+        return opening
+    head = P.BODY_HEAD.match(row)
+    if head is None or not office.organization:
+        return current
+    if row.split()[0] != office.organization.split()[0]:
+        return None
+    name = P.HEADING_NOTE.sub("", row).strip()
+    return PostSpan(office.start, office.end, office.title, canonical_body(name), office.org_start, True)
+
+
+def _section_end(text: str, start: int) -> int:
+    """Where the section that starts at ``start`` ends: at the next heading of any level."""
+    nxt = P.ANY_HEADING.search(text, start)
+    return nxt.start() if nxt else len(text)
+
+
 @lru_cache(maxsize=1)
 def _provinces() -> frozenset[str]:
     """Provincial units a roster's row may name, today's and former, case-folded ("hải phòng")."""
@@ -826,6 +884,7 @@ def link_posts(
         _section_holder_posts(text, mentions, posts),
         _career_list_posts(text, mentions, posts),
         _title_column_posts(text, mentions, posts),
+        _office_page_holder_posts(text, mentions, table_rows(text) if rows is None else rows),
     ):
         for start, ps in extra.items():
             linked.setdefault(start, []).extend(ps)

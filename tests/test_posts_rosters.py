@@ -266,3 +266,31 @@ def test_a_units_page_owns_its_party_committee_and_the_coast_guard_is_one_body()
     )
     assert posts_of(text, "Lâm Văn Tư", "md") == ["bí thư đảng ủy cục kỹ thuật sông mây"]
     assert posts_of(text, "Hà Văn Lựu", "md") == ["tư lệnh vùng 1 cảnh sát biển"]
+
+
+OFFICE_PAGE = """# Bộ trưởng Bộ Nông nghiệp Sông Mây
+
+Bộ trưởng Bộ Nông nghiệp Sông Mây là người đứng đầu bộ.
+
+## Danh sách
+
+| STT | Họ tên | Nhiệm kỳ |
+|---|---|---|
+Ủy ban Nông nghiệp Sông Mây (1958-1965)
+| 1 | Lâm Văn Tư(1907-1988) | 1958 - 1960 |
+Bộ Nông nghiệp và Thủy lợi Sông Mây (1992-2002)
+| 2 | Hà Văn Lựu(1920-2005) | 1992 - 2002 |
+Bộ Nông nghiệp Sông Mây (2002-nay)
+| 3 | Đào Văn Mai(sinh 1948) | 2002 - 2011 |
+
+## Xem thêm
+
+- Lê Văn Kiên
+"""
+
+
+def test_an_offices_page_gives_its_list_of_holders_the_office():
+    # a line naming the body anew changes it; a body of another kind leaves the office unknown
+    assert posts_of(OFFICE_PAGE, "Lâm Văn Tư", "md") == []
+    assert posts_of(OFFICE_PAGE, "Hà Văn Lựu", "md") == ["bộ trưởng bộ nông nghiệp và thủy lợi sông mây"]
+    assert posts_of(OFFICE_PAGE, "Đào Văn Mai", "md") == ["bộ trưởng bộ nông nghiệp sông mây"]

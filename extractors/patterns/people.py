@@ -777,6 +777,20 @@ SECTION_HEADING = re.compile(
     r"^[ \t]{0,3}#{1,6}[ \t]+(?:(?:Danh sách|Các|Những)[ \t]+(?:các[ \t]+)?)?(?=\S)", re.MULTILINE
 )
 
+# The years a line closes with when it names an office anew inside a list of its holders
+# ("Ủy ban Khoa học Nhà nước (1958-1965)", "Bộ Khoa học và Công nghệ (2002-nay)").
+OFFICE_YEARS_AT_END = re.compile(r"\((?:1[89]|20)\d\d[ ]*[-–][ ]*(?:(?:1[89]|20)\d\d|nay)\)[ ]*$")
+
+# Any Markdown heading line, where a section ends.
+ANY_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.MULTILINE)
+
+# A section heading over the list of an office's holders on the office's own page ("## Lãnh đạo
+# qua các thời kỳ", "## Danh sách", "## Các đời Bộ trưởng").
+OFFICE_HOLDERS_HEADING = re.compile(
+    r"^[ \t]{0,3}#{1,6}[ \t]+(?:[^\n]*qua[ \t]+các[ \t]+thời[ \t]+kỳ|Danh[ \t]+sách|Các[ \t]+đời)[^\n]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
 # What may follow the post a section heading names when the section lists its holders:
 # "Cục trưởng qua các thời kỳ", "Phó Cục trưởng hiện nay", "Bí thư Tỉnh ủy (1945–nay)".
 # A second post may stand before the time words: "Tư lệnh, Tổng giám đốc qua các thời kỳ".
