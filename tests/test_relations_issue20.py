@@ -493,6 +493,12 @@ ROWS += [
         {("92/2015/TT-BTC", "cites", "12/2015/NĐ-CP")},
         id="quoted_article_first_line",
     ),
+    pytest.param(  # from bench-relations7's tune half: "cũng" between the document and its verb
+        "## Mức đóng bảo hiểm y tế\n\nNghị định 75/2025/NĐ-CP cũng sửa đổi, bổ sung khoản 1 Điều 4 Nghị định "
+        "71/2015/NĐ-CP về mức đóng bảo hiểm y tế hằng tháng như sau:\n\n1. Mức đóng mới.\n",
+        {("75/2025/NĐ-CP", "amends", "71/2015/NĐ-CP")},
+        id="cung_before_the_verb",
+    ),
 ]
 
 

@@ -333,7 +333,7 @@ SUBJECT_TO_VERB_GAP = re.compile(
     (?:(?:ngày|năm)[ \n]+\d{1,4}(?:[ \n]*(?:[/.\-]|tháng|năm)[ \n]*\d{1,4}){0,2}[ ,\n]*)?   # "ngày 15/3/2025", "năm 2025"
     (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,80}?[ ,\n]*)?    # "của Ban Tổ chức Trung ương"
     (?:về[ \n]+[^,;.:()\n]{1,100}?[ \n]+(?=có[ \n]+hiệu[ \n]+lực))?   # "về cấp giấy phép xây dựng tại Huế" before its effect
-    (?:(?:đã|sẽ|chính\ thức)[ \n]+)?                    # "có hiệu lực kể từ ngày 31/10/2025 và thay thế"
+    (?:(?:cũng|đã|sẽ|chính\ thức)[ \n]+){0,2}          # "có hiệu lực kể từ ngày 31/10/2025 và thay thế", "cũng sửa đổi"
     (?:gồm[ \n]+\d{1,3}[ \n]+chương,?[ \n]+\d{1,3}[ \n]+[Đđ]iều[ ,\n]*)?     # "gồm 4 chương, 69 Điều"
     (?:(?:có[ \n]+hiệu[ \n]+lực(?:[ \n]+thi[ \n]+hành)?|(?:được[ \n]+)?áp[ \n]+dụng)(?:[ \n]+kể)?[ \n]+từ[ \n]+(?:ngày[ \n]+)?
        (?:ký(?:[ \n]+ban[ \n]+hành)?|\d{1,2}[ \n]*[/.\-][ \n]*\d{1,2}[ \n]*[/.\-][ \n]*\d{4}|\d{1,2}[ \n]+tháng[ \n]+\d{1,2}[ \n]+năm[ \n]+\d{4})
