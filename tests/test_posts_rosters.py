@@ -294,3 +294,12 @@ def test_an_offices_page_gives_its_list_of_holders_the_office():
     assert posts_of(OFFICE_PAGE, "Lâm Văn Tư", "md") == []
     assert posts_of(OFFICE_PAGE, "Hà Văn Lựu", "md") == ["bộ trưởng bộ nông nghiệp và thủy lợi sông mây"]
     assert posts_of(OFFICE_PAGE, "Đào Văn Mai", "md") == ["bộ trưởng bộ nông nghiệp sông mây"]
+
+
+def test_a_holders_heading_that_gives_two_names_of_the_post():
+    text = (
+        "# Bộ Tư lệnh Thành phố Sông Mây\n\nBộ Tư lệnh Thành phố Sông Mây là cơ quan quân sự.\n\n"
+        "## Lãnh đạo qua các thời kỳ\n\n### Tư lệnh/Chỉ huy trưởng\n\n- 1975 - 1978: Thiếu tướng Lâm Văn Tư\n"
+        "- 1978 - 1983: Thiếu tướng Hà Văn Lựu\n"
+    )
+    assert posts_of(text, "Hà Văn Lựu", "md") == ["tư lệnh bộ tư lệnh thành phố sông mây"]

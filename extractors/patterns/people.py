@@ -800,6 +800,7 @@ _OVER_TIME = r"(?:(?:qua|trong) các (?:thời kỳ|thời kì|nhiệm kỳ|khó
 _EVERY_PROVINCE = r"(?:các[ ]tỉnh(?:,[ ]thành[ ]phố)?(?:[ ]trực[ ]thuộc[ ]Trung[ ]ương)?)"
 EVERY_PROVINCE = re.compile(_EVERY_PROVINCE)
 HOLDERS_HEADING_TAIL = re.compile(
+    rf"[ \t]*(?:/[ \t]*[^\n/]{{1,50}}?)?"  # a second name of the post: "Tư lệnh/Chỉ huy trưởng"
     rf"[ \t]*(?:(?:,|[ \t]và)[ \t]+[^\n,]{{1,40}}?[ \t]+{_OVER_TIME}"
     rf"|(?:{_OVER_TIME}|{_EVERY_PROVINCE}|hiện nay|hiện tại|đương nhiệm|tiền nhiệm)?)"
     r"[ \t]*(?:\([^()\n]*\))?[ \t]*(?:\[[^\]\n]*\])*[ \t]*$"
