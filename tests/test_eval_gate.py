@@ -120,12 +120,13 @@ def test_dev2_people_floor(dev2_report, category, measure, floor):
 # held-out figures): codes F1 0.981, people F1 0.923, relations P 0.912 R 0.838; posts P 0.917
 # R 0.624 with the learned post attachment made the default (was P 0.717 R 0.254 with the rules).
 # At the end of the next round: relations P 0.970 R 0.865, posts P 0.909 R 0.687; at the end of
-# the one after (more gold, rules read from fresh texts): posts P 0.928 R 0.730.
+# the one after (more gold, rules read from fresh texts): posts P 0.928 R 0.730; on 2026-12-08
+# (ten more fresh draws, the posts model adding at 0.5): posts P 0.914 R 0.771.
 DEV3_TUNE_FLOORS = [
     ("codes", "f1", 0.96),
     ("dates", "f1", 0.95),
     ("people", "f1", 0.90),
-    ("posts", "recall", 0.70),
+    ("posts", "recall", 0.74),
     ("posts", "precision", 0.90),
     ("relations", "precision", 0.94),
     ("relations", "recall", 0.84),
