@@ -25,6 +25,7 @@ from extractors import codes
 from extractors.models import Citation, DateMention, SelfIdentity
 from extractors.patterns.codes import (
     AMENDING_LAW_RE,
+    ARTICLE_NUMBER_BEFORE_RE,
     CODE_RE,
     DATE_GAP_AFTER_RE,
     DATE_GAP_BEFORE_RE,
@@ -138,6 +139,8 @@ def _find_full(text: str) -> list[_Core]:
         before = text[max(0, match.start() - _LOOKBACK) : match.start()]
         if FORM_BEFORE_CODE_RE.search(before):
             continue  # a form's number, not a document
+        if match.group("year") and text[match.end("num")] == " " and ARTICLE_NUMBER_BEFORE_RE.search(before):
+            continue  # "Điều 12 2019/QH14": an article's number, then a code with no number of its own
         if LICENCE_BEFORE_CODE_RE.search(before):
             continue  # a licence ("Giấy phép số 485/GP-BTTTT"), not a document
         type_word, lead = _type_before(before)

@@ -215,10 +215,11 @@ def owned_title(text: str, title: re.Match[str], names: frozenset[int]) -> bool:
     if title.end() + 1 in names:
         return False
     before = max(0, title.start() - 12)
-    if title.group("title").casefold() == "thường vụ" and P.STANDING_COMMITTEE_OWNER.search(
-        text, before, title.start()
+    if title.group("title").casefold() == "thường vụ" and (
+        P.STANDING_COMMITTEE_OWNER.search(text, before, title.start())
+        or not P.STANDING_POST_BEFORE.search(text, before, title.start())
     ):
-        return True  # "Ban Thường vụ", "Ủy viên Thường vụ": not the short post "Thường vụ Xứ ủy"
+        return True  # "Ban Thường vụ", "Thường vụ Tỉnh ủy giao ...": the committee, not the short post
     return bool(P.OWNS_TITLE_BEFORE.search(text, before, title.start()))
 
 

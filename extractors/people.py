@@ -336,7 +336,7 @@ def _shares_next_body(previous: PostSpan, post: PostSpan, joint: str) -> bool:
         return False
     before = P.title_entry(_bare_title(previous.title)) or {}
     after = P.title_entry(_bare_title(post.title)) or {}
-    if _bare_title(previous.title) == "bộ trưởng" and _bare_title(post.title) == "chủ nhiệm":
+    if _bare_title(previous.title) == "bộ trưởng" and _bare_title(post.title) == "chủ nhiệm" and "-" in joint:
         return True  # "Bộ trưởng - Chủ nhiệm Ủy ban Dân tộc": the minister who chairs a ministry-level body
     if "kiêm" in joint:
         return not before.get("standalone")
@@ -359,6 +359,8 @@ def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMent
         if not colon or ":" not in colon.group():
             continue
         if text.startswith("\n", colon.end()):
+            if not P.LINE_OPENS_WITH_TITLE.fullmatch(text, text.rfind("\n", 0, post.start) + 1, post.start):
+                continue  # "Ý kiến kết luận của Chủ tịch UBND tỉnh:" over its items: no roster
             items_start = colon.end()
             while text.startswith("\n", items_start):
                 items_start += 1  # the list may start after a blank line
@@ -649,6 +651,8 @@ def _section_holder_posts(text: str, mentions: list[NameMention], posts: list[Po
         line_end = len(text) if line_end < 0 else line_end
         if post is None or not P.HOLDERS_HEADING_TAIL.fullmatch(text, post.end, line_end):
             continue
+        if f"phó {post.title.casefold()}" in text[post.end : line_end].casefold():
+            continue  # "### Hiệu trưởng/Phó Hiệu trưởng": the list mixes the head and the deputies
         section_end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
         every_province = bool(P.EVERY_PROVINCE.search(text, post.end, line_end))
         prose, holders = 0, []
@@ -699,7 +703,11 @@ def _office_page_holder_posts(
     office = _office_of_page(document_heading(text))
     if office is None:
         return {}
-    sections = [(m.end(), _section_end(text, m.end())) for m in P.OFFICE_HOLDERS_HEADING.finditer(text)]
+    sections = [
+        (m.end(), _section_end(text, m.end()))
+        for m in P.OFFICE_HOLDERS_HEADING.finditer(text)
+        if not P.TITLE.search(m.group())  # "## Danh sách Thứ trưởng": holders of another office
+    ]
     found: dict[int, list[PostSpan]] = {}
     row_end_at = dict(rows)
     for section_start, section_end in sections:
@@ -1041,7 +1049,7 @@ def _unit_in_full(head: str, subject: str | None, heading: str | None) -> str | 
 def _with_unit_in_full(post: PostSpan, subject: str | None, heading: str | None) -> PostSpan:
     """``post`` with its bare unit head ("Vùng") written as the unit the page is about, if any;
     "Đảng" alone on the page of a party ("Chủ tịch Đảng" on "# Đảng Công Nông Việt Nam")."""
-    if post.organization == "Đảng" and heading and heading.startswith("Đảng "):
+    if post.organization == "Đảng" and heading and P.PARTY_NAME_HEADING.match(heading):
         return PostSpan(post.start, post.end, post.title, canonical_body(heading), post.org_start)
     if not post.organization or not is_bare_head(post.organization):
         return post

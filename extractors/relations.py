@@ -1239,12 +1239,15 @@ class _Finder:
             if not before or not P.REPLACEMENT_LIST_OPENER.fullmatch(self.text, before[-1].end, end):
                 continue
             source = before[-1].code
+            kind = None  # the items' marker: a letter, a number or a number in brackets, one kind throughout
             for item_start, item_end in lines[i + 1 :]:
                 item = self.text[item_start:item_end]
                 if not item.strip():
                     continue
-                if not (P.LETTER_ITEM.match(item) or P.NUMBER_ITEM.match(item) or P.BRACKET_ITEM.match(item)):
-                    break
+                marker = next((k for k, pattern in _ITEM_MARKERS if pattern.match(item)), None)  # "a) ", "1. ", "(1) "
+                if marker is None or kind not in (None, marker):
+                    break  # the list ends at the parent's next clause ("3. Thông tư ... tiếp tục có hiệu lực")
+                kind = marker
                 first = next((c for c in self.citations_in(item_start, item_end) if c.code), None)
                 if first is not None and self.usable(first) and code_key(first.code) != code_key(source):
                     self.add(source, "replaces", first.code, "replacement_list", start, item_end)
@@ -1255,6 +1258,10 @@ class _Finder:
         with_text = 0
         marked = False  # the quote opens with a quotation mark: its closing mark ends it
         last_text = ""  # the quote's last line with text
+        # a first line opening with "Căn cứ" is the quoted document's basis only under an author's
+        # attribution ("Theo quy định tại Công văn A như sau:"), not under a letter's own words
+        # ("Trả lời công văn số A ..., Cục Thuế có ý kiến như sau:": the letter's own basis follows)
+        attributed = P.AUTHOR_SOURCES.match(self.text[lines[opener][0] : lines[opener][1]]) is not None
         for n in range(opener + 1, len(lines)):
             start2, end2 = lines[n]
             quoted = self.text[start2:end2]
@@ -1275,7 +1282,10 @@ class _Finder:
                 and (
                     P.QUOTE_OPENER.search(quoted)
                     # a first line opening with "Căn cứ" and quoting nothing is the quoted document's basis
-                    or (P.AUTHOR_SOURCES.match(quoted) and (with_text > 1 or not P.BASIS_LINE.match(quoted)))
+                    or (
+                        P.AUTHOR_SOURCES.match(quoted)
+                        and (with_text > 1 or not P.BASIS_LINE.match(quoted) or not attributed)
+                    )
                 )
                 and not after_heading  # an article's first line after its heading is the article's
                 and not P.QUOTED_CLAUSE_LEAD.match(quoted)
@@ -1543,6 +1553,10 @@ def _opens_with_lead(line: str) -> bool:
         return False
     first = line.lstrip(" -+•*")[:1]
     return first.isupper()
+
+
+#: The markers of a list's items, by kind.
+_ITEM_MARKERS = (("letter", P.LETTER_ITEM), ("number", P.NUMBER_ITEM), ("bracket", P.BRACKET_ITEM))
 
 
 def sentence_spans(text: str) -> list[_Sentence]:

@@ -96,7 +96,8 @@ def test_names_read_after_an_artists_honour_and_ending_in_chuong(text, name):
 
 def test_chuong_still_opens_no_name_inside_a_run():
     # "Chương" before more capitals is the chapter of a document, not the end of a name
-    assert [m.name for m in find_name_mentions("Theo Điều 5 Chương II Luật Đất đai.")] == []
+    text = "Theo Điều 5 Chương II Luật Đất đai, ông Lê Hồng Chương giải thích."
+    assert [m.name for m in find_name_mentions(text)] == ["Lê Hồng Chương"]
 
 
 @pytest.mark.parametrize(
@@ -163,19 +164,30 @@ def test_short_posts_of_members(text, name, post):
     assert posts_of(text, name)[0].startswith(post)
 
 
-def test_the_standing_committee_acting_is_no_post():
-    # "cùng Thường vụ Xứ ủy": he worked with the committee, which is no post of his
-    text = "Ông Lâm Văn Tư bám phong trào, cùng Thường vụ Xứ ủy chỉ đạo công việc."
-    assert posts_of(text, "Lâm Văn Tư") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "cùng Thường vụ Xứ ủy": he worked with the committee, which is no post of his
+        "Ông Lâm Văn Tư, Bí thư Huyện ủy, bám phong trào, cùng Thường vụ Xứ ủy chỉ đạo công việc.",
+        # the committee opening a sentence, or named as a meeting, acts: no one's post
+        "Thường vụ Tỉnh ủy giao đồng chí Lâm Văn Tư, Bí thư Huyện ủy, chủ trì.",
+        "Hội nghị Thường vụ Tỉnh ủy do đồng chí Lâm Văn Tư, Bí thư Huyện ủy, chủ trì.",
+    ],
+)
+def test_the_standing_committee_acting_is_no_post(text):
+    assert posts_of(text, "Lâm Văn Tư") == ["bí thư huyện ủy"]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Đoàn Nghi lễ Quân đội biểu diễn tại lễ kỷ niệm.", "Tổng công ty Đoàn Bưu chính Viễn thông dự họp."],
+    [
+        "Đoàn Nghi lễ Quân đội biểu diễn, ông Đoàn Văn Hậu dự.",
+        "Tổng công ty Đoàn Bưu chính Viễn thông dự họp, ông Đoàn Văn Hậu dự.",
+    ],
 )
 def test_a_body_opened_by_doan_is_no_name(text):
     # "Đoàn" is a family name and a body's head; "Nghi lễ", "Bưu chính" go on as a word
-    assert [m.name for m in find_name_mentions(text)] == []
+    assert [m.name for m in find_name_mentions(text)] == ["Đoàn Văn Hậu"]
 
 
 def test_a_staff_lists_abbreviated_posts():
@@ -303,3 +315,39 @@ def test_a_holders_heading_that_gives_two_names_of_the_post():
         "- 1978 - 1983: Thiếu tướng Hà Văn Lựu\n"
     )
     assert posts_of(text, "Hà Văn Lựu", "md") == ["tư lệnh bộ tư lệnh thành phố sông mây"]
+
+
+def test_a_post_ending_a_sentence_with_a_colon_gives_its_items_nothing():
+    # only a title that stands alone on its line heads a roster; a conclusion's items are tasks
+    text = (
+        "Ý kiến kết luận của Chủ tịch UBND tỉnh:\n- Giao ông Trần Văn Bình, Giám đốc Sở Tài chính chủ trì.\n"
+        "- Giao bà Lê Thị Hoa nghiên cứu.\n"
+    )
+    assert posts_of(text, "Trần Văn Bình", "md") == ["giám đốc sở tài chính"]
+    assert posts_of(text, "Lê Thị Hoa", "md") == []
+
+
+def test_a_party_committees_page_is_no_party_for_dang_alone():
+    text = "# Đảng bộ tỉnh Sông Mây\n\nÔng Lâm Văn Tư, Tổng Bí thư Đảng, dự đại hội.\n"
+    assert posts_of(text, "Lâm Văn Tư", "md") == ["tổng bí thư đảng"]
+
+
+def test_an_office_page_gives_no_office_to_the_list_of_another_office():
+    text = OFFICE_PAGE.replace("## Danh sách", "## Danh sách Thứ trưởng")
+    assert posts_of(text, "Đào Văn Mai", "md") == ["thứ trưởng"]  # the heading's own post, not the page's
+    assert posts_of(OFFICE_PAGE, "Đào Văn Mai", "md") == ["bộ trưởng bộ nông nghiệp sông mây"]
+
+
+def test_a_holders_heading_with_the_deputy_after_a_slash_is_no_list_of_the_post():
+    text = (
+        "# Trường Đại học Sông Mây\n\nTrường Đại học Sông Mây là trường công lập.\n\n"
+        "### Hiệu trưởng/Phó Hiệu trưởng\n\n- 1975 - 1978: PGS Lâm Văn Tư\n"
+    )
+    assert posts_of(text, "Lâm Văn Tư", "md") == []
+    assert posts_of(text.replace("/Phó Hiệu trưởng", ""), "Lâm Văn Tư", "md") == ["hiệu trưởng trường đại học sông mây"]
+
+
+def test_the_minister_and_a_chairman_after_roi_share_nothing():
+    text = "Bộ trưởng rồi Chủ nhiệm Ủy ban Kiểm tra Trung ương"
+    posts = [(p.title, p.organization) for p in resolve_organizations(text, find_post_spans(text))]
+    assert posts == [("Bộ trưởng", None), ("Chủ nhiệm", "Ủy ban Kiểm tra Trung ương")]

@@ -410,8 +410,8 @@ ROWS += [
     pytest.param(
         "# Các văn bản về phụ cấp thâm niên\n\n| STT | Văn bản |\n|---|---|\n"
         "| 1 | Thông tư 18/2024/TT-BYT hướng dẫn thực hiện chế độ phụ cấp cho nhân viên y tế thôn | |\n"
-        "| 2 | Thông tư 40/2024/TT-BTC hướng dẫn lập dự toán kinh phí |\n",
-        set(),
+        "| 2 | Thông tư 40/2024/TT-BTC sửa đổi Thông tư 12/2018/TT-BTC về lập dự toán kinh phí |\n",
+        {("40/2024/TT-BTC", "amends", "12/2018/TT-BTC")},
         id="table_rows_are_no_one_sentence",
     ),
     # from bench-relations3's tune half: an opener wrapped after its first word, a quote whose
@@ -499,6 +499,28 @@ ROWS += [
         {("75/2025/NĐ-CP", "amends", "71/2015/NĐ-CP")},
         id="cung_before_the_verb",
     ),
+    # from the review: a reply letter's own basis, a parent's next clause after a replacement list,
+    # a document of a new clause after a comma and an article
+    pytest.param(
+        "## Hoàn thuế\n\nTrả lời công văn số 56/CV-ABC ngày 3/3/2025 của Công ty, Cục Thuế có ý kiến như sau:"
+        "\n\nCăn cứ khoản 2 Điều 5 Thông tư số 80/2021/TT-BTC của Bộ Tài chính, doanh nghiệp được hoàn thuế."
+        "\n\nNghị định 10/2025/NĐ-CP sửa đổi Nghị định 20/2015/NĐ-CP.\n",
+        {("10/2025/NĐ-CP", "amends", "20/2015/NĐ-CP")},  # and no "56/CV-ABC based_on 80/2021/TT-BTC"
+        id="reply_letters_basis_is_not_the_answered_letters",
+    ),
+    pytest.param(
+        "## Nghị định thay thế\n\n2. Nghị định 190/2025/NĐ-CP thay thế:\n\na) Nghị định 201/2013/NĐ-CP ngày 18 "
+        "tháng 12 năm 2013.\n\nb) Nghị định 41/2022/NĐ-CP ngày 29 tháng 7 năm 2022.\n\n3. Thông tư 20/2020/TT-BTC "
+        "tiếp tục có hiệu lực.\n",
+        {("190/2025/NĐ-CP", "replaces", "201/2013/NĐ-CP"), ("190/2025/NĐ-CP", "replaces", "41/2022/NĐ-CP")},
+        id="replacement_list_ends_at_the_next_clause",
+    ),
+    pytest.param(
+        "## Sửa đổi\n\nNghị định 10/2025/NĐ-CP sửa đổi Nghị định 20/2015/NĐ-CP, Điều 3 Thông tư 30/2020/TT-BTC "
+        "vẫn giữ nguyên hiệu lực.\n",
+        {("10/2025/NĐ-CP", "amends", "20/2015/NĐ-CP")},
+        id="article_after_a_comma_opens_a_new_clause",
+    ),
 ]
 
 
@@ -511,3 +533,9 @@ def test_the_last_of_a_list_of_forms_is_no_document():
     # "các Mẫu số 03, 04 và 05/BHYT-QĐ" names forms of a circular, not a document coded 5/BHYT-QĐ
     text = "Lập danh sách theo các Mẫu số 03, 04 và 05/BHYT-QĐ Phụ lục ban hành kèm theo Thông tư 98/2025/TT-BQP."
     assert [c.code for c in extract_citations(text)] == ["98/2025/TT-BQP"]
+
+
+def test_an_articles_number_before_a_year_and_type_is_no_code():
+    assert [c.code for c in extract_citations("Điều 12 2019/QH14 quy định và Thông tư 16 2025/TT-BTC.")] == [
+        "16/2025/TT-BTC"
+    ]

@@ -156,6 +156,10 @@ FORM_BEFORE_CODE_RE = re.compile(
     r"(?<![\w])(?:biểu\s+)?mẫu(?:\s+số)?\s*:?\s*(?:\d{1,3}[a-z]?\s*(?:,|và)\s*)*$", re.IGNORECASE
 )
 
+#: An article's number before a year and a type ("Điều 12 2019/QH14"): no code written with a
+#: space for its first slash.
+ARTICLE_NUMBER_BEFORE_RE = re.compile(r"(?<![\w])(?:Điều|khoản|Khoản|điểm|Điểm|Chương|Mục)\s*$")
+
 #: A lower-case word glued to the end of a code ("31/2025/TT-BCAngày 21/4/2025").
 GLUED_WORD_RE = re.compile(r"^(?P<code>[A-ZĐ0-9&]{2,}?)(?:ngày|năm|của|về|và|tại|quy|ban|do|theo)$")
 

@@ -418,9 +418,10 @@ OWNS_TITLE_BEFORE = re.compile(rf"(?<![{LETTER}])(?:{_alternation(BODIES['owns_t
 # The words that make "Thường vụ" a body's or a member's name, not the short post "Thường vụ Xứ
 # ủy" (a member of its standing committee): "Ban Thường vụ", "Ủy ban Thường vụ", "Ủy viên Thường vụ",
 # and the committee itself acting or acted for ("cùng Thường vụ Xứ ủy chỉ đạo", "của Thường vụ").
-STANDING_COMMITTEE_OWNER = re.compile(
-    r"(?<![{LETTER}])(?:[Bb]an|[Vv]iên|UV|UVTV|cùng|với|của|do|và|được)[ ]+$".replace("{LETTER}", LETTER)
-)
+STANDING_COMMITTEE_OWNER = re.compile(rf"(?<![{LETTER}])(?:[Bb]an|[Vv]iên|UV|UVTV|cùng|với|của|do|và|được)[ ]+$")
+# Where "Thường vụ X" stands as a member's post: after a name and a comma, "là", "làm", "chức",
+# "nguyên", or a CV line's colon (not opening a sentence: "Thường vụ Tỉnh ủy giao ...").
+STANDING_POST_BEFORE = re.compile(rf"(?:[,;:]|(?<![{LETTER}])(?:là|làm|chức|vụ|nguyên))[ ]*$")
 
 # A capitalised word that opens a document's name or a new phrase, never part of
 # a body: "Ban Tổ chức Trung ương Hướng dẫn ...", "Bộ Tư pháp Theo đó ...".
@@ -780,6 +781,16 @@ SECTION_HEADING = re.compile(
 # The years a line closes with when it names an office anew inside a list of its holders
 # ("Ủy ban Khoa học Nhà nước (1958-1965)", "Bộ Khoa học và Công nghệ (2002-nay)").
 OFFICE_YEARS_AT_END = re.compile(r"\((?:1[89]|20)\d\d[ ]*[-–][ ]*(?:(?:1[89]|20)\d\d|nay)\)[ ]*$")
+
+# A line's opening before a title that heads a list from the line's end ("- Phó Chủ tịch:"): list
+# markers, or a segment closed by a dash ("A - Phó Chủ tịch:", lines the page ran together).
+LINE_OPENS_WITH_TITLE = re.compile(
+    r"[ \t]*(?:[-*+•][ \t]+)?(?:[^\n]*[ ]-[ ]+)?(?:[Cc]ác[ ]+)?"
+)  # "- Các Phó Chủ nhiệm:"
+
+# A page titled with a party's own name ("# Đảng Công Nông Việt Nam"), not a party committee's
+# ("# Đảng bộ tỉnh X", "# Đảng ủy ...").
+PARTY_NAME_HEADING = re.compile(rf"Đảng[ ][{UPPER}]")
 
 # Any Markdown heading line, where a section ends.
 ANY_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.MULTILINE)

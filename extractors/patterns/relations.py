@@ -348,8 +348,7 @@ SUBJECT_TO_VERB_GAP = re.compile(
     re.VERBOSE,
 )
 
-#: Between two documents of one list ("Luật số 57/2024/QH15 ngày 25/6/2025 và Luật số ...",
-#: "... Luật số A ngày 19 tháng 6 năm 2017, Điều 26 Nghị định số B").
+#: Between two documents of one list ("Luật số 57/2024/QH15 ngày 25/6/2025 và Luật số ...").
 LIST_GAP = re.compile(
     r"""
     ^[ ,\n]*
@@ -357,7 +356,6 @@ LIST_GAP = re.compile(
     (?:của[ \n]+[^\W\d_][^,;.:()\n]{0,60}?[ ,\n]*)?   # its issuer
     (?:,|và|cùng|hoặc)[ \n]*                            # the list connector (";" ends a clause)
     (?:(?:các|cùng)[ \n]+)?
-    (?:(?:điểm|khoản|Khoản|Điều|Mục|Chương|Phụ[ ]lục)[ \n]+[\w.]{1,6}[ \n]*(?:của[ \n]+)?)*  # the part of the next one: "Điều 26"
     $
     """,
     re.VERBOSE,
@@ -656,7 +654,8 @@ PROPOSAL = re.compile(
 )
 
 #: Between two items of a list that one reference signal governs: the list gap, or a
-#: semicolon ("quy định tại Luật Lâm nghiệp, Luật Đất đai; Nghị định số 131/2025/NĐ-CP và ...").
+#: semicolon ("quy định tại Luật Lâm nghiệp, Luật Đất đai; Nghị định số 131/2025/NĐ-CP và ..."),
+#: the next item perhaps opening with its article ("... số A ngày 19/6/2017, Điều 26 Nghị định số B").
 CLAUSE_LIST_GAP = re.compile(
     r"""
     ^[ ,\n]*
@@ -1012,9 +1011,6 @@ AGENT_LIST_OPENER = re.compile(
 #: What may open a line before its subject document: a bullet or an item number ("- ", "2. ", "a) ").
 LINE_HEAD = re.compile(r"[ *]*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))?[ *]*")
 
-# After the document named in a list's opener, the verb of its own act: "Thông tư A bãi bỏ các
-# quy định sau đây:" (not "... theo Thông tư A, các văn bản sau đây hết hiệu lực:", where A is only
-# cited: there the verb must follow the document with nothing but an article reference between).
 #: The opener of a list of documents a named one replaces: "Nghị định 181/2025/NĐ-CP thay thế:",
 #: "... thay thế các văn bản sau đây:" (the named document is the last one before the verb).
 REPLACEMENT_LIST_OPENER = re.compile(
@@ -1027,4 +1023,7 @@ ARTICLE_HEADING_LINE = re.compile(r"^[ *“\"]*Điều[ ]\d{1,3}[a-zđ]?\.[ ]+[^
 #: An item numbered in brackets: "(1) Nghị định ...", "**(2)** ...".
 BRACKET_ITEM = re.compile(r"^[ *]*\(\d{1,2}\)[ *]*")
 
+# After the document named in a list's opener, the verb of its own act: "Thông tư A bãi bỏ các
+# quy định sau đây:" (not "... theo Thông tư A, các văn bản sau đây hết hiệu lực:", where A is only
+# cited: there the verb must follow the document with nothing but an article reference between).
 NAMED_EXPIRY_OPENER = re.compile(r"[ ]*(?:\([^()\n]{0,60}\)[ ]*)?(?:[Bb]ãi[ ]bỏ|thay[ ]thế[ ]và[ ]bãi[ ]bỏ)\b")
