@@ -388,6 +388,12 @@ def _shared_list_posts(text: str, posts: list[PostSpan], mentions: list[NameMent
     return shared
 
 
+def _first_mention_in(mentions: list[NameMention], starts: list[int], start: int, end: int) -> NameMention | None:
+    """The first of ``mentions`` (in text order, ``starts`` their starts) that starts in ``start..end``."""
+    i = bisect_left(starts, start)
+    return mentions[i] if i < len(mentions) and mentions[i].start < end else None
+
+
 #: How far into a list item its holder's name may start ("- Đạo diễn, NSƯT A").
 _ITEM_NAME_REACH = 30
 
@@ -398,6 +404,7 @@ def _item_holders(text: str, start: int, mentions: list[NameMention], posts: lis
     list ends at the first line that is not an item or whose item holds a post before its name; an
     item whose name was not read is passed over."""
     holders = []
+    starts = [m.start for m in mentions]
     pos = start
     while pos < len(text):
         line_end = text.find("\n", pos)
@@ -405,7 +412,7 @@ def _item_holders(text: str, start: int, mentions: list[NameMention], posts: lis
         opener = P.LIST_ITEM_OPENER.match(text, pos, line_end)
         if opener is None:
             break
-        first = next((m for m in mentions if pos <= m.start < line_end), None)
+        first = _first_mention_in(mentions, starts, pos, line_end)
         if first is not None and any(opener.end() <= p.start < first.start for p in posts):
             break  # an item with its own post opens another list
         if first is not None and first.start <= opener.end() + _ITEM_NAME_REACH:
@@ -555,7 +562,7 @@ def _table_row_posts(
                     shared = _body_of_next_post(text, cell_post, {q.start: q for q in in_cell})
                     if shared:
                         cell_post = PostSpan(cell_post.start, cell_post.end, cell_post.title, shared, None, True)
-                standalone = (P.title_entry(_without_acting(post.title).capitalize()) or {}).get("standalone")
+                standalone = (P.title_entry(_without_acting(post.title)) or {}).get("standalone")
                 if cell_post.organization or bare_titles_allowed or standalone:
                     row_posts.append(cell_post)
         if not post_cells and name_cells[0] == 0 and above:
@@ -710,6 +717,7 @@ def _office_page_holder_posts(
     ]
     found: dict[int, list[PostSpan]] = {}
     row_end_at = dict(rows)
+    starts = [m.start for m in mentions]
     for section_start, section_end in sections:
         current: PostSpan | None = office
         at = text.find("\n", section_start) + 1
@@ -718,7 +726,7 @@ def _office_page_holder_posts(
             end = row_end_at.get(at) or (line_end if line_end >= 0 else len(text))
             line = text[at:end]
             cells = list(P.TABLE_CELL.finditer(text, at, end))[:_HOLDER_CELLS] if at in row_end_at else []
-            first = next((m for m in mentions if cells and at <= m.start < cells[-1].end()), None)
+            first = _first_mention_in(mentions, starts, at, cells[-1].end()) if cells else None
             if first is not None and current is not None:
                 post = PostSpan(at, at, current.title, current.organization, None, True)
                 found.setdefault(first.start, []).append(post)
@@ -866,6 +874,7 @@ def link_posts(
 ) -> dict[int, list[PostSpan]]:
     """The posts of each mention (keyed by mention start); ``rows``: the text's table rows, if
     already read (:func:`table_rows`)."""
+    rows = table_rows(text) if rows is None else rows
     by_end = {p.end: p for p in posts if p.capitalised}
     by_start = {p.start: p for p in posts}
     linked: dict[int, list[PostSpan]] = {}
@@ -888,11 +897,11 @@ def link_posts(
     for extra in (
         _shared_list_posts(text, posts, mentions),
         _signature_posts(text, mentions),
-        _table_row_posts(text, mentions, posts, table_rows(text) if rows is None else rows),
+        _table_row_posts(text, mentions, posts, rows),
         _section_holder_posts(text, mentions, posts),
         _career_list_posts(text, mentions, posts),
         _title_column_posts(text, mentions, posts),
-        _office_page_holder_posts(text, mentions, table_rows(text) if rows is None else rows),
+        _office_page_holder_posts(text, mentions, rows),
     ):
         for start, ps in extra.items():
             linked.setdefault(start, []).extend(ps)

@@ -1202,16 +1202,32 @@ class _Finder:
                 if not before or not P.NAMED_EXPIRY_OPENER.match(opener, before[-1].end - start):
                     continue
                 source = before[-1].code
-            numbered = P.ITEM_NUMBER.match(opener) is not None
-            for item_start, item_end in lines[i + 1 :]:
-                item = self.text[item_start:item_end]
-                if not item.strip():
-                    continue
-                if not (P.LETTER_ITEM.match(item) or (not numbered and P.NUMBER_ITEM.match(item))):
-                    break
-                first = next((c for c in self.citations_in(item_start, item_end) if c.code), None)
-                if first is not None and self.usable(first):
-                    self.add(source, "repeals", first.code, "expiry_list", start, item_end)
+            # numbered items only under an opener that is not itself numbered
+            markers = _ITEM_MARKERS[:1] if P.ITEM_NUMBER.match(opener) else _ITEM_MARKERS[:2]
+            for first, item_end in self.listed_documents(lines[i + 1 :], markers, one_marker=False):
+                self.add(source, "repeals", first.code, "expiry_list", start, item_end)
+
+    def listed_documents(
+        self, lines: list[tuple[int, int]], markers: tuple[tuple[str, re.Pattern[str]], ...], one_marker: bool
+    ) -> list[tuple[Citation, int]]:
+        """The first usable document of each item of the list that opens ``lines`` (blank lines
+        passed over), with the item's end; the list ends at a line with none of ``markers``, or, when
+        ``one_marker``, at an item whose marker is of another kind than the first item's (the
+        parent's next clause: "3. Thông tư ... tiếp tục có hiệu lực" after "a) ... b) ...")."""
+        listed = []
+        kind = None
+        for item_start, item_end in lines:
+            item = self.text[item_start:item_end]
+            if not item.strip():
+                continue
+            marker = next((k for k, pattern in markers if pattern.match(item)), None)  # "a) ", "1. ", "(1) "
+            if marker is None or (one_marker and kind not in (None, marker)):
+                break
+            kind = marker
+            first = next((c for c in self.citations_in(item_start, item_end) if c.code), None)
+            if first is not None and self.usable(first):
+                listed.append((first, item_end))
+        return listed
 
     def self_expiry_lists(self) -> None:
         """A directive's own list of documents losing force, in its body and outside quotes."""
@@ -1239,17 +1255,8 @@ class _Finder:
             if not before or not P.REPLACEMENT_LIST_OPENER.fullmatch(self.text, before[-1].end, end):
                 continue
             source = before[-1].code
-            kind = None  # the items' marker: a letter, a number or a number in brackets, one kind throughout
-            for item_start, item_end in lines[i + 1 :]:
-                item = self.text[item_start:item_end]
-                if not item.strip():
-                    continue
-                marker = next((k for k, pattern in _ITEM_MARKERS if pattern.match(item)), None)  # "a) ", "1. ", "(1) "
-                if marker is None or kind not in (None, marker):
-                    break  # the list ends at the parent's next clause ("3. Thông tư ... tiếp tục có hiệu lực")
-                kind = marker
-                first = next((c for c in self.citations_in(item_start, item_end) if c.code), None)
-                if first is not None and self.usable(first) and code_key(first.code) != code_key(source):
+            for first, item_end in self.listed_documents(lines[i + 1 :], _ITEM_MARKERS, one_marker=True):
+                if code_key(first.code) != code_key(source):
                     self.add(source, "replaces", first.code, "replacement_list", start, item_end)
 
     def _quote_lines(self, lines: list[tuple[int, int]], opener: int) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ id per line, in the order drawn.
     python scripts/select_bench_gold.py ../shared 48 2727 > seventh.txt    # bench-relations6
     python scripts/select_bench_gold.py ../shared 48 2828 > eighth.txt     # bench-relations7
 
-Each draw leaves out the texts that had gold here when it was made (``LEFT_OUT``), so an
+Each draw leaves out the texts that had gold here when it was made (``ROUNDS``), so an
 earlier draw still prints the same ids; a draw with a new seed leaves out every gold folder.
 """
 
@@ -30,101 +30,36 @@ CODE = re.compile(r"\d+[-–]\w+/\w+|\d+/\d{4}/[\w-]+|\d+/[A-ZĐ]+-\w+")
 # Words that signal a typed relation between two documents.
 SIGNAL = re.compile(r"Căn cứ|[Tt]hực hiện|sửa đổi|thay thế|bãi bỏ|hết hiệu lực|hướng dẫn")
 SEED = 20
-# The gold folders each recorded draw left out: those that existed when it was made.
-LEFT_OUT: dict[int, tuple[str, ...]] = {
-    SEED: (),
-    22: ("bench", "bench-people"),
-    2323: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-relations",
-    ),
-    2424: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-people7",
-        "bench-relations",
-        "bench-relations2",
-    ),
-    2525: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-people7",
-        "bench-people8",
-        "bench-relations",
-        "bench-relations2",
-        "bench-relations3",
-    ),
-    2626: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-people7",
-        "bench-people8",
-        "bench-people9",
-        "bench-relations",
-        "bench-relations2",
-        "bench-relations3",
-        "bench-relations4",
-    ),
-    2727: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-people7",
-        "bench-people8",
-        "bench-people9",
-        "bench-people10",
-        "bench-relations",
-        "bench-relations2",
-        "bench-relations3",
-        "bench-relations4",
-        "bench-relations5",
-    ),
-    2828: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-people7",
-        "bench-people8",
-        "bench-people9",
-        "bench-people10",
-        "bench-people11",
-        "bench-relations",
-        "bench-relations2",
-        "bench-relations3",
-        "bench-relations4",
-        "bench-relations5",
-        "bench-relations6",
-    ),
-}
+# The recorded draws, round by round in the order they were made: (gold folder, seed) of each
+# draw of a round (a round's draws were made together). A draw leaves out the folders of every
+# earlier round, those that existed when it was made.
+ROUNDS: tuple[tuple[tuple[str, int], ...], ...] = (
+    (("bench", SEED),),
+    (("bench-people", 21),),
+    (("bench-relations", 22),),
+    (("bench-people2", 2112),),
+    (("bench-people3", 3113),),
+    (("bench-people4", 4114),),
+    (("bench-people5", 5115),),
+    (("bench-people6", 6116),),
+    (("bench-relations2", 2323), ("bench-people7", 7117)),
+    (("bench-relations3", 2424), ("bench-people8", 8118)),
+    (("bench-relations4", 2525), ("bench-people9", 9121)),
+    (("bench-relations5", 2626), ("bench-people10", 10120)),
+    (("bench-relations6", 2727), ("bench-people11", 11120)),
+    (("bench-relations7", 2828), ("bench-people12", 12120)),
+)
+
+
+def left_out(seed: int) -> tuple[str, ...]:
+    """The gold folders a draw with ``seed`` leaves out: those of the rounds before its own, or
+    for a seed not recorded (a new draw) every gold folder here."""
+    for n, round_ in enumerate(ROUNDS):
+        if seed in (s for _, s in round_):
+            return tuple(sorted(folder for earlier in ROUNDS[:n] for folder, _ in earlier))
+    return every_gold_folder()
+
+
 JUDGED_LAST_ROUND = range(2860, 2961)
 REPO = Path(__file__).resolve().parents[1]
 
@@ -157,7 +92,7 @@ def relation_rich(text: str) -> bool:
 
 
 def main(shared: Path, count: int, seed: int = SEED) -> None:
-    annotated = LEFT_OUT[seed] if seed in LEFT_OUT else every_gold_folder()
+    annotated = left_out(seed)
     for bench_id in draw(shared, count, seed, relation_rich, annotated):
         print(bench_id)
 

@@ -26,8 +26,9 @@ are nearly used up; ``titled`` among those with three or more titles, career wor
 and pages that name office-holders in passing); ``plain`` among those that are not also relation-rich
 (so that a relations draw made at the same time shares no text with it).
 
-Each draw leaves out the texts that had gold here when it was made (``LEFT_OUT``), so an
-earlier draw still prints the same ids; a draw with a new seed leaves out every gold folder.
+Each draw leaves out the texts that had gold here when it was made (``select_bench_gold.ROUNDS``
+records the rounds of both scripts), so an earlier draw still prints the same ids; a draw with a
+new seed leaves out every gold folder.
 """
 
 import re
@@ -36,7 +37,7 @@ from pathlib import Path
 
 from select_bench_gold import (  # the same pool rules and draw (this folder is on sys.path when run)
     draw,
-    every_gold_folder,
+    left_out,
     relation_rich,
 )
 
@@ -48,113 +49,6 @@ TITLE = re.compile(
 # Words of a career or an appointment: biographies and personnel news.
 CAREER = re.compile(r"Tiểu sử|[Qq]uá trình công tác|[Ss]inh (?:ngày|năm)|được bầu|bổ nhiệm|giữ chức")
 SEED = 21
-# The gold folders each recorded draw left out: those that existed when it was made.
-LEFT_OUT = {
-    SEED: ("bench",),
-    2112: ("bench", "bench-people", "bench-relations"),
-    3113: ("bench", "bench-people", "bench-people2", "bench-relations"),
-    4114: ("bench", "bench-people", "bench-people2", "bench-people3", "bench-relations"),
-    5115: ("bench", "bench-people", "bench-people2", "bench-people3", "bench-people4", "bench-relations"),
-    6116: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-relations",
-    ),
-    7117: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-relations",
-    ),
-    8118: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-people7",
-        "bench-relations",
-        "bench-relations2",
-    ),
-    9121: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-people7",
-        "bench-people8",
-        "bench-relations",
-        "bench-relations2",
-        "bench-relations3",
-    ),
-    10120: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-people7",
-        "bench-people8",
-        "bench-people9",
-        "bench-relations",
-        "bench-relations2",
-        "bench-relations3",
-        "bench-relations4",
-    ),
-    11120: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-people7",
-        "bench-people8",
-        "bench-people9",
-        "bench-people10",
-        "bench-relations",
-        "bench-relations2",
-        "bench-relations3",
-        "bench-relations4",
-        "bench-relations5",
-    ),
-    12120: (
-        "bench",
-        "bench-people",
-        "bench-people2",
-        "bench-people3",
-        "bench-people4",
-        "bench-people5",
-        "bench-people6",
-        "bench-people7",
-        "bench-people8",
-        "bench-people9",
-        "bench-people10",
-        "bench-people11",
-        "bench-relations",
-        "bench-relations2",
-        "bench-relations3",
-        "bench-relations4",
-        "bench-relations5",
-        "bench-relations6",
-    ),
-}
 
 
 def rich_in_posts(text: str, shortest: int = 601, longest: int = 9000) -> bool:
@@ -188,7 +82,7 @@ KINDS = {"": rich_in_posts, "long": long_and_rich_in_posts, "some": some_posts, 
 
 
 def main(shared: Path, count: int, seed: int = SEED, kind: str = "") -> None:
-    annotated = LEFT_OUT.get(seed) or every_gold_folder()
+    annotated = left_out(seed)
     keep = KINDS[kind]
     for bench_id in draw(shared, count, seed, keep, annotated):
         print(bench_id)

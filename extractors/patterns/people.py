@@ -323,6 +323,10 @@ ISSUER_PLACE = re.compile(
 # --------------------------------------------------------------------------
 
 _TITLE_PHRASES = title_phrases()
+# The same, by case-folded form (the first phrase of a form wins, as the table lists them).
+_TITLE_ENTRY_BY_KEY: dict[str, dict[str, Any]] = {}
+for _phrase, _entry in _TITLE_PHRASES.items():
+    _TITLE_ENTRY_BY_KEY.setdefault(_phrase.casefold(), _entry)
 
 # A title as written, with what may come around it:
 #   "nguyên Phó Chính ủy", "Quyền Chủ tịch", "Phó Bí thư Thường trực".
@@ -766,11 +770,7 @@ def any_of_names(names: Iterable[str]) -> re.Pattern[str]:
 @cache
 def title_entry(written: str) -> dict[str, Any] | None:
     """The titles.json entry for a title as written (any case, old tone marks)."""
-    key = " ".join(written.split()).casefold().replace("uỷ", "ủy")
-    for phrase, entry in _TITLE_PHRASES.items():
-        if phrase.casefold() == key:
-            return entry
-    return None
+    return _TITLE_ENTRY_BY_KEY.get(" ".join(written.split()).casefold().replace("uỷ", "ủy"))
 
 
 # A section heading, up to where its words start: "## ", "### Danh sách ", "## Các ".
